@@ -1,0 +1,39 @@
+import { COMMAND_NAMES, type CommandName } from './texts/catalogue.js';
+
+/** Chinese names people type on DingTalk and WeCom, which have no slash commands of their own. */
+const ALIASES: Readonly<Record<string, CommandName>> = {
+  线索: 'lead',
+  公海: 'pool',
+  跟进: 'followup',
+  投诉: 'complaint',
+  工时: 'hours',
+  帮助: 'help',
+};
+
+export type ParsedCommand = { readonly command: CommandName; readonly args: readonly string[] };
+
+const isCommandName = (word: string): word is CommandName => (COMMAND_NAMES as readonly string[]).includes(word);
+
+/**
+ * Reads a typed message as a command: `/lead L-12`, `lead L-12`, `/线索 L-12`, `／跟进 L-12 "电话沟通 有意向"`.
+ * Leading @-mentions (group chats prefix them) are skipped. Returns undefined when the text is not a command.
+ */
+export function parseCommandText(text: string): ParsedCommand | undefined {
+  const words = splitWords(text.normalize('NFKC'));
+  while (words[0]?.startsWith('@')) words.shift();
+  const [head, ...args] = words;
+  if (head === undefined) return undefined;
+  const name = head.replace(/^\//, '');
+  const command = isCommandName(name.toLowerCase()) ? (name.toLowerCase() as CommandName) : ALIASES[name];
+  return command ? { command, args } : undefined;
+}
+
+/** Splits on white space (also the ideographic space) but keeps "quoted", “quoted” and 「quoted」 text whole. */
+export function splitWords(text: string): string[] {
+  const words: string[] = [];
+  const pattern = /"([^"]*)"|“([^”]*)”|「([^」]*)」|(\S+)/gu;
+  for (const match of text.replaceAll('\u3000', ' ').matchAll(pattern)) {
+    words.push(match[1] ?? match[2] ?? match[3] ?? match[4] ?? '');
+  }
+  return words;
+}

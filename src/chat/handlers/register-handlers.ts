@@ -1,0 +1,20 @@
+import type { SetAvailabilityDeps } from '../../core/org/set-member-availability.js';
+import type { Registry } from '../registry.js';
+import { SET_AVAILABILITY_ACTION } from '../render/member-status-card.js';
+import { helpCommand } from './help-command.js';
+import { notEnabledCommand } from './not-enabled-command.js';
+import { setAvailabilityAction } from './set-availability-action.js';
+
+export type HandlerDeps = SetAvailabilityDeps;
+
+/** Wires every button and command to its handler; the same table serves all platforms. */
+export function registerHandlers(registry: Registry, deps: HandlerDeps): Registry {
+  return registry
+    .onCommand('help', helpCommand)
+    .onCommand('lead', notEnabledCommand)
+    .onCommand('pool', notEnabledCommand)
+    .onCommand('followup', notEnabledCommand)
+    .onCommand('complaint', notEnabledCommand)
+    .onCommand('hours', notEnabledCommand)
+    .onAction(SET_AVAILABILITY_ACTION, setAvailabilityAction(deps));
+}

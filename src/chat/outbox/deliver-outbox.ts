@@ -1,0 +1,119 @@
+import type { OrgRepository } from '../../core/org/ports.js';
+import type { Org, Platform } from '../../core/org/types.js';
+import type { Clock } from '../../core/shared/clock.js';
+import { type ChatAdapter, TransientDeliveryError } from '../chat-adapter.js';
+import { renderNotice } from '../render/render-notice.js';
+import { textsFor } from '../texts/texts-for.js';
+import type { OutboxEntry } from './outbox-store.js';
+import { type ResolveDeps, resolveTarget } from './resolve-target.js';
+
+export type DeliverDeps = ResolveDeps & {
+  readonly orgs: OrgRepository;
+  readonly adapters: ReadonlyMap<Platform, ChatAdapter>;
+  readonly clock: Clock;
+  readonly log: { warn(obj: object, msg: string): void; error(obj: object, msg: string): void };
+  /** When each conversation last got a message, for pacing; kept per process. */
+  readonly lastSentAt: Map<string, number>;
+};
+
+export type DeliverOptions = { readonly maxEntries: number; readonly leaseMs: number; readonly maxAttempts: number };
+export const DEFAULT_DELIVER_OPTIONS: DeliverOptions = { maxEntries: 200, leaseMs: 60_000, maxAttempts: 8 };
+
+type Outcome =
+  | { readonly done: true }
+  | { readonly failed: string }
+  | { readonly retryInMs: number; readonly error?: string; readonly paced?: true };
+
+/**
+ * The outbox job: leases due entries one by one and delivers them. Every lease is one conditional write, so two
+ * instances never deliver the same entry at once; an entry whose process died mid-send is leased again when its
+ * lease ends (adapters dedupe by idempotency key, so that resend is harmless).
+ */
+export async function deliverOutbox(deps: DeliverDeps, options: DeliverOptions = DEFAULT_DELIVER_OPTIONS): Promise<number> {
+  let delivered = 0;
+  for (let i = 0; i < options.maxEntries; i++) {
+    const entry = await deps.outbox.claimNext(deps.clock.now(), options.leaseMs);
+    if (!entry) break;
+    const outcome = await deliverOne(deps, entry).catch((error: unknown): Outcome => {
+      if (error instanceof TransientDeliveryError) return { retryInMs: error.retryAfterMs ?? 0, error: error.message };
+      deps.log.error({ err: error, outboxId: entry.id, orgId: entry.orgId }, 'outbox delivery failed');
+      return { retryInMs: 0, error: error instanceof Error ? error.message : String(error) };
+    });
+    if ('done' in outcome) {
+      await deps.outbox.complete(entry.id);
+      delivered++;
+    } else if ('failed' in outcome) {
+      deps.log.warn({ outboxId: entry.id, orgId: entry.orgId, reason: outcome.failed }, 'outbox entry cannot be delivered');
+      await deps.outbox.fail(entry.id, outcome.failed);
+    } else if (!outcome.paced && entry.attempts >= options.maxAttempts) {
+      await deps.outbox.fail(entry.id, outcome.error ?? 'gave up');
+      deps.log.error({ outboxId: entry.id, orgId: entry.orgId, error: outcome.error }, 'outbox entry dead after retries');
+    } else {
+      const wait = outcome.paced ? outcome.retryInMs : Math.max(outcome.retryInMs, backoffMs(entry.attempts));
+      await deps.outbox.retryAt(entry.id, new Date(deps.clock.now().getTime() + wait), outcome.error, !outcome.paced);
+    }
+  }
+  return delivered;
+}
+
+/** 1 s, 2 s, 4 s … capped at 5 min, with jitter so a platform outage does not end in a thundering herd. */
+export function backoffMs(attempts: number): number {
+  const base = Math.min(1_000 * 2 ** Math.max(0, attempts - 1), 300_000);
+  return Math.round(base * (0.8 + Math.random() * 0.4));
+}
+
+async function deliverOne(deps: DeliverDeps, entry: OutboxEntry): Promise<Outcome> {
+  const org = await deps.orgs.get(entry.orgId);
+  if (!org) return permanent('org not found');
+  const adapter = deps.adapters.get(org.chat.platform);
+  if (!adapter) return { retryInMs: 60_000, error: `platform ${org.chat.platform} is not enabled` };
+  return entry.mode === 'post' ? post(deps, adapter, org, entry) : update(deps, adapter, org, entry);
+}
+
+async function post(deps: DeliverDeps, adapter: ChatAdapter, org: Org, entry: OutboxEntry): Promise<Outcome> {
+  const resolved = await resolveTarget(deps, org, entry.to);
+  if (!resolved.ok) {
+    return resolved.permanent ? permanent(resolved.reason) : { retryInMs: 1_000, error: resolved.reason };
+  }
+  const pace = paceWait(deps, adapter, org, resolved.target);
+  if (pace > 0) return { retryInMs: pace, paced: true };
+  const message = renderNotice(entry, textsFor(resolved.locale));
+  const sent = await adapter.send(org.chat.workspaceId, resolved.target, message, entry.idempotencyKey);
+  deps.lastSentAt.set(paceKey(org, resolved.target), deps.clock.now().getTime());
+  await deps.outbox.recordSent({
+    orgId: org.id,
+    ...(entry.cardKey ? { cardKey: entry.cardKey } : {}),
+    to: entry.to,
+    platform: org.chat.platform,
+    workspaceId: org.chat.workspaceId,
+    target: resolved.target,
+    messageRef: sent.messageRef,
+    idempotencyKey: entry.idempotencyKey,
+  });
+  return { done: true };
+}
+
+/** Updates every message that showed this card. Waits while a post of the same card is still on its way. */
+async function update(deps: DeliverDeps, adapter: ChatAdapter, org: Org, entry: OutboxEntry): Promise<Outcome> {
+  if (!entry.cardKey) return permanent('update without a card key');
+  if (await deps.outbox.hasUndeliveredPost(org.id, entry.cardKey)) return { retryInMs: 500, paced: true };
+  for (const sent of await deps.outbox.findSent(org.id, entry.cardKey)) {
+    const resolved = await resolveTarget(deps, org, sent.to);
+    const locale = resolved.ok ? resolved.locale : org.settings.locale;
+    await adapter.update(sent.workspaceId, sent.target, sent.messageRef, renderNotice(entry, textsFor(locale)));
+  }
+  return { done: true };
+}
+
+/** A failure no retry can mend (the recipient has no identity on the platform, the org is gone). */
+const permanent = (reason: string): Outcome => ({ failed: reason });
+
+function paceKey(org: Org, target: { kind: string; userId?: string; channelId?: string }): string {
+  return `${org.chat.platform}:${org.chat.workspaceId}:${target.userId ?? target.channelId ?? ''}`;
+}
+
+function paceWait(deps: DeliverDeps, adapter: ChatAdapter, org: Org, target: Parameters<typeof paceKey>[1]): number {
+  const last = deps.lastSentAt.get(paceKey(org, target));
+  if (last === undefined) return 0;
+  return Math.max(0, last + adapter.pacing.perConversationMs - deps.clock.now().getTime());
+}

@@ -1,0 +1,44 @@
+import type { Platform } from '../../core/org/types.js';
+import type { OrgId } from '../../core/shared/ids.js';
+import type { Notice, NoticeRecipient } from '../../core/shared/notices.js';
+import type { PlatformTarget } from '../chat-adapter.js';
+
+export type OutboxStatus = 'pending' | 'sending' | 'sent' | 'dead';
+
+/** A notice waiting to be delivered, as stored. `dueAt` is when it may next be tried (or when its lease ends). */
+export type OutboxEntry = Notice & {
+  readonly id: string;
+  readonly orgId: OrgId;
+  readonly status: OutboxStatus;
+  readonly attempts: number;
+  readonly dueAt: Date;
+  readonly lastError?: string;
+};
+
+/** A message as delivered: where it went and the platform's reference, so later updates can reach it. */
+export type SentMessage = {
+  readonly orgId: OrgId;
+  readonly cardKey?: string;
+  readonly to: NoticeRecipient;
+  readonly platform: Platform;
+  readonly workspaceId: string;
+  readonly target: PlatformTarget;
+  readonly messageRef: string;
+  readonly idempotencyKey: string;
+};
+
+export interface OutboxStore {
+  /** Stores notices durably; a notice whose idempotency key is already stored is dropped, not doubled. */
+  enqueue(orgId: OrgId, notices: readonly Notice[], now: Date): Promise<void>;
+  /** Leases the oldest due entry (pending, or sending with an expired lease after a crash) in one atomic write. */
+  claimNext(now: Date, leaseMs: number): Promise<OutboxEntry | undefined>;
+  complete(id: string): Promise<void>;
+  /** Puts an entry back to wait; `countAttempt: false` when it was only paced, not failed. */
+  retryAt(id: string, dueAt: Date, error: string | undefined, countAttempt: boolean): Promise<void>;
+  fail(id: string, error: string): Promise<void>;
+  /** True while a post carrying this card key is still waiting or being sent. */
+  hasUndeliveredPost(orgId: OrgId, cardKey: string): Promise<boolean>;
+  recordSent(message: SentMessage): Promise<void>;
+  findSent(orgId: OrgId, cardKey: string): Promise<SentMessage[]>;
+  countByStatus(): Promise<Record<OutboxStatus, number>>;
+}

@@ -1,0 +1,94 @@
+import { randomUUID } from 'node:crypto';
+import { type Actor, memberActor } from '../core/org/actor.js';
+import type { MemberRepository, OrgRepository } from '../core/org/ports.js';
+import { type Locale, localeOf, type Member, type Org } from '../core/org/types.js';
+import { DomainError, isDomainError } from '../core/shared/errors.js';
+import type { OutboundMessage } from './card.js';
+import type { ActionEvent, ChatEvent, CommandEvent } from './events.js';
+import type { InboundEventLog } from './inbound-ports.js';
+import type { Catalogue, CommandName } from './texts/catalogue.js';
+import { textsFor } from './texts/texts-for.js';
+
+/** What a handler gets: the acting member, resolved once, and the texts in their language. */
+export type HandlerContext = {
+  readonly org: Org;
+  readonly member: Member;
+  readonly actor: Actor;
+  readonly locale: Locale;
+  readonly texts: Catalogue;
+};
+
+export type HandlerResult = { readonly replies: readonly OutboundMessage[] };
+export type ActionHandler = (ctx: HandlerContext, event: ActionEvent) => Promise<HandlerResult>;
+export type CommandHandler = (ctx: HandlerContext, event: CommandEvent) => Promise<HandlerResult>;
+
+/** `ok` is false when a rule refused the request; the replies then say why, in the member's language. */
+export type DispatchResult = { readonly ok: boolean; readonly replies: readonly OutboundMessage[]; readonly duplicate?: true };
+
+export type RegistryDeps = {
+  readonly orgs: OrgRepository;
+  readonly members: MemberRepository;
+  readonly inboundEvents: InboundEventLog;
+  readonly log: { error(obj: object, msg: string): void };
+};
+
+/**
+ * The one place that routes clicks and commands to handlers, for every platform: adapters turn payloads into
+ * ChatEvents and call `dispatch`; handlers never see a platform.
+ */
+export class Registry {
+  private readonly actions = new Map<string, ActionHandler>();
+  private readonly commands = new Map<CommandName, CommandHandler>();
+
+  constructor(private readonly deps: RegistryDeps) {}
+
+  onAction(actionId: string, handler: ActionHandler): this {
+    if (this.actions.has(actionId)) throw new Error(`action ${actionId} is registered twice`);
+    this.actions.set(actionId, handler);
+    return this;
+  }
+
+  onCommand(command: CommandName, handler: CommandHandler): this {
+    if (this.commands.has(command)) throw new Error(`command ${command} is registered twice`);
+    this.commands.set(command, handler);
+    return this;
+  }
+
+  async dispatch(event: ChatEvent): Promise<DispatchResult> {
+    if (!(await this.deps.inboundEvents.firstSeen(event.user.platform, event.eventId))) {
+      return { ok: true, replies: [], duplicate: true };
+    }
+    const org = await this.deps.orgs.findByWorkspace(event.user.platform, event.user.workspaceId);
+    const member = org ? await this.deps.members.findByIdentity(org.id, event.user.platform, event.user.userId) : undefined;
+    const locale: Locale = org ? localeOf(member, org) : 'zh-CN';
+    const texts = textsFor(locale);
+    try {
+      if (!org || !member) throw new DomainError('IDENTITY_NOT_LINKED', { platform: event.user.platform });
+      if (!member.active) throw new DomainError('MEMBER_INACTIVE', { memberId: member.id });
+      const ctx: HandlerContext = { org, member, actor: memberActor(member, locale), locale, texts };
+      const result = await this.route(ctx, event);
+      return { ok: true, replies: result.replies };
+    } catch (error) {
+      if (isDomainError(error)) {
+        return { ok: false, replies: [{ text: texts.errors[error.code](error.details) }] };
+      }
+      const reference = randomUUID().slice(0, 8);
+      this.deps.log.error(
+        { err: error, reference, platform: event.user.platform, eventId: event.eventId, memberId: member?.id },
+        'chat handler failed',
+      );
+      return { ok: false, replies: [{ text: texts.somethingWentWrong(reference) }] };
+    }
+  }
+
+  private route(ctx: HandlerContext, event: ChatEvent): Promise<HandlerResult> {
+    if (event.type === 'action') {
+      const handler = this.actions.get(event.actionId);
+      if (!handler) throw new DomainError('UNKNOWN_ACTION', { actionId: event.actionId });
+      return handler(ctx, event);
+    }
+    const handler = this.commands.get(event.command as CommandName);
+    if (!handler) throw new DomainError('UNKNOWN_COMMAND', { command: event.command });
+    return handler(ctx, event);
+  }
+}

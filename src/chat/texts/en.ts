@@ -1,0 +1,58 @@
+import type { Catalogue } from './catalogue.js';
+
+const field = (details: Readonly<Record<string, unknown>>): string => {
+  const issues = details.issues as { field: string; message: string }[] | undefined;
+  return issues?.map((i) => `${i.field}: ${i.message}`).join('; ') ?? '';
+};
+
+export const en: Catalogue = {
+  roles: { admin: 'Admin', director: 'Sales director', manager: 'Manager', rep: 'Sales rep', aftersales: 'After-sales' },
+  levels: { junior: 'Junior', senior: 'Senior' },
+  errors: {
+    VALIDATION_FAILED: (d) => `Some input is not valid: ${field(d)}`,
+    NOT_FOUND: () => 'Nothing was found to act on.',
+    CONFLICT: () => 'Someone else changed this just now; refresh and try again.',
+    PAYLOAD_TOO_LARGE: () => 'That is too large; split it up and send it again.',
+    ORG_NOT_FOUND: () => 'This organisation was not found; ask your admin.',
+    TEAM_NOT_FOUND: () => 'That team was not found.',
+    MEMBER_NOT_FOUND: () => 'That member was not found.',
+    MEMBER_INACTIVE: () => 'That member is inactive.',
+    FORBIDDEN: (d) => `You are not allowed to do this (${String(d.action ?? '')}); ask an admin or your manager.`,
+    UNAUTHENTICATED: () => 'The API token is missing or not valid.',
+    IDENTITY_NOT_LINKED: () => 'Your chat account is not linked to a Leadrelay member yet; ask an admin to link it.',
+    UNKNOWN_COMMAND: (d) => `Unknown command "${String(d.command ?? '')}". Send /help to see what you can do.`,
+    UNKNOWN_ACTION: () => 'This button no longer works; refresh the card.',
+    BAD_COMMAND_ARGS: (d) => `That command needs a different form: ${String(d.usage ?? '')}`,
+    COMMAND_NOT_AVAILABLE: (d) => `"${String(d.command ?? '')}" is not enabled yet.`,
+  },
+  memberStatus: {
+    title: 'My status',
+    greeting: (name) => `Hello ${name}! I am Leadrelay: I bring you new leads and remind you to follow them up in time.`,
+    team: 'Team',
+    level: 'Level',
+    dailyCap: 'Daily cap',
+    status: 'Status',
+    available: 'Available, receiving leads',
+    onLeave: 'On leave, no new leads',
+    goOnLeave: 'Go on leave',
+    backToWork: 'Back to work',
+    noTeam: 'No team',
+  },
+  help: {
+    title: 'Leadrelay commands',
+    intro: 'Type one of these to the bot (the slash is optional):',
+    commands: {
+      lead: '/lead ID — show a lead and its history',
+      pool: '/pool — show the public pool leads you can claim',
+      followup: '/followup ID text — record a follow-up',
+      complaint: '/complaint — file or see after-sales complaints',
+      hours: '/hours TASK HOURS — log hours on a task',
+      help: '/help — show this help',
+    },
+    aliasesNote: 'Chinese commands work too: /线索 /公海 /跟进 /投诉 /工时 /帮助',
+  },
+  availabilityChanged: (onLeave) =>
+    onLeave ? 'You are on leave: no new leads will be assigned to you.' : 'Welcome back: leads will reach you again.',
+  somethingWentWrong: (reference) =>
+    `Something went wrong; please try again. If it keeps failing, send reference ${reference} to your admin.`,
+};

@@ -1,0 +1,56 @@
+import type { Catalogue } from './catalogue.js';
+
+const field = (details: Readonly<Record<string, unknown>>): string => {
+  const issues = details.issues as { field: string; message: string }[] | undefined;
+  return issues?.map((i) => `${i.field}: ${i.message}`).join('；') ?? '';
+};
+
+export const zhCN: Catalogue = {
+  roles: { admin: '管理员', director: '销售总监', manager: '主管', rep: '销售', aftersales: '售后人员' },
+  levels: { junior: '新销售', senior: '资深销售' },
+  errors: {
+    VALIDATION_FAILED: (d) => `输入有误：${field(d)}`,
+    NOT_FOUND: () => '没有找到要操作的记录。',
+    CONFLICT: () => '记录已被他人修改，请刷新后重试。',
+    PAYLOAD_TOO_LARGE: () => '内容太大，请拆分后再提交。',
+    ORG_NOT_FOUND: () => '没有找到这个企业，请联系管理员。',
+    TEAM_NOT_FOUND: () => '没有找到这个销售组。',
+    MEMBER_NOT_FOUND: () => '没有找到这位成员。',
+    MEMBER_INACTIVE: () => '该成员已停用。',
+    FORBIDDEN: (d) => `你没有权限执行此操作（${String(d.action ?? '')}），请联系管理员或主管。`,
+    UNAUTHENTICATED: () => '缺少或无效的 API 令牌。',
+    IDENTITY_NOT_LINKED: () => '你的账号还没有绑定到 Leadrelay 成员，请联系管理员绑定后再试。',
+    UNKNOWN_COMMAND: (d) => `不认识的命令「${String(d.command ?? '')}」。发送 /帮助 查看可用命令。`,
+    UNKNOWN_ACTION: () => '这个按钮已失效，请刷新卡片。',
+    BAD_COMMAND_ARGS: (d) => `命令格式不对：${String(d.usage ?? '')}`,
+    COMMAND_NOT_AVAILABLE: (d) => `「${String(d.command ?? '')}」功能尚未开通。`,
+  },
+  memberStatus: {
+    title: '我的状态',
+    greeting: (name) => `你好，${name}！我是 Leadrelay，会把新线索推送给你，并提醒你按时跟进。`,
+    team: '销售组',
+    level: '等级',
+    dailyCap: '每日配额',
+    status: '状态',
+    available: '在岗，可接收线索',
+    onLeave: '休假中，暂停分配线索',
+    goOnLeave: '我要休假',
+    backToWork: '我已回岗',
+    noTeam: '未分组',
+  },
+  help: {
+    title: 'Leadrelay 命令',
+    intro: '在对话框输入以下命令（斜杠可省略）：',
+    commands: {
+      lead: '/线索 编号 — 查看一条线索及其记录',
+      pool: '/公海 — 查看公海中可领取的线索',
+      followup: '/跟进 编号 内容 — 记录一次跟进',
+      complaint: '/投诉 — 登记或查看售后投诉',
+      hours: '/工时 任务编号 小时数 — 填报工时',
+      help: '/帮助 — 显示本说明',
+    },
+    aliasesNote: '英文命令同样可用：/lead /pool /followup /complaint /hours /help',
+  },
+  availabilityChanged: (onLeave) => (onLeave ? '已设为休假，期间不会给你分配新线索。' : '欢迎回来，已恢复分配线索。'),
+  somethingWentWrong: (reference) => `出了点问题，请稍后重试。如果一直失败，请把编号 ${reference} 发给管理员。`,
+};

@@ -1,0 +1,117 @@
+
+import type Koa from 'koa';
+import type { Connection } from 'mongoose';
+import type { Logger } from 'pino';
+import { sandboxAdapter } from '../adapters/sandbox/sandbox-adapter.js';
+import { sandboxRoutes } from '../adapters/sandbox/sandbox-routes.js';
+import type { ChatAdapter } from '../chat/chat-adapter.js';
+import { registerHandlers } from '../chat/handlers/register-handlers.js';
+import { type DeliverDeps, deliverOutbox } from '../chat/outbox/deliver-outbox.js';
+import { outboxNotifier } from '../chat/outbox/outbox-notifier.js';
+import { Registry } from '../chat/registry.js';
+import type { Platform } from '../core/org/types.js';
+import { type AdjustableClock, adjustableClock } from '../core/shared/clock.js';
+import { createHttpApp } from '../http/create-http-app.js';
+import { apiAuth } from '../http/middleware/api-auth.js';
+import { healthRoutes } from '../http/routes/health-routes.js';
+import { orgRoutes } from '../http/routes/org-routes.js';
+import type { JobDefinition } from '../jobs/job-definition.js';
+import { singleFlight } from '../jobs/single-flight.js';
+import { bindModels, type Models } from '../storage/models.js';
+import { mongoApiTokenRepository } from '../storage/repositories/api-token-repository.js';
+import { mongoInboundEventLog } from '../storage/repositories/inbound-event-log.js';
+import { mongoMemberRepository } from '../storage/repositories/member-repository.js';
+import { mongoOrgRepository } from '../storage/repositories/org-repository.js';
+import { mongoOutboxStore } from '../storage/repositories/outbox-repository.js';
+import { mongoSandboxStore } from '../storage/repositories/sandbox-message-store.js';
+import { mongoTeamRepository } from '../storage/repositories/team-repository.js';
+import type { Config } from './load-config.js';
+import Router from '@koa/router';
+
+export type ComposeOptions = {
+  readonly connection: Connection;
+  readonly config: Pick<Config, 'SANDBOX_ENABLED' | 'BODY_LIMIT' | 'OUTBOX_INTERVAL_MS' | 'JOBS_ENABLED'>;
+  readonly log: Logger;
+  readonly clock?: AdjustableClock;
+};
+
+/** The composition root: builds every repository, port and route once, from one connection and one config. */
+export function composeApp(options: ComposeOptions) {
+  const { connection, config, log } = options;
+  const clock = options.clock ?? adjustableClock();
+  const models: Models = bindModels(connection);
+  const orgs = mongoOrgRepository(models);
+  const teams = mongoTeamRepository(models);
+  const members = mongoMemberRepository(models);
+  const tokens = mongoApiTokenRepository(models);
+  const outbox = mongoOutboxStore(models);
+  const sandboxStore = mongoSandboxStore(models);
+
+  const adapters = new Map<Platform, ChatAdapter>();
+  if (config.SANDBOX_ENABLED) adapters.set('sandbox', sandboxAdapter(sandboxStore, clock));
+
+  const deliverDeps: DeliverDeps = { orgs, teams, members, outbox, adapters, clock, log, lastSentAt: new Map() };
+  const outboxPump = singleFlight(
+    () => deliverOutbox(deliverDeps),
+    (error) => log.error({ err: error }, 'outbox delivery run failed'),
+  );
+  const notifier = outboxNotifier(outbox, clock, () => outboxPump.trigger());
+
+  const registry = registerHandlers(
+    new Registry({ orgs, members, inboundEvents: mongoInboundEventLog(models, clock), log }),
+    { orgs, teams, members, notifier, clock },
+  );
+
+  const jobs: JobDefinition[] = [{ name: 'outbox.deliver', intervalMs: config.OUTBOX_INTERVAL_MS, run: () => outboxPump.runNow() }];
+  const runJobs = async () => {
+    for (const job of jobs) await job.run();
+  };
+
+  let accepting = true;
+  let jobsRunning: () => boolean = () => !config.JOBS_ENABLED;
+
+  const api = new Router({ prefix: '/api/v1' });
+  api.use(apiAuth(tokens, orgs));
+  const org = orgRoutes({ members, teams });
+  api.use(org.routes(), org.allowedMethods());
+
+  const routers: Router[] = [
+    healthRoutes({
+      database: async () => {
+        await connection.db?.admin().ping();
+        if (!connection.db) throw new Error('not connected');
+      },
+      jobs: () => jobsRunning(),
+      accepting: () => accepting,
+    }),
+    api,
+  ];
+  if (config.SANDBOX_ENABLED) {
+    routers.push(
+      sandboxRoutes({ orgs, teams, members, store: sandboxStore, registry, clock, runJobs, flushOutbox: () => outboxPump.runNow() }),
+    );
+  }
+  const http: Koa = createHttpApp({ log, bodyLimit: config.BODY_LIMIT, routers });
+
+  return {
+    clock,
+    models,
+    repos: { orgs, teams, members, tokens, outbox, sandboxStore },
+    notifier,
+    registry,
+    adapters,
+    jobs,
+    runJobs,
+    outboxPump,
+    http,
+    /** Readiness follows the scheduler once it exists. */
+    setJobsRunning(check: () => boolean) {
+      jobsRunning = check;
+    },
+    stopAccepting() {
+      accepting = false;
+    },
+  };
+}
+
+export type ComposedApp = ReturnType<typeof composeApp>;

@@ -1,0 +1,40 @@
+import path from 'node:path';
+import { type RawConfig, configSchema } from './config-schema.js';
+
+export type Config = Readonly<
+  Omit<RawConfig, 'SANDBOX_ENABLED' | 'DEMO_ORG' | 'PUBLIC_URL'> & {
+    SANDBOX_ENABLED: boolean;
+    DEMO_ORG: boolean;
+    PUBLIC_URL: string;
+    /** DATA_DIR made absolute, so a later chdir cannot move the data. */
+    dataDir: string;
+  }
+>;
+
+export class ConfigError extends Error {
+  constructor(readonly lines: readonly string[]) {
+    super(`Invalid configuration:\n${lines.join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Parses the environment once; a bad value throws a ConfigError with one line per bad key. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  // An empty variable means "not set", as in most .env tooling.
+  const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
+  const parsed = configSchema.safeParse(present);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => `  ${String(issue.path[0] ?? "?")}: ${issue.message}`),
+    );
+  }
+  const raw = parsed.data;
+  const embedded = raw.MONGODB_URI === undefined;
+  return Object.freeze({
+    ...raw,
+    SANDBOX_ENABLED: raw.SANDBOX_ENABLED ?? raw.NODE_ENV !== 'production',
+    DEMO_ORG: raw.DEMO_ORG ?? embedded,
+    PUBLIC_URL: raw.PUBLIC_URL ?? `http://localhost:${raw.PORT}`,
+    dataDir: path.resolve(raw.DATA_DIR),
+  });
+}

@@ -1,0 +1,8 @@
+export type OrgErrorCode =
+  | 'ORG_NOT_FOUND'
+  | 'TEAM_NOT_FOUND'
+  | 'MEMBER_NOT_FOUND'
+  | 'MEMBER_INACTIVE'
+  | 'FORBIDDEN'
+  | 'UNAUTHENTICATED'
+  | 'IDENTITY_NOT_LINKED';

@@ -1,0 +1,29 @@
+import type { Notice } from '../shared/notices.js';
+import type { Member, Team } from './types.js';
+
+/** The card that shows a member their own status; every change updates it in place. */
+export function memberStatusNotice(
+  member: Member,
+  team: Team | undefined,
+  dailyCap: number,
+  mode: 'post' | 'update',
+  stamp: string,
+  greeting = false,
+): Notice<'member.status'> {
+  return {
+    kind: 'member.status',
+    to: { kind: 'member', memberId: member.id },
+    cardKey: `member-status:${member.id}`,
+    mode,
+    idempotencyKey: `member-status:${member.id}:${mode}:${stamp}`,
+    data: {
+      memberId: member.id,
+      name: member.name,
+      ...(team ? { teamName: team.name } : {}),
+      level: member.level,
+      dailyCap,
+      availability: member.availability,
+      ...(greeting ? { greeting } : {}),
+    },
+  };
+}

@@ -1,0 +1,34 @@
+import { DomainError } from '../shared/errors.js';
+import type { Actor } from './actor.js';
+import type { Role } from './types.js';
+
+/**
+ * What each role may do. One table, so a reviewer can read the whole policy at once.
+ * Actions are `area.verb`; a use-case names the action it performs and calls `assertCan`.
+ */
+const POLICY = {
+  'org.read': ['admin', 'director', 'manager', 'rep', 'aftersales'],
+  'org.configure': ['admin'],
+  'member.list': ['admin', 'director', 'manager', 'rep', 'aftersales'],
+  'member.set_availability.self': ['admin', 'director', 'manager', 'rep', 'aftersales'],
+  'member.set_availability.other': ['admin', 'director', 'manager'],
+  'member.see_phone': ['admin', 'director', 'manager'],
+  'token.issue': ['admin'],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Action = keyof typeof POLICY;
+
+export function can(actor: Actor, action: Action): boolean {
+  const allowed: readonly Role[] = POLICY[action];
+  return actor.roles.some((role) => allowed.includes(role));
+}
+
+export function assertCan(actor: Actor, action: Action): void {
+  if (!can(actor, action)) {
+    throw new DomainError('FORBIDDEN', { action, roles: actor.roles, allowed: POLICY[action] });
+  }
+}
+
+export function rolesAllowed(action: Action): readonly Role[] {
+  return POLICY[action];
+}

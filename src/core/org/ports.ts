@@ -1,0 +1,24 @@
+import type { MemberId, OrgId, TeamId } from '../shared/ids.js';
+import type { Availability, Member, Org, Platform, Team } from './types.js';
+
+// Every query takes the orgId: a repository cannot be asked for another tenant's data by accident.
+
+export interface OrgRepository {
+  get(orgId: OrgId): Promise<Org | undefined>;
+  findByWorkspace(platform: Platform, workspaceId: string): Promise<Org | undefined>;
+  /** Orgs whose chat lives on this platform, oldest first (the sandbox serves these). */
+  listByPlatform(platform: Platform): Promise<Org[]>;
+}
+
+export interface TeamRepository {
+  get(orgId: OrgId, teamId: TeamId): Promise<Team | undefined>;
+  list(orgId: OrgId): Promise<Team[]>;
+}
+
+export interface MemberRepository {
+  get(orgId: OrgId, memberId: MemberId): Promise<Member | undefined>;
+  list(orgId: OrgId, filter?: { teamId?: TeamId; activeOnly?: boolean }): Promise<Member[]>;
+  findByIdentity(orgId: OrgId, platform: Platform, userId: string): Promise<Member | undefined>;
+  /** One conditional write; returns the member as it is after the change, or undefined if absent. */
+  setAvailability(orgId: OrgId, memberId: MemberId, availability: Availability): Promise<Member | undefined>;
+}

@@ -1,0 +1,76 @@
+import type { MemberId, OrgId, TeamId } from '../shared/ids.js';
+
+export const ROLES = ['admin', 'director', 'manager', 'rep', 'aftersales'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const LEVELS = ['junior', 'senior'] as const;
+export type Level = (typeof LEVELS)[number];
+
+export const LOCALES = ['zh-CN', 'en'] as const;
+export type Locale = (typeof LOCALES)[number];
+
+export const PLATFORMS = ['sandbox', 'slack', 'dingtalk', 'wecom'] as const;
+export type Platform = (typeof PLATFORMS)[number];
+
+/** Where the org's chat lives: one workspace (Slack team, DingTalk corp, WeCom corp, or the sandbox). */
+export type ChatWorkspace = { readonly platform: Platform; readonly workspaceId: string };
+
+export type OrgSettings = {
+  readonly locale: Locale;
+  readonly timeZone: string;
+  /** Leads a member may receive per day, by level, unless the member has their own cap. */
+  readonly dailyCaps: Readonly<Record<Level, number>>;
+};
+
+export type Org = {
+  readonly id: OrgId;
+  readonly name: string;
+  readonly chat: ChatWorkspace;
+  readonly settings: OrgSettings;
+  readonly createdAt: Date;
+};
+
+export type Team = {
+  readonly id: TeamId;
+  readonly orgId: OrgId;
+  readonly name: string;
+  readonly managerId?: MemberId;
+  /** The team's channel on the org's chat platform, where pool cards and approvals are posted. */
+  readonly channelId: string;
+};
+
+/** A member's user id on one chat platform. */
+export type PlatformIdentity = { readonly platform: Platform; readonly userId: string };
+
+export type Availability = 'available' | 'on_leave';
+
+export type Member = {
+  readonly id: MemberId;
+  readonly orgId: OrgId;
+  readonly name: string;
+  readonly roles: readonly Role[];
+  readonly teamId?: TeamId;
+  readonly level: Level;
+  /** Overrides the org's daily cap for this member's level. */
+  readonly dailyCap?: number;
+  readonly availability: Availability;
+  /** Inactive members (left the company) keep their history but get nothing new. */
+  readonly active: boolean;
+  readonly identities: readonly PlatformIdentity[];
+  readonly locale?: Locale;
+};
+
+export const DEFAULT_ORG_SETTINGS: OrgSettings = {
+  locale: 'zh-CN',
+  timeZone: 'Asia/Shanghai',
+  dailyCaps: { junior: 10, senior: 20 },
+};
+
+/** The cap that applies to a member today: their own, else their level's. */
+export function dailyCapOf(member: Member, settings: OrgSettings): number {
+  return member.dailyCap ?? settings.dailyCaps[member.level];
+}
+
+export function localeOf(member: Member | undefined, org: Org): Locale {
+  return member?.locale ?? org.settings.locale;
+}

@@ -1,0 +1,34 @@
+import type { OrgErrorCode } from '../org/error-codes.js';
+
+/** Codes that belong to no single module: input and request shape. */
+export type SharedErrorCode = 'VALIDATION_FAILED' | 'NOT_FOUND' | 'CONFLICT' | 'PAYLOAD_TOO_LARGE';
+
+/** Codes of the chat layer (commands and buttons), declared here so the text catalogue covers them too. */
+export type ChatErrorCode = 'UNKNOWN_COMMAND' | 'UNKNOWN_ACTION' | 'BAD_COMMAND_ARGS' | 'COMMAND_NOT_AVAILABLE';
+
+/** Every rule failure the product can report. Adding one without zh-CN and en texts fails to compile. */
+export type ErrorCode = SharedErrorCode | OrgErrorCode | ChatErrorCode;
+
+export type ErrorDetails = Readonly<Record<string, unknown>>;
+
+/** A rule failure the user can act on. Bugs are plain `Error`s. */
+export class DomainError extends Error {
+  readonly code: ErrorCode;
+  readonly details: ErrorDetails;
+
+  constructor(code: ErrorCode, details: ErrorDetails = {}) {
+    super(code);
+    this.name = 'DomainError';
+    this.code = code;
+    this.details = details;
+  }
+}
+
+export const isDomainError = (error: unknown): error is DomainError => error instanceof DomainError;
+
+/** One bad field of an input, as reported to API clients and in chat. */
+export type FieldIssue = { readonly field: string; readonly message: string };
+
+export function validationFailed(issues: readonly FieldIssue[]): DomainError {
+  return new DomainError('VALIDATION_FAILED', { issues });
+}

@@ -1,0 +1,11 @@
+// Branded ids: a MemberId cannot be passed where a LeadId is expected, though both are strings at run time.
+declare const brand: unique symbol;
+export type Brand<T, B extends string> = T & { readonly [brand]: B };
+
+export type OrgId = Brand<string, 'OrgId'>;
+export type TeamId = Brand<string, 'TeamId'>;
+export type MemberId = Brand<string, 'MemberId'>;
+
+export const orgId = (value: string): OrgId => value as OrgId;
+export const teamId = (value: string): TeamId => value as TeamId;
+export const memberId = (value: string): MemberId => value as MemberId;

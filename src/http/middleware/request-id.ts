@@ -1,0 +1,13 @@
+import { randomUUID } from 'node:crypto';
+import type { Middleware } from 'koa';
+
+const SAFE_ID = /^[\w.-]{1,64}$/;
+
+/** Every response carries `X-Request-Id`: the caller's, when it is a sane value, else a new one. */
+export const requestId: Middleware = async (ctx, next) => {
+  const given = ctx.get('x-request-id');
+  const id = SAFE_ID.test(given) ? given : randomUUID();
+  ctx.state.requestId = id;
+  ctx.set('X-Request-Id', id);
+  await next();
+};

@@ -1,0 +1,22 @@
+import type { Middleware } from 'koa';
+import type { Logger } from 'pino';
+
+/**
+ * One JSON line per request. Only method, path, status and timing are logged: never headers or bodies, which
+ * carry tokens, signatures and customers' phone numbers.
+ */
+export function requestLog(log: Logger): Middleware {
+  return async (ctx, next) => {
+    const started = process.hrtime.bigint();
+    try {
+      await next();
+    } finally {
+      const ms = Number(process.hrtime.bigint() - started) / 1e6;
+      const level = ctx.status >= 500 ? 'error' : 'info';
+      log[level](
+        { requestId: ctx.state.requestId, method: ctx.method, path: ctx.path, status: ctx.status, ms: Math.round(ms * 10) / 10 },
+        'request',
+      );
+    }
+  };
+}

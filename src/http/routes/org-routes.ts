@@ -1,0 +1,31 @@
+import Router from '@koa/router';
+import type { Actor } from '../../core/org/actor.js';
+import { listMembers } from '../../core/org/list-members.js';
+import type { MemberRepository, TeamRepository } from '../../core/org/ports.js';
+import type { Org } from '../../core/org/types.js';
+
+/** Read-only org endpoints under /api/v1 (behind apiAuth). */
+export function orgRoutes(deps: { members: MemberRepository; teams: TeamRepository }): Router {
+  const router = new Router();
+  router.get('/org', (ctx) => {
+    const org = ctx.state.org as Org;
+    ctx.body = { org: { id: org.id, name: org.name, platform: org.chat.platform, settings: org.settings } };
+  });
+  router.get('/members', async (ctx) => {
+    const actor = ctx.state.actor as Actor;
+    const [members, teams] = await Promise.all([listMembers(deps, actor), deps.teams.list(actor.orgId)]);
+    const teamName = new Map(teams.map((team) => [team.id, team.name]));
+    ctx.body = {
+      members: members.map((m) => ({
+        id: m.id,
+        name: m.name,
+        roles: m.roles,
+        team: m.teamId ? (teamName.get(m.teamId) ?? null) : null,
+        level: m.level,
+        availability: m.availability,
+        active: m.active,
+      })),
+    };
+  });
+  return router;
+}

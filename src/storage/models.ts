@@ -1,0 +1,39 @@
+import type { Connection, Model } from 'mongoose';
+import { type ApiTokenDoc, apiTokenSchema } from './models/api-token-model.js';
+import { type InboundEventDoc, inboundEventSchema } from './models/inbound-event-model.js';
+import { type MemberDoc, memberSchema } from './models/member-model.js';
+import { type OrgDoc, orgSchema } from './models/org-model.js';
+import { type OutboxEntryDoc, outboxEntrySchema } from './models/outbox-entry-model.js';
+import { type SandboxMessageDoc, sandboxMessageSchema } from './models/sandbox-message-model.js';
+import { type SentMessageDoc, sentMessageSchema } from './models/sent-message-model.js';
+import { type TeamDoc, teamSchema } from './models/team-model.js';
+
+export type Models = {
+  readonly Org: Model<OrgDoc>;
+  readonly Team: Model<TeamDoc>;
+  readonly Member: Model<MemberDoc>;
+  readonly ApiToken: Model<ApiTokenDoc>;
+  readonly OutboxEntry: Model<OutboxEntryDoc>;
+  readonly SentMessage: Model<SentMessageDoc>;
+  readonly InboundEvent: Model<InboundEventDoc>;
+  readonly SandboxMessage: Model<SandboxMessageDoc>;
+};
+
+/** Binds every model to one connection (tests open one connection per database). */
+export function bindModels(connection: Connection): Models {
+  return {
+    Org: connection.model<OrgDoc>('Org', orgSchema),
+    Team: connection.model<TeamDoc>('Team', teamSchema),
+    Member: connection.model<MemberDoc>('Member', memberSchema),
+    ApiToken: connection.model<ApiTokenDoc>('ApiToken', apiTokenSchema),
+    OutboxEntry: connection.model<OutboxEntryDoc>('OutboxEntry', outboxEntrySchema),
+    SentMessage: connection.model<SentMessageDoc>('SentMessage', sentMessageSchema),
+    InboundEvent: connection.model<InboundEventDoc>('InboundEvent', inboundEventSchema),
+    SandboxMessage: connection.model<SandboxMessageDoc>('SandboxMessage', sandboxMessageSchema),
+  };
+}
+
+/** Creates every declared index; called once at start-up (autoIndex is off so requests never wait on it). */
+export async function ensureIndexes(models: Models): Promise<void> {
+  for (const model of Object.values(models)) await model.createIndexes();
+}

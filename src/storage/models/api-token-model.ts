@@ -1,0 +1,30 @@
+import { Schema, type Types } from 'mongoose';
+import { ROLES } from '../../core/org/types.js';
+
+/** An org's API token, stored only as its SHA-256 hash: a database dump does not leak usable tokens. */
+export type ApiTokenDoc = {
+  _id: Types.ObjectId;
+  orgId: Types.ObjectId;
+  name: string;
+  hash: string;
+  /** The first characters, so people can tell their tokens apart without the secret. */
+  prefix: string;
+  roles: (typeof ROLES)[number][];
+  createdAt: Date;
+  revokedAt?: Date;
+};
+
+export const apiTokenSchema = new Schema<ApiTokenDoc>(
+  {
+    orgId: { type: Schema.Types.ObjectId, required: true },
+    name: { type: String, required: true },
+    hash: { type: String, required: true },
+    prefix: { type: String, required: true },
+    roles: { type: [String], enum: ROLES, required: true },
+    createdAt: { type: Date, required: true },
+    revokedAt: { type: Date },
+  },
+  { collection: 'api_tokens', versionKey: false },
+);
+apiTokenSchema.index({ hash: 1 }, { unique: true });
+apiTokenSchema.index({ orgId: 1, name: 1 }, { unique: true });

@@ -1,0 +1,43 @@
+import { Schema, type Types } from 'mongoose';
+
+export type OutboxEntryDoc = {
+  _id: Types.ObjectId;
+  orgId: Types.ObjectId;
+  idempotencyKey: string;
+  kind: string;
+  data: Record<string, unknown>;
+  to: Record<string, unknown>;
+  cardKey?: string;
+  mode: 'post' | 'update';
+  status: 'pending' | 'sending' | 'sent' | 'dead';
+  attempts: number;
+  dueAt: Date;
+  lastError?: string;
+  createdAt: Date;
+  sentAt?: Date;
+};
+
+export const outboxEntrySchema = new Schema<OutboxEntryDoc>(
+  {
+    orgId: { type: Schema.Types.ObjectId, required: true },
+    idempotencyKey: { type: String, required: true },
+    kind: { type: String, required: true },
+    data: { type: Schema.Types.Mixed, required: true },
+    to: { type: Schema.Types.Mixed, required: true },
+    cardKey: { type: String },
+    mode: { type: String, enum: ['post', 'update'], required: true },
+    status: { type: String, enum: ['pending', 'sending', 'sent', 'dead'], required: true },
+    attempts: { type: Number, default: 0 },
+    dueAt: { type: Date, required: true },
+    lastError: { type: String },
+    createdAt: { type: Date, required: true },
+    sentAt: { type: Date },
+  },
+  { collection: 'outbox', versionKey: false, minimize: false },
+);
+// The same notice published twice (a retried use-case) is stored once.
+outboxEntrySchema.index({ orgId: 1, idempotencyKey: 1 }, { unique: true });
+// The deliverer's lease query: due entries by status, oldest first.
+outboxEntrySchema.index({ status: 1, dueAt: 1 });
+// "Is a post of this card still on its way?" before an update is sent.
+outboxEntrySchema.index({ orgId: 1, cardKey: 1, status: 1 });

@@ -1,0 +1,32 @@
+import { Schema, type Types } from 'mongoose';
+
+export type SentMessageDoc = {
+  _id: Types.ObjectId;
+  orgId: Types.ObjectId;
+  cardKey?: string;
+  to: Record<string, unknown>;
+  platform: string;
+  workspaceId: string;
+  target: Record<string, unknown>;
+  messageRef: string;
+  idempotencyKey: string;
+  sentAt: Date;
+};
+
+export const sentMessageSchema = new Schema<SentMessageDoc>(
+  {
+    orgId: { type: Schema.Types.ObjectId, required: true },
+    cardKey: { type: String },
+    to: { type: Schema.Types.Mixed, required: true },
+    platform: { type: String, required: true },
+    workspaceId: { type: String, required: true },
+    target: { type: Schema.Types.Mixed, required: true },
+    messageRef: { type: String, required: true },
+    idempotencyKey: { type: String, required: true },
+    sentAt: { type: Date, required: true },
+  },
+  { collection: 'sent_messages', versionKey: false },
+);
+sentMessageSchema.index({ orgId: 1, idempotencyKey: 1 }, { unique: true });
+// Card updates find every place a card was shown by its key.
+sentMessageSchema.index({ orgId: 1, cardKey: 1 });

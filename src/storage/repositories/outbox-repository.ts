@@ -1,0 +1,126 @@
+import type { OutboxEntry, OutboxStatus, OutboxStore, SentMessage } from '../../chat/outbox/outbox-store.js';
+import { type OrgId, orgId } from '../../core/shared/ids.js';
+import type { Notice } from '../../core/shared/notices.js';
+import type { Models } from '../models.js';
+import type { OutboxEntryDoc } from '../models/outbox-entry-model.js';
+import type { SentMessageDoc } from '../models/sent-message-model.js';
+import { isDuplicateKeyError, toObjectId } from '../object-id.js';
+
+function toEntry(doc: OutboxEntryDoc): OutboxEntry {
+  return {
+    id: doc._id.toHexString(),
+    orgId: orgId(doc.orgId.toHexString()),
+    kind: doc.kind,
+    data: doc.data,
+    to: doc.to,
+    ...(doc.cardKey ? { cardKey: doc.cardKey } : {}),
+    mode: doc.mode,
+    idempotencyKey: doc.idempotencyKey,
+    status: doc.status,
+    attempts: doc.attempts,
+    dueAt: doc.dueAt,
+    ...(doc.lastError ? { lastError: doc.lastError } : {}),
+  } as OutboxEntry;
+}
+
+function toSent(doc: SentMessageDoc): SentMessage {
+  return {
+    orgId: orgId(doc.orgId.toHexString()),
+    ...(doc.cardKey ? { cardKey: doc.cardKey } : {}),
+    to: doc.to as SentMessage['to'],
+    platform: doc.platform as SentMessage['platform'],
+    workspaceId: doc.workspaceId,
+    target: doc.target as SentMessage['target'],
+    messageRef: doc.messageRef,
+    idempotencyKey: doc.idempotencyKey,
+  };
+}
+
+const mustId = (id: string) => {
+  const oid = toObjectId(id);
+  if (!oid) throw new Error(`not an object id: ${id}`);
+  return oid;
+};
+
+export function mongoOutboxStore(models: Models): OutboxStore {
+  const { OutboxEntry: Entry, SentMessage: Sent } = models;
+  return {
+    async enqueue(org: OrgId, notices: readonly Notice[], now: Date) {
+      const o = mustId(org);
+      const docs = notices.map((n) => ({
+        orgId: o,
+        idempotencyKey: n.idempotencyKey,
+        kind: n.kind,
+        data: n.data,
+        to: n.to,
+        ...(n.cardKey ? { cardKey: n.cardKey } : {}),
+        mode: n.mode,
+        status: 'pending' as const,
+        attempts: 0,
+        dueAt: now,
+        createdAt: now,
+      }));
+      try {
+        // Unordered: a notice already stored (a retried use-case) is skipped and the others still go in.
+        await Entry.insertMany(docs, { ordered: false });
+      } catch (error) {
+        const writeErrors = (error as { writeErrors?: { code?: number; err?: { code?: number } }[] }).writeErrors;
+        const onlyDuplicates = writeErrors?.every((e) => (e.code ?? e.err?.code) === 11000) ?? isDuplicateKeyError(error);
+        if (!onlyDuplicates) throw error;
+      }
+      // A post still queued shows the newest content when it goes out, so it need not be updated right after.
+      for (const n of notices) {
+        if (n.mode === 'update' && n.cardKey) {
+          await Entry.updateMany(
+            { orgId: o, cardKey: n.cardKey, mode: 'post', status: 'pending' },
+            { $set: { data: n.data } },
+          );
+        }
+      }
+    },
+    async claimNext(now: Date, leaseMs: number) {
+      const doc = await Entry.findOneAndUpdate(
+        { status: { $in: ['pending', 'sending'] }, dueAt: { $lte: now } },
+        { $set: { status: 'sending', dueAt: new Date(now.getTime() + leaseMs) }, $inc: { attempts: 1 } },
+        { sort: { dueAt: 1, _id: 1 }, returnDocument: 'after' },
+      ).lean<OutboxEntryDoc>();
+      return doc ? toEntry(doc) : undefined;
+    },
+    async complete(id: string) {
+      await Entry.updateOne({ _id: mustId(id) }, { $set: { status: 'sent', sentAt: new Date() }, $unset: { lastError: 1 } });
+    },
+    async retryAt(id: string, dueAt: Date, error: string | undefined, countAttempt: boolean) {
+      await Entry.updateOne(
+        { _id: mustId(id) },
+        {
+          $set: { status: 'pending', dueAt, ...(error ? { lastError: error } : {}) },
+          ...(countAttempt ? {} : { $inc: { attempts: -1 } }),
+        },
+      );
+    },
+    async fail(id: string, error: string) {
+      await Entry.updateOne({ _id: mustId(id) }, { $set: { status: 'dead', lastError: error } });
+    },
+    async hasUndeliveredPost(org: OrgId, cardKey: string) {
+      const found = await Entry.exists({ orgId: mustId(org), cardKey, mode: 'post', status: { $in: ['pending', 'sending'] } });
+      return found !== null;
+    },
+    async recordSent(message: SentMessage) {
+      const o = mustId(message.orgId);
+      await Sent.updateOne(
+        { orgId: o, idempotencyKey: message.idempotencyKey },
+        { $setOnInsert: { ...message, orgId: o, sentAt: new Date() } },
+        { upsert: true },
+      );
+    },
+    async findSent(org: OrgId, cardKey: string) {
+      return (await Sent.find({ orgId: mustId(org), cardKey }).sort({ _id: 1 }).lean<SentMessageDoc[]>()).map(toSent);
+    },
+    async countByStatus() {
+      const counts: Record<OutboxStatus, number> = { pending: 0, sending: 0, sent: 0, dead: 0 };
+      const rows = await Entry.aggregate<{ _id: OutboxStatus; n: number }>([{ $group: { _id: '$status', n: { $sum: 1 } } }]);
+      for (const row of rows) counts[row._id] = row.n;
+      return counts;
+    },
+  };
+}
