@@ -35,4 +35,7 @@ export const memberSchema = new Schema<MemberDoc>(
 );
 memberSchema.index({ orgId: 1, teamId: 1 });
 // A chat user is one member of one org: clicks and commands are mapped to members through this index.
-memberSchema.index({ orgId: 1, 'identities.platform': 1, 'identities.userId': 1 }, { unique: true, sparse: true });
+memberSchema.index(
+  { orgId: 1, 'identities.platform': 1, 'identities.userId': 1 },
+  { unique: true, partialFilterExpression: { 'identities.userId': { $exists: true } } },
+);

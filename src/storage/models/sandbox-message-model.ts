@@ -37,4 +37,7 @@ export const sandboxMessageSchema = new Schema<SandboxMessageDoc>(
 // The page asks "what can this member see": by conversation, newest first.
 sandboxMessageSchema.index({ orgId: 1, conversation: 1, createdAt: 1 });
 // A resent outbox entry lands on the same message instead of a second one.
-sandboxMessageSchema.index({ orgId: 1, idempotencyKey: 1 }, { unique: true, sparse: true });
+sandboxMessageSchema.index(
+  { orgId: 1, idempotencyKey: 1 },
+  { unique: true, partialFilterExpression: { idempotencyKey: { $exists: true } } },
+);

@@ -1,0 +1,61 @@
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import pino from 'pino';
+import { type ComposedApp, composeApp } from '../../src/config/compose-app.js';
+import { startDemo } from '../../src/config/start-demo.js';
+import { adjustableClock } from '../../src/core/shared/clock.js';
+import { ensureIndexes } from '../../src/storage/models.js';
+import { openTestDatabase } from './test-database.js';
+
+export type TestApp = {
+  readonly app: ComposedApp;
+  readonly baseUrl: string;
+  readonly token: string;
+  readonly orgId: string;
+  /** JSON request helper: returns status, headers and parsed body. */
+  request(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<TestResponse>;
+  close(): Promise<void>;
+};
+
+export type TestResponse = { status: number; headers: Headers; body: any };
+
+/** The whole service (real mongoose, real Koa on a free port, sandbox on) with the demo org, for one test file. */
+export async function startTestApp(options: { demo?: boolean; bodyLimit?: string } = {}): Promise<TestApp> {
+  const db = await openTestDatabase();
+  const app = composeApp({
+    connection: db.connection,
+    config: { SANDBOX_ENABLED: true, BODY_LIMIT: options.bodyLimit ?? '1mb', OUTBOX_INTERVAL_MS: 1000, JOBS_ENABLED: false },
+    log: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
+    clock: adjustableClock(),
+  });
+  await ensureIndexes(app.models);
+  const demo = options.demo === false ? undefined : await startDemo(app, { reset: false });
+  if (demo) await app.outboxPump.runNow();
+  const server: Server = app.http.listen(0, '127.0.0.1');
+  await new Promise<void>((resolve) => server.once('listening', resolve));
+  const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    app,
+    baseUrl,
+    token: demo?.token ?? '',
+    orgId: demo?.orgId ?? '',
+    async request(method, path, body, headers = {}) {
+      const response = await fetch(`${baseUrl}${path}`, {
+        method,
+        headers: { ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...headers },
+        ...(body !== undefined ? { body: typeof body === 'string' ? body : JSON.stringify(body) } : {}),
+      });
+      const text = await response.text();
+      let parsed: unknown = text;
+      try {
+        parsed = JSON.parse(text);
+      } catch {}
+      return { status: response.status, headers: response.headers, body: parsed };
+    },
+    async close() {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await app.outboxPump.idle();
+      await db.close();
+    },
+  };
+}
