@@ -20,8 +20,18 @@ export type SentRef = { readonly messageRef: string; readonly threadRef?: string
 export interface ChatAdapter {
   readonly platform: Platform;
   readonly pacing: Pacing;
-  send(workspaceId: string, target: PlatformTarget, message: OutboundMessage, idempotencyKey: string): Promise<SentRef>;
-  update(workspaceId: string, target: PlatformTarget, messageRef: string, message: OutboundMessage): Promise<void>;
+  send(
+    workspaceId: string,
+    target: PlatformTarget,
+    message: OutboundMessage,
+    idempotencyKey: string,
+  ): Promise<SentRef>;
+  update(
+    workspaceId: string,
+    target: PlatformTarget,
+    messageRef: string,
+    message: OutboundMessage,
+  ): Promise<void>;
 }
 
 /** A failure the outbox should retry later (rate limit, 5xx, network); anything else is permanent. */

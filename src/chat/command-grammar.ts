@@ -12,7 +12,8 @@ const ALIASES: Readonly<Record<string, CommandName>> = {
 
 export type ParsedCommand = { readonly command: CommandName; readonly args: readonly string[] };
 
-const isCommandName = (word: string): word is CommandName => (COMMAND_NAMES as readonly string[]).includes(word);
+const isCommandName = (word: string): word is CommandName =>
+  (COMMAND_NAMES as readonly string[]).includes(word);
 
 /**
  * Reads a typed message as a command: `/lead L-12`, `lead L-12`, `/线索 L-12`, `／跟进 L-12 "电话沟通 有意向"`.

@@ -1,7 +1,11 @@
 import type { Platform } from '../core/org/types.js';
 
 /** Who clicked or typed, as the platform knows them; the registry maps this to a Member. */
-export type PlatformUser = { readonly platform: Platform; readonly workspaceId: string; readonly userId: string };
+export type PlatformUser = {
+  readonly platform: Platform;
+  readonly workspaceId: string;
+  readonly userId: string;
+};
 
 /** A button click on a card. */
 export type ActionEvent = {

@@ -23,7 +23,11 @@ export type ActionHandler = (ctx: HandlerContext, event: ActionEvent) => Promise
 export type CommandHandler = (ctx: HandlerContext, event: CommandEvent) => Promise<HandlerResult>;
 
 /** `ok` is false when a rule refused the request; the replies then say why, in the member's language. */
-export type DispatchResult = { readonly ok: boolean; readonly replies: readonly OutboundMessage[]; readonly duplicate?: true };
+export type DispatchResult = {
+  readonly ok: boolean;
+  readonly replies: readonly OutboundMessage[];
+  readonly duplicate?: true;
+};
 
 export type RegistryDeps = {
   readonly orgs: OrgRepository;
@@ -59,7 +63,9 @@ export class Registry {
       return { ok: true, replies: [], duplicate: true };
     }
     const org = await this.deps.orgs.findByWorkspace(event.user.platform, event.user.workspaceId);
-    const member = org ? await this.deps.members.findByIdentity(org.id, event.user.platform, event.user.userId) : undefined;
+    const member = org
+      ? await this.deps.members.findByIdentity(org.id, event.user.platform, event.user.userId)
+      : undefined;
     const locale: Locale = org ? localeOf(member, org) : 'zh-CN';
     const texts = textsFor(locale);
     try {
@@ -74,7 +80,13 @@ export class Registry {
       }
       const reference = randomUUID().slice(0, 8);
       this.deps.log.error(
-        { err: error, reference, platform: event.user.platform, eventId: event.eventId, memberId: member?.id },
+        {
+          err: error,
+          reference,
+          platform: event.user.platform,
+          eventId: event.eventId,
+          memberId: member?.id,
+        },
         'chat handler failed',
       );
       return { ok: false, replies: [{ text: texts.somethingWentWrong(reference) }] };

@@ -1,4 +1,4 @@
-
+import Router from '@koa/router';
 import type Koa from 'koa';
 import type { Connection } from 'mongoose';
 import type { Logger } from 'pino';
@@ -26,7 +26,6 @@ import { mongoOutboxStore } from '../storage/repositories/outbox-repository.js';
 import { mongoSandboxStore } from '../storage/repositories/sandbox-message-store.js';
 import { mongoTeamRepository } from '../storage/repositories/team-repository.js';
 import type { Config } from './load-config.js';
-import Router from '@koa/router';
 
 export type ComposeOptions = {
   readonly connection: Connection;
@@ -50,7 +49,16 @@ export function composeApp(options: ComposeOptions) {
   const adapters = new Map<Platform, ChatAdapter>();
   if (config.SANDBOX_ENABLED) adapters.set('sandbox', sandboxAdapter(sandboxStore, clock));
 
-  const deliverDeps: DeliverDeps = { orgs, teams, members, outbox, adapters, clock, log, lastSentAt: new Map() };
+  const deliverDeps: DeliverDeps = {
+    orgs,
+    teams,
+    members,
+    outbox,
+    adapters,
+    clock,
+    log,
+    lastSentAt: new Map(),
+  };
   const outboxPump = singleFlight(
     () => deliverOutbox(deliverDeps),
     (error) => log.error({ err: error }, 'outbox delivery run failed'),
@@ -62,7 +70,9 @@ export function composeApp(options: ComposeOptions) {
     { orgs, teams, members, notifier, clock },
   );
 
-  const jobs: JobDefinition[] = [{ name: 'outbox.deliver', intervalMs: config.OUTBOX_INTERVAL_MS, run: () => outboxPump.runNow() }];
+  const jobs: JobDefinition[] = [
+    { name: 'outbox.deliver', intervalMs: config.OUTBOX_INTERVAL_MS, run: () => outboxPump.runNow() },
+  ];
   const runJobs = async () => {
     for (const job of jobs) await job.run();
   };
@@ -88,7 +98,16 @@ export function composeApp(options: ComposeOptions) {
   ];
   if (config.SANDBOX_ENABLED) {
     routers.push(
-      sandboxRoutes({ orgs, teams, members, store: sandboxStore, registry, clock, runJobs, flushOutbox: () => outboxPump.runNow() }),
+      sandboxRoutes({
+        orgs,
+        teams,
+        members,
+        store: sandboxStore,
+        registry,
+        clock,
+        runJobs,
+        flushOutbox: () => outboxPump.runNow(),
+      }),
     );
   }
   const http: Koa = createHttpApp({ log, bodyLimit: config.BODY_LIMIT, routers });

@@ -14,7 +14,11 @@ export const SETTINGS = {
     default: 'development',
     doc: '`production` turns the sandbox off unless `SANDBOX_ENABLED=true`.',
   },
-  PORT: { schema: z.coerce.number().int().min(0).max(65535).default(3000), default: '3000', doc: 'HTTP port.' },
+  PORT: {
+    schema: z.coerce.number().int().min(0).max(65535).default(3000),
+    default: '3000',
+    doc: 'HTTP port.',
+  },
   HOST: { schema: z.string().min(1).default('0.0.0.0'), default: '0.0.0.0', doc: 'Interface to listen on.' },
   PUBLIC_URL: {
     schema: z.url().optional(),
@@ -45,7 +49,10 @@ export const SETTINGS = {
     doc: 'Log level of the JSON logs on stdout.',
   },
   BODY_LIMIT: {
-    schema: z.string().regex(/^\d+(b|kb|mb)$/i, 'a size such as 1mb or 512kb').default('1mb'),
+    schema: z
+      .string()
+      .regex(/^\d+(b|kb|mb)$/i, 'a size such as 1mb or 512kb')
+      .default('1mb'),
     default: '1mb',
     doc: 'Largest JSON body accepted; larger requests get 413.',
   },

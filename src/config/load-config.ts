@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { type RawConfig, configSchema } from './config-schema.js';
+import { configSchema, type RawConfig } from './config-schema.js';
 
 export type Config = Readonly<
   Omit<RawConfig, 'SANDBOX_ENABLED' | 'DEMO_ORG' | 'PUBLIC_URL'> & {
@@ -21,11 +21,13 @@ export class ConfigError extends Error {
 /** Parses the environment once; a bad value throws a ConfigError with one line per bad key. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   // An empty variable means "not set", as in most .env tooling.
-  const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
+  const present = Object.fromEntries(
+    Object.entries(env).filter(([, value]) => value !== undefined && value !== ''),
+  );
   const parsed = configSchema.safeParse(present);
   if (!parsed.success) {
     throw new ConfigError(
-      parsed.error.issues.map((issue) => `  ${String(issue.path[0] ?? "?")}: ${issue.message}`),
+      parsed.error.issues.map((issue) => `  ${String(issue.path[0] ?? '?')}: ${issue.message}`),
     );
   }
   const raw = parsed.data;

@@ -7,7 +7,16 @@ export function createLogger(level: string, destination?: pino.DestinationStream
       level,
       base: { service: 'leadrelay' },
       redact: {
-        paths: ['*.authorization', '*.token', '*.secret', '*.password', '*.uri', 'headers', '*.headers', 'config.MONGODB_URI'],
+        paths: [
+          '*.authorization',
+          '*.token',
+          '*.secret',
+          '*.password',
+          '*.uri',
+          'headers',
+          '*.headers',
+          'config.MONGODB_URI',
+        ],
         censor: '[redacted]',
       },
     },

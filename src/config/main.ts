@@ -1,5 +1,5 @@
 import type { Server } from 'node:http';
-import { startScheduler, type Scheduler } from '../jobs/agenda-scheduler.js';
+import { type Scheduler, startScheduler } from '../jobs/agenda-scheduler.js';
 import { connectDatabase } from '../storage/connect-database.js';
 import { startDatabase } from '../storage/embedded-database.js';
 import { ensureIndexes } from '../storage/models.js';
@@ -15,7 +15,9 @@ async function main(): Promise<void> {
     config = loadConfig();
   } catch (error) {
     if (error instanceof ConfigError) {
-      process.stderr.write(`${error.message}\nFix these environment variables (see .env.example and the README) and start again.\n`);
+      process.stderr.write(
+        `${error.message}\nFix these environment variables (see .env.example and the README) and start again.\n`,
+      );
       process.exit(1);
     }
     throw error;
@@ -23,16 +25,25 @@ async function main(): Promise<void> {
   const log = createLogger(config.LOG_LEVEL);
   const say = (line: string) => process.stdout.write(`${line}\n`);
 
-  const database = await startDatabase({ mongodbUri: config.MONGODB_URI, dataDir: config.dataDir, embedded: config.EMBEDDED_DB });
+  const database = await startDatabase({
+    mongodbUri: config.MONGODB_URI,
+    dataDir: config.dataDir,
+    embedded: config.EMBEDDED_DB,
+  });
   say(`Leadrelay database: ${database.description}`);
   // The embedded database gets a named database; an external URI names its own (or the driver's default).
-  const connection = await connectDatabase({ uri: database.uri, ...(database.kind === 'external' ? {} : { dbName: 'leadrelay' }) });
+  const connection = await connectDatabase({
+    uri: database.uri,
+    ...(database.kind === 'external' ? {} : { dbName: 'leadrelay' }),
+  });
   const app = composeApp({ connection, config, log });
   await ensureIndexes(app.models);
 
   if (config.DEMO_ORG) {
     const demo = await startDemo(app, { reset: false, apiToken: config.DEMO_API_TOKEN });
-    say(`Demo org ${demo.created ? 'created' : 'ready'}: ${demo.members} members. API token (admin): ${demo.token}`);
+    say(
+      `Demo org ${demo.created ? 'created' : 'ready'}: ${demo.members} members. API token (admin): ${demo.token}`,
+    );
   }
 
   const server: Server = app.http.listen(config.PORT, config.HOST);
@@ -75,6 +86,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`Leadrelay failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.stderr.write(
+    `Leadrelay failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  );
   process.exit(1);
 });

@@ -10,7 +10,10 @@ import type { ComposedApp } from './compose-app.js';
  * Makes the demo org usable at once: creates it if missing, greets every member with their status card (once:
  * the greeting's idempotency key is fixed), and issues the API token printed at start-up.
  */
-export async function startDemo(app: ComposedApp, options: { reset: boolean; apiToken?: string | undefined }) {
+export async function startDemo(
+  app: ComposedApp,
+  options: { reset: boolean; apiToken?: string | undefined },
+) {
   const seeded = await seedDemoOrg(app.models, { reset: options.reset, now: app.clock.now() });
   const orgId = toOrgId(seeded.orgId);
   const org = await app.repos.orgs.get(orgId);
@@ -29,10 +32,14 @@ export async function startDemo(app: ComposedApp, options: { reset: boolean; api
       ),
     ),
   );
-  const token = await issueApiToken({ tokens: app.repos.tokens, clock: app.clock }, systemActor(orgId, 'zh-CN'), {
-    name: 'demo',
-    roles: ['admin'],
-    ...(options.apiToken ? { secret: options.apiToken } : {}),
-  });
+  const token = await issueApiToken(
+    { tokens: app.repos.tokens, clock: app.clock },
+    systemActor(orgId, 'zh-CN'),
+    {
+      name: 'demo',
+      roles: ['admin'],
+      ...(options.apiToken ? { secret: options.apiToken } : {}),
+    },
+  );
   return { orgId, created: seeded.created, token, members: members.length };
 }

@@ -15,6 +15,8 @@ export async function connectDatabase(options: DatabaseOptions): Promise<Connect
     autoCreate: false,
     monitorCommands: options.monitorCommands ?? false,
     serverSelectionTimeoutMS: 10_000,
+    // Fail a query at once when the database is gone, instead of holding the request for mongoose's 10 s buffer.
+    bufferCommands: false,
   });
   await connection.asPromise();
   return connection;

@@ -40,7 +40,10 @@ export type SeedResult = { readonly orgId: string; readonly created: boolean };
  * Creates the demo org on the sandbox platform unless one exists (`reset` deletes it and everything of it first).
  * Members' sandbox identities are their own ids, so the sandbox can act as any of them.
  */
-export async function seedDemoOrg(models: Models, options: { reset: boolean; now: Date }): Promise<SeedResult> {
+export async function seedDemoOrg(
+  models: Models,
+  options: { reset: boolean; now: Date },
+): Promise<SeedResult> {
   const existing = await models.Org.findOne({ name: DEMO_ORG_NAME, 'chat.platform': 'sandbox' }).lean();
   if (existing && !options.reset) return { orgId: existing._id.toHexString(), created: false };
   if (existing) await deleteOrgData(models, existing._id);
@@ -75,7 +78,8 @@ export async function seedDemoOrg(models: Models, options: { reset: boolean; now
       orgId,
       name: team.name,
       channelId: team.channelId,
-      managerId: memberDocs.find((m) => m.roles.includes('manager') && m.teamId === teamIds.get(team.name))?._id,
+      managerId: memberDocs.find((m) => m.roles.includes('manager') && m.teamId === teamIds.get(team.name))
+        ?._id,
     })),
   );
   return { orgId: orgId.toHexString(), created: true };
@@ -84,7 +88,8 @@ export async function seedDemoOrg(models: Models, options: { reset: boolean; now
 /** Everything that carries this org's id goes; the org itself last, so a crash midway can be re-run. */
 async function deleteOrgData(models: Models, orgId: Types.ObjectId): Promise<void> {
   for (const [name, model] of Object.entries(models)) {
-    if (name !== 'Org' && name !== 'InboundEvent') await (model as unknown as Model<{ orgId: Types.ObjectId }>).deleteMany({ orgId });
+    if (name !== 'Org' && name !== 'InboundEvent')
+      await (model as unknown as Model<{ orgId: Types.ObjectId }>).deleteMany({ orgId });
   }
   await models.Org.deleteOne({ _id: orgId });
 }

@@ -1,5 +1,5 @@
-import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import pino from 'pino';
 import { type ComposedApp, composeApp } from '../../src/config/compose-app.js';
 import { startDemo } from '../../src/config/start-demo.js';
@@ -13,10 +13,16 @@ export type TestApp = {
   readonly token: string;
   readonly orgId: string;
   /** JSON request helper: returns status, headers and parsed body. */
-  request(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<TestResponse>;
+  request(
+    method: string,
+    path: string,
+    body?: unknown,
+    headers?: Record<string, string>,
+  ): Promise<TestResponse>;
   close(): Promise<void>;
 };
 
+// biome-ignore lint/suspicious/noExplicitAny: tests read arbitrary JSON bodies and assert on their shape
 export type TestResponse = { status: number; headers: Headers; body: any };
 
 /** The whole service (real mongoose, real Koa on a free port, sandbox on) with the demo org, for one test file. */
@@ -24,7 +30,12 @@ export async function startTestApp(options: { demo?: boolean; bodyLimit?: string
   const db = await openTestDatabase();
   const app = composeApp({
     connection: db.connection,
-    config: { SANDBOX_ENABLED: true, BODY_LIMIT: options.bodyLimit ?? '1mb', OUTBOX_INTERVAL_MS: 1000, JOBS_ENABLED: false },
+    config: {
+      SANDBOX_ENABLED: true,
+      BODY_LIMIT: options.bodyLimit ?? '1mb',
+      OUTBOX_INTERVAL_MS: 1000,
+      JOBS_ENABLED: false,
+    },
     log: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
     clock: adjustableClock(),
   });

@@ -28,7 +28,10 @@ export function sandboxAdapter(store: SandboxStore, clock: Clock): ChatAdapter {
       const found = await store.update(
         workspaceId,
         messageRef,
-        { ...(message.text !== undefined ? { text: message.text } : {}), ...(message.card ? { card: message.card } : {}) },
+        {
+          ...(message.text !== undefined ? { text: message.text } : {}),
+          ...(message.card ? { card: message.card } : {}),
+        },
         clock.now(),
       );
       if (!found) throw new Error(`sandbox message ${messageRef} not found`);

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { OutboundMessage } from '../../chat/card.js';
 import { parseCommandText } from '../../chat/command-grammar.js';
 import type { DispatchResult, Registry } from '../../chat/registry.js';
+import { textsFor } from '../../chat/texts/texts-for.js';
 import type { MemberRepository, OrgRepository, TeamRepository } from '../../core/org/ports.js';
 import type { Member, Org, Team } from '../../core/org/types.js';
 import type { AdjustableClock } from '../../core/shared/clock.js';
@@ -11,7 +12,6 @@ import { parseDuration } from '../../core/shared/duration.js';
 import { DomainError } from '../../core/shared/errors.js';
 import { memberId } from '../../core/shared/ids.js';
 import { parseInput } from '../../core/shared/validate.js';
-import { textsFor } from '../../chat/texts/texts-for.js';
 import { BOT_NAME } from './sandbox-adapter.js';
 import { sandboxPage } from './sandbox-page.js';
 import { dmConversation, type SandboxMessage, type SandboxStore } from './sandbox-store.js';
@@ -30,7 +30,10 @@ export type SandboxRouteDeps = {
   readonly flushOutbox: () => Promise<void>;
 };
 
-const MessagesQuery = z.object({ member: z.string().min(1), limit: z.coerce.number().int().min(1).max(500).default(200) });
+const MessagesQuery = z.object({
+  member: z.string().min(1),
+  limit: z.coerce.number().int().min(1).max(500).default(200),
+});
 const ActionBody = z.object({
   member: z.string().min(1),
   message: z.string().min(1),
@@ -44,7 +47,9 @@ const CommandBody = z.object({
   conversation: z.string().min(1).optional(),
   eventId: z.string().min(1).max(100).optional(),
 });
-const ClockBody = z.object({ advance: z.string().refine((v) => parseDuration(v) !== undefined, 'a duration such as 25h, 90m or 2d') });
+const ClockBody = z.object({
+  advance: z.string().refine((v) => parseDuration(v) !== undefined, 'a duration such as 25h, 90m or 2d'),
+});
 
 /** The sandbox workspace: its page and the JSON API that tests, scripts and the page use. */
 export function sandboxRoutes(deps: SandboxRouteDeps): Router {
@@ -80,8 +85,11 @@ export function sandboxRoutes(deps: SandboxRouteDeps): Router {
     const body = parseInput(ActionBody, ctx.request.body);
     const { org, member } = await memberContext(deps, body.member);
     const message = await deps.store.get(org.id, body.message);
-    const button = message?.card?.buttons.find((b) => b.actionId === body.actionId && (body.value === undefined || b.value === body.value));
-    if (!message || !button) throw new DomainError('UNKNOWN_ACTION', { message: body.message, actionId: body.actionId });
+    const button = message?.card?.buttons.find(
+      (b) => b.actionId === body.actionId && (body.value === undefined || b.value === body.value),
+    );
+    if (!message || !button)
+      throw new DomainError('UNKNOWN_ACTION', { message: body.message, actionId: body.actionId });
     const result = await deps.registry.dispatch({
       type: 'action',
       eventId: body.eventId ?? randomUUID(),
@@ -98,9 +106,15 @@ export function sandboxRoutes(deps: SandboxRouteDeps): Router {
     const { org, member, teams } = await memberContext(deps, body.member);
     const conversation = body.conversation ?? dmConversation(member.id);
     if (!visibleConversations(member, teams).includes(conversation)) {
-      throw new DomainError('VALIDATION_FAILED', { issues: [{ field: 'conversation', message: 'not a conversation this member is in' }] });
+      throw new DomainError('VALIDATION_FAILED', {
+        issues: [{ field: 'conversation', message: 'not a conversation this member is in' }],
+      });
     }
-    await deps.store.post(org.id, { conversation, from: { kind: 'member', memberId: member.id, name: member.name }, text: body.text }, deps.clock.now());
+    await deps.store.post(
+      org.id,
+      { conversation, from: { kind: 'member', memberId: member.id, name: member.name }, text: body.text },
+      deps.clock.now(),
+    );
     const parsed = parseCommandText(body.text);
     const result: DispatchResult = parsed
       ? await deps.registry.dispatch({
@@ -111,7 +125,16 @@ export function sandboxRoutes(deps: SandboxRouteDeps): Router {
           args: parsed.args,
           rawText: body.text,
         })
-      : { ok: false, replies: [{ text: textsFor(member.locale ?? org.settings.locale).errors.UNKNOWN_COMMAND({ command: body.text.split(/\s+/u)[0] }) }] };
+      : {
+          ok: false,
+          replies: [
+            {
+              text: textsFor(member.locale ?? org.settings.locale).errors.UNKNOWN_COMMAND({
+                command: body.text.split(/\s+/u)[0],
+              }),
+            },
+          ],
+        };
     ctx.body = await answer(deps, org, member, conversation, result);
   });
 
@@ -135,7 +158,10 @@ async function sandboxOrg(deps: SandboxRouteDeps): Promise<Org> {
   return org;
 }
 
-async function memberContext(deps: SandboxRouteDeps, id: string): Promise<{ org: Org; member: Member; teams: Team[] }> {
+async function memberContext(
+  deps: SandboxRouteDeps,
+  id: string,
+): Promise<{ org: Org; member: Member; teams: Team[] }> {
   const org = await sandboxOrg(deps);
   const member = await deps.members.get(org.id, memberId(id));
   if (!member) throw new DomainError('MEMBER_NOT_FOUND', { memberId: id });
@@ -143,20 +169,40 @@ async function memberContext(deps: SandboxRouteDeps, id: string): Promise<{ org:
 }
 
 /** Shows the replies in the conversation (as a platform shows an ephemeral answer), flushes the outbox, answers. */
-async function answer(deps: SandboxRouteDeps, org: Org, member: Member, conversation: string, result: DispatchResult) {
+async function answer(
+  deps: SandboxRouteDeps,
+  org: Org,
+  member: Member,
+  conversation: string,
+  result: DispatchResult,
+) {
   for (const reply of result.replies) {
-    await deps.store.post(org.id, { conversation, from: { kind: 'bot', name: BOT_NAME }, ...reply }, deps.clock.now());
+    await deps.store.post(
+      org.id,
+      { conversation, from: { kind: 'bot', name: BOT_NAME }, ...reply },
+      deps.clock.now(),
+    );
   }
   await deps.flushOutbox();
-  return { ok: result.ok, replies: result.replies.map(presentReply), ...(result.duplicate ? { duplicate: true } : {}), memberId: member.id };
+  return {
+    ok: result.ok,
+    replies: result.replies.map(presentReply),
+    ...(result.duplicate ? { duplicate: true } : {}),
+    memberId: member.id,
+  };
 }
 
 function presentReply(reply: OutboundMessage) {
-  return { ...(reply.text !== undefined ? { text: reply.text } : {}), ...(reply.card ? { card: reply.card } : {}) };
+  return {
+    ...(reply.text !== undefined ? { text: reply.text } : {}),
+    ...(reply.card ? { card: reply.card } : {}),
+  };
 }
 
 function present(message: SandboxMessage, teams: readonly Team[]) {
-  const channel = message.conversation.startsWith('channel:') ? message.conversation.slice('channel:'.length) : undefined;
+  const channel = message.conversation.startsWith('channel:')
+    ? message.conversation.slice('channel:'.length)
+    : undefined;
   return {
     id: message.id,
     conversation: message.conversation,

@@ -1,6 +1,10 @@
 import type { Card } from '../../chat/card.js';
 
-export type SandboxAuthor = { readonly kind: 'bot' | 'member'; readonly memberId?: string; readonly name: string };
+export type SandboxAuthor = {
+  readonly kind: 'bot' | 'member';
+  readonly memberId?: string;
+  readonly name: string;
+};
 
 export type SandboxMessage = {
   readonly id: string;
@@ -26,7 +30,12 @@ export type NewSandboxMessage = {
 export interface SandboxStore {
   /** Idempotent by `idempotencyKey`: posting the same key twice returns the first message. */
   post(workspaceId: string, message: NewSandboxMessage, at: Date): Promise<SandboxMessage>;
-  update(workspaceId: string, messageId: string, content: { text?: string; card?: Card }, at: Date): Promise<boolean>;
+  update(
+    workspaceId: string,
+    messageId: string,
+    content: { text?: string; card?: Card },
+    at: Date,
+  ): Promise<boolean>;
   get(workspaceId: string, messageId: string): Promise<SandboxMessage | undefined>;
   /** Messages in these conversations (and threads under them), oldest first. */
   list(workspaceId: string, conversations: readonly string[], limit: number): Promise<SandboxMessage[]>;

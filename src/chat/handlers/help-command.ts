@@ -8,7 +8,11 @@ export const helpCommand: CommandHandler = async ({ texts }) => ({
       card: {
         title: texts.help.title,
         fields: [],
-        markdown: [texts.help.intro, ...COMMAND_NAMES.map((name) => texts.help.commands[name]), texts.help.aliasesNote].join('\n'),
+        markdown: [
+          texts.help.intro,
+          ...COMMAND_NAMES.map((name) => texts.help.commands[name]),
+          texts.help.aliasesNote,
+        ].join('\n'),
         buttons: [],
       },
     },

@@ -6,5 +6,7 @@ import type { CommandHandler } from '../registry.js';
  * are not enabled, rather than failing as unknown: the grammar already knows them.
  */
 export const notEnabledCommand: CommandHandler = async (_ctx, event) => {
-  throw new DomainError('COMMAND_NOT_AVAILABLE', { command: event.rawText.trim().split(/\s+/u)[0] ?? event.command });
+  throw new DomainError('COMMAND_NOT_AVAILABLE', {
+    command: event.rawText.trim().split(/\s+/u)[0] ?? event.command,
+  });
 };

@@ -16,7 +16,11 @@ export type DeliverDeps = ResolveDeps & {
   readonly lastSentAt: Map<string, number>;
 };
 
-export type DeliverOptions = { readonly maxEntries: number; readonly leaseMs: number; readonly maxAttempts: number };
+export type DeliverOptions = {
+  readonly maxEntries: number;
+  readonly leaseMs: number;
+  readonly maxAttempts: number;
+};
 export const DEFAULT_DELIVER_OPTIONS: DeliverOptions = { maxEntries: 200, leaseMs: 60_000, maxAttempts: 8 };
 
 type Outcome =
@@ -29,13 +33,17 @@ type Outcome =
  * instances never deliver the same entry at once; an entry whose process died mid-send is leased again when its
  * lease ends (adapters dedupe by idempotency key, so that resend is harmless).
  */
-export async function deliverOutbox(deps: DeliverDeps, options: DeliverOptions = DEFAULT_DELIVER_OPTIONS): Promise<number> {
+export async function deliverOutbox(
+  deps: DeliverDeps,
+  options: DeliverOptions = DEFAULT_DELIVER_OPTIONS,
+): Promise<number> {
   let delivered = 0;
   for (let i = 0; i < options.maxEntries; i++) {
     const entry = await deps.outbox.claimNext(deps.clock.now(), options.leaseMs);
     if (!entry) break;
     const outcome = await deliverOne(deps, entry).catch((error: unknown): Outcome => {
-      if (error instanceof TransientDeliveryError) return { retryInMs: error.retryAfterMs ?? 0, error: error.message };
+      if (error instanceof TransientDeliveryError)
+        return { retryInMs: error.retryAfterMs ?? 0, error: error.message };
       deps.log.error({ err: error, outboxId: entry.id, orgId: entry.orgId }, 'outbox delivery failed');
       return { retryInMs: 0, error: error instanceof Error ? error.message : String(error) };
     });
@@ -43,14 +51,25 @@ export async function deliverOutbox(deps: DeliverDeps, options: DeliverOptions =
       await deps.outbox.complete(entry.id);
       delivered++;
     } else if ('failed' in outcome) {
-      deps.log.warn({ outboxId: entry.id, orgId: entry.orgId, reason: outcome.failed }, 'outbox entry cannot be delivered');
+      deps.log.warn(
+        { outboxId: entry.id, orgId: entry.orgId, reason: outcome.failed },
+        'outbox entry cannot be delivered',
+      );
       await deps.outbox.fail(entry.id, outcome.failed);
     } else if (!outcome.paced && entry.attempts >= options.maxAttempts) {
       await deps.outbox.fail(entry.id, outcome.error ?? 'gave up');
-      deps.log.error({ outboxId: entry.id, orgId: entry.orgId, error: outcome.error }, 'outbox entry dead after retries');
+      deps.log.error(
+        { outboxId: entry.id, orgId: entry.orgId, error: outcome.error },
+        'outbox entry dead after retries',
+      );
     } else {
       const wait = outcome.paced ? outcome.retryInMs : Math.max(outcome.retryInMs, backoffMs(entry.attempts));
-      await deps.outbox.retryAt(entry.id, new Date(deps.clock.now().getTime() + wait), outcome.error, !outcome.paced);
+      await deps.outbox.retryAt(
+        entry.id,
+        new Date(deps.clock.now().getTime() + wait),
+        outcome.error,
+        !outcome.paced,
+      );
     }
   }
   return delivered;
@@ -94,13 +113,23 @@ async function post(deps: DeliverDeps, adapter: ChatAdapter, org: Org, entry: Ou
 }
 
 /** Updates every message that showed this card. Waits while a post of the same card is still on its way. */
-async function update(deps: DeliverDeps, adapter: ChatAdapter, org: Org, entry: OutboxEntry): Promise<Outcome> {
+async function update(
+  deps: DeliverDeps,
+  adapter: ChatAdapter,
+  org: Org,
+  entry: OutboxEntry,
+): Promise<Outcome> {
   if (!entry.cardKey) return permanent('update without a card key');
   if (await deps.outbox.hasUndeliveredPost(org.id, entry.cardKey)) return { retryInMs: 500, paced: true };
   for (const sent of await deps.outbox.findSent(org.id, entry.cardKey)) {
     const resolved = await resolveTarget(deps, org, sent.to);
     const locale = resolved.ok ? resolved.locale : org.settings.locale;
-    await adapter.update(sent.workspaceId, sent.target, sent.messageRef, renderNotice(entry, textsFor(locale)));
+    await adapter.update(
+      sent.workspaceId,
+      sent.target,
+      sent.messageRef,
+      renderNotice(entry, textsFor(locale)),
+    );
   }
   return { done: true };
 }
@@ -112,7 +141,12 @@ function paceKey(org: Org, target: { kind: string; userId?: string; channelId?: 
   return `${org.chat.platform}:${org.chat.workspaceId}:${target.userId ?? target.channelId ?? ''}`;
 }
 
-function paceWait(deps: DeliverDeps, adapter: ChatAdapter, org: Org, target: Parameters<typeof paceKey>[1]): number {
+function paceWait(
+  deps: DeliverDeps,
+  adapter: ChatAdapter,
+  org: Org,
+  target: Parameters<typeof paceKey>[1],
+): number {
   const last = deps.lastSentAt.get(paceKey(org, target));
   if (last === undefined) return 0;
   return Math.max(0, last + adapter.pacing.perConversationMs - deps.clock.now().getTime());

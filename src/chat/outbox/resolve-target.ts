@@ -15,7 +15,11 @@ export type ResolveDeps = {
 };
 
 /** Turns "member X" or "team Y's channel" into an address on the org's platform, and picks the reader's language. */
-export async function resolveTarget(deps: ResolveDeps, org: Org, to: NoticeRecipient): Promise<ResolvedTarget> {
+export async function resolveTarget(
+  deps: ResolveDeps,
+  org: Org,
+  to: NoticeRecipient,
+): Promise<ResolvedTarget> {
   const platform = org.chat.platform;
   if (to.kind === 'member') {
     const member = await deps.members.get(org.id, to.memberId);

@@ -3,7 +3,9 @@ import type { OutboundMessage } from '../card.js';
 import type { Catalogue } from '../texts/catalogue.js';
 import { memberStatusCard } from './member-status-card.js';
 
-type Renderers = { readonly [K in NoticeKind]: (data: NoticeDataByKind[K], texts: Catalogue) => OutboundMessage };
+type Renderers = {
+  readonly [K in NoticeKind]: (data: NoticeDataByKind[K], texts: Catalogue) => OutboundMessage;
+};
 
 /** One renderer per notice kind; a kind without one does not compile. */
 const RENDERERS: Renderers = {

@@ -6,7 +6,13 @@ const field = (details: Readonly<Record<string, unknown>>): string => {
 };
 
 export const en: Catalogue = {
-  roles: { admin: 'Admin', director: 'Sales director', manager: 'Manager', rep: 'Sales rep', aftersales: 'After-sales' },
+  roles: {
+    admin: 'Admin',
+    director: 'Sales director',
+    manager: 'Manager',
+    rep: 'Sales rep',
+    aftersales: 'After-sales',
+  },
   levels: { junior: 'Junior', senior: 'Senior' },
   errors: {
     VALIDATION_FAILED: (d) => `Some input is not valid: ${field(d)}`,
@@ -17,17 +23,21 @@ export const en: Catalogue = {
     TEAM_NOT_FOUND: () => 'That team was not found.',
     MEMBER_NOT_FOUND: () => 'That member was not found.',
     MEMBER_INACTIVE: () => 'That member is inactive.',
-    FORBIDDEN: (d) => `You are not allowed to do this (${String(d.action ?? '')}); ask an admin or your manager.`,
+    FORBIDDEN: (d) =>
+      `You are not allowed to do this (${String(d.action ?? '')}); ask an admin or your manager.`,
     UNAUTHENTICATED: () => 'The API token is missing or not valid.',
-    IDENTITY_NOT_LINKED: () => 'Your chat account is not linked to a Leadrelay member yet; ask an admin to link it.',
-    UNKNOWN_COMMAND: (d) => `Unknown command "${String(d.command ?? '')}". Send /help to see what you can do.`,
+    IDENTITY_NOT_LINKED: () =>
+      'Your chat account is not linked to a Leadrelay member yet; ask an admin to link it.',
+    UNKNOWN_COMMAND: (d) =>
+      `Unknown command "${String(d.command ?? '')}". Send /help to see what you can do.`,
     UNKNOWN_ACTION: () => 'This button no longer works; refresh the card.',
     BAD_COMMAND_ARGS: (d) => `That command needs a different form: ${String(d.usage ?? '')}`,
     COMMAND_NOT_AVAILABLE: (d) => `"${String(d.command ?? '')}" is not enabled yet.`,
   },
   memberStatus: {
     title: 'My status',
-    greeting: (name) => `Hello ${name}! I am Leadrelay: I bring you new leads and remind you to follow them up in time.`,
+    greeting: (name) =>
+      `Hello ${name}! I am Leadrelay: I bring you new leads and remind you to follow them up in time.`,
     team: 'Team',
     level: 'Level',
     dailyCap: 'Daily cap',
@@ -52,7 +62,9 @@ export const en: Catalogue = {
     aliasesNote: 'Chinese commands work too: /线索 /公海 /跟进 /投诉 /工时 /帮助',
   },
   availabilityChanged: (onLeave) =>
-    onLeave ? 'You are on leave: no new leads will be assigned to you.' : 'Welcome back: leads will reach you again.',
+    onLeave
+      ? 'You are on leave: no new leads will be assigned to you.'
+      : 'Welcome back: leads will reach you again.',
   somethingWentWrong: (reference) =>
     `Something went wrong; please try again. If it keeps failing, send reference ${reference} to your admin.`,
 };

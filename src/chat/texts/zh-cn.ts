@@ -51,6 +51,8 @@ export const zhCN: Catalogue = {
     },
     aliasesNote: '英文命令同样可用：/lead /pool /followup /complaint /hours /help',
   },
-  availabilityChanged: (onLeave) => (onLeave ? '已设为休假，期间不会给你分配新线索。' : '欢迎回来，已恢复分配线索。'),
-  somethingWentWrong: (reference) => `出了点问题，请稍后重试。如果一直失败，请把编号 ${reference} 发给管理员。`,
+  availabilityChanged: (onLeave) =>
+    onLeave ? '已设为休假，期间不会给你分配新线索。' : '欢迎回来，已恢复分配线索。',
+  somethingWentWrong: (reference) =>
+    `出了点问题，请稍后重试。如果一直失败，请把编号 ${reference} 发给管理员。`,
 };

@@ -1,12 +1,12 @@
-import type { Actor } from './actor.js';
+import type { Clock } from '../shared/clock.js';
 import { DomainError } from '../shared/errors.js';
 import type { MemberId } from '../shared/ids.js';
 import type { Notifier } from '../shared/notices.js';
-import type { Clock } from '../shared/clock.js';
+import type { Actor } from './actor.js';
+import { memberStatusNotice } from './member-status-notice.js';
 import { assertCan } from './permissions.js';
 import type { MemberRepository, OrgRepository, TeamRepository } from './ports.js';
 import { type Availability, dailyCapOf, type Member } from './types.js';
-import { memberStatusNotice } from './member-status-notice.js';
 
 export type SetAvailabilityDeps = {
   readonly orgs: OrgRepository;
@@ -23,7 +23,10 @@ export async function setMemberAvailability(
   target: MemberId,
   availability: Availability,
 ): Promise<Member> {
-  assertCan(actor, target === actor.memberId ? 'member.set_availability.self' : 'member.set_availability.other');
+  assertCan(
+    actor,
+    target === actor.memberId ? 'member.set_availability.self' : 'member.set_availability.other',
+  );
   const org = await deps.orgs.get(actor.orgId);
   if (!org) throw new DomainError('ORG_NOT_FOUND', { orgId: actor.orgId });
   const updated = await deps.members.setAvailability(actor.orgId, target, availability);

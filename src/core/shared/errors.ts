@@ -4,7 +4,11 @@ import type { OrgErrorCode } from '../org/error-codes.js';
 export type SharedErrorCode = 'VALIDATION_FAILED' | 'NOT_FOUND' | 'CONFLICT' | 'PAYLOAD_TOO_LARGE';
 
 /** Codes of the chat layer (commands and buttons), declared here so the text catalogue covers them too. */
-export type ChatErrorCode = 'UNKNOWN_COMMAND' | 'UNKNOWN_ACTION' | 'BAD_COMMAND_ARGS' | 'COMMAND_NOT_AVAILABLE';
+export type ChatErrorCode =
+  | 'UNKNOWN_COMMAND'
+  | 'UNKNOWN_ACTION'
+  | 'BAD_COMMAND_ARGS'
+  | 'COMMAND_NOT_AVAILABLE';
 
 /** Every rule failure the product can report. Adding one without zh-CN and en texts fails to compile. */
 export type ErrorCode = SharedErrorCode | OrgErrorCode | ChatErrorCode;

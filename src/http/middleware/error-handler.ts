@@ -1,7 +1,7 @@
 import type { Middleware } from 'koa';
 import type { Logger } from 'pino';
-import { isDomainError } from '../../core/shared/errors.js';
 import { textsFor } from '../../chat/texts/texts-for.js';
+import { isDomainError } from '../../core/shared/errors.js';
 import { HTTP_STATUS } from '../http-status.js';
 
 type HttpError = { status?: number; statusCode?: number; expose?: boolean; message?: string; type?: string };
@@ -18,21 +18,37 @@ export function errorHandler(log: Logger): Middleware {
       const requestId = ctx.state.requestId as string | undefined;
       if (isDomainError(error)) {
         ctx.status = HTTP_STATUS[error.code];
-        ctx.body = { error: { code: error.code, message: textsFor('en').errors[error.code](error.details), details: error.details } };
+        ctx.body = {
+          error: {
+            code: error.code,
+            message: textsFor('en').errors[error.code](error.details),
+            details: error.details,
+          },
+        };
         return;
       }
       const http = error as HttpError;
       const status = http.status ?? http.statusCode;
       if (status !== undefined && status >= 400 && status < 500) {
         ctx.status = status;
-        const code = status === 413 ? 'PAYLOAD_TOO_LARGE' : status === 401 ? 'UNAUTHENTICATED' : 'VALIDATION_FAILED';
-        const message = status === 413 ? textsFor('en').errors.PAYLOAD_TOO_LARGE({}) : (http.expose ? http.message : undefined) ?? 'Bad request';
+        const code =
+          status === 413 ? 'PAYLOAD_TOO_LARGE' : status === 401 ? 'UNAUTHENTICATED' : 'VALIDATION_FAILED';
+        const message =
+          status === 413
+            ? textsFor('en').errors.PAYLOAD_TOO_LARGE({})
+            : ((http.expose ? http.message : undefined) ?? 'Bad request');
         ctx.body = { error: { code, message, details: {} } };
         return;
       }
       log.error({ err: error, requestId, method: ctx.method, path: ctx.path }, 'unhandled error');
       ctx.status = 500;
-      ctx.body = { error: { code: 'INTERNAL', message: `Internal error; quote request id ${requestId ?? '?'} when reporting it.`, details: { requestId } } };
+      ctx.body = {
+        error: {
+          code: 'INTERNAL',
+          message: `Internal error; quote request id ${requestId ?? '?'} when reporting it.`,
+          details: { requestId },
+        },
+      };
     }
   };
 }

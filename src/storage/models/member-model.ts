@@ -26,7 +26,13 @@ export const memberSchema = new Schema<MemberDoc>(
     availability: { type: String, enum: ['available', 'on_leave'], default: 'available' },
     active: { type: Boolean, default: true },
     identities: {
-      type: [{ _id: false, platform: { type: String, enum: PLATFORMS, required: true }, userId: { type: String, required: true } }],
+      type: [
+        {
+          _id: false,
+          platform: { type: String, enum: PLATFORMS, required: true },
+          userId: { type: String, required: true },
+        },
+      ],
       default: [],
     },
     locale: { type: String, enum: LOCALES },

@@ -1,11 +1,15 @@
 import { Schema, type Types } from 'mongoose';
-import { LEVELS, LOCALES, PLATFORMS } from '../../core/org/types.js';
+import { type LEVELS, LOCALES, PLATFORMS } from '../../core/org/types.js';
 
 export type OrgDoc = {
   _id: Types.ObjectId;
   name: string;
   chat: { platform: (typeof PLATFORMS)[number]; workspaceId: string };
-  settings: { locale: (typeof LOCALES)[number]; timeZone: string; dailyCaps: Record<(typeof LEVELS)[number], number> };
+  settings: {
+    locale: (typeof LOCALES)[number];
+    timeZone: string;
+    dailyCaps: Record<(typeof LEVELS)[number], number>;
+  };
   createdAt: Date;
 };
 

@@ -1,7 +1,7 @@
 import type { ApiTokenGrant, ApiTokenRepository } from '../../core/org/api-tokens.js';
 import { orgId } from '../../core/shared/ids.js';
-import type { Models } from '../models.js';
 import type { ApiTokenDoc } from '../models/api-token-model.js';
+import type { Models } from '../models.js';
 import { toObjectId } from '../object-id.js';
 
 export function mongoApiTokenRepository(models: Models): ApiTokenRepository {

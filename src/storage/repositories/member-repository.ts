@@ -1,8 +1,8 @@
 import type { MemberRepository } from '../../core/org/ports.js';
 import type { Availability, Member, Platform } from '../../core/org/types.js';
 import { type MemberId, memberId, type OrgId, orgId, type TeamId, teamId } from '../../core/shared/ids.js';
-import type { Models } from '../models.js';
 import type { MemberDoc } from '../models/member-model.js';
+import type { Models } from '../models.js';
 import { toObjectId } from '../object-id.js';
 
 export function toMember(doc: MemberDoc): Member {
@@ -39,7 +39,10 @@ export function mongoMemberRepository(models: Models): MemberRepository {
     async findByIdentity(org: OrgId, platform: Platform, userId: string) {
       const o = toObjectId(org);
       const doc = o
-        ? await models.Member.findOne({ orgId: o, identities: { $elemMatch: { platform, userId } } }).lean<MemberDoc>()
+        ? await models.Member.findOne({
+            orgId: o,
+            identities: { $elemMatch: { platform, userId } },
+          }).lean<MemberDoc>()
         : null;
       return doc ? toMember(doc) : undefined;
     },

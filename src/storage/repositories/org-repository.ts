@@ -1,8 +1,8 @@
 import type { OrgRepository } from '../../core/org/ports.js';
 import type { Org, Platform } from '../../core/org/types.js';
 import { type OrgId, orgId } from '../../core/shared/ids.js';
-import type { Models } from '../models.js';
 import type { OrgDoc } from '../models/org-model.js';
+import type { Models } from '../models.js';
 import { toObjectId } from '../object-id.js';
 
 export function toOrg(doc: OrgDoc): Org {
@@ -27,11 +27,16 @@ export function mongoOrgRepository(models: Models): OrgRepository {
       return doc ? toOrg(doc) : undefined;
     },
     async findByWorkspace(platform: Platform, workspaceId: string) {
-      const doc = await models.Org.findOne({ 'chat.platform': platform, 'chat.workspaceId': workspaceId }).lean<OrgDoc>();
+      const doc = await models.Org.findOne({
+        'chat.platform': platform,
+        'chat.workspaceId': workspaceId,
+      }).lean<OrgDoc>();
       return doc ? toOrg(doc) : undefined;
     },
     async listByPlatform(platform: Platform) {
-      return (await models.Org.find({ 'chat.platform': platform }).sort({ _id: 1 }).lean<OrgDoc[]>()).map(toOrg);
+      return (await models.Org.find({ 'chat.platform': platform }).sort({ _id: 1 }).lean<OrgDoc[]>()).map(
+        toOrg,
+      );
     },
   };
 }

@@ -1,9 +1,9 @@
 import type { OutboxEntry, OutboxStatus, OutboxStore, SentMessage } from '../../chat/outbox/outbox-store.js';
 import { type OrgId, orgId } from '../../core/shared/ids.js';
 import type { Notice } from '../../core/shared/notices.js';
-import type { Models } from '../models.js';
 import type { OutboxEntryDoc } from '../models/outbox-entry-model.js';
 import type { SentMessageDoc } from '../models/sent-message-model.js';
+import type { Models } from '../models.js';
 import { isDuplicateKeyError, toObjectId } from '../object-id.js';
 
 function toEntry(doc: OutboxEntryDoc): OutboxEntry {
@@ -64,8 +64,10 @@ export function mongoOutboxStore(models: Models): OutboxStore {
         // Unordered: a notice already stored (a retried use-case) is skipped and the others still go in.
         await Entry.insertMany(docs, { ordered: false });
       } catch (error) {
-        const writeErrors = (error as { writeErrors?: { code?: number; err?: { code?: number } }[] }).writeErrors;
-        const onlyDuplicates = writeErrors?.every((e) => (e.code ?? e.err?.code) === 11000) ?? isDuplicateKeyError(error);
+        const writeErrors = (error as { writeErrors?: { code?: number; err?: { code?: number } }[] })
+          .writeErrors;
+        const onlyDuplicates =
+          writeErrors?.every((e) => (e.code ?? e.err?.code) === 11000) ?? isDuplicateKeyError(error);
         if (!onlyDuplicates) throw error;
       }
       // A post still queued shows the newest content when it goes out, so it need not be updated right after.
@@ -87,7 +89,10 @@ export function mongoOutboxStore(models: Models): OutboxStore {
       return doc ? toEntry(doc) : undefined;
     },
     async complete(id: string) {
-      await Entry.updateOne({ _id: mustId(id) }, { $set: { status: 'sent', sentAt: new Date() }, $unset: { lastError: 1 } });
+      await Entry.updateOne(
+        { _id: mustId(id) },
+        { $set: { status: 'sent', sentAt: new Date() }, $unset: { lastError: 1 } },
+      );
     },
     async retryAt(id: string, dueAt: Date, error: string | undefined, countAttempt: boolean) {
       await Entry.updateOne(
@@ -102,7 +107,12 @@ export function mongoOutboxStore(models: Models): OutboxStore {
       await Entry.updateOne({ _id: mustId(id) }, { $set: { status: 'dead', lastError: error } });
     },
     async hasUndeliveredPost(org: OrgId, cardKey: string) {
-      const found = await Entry.exists({ orgId: mustId(org), cardKey, mode: 'post', status: { $in: ['pending', 'sending'] } });
+      const found = await Entry.exists({
+        orgId: mustId(org),
+        cardKey,
+        mode: 'post',
+        status: { $in: ['pending', 'sending'] },
+      });
       return found !== null;
     },
     async recordSent(message: SentMessage) {
@@ -114,11 +124,17 @@ export function mongoOutboxStore(models: Models): OutboxStore {
       );
     },
     async findSent(org: OrgId, cardKey: string) {
-      return (await Sent.find({ orgId: mustId(org), cardKey }).sort({ _id: 1 }).lean<SentMessageDoc[]>()).map(toSent);
+      return (
+        await Sent.find({ orgId: mustId(org), cardKey })
+          .sort({ _id: 1 })
+          .lean<SentMessageDoc[]>()
+      ).map(toSent);
     },
     async countByStatus() {
       const counts: Record<OutboxStatus, number> = { pending: 0, sending: 0, sent: 0, dead: 0 };
-      const rows = await Entry.aggregate<{ _id: OutboxStatus; n: number }>([{ $group: { _id: '$status', n: { $sum: 1 } } }]);
+      const rows = await Entry.aggregate<{ _id: OutboxStatus; n: number }>([
+        { $group: { _id: '$status', n: { $sum: 1 } } },
+      ]);
       for (const row of rows) counts[row._id] = row.n;
       return counts;
     },

@@ -1,7 +1,11 @@
-import type { NewSandboxMessage, SandboxMessage, SandboxStore } from '../../adapters/sandbox/sandbox-store.js';
+import type {
+  NewSandboxMessage,
+  SandboxMessage,
+  SandboxStore,
+} from '../../adapters/sandbox/sandbox-store.js';
 import type { Card } from '../../chat/card.js';
-import type { Models } from '../models.js';
 import type { SandboxMessageDoc } from '../models/sandbox-message-model.js';
+import type { Models } from '../models.js';
 import { toObjectId } from '../object-id.js';
 
 function toMessage(doc: SandboxMessageDoc): SandboxMessage {
@@ -9,7 +13,11 @@ function toMessage(doc: SandboxMessageDoc): SandboxMessage {
     id: doc._id.toHexString(),
     conversation: doc.conversation,
     ...(doc.thread ? { thread: doc.thread } : {}),
-    from: { kind: doc.from.kind, name: doc.from.name, ...(doc.from.memberId ? { memberId: doc.from.memberId } : {}) },
+    from: {
+      kind: doc.from.kind,
+      name: doc.from.name,
+      ...(doc.from.memberId ? { memberId: doc.from.memberId } : {}),
+    },
     ...(doc.text !== undefined && doc.text !== null ? { text: doc.text } : {}),
     ...(doc.card ? { card: doc.card as unknown as Card } : {}),
     createdAt: doc.createdAt,
@@ -41,16 +49,24 @@ export function mongoSandboxStore(models: Models): SandboxStore {
     async update(workspaceId: string, messageId: string, content: { text?: string; card?: Card }, at: Date) {
       const _id = toObjectId(messageId);
       if (!_id) return false;
-      const result = await Message.updateOne({ _id, orgId: workspace(workspaceId) }, { $set: { ...content, updatedAt: at } });
+      const result = await Message.updateOne(
+        { _id, orgId: workspace(workspaceId) },
+        { $set: { ...content, updatedAt: at } },
+      );
       return result.matchedCount === 1;
     },
     async get(workspaceId: string, messageId: string) {
       const _id = toObjectId(messageId);
-      const doc = _id ? await Message.findOne({ _id, orgId: workspace(workspaceId) }).lean<SandboxMessageDoc>() : null;
+      const doc = _id
+        ? await Message.findOne({ _id, orgId: workspace(workspaceId) }).lean<SandboxMessageDoc>()
+        : null;
       return doc ? toMessage(doc) : undefined;
     },
     async list(workspaceId: string, conversations: readonly string[], limit: number) {
-      const docs = await Message.find({ orgId: workspace(workspaceId), conversation: { $in: [...conversations] } })
+      const docs = await Message.find({
+        orgId: workspace(workspaceId),
+        conversation: { $in: [...conversations] },
+      })
         .sort({ createdAt: -1, _id: -1 })
         .limit(limit)
         .lean<SandboxMessageDoc[]>();

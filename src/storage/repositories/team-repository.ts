@@ -1,8 +1,8 @@
 import type { TeamRepository } from '../../core/org/ports.js';
 import type { Team } from '../../core/org/types.js';
 import { memberId, type OrgId, orgId, type TeamId, teamId } from '../../core/shared/ids.js';
-import type { Models } from '../models.js';
 import type { TeamDoc } from '../models/team-model.js';
+import type { Models } from '../models.js';
 import { toObjectId } from '../object-id.js';
 
 export function toTeam(doc: TeamDoc): Team {

@@ -34,9 +34,15 @@ describe('sandbox API', () => {
     const before = await t.request('GET', `/sandbox/api/messages?member=${rep.id}`);
     const card = before.body.find((m: { card?: { title: string } }) => m.card?.title === '我的状态');
     expect(card.card.status).toBe('在岗，可接收线索');
-    expect(card.card.buttons).toEqual([{ actionId: 'member.set_availability', label: '我要休假', value: 'on_leave' }]);
+    expect(card.card.buttons).toEqual([
+      { actionId: 'member.set_availability', label: '我要休假', value: 'on_leave' },
+    ]);
 
-    const click = await t.request('POST', '/sandbox/api/actions', { member: rep.id, message: card.id, actionId: 'member.set_availability' });
+    const click = await t.request('POST', '/sandbox/api/actions', {
+      member: rep.id,
+      message: card.id,
+      actionId: 'member.set_availability',
+    });
     expect(click.status).toBe(200);
     expect(click.body.ok).toBe(true);
     expect(click.body.replies[0].text).toContain('休假');
@@ -45,7 +51,9 @@ describe('sandbox API', () => {
     const updated = after.body.find((m: { id: string }) => m.id === card.id);
     expect(updated.card.status).toBe('休假中，暂停分配线索');
     expect(updated.card.buttons[0]).toMatchObject({ label: '我已回岗', value: 'available' });
-    expect(after.body.filter((m: { card?: { title: string } }) => m.card?.title === '我的状态')).toHaveLength(1);
+    expect(after.body.filter((m: { card?: { title: string } }) => m.card?.title === '我的状态')).toHaveLength(
+      1,
+    );
     expect((await memberNamed('李娜')) as unknown).toMatchObject({ id: rep.id });
   });
 
@@ -53,7 +61,12 @@ describe('sandbox API', () => {
     const rep = await memberNamed('张伟');
     const { body } = await t.request('GET', `/sandbox/api/messages?member=${rep.id}`);
     const card = body.find((m: { card?: { title: string } }) => m.card?.title === '我的状态');
-    const click = { member: rep.id, message: card.id, actionId: 'member.set_availability', eventId: 'evt-retry-1' };
+    const click = {
+      member: rep.id,
+      message: card.id,
+      actionId: 'member.set_availability',
+      eventId: 'evt-retry-1',
+    };
     const first = await t.request('POST', '/sandbox/api/actions', click);
     const retry = await t.request('POST', '/sandbox/api/actions', click);
     expect(first.body.ok).toBe(true);
@@ -80,22 +93,38 @@ describe('sandbox API', () => {
   it('shows team channels only to their members, and all channels to the director', async () => {
     const director = await memberNamed('陈思远');
     const rep = await memberNamed('何晨');
-    await t.request('POST', '/sandbox/api/commands', { member: rep.id, text: '/help', conversation: 'channel:direct-sales' });
-    const refused = await t.request('POST', '/sandbox/api/commands', { member: rep.id, text: '/help', conversation: 'channel:bd' });
+    await t.request('POST', '/sandbox/api/commands', {
+      member: rep.id,
+      text: '/help',
+      conversation: 'channel:direct-sales',
+    });
+    const refused = await t.request('POST', '/sandbox/api/commands', {
+      member: rep.id,
+      text: '/help',
+      conversation: 'channel:bd',
+    });
     expect(refused.status).toBe(400);
     expect(refused.body.error.details.issues[0].field).toBe('conversation');
     const seenByDirector = await t.request('GET', `/sandbox/api/messages?member=${director.id}`);
-    expect(seenByDirector.body.some((m: { conversation: string }) => m.conversation === 'channel:direct-sales')).toBe(true);
+    expect(
+      seenByDirector.body.some((m: { conversation: string }) => m.conversation === 'channel:direct-sales'),
+    ).toBe(true);
     const other = await memberNamed('孙磊');
     const seenByOther = await t.request('GET', `/sandbox/api/messages?member=${other.id}`);
-    expect(seenByOther.body.some((m: { conversation: string }) => m.conversation === 'channel:direct-sales')).toBe(false);
+    expect(
+      seenByOther.body.some((m: { conversation: string }) => m.conversation === 'channel:direct-sales'),
+    ).toBe(false);
   });
 
   it('names every bad field of a request at once', async () => {
     const { status, body } = await t.request('POST', '/sandbox/api/actions', { member: 5 });
     expect(status).toBe(400);
     expect(body.error.code).toBe('VALIDATION_FAILED');
-    expect(body.error.details.issues.map((i: { field: string }) => i.field).sort()).toEqual(['actionId', 'member', 'message']);
+    expect(body.error.details.issues.map((i: { field: string }) => i.field).sort()).toEqual([
+      'actionId',
+      'member',
+      'message',
+    ]);
   });
 
   it('moves the app clock forward and refuses a malformed duration', async () => {

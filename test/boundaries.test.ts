@@ -1,0 +1,71 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const SRC = path.resolve('src');
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) return sourceFiles(full);
+    return entry.name.endsWith('.ts') ? [full] : [];
+  });
+}
+
+/** Every module specifier a file imports (static, dynamic and `export … from`). */
+function importsOf(file: string): string[] {
+  const text = readFileSync(file, 'utf8');
+  const specifiers = [
+    ...text.matchAll(
+      /(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|^import\s+['"]([^'"]+)['"]/gm,
+    ),
+  ];
+  return specifiers.map((m) => m[1] ?? m[2] ?? m[3] ?? '');
+}
+
+const rel = (file: string) => path.relative(SRC, file).split(path.sep).join('/');
+const resolved = (file: string, spec: string) =>
+  spec.startsWith('.') ? rel(path.resolve(path.dirname(file), spec)) : spec;
+
+describe('architecture boundaries', () => {
+  it('keeps src/core free of platforms, transport, storage and jobs: only zod, node built-ins and core itself', () => {
+    const offenders = sourceFiles(path.join(SRC, 'core')).flatMap((file) =>
+      importsOf(file)
+        .map((spec) => resolved(file, spec))
+        .filter((target) => !(target.startsWith('core/') || target === 'zod' || target.startsWith('node:')))
+        .map((target) => `${rel(file)} imports ${target}`),
+    );
+    expect(offenders).toEqual([]);
+  });
+
+  it('keeps src/chat platform-neutral: no adapter, transport, storage or job library', () => {
+    const forbidden =
+      /^(@slack\/|koa|@koa\/|mongoose|mongodb|agenda|@agendajs\/|dingtalk|@wecom\/|adapters\/|storage\/|http\/|jobs\/)/;
+    const offenders = sourceFiles(path.join(SRC, 'chat')).flatMap((file) =>
+      importsOf(file)
+        .map((spec) => resolved(file, spec))
+        .filter((target) => forbidden.test(target))
+        .map((target) => `${rel(file)} imports ${target}`),
+    );
+    expect(offenders).toEqual([]);
+  });
+
+  it('keeps each adapter from importing another adapter', () => {
+    const adapters = readdirSync(path.join(SRC, 'adapters'));
+    const offenders = adapters.flatMap((name) =>
+      sourceFiles(path.join(SRC, 'adapters', name)).flatMap((file) =>
+        importsOf(file)
+          .map((spec) => resolved(file, spec))
+          .filter((target) => target.startsWith('adapters/') && !target.startsWith(`adapters/${name}/`))
+          .map((target) => `${rel(file)} imports ${target}`),
+      ),
+    );
+    expect(offenders).toEqual([]);
+  });
+
+  it('detects a forbidden import (the check itself works)', () => {
+    const fake = path.join(SRC, 'core', 'x.ts');
+    expect(resolved(fake, '../storage/models.js')).toBe('storage/models.js');
+    expect(resolved(fake, './shared/ids.js')).toBe('core/shared/ids.js');
+  });
+});
