@@ -81,6 +81,12 @@ export function sandboxRoutes(deps: SandboxRouteDeps): Router {
     ctx.body = messages.map((m) => present(m, teams));
   });
 
+  router.get('/api/conversations', async (ctx) => {
+    const query = parseInput(MessagesQuery, ctx.query);
+    const { member, teams } = await memberContext(deps, query.member);
+    ctx.body = visibleConversations(member, teams).map((id) => ({ id, name: conversationName(id, teams) }));
+  });
+
   router.post('/api/actions', async (ctx) => {
     const body = parseInput(ActionBody, ctx.request.body);
     const { org, member } = await memberContext(deps, body.member);
@@ -215,4 +221,11 @@ function present(message: SandboxMessage, teams: readonly Team[]) {
     createdAt: message.createdAt.toISOString(),
     updatedAt: message.updatedAt.toISOString(),
   };
+}
+
+/** A channel is shown by its team's name; every DM is "DM". */
+function conversationName(conversation: string, teams: readonly Team[]): string {
+  if (!conversation.startsWith('channel:')) return 'DM';
+  const channel = conversation.slice('channel:'.length);
+  return teams.find((t) => t.channelId === channel)?.name ?? channel;
 }

@@ -116,6 +116,15 @@ describe('sandbox API', () => {
     ).toBe(false);
   });
 
+  it('lists the conversations a member is in, team channels included before anything is posted', async () => {
+    const rep = await memberNamed('刘洋');
+    const { body } = await t.request('GET', `/sandbox/api/conversations?member=${rep.id}`);
+    expect(body).toEqual([
+      { id: `dm:${rep.id}`, name: 'DM' },
+      { id: 'channel:east-china-sales', name: '华东销售组' },
+    ]);
+  });
+
   it('names every bad field of a request at once', async () => {
     const { status, body } = await t.request('POST', '/sandbox/api/actions', { member: 5 });
     expect(status).toBe(400);
