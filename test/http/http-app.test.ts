@@ -82,6 +82,12 @@ describe('HTTP app', () => {
     await other.close().catch(() => undefined);
   });
 
+  it('answers an unknown endpoint with a JSON 404', async () => {
+    const response = await t.request('GET', '/api/v1/nothing-here', undefined, auth());
+    expect(response.status).toBe(404);
+    expect(response.body.error.code).toBe('NOT_FOUND');
+  });
+
   it('answers 404 for unknown sandbox members rather than a cast error', async () => {
     const response = await t.request('GET', '/sandbox/api/messages?member=not-an-id');
     expect(response.status).toBe(404);

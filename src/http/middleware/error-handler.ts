@@ -14,6 +14,13 @@ export function errorHandler(log: Logger): Middleware {
   return async (ctx, next) => {
     try {
       await next();
+      // No route matched: answer in the same envelope as every other error.
+      if (ctx.status === 404 && ctx.body === undefined) {
+        ctx.status = 404;
+        ctx.body = {
+          error: { code: 'NOT_FOUND', message: `No such endpoint: ${ctx.method} ${ctx.path}`, details: {} },
+        };
+      }
     } catch (error) {
       const requestId = ctx.state.requestId as string | undefined;
       if (isDomainError(error)) {
