@@ -25,7 +25,12 @@ export function parseCommandText(text: string): ParsedCommand | undefined {
   const [head, ...args] = words;
   if (head === undefined) return undefined;
   const name = head.replace(/^\//, '');
-  const command = isCommandName(name.toLowerCase()) ? (name.toLowerCase() as CommandName) : ALIASES[name];
+  // Own properties only: "constructor" or "__proto__" typed to the bot must not resolve to Object's members.
+  const command = isCommandName(name.toLowerCase())
+    ? (name.toLowerCase() as CommandName)
+    : Object.hasOwn(ALIASES, name)
+      ? ALIASES[name]
+      : undefined;
   return command ? { command, args } : undefined;
 }
 

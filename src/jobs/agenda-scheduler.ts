@@ -10,6 +10,8 @@ export type Scheduler = {
   stop(timeoutMs: number): Promise<void>;
 };
 
+const JOBS_COLLECTION = 'agenda_jobs';
+
 type Log = { info(obj: object, msg: string): void; error(obj: object, msg: string): void };
 
 /**
@@ -18,19 +20,29 @@ type Log = { info(obj: object, msg: string): void; error(obj: object, msg: strin
  */
 export async function startScheduler(db: Db, jobs: readonly JobDefinition[], log: Log): Promise<Scheduler> {
   const agenda = new Agenda({
-    backend: new MongoBackend({ mongo: db, collection: 'agenda_jobs' }),
+    backend: new MongoBackend({ mongo: db, collection: JOBS_COLLECTION }),
     // Numbers, not strings: agenda 6 misreads '500 milliseconds' as minutes.
     processEvery: Math.max(100, Math.min(...jobs.map((job) => job.intervalMs), 1_000)),
     defaultLockLifetime: 5 * 60_000,
   });
   agenda.on('error', (error) => log.error({ err: error }, 'agenda error'));
   for (const job of jobs) {
-    agenda.define(job.name, async () => {
-      await job.run();
-    });
+    // A sweep must never overlap itself: one run at a time per process, and the job's lock keeps other processes out.
+    agenda.define(
+      job.name,
+      async () => {
+        await job.run();
+      },
+      { concurrency: 1, lockLimit: 1 },
+    );
   }
   await agenda.start();
-  for (const job of jobs) await agenda.every(job.intervalMs, job.name);
+  for (const job of jobs) {
+    // Re-saving a running "every" job clears its lock, which would let this instance start it while another
+    // instance is mid-run; so schedule only when it is missing or its interval changed.
+    const existing = await db.collection(JOBS_COLLECTION).findOne({ name: job.name, type: 'single' });
+    if (existing?.repeatInterval !== job.intervalMs) await agenda.every(job.intervalMs, job.name);
+  }
   let running = true;
   log.info({ jobs: jobs.map((job) => job.name) }, 'scheduler started');
   return {

@@ -70,12 +70,23 @@ export function mongoOutboxStore(models: Models): OutboxStore {
           writeErrors?.every((e) => (e.code ?? e.err?.code) === 11000) ?? isDuplicateKeyError(error);
         if (!onlyDuplicates) throw error;
       }
-      // A post still queued shows the newest content when it goes out, so it need not be updated right after.
       for (const n of notices) {
         if (n.mode === 'update' && n.cardKey) {
+          // A post still queued shows the newest content when it goes out, so it need not be updated right after.
           await Entry.updateMany(
             { orgId: o, cardKey: n.cardKey, mode: 'post', status: 'pending' },
             { $set: { data: n.data } },
+          );
+          // An older update still waiting (say, for a retry) must not land after this one and show stale content.
+          await Entry.updateMany(
+            {
+              orgId: o,
+              cardKey: n.cardKey,
+              mode: 'update',
+              status: 'pending',
+              idempotencyKey: { $ne: n.idempotencyKey },
+            },
+            { $set: { status: 'sent', lastError: 'superseded by a newer update' } },
           );
         }
       }
