@@ -34,7 +34,10 @@ export interface ChatAdapter {
   ): Promise<void>;
 }
 
-/** A failure the outbox should retry later (rate limit, 5xx, network); anything else is permanent. */
+/**
+ * A failure the outbox should retry soon, after the wait the platform asked for (rate limit, 5xx, network). Other
+ * errors are retried too, with backoff, until the entry's attempts run out.
+ */
 export class TransientDeliveryError extends Error {
   readonly retryAfterMs: number | undefined;
   constructor(message: string, retryAfterMs?: number) {

@@ -48,7 +48,7 @@ export async function deliverOutbox(
       return { retryInMs: 0, error: error instanceof Error ? error.message : String(error) };
     });
     if ('done' in outcome) {
-      await deps.outbox.complete(entry.id);
+      await deps.outbox.complete(entry.id, deps.clock.now());
       delivered++;
     } else if ('failed' in outcome) {
       deps.log.warn(
@@ -99,16 +99,19 @@ async function post(deps: DeliverDeps, adapter: ChatAdapter, org: Org, entry: Ou
   const message = renderNotice(entry, textsFor(resolved.locale));
   const sent = await adapter.send(org.chat.workspaceId, resolved.target, message, entry.idempotencyKey);
   deps.lastSentAt.set(paceKey(org, resolved.target), deps.clock.now().getTime());
-  await deps.outbox.recordSent({
-    orgId: org.id,
-    ...(entry.cardKey ? { cardKey: entry.cardKey } : {}),
-    to: entry.to,
-    platform: org.chat.platform,
-    workspaceId: org.chat.workspaceId,
-    target: resolved.target,
-    messageRef: sent.messageRef,
-    idempotencyKey: entry.idempotencyKey,
-  });
+  await deps.outbox.recordSent(
+    {
+      orgId: org.id,
+      ...(entry.cardKey ? { cardKey: entry.cardKey } : {}),
+      to: entry.to,
+      platform: org.chat.platform,
+      workspaceId: org.chat.workspaceId,
+      target: resolved.target,
+      messageRef: sent.messageRef,
+      idempotencyKey: entry.idempotencyKey,
+    },
+    deps.clock.now(),
+  );
   return { done: true };
 }
 

@@ -32,13 +32,13 @@ export interface OutboxStore {
   enqueue(orgId: OrgId, notices: readonly Notice[], now: Date): Promise<void>;
   /** Leases the oldest due entry (pending, or sending with an expired lease after a crash) in one atomic write. */
   claimNext(now: Date, leaseMs: number): Promise<OutboxEntry | undefined>;
-  complete(id: string): Promise<void>;
+  complete(id: string, at: Date): Promise<void>;
   /** Puts an entry back to wait; `countAttempt: false` when it was only paced, not failed. */
   retryAt(id: string, dueAt: Date, error: string | undefined, countAttempt: boolean): Promise<void>;
   fail(id: string, error: string): Promise<void>;
   /** True while a post carrying this card key is still waiting or being sent. */
   hasUndeliveredPost(orgId: OrgId, cardKey: string): Promise<boolean>;
-  recordSent(message: SentMessage): Promise<void>;
+  recordSent(message: SentMessage, at: Date): Promise<void>;
   findSent(orgId: OrgId, cardKey: string): Promise<SentMessage[]>;
   countByStatus(): Promise<Record<OutboxStatus, number>>;
 }

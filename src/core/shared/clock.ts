@@ -30,6 +30,7 @@ export function fixedClock(start: Date): AdjustableClock & { set(d: Date): void 
   return {
     now: () => new Date(current),
     advance(ms: number) {
+      if (!Number.isFinite(ms) || ms < 0) throw new Error(`clock can only move forward, got ${ms} ms`);
       current += ms;
       return new Date(current);
     },

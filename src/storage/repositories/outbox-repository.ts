@@ -42,6 +42,31 @@ const mustId = (id: string) => {
   return oid;
 };
 
+/**
+ * Inserts unordered, so a notice already stored (a retried use-case) is skipped while the others still go in.
+ * Returns the positions of the documents that were new.
+ */
+async function insertNew(Entry: Models['OutboxEntry'], docs: readonly object[]): Promise<Set<number>> {
+  const all = new Set(docs.map((_, i) => i));
+  try {
+    await Entry.insertMany(docs, { ordered: false });
+    return all;
+  } catch (error) {
+    const writeErrors = (
+      error as { writeErrors?: { index?: number; code?: number; err?: { index?: number; code?: number } }[] }
+    ).writeErrors;
+    if (!writeErrors) {
+      if (isDuplicateKeyError(error) && docs.length === 1) return new Set();
+      throw error;
+    }
+    for (const e of writeErrors) {
+      if ((e.code ?? e.err?.code) !== 11000) throw error;
+      all.delete(e.index ?? e.err?.index ?? -1);
+    }
+    return all;
+  }
+}
+
 export function mongoOutboxStore(models: Models): OutboxStore {
   const { OutboxEntry: Entry, SentMessage: Sent } = models;
   return {
@@ -60,17 +85,9 @@ export function mongoOutboxStore(models: Models): OutboxStore {
         dueAt: now,
         createdAt: now,
       }));
-      try {
-        // Unordered: a notice already stored (a retried use-case) is skipped and the others still go in.
-        await Entry.insertMany(docs, { ordered: false });
-      } catch (error) {
-        const writeErrors = (error as { writeErrors?: { code?: number; err?: { code?: number } }[] })
-          .writeErrors;
-        const onlyDuplicates =
-          writeErrors?.every((e) => (e.code ?? e.err?.code) === 11000) ?? isDuplicateKeyError(error);
-        if (!onlyDuplicates) throw error;
-      }
-      for (const n of notices) {
+      const inserted = await insertNew(Entry, docs);
+      // Only notices stored just now act on the queue: a re-published old notice must change nothing.
+      for (const n of notices.filter((_, i) => inserted.has(i))) {
         if (n.mode === 'update' && n.cardKey) {
           // A post still queued shows the newest content when it goes out, so it need not be updated right after.
           await Entry.updateMany(
@@ -99,10 +116,10 @@ export function mongoOutboxStore(models: Models): OutboxStore {
       ).lean<OutboxEntryDoc>();
       return doc ? toEntry(doc) : undefined;
     },
-    async complete(id: string) {
+    async complete(id: string, at: Date) {
       await Entry.updateOne(
         { _id: mustId(id) },
-        { $set: { status: 'sent', sentAt: new Date() }, $unset: { lastError: 1 } },
+        { $set: { status: 'sent', sentAt: at }, $unset: { lastError: 1 } },
       );
     },
     async retryAt(id: string, dueAt: Date, error: string | undefined, countAttempt: boolean) {
@@ -126,11 +143,11 @@ export function mongoOutboxStore(models: Models): OutboxStore {
       });
       return found !== null;
     },
-    async recordSent(message: SentMessage) {
+    async recordSent(message: SentMessage, at: Date) {
       const o = mustId(message.orgId);
       await Sent.updateOne(
         { orgId: o, idempotencyKey: message.idempotencyKey },
-        { $setOnInsert: { ...message, orgId: o, sentAt: new Date() } },
+        { $setOnInsert: { ...message, orgId: o, sentAt: at } },
         { upsert: true },
       );
     },

@@ -1,0 +1,141 @@
+import type { InboundEventLog } from '../../src/chat/inbound-ports.js';
+import type { MemberRepository, OrgRepository, TeamRepository } from '../../src/core/org/ports.js';
+import {
+  type Availability,
+  DEFAULT_ORG_SETTINGS,
+  type Member,
+  type Org,
+  type Platform,
+  type Team,
+} from '../../src/core/org/types.js';
+import {
+  type MemberId,
+  memberId,
+  type OrgId,
+  orgId,
+  type TeamId,
+  teamId,
+} from '../../src/core/shared/ids.js';
+import type { Notice, Notifier } from '../../src/core/shared/notices.js';
+
+/** In-memory fakes of the core ports, for unit tests of use-cases and the chat registry. */
+
+export const ORG_ID = orgId('org-1');
+export const TEAM_ID = teamId('team-1');
+
+export function makeOrg(overrides: Partial<Org> = {}): Org {
+  return {
+    id: ORG_ID,
+    name: 'Test Org',
+    chat: { platform: 'sandbox', workspaceId: 'ws-1' },
+    settings: DEFAULT_ORG_SETTINGS,
+    createdAt: new Date('2025-01-01T00:00:00Z'),
+    ...overrides,
+  };
+}
+
+export function makeTeam(overrides: Partial<Team> = {}): Team {
+  return { id: TEAM_ID, orgId: ORG_ID, name: '华东销售组', channelId: 'east', ...overrides };
+}
+
+export function makeMember(id: string, overrides: Partial<Member> = {}): Member {
+  return {
+    id: memberId(id),
+    orgId: ORG_ID,
+    name: `member ${id}`,
+    roles: ['rep'],
+    teamId: TEAM_ID,
+    level: 'junior',
+    availability: 'available',
+    active: true,
+    identities: [{ platform: 'sandbox', userId: `u-${id}` }],
+    ...overrides,
+  };
+}
+
+export class FakeOrgRepository implements OrgRepository {
+  readonly orgs = new Map<OrgId, Org>();
+  constructor(orgs: readonly Org[] = []) {
+    for (const org of orgs) this.orgs.set(org.id, org);
+  }
+  async get(id: OrgId) {
+    return this.orgs.get(id);
+  }
+  async findByWorkspace(platform: Platform, workspaceId: string) {
+    return [...this.orgs.values()].find(
+      (o) => o.chat.platform === platform && o.chat.workspaceId === workspaceId,
+    );
+  }
+  async listByPlatform(platform: Platform) {
+    return [...this.orgs.values()].filter((o) => o.chat.platform === platform);
+  }
+}
+
+export class FakeTeamRepository implements TeamRepository {
+  readonly teams = new Map<TeamId, Team>();
+  constructor(teams: readonly Team[] = []) {
+    for (const team of teams) this.teams.set(team.id, team);
+  }
+  async get(org: OrgId, id: TeamId) {
+    const team = this.teams.get(id);
+    return team?.orgId === org ? team : undefined;
+  }
+  async list(org: OrgId) {
+    return [...this.teams.values()].filter((t) => t.orgId === org);
+  }
+}
+
+export class FakeMemberRepository implements MemberRepository {
+  readonly members = new Map<MemberId, Member>();
+  /** Every setAvailability call, so a test can assert nothing was written. */
+  readonly writes: { memberId: MemberId; availability: Availability }[] = [];
+  constructor(members: readonly Member[] = []) {
+    for (const member of members) this.members.set(member.id, member);
+  }
+  async get(org: OrgId, id: MemberId) {
+    const member = this.members.get(id);
+    return member?.orgId === org ? member : undefined;
+  }
+  async list(org: OrgId, filter: { teamId?: TeamId; activeOnly?: boolean } = {}) {
+    return [...this.members.values()].filter(
+      (m) =>
+        m.orgId === org &&
+        (filter.teamId === undefined || m.teamId === filter.teamId) &&
+        (!filter.activeOnly || m.active),
+    );
+  }
+  async findByIdentity(org: OrgId, platform: Platform, userId: string) {
+    return [...this.members.values()].find(
+      (m) => m.orgId === org && m.identities.some((i) => i.platform === platform && i.userId === userId),
+    );
+  }
+  async setAvailability(org: OrgId, id: MemberId, availability: Availability) {
+    this.writes.push({ memberId: id, availability });
+    const member = this.members.get(id);
+    if (!member || member.orgId !== org) return undefined;
+    const updated: Member = { ...member, availability };
+    this.members.set(id, updated);
+    return updated;
+  }
+}
+
+export class FakeNotifier implements Notifier {
+  readonly published: { orgId: OrgId; notices: readonly Notice[] }[] = [];
+  async publish(org: OrgId, notices: readonly Notice[]) {
+    this.published.push({ orgId: org, notices });
+  }
+  /** Every notice of every publish call, flattened. */
+  notices(): Notice[] {
+    return this.published.flatMap((p) => [...p.notices]);
+  }
+}
+
+export class FakeInboundEventLog implements InboundEventLog {
+  readonly seen = new Set<string>();
+  async firstSeen(platform: Platform, eventId: string) {
+    const key = `${platform}:${eventId}`;
+    if (this.seen.has(key)) return false;
+    this.seen.add(key);
+    return true;
+  }
+}

@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { type Actor, memberActor, systemActor } from '../../src/core/org/actor.js';
+import { type Action, assertCan, can, rolesAllowed } from '../../src/core/org/permissions.js';
+import { ROLES, type Role } from '../../src/core/org/types.js';
+import { DomainError } from '../../src/core/shared/errors.js';
+import { makeMember, ORG_ID } from './fakes.js';
+
+/** The policy as the product describes it, written out independently of src so a change to the table is caught. */
+const EXPECTED: Record<Action, readonly Role[]> = {
+  'org.read': ['admin', 'director', 'manager', 'rep', 'aftersales'],
+  'org.configure': ['admin'],
+  'member.list': ['admin', 'director', 'manager', 'rep', 'aftersales'],
+  'member.set_availability.self': ['admin', 'director', 'manager', 'rep', 'aftersales'],
+  'member.set_availability.other': ['admin', 'director', 'manager'],
+  'member.see_phone': ['admin', 'director', 'manager'],
+  'token.issue': ['admin'],
+};
+const ACTIONS = Object.keys(EXPECTED) as Action[];
+
+const actorWith = (roles: readonly Role[]): Actor => ({
+  orgId: ORG_ID,
+  roles,
+  locale: 'zh-CN',
+  kind: 'member',
+});
+
+const thrown = (fn: () => void): unknown => {
+  try {
+    fn();
+  } catch (error) {
+    return error;
+  }
+  throw new Error('expected a throw');
+};
+
+describe('permissions', () => {
+  it.each(ACTIONS.flatMap((action) => ROLES.map((role) => [action, role] as const)))(
+    'answers can(%s) for a lone %s as the policy table says',
+    (action, role) => {
+      const expected = EXPECTED[action].includes(role);
+      expect(can(actorWith([role]), action)).toBe(expected);
+      if (expected) expect(() => assertCan(actorWith([role]), action)).not.toThrow();
+      else expect(() => assertCan(actorWith([role]), action)).toThrow(DomainError);
+    },
+  );
+
+  it('lists the allowed roles of every action as the policy table says', () => {
+    for (const action of ACTIONS)
+      expect([...rolesAllowed(action)].sort()).toEqual([...EXPECTED[action]].sort());
+  });
+
+  it('lets a rep set their own availability but refuses another member with FORBIDDEN naming the action', () => {
+    const rep = memberActor(makeMember('rep-1', { roles: ['rep'] }), 'zh-CN');
+    expect(can(rep, 'member.set_availability.self')).toBe(true);
+    expect(() => assertCan(rep, 'member.set_availability.self')).not.toThrow();
+    const error = thrown(() => assertCan(rep, 'member.set_availability.other'));
+    expect(error).toBeInstanceOf(DomainError);
+    expect(error).toMatchObject({
+      code: 'FORBIDDEN',
+      details: { action: 'member.set_availability.other', roles: ['rep'] },
+    });
+  });
+
+  it('lets a manager set another member’s availability', () => {
+    const manager = memberActor(makeMember('mgr-1', { roles: ['manager'] }), 'zh-CN');
+    expect(can(manager, 'member.set_availability.other')).toBe(true);
+    expect(() => assertCan(manager, 'member.set_availability.other')).not.toThrow();
+  });
+
+  it('allows an action when any one of several roles allows it', () => {
+    const both = actorWith(['aftersales', 'manager']);
+    expect(can(both, 'member.see_phone')).toBe(true);
+    expect(can(actorWith(['aftersales', 'rep']), 'member.see_phone')).toBe(false);
+  });
+
+  it('refuses everything to an actor without roles', () => {
+    for (const action of ACTIONS) expect(can(actorWith([]), action)).toBe(false);
+  });
+
+  it('lets the system actor do everything (it acts as admin)', () => {
+    const system = systemActor(ORG_ID, 'en');
+    for (const action of ACTIONS) expect(can(system, action)).toBe(true);
+  });
+});
