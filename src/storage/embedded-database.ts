@@ -70,7 +70,14 @@ async function startMemoryServer(dataDir: string, timeoutMs: number): Promise<Ru
   const { MongoMemoryServer } = await import('mongodb-memory-server-core');
   const dbPath = path.join(dataDir, 'mongod');
   await mkdir(dbPath, { recursive: true });
+  // mongodb-memory-server prints its whole download stack with console.warn when it fails (always, offline); we
+  // report the failure ourselves in one line, so its warning is held back while it starts.
+  const warn = console.warn;
+  console.warn = () => {};
   const starting = MongoMemoryServer.create({ instance: { dbPath, storageEngine: 'wiredTiger' } });
+  void starting.catch(noop).finally(() => {
+    console.warn = warn;
+  });
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(
@@ -106,5 +113,6 @@ function displayPath(file: string): string {
 
 function firstLine(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
-  return message.split('\n')[0] ?? message;
+  // mongodb-memory-server's download error ends its first line with a dangling "Details:".
+  return (message.split('\n')[0] ?? message).replace(/,?\s*Details:\s*$/, '');
 }
