@@ -88,8 +88,8 @@ export function composeApp(options: ComposeOptions) {
   const routers: Router[] = [
     healthRoutes({
       database: async () => {
-        await connection.db?.admin().ping();
         if (!connection.db) throw new Error('not connected');
+        await connection.db.admin().ping();
       },
       jobs: () => jobsRunning(),
       accepting: () => accepting,

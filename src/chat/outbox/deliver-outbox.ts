@@ -1,7 +1,7 @@
 import type { OrgRepository } from '../../core/org/ports.js';
 import type { Org, Platform } from '../../core/org/types.js';
 import type { Clock } from '../../core/shared/clock.js';
-import { type ChatAdapter, TransientDeliveryError } from '../chat-adapter.js';
+import { type ChatAdapter, type PlatformTarget, TransientDeliveryError } from '../chat-adapter.js';
 import { renderNotice } from '../render/render-notice.js';
 import { textsFor } from '../texts/texts-for.js';
 import type { OutboxEntry } from './outbox-store.js';
@@ -140,16 +140,13 @@ async function update(
 /** A failure no retry can mend (the recipient has no identity on the platform, the org is gone). */
 const permanent = (reason: string): Outcome => ({ failed: reason });
 
-function paceKey(org: Org, target: { kind: string; userId?: string; channelId?: string }): string {
-  return `${org.chat.platform}:${org.chat.workspaceId}:${target.userId ?? target.channelId ?? ''}`;
+/** Platforms pace per conversation; a thread shares its channel's budget. */
+function paceKey(org: Org, target: PlatformTarget): string {
+  const where = target.kind === 'dm' ? `dm:${target.userId}` : `channel:${target.channelId}`;
+  return `${org.chat.platform}:${org.chat.workspaceId}:${where}`;
 }
 
-function paceWait(
-  deps: DeliverDeps,
-  adapter: ChatAdapter,
-  org: Org,
-  target: Parameters<typeof paceKey>[1],
-): number {
+function paceWait(deps: DeliverDeps, adapter: ChatAdapter, org: Org, target: PlatformTarget): number {
   const last = deps.lastSentAt.get(paceKey(org, target));
   if (last === undefined) return 0;
   return Math.max(0, last + adapter.pacing.perConversationMs - deps.clock.now().getTime());

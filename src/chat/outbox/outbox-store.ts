@@ -40,5 +40,4 @@ export interface OutboxStore {
   hasUndeliveredPost(orgId: OrgId, cardKey: string): Promise<boolean>;
   recordSent(message: SentMessage, at: Date): Promise<void>;
   findSent(orgId: OrgId, cardKey: string): Promise<SentMessage[]>;
-  countByStatus(): Promise<Record<OutboxStatus, number>>;
 }

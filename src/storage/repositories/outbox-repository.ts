@@ -1,4 +1,4 @@
-import type { OutboxEntry, OutboxStatus, OutboxStore, SentMessage } from '../../chat/outbox/outbox-store.js';
+import type { OutboxEntry, OutboxStore, SentMessage } from '../../chat/outbox/outbox-store.js';
 import { type OrgId, orgId } from '../../core/shared/ids.js';
 import type { Notice } from '../../core/shared/notices.js';
 import type { OutboxEntryDoc } from '../models/outbox-entry-model.js';
@@ -157,14 +157,6 @@ export function mongoOutboxStore(models: Models): OutboxStore {
           .sort({ _id: 1 })
           .lean<SentMessageDoc[]>()
       ).map(toSent);
-    },
-    async countByStatus() {
-      const counts: Record<OutboxStatus, number> = { pending: 0, sending: 0, sent: 0, dead: 0 };
-      const rows = await Entry.aggregate<{ _id: OutboxStatus; n: number }>([
-        { $group: { _id: '$status', n: { $sum: 1 } } },
-      ]);
-      for (const row of rows) counts[row._id] = row.n;
-      return counts;
     },
   };
 }
