@@ -9,16 +9,23 @@ import { registerHandlers } from '../chat/handlers/register-handlers.js';
 import { type DeliverDeps, deliverOutbox } from '../chat/outbox/deliver-outbox.js';
 import { outboxNotifier } from '../chat/outbox/outbox-notifier.js';
 import { Registry } from '../chat/registry.js';
+import { NOTICE_SWEEP_INTERVAL_MS, sweepLeadNotices } from '../core/leads/sweep-lead-notices.js';
 import type { Platform } from '../core/org/types.js';
 import { type AdjustableClock, adjustableClock } from '../core/shared/clock.js';
 import { createHttpApp } from '../http/create-http-app.js';
 import { apiAuth } from '../http/middleware/api-auth.js';
 import { healthRoutes } from '../http/routes/health-routes.js';
+import { leadRoutes } from '../http/routes/lead-routes.js';
 import { orgRoutes } from '../http/routes/org-routes.js';
+import { routingRoutes } from '../http/routes/routing-routes.js';
 import type { JobDefinition } from '../jobs/job-definition.js';
 import { singleFlight } from '../jobs/single-flight.js';
 import { bindModels, type Models } from '../storage/models.js';
 import { mongoApiTokenRepository } from '../storage/repositories/api-token-repository.js';
+import { mongoConversionStats } from '../storage/repositories/conversion-stats.js';
+import { leadNoticeSweep } from '../storage/repositories/lead-notice-sweep.js';
+import { mongoLeadRepository } from '../storage/repositories/lead-repository.js';
+import { mongoRosterRepository } from '../storage/repositories/roster-repository.js';
 import { mongoInboundEventLog } from '../storage/repositories/inbound-event-log.js';
 import { mongoMemberRepository } from '../storage/repositories/member-repository.js';
 import { mongoOrgRepository } from '../storage/repositories/org-repository.js';
@@ -45,6 +52,9 @@ export function composeApp(options: ComposeOptions) {
   const tokens = mongoApiTokenRepository(models);
   const outbox = mongoOutboxStore(models);
   const sandboxStore = mongoSandboxStore(models);
+  const leads = mongoLeadRepository(models);
+  const roster = mongoRosterRepository(models);
+  const conversion = mongoConversionStats(models);
 
   const adapters = new Map<Platform, ChatAdapter>();
   if (config.SANDBOX_ENABLED) adapters.set('sandbox', sandboxAdapter(sandboxStore, clock));
@@ -67,11 +77,19 @@ export function composeApp(options: ComposeOptions) {
 
   const registry = registerHandlers(
     new Registry({ orgs, members, inboundEvents: mongoInboundEventLog(models, clock), log }),
-    { orgs, teams, members, notifier, clock },
+    { orgs, teams, members, notifier, clock, leads, roster },
   );
+  const intakeDeps = { leads, roster, conversion, notifier, clock };
 
   const jobs: JobDefinition[] = [
     { name: 'outbox.deliver', intervalMs: config.OUTBOX_INTERVAL_MS, run: () => outboxPump.runNow() },
+    {
+      name: 'leads.notice-sweep',
+      intervalMs: NOTICE_SWEEP_INTERVAL_MS,
+      run: async () => {
+        await sweepLeadNotices({ leads: leadNoticeSweep(models), notifier, clock });
+      },
+    },
   ];
   const runJobs = async () => {
     for (const job of jobs) await job.run();
@@ -82,8 +100,9 @@ export function composeApp(options: ComposeOptions) {
 
   const api = new Router({ prefix: '/api/v1' });
   api.use(apiAuth(tokens, orgs));
-  const org = orgRoutes({ members, teams });
-  api.use(org.routes(), org.allowedMethods());
+  for (const router of [orgRoutes({ members, teams }), leadRoutes(intakeDeps), routingRoutes({ orgs, teams })]) {
+    api.use(router.routes(), router.allowedMethods());
+  }
 
   const routers: Router[] = [
     healthRoutes({
@@ -115,7 +134,8 @@ export function composeApp(options: ComposeOptions) {
   return {
     clock,
     models,
-    repos: { orgs, teams, members, tokens, outbox, sandboxStore },
+    repos: { orgs, teams, members, tokens, outbox, sandboxStore, leads, roster, conversion },
+    intakeDeps,
     notifier,
     registry,
     adapters,

@@ -1,6 +1,7 @@
 import type { Connection, Model } from 'mongoose';
 import { type ApiTokenDoc, apiTokenSchema } from './models/api-token-model.js';
 import { type InboundEventDoc, inboundEventSchema } from './models/inbound-event-model.js';
+import { type LeadDoc, leadSchema } from './models/lead-model.js';
 import { type MemberDoc, memberSchema } from './models/member-model.js';
 import { type OrgDoc, orgSchema } from './models/org-model.js';
 import { type OutboxEntryDoc, outboxEntrySchema } from './models/outbox-entry-model.js';
@@ -12,6 +13,7 @@ export type Models = {
   readonly Org: Model<OrgDoc>;
   readonly Team: Model<TeamDoc>;
   readonly Member: Model<MemberDoc>;
+  readonly Lead: Model<LeadDoc>;
   readonly ApiToken: Model<ApiTokenDoc>;
   readonly OutboxEntry: Model<OutboxEntryDoc>;
   readonly SentMessage: Model<SentMessageDoc>;
@@ -25,6 +27,7 @@ export function bindModels(connection: Connection): Models {
     Org: connection.model<OrgDoc>('Org', orgSchema),
     Team: connection.model<TeamDoc>('Team', teamSchema),
     Member: connection.model<MemberDoc>('Member', memberSchema),
+    Lead: connection.model<LeadDoc>('Lead', leadSchema),
     ApiToken: connection.model<ApiTokenDoc>('ApiToken', apiTokenSchema),
     OutboxEntry: connection.model<OutboxEntryDoc>('OutboxEntry', outboxEntrySchema),
     SentMessage: connection.model<SentMessageDoc>('SentMessage', sentMessageSchema),

@@ -1,5 +1,7 @@
 import { type Model, Types } from 'mongoose';
+import type { RoutingConfig } from '../core/leads/routing-config.js';
 import type { Level, Role } from '../core/org/types.js';
+import type { TeamId } from '../core/shared/ids.js';
 import { DEFAULT_ORG_SETTINGS } from '../core/org/types.js';
 import type { Models } from './models.js';
 
@@ -49,13 +51,6 @@ export async function seedDemoOrg(
   if (existing) await deleteOrgData(models, existing._id);
 
   const orgId = new Types.ObjectId();
-  await models.Org.create({
-    _id: orgId,
-    name: DEMO_ORG_NAME,
-    chat: { platform: 'sandbox', workspaceId: orgId.toHexString() },
-    settings: DEFAULT_ORG_SETTINGS,
-    createdAt: options.now,
-  });
   const teamIds = new Map(TEAMS.map((team) => [team.name as string, new Types.ObjectId()]));
   const memberDocs = MEMBERS.map((m) => {
     const _id = new Types.ObjectId();
@@ -72,6 +67,18 @@ export async function seedDemoOrg(
     };
   });
   await models.Member.insertMany(memberDocs);
+  const idOf = (name: string) => memberDocs.find((m) => m.name === name)?._id.toHexString() ?? '';
+  // Created last, so a crash midway leaves no org (the seed runs again from scratch next start).
+  const orgDoc = {
+    _id: orgId,
+    name: DEMO_ORG_NAME,
+    chat: { platform: 'sandbox' as const, workspaceId: orgId.toHexString() },
+    settings: {
+      ...DEFAULT_ORG_SETTINGS,
+      routing: demoRouting((t) => teamIds.get(t)!.toHexString(), idOf) as unknown as Record<string, unknown>,
+    },
+    createdAt: options.now,
+  };
   await models.Team.insertMany(
     TEAMS.map((team) => ({
       _id: teamIds.get(team.name),
@@ -82,7 +89,31 @@ export async function seedDemoOrg(
         ?._id,
     })),
   );
+  await models.Org.create(orgDoc);
   return { orgId: orgId.toHexString(), created: true };
+}
+
+/**
+ * Rules that show every strategy: East China by region (round robin), events straight to that team's pool, web
+ * leads to BD by load, ads to Direct Sales weighted toward its senior rep, and a default.
+ */
+function demoRouting(team: (name: string) => string, member: (name: string) => string): RoutingConfig {
+  return {
+    rules: [
+      { id: 'east-china', name: '华东地区 → 华东销售组', when: { regions: ['上海', '江苏', '浙江'] }, teamId: team('华东销售组') as TeamId, strategy: 'round_robin' },
+      { id: 'events', name: '活动线索 → 华东销售组公海', when: { sources: ['event'] }, teamId: team('华东销售组') as TeamId, strategy: 'pool' },
+      { id: 'website', name: '官网线索 → BD组', when: { sources: ['website'] }, teamId: team('BD组') as TeamId, strategy: 'load_balanced' },
+      {
+        id: 'ads',
+        name: '广告线索 → 直销组（按权重）',
+        when: { sources: ['ad'] },
+        teamId: team('直销组') as TeamId,
+        strategy: 'weighted',
+        weights: { [member('马超')]: 2, [member('何晨')]: 1, [member('林小雨')]: 1 },
+      },
+    ],
+    default: { name: '其他线索 → 直销组', teamId: team('直销组') as TeamId, strategy: 'round_robin' },
+  };
 }
 
 /** Everything that carries this org's id goes; the org itself last, so a crash midway can be re-run. */

@@ -1,3 +1,4 @@
+import type { RoutingConfig } from '../../src/core/leads/routing-config.js';
 import type { InboundEventLog } from '../../src/chat/inbound-ports.js';
 import type { MemberRepository, OrgRepository, TeamRepository } from '../../src/core/org/ports.js';
 import {
@@ -68,6 +69,13 @@ export class FakeOrgRepository implements OrgRepository {
   }
   async listByPlatform(platform: Platform) {
     return [...this.orgs.values()].filter((o) => o.chat.platform === platform);
+  }
+  async setRouting(id: OrgId, routing: RoutingConfig) {
+    const org = this.orgs.get(id);
+    if (!org) return undefined;
+    const updated = { ...org, settings: { ...org.settings, routing } };
+    this.orgs.set(id, updated);
+    return updated;
   }
 }
 

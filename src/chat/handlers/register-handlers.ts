@@ -1,20 +1,27 @@
+import type { ClaimDeps } from '../../core/leads/claim-lead.js';
 import type { SetAvailabilityDeps } from '../../core/org/set-member-availability.js';
 import type { Registry } from '../registry.js';
+import { LEAD_ACTIONS } from '../render/lead-card.js';
 import { SET_AVAILABILITY_ACTION } from '../render/member-status-card.js';
 import { helpCommand } from './help-command.js';
+import { claimLeadAction, releaseLeadAction, whyLeadAction } from './lead-actions.js';
+import { leadCommand } from './lead-command.js';
 import { notEnabledCommand } from './not-enabled-command.js';
 import { setAvailabilityAction } from './set-availability-action.js';
 
-export type HandlerDeps = SetAvailabilityDeps;
+export type HandlerDeps = SetAvailabilityDeps & ClaimDeps;
 
 /** Wires every button and command to its handler; the same table serves all platforms. */
 export function registerHandlers(registry: Registry, deps: HandlerDeps): Registry {
   return registry
     .onCommand('help', helpCommand)
-    .onCommand('lead', notEnabledCommand)
+    .onCommand('lead', leadCommand(deps))
     .onCommand('pool', notEnabledCommand)
     .onCommand('followup', notEnabledCommand)
     .onCommand('complaint', notEnabledCommand)
     .onCommand('hours', notEnabledCommand)
-    .onAction(SET_AVAILABILITY_ACTION, setAvailabilityAction(deps));
+    .onAction(SET_AVAILABILITY_ACTION, setAvailabilityAction(deps))
+    .onAction(LEAD_ACTIONS.claim, claimLeadAction(deps))
+    .onAction(LEAD_ACTIONS.release, releaseLeadAction(deps))
+    .onAction(LEAD_ACTIONS.why, whyLeadAction(deps));
 }

@@ -96,7 +96,12 @@ async function post(deps: DeliverDeps, adapter: ChatAdapter, org: Org, entry: Ou
   }
   const pace = paceWait(deps, adapter, org, resolved.target);
   if (pace > 0) return { retryInMs: pace, paced: true };
-  const message = renderNotice(entry, textsFor(resolved.locale));
+  const message = renderNotice(entry, {
+    texts: textsFor(resolved.locale),
+    locale: resolved.locale,
+    timeZone: org.settings.timeZone,
+    to: entry.to,
+  });
   const sent = await adapter.send(org.chat.workspaceId, resolved.target, message, entry.idempotencyKey);
   deps.lastSentAt.set(paceKey(org, resolved.target), deps.clock.now().getTime());
   await deps.outbox.recordSent(
@@ -127,12 +132,14 @@ async function update(
   for (const sent of await deps.outbox.findSent(org.id, entry.cardKey)) {
     const resolved = await resolveTarget(deps, org, sent.to);
     const locale = resolved.ok ? resolved.locale : org.settings.locale;
-    await adapter.update(
-      sent.workspaceId,
-      sent.target,
-      sent.messageRef,
-      renderNotice(entry, textsFor(locale)),
-    );
+    // Drawn for each place it was shown: a DM and a channel see different details of the same card.
+    const message = renderNotice(entry, {
+      texts: textsFor(locale),
+      locale,
+      timeZone: org.settings.timeZone,
+      to: sent.to,
+    });
+    await adapter.update(sent.workspaceId, sent.target, sent.messageRef, message);
   }
   return { done: true };
 }

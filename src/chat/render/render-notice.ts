@@ -1,18 +1,22 @@
 import type { Notice, NoticeDataByKind, NoticeKind } from '../../core/shared/notices.js';
 import type { OutboundMessage } from '../card.js';
-import type { Catalogue } from '../texts/catalogue.js';
+import { leadCard } from './lead-card.js';
+import { leadDuplicateCard } from './lead-duplicate-card.js';
 import { memberStatusCard } from './member-status-card.js';
+import type { RenderContext } from './render-context.js';
 
 type Renderers = {
-  readonly [K in NoticeKind]: (data: NoticeDataByKind[K], texts: Catalogue) => OutboundMessage;
+  readonly [K in NoticeKind]: (data: NoticeDataByKind[K], ctx: RenderContext) => OutboundMessage;
 };
 
 /** One renderer per notice kind; a kind without one does not compile. */
 const RENDERERS: Renderers = {
-  'member.status': memberStatusCard,
+  'member.status': (data, ctx) => memberStatusCard(data, ctx.texts),
+  'lead.card': leadCard,
+  'lead.duplicate': leadDuplicateCard,
 };
 
-export function renderNotice(notice: Pick<Notice, 'kind' | 'data'>, texts: Catalogue): OutboundMessage {
-  const render = RENDERERS[notice.kind] as (data: unknown, texts: Catalogue) => OutboundMessage;
-  return render(notice.data, texts);
+export function renderNotice(notice: Pick<Notice, 'kind' | 'data'>, ctx: RenderContext): OutboundMessage {
+  const render = RENDERERS[notice.kind] as (data: unknown, ctx: RenderContext) => OutboundMessage;
+  return render(notice.data, ctx);
 }

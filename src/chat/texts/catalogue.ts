@@ -1,3 +1,5 @@
+import type { AssignmentReason, Grade, LeadStatus } from '../../core/leads/lead-types.js';
+import type { SkipReason, Strategy } from '../../core/leads/routing-types.js';
 import type { Level, Role } from '../../core/org/types.js';
 import type { ErrorCode, ErrorDetails } from '../../core/shared/errors.js';
 
@@ -28,9 +30,62 @@ export type Catalogue = {
     readonly commands: Readonly<Record<CommandName, string>>;
     readonly aliasesNote: string;
   };
+  readonly lead: LeadTexts;
   readonly availabilityChanged: (onLeave: boolean) => string;
   readonly somethingWentWrong: (reference: string) => string;
 };
 
 export const COMMAND_NAMES = ['lead', 'pool', 'followup', 'complaint', 'hours', 'help'] as const;
 export type CommandName = (typeof COMMAND_NAMES)[number];
+
+/** The lead card, the 撞单 notice and the "Why me?" explanation. */
+export type LeadTexts = {
+  readonly title: string;
+  readonly poolTitle: string;
+  readonly grades: Readonly<Record<Grade, string>>;
+  readonly status: {
+    readonly [S in LeadStatus]: (ownerName: string) => string;
+  };
+  readonly releasedBy: (name: string, reason: string) => string;
+  readonly fields: {
+    readonly name: string;
+    readonly company: string;
+    readonly region: string;
+    readonly productLine: string;
+    readonly source: string;
+    readonly score: string;
+    readonly intent: string;
+    readonly phone: string;
+    readonly email: string;
+    readonly wechat: string;
+    readonly reclaimAt: string;
+    readonly owner: string;
+  };
+  /** Known sources by their API name; others show as given. */
+  readonly sources: Readonly<Record<string, string>>;
+  readonly claim: string;
+  readonly release: string;
+  readonly whyMe: string;
+  readonly releaseFromCardReason: string;
+  readonly claimed: string;
+  readonly released: string;
+  readonly duplicateTitle: string;
+  readonly duplicateBody: (source: string, matched: string, who: string) => string;
+  readonly matchedOn: { readonly phone: string; readonly email: string; readonly company: string };
+  readonly whyTitle: string;
+  readonly why: {
+    readonly rule: (name: string) => string;
+    readonly strategy: (strategy: string) => string;
+    readonly position: (position: number, size: number) => string;
+    readonly reason: string;
+    readonly skipped: string;
+    readonly nobodySkipped: string;
+  };
+  readonly strategies: Readonly<Record<Strategy, string>>;
+  readonly reasons: Readonly<Record<AssignmentReason, string>>;
+  readonly skipReasons: Readonly<Record<SkipReason, string>>;
+  readonly detail: {
+    readonly history: string;
+    readonly events: Readonly<Record<string, string>>;
+  };
+};

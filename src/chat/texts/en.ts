@@ -1,4 +1,5 @@
 import type { Catalogue } from './catalogue.js';
+import { leadTextsEn } from './lead-texts-en.js';
 
 const field = (details: Readonly<Record<string, unknown>>): string => {
   const issues = details.issues as { field: string; message: string }[] | undefined;
@@ -28,6 +29,17 @@ export const en: Catalogue = {
     UNAUTHENTICATED: () => 'The API token is missing or not valid.',
     IDENTITY_NOT_LINKED: () =>
       'Your chat account is not linked to a Leadrelay member yet; ask an admin to link it.',
+    LEAD_NOT_FOUND: () => 'That lead was not found; check its id.',
+    LEAD_ALREADY_CLAIMED: (d) => `Too late: ${String(d.ownerName || 'someone else')} has already claimed this lead.`,
+    LEAD_ASSIGNED_TO_OTHER: (d) =>
+      `This lead is assigned to ${String(d.ownerName || 'a colleague')}; only they can claim it.`,
+    LEAD_IS_DUPLICATE: () => 'This lead is a duplicate (撞单) and cannot be claimed; talk to the owner of the original.',
+    LEAD_NOT_YOURS: () => 'Only the owner of a lead can release it.',
+    LEAD_NOT_IN_YOUR_TEAM: () => "This pool lead belongs to another team; you can't claim it.",
+    PRIVATE_POOL_FULL: (d) =>
+      `Your private pool is full (${String(d.capacity ?? '')} leads); follow up or release some leads first.`,
+    BATCH_TOO_LARGE: (d) =>
+      `At most ${String(d.max ?? 1000)} leads per request (got ${String(d.got ?? '')}); send them in smaller batches.`,
     UNKNOWN_COMMAND: (d) =>
       `Unknown command "${String(d.command ?? '')}". Send /help to see what you can do.`,
     UNKNOWN_ACTION: () => 'This button no longer works; refresh the card.',
@@ -61,6 +73,7 @@ export const en: Catalogue = {
     },
     aliasesNote: 'Chinese commands work too: /线索 /公海 /跟进 /投诉 /工时 /帮助',
   },
+  lead: leadTextsEn,
   availabilityChanged: (onLeave) =>
     onLeave
       ? 'You are on leave: no new leads will be assigned to you.'

@@ -1,4 +1,5 @@
 import type { Catalogue } from './catalogue.js';
+import { leadTextsZhCN } from './lead-texts-zh-cn.js';
 
 const field = (details: Readonly<Record<string, unknown>>): string => {
   const issues = details.issues as { field: string; message: string }[] | undefined;
@@ -20,6 +21,14 @@ export const zhCN: Catalogue = {
     FORBIDDEN: (d) => `你没有权限执行此操作（${String(d.action ?? '')}），请联系管理员或主管。`,
     UNAUTHENTICATED: () => '缺少或无效的 API 令牌。',
     IDENTITY_NOT_LINKED: () => '你的账号还没有绑定到 Leadrelay 成员，请联系管理员绑定后再试。',
+    LEAD_NOT_FOUND: () => '没有找到这条线索，请检查编号。',
+    LEAD_ALREADY_CLAIMED: (d) => `手慢了，这条线索已被${String(d.ownerName || '他人')}领取。`,
+    LEAD_ASSIGNED_TO_OTHER: (d) => `这条线索已分配给${String(d.ownerName || '其他同事')}，只有他/她可以领取。`,
+    LEAD_IS_DUPLICATE: () => '这是一条重复线索（撞单），不能领取；请联系原线索的负责人。',
+    LEAD_NOT_YOURS: () => '只有线索的负责人才能释放它。',
+    LEAD_NOT_IN_YOUR_TEAM: () => '这条公海线索属于其他销售组，你不能领取。',
+    PRIVATE_POOL_FULL: (d) => `你的私海已满（上限 ${String(d.capacity ?? '')} 条），请先跟进或释放一些线索。`,
+    BATCH_TOO_LARGE: (d) => `一次最多提交 ${String(d.max ?? 1000)} 条线索（本次 ${String(d.got ?? '')} 条），请分批提交。`,
     UNKNOWN_COMMAND: (d) => `不认识的命令「${String(d.command ?? '')}」。发送 /帮助 查看可用命令。`,
     UNKNOWN_ACTION: () => '这个按钮已失效，请刷新卡片。',
     BAD_COMMAND_ARGS: (d) => `命令格式不对：${String(d.usage ?? '')}`,
@@ -51,6 +60,7 @@ export const zhCN: Catalogue = {
     },
     aliasesNote: '英文命令同样可用：/lead /pool /followup /complaint /hours /help',
   },
+  lead: leadTextsZhCN,
   availabilityChanged: (onLeave) =>
     onLeave ? '已设为休假，期间不会给你分配新线索。' : '欢迎回来，已恢复分配线索。',
   somethingWentWrong: (reference) =>

@@ -1,69 +1,63 @@
+import type { MemberId } from '../shared/ids.js';
 import type { PickResult, RoutingCandidate, SkipReason, Strategy } from './routing-types.js';
 
 /** Why this candidate cannot take a lead now, or undefined when they can. Order: the most lasting reason first. */
-export function skipReason(c: RoutingCandidate): SkipReason | undefined {
+export function skipReason(c: RoutingCandidate, strategy: Strategy): SkipReason | undefined {
   if (!c.active) return 'inactive';
   if (c.onLeave) return 'on_leave';
   if (!c.isRep) return 'not_a_rep';
   if (c.assignedToday >= c.dailyCap) return 'at_daily_cap';
   if (c.openLeads >= c.privatePoolCapacity) return 'private_pool_full';
+  if (strategy === 'weighted' && c.weight <= 0) return 'zero_weight';
   return undefined;
 }
 
-const mod = (n: number, m: number) => ((n % m) + m) % m;
-
 /**
- * Picks the owner of one lead. Pure: the caller supplies the candidates in the team's stable rotation order and a
- * ticket, a number handed out atomically per team (so concurrent intakes each get their own turn). The ticket is
- * what makes the rotation fair and race-free; this function only reads it.
+ * Picks the owner of one lead by stride scheduling, a fair rotation that needs no shared counter: every member
+ * carries a `pass`; the eligible member who would finish their next turn first (pass + stride) goes, ties in
+ * rotation order. `round_robin` gives everyone stride 1, so turns simply go round; `weighted` gives stride 1/weight,
+ * so a member of weight 2 gets twice the turns, spread out rather than in blocks; `load_balanced` takes the fewest
+ * open leads first and uses the rotation only to break ties.
+ *
+ * A member back from leave (or new) has a low pass; it is lifted to the lowest pass of those taking turns
+ * (`floor`), so they go next once (ties go to whoever waited longest) and then rejoin the rotation, instead of
+ * taking a burst of leads to "catch up".
+ *
+ * `exclude`: members a concurrent intake just took (their conditional write failed), tried no more this time.
  */
 export function pickAssignee(
   strategy: Strategy,
   candidates: readonly RoutingCandidate[],
-  ticket: number,
+  exclude: ReadonlySet<MemberId> = new Set(),
 ): PickResult {
-  if (strategy === 'pool' || candidates.length === 0) return { skipped: [] };
-  if (strategy === 'round_robin') return roundRobin(candidates, ticket);
-  const eligible = candidates.filter((c) => skipReason(c) === undefined);
-  const skipped = candidates.flatMap((c) => {
-    const why = skipReason(c);
-    return why ? [{ memberId: c.memberId, why }] : [];
-  });
-  const owner = strategy === 'weighted' ? weighted(eligible, ticket) : leastLoaded(eligible, ticket);
-  if (!owner) return { skipped };
-  return { ownerId: owner.memberId, position: candidates.indexOf(owner) + 1, skipped };
-}
-
-/** Walks the rotation from the ticket's seat; everyone passed over on the way is reported with the reason. */
-function roundRobin(candidates: readonly RoutingCandidate[], ticket: number): PickResult {
-  const skipped: { memberId: RoutingCandidate['memberId']; why: SkipReason }[] = [];
-  for (let step = 0; step < candidates.length; step++) {
-    const index = mod(ticket + step, candidates.length);
-    const candidate = candidates[index]!;
-    const why = skipReason(candidate);
-    if (!why) return { ownerId: candidate.memberId, position: index + 1, skipped };
-    skipped.push({ memberId: candidate.memberId, why });
+  if (strategy === 'pool') return { skipped: [] };
+  const skipped: { memberId: MemberId; why: SkipReason }[] = [];
+  const eligible: RoutingCandidate[] = [];
+  for (const c of candidates) {
+    const why = exclude.has(c.memberId) ? 'busy' : skipReason(c, strategy);
+    if (why) skipped.push({ memberId: c.memberId, why });
+    else eligible.push(c);
   }
-  return { skipped };
-}
-
-/** Over any run of W consecutive tickets (W = total seats) each member gets exactly their seats' share. */
-function weighted(eligible: readonly RoutingCandidate[], ticket: number): RoutingCandidate | undefined {
-  const positive = eligible.filter((c) => c.weight > 0);
-  if (positive.length === 0) return undefined;
-  // Spread each member's seats across the cycle (not in one block) by ordering seats by their fractional position.
-  // Weights are whole seats (conversion-derived weights come as percentages); any positive weight gets one seat.
-  const seatCount = (c: RoutingCandidate) => Math.max(1, Math.round(c.weight));
-  const seats = positive.flatMap((c) =>
-    Array.from({ length: seatCount(c) }, (_, k) => ({ c, at: (k + 0.5) / seatCount(c) })),
-  );
-  seats.sort((a, b) => a.at - b.at || positive.indexOf(a.c) - positive.indexOf(b.c));
-  return seats[mod(ticket, seats.length)]?.c;
-}
-
-/** Fewest open leads wins; ties go round the rotation from the ticket, so equal loads still take turns. */
-function leastLoaded(eligible: readonly RoutingCandidate[], ticket: number): RoutingCandidate | undefined {
-  const fewest = Math.min(...eligible.map((c) => c.openLeads));
-  const tied = eligible.filter((c) => c.openLeads === fewest);
-  return tied.length > 0 ? tied[mod(ticket, tied.length)] : undefined;
+  if (eligible.length === 0) return { skipped };
+  const stride = (c: RoutingCandidate) => (strategy === 'weighted' ? 1 / c.weight : 1);
+  // Members taking turns keep their passes within a stride or two of each other. One further behind was away
+  // (on leave, at cap, new): it rejoins at the pack's lowest pass instead of collecting the turns it missed.
+  const widest = Math.max(...eligible.map(stride));
+  const top = Math.max(...eligible.map((c) => c.pass));
+  const pack = eligible.filter((c) => c.pass >= top - 2 * widest);
+  const floor = Math.min(...pack.map((c) => c.pass));
+  const finish = (c: RoutingCandidate) => Math.max(c.pass, floor) + stride(c);
+  const order = (a: RoutingCandidate, b: RoutingCandidate) =>
+    (strategy === 'load_balanced' ? a.openLeads - b.openLeads : 0) ||
+    finish(a) - finish(b) ||
+    // On a tie, whoever has waited longest, then rotation order.
+    a.pass - b.pass ||
+    candidates.indexOf(a) - candidates.indexOf(b);
+  const owner = eligible.reduce((best, c) => (order(c, best) < 0 ? c : best));
+  return {
+    ownerId: owner.memberId,
+    position: candidates.indexOf(owner) + 1,
+    nextPass: finish(owner),
+    skipped,
+  };
 }

@@ -4,7 +4,14 @@ export const STRATEGIES = ['round_robin', 'weighted', 'load_balanced', 'pool'] a
 export type Strategy = (typeof STRATEGIES)[number];
 
 /** Why a member was passed over; the card and the API turn the code into words. */
-export type SkipReason = 'inactive' | 'on_leave' | 'not_a_rep' | 'at_daily_cap' | 'private_pool_full';
+export type SkipReason =
+  | 'inactive'
+  | 'on_leave'
+  | 'not_a_rep'
+  | 'at_daily_cap'
+  | 'private_pool_full'
+  | 'zero_weight'
+  | 'busy';
 
 /** A team member as routing sees them at the moment of the decision. */
 export type RoutingCandidate = {
@@ -18,11 +25,19 @@ export type RoutingCandidate = {
   readonly privatePoolCapacity: number;
   /** For `weighted`: an explicit weight or one derived from recent conversion; ≤ 0 means "never". */
   readonly weight: number;
+  /**
+   * The member's place in the team's rotation: the service they have received, in turns. The member with the lowest
+   * pass goes next; each assignment moves it on by 1 / weight. Stored per member, so it is also the version that a
+   * conditional write checks: a concurrent assignment changes it and the loser tries the next member.
+   */
+  readonly pass: number;
 };
 
 export type PickResult = {
   readonly ownerId?: MemberId;
   /** 1-based place of the owner in the team's rotation order. */
   readonly position?: number;
+  /** The owner's pass after this assignment. */
+  readonly nextPass?: number;
   readonly skipped: readonly { readonly memberId: MemberId; readonly why: SkipReason }[];
 };

@@ -3,16 +3,16 @@ import { normalizeEmail } from './normalize-email.js';
 import { normalizePhone } from './normalize-phone.js';
 
 export type ScoringInput = {
-  phone?: string;
-  email?: string;
-  wechat?: string;
-  company?: string;
-  name?: string;
-  productLine?: string;
-  intent?: string;
+  phone?: string | undefined;
+  email?: string | undefined;
+  wechat?: string | undefined;
+  company?: string | undefined;
+  name?: string | undefined;
+  productLine?: string | undefined;
+  intent?: string | undefined;
   source: string;
-  region?: string;
-  grade?: 'normal' | 'important';
+  region?: string | undefined;
+  grade?: 'normal' | 'important' | undefined;
 };
 
 export type ScoringConfig = {

@@ -14,6 +14,14 @@ const POLICY = {
   'member.set_availability.other': ['admin', 'director', 'manager'],
   'member.see_phone': ['admin', 'director', 'manager'],
   'token.issue': ['admin'],
+  'lead.create': ['admin', 'director', 'manager'],
+  /** Every lead of the org; members without it see their own and their team's pool. */
+  'lead.read_all': ['admin', 'director', 'manager'],
+  'lead.read': ['admin', 'director', 'manager', 'rep'],
+  'lead.claim': ['manager', 'rep'],
+  'lead.release': ['manager', 'rep'],
+  'routing.read': ['admin', 'director', 'manager'],
+  'routing.configure': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof POLICY;

@@ -1,3 +1,4 @@
+import type { RoutingConfig } from '../leads/routing-config.js';
 import type { MemberId, OrgId, TeamId } from '../shared/ids.js';
 import type { Availability, Member, Org, Platform, Team } from './types.js';
 
@@ -8,6 +9,8 @@ export interface OrgRepository {
   findByWorkspace(platform: Platform, workspaceId: string): Promise<Org | undefined>;
   /** Orgs whose chat lives on this platform, oldest first (the sandbox serves these). */
   listByPlatform(platform: Platform): Promise<Org[]>;
+  /** Replaces the org's routing rules in one write; returns the org after the change. */
+  setRouting(orgId: OrgId, routing: RoutingConfig): Promise<Org | undefined>;
 }
 
 export interface TeamRepository {

@@ -1,3 +1,5 @@
+import type { RoutingConfig } from '../leads/routing-config.js';
+import type { ScoringConfig } from '../leads/score-lead.js';
 import type { MemberId, OrgId, TeamId } from '../shared/ids.js';
 
 export const ROLES = ['admin', 'director', 'manager', 'rep', 'aftersales'] as const;
@@ -20,6 +22,15 @@ export type OrgSettings = {
   readonly timeZone: string;
   /** Leads a member may receive per day, by level, unless the member has their own cap. */
   readonly dailyCaps: Readonly<Record<Level, number>>;
+  /** How many open leads a member's private pool (私海) holds, by level, unless the member has their own. */
+  readonly poolCapacity: Readonly<Record<Level, number>>;
+  /** After assignment: when the owner is nudged, and when an unfollowed lead returns to the pool. */
+  readonly nudgeAfterHours: number;
+  readonly reclaimAfterHours: number;
+  /** Ordered routing rules; without them every lead waits in the org's public pool. */
+  readonly routing?: RoutingConfig;
+  /** Replaces the default lead scoring (DEFAULT_SCORING). */
+  readonly scoring?: ScoringConfig;
 };
 
 export type Org = {
@@ -53,6 +64,8 @@ export type Member = {
   readonly level: Level;
   /** Overrides the org's daily cap for this member's level. */
   readonly dailyCap?: number;
+  /** Overrides the org's private-pool capacity for this member's level. */
+  readonly poolCapacity?: number;
   readonly availability: Availability;
   /** Inactive members (left the company) keep their history but get nothing new. */
   readonly active: boolean;
@@ -64,6 +77,9 @@ export const DEFAULT_ORG_SETTINGS: OrgSettings = {
   locale: 'zh-CN',
   timeZone: 'Asia/Shanghai',
   dailyCaps: { junior: 10, senior: 20 },
+  poolCapacity: { junior: 30, senior: 60 },
+  nudgeAfterHours: 24,
+  reclaimAfterHours: 48,
 };
 
 /** The cap that applies to a member today: their own, else their level's. */

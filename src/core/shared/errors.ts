@@ -1,3 +1,4 @@
+import type { LeadErrorCode } from '../leads/error-codes.js';
 import type { OrgErrorCode } from '../org/error-codes.js';
 
 /** Codes that belong to no single module: input and request shape. */
@@ -11,7 +12,7 @@ export type ChatErrorCode =
   | 'COMMAND_NOT_AVAILABLE';
 
 /** Every rule failure the product can report. Adding one without zh-CN and en texts fails to compile. */
-export type ErrorCode = SharedErrorCode | OrgErrorCode | ChatErrorCode;
+export type ErrorCode = SharedErrorCode | OrgErrorCode | LeadErrorCode | ChatErrorCode;
 
 export type ErrorDetails = Readonly<Record<string, unknown>>;
 

@@ -5,7 +5,9 @@ export type Brand<T, B extends string> = T & { readonly [brand]: B };
 export type OrgId = Brand<string, 'OrgId'>;
 export type TeamId = Brand<string, 'TeamId'>;
 export type MemberId = Brand<string, 'MemberId'>;
+export type LeadId = Brand<string, 'LeadId'>;
 
 export const orgId = (value: string): OrgId => value as OrgId;
 export const teamId = (value: string): TeamId => value as TeamId;
 export const memberId = (value: string): MemberId => value as MemberId;
+export const leadId = (value: string): LeadId => value as LeadId;

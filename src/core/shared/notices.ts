@@ -1,3 +1,4 @@
+import type { LeadCardData, LeadDuplicateData } from '../leads/lead-notices.js';
 import type { MemberId, OrgId, TeamId } from './ids.js';
 
 /**
@@ -24,6 +25,8 @@ export type MemberStatusData = {
 /** Every notice kind with the data its card needs. A new kind without a renderer fails to compile. */
 export type NoticeDataByKind = {
   'member.status': MemberStatusData;
+  'lead.card': LeadCardData;
+  'lead.duplicate': LeadDuplicateData;
 };
 export type NoticeKind = keyof NoticeDataByKind;
 

@@ -9,6 +9,9 @@ export type MemberDoc = {
   teamId?: Types.ObjectId;
   level: (typeof LEVELS)[number];
   dailyCap?: number;
+  poolCapacity?: number;
+  /** Routing state, written only by the roster repository's conditional writes (see RosterRepository). */
+  routing?: { pass?: number; day?: string; today?: number; open?: number };
   availability: 'available' | 'on_leave';
   active: boolean;
   identities: { platform: (typeof PLATFORMS)[number]; userId: string }[];
@@ -23,6 +26,13 @@ export const memberSchema = new Schema<MemberDoc>(
     teamId: { type: Schema.Types.ObjectId },
     level: { type: String, enum: LEVELS, default: 'junior' },
     dailyCap: { type: Number, min: 0 },
+    poolCapacity: { type: Number, min: 0 },
+    routing: {
+      pass: { type: Number },
+      day: { type: String },
+      today: { type: Number },
+      open: { type: Number },
+    },
     availability: { type: String, enum: ['available', 'on_leave'], default: 'available' },
     active: { type: Boolean, default: true },
     identities: {

@@ -9,6 +9,13 @@ export type OrgDoc = {
     locale: (typeof LOCALES)[number];
     timeZone: string;
     dailyCaps: Record<(typeof LEVELS)[number], number>;
+    poolCapacity?: Record<(typeof LEVELS)[number], number>;
+    nudgeAfterHours?: number;
+    reclaimAfterHours?: number;
+    /** Validated by routingConfigSchema before it is stored. */
+    routing?: Record<string, unknown>;
+    /** Validated by scoringConfigSchema before it is stored. */
+    scoring?: Record<string, unknown>;
   };
   createdAt: Date;
 };
@@ -24,6 +31,11 @@ export const orgSchema = new Schema<OrgDoc>(
       locale: { type: String, enum: LOCALES, default: 'zh-CN' },
       timeZone: { type: String, default: 'Asia/Shanghai' },
       dailyCaps: { junior: { type: Number, default: 10 }, senior: { type: Number, default: 20 } },
+      poolCapacity: { junior: { type: Number, default: 30 }, senior: { type: Number, default: 60 } },
+      nudgeAfterHours: { type: Number, default: 24 },
+      reclaimAfterHours: { type: Number, default: 48 },
+      routing: { type: Schema.Types.Mixed },
+      scoring: { type: Schema.Types.Mixed },
     },
     createdAt: { type: Date, required: true },
   },

@@ -1,5 +1,7 @@
 import type { OrgRepository } from '../../core/org/ports.js';
-import type { Org, Platform } from '../../core/org/types.js';
+import type { RoutingConfig } from '../../core/leads/routing-config.js';
+import type { ScoringConfig } from '../../core/leads/score-lead.js';
+import { DEFAULT_ORG_SETTINGS, type Org, type Platform } from '../../core/org/types.js';
 import { type OrgId, orgId } from '../../core/shared/ids.js';
 import type { OrgDoc } from '../models/org-model.js';
 import type { Models } from '../models.js';
@@ -14,6 +16,14 @@ export function toOrg(doc: OrgDoc): Org {
       locale: doc.settings.locale,
       timeZone: doc.settings.timeZone,
       dailyCaps: { junior: doc.settings.dailyCaps.junior, senior: doc.settings.dailyCaps.senior },
+      poolCapacity: doc.settings.poolCapacity
+        ? { junior: doc.settings.poolCapacity.junior, senior: doc.settings.poolCapacity.senior }
+        : DEFAULT_ORG_SETTINGS.poolCapacity,
+      nudgeAfterHours: doc.settings.nudgeAfterHours ?? DEFAULT_ORG_SETTINGS.nudgeAfterHours,
+      reclaimAfterHours: doc.settings.reclaimAfterHours ?? DEFAULT_ORG_SETTINGS.reclaimAfterHours,
+      // Both were validated by their zod schemas when saved.
+      ...(doc.settings.routing ? { routing: doc.settings.routing as unknown as RoutingConfig } : {}),
+      ...(doc.settings.scoring ? { scoring: doc.settings.scoring as unknown as ScoringConfig } : {}),
     },
     createdAt: doc.createdAt,
   };
@@ -31,6 +41,17 @@ export function mongoOrgRepository(models: Models): OrgRepository {
         'chat.platform': platform,
         'chat.workspaceId': workspaceId,
       }).lean<OrgDoc>();
+      return doc ? toOrg(doc) : undefined;
+    },
+    async setRouting(id: OrgId, routing: RoutingConfig) {
+      const _id = toObjectId(id);
+      const doc = _id
+        ? await models.Org.findOneAndUpdate(
+            { _id },
+            { $set: { 'settings.routing': routing } },
+            { returnDocument: 'after' },
+          ).lean<OrgDoc>()
+        : null;
       return doc ? toOrg(doc) : undefined;
     },
     async listByPlatform(platform: Platform) {

@@ -1,0 +1,90 @@
+// `npm run import -- leads.xlsx [--url …] [--token lr_…] [--strategy …] [--source …] [--dry-run] [--chunk 500]`:
+// checks a CSV or XLSX file of leads locally, reports the rows it cannot take, and sends the rest in chunks to
+// POST /api/v1/leads:batch. Exit 0: every row is in; 1: some rows were rejected (the others were imported);
+// 2: nothing could be done (usage, file, service or token problem), with what to do about it.
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import cliProgress from 'cli-progress';
+import { ImportError } from '../src/import/import-error.js';
+import {
+  countOutcomes,
+  duplicateLines,
+  exitCodeOf,
+  rejectedLines,
+  serverRejected,
+  summaryLine,
+} from '../src/import/import-report.js';
+import { type ImportArgs, parseImportArgs, USAGE } from '../src/import/parse-import-args.js';
+import { readLeadFile } from '../src/import/read-lead-file.js';
+import { sendLeadBatches } from '../src/import/send-lead-batches.js';
+import { type ImportCheck, validateImportRows } from '../src/import/validate-import-rows.js';
+
+async function main(): Promise<number> {
+  const args = parseImportArgs(process.argv.slice(2), process.env);
+  if ('help' in args) {
+    console.log(USAGE);
+    return 0;
+  }
+  const check = await checkFile(args);
+  if (args.dryRun) {
+    console.log(`dry run: nothing sent. ${summaryLine(countOutcomes(check.rejected, []))}`);
+    return exitCodeOf(countOutcomes(check.rejected, []));
+  }
+  const outcomes = await send(args, check);
+  const rejectedByService = serverRejected(outcomes);
+  if (rejectedByService.length > 0) {
+    console.log('rejected by the service:');
+    for (const line of rejectedLines(rejectedByService)) console.log(`  ${line}`);
+  }
+  for (const line of duplicateLines(outcomes)) console.log(line);
+  const counts = countOutcomes(check.rejected, outcomes);
+  console.log(summaryLine(counts));
+  return exitCodeOf(counts);
+}
+
+async function checkFile(args: ImportArgs): Promise<ImportCheck> {
+  const bytes = await readFile(args.file).catch((error: NodeJS.ErrnoException) => {
+    throw new ImportError(`cannot read ${args.file} (${error.code ?? error.message}): check the path`);
+  });
+  const rows = await readLeadFile(bytes, { fileName: args.file });
+  const check = validateImportRows(rows, { defaultSource: args.source });
+  for (const warning of check.warnings) console.log(`warning: ${warning}`);
+  if (check.rejected.length > 0) {
+    console.log('rejected (fix these rows and import the file again; rows already imported are skipped):');
+    for (const line of rejectedLines(check.rejected)) console.log(`  ${line}`);
+  }
+  const rejectedRows = new Set(check.rejected.map((r) => r.rowNumber)).size;
+  console.log(
+    `${path.basename(args.file)}: ${rows.length} rows, ${check.good.length} valid, ${rejectedRows} rejected`,
+  );
+  return check;
+}
+
+async function send(args: ImportArgs, check: ImportCheck) {
+  if (check.good.length === 0) return [];
+  // On stderr, so that the report on stdout can be piped or saved without the bar's redraws.
+  const bar = new cliProgress.SingleBar(
+    { stream: process.stderr, format: 'importing [{bar}] {value}/{total} rows' },
+    cliProgress.Presets.shades_classic,
+  );
+  bar.start(check.good.length, 0);
+  try {
+    return await sendLeadBatches(check.good, {
+      url: args.url,
+      token: args.token ?? '',
+      chunkSize: args.chunk,
+      ...(args.strategy ? { strategy: args.strategy } : {}),
+      onProgress: (sent) => bar.update(sent),
+    });
+  } finally {
+    bar.stop();
+  }
+}
+
+try {
+  process.exitCode = await main();
+} catch (error) {
+  if (!(error instanceof ImportError)) throw error;
+  console.error(`import: ${error.message}`);
+  process.exitCode = 2;
+}

@@ -1,0 +1,39 @@
+import { type ClaimDeps, claimLead } from '../../core/leads/claim-lead.js';
+import { releaseLead } from '../../core/leads/release-lead.js';
+import type { LeadRepository } from '../../core/leads/ports.js';
+import type { MemberRepository } from '../../core/org/ports.js';
+import { can } from '../../core/org/permissions.js';
+import { DomainError } from '../../core/shared/errors.js';
+import { leadId } from '../../core/shared/ids.js';
+import type { ActionHandler } from '../registry.js';
+import { whyCard } from '../render/why-card.js';
+
+/** Claim (领取) on a lead card: the use-case decides the race; the card itself is updated through the outbox. */
+export function claimLeadAction(deps: ClaimDeps): ActionHandler {
+  return async ({ org, member, actor, texts }, event) => {
+    await claimLead(deps, actor, org, member, leadId(event.value));
+    return { replies: [{ text: texts.lead.claimed }] };
+  };
+}
+
+/** Release (释放) on a lead card: back to the team's public pool, with the card's standard reason. */
+export function releaseLeadAction(deps: ClaimDeps): ActionHandler {
+  return async ({ org, member, actor, texts }, event) => {
+    await releaseLead(deps, actor, org, member, leadId(event.value), texts.lead.releaseFromCardReason);
+    return { replies: [{ text: texts.lead.released }] };
+  };
+}
+
+/** "Why me?" (为什么分给我): the stored explanation; the owner and managers may read it. */
+export function whyLeadAction(deps: { leads: LeadRepository; members: MemberRepository }): ActionHandler {
+  return async ({ org, member, actor, texts }, event) => {
+    const lead = await deps.leads.get(org.id, leadId(event.value));
+    if (!lead) throw new DomainError('LEAD_NOT_FOUND', { leadId: event.value });
+    if (lead.ownerId !== member.id && lead.assignment?.ownerId !== member.id && !can(actor, 'lead.read_all')) {
+      throw new DomainError('FORBIDDEN', { action: 'lead.read_all' });
+    }
+    const team = lead.assignment?.teamId ? await deps.members.list(org.id, { teamId: lead.assignment.teamId }) : [];
+    const names = new Map(team.map((m) => [m.id as string, m.name]));
+    return { replies: [whyCard(lead, names, texts)] };
+  };
+}

@@ -1,0 +1,66 @@
+import { type ClaimDeps, claimLead } from '../../core/leads/claim-lead.js';
+import { leadCardData } from '../../core/leads/lead-notices.js';
+import type { Lead } from '../../core/leads/lead-types.js';
+import { releaseLead } from '../../core/leads/release-lead.js';
+import { can } from '../../core/org/permissions.js';
+import { DomainError } from '../../core/shared/errors.js';
+import { leadId } from '../../core/shared/ids.js';
+import type { OutboundMessage } from '../card.js';
+import type { CommandHandler, HandlerContext } from '../registry.js';
+import { leadCard } from '../render/lead-card.js';
+import { formatTime } from '../render/render-context.js';
+
+const USAGE = '/lead [ID] · /lead claim ID · /lead release ID 原因';
+
+/**
+ * `/lead` (`/线索`): with no argument, my open leads; `ID` shows one lead with its ownership history;
+ * `claim ID` and `release ID reason` do what the card's buttons do, for platforms where typing is easier.
+ */
+export function leadCommand(deps: ClaimDeps): CommandHandler {
+  return async (ctx, event) => {
+    const [first, second, ...rest] = event.args;
+    if (first === undefined) return { replies: [await myLeads(deps, ctx)] };
+    if (first === 'claim' || first === '领取') {
+      if (!second) throw new DomainError('BAD_COMMAND_ARGS', { usage: USAGE });
+      await claimLead(deps, ctx.actor, ctx.org, ctx.member, leadId(second));
+      return { replies: [{ text: ctx.texts.lead.claimed }] };
+    }
+    if (first === 'release' || first === '释放') {
+      if (!second) throw new DomainError('BAD_COMMAND_ARGS', { usage: USAGE });
+      await releaseLead(deps, ctx.actor, ctx.org, ctx.member, leadId(second), rest.join(' '));
+      return { replies: [{ text: ctx.texts.lead.released }] };
+    }
+    const lead = await deps.leads.get(ctx.org.id, leadId(first));
+    if (!lead) throw new DomainError('LEAD_NOT_FOUND', { leadId: first });
+    if (!maySee(ctx, lead)) throw new DomainError('FORBIDDEN', { action: 'lead.read_all' });
+    return { replies: [withHistory(ctx, lead)] };
+  };
+}
+
+function maySee(ctx: HandlerContext, lead: Lead): boolean {
+  if (can(ctx.actor, 'lead.read_all') || lead.ownerId === ctx.member.id) return true;
+  return lead.status === 'pooled' && lead.teamId !== undefined && lead.teamId === ctx.member.teamId;
+}
+
+function withHistory(ctx: HandlerContext, lead: Lead): OutboundMessage {
+  const rendered = leadCard(leadCardData(lead), {
+    texts: ctx.texts,
+    locale: ctx.locale,
+    timeZone: ctx.org.settings.timeZone,
+    to: { kind: 'member', memberId: ctx.member.id },
+  });
+  const t = ctx.texts.lead.detail;
+  const history = lead.history
+    .map((e) => `${formatTime(e.at.toISOString(), { locale: ctx.locale, timeZone: ctx.org.settings.timeZone })} ${t.events[e.type] ?? e.type}${e.reason ? `：${e.reason}` : ''}`)
+    .join('\n');
+  const card = rendered.card!;
+  return { card: { ...card, markdown: [card.markdown, `**${t.history}**`, history].filter(Boolean).join('\n') } };
+}
+
+async function myLeads(deps: ClaimDeps, ctx: HandlerContext): Promise<OutboundMessage> {
+  const leads = (await deps.leads.list(ctx.org.id, { ownerId: ctx.member.id, pool: 'private', limit: 20 })) ?? [];
+  const lines = leads.map(
+    (l) => `\`${l.id}\` ${[l.contact.name, l.contact.company].filter(Boolean).join(' · ')} — ${ctx.texts.lead.status[l.status](l.ownerName ?? '')}`,
+  );
+  return { text: lines.length > 0 ? lines.join('\n') : '—' };
+}

@@ -1,0 +1,61 @@
+import { maskPhone } from '../../core/leads/mask-phone.js';
+import type { LeadCardData } from '../../core/leads/lead-notices.js';
+import type { Button, CardField, OutboundMessage } from '../card.js';
+import { formatTime, type RenderContext } from './render-context.js';
+
+export const LEAD_ACTIONS = { claim: 'lead.claim', release: 'lead.release', why: 'lead.why' } as const;
+
+/**
+ * The lead card. What decides the rep's next move comes first: who the customer is, status, then the facts.
+ * Contact details are shown in full only in the owner's own DM once they have claimed it; a channel always masks.
+ */
+export function leadCard(data: LeadCardData, ctx: RenderContext): OutboundMessage {
+  const t = ctx.texts.lead;
+  const viewerOwns = ctx.to.kind === 'member' && ctx.to.memberId === data.ownerId;
+  const revealed = viewerOwns && data.status === 'claimed';
+  const who = [data.name, data.company].filter(Boolean).join(' · ') || maskedOr(data.phone) || '—';
+  const important = data.grade === 'important' ? `【${t.grades.important}】` : '';
+  const fields: CardField[] = [
+    ...opt(t.fields.company, data.company),
+    ...opt(t.fields.region, data.region),
+    ...opt(t.fields.productLine, data.productLine),
+    { label: t.fields.source, value: [t.sources[data.source] ?? data.source, data.campaign].filter(Boolean).join(' / ') },
+    { label: t.fields.score, value: `${data.score} · ${t.grades[data.grade]}` },
+    ...opt(t.fields.phone, revealed ? data.phone : maskedOr(data.phone)),
+    ...(revealed ? [...opt(t.fields.email, data.email), ...opt(t.fields.wechat, data.wechat)] : []),
+    ...opt(t.fields.owner, data.ownerName),
+    ...(data.reclaimAt && data.status !== 'pooled' ? [{ label: t.fields.reclaimAt, value: formatTime(data.reclaimAt, ctx) }] : []),
+  ];
+  return {
+    card: {
+      title: `${important}${data.status === 'pooled' ? t.poolTitle : t.title}：${who}`,
+      status: statusLine(data, ctx),
+      fields,
+      ...(data.intent ? { markdown: `**${t.fields.intent}**：${data.intent}` } : {}),
+      buttons: buttons(data, ctx, viewerOwns),
+    },
+  };
+}
+
+function statusLine(data: LeadCardData, ctx: RenderContext): string {
+  const t = ctx.texts.lead;
+  if (data.status === 'pooled' && data.lastEvent?.type === 'released') {
+    return t.releasedBy(data.lastEvent.actorName ?? '', data.lastEvent.reason ?? '');
+  }
+  return t.status[data.status](data.ownerName ?? '');
+}
+
+function buttons(data: LeadCardData, ctx: RenderContext, viewerOwns: boolean): Button[] {
+  const t = ctx.texts.lead;
+  const claim: Button = { actionId: LEAD_ACTIONS.claim, label: t.claim, value: data.leadId, style: 'primary' };
+  const release: Button = { actionId: LEAD_ACTIONS.release, label: t.release, value: data.leadId, style: 'danger' };
+  const why: Button = { actionId: LEAD_ACTIONS.why, label: t.whyMe, value: data.leadId };
+  if (ctx.to.kind !== 'member') return data.status === 'pooled' ? [claim] : [];
+  if (!viewerOwns) return [];
+  if (data.status === 'assigned') return [claim, release, why];
+  if (data.status === 'claimed') return [release, why];
+  return [];
+}
+
+const maskedOr = (phone: string | undefined) => (phone ? maskPhone(phone) : undefined);
+const opt = (label: string, value: string | undefined): CardField[] => (value ? [{ label, value }] : []);

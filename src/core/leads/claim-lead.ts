@@ -1,0 +1,75 @@
+import type { Actor } from '../org/actor.js';
+import { assertCan } from '../org/permissions.js';
+import type { Member, Org } from '../org/types.js';
+import type { Clock } from '../shared/clock.js';
+import { DomainError } from '../shared/errors.js';
+import type { LeadId } from '../shared/ids.js';
+import type { Notifier } from '../shared/notices.js';
+import { leadNotices } from './lead-notices.js';
+import type { Lead } from './lead-types.js';
+import type { LeadRepository, RosterRepository } from './ports.js';
+
+export type ClaimDeps = {
+  readonly leads: LeadRepository;
+  readonly roster: RosterRepository;
+  readonly notifier: Notifier;
+  readonly clock: Clock;
+};
+
+const HOUR_MS = 3_600_000;
+
+/**
+ * A member claims a lead: their own assigned lead from its card, or a pooled one of their team. The race is decided
+ * by one conditional write (only an unowned or own-assigned lead can be claimed), so of any number of simultaneous
+ * clicks exactly one wins; the others are told who has it. A pool claim first reserves a private-pool slot (also one
+ * conditional write) and gives it back if the claim is lost.
+ */
+export async function claimLead(deps: ClaimDeps, actor: Actor, org: Org, member: Member, id: LeadId): Promise<Lead> {
+  assertCan(actor, 'lead.claim');
+  const lead = await deps.leads.get(org.id, id);
+  if (!lead) throw new DomainError('LEAD_NOT_FOUND', { leadId: id });
+  // A second click of the winner (or a platform retry that got past dedupe) changes nothing.
+  if (lead.status === 'claimed' && lead.ownerId === member.id) return lead;
+  refuseIfTaken(lead, member);
+
+  const fromPool = lead.status === 'pooled';
+  if (fromPool) {
+    if (lead.teamId && lead.teamId !== member.teamId) throw new DomainError('LEAD_NOT_IN_YOUR_TEAM', { leadId: id });
+    const capacity = member.poolCapacity ?? org.settings.poolCapacity[member.level];
+    if (!(await deps.roster.reservePoolSlot(org.id, member.id, capacity))) {
+      throw new DomainError('PRIVATE_POOL_FULL', { capacity });
+    }
+  }
+  const now = deps.clock.now();
+  const claimed = await deps.leads.claim(org.id, id, {
+    memberId: member.id,
+    ownerName: member.name,
+    event: { type: 'claimed', at: now, actorId: member.id, actorName: member.name, ownerId: member.id },
+    // From the pool the clock starts now; an assigned lead keeps the deadline its card showed.
+    ...(fromPool
+      ? {
+          nudgeAt: new Date(now.getTime() + org.settings.nudgeAfterHours * HOUR_MS),
+          reclaimAt: new Date(now.getTime() + org.settings.reclaimAfterHours * HOUR_MS),
+        }
+      : {}),
+  });
+  if (!claimed) {
+    if (fromPool) await deps.roster.freePoolSlot(org.id, member.id);
+    const now2 = await deps.leads.get(org.id, id);
+    if (now2?.status === 'claimed' && now2.ownerId === member.id) return now2;
+    if (now2) refuseIfTaken(now2, member);
+    throw new DomainError('LEAD_ALREADY_CLAIMED', { leadId: id });
+  }
+  await deps.notifier.publish(org.id, leadNotices(claimed));
+  return claimed;
+}
+
+function refuseIfTaken(lead: Lead, member: Member): void {
+  if (lead.status === 'duplicate') throw new DomainError('LEAD_IS_DUPLICATE', { leadId: lead.id, originalId: lead.duplicateOf });
+  if (lead.status === 'claimed') {
+    throw new DomainError('LEAD_ALREADY_CLAIMED', { leadId: lead.id, ownerName: lead.ownerName ?? '' });
+  }
+  if (lead.status === 'assigned' && lead.ownerId !== member.id) {
+    throw new DomainError('LEAD_ASSIGNED_TO_OTHER', { leadId: lead.id, ownerName: lead.ownerName ?? '' });
+  }
+}

@@ -1,0 +1,129 @@
+import type { Actor } from '../org/actor.js';
+import { assertCan } from '../org/permissions.js';
+import type { Org } from '../org/types.js';
+import type { Clock } from '../shared/clock.js';
+import type { LeadId } from '../shared/ids.js';
+import type { Notifier } from '../shared/notices.js';
+import { parseInput } from '../shared/validate.js';
+import { duplicateLead, leadDraft, routedLead } from './build-lead.js';
+import { dedupeKeys, sharedKeys } from './dedupe-keys.js';
+import { type LeadInput, leadInputSchema } from './lead-input.js';
+import { leadNotices } from './lead-notices.js';
+import type { Assignment, DedupeKeys, Lead } from './lead-types.js';
+import type { LeadRepository, NewLead } from './ports.js';
+import { type RouteDecision, type RouteDeps, routeLead } from './route-lead.js';
+import { matchRule } from './routing-config.js';
+import type { Strategy } from './routing-types.js';
+import { DEFAULT_SCORING, scoreLead } from './score-lead.js';
+
+export type IntakeDeps = RouteDeps & {
+  readonly leads: LeadRepository;
+  readonly notifier: Notifier;
+  readonly clock: Clock;
+};
+
+export type IntakeOptions = {
+  /** The client's Idempotency-Key: the same key returns the first result and creates nothing new. */
+  readonly idempotencyKey?: string;
+  /** A batch's choice of strategy inside the matched team, instead of the rule's. */
+  readonly strategy?: Strategy;
+  /** The id to store the lead under (a batch redoing one of its leads keeps the id its duplicates point to). */
+  readonly id?: LeadId;
+};
+
+/** `created: false` when the request replays an earlier one (same Idempotency-Key, or source + externalId). */
+export type IntakeResult = { readonly lead: Lead; readonly created: boolean };
+
+/**
+ * Takes one lead in: validate, look for a replay or an original (one query), score, route, store, notify. On the
+ * common path that is five database commands: look-up, roster read, turn, insert, outbox.
+ *
+ * The unique indexes on the dedupe keys and idempotency keys decide the races the look-up cannot see (the same
+ * person posted twice at one instant): the loser's turn is given back and it becomes the replay or the duplicate.
+ */
+export async function intakeLead(
+  deps: IntakeDeps,
+  actor: Actor,
+  org: Org,
+  raw: unknown,
+  options: IntakeOptions = {},
+): Promise<IntakeResult> {
+  assertCan(actor, 'lead.create');
+  const input = parseInput(leadInputSchema, raw);
+  return intakeParsedLead(deps, org, input, options);
+}
+
+export async function intakeParsedLead(
+  deps: IntakeDeps,
+  org: Org,
+  input: LeadInput,
+  options: IntakeOptions,
+): Promise<IntakeResult> {
+  const keys = dedupeKeys(input);
+  const replayKey = replayOf(input, options);
+  const existing = await deps.leads.findExisting(org.id, keys, replayKey);
+  if (existing.replay) return { lead: existing.replay, created: false };
+
+  const now = deps.clock.now();
+  const draft = leadDraft(org, options.id ?? deps.leads.newId(), input, scoreLead(input, org.settings.scoring ?? DEFAULT_SCORING), now, options.idempotencyKey);
+  if (existing.original) return storeDuplicate(deps, draft, keys, existing.original);
+
+  const decision = await decide(deps, org, draft, options.strategy, now);
+  const stored = await deps.leads.insert(routedLead(org, draft, keys, decision.assignment, decision.ownerName));
+  if ('lead' in stored) {
+    await deps.notifier.publish(org.id, leadNotices(stored.lead));
+    return { lead: stored.lead, created: true };
+  }
+  // Lost a race at the unique index: give the turn back, then answer as the winner's replay or as its duplicate.
+  if (decision.turn) await deps.roster.undoTurn(org.id, decision.turn);
+  const now2 = await deps.leads.findExisting(org.id, keys, replayKey);
+  if (now2.replay) return { lead: now2.replay, created: false };
+  if (now2.original) return storeDuplicate(deps, draft, keys, now2.original);
+  throw new Error(`lead insert refused (${stored.conflict}) but no conflicting lead was found`);
+}
+
+async function decide(
+  deps: IntakeDeps,
+  org: Org,
+  draft: Pick<NewLead, 'region' | 'productLine' | 'source' | 'score' | 'tags'>,
+  strategy: Strategy | undefined,
+  now: Date,
+): Promise<RouteDecision> {
+  const routing = org.settings.routing;
+  if (!routing) {
+    const assignment: Assignment = {
+      ruleId: 'none', ruleName: 'none', strategy: 'pool', reason: 'no_routing_rules', teamSize: 0, skipped: [], at: now,
+    };
+    return { assignment };
+  }
+  const rule = matchRule(routing, draft);
+  return routeLead(deps, org, rule, strategy ?? rule.strategy, now);
+}
+
+async function storeDuplicate(
+  deps: IntakeDeps,
+  draft: Omit<NewLead, 'status' | 'history'>,
+  keys: DedupeKeys,
+  original: Lead,
+): Promise<IntakeResult> {
+  const stored = await deps.leads.insert(duplicateLead(draft, original, sharedKeys(keys, original.keys ?? {})));
+  if (!('lead' in stored)) {
+    // Only a replay can refuse a duplicate (it holds no dedupe keys): the same request won meanwhile.
+    const again = await deps.leads.findExisting(draft.orgId, {}, replayOf(draft, draft));
+    if (again.replay) return { lead: again.replay, created: false };
+    throw new Error('duplicate lead insert refused but no replay was found');
+  }
+  await deps.notifier.publish(draft.orgId, leadNotices(stored.lead));
+  return { lead: stored.lead, created: true };
+}
+
+function replayOf(
+  input: { readonly source: string; readonly externalId?: string | undefined },
+  options: { idempotencyKey?: string | undefined },
+): { idempotencyKey?: string; source: string; externalId?: string } {
+  return {
+    source: input.source,
+    ...(options.idempotencyKey !== undefined ? { idempotencyKey: options.idempotencyKey } : {}),
+    ...(input.externalId !== undefined ? { externalId: input.externalId } : {}),
+  };
+}

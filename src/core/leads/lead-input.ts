@@ -1,0 +1,72 @@
+import { z } from 'zod';
+import { GRADES } from './lead-types.js';
+import { normalizeEmail } from './normalize-email.js';
+import { normalizePhone } from './normalize-phone.js';
+
+// Blank strings from forms and spreadsheets mean "not given", not "given as empty".
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, `at most ${max} characters`)
+    .optional()
+    .transform((value) => (value === '' ? undefined : value));
+
+/**
+ * One lead as an intake channel sends it (API, web form, ad webhook, import row). Strict: a misspelt field is an
+ * error, not silently dropped. Phone and email are normalised here, so a value that cannot be one is named at once.
+ */
+export const leadInputSchema = z
+  .strictObject({
+    name: optionalText(100),
+    phone: optionalText(40).pipe(
+      z
+        .string()
+        .optional()
+        .transform((value, ctx) => {
+          if (value === undefined) return undefined;
+          const phone = normalizePhone(value);
+          if (phone === undefined) {
+            ctx.addIssue({ code: 'custom', message: 'not a phone number (7–15 digits, optional +86)' });
+            return z.NEVER;
+          }
+          return phone;
+        }),
+    ),
+    email: optionalText(254).pipe(
+      z
+        .string()
+        .optional()
+        .transform((value, ctx) => {
+          if (value === undefined) return undefined;
+          const email = normalizeEmail(value);
+          if (email === undefined) {
+            ctx.addIssue({ code: 'custom', message: 'not an email address' });
+            return z.NEVER;
+          }
+          return email;
+        }),
+    ),
+    company: optionalText(200),
+    wechat: optionalText(64),
+    region: optionalText(50),
+    productLine: optionalText(50),
+    // Known sources score by their quality (see scoring); other lower-case names are accepted and tagged as given.
+    source: z
+      .string()
+      .trim()
+      .toLowerCase()
+      .regex(/^[a-z][a-z0-9_-]{0,31}$/, 'a source name such as website, ad, event, wechat, miniprogram, import, api'),
+    campaign: optionalText(100),
+    intent: optionalText(2000),
+    tags: z.array(z.string().trim().min(1).max(30)).max(20).default([]),
+    grade: z.enum(GRADES).optional(),
+    externalId: optionalText(100),
+  })
+  .superRefine((lead, ctx) => {
+    if (lead.phone === undefined && lead.email === undefined && lead.wechat === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['phone'], message: 'give at least one of phone, email or wechat' });
+    }
+  });
+
+export type LeadInput = z.output<typeof leadInputSchema>;

@@ -1,0 +1,111 @@
+import type { LeadId, MemberId, OrgId, TeamId } from '../shared/ids.js';
+import type { SkipReason, Strategy } from './routing-types.js';
+
+export const LEAD_SOURCES = ['website', 'ad', 'event', 'wechat', 'miniprogram', 'import', 'api'] as const;
+export type LeadSource = (typeof LEAD_SOURCES)[number];
+
+export const GRADES = ['normal', 'important'] as const;
+export type Grade = (typeof GRADES)[number];
+
+/**
+ * Where a lead stands. `assigned`: routing gave it an owner who has not claimed it yet; `claimed`: the owner took it;
+ * `pooled`: in the public pool (公海), anyone eligible may claim it; `duplicate`: 撞单, linked to its original.
+ */
+export const LEAD_STATUSES = ['assigned', 'claimed', 'pooled', 'duplicate'] as const;
+export type LeadStatus = (typeof LEAD_STATUSES)[number];
+
+export type LeadPool = 'private' | 'public';
+
+/** The de-duplication keys of a lead: normalised phone, email and company. Only originals hold them. */
+export type DedupeKeys = { readonly phone?: string; readonly email?: string; readonly company?: string };
+
+export type AssignmentReason =
+  | 'rule_matched'
+  | 'default_rule'
+  | 'batch_strategy'
+  | 'pool_strategy'
+  | 'no_eligible_member'
+  | 'no_routing_rules';
+
+/** Why a lead went where it went: stored with the lead, shown by the API and the card's "Why me?" button. */
+export type Assignment = {
+  readonly ruleId: string;
+  readonly ruleName: string;
+  readonly strategy: Strategy;
+  readonly reason: AssignmentReason;
+  /** Absent only when the org has no routing rules yet: the lead waits in the org-wide pool. */
+  readonly teamId?: TeamId;
+  readonly ownerId?: MemberId;
+  /** 1-based place of the owner in the team's rotation order. */
+  readonly position?: number;
+  readonly teamSize: number;
+  readonly skipped: readonly { readonly memberId: MemberId; readonly why: SkipReason }[];
+  readonly at: Date;
+};
+
+export type OwnershipEventType = 'assigned' | 'pooled' | 'claimed' | 'released' | 'duplicate';
+
+/** One line of the lead's ownership history; later issues append release records and approvals. */
+export type OwnershipEvent = {
+  readonly type: OwnershipEventType;
+  readonly at: Date;
+  /** Who did it; absent for the system (routing, intake). */
+  readonly actorId?: MemberId;
+  /** Kept with the event so a card drawn later (or again) can still say who did it. */
+  readonly actorName?: string;
+  readonly ownerId?: MemberId;
+  readonly fromOwnerId?: MemberId;
+  readonly reason?: string;
+};
+
+export type LeadContact = {
+  readonly name?: string;
+  /** Normalised (see normalizePhone); shown masked to anyone who may not see it. */
+  readonly phone?: string;
+  readonly email?: string;
+  readonly company?: string;
+  readonly wechat?: string;
+};
+
+export type Lead = {
+  readonly id: LeadId;
+  readonly orgId: OrgId;
+  readonly contact: LeadContact;
+  readonly region?: string;
+  readonly productLine?: string;
+  readonly source: string;
+  readonly campaign?: string;
+  readonly intent?: string;
+  readonly tags: readonly string[];
+  readonly externalId?: string;
+  readonly idempotencyKey?: string;
+  readonly score: number;
+  readonly grade: Grade;
+  readonly status: LeadStatus;
+  readonly teamId?: TeamId;
+  readonly ownerId?: MemberId;
+  /** The owner's name when they got it, so cards need no extra look-up. */
+  readonly ownerName?: string;
+  readonly duplicateOf?: LeadId;
+  /** Which keys matched the original. */
+  readonly duplicateMatch?: readonly (keyof DedupeKeys)[];
+  /** The owner of the original when this duplicate arrived: the one told about the 撞单. */
+  readonly duplicateOwnerId?: MemberId;
+  readonly keys?: DedupeKeys;
+  readonly assignment?: Assignment;
+  readonly assignedAt?: Date;
+  readonly claimedAt?: Date;
+  readonly nudgeAt?: Date;
+  readonly reclaimAt?: Date;
+  readonly history: readonly OwnershipEvent[];
+  /** Bumped by every state change; notices are keyed by it, so re-publishing one version changes nothing. */
+  readonly version: number;
+  readonly createdAt: Date;
+  readonly updatedAt: Date;
+};
+
+export const poolOf = (lead: Pick<Lead, 'status'>): LeadPool | null =>
+  lead.status === 'pooled' ? 'public' : lead.status === 'duplicate' ? null : 'private';
+
+export const isOpen = (lead: Pick<Lead, 'status'>): boolean =>
+  lead.status === 'assigned' || lead.status === 'claimed';

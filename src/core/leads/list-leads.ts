@@ -1,0 +1,46 @@
+import { z } from 'zod';
+import type { Actor } from '../org/actor.js';
+import { assertCan, can } from '../org/permissions.js';
+import { type LeadId, type MemberId, type TeamId } from '../shared/ids.js';
+import { parseInput } from '../shared/validate.js';
+import { LEAD_STATUSES, type Lead } from './lead-types.js';
+import type { LeadQuery, LeadRepository } from './ports.js';
+
+const id = z.string().regex(/^[0-9a-f]{24}$/i, 'an id of 24 hex characters');
+
+export const leadQuerySchema = z.strictObject({
+  owner: id.optional(),
+  team: id.optional(),
+  pool: z.enum(['public', 'private']).optional(),
+  status: z.enum(LEAD_STATUSES).optional(),
+  source: z.string().trim().toLowerCase().max(32).optional(),
+  from: z.iso.datetime({ offset: true }).optional(),
+  to: z.iso.datetime({ offset: true }).optional(),
+  before: id.optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+
+/**
+ * Lists leads, newest first, a page at a time (`before` = the last id of the previous page). Members without
+ * `lead.read_all` see their own leads and their team's pool only, whatever they ask for.
+ */
+export async function listLeads(deps: { leads: LeadRepository }, actor: Actor, raw: unknown): Promise<Lead[]> {
+  assertCan(actor, 'lead.read');
+  const q = parseInput(leadQuerySchema, raw);
+  const query: LeadQuery = {
+    limit: q.limit,
+    ...(q.owner ? { ownerId: q.owner as MemberId } : {}),
+    ...(q.team ? { teamId: q.team as TeamId } : {}),
+    ...(q.pool ? { pool: q.pool } : {}),
+    ...(q.status ? { status: q.status } : {}),
+    ...(q.source ? { source: q.source } : {}),
+    ...(q.from ? { from: new Date(q.from) } : {}),
+    ...(q.to ? { to: new Date(q.to) } : {}),
+    ...(q.before ? { before: q.before as LeadId } : {}),
+  };
+  if (can(actor, 'lead.read_all')) return deps.leads.list(actor.orgId, query);
+  if (query.pool === 'public' || query.status === 'pooled') {
+    return actor.teamId ? deps.leads.list(actor.orgId, { ...query, teamId: actor.teamId }) : [];
+  }
+  return actor.memberId ? deps.leads.list(actor.orgId, { ...query, ownerId: actor.memberId }) : [];
+}

@@ -1,0 +1,119 @@
+import type { Level } from '../org/types.js';
+import type { LeadId, MemberId, OrgId, TeamId } from '../shared/ids.js';
+import type { DedupeKeys, Lead, LeadStatus, OwnershipEvent } from './lead-types.js';
+
+// Every query takes the orgId: a repository cannot be asked for another tenant's data by accident.
+
+/** What an intake needs to know before it routes: a replay of an earlier request, or the original of a 撞单. */
+export type ExistingMatch = { readonly replay?: Lead; readonly original?: Lead };
+
+export type NewLead = Omit<Lead, 'id'> & { readonly id?: LeadId };
+
+/** Why an insert was refused by a unique index: a replayed request, or a customer another intake just stored. */
+export type InsertConflict = 'replay' | 'duplicate';
+
+export type LeadQuery = {
+  readonly ownerId?: MemberId;
+  readonly teamId?: TeamId;
+  readonly pool?: 'public' | 'private';
+  readonly status?: LeadStatus;
+  readonly source?: string;
+  readonly from?: Date;
+  readonly to?: Date;
+  /** Paging by id: leads older than this one (newest first). */
+  readonly before?: LeadId;
+  readonly limit: number;
+};
+
+export type ClaimChange = {
+  readonly memberId: MemberId;
+  readonly ownerName: string;
+  readonly event: OwnershipEvent;
+  /** A lead claimed from the pool starts a new clock; one claimed from its own card keeps the assignment's. */
+  readonly nudgeAt?: Date;
+  readonly reclaimAt?: Date;
+};
+
+export interface LeadRepository {
+  /** A fresh id, so a batch can link in-batch duplicates to originals before anything is stored. */
+  newId(): LeadId;
+  get(orgId: OrgId, id: LeadId): Promise<Lead | undefined>;
+  /** One query: a lead with the same idempotency key or source+externalId, or the oldest original sharing a key. */
+  findExisting(
+    orgId: OrgId,
+    keys: DedupeKeys,
+    replay: { idempotencyKey?: string; source: string; externalId?: string },
+  ): Promise<ExistingMatch>;
+  /** Many leads' look-up in one query (batches): every original holding one of these keys, and every replay. */
+  findExistingMany(
+    orgId: OrgId,
+    keys: readonly DedupeKeys[],
+    replays: readonly { idempotencyKey?: string; source: string; externalId?: string }[],
+  ): Promise<Lead[]>;
+  /** Inserts; a unique-index refusal is reported, not thrown. */
+  insert(lead: NewLead): Promise<{ lead: Lead } | { conflict: InsertConflict }>;
+  /** Inserts many unordered in one command; per position, the stored lead or why it was refused. */
+  insertMany(leads: readonly NewLead[]): Promise<({ lead: Lead } | { conflict: InsertConflict })[]>;
+  /**
+   * The claim race in one conditional write: a pooled lead goes to the claimer; an assigned one only to its owner.
+   * Returns the lead after the change, or undefined when someone else got there first.
+   */
+  claim(orgId: OrgId, id: LeadId, change: ClaimChange): Promise<Lead | undefined>;
+  /** The owner gives the lead back to the public pool; conditional on them still owning it. */
+  release(orgId: OrgId, id: LeadId, ownerId: MemberId, event: OwnershipEvent): Promise<Lead | undefined>;
+  list(orgId: OrgId, query: LeadQuery): Promise<Lead[]>;
+}
+
+/** A team member's routing state as stored: the rotation pass, today's assignments and the open leads they hold. */
+export type RosterMember = {
+  readonly memberId: MemberId;
+  readonly name: string;
+  readonly teamId: TeamId;
+  readonly level: Level;
+  readonly roles: readonly string[];
+  readonly active: boolean;
+  readonly onLeave: boolean;
+  readonly dailyCap?: number;
+  readonly poolCapacity?: number;
+  readonly pass: number;
+  /** The org-local day `assignedToday` counts (YYYY-MM-DD); another day means 0 today. */
+  readonly day?: string;
+  readonly assignedToday: number;
+  readonly openLeads: number;
+};
+
+export type TakeTurn = {
+  readonly memberId: MemberId;
+  /** The pass read in the snapshot: the write succeeds only if nobody changed it since. */
+  readonly expectedPass: number;
+  readonly nextPass: number;
+  readonly day: string;
+  /** Assignments today after this one. */
+  readonly assignedToday: number;
+  readonly dailyCap: number;
+  readonly poolCapacity: number;
+  /** How many leads this turn gives at once (a batch may give one member several). */
+  readonly count: number;
+};
+
+export interface RosterRepository {
+  /** The team's members in rotation order (stable: by member id), with their routing state: one query. */
+  load(orgId: OrgId, teamId: TeamId): Promise<RosterMember[]>;
+  /** Every team's roster at once (batches). */
+  loadAll(orgId: OrgId): Promise<RosterMember[]>;
+  /** One conditional write: takes the member's turn unless the pass moved, the cap or the capacity is reached. */
+  takeTurn(orgId: OrgId, turn: TakeTurn): Promise<boolean>;
+  /** Many turns in one bulk write; returns which succeeded, by position. */
+  takeTurns(orgId: OrgId, turns: readonly TakeTurn[]): Promise<boolean[]>;
+  /** Undoes a turn whose lead was not stored after all (a race lost at insert time). */
+  undoTurn(orgId: OrgId, turn: TakeTurn): Promise<void>;
+  /** Counts a claimed lead into the member's private pool, unless it is full; one conditional write. */
+  reservePoolSlot(orgId: OrgId, memberId: MemberId, capacity: number): Promise<boolean>;
+  /** Frees a private-pool slot (release, a claim lost after reserving). */
+  freePoolSlot(orgId: OrgId, memberId: MemberId): Promise<void>;
+}
+
+/** Recent conversion per member, for `weighted` rules that ask for it. */
+export interface ConversionStats {
+  conversionWeights(orgId: OrgId, teamId: TeamId, since: Date): Promise<ReadonlyMap<MemberId, number>>;
+}

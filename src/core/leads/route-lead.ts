@@ -1,0 +1,122 @@
+import type { Org } from '../org/types.js';
+import { localDay } from '../shared/local-day.js';
+import type { MemberId } from '../shared/ids.js';
+import type { Assignment, AssignmentReason } from './lead-types.js';
+import { pickAssignee } from './pick-assignee.js';
+import type { ConversionStats, RosterMember, RosterRepository, TakeTurn } from './ports.js';
+import type { MatchedRule } from './routing-config.js';
+import type { RoutingCandidate, Strategy } from './routing-types.js';
+
+export type RouteDeps = { readonly roster: RosterRepository; readonly conversion: ConversionStats };
+
+export type RouteDecision = {
+  readonly assignment: Assignment;
+  /** The turn taken (and to undo should the lead not be stored); absent when the lead goes to the pool. */
+  readonly turn?: TakeTurn;
+  readonly ownerName?: string;
+};
+
+// A rotation read that keeps losing races is read again, at most this often, before the lead waits in the pool.
+const MAX_READS = 5;
+const CONVERSION_WINDOW_MS = 30 * 86_400_000;
+const NO_HISTORY_WEIGHT = 50;
+
+/** The numbers routing judges a member by, read from their stored state and the org's defaults. */
+export function toCandidate(
+  org: Org,
+  member: RosterMember,
+  day: string,
+  weights: ((id: MemberId) => number) | undefined,
+): RoutingCandidate {
+  return {
+    memberId: member.memberId,
+    active: member.active,
+    onLeave: member.onLeave,
+    isRep: member.roles.includes('rep'),
+    dailyCap: member.dailyCap ?? org.settings.dailyCaps[member.level],
+    assignedToday: member.day === day ? member.assignedToday : 0,
+    openLeads: member.openLeads,
+    privatePoolCapacity: member.poolCapacity ?? org.settings.poolCapacity[member.level],
+    weight: weights ? weights(member.memberId) : 1,
+    pass: member.pass,
+  };
+}
+
+/** Explicit weights from the rule, or conversion-derived ones; members not named get weight 1. */
+export async function weightsFor(
+  deps: RouteDeps,
+  org: Org,
+  rule: MatchedRule,
+  now: Date,
+): Promise<((id: MemberId) => number) | undefined> {
+  const explicit = rule.weights;
+  if (explicit === undefined) return undefined;
+  if (explicit === 'conversion') {
+    const since = new Date(now.getTime() - CONVERSION_WINDOW_MS);
+    const rates = await deps.conversion.conversionWeights(org.id, rule.teamId, since);
+    // No history yet is the middle of the scale (see ConversionStats), not "never".
+    return (id) => rates.get(id) ?? NO_HISTORY_WEIGHT;
+  }
+  return (id) => (Object.hasOwn(explicit, id) ? (explicit[id] ?? 1) : 1);
+}
+
+/**
+ * Routes one lead inside the matched team: read the roster (one query), pick, and take the turn with one
+ * conditional write. A write that loses a race (another intake moved that member's pass) tries the next member of
+ * the same read; only when all lose is the roster read again.
+ */
+export async function routeLead(
+  deps: RouteDeps,
+  org: Org,
+  rule: MatchedRule,
+  strategy: Strategy,
+  now: Date,
+): Promise<RouteDecision> {
+  const reason: AssignmentReason = strategy !== rule.strategy ? 'batch_strategy' : rule.isDefault ? 'default_rule' : 'rule_matched';
+  const base = { ruleId: rule.id, ruleName: rule.name, strategy, teamId: rule.teamId, at: now };
+  if (strategy === 'pool') {
+    return { assignment: { ...base, reason: 'pool_strategy', teamSize: 0, skipped: [] } };
+  }
+  const day = localDay(now, org.settings.timeZone);
+  const weights = strategy === 'weighted' ? await weightsFor(deps, org, rule, now) : undefined;
+  for (let read = 0; read < MAX_READS; read++) {
+    const roster = await deps.roster.load(org.id, rule.teamId);
+    const candidates = roster.map((m) => toCandidate(org, m, day, weights));
+    const lost = new Set<MemberId>();
+    for (;;) {
+      const pick = pickAssignee(strategy, candidates, lost);
+      const skipped = pick.skipped.filter((s) => s.why !== 'busy');
+      if (!pick.ownerId || pick.nextPass === undefined) {
+        if (lost.size > 0) break; // everyone left lost a race: read again
+        return { assignment: { ...base, reason: 'no_eligible_member', teamSize: roster.length, skipped } };
+      }
+      const candidate = candidates.find((c) => c.memberId === pick.ownerId)!;
+      const turn: TakeTurn = {
+        memberId: candidate.memberId,
+        expectedPass: candidate.pass,
+        nextPass: pick.nextPass,
+        day,
+        assignedToday: candidate.assignedToday + 1,
+        dailyCap: candidate.dailyCap,
+        poolCapacity: candidate.privatePoolCapacity,
+        count: 1,
+      };
+      if (await deps.roster.takeTurn(org.id, turn)) {
+        return {
+          turn,
+          ownerName: roster.find((m) => m.memberId === candidate.memberId)?.name ?? '',
+          assignment: {
+            ...base,
+            reason,
+            ownerId: candidate.memberId,
+            ...(pick.position !== undefined ? { position: pick.position } : {}),
+            teamSize: roster.length,
+            skipped,
+          },
+        };
+      }
+      lost.add(candidate.memberId);
+    }
+  }
+  return { assignment: { ...base, reason: 'no_eligible_member', teamSize: 0, skipped: [] } };
+}

@@ -1,0 +1,51 @@
+import { maskPhone } from '../../core/leads/mask-phone.js';
+import { type Lead, poolOf } from '../../core/leads/lead-types.js';
+import type { Actor } from '../../core/org/actor.js';
+import { can } from '../../core/org/permissions.js';
+import { textsFor } from '../../chat/texts/texts-for.js';
+
+/** A lead as the API shows it. The phone is masked for callers whose role may not see phone numbers. */
+export function leadJson(lead: Lead, actor: Actor) {
+  const seePhone = can(actor, 'member.see_phone');
+  const { phone, ...contact } = lead.contact;
+  const a = lead.assignment;
+  const en = textsFor('en').lead;
+  return {
+    id: lead.id,
+    status: lead.status,
+    pool: poolOf(lead),
+    ...(lead.ownerId ? { ownerId: lead.ownerId, ownerName: lead.ownerName } : {}),
+    ...(lead.teamId ? { teamId: lead.teamId } : {}),
+    ...(lead.duplicateOf ? { duplicateOf: lead.duplicateOf, duplicateMatch: lead.duplicateMatch } : {}),
+    score: lead.score,
+    grade: lead.grade,
+    ...(lead.nudgeAt ? { nudgeAt: lead.nudgeAt.toISOString() } : {}),
+    ...(lead.reclaimAt ? { reclaimAt: lead.reclaimAt.toISOString() } : {}),
+    contact: { ...contact, ...(phone ? { phone: seePhone ? phone : maskPhone(phone) } : {}) },
+    source: lead.source,
+    ...(lead.campaign ? { campaign: lead.campaign } : {}),
+    ...(lead.region ? { region: lead.region } : {}),
+    ...(lead.productLine ? { productLine: lead.productLine } : {}),
+    ...(lead.intent ? { intent: lead.intent } : {}),
+    tags: lead.tags,
+    ...(lead.externalId ? { externalId: lead.externalId } : {}),
+    ...(a
+      ? {
+          assignment: {
+            rule: { id: a.ruleId, name: a.ruleName },
+            strategy: a.strategy,
+            reason: en.reasons[a.reason],
+            reasonCode: a.reason,
+            ...(a.teamId ? { teamId: a.teamId } : {}),
+            ...(a.ownerId ? { ownerId: a.ownerId } : {}),
+            ...(a.position !== undefined ? { position: a.position, teamSize: a.teamSize } : {}),
+            skipped: a.skipped.map((s) => ({ memberId: s.memberId, why: s.why })),
+            at: new Date(a.at).toISOString(),
+          },
+        }
+      : {}),
+    history: lead.history.map((e) => ({ ...e, at: e.at.toISOString() })),
+    createdAt: lead.createdAt.toISOString(),
+    updatedAt: lead.updatedAt.toISOString(),
+  };
+}

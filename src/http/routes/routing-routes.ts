@@ -1,0 +1,18 @@
+import Router from '@koa/router';
+import { type ConfigureRoutingDeps, configureRouting } from '../../core/leads/configure-routing.js';
+import type { Actor } from '../../core/org/actor.js';
+import { assertCan } from '../../core/org/permissions.js';
+import type { Org } from '../../core/org/types.js';
+
+/** The org's routing rules: read them, or replace them whole (admins). */
+export function routingRoutes(deps: ConfigureRoutingDeps): Router {
+  const router = new Router();
+  router.get('/routing', (ctx) => {
+    assertCan(ctx.state.actor as Actor, 'routing.read');
+    ctx.body = { routing: (ctx.state.org as Org).settings.routing ?? null };
+  });
+  router.put('/routing', async (ctx) => {
+    ctx.body = { routing: await configureRouting(deps, ctx.state.actor as Actor, ctx.request.body) };
+  });
+  return router;
+}

@@ -1,0 +1,63 @@
+import type { RowOutcome } from './batch-answer.js';
+import type { RejectedRow } from './validate-import-rows.js';
+
+export type ImportCounts = {
+  readonly created: number;
+  readonly duplicates: number;
+  readonly replayed: number;
+  /** Rows, not fields: a row with two bad fields counts once. */
+  readonly rejected: number;
+};
+
+/** Tallies what became of the rows, from the local check and the service's answers. */
+export function countOutcomes(local: readonly RejectedRow[], sent: readonly RowOutcome[]): ImportCounts {
+  const count = (outcome: RowOutcome['outcome']) => sent.filter((o) => o.outcome === outcome).length;
+  const rejectedRows = new Set([
+    ...local.map((r) => r.rowNumber),
+    ...sent.filter((o) => o.outcome === 'rejected').map((o) => o.rowNumber),
+  ]);
+  return {
+    created: count('created'),
+    duplicates: count('duplicate'),
+    replayed: count('replayed'),
+    rejected: rejectedRows.size,
+  };
+}
+
+/** 0: every row is in the service (new, duplicate or imported before); 1: some rows were rejected. */
+export function exitCodeOf(counts: ImportCounts): 0 | 1 {
+  return counts.rejected > 0 ? 1 : 0;
+}
+
+export function summaryLine(counts: ImportCounts): string {
+  return (
+    `created ${counts.created}, duplicates ${counts.duplicates}, already imported ${counts.replayed}, ` +
+    `rejected ${counts.rejected}`
+  );
+}
+
+/** One line per bad field, in row order: "row 7  phone  not a phone number …". */
+export function rejectedLines(rows: readonly RejectedRow[]): string[] {
+  return [...rows]
+    .sort((a, b) => a.rowNumber - b.rowNumber)
+    .map((r) => `row ${String(r.rowNumber).padEnd(5)} ${r.field.padEnd(11)} ${r.reason}`);
+}
+
+/** The rows the service rejected, as the local check reports its own. */
+export function serverRejected(outcomes: readonly RowOutcome[]): RejectedRow[] {
+  return outcomes.flatMap((o) =>
+    o.outcome === 'rejected' ? [{ rowNumber: o.rowNumber, field: o.field, reason: o.reason }] : [],
+  );
+}
+
+/** "row 4 is a duplicate (撞单) of lead …", at most `limit` lines, so a large file does not flood the terminal. */
+export function duplicateLines(outcomes: readonly RowOutcome[], limit = 20): string[] {
+  const lines = outcomes.flatMap((o) =>
+    o.outcome === 'duplicate'
+      ? [
+          `row ${o.rowNumber} is a duplicate (撞单) of lead ${o.duplicateOf ?? '(unknown)'}: stored as lead ${o.leadId}`,
+        ]
+      : [],
+  );
+  return lines.length > limit ? [...lines.slice(0, limit), `… and ${lines.length - limit} more`] : lines;
+}

@@ -1,0 +1,32 @@
+import path from 'node:path';
+import { ImportError } from './import-error.js';
+import { type RawRow, rowsFromGrid } from './raw-rows.js';
+import { readCsv } from './read-csv.js';
+import { readXlsx } from './read-xlsx.js';
+
+export type ImportFormat = 'csv' | 'xlsx';
+export type { RawRow } from './raw-rows.js';
+
+/**
+ * The data rows of a CSV or XLSX file: `{ rowNumber, cells }` with cells keyed by the header's own text, fully
+ * empty rows left out. The format is given, or taken from the file name's extension.
+ */
+export async function readLeadFile(
+  bytes: Uint8Array,
+  source: { readonly fileName: string } | { readonly format: ImportFormat },
+): Promise<RawRow[]> {
+  const format = 'format' in source ? source.format : formatOf(source.fileName);
+  const grid = format === 'csv' ? readCsv(bytes) : await readXlsx(bytes);
+  return rowsFromGrid(grid);
+}
+
+export function formatOf(fileName: string): ImportFormat {
+  const ext = path.extname(fileName).toLowerCase();
+  if (ext === '.csv' || ext === '.txt' || ext === '.tsv') return 'csv';
+  if (ext === '.xlsx') return 'xlsx';
+  // The old binary .xls (and .et/.numbers) would need another reader; Excel and WPS both save .xlsx.
+  if (ext === '.xls' || ext === '.et') {
+    throw new ImportError(`${fileName}: the old ${ext} format is not supported; save it as .xlsx or .csv`);
+  }
+  throw new ImportError(`${fileName}: unknown file type; give a .csv or .xlsx file`);
+}

@@ -1,0 +1,93 @@
+import type { z } from 'zod';
+import { type LeadInput, leadInputSchema } from '../core/leads/lead-input.js';
+import type { FieldIssue } from '../core/shared/errors.js';
+import { fieldIssues } from '../core/shared/validate.js';
+import { importKey } from './import-key.js';
+import { planHeaders } from './lead-headers.js';
+import { type MappedRow, mapLeadRow } from './map-lead-row.js';
+import type { RawRow } from './raw-rows.js';
+
+export type GoodRow = {
+  readonly rowNumber: number;
+  readonly input: LeadInput;
+  readonly idempotencyKey: string;
+};
+export type RejectedRow = { readonly rowNumber: number; readonly field: string; readonly reason: string };
+export type ImportCheck = {
+  readonly good: GoodRow[];
+  /** One entry per bad field of a row, so the user sees every problem of the file at once. */
+  readonly rejected: RejectedRow[];
+  readonly warnings: string[];
+};
+
+export const DEFAULT_IMPORT_SOURCE = 'import';
+
+/** Maps each row to a LeadInput and checks it with the API's own schema, without sending anything. */
+export function validateImportRows(
+  rows: readonly RawRow[],
+  options: { readonly defaultSource?: string } = {},
+): ImportCheck {
+  const plan = planHeaders(headersOf(rows));
+  const warnings = [...plan.warnings];
+  if (rows.length > 0 && plan.columns.length === 0) {
+    warnings.push(
+      'no column is a lead field: the first non-empty row must be the header (姓名, 手机, 邮箱, …)',
+    );
+  }
+  const good: GoodRow[] = [];
+  const rejected: RejectedRow[] = [];
+  const firstRowOfKey = new Map<string, number>();
+  for (const { rowNumber, cells } of rows) {
+    const mapped = mapLeadRow(cells, plan, options.defaultSource ?? DEFAULT_IMPORT_SOURCE);
+    const parsed = leadInputSchema.safeParse(mapped);
+    if (!parsed.success) {
+      const issues = byField(rowIssues(mapped, parsed.error), mapped);
+      rejected.push(...issues.map((issue) => ({ rowNumber, ...issue })));
+      continue;
+    }
+    const idempotencyKey = importKey(mapped);
+    const first = firstRowOfKey.get(idempotencyKey);
+    // The server would answer the repeat as a replay of the first; said here, the user is not left wondering.
+    if (first !== undefined) warnings.push(`row ${rowNumber} repeats row ${first}: it is imported once`);
+    else firstRowOfKey.set(idempotencyKey, rowNumber);
+    good.push({ rowNumber, input: parsed.data, idempotencyKey });
+  }
+  return { good, rejected, warnings };
+}
+
+/**
+ * Every problem of a row at once. zod checks the cross-field rule (one of phone, email or wechat) only when every
+ * field passed, so a row with a bad phone and no other contact would be fixed in two rounds; a second check with the
+ * bad fields left out finds that rule's problem too.
+ */
+function rowIssues(row: MappedRow, error: z.ZodError): FieldIssue[] {
+  const first = fieldIssues(error);
+  const bad = new Set(first.map((issue) => issue.field.split('.')[0]));
+  const rest = Object.fromEntries(Object.entries(row).filter(([field]) => !bad.has(field)));
+  // The source is required: a stand-in keeps its own problem from being reported a second time.
+  const again = leadInputSchema.safeParse({ source: DEFAULT_IMPORT_SOURCE, ...rest });
+  const more = again.success ? [] : fieldIssues(again.error);
+  const isNew = (m: FieldIssue) => !first.some((f) => f.field === m.field && f.message === m.message);
+  return [...first, ...more.filter(isNew)];
+}
+
+/** Every header of the file, in column order; rows only differ in the "(column D)" cells of header-less columns. */
+function headersOf(rows: readonly RawRow[]): string[] {
+  const headers = new Set<string>();
+  for (const row of rows) for (const header of Object.keys(row.cells)) headers.add(header);
+  return [...headers];
+}
+
+/**
+ * Joins a field's several issues into one entry, since the report has one line per bad field, and quotes the value
+ * the row gave, so the user can find it in the sheet.
+ */
+function byField(issues: readonly FieldIssue[], row: MappedRow): { field: string; reason: string }[] {
+  const reasons = new Map<string, string[]>();
+  for (const { field, message } of issues) reasons.set(field, [...(reasons.get(field) ?? []), message]);
+  return [...reasons].map(([field, messages]) => {
+    const value = row[field as keyof MappedRow];
+    const given = typeof value === 'string' ? ` (given: "${value}")` : '';
+    return { field, reason: `${messages.join('; ')}${given}` };
+  });
+}

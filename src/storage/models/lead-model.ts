@@ -1,0 +1,99 @@
+import { Schema, type Types } from 'mongoose';
+import { LEAD_STATUSES } from '../../core/leads/lead-types.js';
+
+/** The stored lead. Sub-documents are kept plain (Mixed-like) and written whole by the repository. */
+export type LeadDoc = {
+  _id: Types.ObjectId;
+  orgId: Types.ObjectId;
+  contact: { name?: string; phone?: string; email?: string; company?: string; wechat?: string };
+  region?: string;
+  productLine?: string;
+  source: string;
+  campaign?: string;
+  intent?: string;
+  tags: string[];
+  externalId?: string;
+  idempotencyKey?: string;
+  score: number;
+  grade: 'normal' | 'important';
+  status: (typeof LEAD_STATUSES)[number];
+  teamId?: Types.ObjectId;
+  ownerId?: Types.ObjectId;
+  ownerName?: string;
+  duplicateOf?: Types.ObjectId;
+  duplicateOwnerId?: Types.ObjectId;
+  duplicateMatch?: string[];
+  keys?: { phone?: string; email?: string; company?: string };
+  assignment?: Record<string, unknown>;
+  assignedAt?: Date;
+  claimedAt?: Date;
+  nudgeAt?: Date;
+  reclaimAt?: Date;
+  history: Record<string, unknown>[];
+  version: number;
+  /** Set by every write that calls for notices; the notice sweep publishes them again and clears it. */
+  noticesPending?: boolean;
+  createdAt: Date;
+  updatedAt: Date;
+};
+
+export const leadSchema = new Schema<LeadDoc>(
+  {
+    orgId: { type: Schema.Types.ObjectId, required: true },
+    contact: { type: Schema.Types.Mixed, default: {} },
+    region: String,
+    productLine: String,
+    source: { type: String, required: true },
+    campaign: String,
+    intent: String,
+    tags: { type: [String], default: [] },
+    externalId: String,
+    idempotencyKey: String,
+    score: { type: Number, required: true },
+    grade: { type: String, enum: ['normal', 'important'], required: true },
+    status: { type: String, enum: LEAD_STATUSES, required: true },
+    teamId: Schema.Types.ObjectId,
+    ownerId: Schema.Types.ObjectId,
+    ownerName: String,
+    duplicateOf: Schema.Types.ObjectId,
+    duplicateOwnerId: Schema.Types.ObjectId,
+    duplicateMatch: { type: [String], default: undefined },
+    keys: { type: Schema.Types.Mixed },
+    assignment: { type: Schema.Types.Mixed },
+    assignedAt: Date,
+    claimedAt: Date,
+    nudgeAt: Date,
+    reclaimAt: Date,
+    history: { type: Schema.Types.Mixed, default: [] },
+    version: { type: Number, required: true },
+    noticesPending: Boolean,
+    createdAt: { type: Date, required: true },
+    updatedAt: { type: Date, required: true },
+  },
+  { collection: 'leads', versionKey: false, minimize: true },
+);
+
+// 撞单 is decided here: only originals hold `keys`, and each key is unique in its org. The names are read back
+// from duplicate-key errors to tell a duplicate customer from a replayed request.
+for (const key of ['phone', 'email', 'company'] as const) {
+  leadSchema.index(
+    { orgId: 1, [`keys.${key}`]: 1 },
+    { unique: true, name: `lead_dedupe_${key}`, partialFilterExpression: { [`keys.${key}`]: { $exists: true } } },
+  );
+}
+leadSchema.index(
+  { orgId: 1, idempotencyKey: 1 },
+  { unique: true, name: 'lead_replay_idempotency', partialFilterExpression: { idempotencyKey: { $exists: true } } },
+);
+leadSchema.index(
+  { orgId: 1, source: 1, externalId: 1 },
+  { unique: true, name: 'lead_replay_external', partialFilterExpression: { externalId: { $exists: true } } },
+);
+// Listing: by owner and status (my leads), by pool and team (公海), by time; all newest first by _id.
+leadSchema.index({ orgId: 1, ownerId: 1, status: 1, _id: -1 });
+leadSchema.index({ orgId: 1, status: 1, teamId: 1, _id: -1 });
+leadSchema.index({ orgId: 1, _id: -1 });
+// Conversion weights: a team's leads assigned in a window.
+leadSchema.index({ orgId: 1, teamId: 1, assignedAt: 1 });
+// The notice sweep: only leads whose notices may not have been published.
+leadSchema.index({ noticesPending: 1, updatedAt: 1 }, { partialFilterExpression: { noticesPending: true } });

@@ -1,0 +1,99 @@
+import type { Assignment, Lead, OwnershipEvent } from '../../core/leads/lead-types.js';
+import type { NewLead } from '../../core/leads/ports.js';
+import { type LeadId, leadId, memberId, orgId, teamId } from '../../core/shared/ids.js';
+import type { LeadDoc } from '../models/lead-model.js';
+import { toObjectId } from '../object-id.js';
+import { Types } from 'mongoose';
+
+const hex = (id: Types.ObjectId | undefined) => id?.toHexString();
+const must = (id: string) => {
+  const oid = toObjectId(id);
+  if (!oid) throw new Error(`not an object id: ${id}`);
+  return oid;
+};
+
+// History and assignment name members by id; stored as ObjectIds so they can be queried like the other ids.
+function eventToDoc(e: OwnershipEvent): Record<string, unknown> {
+  return {
+    ...e,
+    ...(e.actorId ? { actorId: must(e.actorId) } : {}),
+    ...(e.ownerId ? { ownerId: must(e.ownerId) } : {}),
+    ...(e.fromOwnerId ? { fromOwnerId: must(e.fromOwnerId) } : {}),
+  };
+}
+
+function eventFromDoc(d: Record<string, unknown>): OwnershipEvent {
+  const id = (k: string) => (d[k] instanceof Types.ObjectId ? memberId((d[k] as Types.ObjectId).toHexString()) : undefined);
+  const actorId = id('actorId');
+  const ownerId = id('ownerId');
+  const fromOwnerId = id('fromOwnerId');
+  return {
+    type: d.type as OwnershipEvent['type'],
+    at: d.at as Date,
+    ...(actorId ? { actorId } : {}),
+    ...(ownerId ? { ownerId } : {}),
+    ...(fromOwnerId ? { fromOwnerId } : {}),
+    ...(typeof d.reason === 'string' ? { reason: d.reason } : {}),
+    ...(typeof d.actorName === 'string' ? { actorName: d.actorName } : {}),
+  };
+}
+
+export { eventToDoc };
+
+export function leadToDoc(lead: NewLead & { id: LeadId }): LeadDoc {
+  const doc: Record<string, unknown> = {
+    ...lead,
+    _id: must(lead.id),
+    orgId: must(lead.orgId),
+    history: lead.history.map(eventToDoc),
+    noticesPending: true,
+  };
+  delete doc.id;
+  // The driver would store an undefined field as null; absent is what every query here means.
+  for (const [k, v] of Object.entries(doc)) if (v === undefined) delete doc[k];
+  if (lead.teamId) doc.teamId = must(lead.teamId);
+  if (lead.ownerId) doc.ownerId = must(lead.ownerId);
+  if (lead.duplicateOf) doc.duplicateOf = must(lead.duplicateOf);
+  if (lead.duplicateOwnerId) doc.duplicateOwnerId = must(lead.duplicateOwnerId);
+  if (lead.assignment) doc.assignment = lead.assignment;
+  return doc as LeadDoc;
+}
+
+export function leadFromDoc(doc: LeadDoc): Lead {
+  const opt = <K extends string, V>(key: K, value: V | undefined) =>
+    (value === undefined || value === null ? {} : { [key]: value }) as { [P in K]?: V };
+  return {
+    id: leadId(doc._id.toHexString()),
+    orgId: orgId(doc.orgId.toHexString()),
+    contact: doc.contact ?? {},
+    source: doc.source,
+    tags: doc.tags ?? [],
+    score: doc.score,
+    grade: doc.grade,
+    status: doc.status,
+    history: (doc.history ?? []).map(eventFromDoc),
+    version: doc.version,
+    createdAt: doc.createdAt,
+    updatedAt: doc.updatedAt,
+    ...opt('region', doc.region),
+    ...opt('productLine', doc.productLine),
+    ...opt('campaign', doc.campaign),
+    ...opt('intent', doc.intent),
+    ...opt('externalId', doc.externalId),
+    ...opt('idempotencyKey', doc.idempotencyKey),
+    ...opt('teamId', doc.teamId ? teamId(doc.teamId.toHexString()) : undefined),
+    ...opt('ownerId', doc.ownerId ? memberId(doc.ownerId.toHexString()) : undefined),
+    ...opt('ownerName', doc.ownerName),
+    ...opt('duplicateOf', doc.duplicateOf ? leadId(doc.duplicateOf.toHexString()) : undefined),
+    ...opt('duplicateOwnerId', doc.duplicateOwnerId ? memberId(doc.duplicateOwnerId.toHexString()) : undefined),
+    ...opt('duplicateMatch', doc.duplicateMatch as Lead['duplicateMatch']),
+    ...opt('keys', doc.keys),
+    ...opt('assignment', doc.assignment as Assignment | undefined),
+    ...opt('assignedAt', doc.assignedAt),
+    ...opt('claimedAt', doc.claimedAt),
+    ...opt('nudgeAt', doc.nudgeAt),
+    ...opt('reclaimAt', doc.reclaimAt),
+  };
+}
+
+export { hex };

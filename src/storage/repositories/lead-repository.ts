@@ -1,0 +1,164 @@
+import { Types } from 'mongoose';
+import type { DedupeKeys, Lead } from '../../core/leads/lead-types.js';
+import type { ClaimChange, InsertConflict, LeadQuery, LeadRepository, NewLead } from '../../core/leads/ports.js';
+import { type LeadId, leadId, type MemberId, type OrgId } from '../../core/shared/ids.js';
+import type { LeadDoc } from '../models/lead-model.js';
+import type { Models } from '../models.js';
+import { toObjectId } from '../object-id.js';
+import { eventToDoc, leadFromDoc, leadToDoc } from './lead-mapping.js';
+
+type Replay = { idempotencyKey?: string; source: string; externalId?: string };
+
+const must = (id: string) => {
+  const oid = toObjectId(id);
+  if (!oid) throw new Error(`not an object id: ${id}`);
+  return oid;
+};
+
+/** The unique index a duplicate-key error names tells a replayed request from a second lead of one customer. */
+function conflictOf(error: { errmsg?: string; message?: string }): InsertConflict | undefined {
+  const text = error.errmsg ?? error.message ?? '';
+  if (text.includes('lead_replay_')) return 'replay';
+  if (text.includes('lead_dedupe_')) return 'duplicate';
+  return undefined;
+}
+
+function replayClauses(replays: readonly Replay[]): Record<string, unknown>[] {
+  const keys = replays.flatMap((r) => (r.idempotencyKey ? [r.idempotencyKey] : []));
+  const external = replays.filter((r) => r.externalId !== undefined);
+  return [
+    ...(keys.length ? [{ idempotencyKey: { $in: keys } }] : []),
+    ...external.map((r) => ({ source: r.source, externalId: r.externalId })),
+  ];
+}
+
+function keyClauses(keys: readonly DedupeKeys[]): Record<string, unknown>[] {
+  return (['phone', 'email', 'company'] as const).flatMap((k) => {
+    const values = [...new Set(keys.flatMap((x) => (x[k] ? [x[k]] : [])))];
+    return values.length ? [{ [`keys.${k}`]: values.length === 1 ? values[0] : { $in: values } }] : [];
+  });
+}
+
+const isReplayOf = (lead: Lead, r: Replay) =>
+  (r.idempotencyKey !== undefined && lead.idempotencyKey === r.idempotencyKey) ||
+  (r.externalId !== undefined && lead.source === r.source && lead.externalId === r.externalId);
+
+/**
+ * Leads in MongoDB. Inserts go through the driver's collection directly: the lead was built and typed by core, and
+ * skipping mongoose's per-document casting and validation keeps a 10,000-lead import inside its CPU budget.
+ */
+export function mongoLeadRepository(models: Models): LeadRepository {
+  const { Lead: Model } = models;
+  const findOr = async (org: OrgId, clauses: Record<string, unknown>[]) =>
+    clauses.length === 0
+      ? []
+      : (await Model.find({ orgId: must(org), $or: clauses }).sort({ _id: 1 }).lean<LeadDoc[]>()).map(leadFromDoc);
+
+  return {
+    newId: () => leadId(new Types.ObjectId().toHexString()),
+    async get(org, id) {
+      const _id = toObjectId(id);
+      const doc = _id ? await Model.findOne({ _id, orgId: must(org) }).lean<LeadDoc>() : null;
+      return doc ? leadFromDoc(doc) : undefined;
+    },
+    async findExisting(org, keys, replay) {
+      const found = await findOr(org, [...replayClauses([replay]), ...keyClauses([keys])]);
+      const hit = found.find((l) => isReplayOf(l, replay));
+      // Oldest first: a customer matching several originals is a duplicate of the first one seen.
+      const original = found.find((l) => l.keys !== undefined && l !== hit && sharesKey(l.keys, keys));
+      return { ...(hit ? { replay: hit } : {}), ...(original ? { original } : {}) };
+    },
+    findExistingMany: (org, keys, replays) => findOr(org, [...replayClauses(replays), ...keyClauses(keys)]),
+    async insert(lead: NewLead) {
+      const id = lead.id ?? leadId(new Types.ObjectId().toHexString());
+      const doc = leadToDoc({ ...lead, id });
+      try {
+        await Model.collection.insertOne(doc);
+        return { lead: leadFromDoc(doc) };
+      } catch (error) {
+        const conflict = (error as { code?: number }).code === 11000 ? conflictOf(error as object) : undefined;
+        if (conflict) return { conflict };
+        throw error;
+      }
+    },
+    async insertMany(leads: readonly NewLead[]) {
+      if (leads.length === 0) return [];
+      const docs = leads.map((l) => leadToDoc({ ...l, id: l.id ?? leadId(new Types.ObjectId().toHexString()) }));
+      const failed = new Map<number, InsertConflict>();
+      try {
+        await Model.collection.insertMany(docs, { ordered: false });
+      } catch (error) {
+        const writeErrors = (error as { writeErrors?: unknown }).writeErrors;
+        const list = (Array.isArray(writeErrors) ? writeErrors : writeErrors ? [writeErrors] : []) as {
+          index: number;
+          code: number;
+          errmsg?: string;
+        }[];
+        if (list.length === 0) throw error;
+        for (const e of list) {
+          const conflict = e.code === 11000 ? conflictOf(e) : undefined;
+          if (!conflict) throw error;
+          failed.set(e.index, conflict);
+        }
+      }
+      return docs.map((doc, i) => {
+        const conflict = failed.get(i);
+        return conflict ? { conflict } : { lead: leadFromDoc(doc) };
+      });
+    },
+    async claim(org: OrgId, id: LeadId, change: ClaimChange) {
+      const member = must(change.memberId);
+      const doc = await Model.findOneAndUpdate(
+        { _id: must(id), orgId: must(org), $or: [{ status: 'pooled' }, { status: 'assigned', ownerId: member }] },
+        {
+          $set: {
+            status: 'claimed',
+            ownerId: member,
+            ownerName: change.ownerName,
+            claimedAt: change.event.at,
+            updatedAt: change.event.at,
+            noticesPending: true,
+            ...(change.nudgeAt ? { nudgeAt: change.nudgeAt, assignedAt: change.event.at } : {}),
+            ...(change.reclaimAt ? { reclaimAt: change.reclaimAt } : {}),
+          },
+          $inc: { version: 1 },
+          $push: { history: eventToDoc(change.event) },
+        },
+        { returnDocument: 'after' },
+      ).lean<LeadDoc>();
+      return doc ? leadFromDoc(doc) : undefined;
+    },
+    async release(org: OrgId, id: LeadId, ownerId: MemberId, event) {
+      const doc = await Model.findOneAndUpdate(
+        { _id: must(id), orgId: must(org), ownerId: must(ownerId), status: { $in: ['assigned', 'claimed'] } },
+        {
+          $set: { status: 'pooled', updatedAt: event.at, noticesPending: true },
+          $unset: { ownerId: 1, ownerName: 1, assignedAt: 1, claimedAt: 1, nudgeAt: 1, reclaimAt: 1 },
+          $inc: { version: 1 },
+          $push: { history: eventToDoc(event) },
+        },
+        { returnDocument: 'after' },
+      ).lean<LeadDoc>();
+      return doc ? leadFromDoc(doc) : undefined;
+    },
+    async list(org: OrgId, q: LeadQuery) {
+      const filter: Record<string, unknown> = { orgId: must(org) };
+      if (q.ownerId) filter.ownerId = toObjectId(q.ownerId) ?? null;
+      if (q.teamId) filter.teamId = toObjectId(q.teamId) ?? null;
+      if (q.status) filter.status = q.status;
+      if (q.pool === 'public') filter.status = q.status && q.status !== 'pooled' ? '__none__' : 'pooled';
+      if (q.pool === 'private') {
+        filter.status = q.status ? (['assigned', 'claimed'].includes(q.status) ? q.status : '__none__') : { $in: ['assigned', 'claimed'] };
+      }
+      if (q.source) filter.source = q.source;
+      if (q.from || q.to) filter.createdAt = { ...(q.from ? { $gte: q.from } : {}), ...(q.to ? { $lt: q.to } : {}) };
+      if (q.before) filter._id = { $lt: toObjectId(q.before) ?? new Types.ObjectId('000000000000000000000000') };
+      const docs = await Model.find(filter).sort({ _id: -1 }).limit(q.limit).lean<LeadDoc[]>();
+      return docs.map(leadFromDoc);
+    },
+  };
+}
+
+function sharesKey(a: DedupeKeys, b: DedupeKeys): boolean {
+  return (['phone', 'email', 'company'] as const).some((k) => a[k] !== undefined && a[k] === b[k]);
+}

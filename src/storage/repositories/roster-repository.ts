@@ -1,0 +1,120 @@
+import type { RosterMember, RosterRepository, TakeTurn } from '../../core/leads/ports.js';
+import { memberId, type MemberId, type OrgId, teamId } from '../../core/shared/ids.js';
+import type { MemberDoc } from '../models/member-model.js';
+import type { Models } from '../models.js';
+import { toObjectId } from '../object-id.js';
+
+const must = (id: string) => {
+  const oid = toObjectId(id);
+  if (!oid) throw new Error(`not an object id: ${id}`);
+  return oid;
+};
+
+const ROSTER_FIELDS = { name: 1, teamId: 1, level: 1, roles: 1, active: 1, availability: 1, dailyCap: 1, poolCapacity: 1, routing: 1 };
+
+function toRosterMember(doc: MemberDoc): RosterMember {
+  const r = doc.routing ?? {};
+  return {
+    memberId: memberId(doc._id.toHexString()),
+    name: doc.name,
+    teamId: teamId(doc.teamId?.toHexString() ?? ''),
+    level: doc.level,
+    roles: doc.roles,
+    active: doc.active,
+    onLeave: doc.availability === 'on_leave',
+    ...(typeof doc.dailyCap === 'number' ? { dailyCap: doc.dailyCap } : {}),
+    ...(typeof doc.poolCapacity === 'number' ? { poolCapacity: doc.poolCapacity } : {}),
+    pass: r.pass ?? 0,
+    ...(r.day ? { day: r.day } : {}),
+    assignedToday: r.today ?? 0,
+    openLeads: r.open ?? 0,
+  };
+}
+
+// A member never routed has no pass yet; `null` matches the missing field, so pass 0 means "0 or never set".
+const passIs = (pass: number) => (pass === 0 ? { $in: [0, null] } : pass);
+
+/**
+ * The turn's whole condition in one filter: the pass unchanged since the read (so today's count read with it is
+ * still true), still active and available, and room in the private pool for the leads this turn gives.
+ */
+function turnFilter(org: OrgId, t: TakeTurn): Record<string, unknown> {
+  return {
+    _id: must(t.memberId),
+    orgId: must(org),
+    active: true,
+    availability: 'available',
+    'routing.pass': passIs(t.expectedPass),
+    'routing.open': { $not: { $gt: t.poolCapacity - t.count } },
+  };
+}
+
+function turnUpdate(t: TakeTurn) {
+  return {
+    $set: { 'routing.pass': t.nextPass, 'routing.day': t.day, 'routing.today': t.assignedToday },
+    $inc: { 'routing.open': t.count },
+  };
+}
+
+/** Routing state lives on the member documents, so a turn is one conditional write on one document. */
+export function mongoRosterRepository(models: Models): RosterRepository {
+  const { Member } = models;
+  return {
+    async load(org, team) {
+      const docs = await Member.find({ orgId: must(org), teamId: must(team) }, ROSTER_FIELDS)
+        .sort({ _id: 1 })
+        .lean<MemberDoc[]>();
+      return docs.map(toRosterMember);
+    },
+    async loadAll(org) {
+      const docs = await Member.find({ orgId: must(org), teamId: { $exists: true } }, ROSTER_FIELDS)
+        .sort({ _id: 1 })
+        .lean<MemberDoc[]>();
+      return docs.map(toRosterMember);
+    },
+    async takeTurn(org, turn) {
+      if (turn.assignedToday > turn.dailyCap) return false;
+      const result = await Member.collection.updateOne(turnFilter(org, turn), turnUpdate(turn));
+      return result.modifiedCount === 1;
+    },
+    async takeTurns(org, turns) {
+      if (turns.length === 0) return [];
+      const result = await Member.collection.bulkWrite(
+        turns.map((t) => ({ updateOne: { filter: turnFilter(org, t), update: turnUpdate(t) } })),
+        { ordered: false },
+      );
+      if (result.modifiedCount === turns.length) return turns.map(() => true);
+      // Some lost a race: a member whose pass is now ours took the turn; the others did not.
+      const docs = await Member.find(
+        { orgId: must(org), _id: { $in: turns.map((t) => must(t.memberId)) } },
+        { routing: 1 },
+      ).lean<MemberDoc[]>();
+      const passOf = new Map(docs.map((d) => [d._id.toHexString(), d.routing?.pass ?? 0]));
+      return turns.map((t) => passOf.get(t.memberId) === t.nextPass);
+    },
+    async undoTurn(org, turn) {
+      const back = { 'routing.today': -turn.count, 'routing.open': -turn.count };
+      // Restore the pass only if nobody has moved it since; otherwise the rotation has moved on without us.
+      const restored = await Member.collection.updateOne(
+        { _id: must(turn.memberId), orgId: must(org), 'routing.pass': turn.nextPass },
+        { $set: { 'routing.pass': turn.expectedPass }, $inc: back },
+      );
+      if (restored.modifiedCount === 0) {
+        await Member.collection.updateOne({ _id: must(turn.memberId), orgId: must(org) }, { $inc: back });
+      }
+    },
+    async reservePoolSlot(org, member: MemberId, capacity: number) {
+      const result = await Member.collection.updateOne(
+        { _id: must(member), orgId: must(org), 'routing.open': { $not: { $gte: capacity } } },
+        { $inc: { 'routing.open': 1 } },
+      );
+      return result.modifiedCount === 1;
+    },
+    async freePoolSlot(org, member: MemberId) {
+      await Member.collection.updateOne(
+        { _id: must(member), orgId: must(org), 'routing.open': { $gt: 0 } },
+        { $inc: { 'routing.open': -1 } },
+      );
+    },
+  };
+}
