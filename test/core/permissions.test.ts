@@ -84,7 +84,7 @@ describe('permissions', () => {
     for (const action of ACTIONS) expect(can(actorWith([]), action)).toBe(false);
   });
 
-  it('lets the system actor do what an admin may (claiming and releasing are a rep's own acts)', () => {
+  it("lets the system actor do what an admin may (claiming and releasing are a rep's own acts)", () => {
     const system = systemActor(ORG_ID, 'en');
     for (const action of ACTIONS) expect(can(system, action)).toBe(EXPECTED[action].includes('admin'));
     expect(can(system, 'lead.create')).toBe(true);

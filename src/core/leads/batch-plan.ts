@@ -57,13 +57,14 @@ export class BatchIndex {
 export class BatchTurns {
   private readonly turns = new Map<MemberId, TakeTurn>();
 
-  add(candidate: RoutingCandidate, nextPass: number, day: string): void {
+  add(candidate: RoutingCandidate, nextPass: number, day: string, newDay: boolean): void {
     const prev = this.turns.get(candidate.memberId);
     this.turns.set(candidate.memberId, {
       memberId: candidate.memberId,
       expectedPass: prev?.expectedPass ?? candidate.pass,
       nextPass,
       day,
+      newDay: prev?.newDay ?? newDay,
       assignedToday: candidate.assignedToday + 1,
       dailyCap: candidate.dailyCap,
       poolCapacity: candidate.privatePoolCapacity,

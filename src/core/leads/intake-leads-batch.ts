@@ -165,6 +165,7 @@ async function batchRouter(
   const day = localDay(now, org.settings.timeZone);
   const roster = routing && items.length > 0 ? await deps.roster.loadAll(org.id) : [];
   const names = new Map(roster.map((m) => [m.memberId as string, m.name]));
+  const dayOf = new Map(roster.map((m) => [m.memberId as string, m.day]));
   const turns = new BatchTurns();
   // One candidate list per rule and strategy (weights differ by rule); weighted rules read their weights up front,
   // so planning itself stays synchronous.
@@ -196,7 +197,7 @@ async function batchRouter(
         return { assignment: { ...base, reason: 'no_eligible_member', teamSize: candidates.length, skipped: pick.skipped } };
       }
       const c = candidates.find((x) => x.memberId === pick.ownerId)!;
-      turns.add(c, pick.nextPass, day);
+      turns.add(c, pick.nextPass, day, dayOf.get(c.memberId) !== day);
       // Every list holding this member (the same team under another rule) sees the change too.
       const moved = { pass: pick.nextPass, assignedToday: c.assignedToday + 1, openLeads: c.openLeads + 1 };
       for (const list of prepared.values()) {

@@ -88,6 +88,8 @@ export type TakeTurn = {
   readonly expectedPass: number;
   readonly nextPass: number;
   readonly day: string;
+  /** The read showed another day's count: this turn starts today's count instead of adding to it. */
+  readonly newDay: boolean;
   /** Assignments today after this one. */
   readonly assignedToday: number;
   readonly dailyCap: number;

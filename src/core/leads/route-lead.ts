@@ -96,6 +96,7 @@ export async function routeLead(
         expectedPass: candidate.pass,
         nextPass: pick.nextPass,
         day,
+        newDay: roster.find((m) => m.memberId === candidate.memberId)?.day !== day,
         assignedToday: candidate.assignedToday + 1,
         dailyCap: candidate.dailyCap,
         poolCapacity: candidate.privatePoolCapacity,

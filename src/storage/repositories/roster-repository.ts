@@ -35,8 +35,9 @@ function toRosterMember(doc: MemberDoc): RosterMember {
 const passIs = (pass: number) => (pass === 0 ? { $in: [0, null] } : pass);
 
 /**
- * The turn's whole condition in one filter: the pass unchanged since the read (so today's count read with it is
- * still true), still active and available, and room in the private pool for the leads this turn gives.
+ * The turn's whole condition in one filter: the pass unchanged since the read (nobody took this member's turn
+ * meanwhile), still active and available, today's count below the cap and room in the private pool for the leads
+ * this turn gives. The counts are checked and moved with `$inc`, so an undone turn (`$inc -1`) stays exact.
  */
 function turnFilter(org: OrgId, t: TakeTurn): Record<string, unknown> {
   return {
@@ -46,14 +47,19 @@ function turnFilter(org: OrgId, t: TakeTurn): Record<string, unknown> {
     availability: 'available',
     'routing.pass': passIs(t.expectedPass),
     'routing.open': { $not: { $gt: t.poolCapacity - t.count } },
+    ...(t.newDay
+      ? { 'routing.day': { $ne: t.day } }
+      : { 'routing.day': t.day, 'routing.today': { $lte: t.dailyCap - t.count } }),
   };
 }
 
 function turnUpdate(t: TakeTurn) {
-  return {
-    $set: { 'routing.pass': t.nextPass, 'routing.day': t.day, 'routing.today': t.assignedToday },
-    $inc: { 'routing.open': t.count },
-  };
+  return t.newDay
+    ? {
+        $set: { 'routing.pass': t.nextPass, 'routing.day': t.day, 'routing.today': t.count },
+        $inc: { 'routing.open': t.count },
+      }
+    : { $set: { 'routing.pass': t.nextPass }, $inc: { 'routing.open': t.count, 'routing.today': t.count } };
 }
 
 /** Routing state lives on the member documents, so a turn is one conditional write on one document. */
@@ -73,12 +79,14 @@ export function mongoRosterRepository(models: Models): RosterRepository {
       return docs.map(toRosterMember);
     },
     async takeTurn(org, turn) {
-      if (turn.assignedToday > turn.dailyCap) return false;
+      // `$not` also matches a missing counter (0 leads), which is right only while the limit is not below 0.
+      if (turn.assignedToday > turn.dailyCap || turn.count > turn.poolCapacity) return false;
       const result = await Member.collection.updateOne(turnFilter(org, turn), turnUpdate(turn));
       return result.modifiedCount === 1;
     },
     async takeTurns(org, turns) {
       if (turns.length === 0) return [];
+      if (turns.some((t) => t.count > t.poolCapacity)) throw new Error('a batch turn larger than the private pool');
       const result = await Member.collection.bulkWrite(
         turns.map((t) => ({ updateOne: { filter: turnFilter(org, t), update: turnUpdate(t) } })),
         { ordered: false },
@@ -93,7 +101,8 @@ export function mongoRosterRepository(models: Models): RosterRepository {
       return turns.map((t) => passOf.get(t.memberId) === t.nextPass);
     },
     async undoTurn(org, turn) {
-      const back = { 'routing.today': -turn.count, 'routing.open': -turn.count };
+      // Only today's count is given back; a turn of another day has already been reset by the day's first turn.
+      const back = { 'routing.open': -turn.count, 'routing.today': -turn.count };
       // Restore the pass only if nobody has moved it since; otherwise the rotation has moved on without us.
       const restored = await Member.collection.updateOne(
         { _id: must(turn.memberId), orgId: must(org), 'routing.pass': turn.nextPass },
@@ -104,6 +113,7 @@ export function mongoRosterRepository(models: Models): RosterRepository {
       }
     },
     async reservePoolSlot(org, member: MemberId, capacity: number) {
+      if (capacity < 1) return false;
       const result = await Member.collection.updateOne(
         { _id: must(member), orgId: must(org), 'routing.open': { $not: { $gte: capacity } } },
         { $inc: { 'routing.open': 1 } },

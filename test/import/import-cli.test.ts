@@ -1,0 +1,111 @@
+import { execFile } from 'node:child_process';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const FIXTURE = 'test/fixtures/import/leads-zh.csv';
+
+type Run = { code: number; stdout: string; stderr: string };
+
+/** Runs `scripts/import.ts` as `npm run import` would, without the caller's Leadrelay variables. */
+function runImport(args: string[], env: Record<string, string> = {}): Promise<Run> {
+  const { LEADRELAY_API_TOKEN: _t, LEADRELAY_URL: _u, ...base } = process.env;
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      ['--import', 'tsx', 'scripts/import.ts', ...args],
+      { cwd: ROOT, env: { ...base, ...env } },
+      (error, stdout, stderr) => resolve({ code: error ? Number(error.code) : 0, stdout, stderr }),
+    );
+  });
+}
+
+/** A stand-in for the service: answers 201 for a key it has not seen, 200 (a replay) for one it has. */
+function fakeService() {
+  const seen = new Set<string>();
+  const requests: { auth?: string; keys: string[] }[] = [];
+  const server = createServer((req, res) => {
+    let body = '';
+    req.on('data', (chunk) => {
+      body += chunk;
+    });
+    req.on('end', () => {
+      const { idempotencyKeys } = JSON.parse(body) as { idempotencyKeys: string[] };
+      requests.push({
+        ...(req.headers.authorization ? { auth: req.headers.authorization } : {}),
+        keys: idempotencyKeys,
+      });
+      const results = idempotencyKeys.map((key, i) => {
+        const status = seen.has(key) ? 200 : 201;
+        seen.add(key);
+        return {
+          status,
+          lead: { id: key.slice(7, 15), status: i === 0 ? 'duplicate' : 'assigned', duplicateOf: 'L0' },
+        };
+      });
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ results }));
+    });
+  });
+  return { server, requests };
+}
+
+describe('npm run import', () => {
+  const service = fakeService();
+  let url = '';
+  beforeAll(async () => {
+    await new Promise<void>((resolve) => service.server.listen(0, '127.0.0.1', resolve));
+    url = `http://127.0.0.1:${(service.server.address() as AddressInfo).port}`;
+  });
+  afterAll(async () => {
+    await new Promise((resolve) => (service.server as Server).close(resolve));
+  });
+
+  it('checks the file without sending anything on --dry-run, and exits 1 for the rejected rows', async () => {
+    const run = await runImport([FIXTURE, '--dry-run', '--url', url]);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/row 6 +phone +not a phone number/);
+    expect(run.stdout).toMatch(/row 9 +email +not an email address/);
+    expect(run.stdout).toMatch(/row 9 +grade/);
+    expect(run.stdout).toContain('warning: column "负责人" is not a lead field and is ignored');
+    expect(run.stdout).toContain('leads-zh.csv: 10 rows, 8 valid, 2 rejected');
+    expect(service.requests).toHaveLength(0);
+  });
+
+  it('imports the good rows in chunks, and a second run creates nothing new', async () => {
+    const first = await runImport([FIXTURE, '--url', url, '--chunk', '3'], {
+      LEADRELAY_API_TOKEN: 'lr_test',
+    });
+    expect(first.code).toBe(1);
+    expect(service.requests.map((r) => r.keys.length)).toEqual([3, 3, 2]);
+    expect(service.requests[0]!.auth).toBe('Bearer lr_test');
+    expect(first.stdout).toContain('created 5, duplicates 3, already imported 0, rejected 2');
+    expect(first.stdout).toMatch(/row 2 is a duplicate \(撞单\) of lead L0/);
+
+    const again = await runImport([FIXTURE, '--url', url, '--token', 'lr_test']);
+    expect(again.stdout).toContain('created 0, duplicates 0, already imported 8, rejected 2');
+  });
+
+  it('exits 2 with what to do when the token is missing or the service is down', async () => {
+    const noToken = await runImport([FIXTURE, '--url', url]);
+    expect(noToken.code).toBe(2);
+    expect(noToken.stderr).toContain(
+      'set --token or LEADRELAY_API_TOKEN; the demo token is printed by npm start',
+    );
+
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const port = (closed.address() as AddressInfo).port;
+    await new Promise((resolve) => closed.close(resolve));
+    const down = await runImport([FIXTURE, '--url', `http://127.0.0.1:${port}`, '--token', 'lr_test']);
+    expect(down.code).toBe(2);
+    expect(down.stderr).toContain('is the service running? start it with npm start');
+  });
+
+  it('exits 2 for a file it cannot read', async () => {
+    const run = await runImport(['no-such-file.csv', '--dry-run']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('cannot read no-such-file.csv (ENOENT)');
+  });
+});
