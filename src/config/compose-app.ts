@@ -23,13 +23,13 @@ import { singleFlight } from '../jobs/single-flight.js';
 import { bindModels, type Models } from '../storage/models.js';
 import { mongoApiTokenRepository } from '../storage/repositories/api-token-repository.js';
 import { mongoConversionStats } from '../storage/repositories/conversion-stats.js';
+import { mongoInboundEventLog } from '../storage/repositories/inbound-event-log.js';
 import { leadNoticeSweep } from '../storage/repositories/lead-notice-sweep.js';
 import { mongoLeadRepository } from '../storage/repositories/lead-repository.js';
-import { mongoRosterRepository } from '../storage/repositories/roster-repository.js';
-import { mongoInboundEventLog } from '../storage/repositories/inbound-event-log.js';
 import { mongoMemberRepository } from '../storage/repositories/member-repository.js';
 import { mongoOrgRepository } from '../storage/repositories/org-repository.js';
 import { mongoOutboxStore } from '../storage/repositories/outbox-repository.js';
+import { mongoRosterRepository } from '../storage/repositories/roster-repository.js';
 import { mongoSandboxStore } from '../storage/repositories/sandbox-message-store.js';
 import { mongoTeamRepository } from '../storage/repositories/team-repository.js';
 import type { Config } from './load-config.js';
@@ -100,7 +100,11 @@ export function composeApp(options: ComposeOptions) {
 
   const api = new Router({ prefix: '/api/v1' });
   api.use(apiAuth(tokens, orgs));
-  for (const router of [orgRoutes({ members, teams }), leadRoutes(intakeDeps), routingRoutes({ orgs, teams })]) {
+  for (const router of [
+    orgRoutes({ members, teams }),
+    leadRoutes(intakeDeps),
+    routingRoutes({ orgs, teams }),
+  ]) {
     api.use(router.routes(), router.allowedMethods());
   }
 

@@ -34,7 +34,7 @@ export function parseImportArgs(
 ): ImportArgs | { readonly help: true } {
   const { values, positionals } = parseOrExplain(argv);
   if (values.help) return { help: true };
-  if (positionals.length !== 1) usageError('give exactly one file to import');
+  if (positionals.length !== 1) usageError('give exactly one file to import', true);
   const token = values.token ?? env.LEADRELAY_API_TOKEN;
   if (!values['dry-run'] && !token) {
     usageError('set --token or LEADRELAY_API_TOKEN; the demo token is printed by npm start');
@@ -66,12 +66,13 @@ function parseOrExplain(argv: readonly string[]) {
       },
     });
   } catch (error) {
-    return usageError(error instanceof Error ? error.message : String(error));
+    return usageError(error instanceof Error ? error.message : String(error), true);
   }
 }
 
-function usageError(problem: string): never {
-  throw new ImportError(`${problem}\n${USAGE}`);
+// The full usage is shown when the command line's shape is wrong; a single bad value only needs its own message.
+function usageError(problem: string, showUsage = false): never {
+  throw new ImportError(showUsage ? `${problem}\n${USAGE}` : `${problem} (see npm run import -- --help)`);
 }
 
 function checkedUrl(raw: string): string {

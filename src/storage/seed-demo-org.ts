@@ -1,8 +1,8 @@
 import { type Model, Types } from 'mongoose';
 import type { RoutingConfig } from '../core/leads/routing-config.js';
 import type { Level, Role } from '../core/org/types.js';
-import type { TeamId } from '../core/shared/ids.js';
 import { DEFAULT_ORG_SETTINGS } from '../core/org/types.js';
+import type { TeamId } from '../core/shared/ids.js';
 import type { Models } from './models.js';
 
 export const DEMO_ORG_NAME = '演示科技有限公司';
@@ -100,9 +100,27 @@ export async function seedDemoOrg(
 function demoRouting(team: (name: string) => string, member: (name: string) => string): RoutingConfig {
   return {
     rules: [
-      { id: 'east-china', name: '华东地区 → 华东销售组', when: { regions: ['上海', '江苏', '浙江'] }, teamId: team('华东销售组') as TeamId, strategy: 'round_robin' },
-      { id: 'events', name: '活动线索 → 华东销售组公海', when: { sources: ['event'] }, teamId: team('华东销售组') as TeamId, strategy: 'pool' },
-      { id: 'website', name: '官网线索 → BD组', when: { sources: ['website'] }, teamId: team('BD组') as TeamId, strategy: 'load_balanced' },
+      {
+        id: 'east-china',
+        name: '华东地区 → 华东销售组',
+        when: { regions: ['上海', '江苏', '浙江'] },
+        teamId: team('华东销售组') as TeamId,
+        strategy: 'round_robin',
+      },
+      {
+        id: 'events',
+        name: '活动线索 → 华东销售组公海',
+        when: { sources: ['event'] },
+        teamId: team('华东销售组') as TeamId,
+        strategy: 'pool',
+      },
+      {
+        id: 'website',
+        name: '官网线索 → BD组',
+        when: { sources: ['website'] },
+        teamId: team('BD组') as TeamId,
+        strategy: 'load_balanced',
+      },
       {
         id: 'ads',
         name: '广告线索 → 直销组（按权重）',

@@ -1,5 +1,5 @@
-import type { RoutingConfig } from '../../src/core/leads/routing-config.js';
 import type { InboundEventLog } from '../../src/chat/inbound-ports.js';
+import type { RoutingConfig } from '../../src/core/leads/routing-config.js';
 import type { MemberRepository, OrgRepository, TeamRepository } from '../../src/core/org/ports.js';
 import {
   type Availability,

@@ -12,7 +12,8 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const auth = { authorization: 'Bearer ' };
-const post = (body: unknown) => t.request('POST', '/api/v1/leads', body, { authorization: `Bearer ${t.token}` });
+const post = (body: unknown) =>
+  t.request('POST', '/api/v1/leads', body, { authorization: `Bearer ${t.token}` });
 
 type M = { id: string; name: string; team: string | null; roles: string[] };
 const team = async (name: string) =>
@@ -31,7 +32,8 @@ describe('concurrent intake', () => {
     );
     expect(results.every((r) => r.status === 201)).toBe(true);
     const owners = new Map<string, number>();
-    for (const r of results) if (r.body.lead.ownerId) owners.set(r.body.lead.ownerId, (owners.get(r.body.lead.ownerId) ?? 0) + 1);
+    for (const r of results)
+      if (r.body.lead.ownerId) owners.set(r.body.lead.ownerId, (owners.get(r.body.lead.ownerId) ?? 0) + 1);
     const reps = (await team('华东销售组')).filter((m) => m.roles.includes('rep'));
     const caps = await t.app.models.Member.find({ _id: { $in: reps.map((r) => r.id) } }).lean();
     for (const doc of caps) {
@@ -48,7 +50,8 @@ describe('concurrent intake', () => {
     const originals = results.filter((r) => r.body.lead.status !== 'duplicate');
     expect(originals).toHaveLength(1);
     const originalId = originals[0]!.body.lead.id;
-    for (const r of results.filter((x) => x.body.lead.status === 'duplicate')) expect(r.body.lead.duplicateOf).toBe(originalId);
+    for (const r of results.filter((x) => x.body.lead.status === 'duplicate'))
+      expect(r.body.lead.duplicateOf).toBe(originalId);
     // Losers gave their turns back: one lead assigned in the whole team today.
     const docs = await t.app.models.Member.find({ 'routing.today': { $gt: 0 } }).lean();
     expect(docs.reduce((n, d) => n + (d.routing?.today ?? 0), 0)).toBe(1);
@@ -58,7 +61,12 @@ describe('concurrent intake', () => {
   it('replays one Idempotency-Key sent ten times at once as one lead', async () => {
     const results = await Promise.all(
       Array.from({ length: 10 }, () =>
-        t.request('POST', '/api/v1/leads', { phone: nextPhone(), source: 'api' }, { authorization: `Bearer ${t.token}`, 'idempotency-key': 'burst' }),
+        t.request(
+          'POST',
+          '/api/v1/leads',
+          { phone: nextPhone(), source: 'api' },
+          { authorization: `Bearer ${t.token}`, 'idempotency-key': 'burst' },
+        ),
       ),
     );
     expect(new Set(results.map((r) => r.body.lead.id)).size).toBe(1);
@@ -71,13 +79,20 @@ describe('concurrent claims', () => {
     const res = await post({ phone: nextPhone(), source: 'event', name: '抢单' });
     expect(res.body.lead.status).toBe('pooled');
     const leadId = res.body.lead.id;
-    const reps = (await team('华东销售组')).filter((m) => m.roles.includes('rep') || m.roles.includes('manager'));
+    const reps = (await team('华东销售组')).filter(
+      (m) => m.roles.includes('rep') || m.roles.includes('manager'),
+    );
     const clicks = await Promise.all(
       Array.from({ length: 24 }, (_, i) =>
-        t.request('POST', '/sandbox/api/commands', { member: reps[i % reps.length]!.id, text: `/lead claim ${leadId}` }),
+        t.request('POST', '/sandbox/api/commands', {
+          member: reps[i % reps.length]!.id,
+          text: `/lead claim ${leadId}`,
+        }),
       ),
     );
-    const stored = await t.request('GET', `/api/v1/leads/${leadId}`, undefined, { authorization: `Bearer ${t.token}` });
+    const stored = await t.request('GET', `/api/v1/leads/${leadId}`, undefined, {
+      authorization: `Bearer ${t.token}`,
+    });
     const winner = stored.body.lead.ownerId as string;
     expect(stored.body.lead.status).toBe('claimed');
     expect(stored.body.lead.history.filter((h: { type: string }) => h.type === 'claimed')).toHaveLength(1);
@@ -93,12 +108,18 @@ describe('concurrent claims', () => {
   it('refuses a pool lead of another team and a full private pool, saying which', async () => {
     const res = await post({ phone: nextPhone(), source: 'event' });
     const bd = (await team('BD组')).find((m) => m.roles.includes('rep'))!;
-    const other = await t.request('POST', '/sandbox/api/commands', { member: bd.id, text: `/lead claim ${res.body.lead.id}` });
+    const other = await t.request('POST', '/sandbox/api/commands', {
+      member: bd.id,
+      text: `/lead claim ${res.body.lead.id}`,
+    });
     expect(other.body.ok).toBe(false);
     expect(other.body.replies[0].text).toContain('其他销售组');
     const east = (await team('华东销售组')).find((m) => m.roles.includes('rep'))!;
     await t.app.models.Member.updateOne({ _id: east.id }, { $set: { poolCapacity: 0 } });
-    const full = await t.request('POST', '/sandbox/api/commands', { member: east.id, text: `/lead claim ${res.body.lead.id}` });
+    const full = await t.request('POST', '/sandbox/api/commands', {
+      member: east.id,
+      text: `/lead claim ${res.body.lead.id}`,
+    });
     expect(full.body.replies[0].text).toContain('私海已满');
     await t.app.models.Member.updateOne({ _id: east.id }, { $unset: { poolCapacity: 1 } });
   });

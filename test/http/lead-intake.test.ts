@@ -8,15 +8,27 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const auth = (extra: Record<string, string> = {}) => ({ authorization: `Bearer ${t.token}`, ...extra });
-const post = (body: unknown, headers: Record<string, string> = {}) => t.request('POST', '/api/v1/leads', body, auth(headers));
+const post = (body: unknown, headers: Record<string, string> = {}) =>
+  t.request('POST', '/api/v1/leads', body, auth(headers));
 
 async function members() {
-  return (await t.request('GET', '/sandbox/api/members')).body as { id: string; name: string; team: string | null }[];
+  return (await t.request('GET', '/sandbox/api/members')).body as {
+    id: string;
+    name: string;
+    team: string | null;
+  }[];
 }
 
 describe('POST /api/v1/leads', () => {
   it('routes a Shanghai lead round-robin inside 华东销售组 and says why', async () => {
-    const res = await post({ name: '王总', phone: '+86 138-1234-0001', company: '上海云杉科技有限公司', region: '上海', source: 'website', intent: '想要报价' });
+    const res = await post({
+      name: '王总',
+      phone: '+86 138-1234-0001',
+      company: '上海云杉科技有限公司',
+      region: '上海',
+      source: 'website',
+      intent: '想要报价',
+    });
     expect(res.status).toBe(201);
     const lead = res.body.lead;
     expect(lead.status).toBe('assigned');
@@ -62,17 +74,29 @@ describe('POST /api/v1/leads', () => {
   });
 
   it('blocks a 撞单: the second lead of one customer is a duplicate, unassigned, and the first owner is told', async () => {
-    const first = await post({ name: '赵六', phone: '13700000001', company: '杭州明远贸易有限公司', region: '浙江', source: 'website' });
+    const first = await post({
+      name: '赵六',
+      phone: '13700000001',
+      company: '杭州明远贸易有限公司',
+      region: '浙江',
+      source: 'website',
+    });
     const dup = await post({ name: '赵六', phone: '137 0000 0001', source: 'ad', campaign: '双11' });
     expect(dup.status).toBe(201);
     expect(dup.body.lead.status).toBe('duplicate');
     expect(dup.body.lead.duplicateOf).toBe(first.body.lead.id);
     expect(dup.body.lead.ownerId).toBeUndefined();
-    const byCompany = await post({ email: 'boss@mingyuan.cn', company: '杭州明远贸易（杭州）有限公司', source: 'event' });
+    const byCompany = await post({
+      email: 'boss@mingyuan.cn',
+      company: '杭州明远贸易（杭州）有限公司',
+      source: 'event',
+    });
     expect(byCompany.body.lead.duplicateOf).toBe(first.body.lead.id);
     await t.app.outboxPump.runNow();
     const owner = first.body.lead.ownerId;
-    const inbox = (await t.request('GET', `/sandbox/api/messages?member=${owner}`)).body as { card?: { title: string; markdown?: string } }[];
+    const inbox = (await t.request('GET', `/sandbox/api/messages?member=${owner}`)).body as {
+      card?: { title: string; markdown?: string };
+    }[];
     const notices = inbox.filter((m) => m.card?.title.includes('撞单'));
     expect(notices.length).toBe(2);
     expect(notices[0]!.card!.markdown).toContain('广告');
@@ -81,19 +105,34 @@ describe('POST /api/v1/leads', () => {
 
 describe('lead card → claim', () => {
   it('puts a card in the owner DM, phone masked, and unmasks it for the owner once claimed', async () => {
-    const res = await post({ name: '钱七', phone: '13812345678', region: '江苏', source: 'api', intent: '需要试用账号' });
+    const res = await post({
+      name: '钱七',
+      phone: '13812345678',
+      region: '江苏',
+      source: 'api',
+      intent: '需要试用账号',
+    });
     const lead = res.body.lead;
     await t.app.outboxPump.runNow();
     const dm = (await t.request('GET', `/sandbox/api/messages?member=${lead.ownerId}`)).body as {
       id: string;
-      card?: { title: string; fields: { label: string; value: string }[]; buttons: { actionId: string; value: string }[] };
+      card?: {
+        title: string;
+        fields: { label: string; value: string }[];
+        buttons: { actionId: string; value: string }[];
+      };
     }[];
     const card = dm.find((m) => m.card?.buttons.some((b) => b.value === lead.id));
     expect(card).toBeDefined();
     expect(card!.card!.fields.find((f) => f.label === '手机')?.value).toBe('138****5678');
     expect(card!.card!.buttons.map((b) => b.actionId)).toEqual(['lead.claim', 'lead.release', 'lead.why']);
 
-    const click = await t.request('POST', '/sandbox/api/actions', { member: lead.ownerId, message: card!.id, actionId: 'lead.claim', value: lead.id });
+    const click = await t.request('POST', '/sandbox/api/actions', {
+      member: lead.ownerId,
+      message: card!.id,
+      actionId: 'lead.claim',
+      value: lead.id,
+    });
     expect(click.body.ok).toBe(true);
     await t.app.outboxPump.runNow();
     const after = (await t.request('GET', `/sandbox/api/messages?member=${lead.ownerId}`)).body as typeof dm;

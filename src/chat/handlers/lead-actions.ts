@@ -1,8 +1,8 @@
 import { type ClaimDeps, claimLead } from '../../core/leads/claim-lead.js';
-import { releaseLead } from '../../core/leads/release-lead.js';
 import type { LeadRepository } from '../../core/leads/ports.js';
-import type { MemberRepository } from '../../core/org/ports.js';
+import { releaseLead } from '../../core/leads/release-lead.js';
 import { can } from '../../core/org/permissions.js';
+import type { MemberRepository } from '../../core/org/ports.js';
 import { DomainError } from '../../core/shared/errors.js';
 import { leadId } from '../../core/shared/ids.js';
 import type { ActionHandler } from '../registry.js';
@@ -29,10 +29,16 @@ export function whyLeadAction(deps: { leads: LeadRepository; members: MemberRepo
   return async ({ org, member, actor, texts }, event) => {
     const lead = await deps.leads.get(org.id, leadId(event.value));
     if (!lead) throw new DomainError('LEAD_NOT_FOUND', { leadId: event.value });
-    if (lead.ownerId !== member.id && lead.assignment?.ownerId !== member.id && !can(actor, 'lead.read_all')) {
+    if (
+      lead.ownerId !== member.id &&
+      lead.assignment?.ownerId !== member.id &&
+      !can(actor, 'lead.read_all')
+    ) {
       throw new DomainError('FORBIDDEN', { action: 'lead.read_all' });
     }
-    const team = lead.assignment?.teamId ? await deps.members.list(org.id, { teamId: lead.assignment.teamId }) : [];
+    const team = lead.assignment?.teamId
+      ? await deps.members.list(org.id, { teamId: lead.assignment.teamId })
+      : [];
     const names = new Map(team.map((m) => [m.id as string, m.name]));
     return { replies: [whyCard(lead, names, texts)] };
   };

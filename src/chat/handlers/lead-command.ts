@@ -51,16 +51,23 @@ function withHistory(ctx: HandlerContext, lead: Lead): OutboundMessage {
   });
   const t = ctx.texts.lead.detail;
   const history = lead.history
-    .map((e) => `${formatTime(e.at.toISOString(), { locale: ctx.locale, timeZone: ctx.org.settings.timeZone })} ${t.events[e.type] ?? e.type}${e.reason ? `：${e.reason}` : ''}`)
+    .map(
+      (e) =>
+        `${formatTime(e.at.toISOString(), { locale: ctx.locale, timeZone: ctx.org.settings.timeZone })} ${t.events[e.type] ?? e.type}${e.reason ? `：${e.reason}` : ''}`,
+    )
     .join('\n');
   const card = rendered.card!;
-  return { card: { ...card, markdown: [card.markdown, `**${t.history}**`, history].filter(Boolean).join('\n') } };
+  return {
+    card: { ...card, markdown: [card.markdown, `**${t.history}**`, history].filter(Boolean).join('\n') },
+  };
 }
 
 async function myLeads(deps: ClaimDeps, ctx: HandlerContext): Promise<OutboundMessage> {
-  const leads = (await deps.leads.list(ctx.org.id, { ownerId: ctx.member.id, pool: 'private', limit: 20 })) ?? [];
+  const leads =
+    (await deps.leads.list(ctx.org.id, { ownerId: ctx.member.id, pool: 'private', limit: 20 })) ?? [];
   const lines = leads.map(
-    (l) => `\`${l.id}\` ${[l.contact.name, l.contact.company].filter(Boolean).join(' · ')} — ${ctx.texts.lead.status[l.status](l.ownerName ?? '')}`,
+    (l) =>
+      `\`${l.id}\` ${[l.contact.name, l.contact.company].filter(Boolean).join(' · ')} — ${ctx.texts.lead.status[l.status](l.ownerName ?? '')}`,
   );
   return { text: lines.length > 0 ? lines.join('\n') : '—' };
 }

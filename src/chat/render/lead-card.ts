@@ -1,5 +1,5 @@
-import { maskPhone } from '../../core/leads/mask-phone.js';
 import type { LeadCardData } from '../../core/leads/lead-notices.js';
+import { maskPhone } from '../../core/leads/mask-phone.js';
 import type { Button, CardField, OutboundMessage } from '../card.js';
 import { formatTime, type RenderContext } from './render-context.js';
 
@@ -19,12 +19,17 @@ export function leadCard(data: LeadCardData, ctx: RenderContext): OutboundMessag
     ...opt(t.fields.company, data.company),
     ...opt(t.fields.region, data.region),
     ...opt(t.fields.productLine, data.productLine),
-    { label: t.fields.source, value: [t.sources[data.source] ?? data.source, data.campaign].filter(Boolean).join(' / ') },
+    {
+      label: t.fields.source,
+      value: [t.sources[data.source] ?? data.source, data.campaign].filter(Boolean).join(' / '),
+    },
     { label: t.fields.score, value: `${data.score} · ${t.grades[data.grade]}` },
     ...opt(t.fields.phone, revealed ? data.phone : maskedOr(data.phone)),
     ...(revealed ? [...opt(t.fields.email, data.email), ...opt(t.fields.wechat, data.wechat)] : []),
     ...opt(t.fields.owner, data.ownerName),
-    ...(data.reclaimAt && data.status !== 'pooled' ? [{ label: t.fields.reclaimAt, value: formatTime(data.reclaimAt, ctx) }] : []),
+    ...(data.reclaimAt && data.status !== 'pooled'
+      ? [{ label: t.fields.reclaimAt, value: formatTime(data.reclaimAt, ctx) }]
+      : []),
   ];
   return {
     card: {
@@ -47,8 +52,18 @@ function statusLine(data: LeadCardData, ctx: RenderContext): string {
 
 function buttons(data: LeadCardData, ctx: RenderContext, viewerOwns: boolean): Button[] {
   const t = ctx.texts.lead;
-  const claim: Button = { actionId: LEAD_ACTIONS.claim, label: t.claim, value: data.leadId, style: 'primary' };
-  const release: Button = { actionId: LEAD_ACTIONS.release, label: t.release, value: data.leadId, style: 'danger' };
+  const claim: Button = {
+    actionId: LEAD_ACTIONS.claim,
+    label: t.claim,
+    value: data.leadId,
+    style: 'primary',
+  };
+  const release: Button = {
+    actionId: LEAD_ACTIONS.release,
+    label: t.release,
+    value: data.leadId,
+    style: 'danger',
+  };
   const why: Button = { actionId: LEAD_ACTIONS.why, label: t.whyMe, value: data.leadId };
   if (ctx.to.kind !== 'member') return data.status === 'pooled' ? [claim] : [];
   if (!viewerOwns) return [];

@@ -30,10 +30,12 @@ export const en: Catalogue = {
     IDENTITY_NOT_LINKED: () =>
       'Your chat account is not linked to a Leadrelay member yet; ask an admin to link it.',
     LEAD_NOT_FOUND: () => 'That lead was not found; check its id.',
-    LEAD_ALREADY_CLAIMED: (d) => `Too late: ${String(d.ownerName || 'someone else')} has already claimed this lead.`,
+    LEAD_ALREADY_CLAIMED: (d) =>
+      `Too late: ${String(d.ownerName || 'someone else')} has already claimed this lead.`,
     LEAD_ASSIGNED_TO_OTHER: (d) =>
       `This lead is assigned to ${String(d.ownerName || 'a colleague')}; only they can claim it.`,
-    LEAD_IS_DUPLICATE: () => 'This lead is a duplicate (撞单) and cannot be claimed; talk to the owner of the original.',
+    LEAD_IS_DUPLICATE: () =>
+      'This lead is a duplicate (撞单) and cannot be claimed; talk to the owner of the original.',
     LEAD_NOT_YOURS: () => 'Only the owner of a lead can release it.',
     LEAD_NOT_IN_YOUR_TEAM: () => "This pool lead belongs to another team; you can't claim it.",
     PRIVATE_POOL_FULL: (d) =>

@@ -78,6 +78,12 @@ export const leadTextsEn: LeadTexts = {
   },
   detail: {
     history: 'Ownership history',
-    events: { assigned: 'assigned', pooled: 'to pool', claimed: 'claimed', released: 'released', duplicate: 'duplicate' },
+    events: {
+      assigned: 'assigned',
+      pooled: 'to pool',
+      claimed: 'claimed',
+      released: 'released',
+      duplicate: 'duplicate',
+    },
   },
 };

@@ -41,7 +41,8 @@ export const leadTextsZhCN: LeadTexts = {
   claimed: '领取成功，客户联系方式已显示在卡片上。',
   released: '已释放到公海。',
   duplicateTitle: '撞单提醒',
-  duplicateBody: (source, matched, who) => `你的客户${who}又通过「${source}」来了一条线索（${matched}相同）。新线索未分配，请及时跟进。`,
+  duplicateBody: (source, matched, who) =>
+    `你的客户${who}又通过「${source}」来了一条线索（${matched}相同）。新线索未分配，请及时跟进。`,
   matchedOn: { phone: '手机', email: '邮箱', company: '公司' },
   whyTitle: '为什么分给你',
   why: {

@@ -23,12 +23,14 @@ export const zhCN: Catalogue = {
     IDENTITY_NOT_LINKED: () => '你的账号还没有绑定到 Leadrelay 成员，请联系管理员绑定后再试。',
     LEAD_NOT_FOUND: () => '没有找到这条线索，请检查编号。',
     LEAD_ALREADY_CLAIMED: (d) => `手慢了，这条线索已被${String(d.ownerName || '他人')}领取。`,
-    LEAD_ASSIGNED_TO_OTHER: (d) => `这条线索已分配给${String(d.ownerName || '其他同事')}，只有他/她可以领取。`,
+    LEAD_ASSIGNED_TO_OTHER: (d) =>
+      `这条线索已分配给${String(d.ownerName || '其他同事')}，只有他/她可以领取。`,
     LEAD_IS_DUPLICATE: () => '这是一条重复线索（撞单），不能领取；请联系原线索的负责人。',
     LEAD_NOT_YOURS: () => '只有线索的负责人才能释放它。',
     LEAD_NOT_IN_YOUR_TEAM: () => '这条公海线索属于其他销售组，你不能领取。',
     PRIVATE_POOL_FULL: (d) => `你的私海已满（上限 ${String(d.capacity ?? '')} 条），请先跟进或释放一些线索。`,
-    BATCH_TOO_LARGE: (d) => `一次最多提交 ${String(d.max ?? 1000)} 条线索（本次 ${String(d.got ?? '')} 条），请分批提交。`,
+    BATCH_TOO_LARGE: (d) =>
+      `一次最多提交 ${String(d.max ?? 1000)} 条线索（本次 ${String(d.got ?? '')} 条），请分批提交。`,
     UNKNOWN_COMMAND: (d) => `不认识的命令「${String(d.command ?? '')}」。发送 /帮助 查看可用命令。`,
     UNKNOWN_ACTION: () => '这个按钮已失效，请刷新卡片。',
     BAD_COMMAND_ARGS: (d) => `命令格式不对：${String(d.usage ?? '')}`,

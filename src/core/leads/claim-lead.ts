@@ -24,7 +24,13 @@ const HOUR_MS = 3_600_000;
  * clicks exactly one wins; the others are told who has it. A pool claim first reserves a private-pool slot (also one
  * conditional write) and gives it back if the claim is lost.
  */
-export async function claimLead(deps: ClaimDeps, actor: Actor, org: Org, member: Member, id: LeadId): Promise<Lead> {
+export async function claimLead(
+  deps: ClaimDeps,
+  actor: Actor,
+  org: Org,
+  member: Member,
+  id: LeadId,
+): Promise<Lead> {
   assertCan(actor, 'lead.claim');
   const lead = await deps.leads.get(org.id, id);
   if (!lead) throw new DomainError('LEAD_NOT_FOUND', { leadId: id });
@@ -34,7 +40,8 @@ export async function claimLead(deps: ClaimDeps, actor: Actor, org: Org, member:
 
   const fromPool = lead.status === 'pooled';
   if (fromPool) {
-    if (lead.teamId && lead.teamId !== member.teamId) throw new DomainError('LEAD_NOT_IN_YOUR_TEAM', { leadId: id });
+    if (lead.teamId && lead.teamId !== member.teamId)
+      throw new DomainError('LEAD_NOT_IN_YOUR_TEAM', { leadId: id });
     const capacity = member.poolCapacity ?? org.settings.poolCapacity[member.level];
     if (!(await deps.roster.reservePoolSlot(org.id, member.id, capacity))) {
       throw new DomainError('PRIVATE_POOL_FULL', { capacity });
@@ -65,7 +72,8 @@ export async function claimLead(deps: ClaimDeps, actor: Actor, org: Org, member:
 }
 
 function refuseIfTaken(lead: Lead, member: Member): void {
-  if (lead.status === 'duplicate') throw new DomainError('LEAD_IS_DUPLICATE', { leadId: lead.id, originalId: lead.duplicateOf });
+  if (lead.status === 'duplicate')
+    throw new DomainError('LEAD_IS_DUPLICATE', { leadId: lead.id, originalId: lead.duplicateOf });
   if (lead.status === 'claimed') {
     throw new DomainError('LEAD_ALREADY_CLAIMED', { leadId: lead.id, ownerName: lead.ownerName ?? '' });
   }

@@ -65,11 +65,20 @@ export async function intakeParsedLead(
   if (existing.replay) return { lead: existing.replay, created: false };
 
   const now = deps.clock.now();
-  const draft = leadDraft(org, options.id ?? deps.leads.newId(), input, scoreLead(input, org.settings.scoring ?? DEFAULT_SCORING), now, options.idempotencyKey);
+  const draft = leadDraft(
+    org,
+    options.id ?? deps.leads.newId(),
+    input,
+    scoreLead(input, org.settings.scoring ?? DEFAULT_SCORING),
+    now,
+    options.idempotencyKey,
+  );
   if (existing.original) return storeDuplicate(deps, draft, keys, existing.original);
 
   const decision = await decide(deps, org, draft, options.strategy, now);
-  const stored = await deps.leads.insert(routedLead(org, draft, keys, decision.assignment, decision.ownerName));
+  const stored = await deps.leads.insert(
+    routedLead(org, draft, keys, decision.assignment, decision.ownerName),
+  );
   if ('lead' in stored) {
     await deps.notifier.publish(org.id, leadNotices(stored.lead));
     return { lead: stored.lead, created: true };
@@ -92,7 +101,13 @@ async function decide(
   const routing = org.settings.routing;
   if (!routing) {
     const assignment: Assignment = {
-      ruleId: 'none', ruleName: 'none', strategy: 'pool', reason: 'no_routing_rules', teamSize: 0, skipped: [], at: now,
+      ruleId: 'none',
+      ruleName: 'none',
+      strategy: 'pool',
+      reason: 'no_routing_rules',
+      teamSize: 0,
+      skipped: [],
+      at: now,
     };
     return { assignment };
   }
@@ -106,7 +121,9 @@ async function storeDuplicate(
   keys: DedupeKeys,
   original: Lead,
 ): Promise<IntakeResult> {
-  const stored = await deps.leads.insert(duplicateLead(draft, original, sharedKeys(keys, original.keys ?? {})));
+  const stored = await deps.leads.insert(
+    duplicateLead(draft, original, sharedKeys(keys, original.keys ?? {})),
+  );
   if (!('lead' in stored)) {
     // Only a replay can refuse a duplicate (it holds no dedupe keys): the same request won meanwhile.
     const again = await deps.leads.findExisting(draft.orgId, {}, replayOf(draft, draft));

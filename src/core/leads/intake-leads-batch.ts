@@ -23,7 +23,9 @@ import { DEFAULT_SCORING, scoreLead } from './score-lead.js';
 export const MAX_BATCH = 1_000;
 
 export type BatchItem = { readonly input: LeadInput; readonly idempotencyKey?: string };
-export type BatchResult = ({ readonly ok: true } & IntakeResult) | { readonly ok: false; readonly issues: FieldIssue[] };
+export type BatchResult =
+  | ({ readonly ok: true } & IntakeResult)
+  | { readonly ok: false; readonly issues: FieldIssue[] };
 
 /** `POST /leads:batch`: up to 1,000 leads, each validated on its own; results in the same order. */
 export async function intakeLeadsBatch(
@@ -48,8 +50,16 @@ export async function intakeLeadsBatch(
       (options.idempotencyKey === undefined ? undefined : `${options.idempotencyKey}#${at}`);
     valid.push({ at, item: { input: p.data, ...(key !== undefined ? { idempotencyKey: key } : {}) } });
   });
-  const stored = await intakeParsedBatch(deps, org, valid.map((v) => v.item), options.strategy);
-  const results: BatchResult[] = parsed.map((p) => ({ ok: false, issues: p.success ? [] : fieldIssues(p.error) }));
+  const stored = await intakeParsedBatch(
+    deps,
+    org,
+    valid.map((v) => v.item),
+    options.strategy,
+  );
+  const results: BatchResult[] = parsed.map((p) => ({
+    ok: false,
+    issues: p.success ? [] : fieldIssues(p.error),
+  }));
   valid.forEach((v, i) => {
     results[v.at] = { ok: true, ...stored[i]! };
   });
@@ -177,24 +187,45 @@ async function batchRouter(
     if (prepared.has(`${rule.id}:${s}`)) continue;
     const weights = s === 'weighted' ? await weightsFor(deps, org, rule, now) : undefined;
     const team = roster.filter((m) => m.teamId === rule.teamId);
-    prepared.set(`${rule.id}:${s}`, team.map((m) => toCandidate(org, m, day, weights)));
+    prepared.set(
+      `${rule.id}:${s}`,
+      team.map((m) => toCandidate(org, m, day, weights)),
+    );
   }
 
   return {
     turns,
     route(draft: Omit<NewLead, 'status' | 'history'>): { assignment: Assignment; ownerName?: string } {
       if (!routing) {
-        return { assignment: { ruleId: 'none', ruleName: 'none', strategy: 'pool', reason: 'no_routing_rules', teamSize: 0, skipped: [], at: now } };
+        return {
+          assignment: {
+            ruleId: 'none',
+            ruleName: 'none',
+            strategy: 'pool',
+            reason: 'no_routing_rules',
+            teamSize: 0,
+            skipped: [],
+            at: now,
+          },
+        };
       }
       const rule = matchRule(routing, draft);
       const s = strategy ?? rule.strategy;
       const base = { ruleId: rule.id, ruleName: rule.name, strategy: s, teamId: rule.teamId, at: now };
-      const reason = s !== rule.strategy ? 'batch_strategy' : rule.isDefault ? 'default_rule' : 'rule_matched';
+      const reason =
+        s !== rule.strategy ? 'batch_strategy' : rule.isDefault ? 'default_rule' : 'rule_matched';
       if (s === 'pool') return { assignment: { ...base, reason: 'pool_strategy', teamSize: 0, skipped: [] } };
       const candidates = prepared.get(`${rule.id}:${s}`) ?? [];
       const pick = pickAssignee(s, candidates);
       if (!pick.ownerId || pick.nextPass === undefined) {
-        return { assignment: { ...base, reason: 'no_eligible_member', teamSize: candidates.length, skipped: pick.skipped } };
+        return {
+          assignment: {
+            ...base,
+            reason: 'no_eligible_member',
+            teamSize: candidates.length,
+            skipped: pick.skipped,
+          },
+        };
       }
       const c = candidates.find((x) => x.memberId === pick.ownerId)!;
       turns.add(c, pick.nextPass, day, dayOf.get(c.memberId) !== day);
@@ -206,7 +237,14 @@ async function batchRouter(
       }
       return {
         ownerName: names.get(c.memberId) ?? '',
-        assignment: { ...base, reason, ownerId: c.memberId, ...(pick.position ? { position: pick.position } : {}), teamSize: candidates.length, skipped: pick.skipped },
+        assignment: {
+          ...base,
+          reason,
+          ownerId: c.memberId,
+          ...(pick.position ? { position: pick.position } : {}),
+          teamSize: candidates.length,
+          skipped: pick.skipped,
+        },
       };
     },
   };

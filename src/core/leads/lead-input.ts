@@ -56,7 +56,10 @@ export const leadInputSchema = z
       .string()
       .trim()
       .toLowerCase()
-      .regex(/^[a-z][a-z0-9_-]{0,31}$/, 'a source name such as website, ad, event, wechat, miniprogram, import, api'),
+      .regex(
+        /^[a-z][a-z0-9_-]{0,31}$/,
+        'a source name such as website, ad, event, wechat, miniprogram, import, api',
+      ),
     campaign: optionalText(100),
     intent: optionalText(2000),
     tags: z.array(z.string().trim().min(1).max(30)).max(20).default([]),
@@ -65,7 +68,11 @@ export const leadInputSchema = z
   })
   .superRefine((lead, ctx) => {
     if (lead.phone === undefined && lead.email === undefined && lead.wechat === undefined) {
-      ctx.addIssue({ code: 'custom', path: ['phone'], message: 'give at least one of phone, email or wechat' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['phone'],
+        message: 'give at least one of phone, email or wechat',
+      });
     }
   });
 

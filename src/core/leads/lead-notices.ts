@@ -108,13 +108,34 @@ export function leadNotices(lead: Lead): Notice[] {
   const notices: Notice[] = [];
   // A change to a lead already shown somewhere updates every copy of its card.
   if (lead.version > 1) {
-    notices.push({ kind: 'lead.card', to: toOwnerOrTeam(lead), cardKey, mode: 'update', idempotencyKey: key('update'), data: card });
+    notices.push({
+      kind: 'lead.card',
+      to: toOwnerOrTeam(lead),
+      cardKey,
+      mode: 'update',
+      idempotencyKey: key('update'),
+      data: card,
+    });
   }
   if (last === 'assigned' && lead.ownerId) {
-    notices.push({ kind: 'lead.card', to: { kind: 'member', memberId: lead.ownerId }, cardKey, mode: 'post', idempotencyKey: key('owner'), data: card });
+    notices.push({
+      kind: 'lead.card',
+      to: { kind: 'member', memberId: lead.ownerId },
+      cardKey,
+      mode: 'post',
+      idempotencyKey: key('owner'),
+      data: card,
+    });
   }
   if ((last === 'pooled' || last === 'released') && lead.teamId) {
-    notices.push({ kind: 'lead.card', to: { kind: 'team', teamId: lead.teamId }, cardKey, mode: 'post', idempotencyKey: key('team'), data: card });
+    notices.push({
+      kind: 'lead.card',
+      to: { kind: 'team', teamId: lead.teamId },
+      cardKey,
+      mode: 'post',
+      idempotencyKey: key('team'),
+      data: card,
+    });
   }
   return notices;
 }

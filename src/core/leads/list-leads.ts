@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Actor } from '../org/actor.js';
 import { assertCan, can } from '../org/permissions.js';
-import { type LeadId, type MemberId, type TeamId } from '../shared/ids.js';
+import type { LeadId, MemberId, TeamId } from '../shared/ids.js';
 import { parseInput } from '../shared/validate.js';
 import { LEAD_STATUSES, type Lead } from './lead-types.js';
 import type { LeadQuery, LeadRepository } from './ports.js';
@@ -24,7 +24,11 @@ export const leadQuerySchema = z.strictObject({
  * Lists leads, newest first, a page at a time (`before` = the last id of the previous page). Members without
  * `lead.read_all` see their own leads and their team's pool only, whatever they ask for.
  */
-export async function listLeads(deps: { leads: LeadRepository }, actor: Actor, raw: unknown): Promise<Lead[]> {
+export async function listLeads(
+  deps: { leads: LeadRepository },
+  actor: Actor,
+  raw: unknown,
+): Promise<Lead[]> {
   assertCan(actor, 'lead.read');
   const q = parseInput(leadQuerySchema, raw);
   const query: LeadQuery = {

@@ -1,6 +1,6 @@
 import type { Org } from '../org/types.js';
-import { localDay } from '../shared/local-day.js';
 import type { MemberId } from '../shared/ids.js';
+import { localDay } from '../shared/local-day.js';
 import type { Assignment, AssignmentReason } from './lead-types.js';
 import { pickAssignee } from './pick-assignee.js';
 import type { ConversionStats, RosterMember, RosterRepository, TakeTurn } from './ports.js';
@@ -72,7 +72,8 @@ export async function routeLead(
   strategy: Strategy,
   now: Date,
 ): Promise<RouteDecision> {
-  const reason: AssignmentReason = strategy !== rule.strategy ? 'batch_strategy' : rule.isDefault ? 'default_rule' : 'rule_matched';
+  const reason: AssignmentReason =
+    strategy !== rule.strategy ? 'batch_strategy' : rule.isDefault ? 'default_rule' : 'rule_matched';
   const base = { ruleId: rule.id, ruleName: rule.name, strategy, teamId: rule.teamId, at: now };
   if (strategy === 'pool') {
     return { assignment: { ...base, reason: 'pool_strategy', teamSize: 0, skipped: [] } };

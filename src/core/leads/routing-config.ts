@@ -30,7 +30,10 @@ const targetSchema = {
 };
 
 export const routingRuleSchema = z.strictObject({
-  id: z.string().trim().regex(/^[a-z0-9][a-z0-9_-]{0,39}$/, 'a short id: lower-case letters, digits, - or _'),
+  id: z
+    .string()
+    .trim()
+    .regex(/^[a-z0-9][a-z0-9_-]{0,39}$/, 'a short id: lower-case letters, digits, - or _'),
   name: z.string().trim().min(1).max(80),
   when: conditionSchema.default({}),
   ...targetSchema,
@@ -44,7 +47,8 @@ export const routingConfigSchema = z
   .superRefine((config, ctx) => {
     const seen = new Set<string>();
     config.rules.forEach((rule, i) => {
-      if (seen.has(rule.id)) ctx.addIssue({ code: 'custom', path: ['rules', i, 'id'], message: 'duplicate id' });
+      if (seen.has(rule.id))
+        ctx.addIssue({ code: 'custom', path: ['rules', i, 'id'], message: 'duplicate id' });
       seen.add(rule.id);
     });
   });

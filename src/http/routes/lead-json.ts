@@ -1,8 +1,8 @@
-import { maskPhone } from '../../core/leads/mask-phone.js';
+import { textsFor } from '../../chat/texts/texts-for.js';
 import { type Lead, poolOf } from '../../core/leads/lead-types.js';
+import { maskPhone } from '../../core/leads/mask-phone.js';
 import type { Actor } from '../../core/org/actor.js';
 import { can } from '../../core/org/permissions.js';
-import { textsFor } from '../../chat/texts/texts-for.js';
 
 /** A lead as the API shows it. The phone is masked for callers whose role may not see phone numbers. */
 export function leadJson(lead: Lead, actor: Actor) {

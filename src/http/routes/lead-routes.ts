@@ -1,5 +1,6 @@
 import Router from '@koa/router';
 import { z } from 'zod';
+import { textsFor } from '../../chat/texts/texts-for.js';
 import type { IntakeDeps } from '../../core/leads/intake-lead.js';
 import { intakeLead } from '../../core/leads/intake-lead.js';
 import { intakeLeadsBatch, MAX_BATCH } from '../../core/leads/intake-leads-batch.js';
@@ -12,7 +13,6 @@ import { DomainError } from '../../core/shared/errors.js';
 import { leadId } from '../../core/shared/ids.js';
 import { parseInput } from '../../core/shared/validate.js';
 import { HTTP_STATUS } from '../http-status.js';
-import { textsFor } from '../../chat/texts/texts-for.js';
 import { leadJson } from './lead-json.js';
 
 const idempotencyKey = z.string().trim().min(1).max(200).optional();

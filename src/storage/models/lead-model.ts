@@ -78,12 +78,20 @@ export const leadSchema = new Schema<LeadDoc>(
 for (const key of ['phone', 'email', 'company'] as const) {
   leadSchema.index(
     { orgId: 1, [`keys.${key}`]: 1 },
-    { unique: true, name: `lead_dedupe_${key}`, partialFilterExpression: { [`keys.${key}`]: { $exists: true } } },
+    {
+      unique: true,
+      name: `lead_dedupe_${key}`,
+      partialFilterExpression: { [`keys.${key}`]: { $exists: true } },
+    },
   );
 }
 leadSchema.index(
   { orgId: 1, idempotencyKey: 1 },
-  { unique: true, name: 'lead_replay_idempotency', partialFilterExpression: { idempotencyKey: { $exists: true } } },
+  {
+    unique: true,
+    name: 'lead_replay_idempotency',
+    partialFilterExpression: { idempotencyKey: { $exists: true } },
+  },
 );
 leadSchema.index(
   { orgId: 1, source: 1, externalId: 1 },

@@ -30,7 +30,8 @@ export function mongoConversionStats(models: Models, now: () => number = Date.no
       ]);
       const weights = new Map<MemberId, number>();
       for (const row of rows) {
-        if (row._id) weights.set(memberId(String(row._id)), Math.round((100 * (row.won + 1)) / (row.assigned + 2)));
+        if (row._id)
+          weights.set(memberId(String(row._id)), Math.round((100 * (row.won + 1)) / (row.assigned + 2)));
       }
       cache.set(key, { at: now(), weights });
       return weights;

@@ -1,9 +1,9 @@
+import { Types } from 'mongoose';
 import type { Assignment, Lead, OwnershipEvent } from '../../core/leads/lead-types.js';
 import type { NewLead } from '../../core/leads/ports.js';
 import { type LeadId, leadId, memberId, orgId, teamId } from '../../core/shared/ids.js';
 import type { LeadDoc } from '../models/lead-model.js';
 import { toObjectId } from '../object-id.js';
-import { Types } from 'mongoose';
 
 const hex = (id: Types.ObjectId | undefined) => id?.toHexString();
 const must = (id: string) => {
@@ -23,7 +23,8 @@ function eventToDoc(e: OwnershipEvent): Record<string, unknown> {
 }
 
 function eventFromDoc(d: Record<string, unknown>): OwnershipEvent {
-  const id = (k: string) => (d[k] instanceof Types.ObjectId ? memberId((d[k] as Types.ObjectId).toHexString()) : undefined);
+  const id = (k: string) =>
+    d[k] instanceof Types.ObjectId ? memberId((d[k] as Types.ObjectId).toHexString()) : undefined;
   const actorId = id('actorId');
   const ownerId = id('ownerId');
   const fromOwnerId = id('fromOwnerId');
@@ -85,7 +86,10 @@ export function leadFromDoc(doc: LeadDoc): Lead {
     ...opt('ownerId', doc.ownerId ? memberId(doc.ownerId.toHexString()) : undefined),
     ...opt('ownerName', doc.ownerName),
     ...opt('duplicateOf', doc.duplicateOf ? leadId(doc.duplicateOf.toHexString()) : undefined),
-    ...opt('duplicateOwnerId', doc.duplicateOwnerId ? memberId(doc.duplicateOwnerId.toHexString()) : undefined),
+    ...opt(
+      'duplicateOwnerId',
+      doc.duplicateOwnerId ? memberId(doc.duplicateOwnerId.toHexString()) : undefined,
+    ),
     ...opt('duplicateMatch', doc.duplicateMatch as Lead['duplicateMatch']),
     ...opt('keys', doc.keys),
     ...opt('assignment', doc.assignment as Assignment | undefined),

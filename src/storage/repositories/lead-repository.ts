@@ -1,6 +1,12 @@
 import { Types } from 'mongoose';
 import type { DedupeKeys, Lead } from '../../core/leads/lead-types.js';
-import type { ClaimChange, InsertConflict, LeadQuery, LeadRepository, NewLead } from '../../core/leads/ports.js';
+import type {
+  ClaimChange,
+  InsertConflict,
+  LeadQuery,
+  LeadRepository,
+  NewLead,
+} from '../../core/leads/ports.js';
 import { type LeadId, leadId, type MemberId, type OrgId } from '../../core/shared/ids.js';
 import type { LeadDoc } from '../models/lead-model.js';
 import type { Models } from '../models.js';
@@ -52,7 +58,11 @@ export function mongoLeadRepository(models: Models): LeadRepository {
   const findOr = async (org: OrgId, clauses: Record<string, unknown>[]) =>
     clauses.length === 0
       ? []
-      : (await Model.find({ orgId: must(org), $or: clauses }).sort({ _id: 1 }).lean<LeadDoc[]>()).map(leadFromDoc);
+      : (
+          await Model.find({ orgId: must(org), $or: clauses })
+            .sort({ _id: 1 })
+            .lean<LeadDoc[]>()
+        ).map(leadFromDoc);
 
   return {
     newId: () => leadId(new Types.ObjectId().toHexString()),
@@ -76,14 +86,17 @@ export function mongoLeadRepository(models: Models): LeadRepository {
         await Model.collection.insertOne(doc);
         return { lead: leadFromDoc(doc) };
       } catch (error) {
-        const conflict = (error as { code?: number }).code === 11000 ? conflictOf(error as object) : undefined;
+        const conflict =
+          (error as { code?: number }).code === 11000 ? conflictOf(error as object) : undefined;
         if (conflict) return { conflict };
         throw error;
       }
     },
     async insertMany(leads: readonly NewLead[]) {
       if (leads.length === 0) return [];
-      const docs = leads.map((l) => leadToDoc({ ...l, id: l.id ?? leadId(new Types.ObjectId().toHexString()) }));
+      const docs = leads.map((l) =>
+        leadToDoc({ ...l, id: l.id ?? leadId(new Types.ObjectId().toHexString()) }),
+      );
       const failed = new Map<number, InsertConflict>();
       try {
         await Model.collection.insertMany(docs, { ordered: false });
@@ -109,7 +122,11 @@ export function mongoLeadRepository(models: Models): LeadRepository {
     async claim(org: OrgId, id: LeadId, change: ClaimChange) {
       const member = must(change.memberId);
       const doc = await Model.findOneAndUpdate(
-        { _id: must(id), orgId: must(org), $or: [{ status: 'pooled' }, { status: 'assigned', ownerId: member }] },
+        {
+          _id: must(id),
+          orgId: must(org),
+          $or: [{ status: 'pooled' }, { status: 'assigned', ownerId: member }],
+        },
         {
           $set: {
             status: 'claimed',
@@ -148,11 +165,17 @@ export function mongoLeadRepository(models: Models): LeadRepository {
       if (q.status) filter.status = q.status;
       if (q.pool === 'public') filter.status = q.status && q.status !== 'pooled' ? '__none__' : 'pooled';
       if (q.pool === 'private') {
-        filter.status = q.status ? (['assigned', 'claimed'].includes(q.status) ? q.status : '__none__') : { $in: ['assigned', 'claimed'] };
+        filter.status = q.status
+          ? ['assigned', 'claimed'].includes(q.status)
+            ? q.status
+            : '__none__'
+          : { $in: ['assigned', 'claimed'] };
       }
       if (q.source) filter.source = q.source;
-      if (q.from || q.to) filter.createdAt = { ...(q.from ? { $gte: q.from } : {}), ...(q.to ? { $lt: q.to } : {}) };
-      if (q.before) filter._id = { $lt: toObjectId(q.before) ?? new Types.ObjectId('000000000000000000000000') };
+      if (q.from || q.to)
+        filter.createdAt = { ...(q.from ? { $gte: q.from } : {}), ...(q.to ? { $lt: q.to } : {}) };
+      if (q.before)
+        filter._id = { $lt: toObjectId(q.before) ?? new Types.ObjectId('000000000000000000000000') };
       const docs = await Model.find(filter).sort({ _id: -1 }).limit(q.limit).lean<LeadDoc[]>();
       return docs.map(leadFromDoc);
     },

@@ -14,7 +14,9 @@ export function toMember(doc: MemberDoc): Member {
     ...(doc.teamId ? { teamId: teamId(doc.teamId.toHexString()) } : {}),
     level: doc.level,
     ...(doc.dailyCap !== undefined && doc.dailyCap !== null ? { dailyCap: doc.dailyCap } : {}),
-    ...(doc.poolCapacity !== undefined && doc.poolCapacity !== null ? { poolCapacity: doc.poolCapacity } : {}),
+    ...(doc.poolCapacity !== undefined && doc.poolCapacity !== null
+      ? { poolCapacity: doc.poolCapacity }
+      : {}),
     availability: doc.availability,
     active: doc.active,
     identities: doc.identities.map((i) => ({ platform: i.platform, userId: i.userId })),

@@ -1,6 +1,6 @@
-import type { OrgRepository } from '../../core/org/ports.js';
 import type { RoutingConfig } from '../../core/leads/routing-config.js';
 import type { ScoringConfig } from '../../core/leads/score-lead.js';
+import type { OrgRepository } from '../../core/org/ports.js';
 import { DEFAULT_ORG_SETTINGS, type Org, type Platform } from '../../core/org/types.js';
 import { type OrgId, orgId } from '../../core/shared/ids.js';
 import type { OrgDoc } from '../models/org-model.js';

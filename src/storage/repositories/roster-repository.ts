@@ -1,5 +1,5 @@
 import type { RosterMember, RosterRepository, TakeTurn } from '../../core/leads/ports.js';
-import { memberId, type MemberId, type OrgId, teamId } from '../../core/shared/ids.js';
+import { type MemberId, memberId, type OrgId, teamId } from '../../core/shared/ids.js';
 import type { MemberDoc } from '../models/member-model.js';
 import type { Models } from '../models.js';
 import { toObjectId } from '../object-id.js';
@@ -10,7 +10,17 @@ const must = (id: string) => {
   return oid;
 };
 
-const ROSTER_FIELDS = { name: 1, teamId: 1, level: 1, roles: 1, active: 1, availability: 1, dailyCap: 1, poolCapacity: 1, routing: 1 };
+const ROSTER_FIELDS = {
+  name: 1,
+  teamId: 1,
+  level: 1,
+  roles: 1,
+  active: 1,
+  availability: 1,
+  dailyCap: 1,
+  poolCapacity: 1,
+  routing: 1,
+};
 
 function toRosterMember(doc: MemberDoc): RosterMember {
   const r = doc.routing ?? {};
@@ -86,7 +96,8 @@ export function mongoRosterRepository(models: Models): RosterRepository {
     },
     async takeTurns(org, turns) {
       if (turns.length === 0) return [];
-      if (turns.some((t) => t.count > t.poolCapacity)) throw new Error('a batch turn larger than the private pool');
+      if (turns.some((t) => t.count > t.poolCapacity))
+        throw new Error('a batch turn larger than the private pool');
       const result = await Member.collection.bulkWrite(
         turns.map((t) => ({ updateOne: { filter: turnFilter(org, t), update: turnUpdate(t) } })),
         { ordered: false },

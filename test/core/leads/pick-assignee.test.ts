@@ -18,7 +18,11 @@ const rep = (id: string, over: Partial<RoutingCandidate> = {}): RoutingCandidate
 });
 
 /** Routes `n` leads one by one, moving each owner's state on as storage would, and records who got what. */
-function simulate(strategy: 'round_robin' | 'weighted' | 'load_balanced', team: RoutingCandidate[], n: number) {
+function simulate(
+  strategy: 'round_robin' | 'weighted' | 'load_balanced',
+  team: RoutingCandidate[],
+  n: number,
+) {
   const state = team.map((c) => ({ ...c }));
   const counts = new Map<MemberId, number>();
   const order: (MemberId | undefined)[] = [];
@@ -31,7 +35,11 @@ function simulate(strategy: 'round_robin' | 'weighted' | 'load_balanced', team: 
       continue;
     }
     const owner = state.find((c) => c.memberId === ownerId)!;
-    Object.assign(owner, { assignedToday: owner.assignedToday + 1, openLeads: owner.openLeads + 1, pass: nextPass });
+    Object.assign(owner, {
+      assignedToday: owner.assignedToday + 1,
+      openLeads: owner.openLeads + 1,
+      pass: nextPass,
+    });
     counts.set(ownerId, (counts.get(ownerId) ?? 0) + 1);
   }
   return { counts, pooled, state, order };
@@ -47,7 +55,11 @@ describe('pickAssignee', () => {
   });
 
   it('never exceeds a daily cap and pools the rest once everyone is full (junior 10, senior 20)', () => {
-    const team = [rep('junior1', { dailyCap: 10 }), rep('senior1', { dailyCap: 20 }), rep('junior2', { dailyCap: 10 })];
+    const team = [
+      rep('junior1', { dailyCap: 10 }),
+      rep('senior1', { dailyCap: 20 }),
+      rep('junior2', { dailyCap: 10 }),
+    ];
     const { counts, pooled, state } = simulate('round_robin', team, 1000);
     expect(counts.get(memberId('junior1'))).toBe(10);
     expect(counts.get(memberId('senior1'))).toBe(20);
@@ -100,7 +112,8 @@ describe('pickAssignee', () => {
     expect(counts.get(memberId('mid'))).toBe(200);
     expect(counts.get(memberId('new'))).toBe(100);
     // Interleaved, not in blocks: nobody gets three in a row, and "new" gets one of every six.
-    for (let i = 2; i < order.length; i++) expect(order[i] === order[i - 1] && order[i] === order[i - 2]).toBe(false);
+    for (let i = 2; i < order.length; i++)
+      expect(order[i] === order[i - 1] && order[i] === order[i - 2]).toBe(false);
     for (let start = 0; start + 6 <= 60; start += 6) {
       expect(order.slice(start, start + 6).filter((o) => o === 'new')).toHaveLength(1);
     }
@@ -114,7 +127,11 @@ describe('pickAssignee', () => {
   });
 
   it('gives the lead to whoever has the fewest open leads, taking turns on ties (load balanced)', () => {
-    const team = [rep('busy', { openLeads: 9 }), rep('idle1', { openLeads: 2 }), rep('idle2', { openLeads: 2 })];
+    const team = [
+      rep('busy', { openLeads: 9 }),
+      rep('idle1', { openLeads: 2 }),
+      rep('idle2', { openLeads: 2 }),
+    ];
     const { order, state } = simulate('load_balanced', team, 20);
     expect(order.slice(0, 2)).toEqual(['idle1', 'idle2']);
     const loads = state.map((c) => c.openLeads).sort((x, y) => x - y);

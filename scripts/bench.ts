@@ -1,0 +1,127 @@
+// `npm run bench [-- --single 300] [--batch 10000] [--chunk 1000] [--warmup 20] [--strict]`: lead-intake figures
+// as one JSON object on stdout (progress on stderr).
+//
+// What is measured, and why: the dev database (an in-memory Python server, ~4 ms a command) is far slower than
+// MongoDB and is not ours to tune, so wall time and leads/s here say little about production. What the code
+// controls, and what carries over to a real MongoDB, is (1) how many database commands an intake sends: every
+// `commandStarted` event of the driver, none excluded; and (2) the CPU time of this Node process per lead:
+// process.cpuUsage() over the measured loop, so the database server's own CPU is not in it. Latency and leads/s
+// are reported too, for the record. Delivery of notices is paused (they are written to the outbox, which counts,
+// but not sent), jobs are off and the database is a fresh one dropped at the end.
+//
+// The targets are judged in the output (`meetsTargets`); a miss exits 0 unless --strict. A failed correctness
+// check (leads lost, duplicated or not created) always exits 1: its figures would mean nothing.
+import { BENCH_USAGE, parseBenchArgs } from './bench/bench-args.js';
+import { type BenchEnvironment, openBenchEnvironment } from './bench/bench-environment.js';
+import { countCommands } from './bench/command-counter.js';
+import { type BatchFigures, runBatch } from './bench/run-batch.js';
+import { runSingle, type SingleFigures } from './bench/run-single.js';
+import { verifyLeads } from './bench/verify-leads.js';
+
+const TARGETS = {
+  single: { dbCommandsPerLead: 5, cpuMsPerLead: 2 },
+  batch: { dbCommandsPerLead: 0.05, cpuMsPerLead: 0.3 },
+} as const;
+
+const progress = (line: string) => process.stderr.write(`bench: ${line}\n`);
+
+async function main(): Promise<number> {
+  const args = parseBenchArgs(process.argv.slice(2));
+  const began = performance.now();
+  const env = await openBenchEnvironment(progress);
+  try {
+    const counter = countCommands(env.connection);
+    let next = 0;
+    const take = (n: number) => {
+      const from = next;
+      next += n;
+      return from;
+    };
+
+    progress(`warm-up: ${args.warmup} single leads and a batch of ${args.warmup}`);
+    await runSingle(env, counter, take(args.warmup), args.warmup);
+    if (args.warmup > 0)
+      await runBatch(env, counter, {
+        from: take(args.warmup),
+        count: args.warmup,
+        chunkSize: args.chunk,
+        progress: () => {},
+      });
+
+    let single: SingleFigures | undefined;
+    if (args.single > 0) {
+      progress(`single: ${args.single} sequential intakeLead calls`);
+      single = await runSingle(env, counter, take(args.single), args.single);
+      progress(`single: done in ${single.seconds} s`);
+    }
+    let batch: BatchFigures | undefined;
+    if (args.batch > 0) {
+      progress(`batch: ${args.batch} leads in chunks of ${args.chunk}`);
+      batch = await runBatch(env, counter, {
+        from: take(args.batch),
+        count: args.batch,
+        chunkSize: args.chunk,
+        progress,
+      });
+    }
+    counter.stop();
+
+    const verification = await verifyLeads(env, next);
+    const ok = verification.ok && (batch?.notCreated ?? 0) === 0;
+    const meetsTargets = judge(single, batch);
+    const report = {
+      database: env.database,
+      node: process.version,
+      single: single ?? null,
+      batch: batch ? { ...batch, ok } : null,
+      verification,
+      ok,
+      targets: TARGETS,
+      meetsTargets,
+      runSeconds: Math.round((performance.now() - began) / 100) / 10,
+    };
+    process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+    if (!ok) return 1;
+    return args.strict && !meetsTargets.all ? 1 : 0;
+  } finally {
+    await closeQuietly(env);
+  }
+}
+
+/** A skipped scenario meets nothing and fails nothing: its entries are null and `all` ignores them. */
+function judge(single: SingleFigures | undefined, batch: BatchFigures | undefined) {
+  const within = (
+    figures: SingleFigures | BatchFigures | undefined,
+    target: (typeof TARGETS)[keyof typeof TARGETS],
+  ) =>
+    figures
+      ? {
+          dbCommandsPerLead: figures.dbCommandsPerLead <= target.dbCommandsPerLead,
+          cpuMsPerLead: figures.cpuMsPerLead <= target.cpuMsPerLead,
+        }
+      : null;
+  const result = { single: within(single, TARGETS.single), batch: within(batch, TARGETS.batch) };
+  const all = [result.single, result.batch].every(
+    (r) => r === null || (r.dbCommandsPerLead && r.cpuMsPerLead),
+  );
+  return { ...result, all };
+}
+
+async function closeQuietly(env: BenchEnvironment): Promise<void> {
+  try {
+    await env.close();
+  } catch (error) {
+    progress(`could not drop the bench database or stop the server: ${(error as Error).message}`);
+  }
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    progress(error instanceof Error ? (error.stack ?? error.message) : String(error));
+    if (error instanceof Error && error.message.includes('--')) progress(BENCH_USAGE);
+    process.exitCode = 2;
+  },
+);
