@@ -32,7 +32,10 @@ const UNLIMITED = 1_000_000;
 export async function openBenchEnvironment(progress: (line: string) => void): Promise<BenchEnvironment> {
   const external = process.env.MONGODB_URI;
   const server = external ? undefined : await startDevDbServer();
-  const uri = external ?? server!.uri;
+  // The dev server runs one command at a time, and its unique-index checks scan the collection, so one 1,000-lead
+  // insert can hold it past the driver's 30 s monitor timeout, which then cuts the connection mid-command.
+  // Only the dev server gets the longer allowance; a real MongoDB answers its heartbeat at once.
+  const uri = external ?? `${server!.uri}&connectTimeoutMS=600000`;
   progress(external ? 'using MONGODB_URI' : `started the dev server at ${uri}`);
   const dbName = `bench_${randomUUID().replaceAll('-', '').slice(0, 12)}`;
   const connection = await connectDatabase({ uri, dbName, monitorCommands: true });

@@ -1,5 +1,6 @@
 import type { InboundEventLog } from '../../src/chat/inbound-ports.js';
 import type { RoutingConfig } from '../../src/core/leads/routing-config.js';
+import type { ScoringConfig } from '../../src/core/leads/score-lead.js';
 import type { MemberRepository, OrgRepository, TeamRepository } from '../../src/core/org/ports.js';
 import {
   type Availability,
@@ -71,9 +72,15 @@ export class FakeOrgRepository implements OrgRepository {
     return [...this.orgs.values()].filter((o) => o.chat.platform === platform);
   }
   async setRouting(id: OrgId, routing: RoutingConfig) {
+    return this.setSetting(id, { routing });
+  }
+  async setScoring(id: OrgId, scoring: ScoringConfig) {
+    return this.setSetting(id, { scoring });
+  }
+  private setSetting(id: OrgId, change: Partial<Org['settings']>) {
     const org = this.orgs.get(id);
     if (!org) return undefined;
-    const updated = { ...org, settings: { ...org.settings, routing } };
+    const updated = { ...org, settings: { ...org.settings, ...change } };
     this.orgs.set(id, updated);
     return updated;
   }

@@ -1,4 +1,5 @@
 import type { RoutingConfig } from '../leads/routing-config.js';
+import type { ScoringConfig } from '../leads/score-lead.js';
 import type { MemberId, OrgId, TeamId } from '../shared/ids.js';
 import type { Availability, Member, Org, Platform, Team } from './types.js';
 
@@ -11,6 +12,8 @@ export interface OrgRepository {
   listByPlatform(platform: Platform): Promise<Org[]>;
   /** Replaces the org's routing rules in one write; returns the org after the change. */
   setRouting(orgId: OrgId, routing: RoutingConfig): Promise<Org | undefined>;
+  /** Replaces the org's lead scoring table in one write. */
+  setScoring(orgId: OrgId, scoring: ScoringConfig): Promise<Org | undefined>;
 }
 
 export interface TeamRepository {

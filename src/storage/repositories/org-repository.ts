@@ -30,6 +30,17 @@ export function toOrg(doc: OrgDoc): Org {
 }
 
 export function mongoOrgRepository(models: Models): OrgRepository {
+  const setSetting = async (id: OrgId, key: 'routing' | 'scoring', value: object) => {
+    const _id = toObjectId(id);
+    const doc = _id
+      ? await models.Org.findOneAndUpdate(
+          { _id },
+          { $set: { [`settings.${key}`]: value } },
+          { returnDocument: 'after' },
+        ).lean<OrgDoc>()
+      : null;
+    return doc ? toOrg(doc) : undefined;
+  };
   return {
     async get(id: OrgId) {
       const _id = toObjectId(id);
@@ -43,17 +54,8 @@ export function mongoOrgRepository(models: Models): OrgRepository {
       }).lean<OrgDoc>();
       return doc ? toOrg(doc) : undefined;
     },
-    async setRouting(id: OrgId, routing: RoutingConfig) {
-      const _id = toObjectId(id);
-      const doc = _id
-        ? await models.Org.findOneAndUpdate(
-            { _id },
-            { $set: { 'settings.routing': routing } },
-            { returnDocument: 'after' },
-          ).lean<OrgDoc>()
-        : null;
-      return doc ? toOrg(doc) : undefined;
-    },
+    setRouting: (id: OrgId, routing: RoutingConfig) => setSetting(id, 'routing', routing),
+    setScoring: (id: OrgId, scoring: ScoringConfig) => setSetting(id, 'scoring', scoring),
     async listByPlatform(platform: Platform) {
       return (await models.Org.find({ 'chat.platform': platform }).sort({ _id: 1 }).lean<OrgDoc[]>()).map(
         toOrg,
