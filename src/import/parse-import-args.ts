@@ -27,7 +27,7 @@ const DEFAULT_URL = 'http://localhost:3000';
 // The service takes at most 1,000 leads per batch request (MAX_BATCH in core/leads/intake-leads-batch.ts).
 const MAX_CHUNK = 1_000;
 
-/** The import command line, checked whole before any file is read; a bad value throws with the usage. */
+/** The import command line, checked whole before any file is read; a bad value throws an ImportError naming it. */
 export function parseImportArgs(
   argv: readonly string[],
   env: Readonly<Record<string, string | undefined>>,
@@ -77,8 +77,9 @@ function usageError(problem: string, showUsage = false): never {
 
 function checkedUrl(raw: string): string {
   const url = URL.canParse(raw) ? new URL(raw) : undefined;
-  if (url?.protocol !== 'http:' && url?.protocol !== 'https:')
+  if (url?.protocol !== 'http:' && url?.protocol !== 'https:') {
     usageError(`--url ${raw} is not an http(s) URL`);
+  }
   return raw.replace(/\/+$/, '');
 }
 
@@ -95,7 +96,8 @@ function checkedSource(raw: string): string {
 
 function checkedChunk(raw: string): number {
   const chunk = Number(raw);
-  if (!Number.isInteger(chunk) || chunk < 1 || chunk > MAX_CHUNK)
+  if (!Number.isInteger(chunk) || chunk < 1 || chunk > MAX_CHUNK) {
     usageError(`--chunk must be 1–${MAX_CHUNK}`);
+  }
   return chunk;
 }

@@ -47,7 +47,11 @@ export async function seedDemoOrg(
   options: { reset: boolean; now: Date },
 ): Promise<SeedResult> {
   const existing = await models.Org.findOne({ name: DEMO_ORG_NAME, 'chat.platform': 'sandbox' }).lean();
-  if (existing && !options.reset) return { orgId: existing._id.toHexString(), created: false };
+  if (existing && !options.reset) {
+    // A demo saved before routing existed gets the demo rules, so its leads are routed rather than all pooled.
+    if (!existing.settings.routing) await addDemoRouting(models, existing._id);
+    return { orgId: existing._id.toHexString(), created: false };
+  }
   if (existing) await deleteOrgData(models, existing._id);
 
   const orgId = new Types.ObjectId();
@@ -91,6 +95,20 @@ export async function seedDemoOrg(
   );
   await models.Org.create(orgDoc);
   return { orgId: orgId.toHexString(), created: true };
+}
+
+async function addDemoRouting(models: Models, orgId: Types.ObjectId): Promise<void> {
+  const [teams, members] = await Promise.all([
+    models.Team.find({ orgId }).lean(),
+    models.Member.find({ orgId }).lean(),
+  ]);
+  const team = (name: string) => teams.find((t) => t.name === name)?._id.toHexString() ?? '';
+  const member = (name: string) => members.find((m) => m.name === name)?._id.toHexString() ?? '';
+  if (TEAMS.some((t) => team(t.name) === '')) return;
+  await models.Org.updateOne(
+    { _id: orgId, 'settings.routing': { $exists: false } },
+    { $set: { 'settings.routing': demoRouting(team, member) } },
+  );
 }
 
 /**

@@ -88,17 +88,19 @@ describe('npm run import', () => {
   });
 
   it('exits 2 with what to do when the token is missing or the service is down', async () => {
-    const noToken = await runImport([FIXTURE, '--url', url]);
-    expect(noToken.code).toBe(2);
-    expect(noToken.stderr).toContain(
-      'set --token or LEADRELAY_API_TOKEN; the demo token is printed by npm start',
-    );
-
     const closed = createServer();
     await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
     const port = (closed.address() as AddressInfo).port;
     await new Promise((resolve) => closed.close(resolve));
-    const down = await runImport([FIXTURE, '--url', `http://127.0.0.1:${port}`, '--token', 'lr_test']);
+    // Independent runs, started together: each one spends most of its time starting Node.
+    const [noToken, down] = await Promise.all([
+      runImport([FIXTURE, '--url', url]),
+      runImport([FIXTURE, '--url', `http://127.0.0.1:${port}`, '--token', 'lr_test']),
+    ]);
+    expect(noToken.code).toBe(2);
+    expect(noToken.stderr).toContain(
+      'set --token or LEADRELAY_API_TOKEN; the demo token is printed by npm start',
+    );
     expect(down.code).toBe(2);
     expect(down.stderr).toContain('is the service running? start it with npm start');
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { LeadInput } from '../../src/core/leads/lead-input.js';
+import { type LeadInput, leadInputSchema } from '../../src/core/leads/lead-input.js';
 import { ImportError } from '../../src/import/import-error.js';
 import { countOutcomes, exitCodeOf } from '../../src/import/import-report.js';
 import { type SendOptions, sendLeadBatches } from '../../src/import/send-lead-batches.js';
@@ -7,7 +7,7 @@ import type { GoodRow } from '../../src/import/validate-import-rows.js';
 
 const good = (rowNumber: number): GoodRow => ({
   rowNumber,
-  input: { phone: `138000000${String(rowNumber).padStart(2, '0')}`, source: 'import', tags: [] } as LeadInput,
+  input: leadInputSchema.parse({ phone: `138000000${String(rowNumber).padStart(2, '0')}`, source: 'import' }),
   idempotencyKey: `import:key-${rowNumber}`,
 });
 

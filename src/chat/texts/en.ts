@@ -66,7 +66,7 @@ export const en: Catalogue = {
     title: 'Leadrelay commands',
     intro: 'Type one of these to the bot (the slash is optional):',
     commands: {
-      lead: '/lead ID — show a lead and its history',
+      lead: '/lead — my open leads · /lead ID — a lead and its history · /lead claim ID · /lead release ID reason',
       pool: '/pool — show the public pool leads you can claim',
       followup: '/followup ID text — record a follow-up',
       complaint: '/complaint — file or see after-sales complaints',

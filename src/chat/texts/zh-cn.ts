@@ -53,7 +53,7 @@ export const zhCN: Catalogue = {
     title: 'Leadrelay 命令',
     intro: '在对话框输入以下命令（斜杠可省略）：',
     commands: {
-      lead: '/线索 编号 — 查看一条线索及其记录',
+      lead: '/线索 — 我的线索 · /线索 编号 — 线索详情及归属记录 · /线索 领取 编号 · /线索 释放 编号 原因',
       pool: '/公海 — 查看公海中可领取的线索',
       followup: '/跟进 编号 内容 — 记录一次跟进',
       complaint: '/投诉 — 登记或查看售后投诉',
