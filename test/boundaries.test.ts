@@ -50,6 +50,18 @@ describe('architecture boundaries', () => {
     expect(offenders).toEqual([]);
   });
 
+  it('keeps src/import (file reading for imports) free of transport, storage and jobs', () => {
+    const forbidden =
+      /^(@slack\/|koa|@koa\/|mongoose|mongodb|agenda|@agendajs\/|adapters\/|storage\/|http\/|jobs\/)/;
+    const offenders = sourceFiles(path.join(SRC, 'import')).flatMap((file) =>
+      importsOf(file)
+        .map((spec) => resolved(file, spec))
+        .filter((target) => forbidden.test(target))
+        .map((target) => `${rel(file)} imports ${target}`),
+    );
+    expect(offenders).toEqual([]);
+  });
+
   it('keeps each adapter from importing another adapter', () => {
     const adapters = readdirSync(path.join(SRC, 'adapters'));
     const offenders = adapters.flatMap((name) =>

@@ -15,6 +15,7 @@ import { type AdjustableClock, adjustableClock } from '../core/shared/clock.js';
 import { createHttpApp } from '../http/create-http-app.js';
 import { apiAuth } from '../http/middleware/api-auth.js';
 import { healthRoutes } from '../http/routes/health-routes.js';
+import { IMPORT_PATH, importRoutes } from '../http/routes/import-routes.js';
 import { leadRoutes } from '../http/routes/lead-routes.js';
 import { orgRoutes } from '../http/routes/org-routes.js';
 import { routingRoutes } from '../http/routes/routing-routes.js';
@@ -103,6 +104,7 @@ export function composeApp(options: ComposeOptions) {
   for (const router of [
     orgRoutes({ members, teams }),
     leadRoutes(intakeDeps),
+    importRoutes(intakeDeps),
     routingRoutes({ orgs, teams }),
   ]) {
     api.use(router.routes(), router.allowedMethods());
@@ -133,7 +135,12 @@ export function composeApp(options: ComposeOptions) {
       }),
     );
   }
-  const http: Koa = createHttpApp({ log, bodyLimit: config.BODY_LIMIT, routers });
+  const http: Koa = createHttpApp({
+    log,
+    bodyLimit: config.BODY_LIMIT,
+    routers,
+    rawBodyPaths: [IMPORT_PATH],
+  });
 
   return {
     clock,

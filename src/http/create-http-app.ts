@@ -11,6 +11,8 @@ export type HttpAppOptions = {
   readonly bodyLimit: string;
   /** Routers mounted after the common middleware, in order. */
   readonly routers: readonly Router[];
+  /** Paths whose routes read the request body themselves. */
+  readonly rawBodyPaths?: readonly string[];
 };
 
 /**
@@ -24,14 +26,15 @@ export function createHttpApp(options: HttpAppOptions): Koa {
   app.use(requestId);
   app.use(requestLog(options.log));
   app.use(errorHandler(options.log));
-  app.use(
-    koaBody({
-      jsonLimit: options.bodyLimit,
-      formLimit: options.bodyLimit,
-      textLimit: options.bodyLimit,
-      includeUnparsed: true,
-    }),
-  );
+  const parseBody = koaBody({
+    jsonLimit: options.bodyLimit,
+    formLimit: options.bodyLimit,
+    textLimit: options.bodyLimit,
+    includeUnparsed: true,
+  });
+  // File uploads are read raw by their own route, with their own limit (a GBK CSV must not be decoded as text).
+  const raw = new Set(options.rawBodyPaths ?? []);
+  app.use((ctx, next) => (raw.has(ctx.path) ? next() : parseBody(ctx, next)));
   for (const router of options.routers) {
     app.use(router.routes());
     app.use(router.allowedMethods());

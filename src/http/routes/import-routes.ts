@@ -1,0 +1,75 @@
+import type { IncomingMessage } from 'node:http';
+import Router from '@koa/router';
+import { z } from 'zod';
+import type { IntakeDeps } from '../../core/leads/intake-lead.js';
+import { STRATEGIES } from '../../core/leads/routing-types.js';
+import type { Actor } from '../../core/org/actor.js';
+import { assertCan } from '../../core/org/permissions.js';
+import type { Org } from '../../core/org/types.js';
+import { DomainError } from '../../core/shared/errors.js';
+import { parseInput } from '../../core/shared/validate.js';
+import { ImportError } from '../../import/import-error.js';
+import { importLeadFile } from '../../import/import-lead-file.js';
+
+/** A spreadsheet of 10,000 leads is about 1 MB; this leaves room for wide sheets without inviting abuse. */
+export const IMPORT_LIMIT_BYTES = 20 * 1024 * 1024;
+export const IMPORT_PATH = '/api/v1/leads:import';
+
+const querySchema = z.strictObject({
+  format: z.enum(['csv', 'xlsx']).optional(),
+  source: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .regex(/^[a-z][a-z0-9_-]{0,31}$/)
+    .optional(),
+  strategy: z.enum(STRATEGIES).optional(),
+  dryRun: z.enum(['true', 'false']).optional(),
+});
+
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** `POST /leads:import`: the file itself is the body (CSV in UTF-8 or GBK, or XLSX); the JSON parser skips this path. */
+export function importRoutes(deps: IntakeDeps): Router {
+  const router = new Router();
+  router.post('/leads\\:import', async (ctx) => {
+    const actor = ctx.state.actor as Actor;
+    assertCan(actor, 'lead.create');
+    const query = parseInput(querySchema, ctx.query);
+    const format =
+      query.format ?? (ctx.is(XLSX_TYPE) ? 'xlsx' : ctx.is('text/csv', 'text/plain') ? 'csv' : undefined);
+    if (!format) {
+      throw new DomainError('VALIDATION_FAILED', {
+        issues: [
+          { field: 'format', message: 'send Content-Type text/csv or the XLSX type, or ?format=csv|xlsx' },
+        ],
+      });
+    }
+    const bytes = await readBody(ctx.req, IMPORT_LIMIT_BYTES);
+    try {
+      ctx.body = await importLeadFile(deps, ctx.state.org as Org, bytes, {
+        format,
+        ...(query.source ? { defaultSource: query.source } : {}),
+        ...(query.strategy ? { strategy: query.strategy } : {}),
+        dryRun: query.dryRun === 'true',
+      });
+    } catch (error) {
+      if (error instanceof ImportError) {
+        throw new DomainError('VALIDATION_FAILED', { issues: [{ field: '(file)', message: error.message }] });
+      }
+      throw error;
+    }
+  });
+  return router;
+}
+
+async function readBody(req: IncomingMessage, limit: number): Promise<Uint8Array> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > limit) throw new DomainError('PAYLOAD_TOO_LARGE', { limitBytes: limit });
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks);
+}
