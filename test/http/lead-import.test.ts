@@ -14,7 +14,7 @@ const upload = async (bytes: Uint8Array, type: string, query = '') => {
   const res = await fetch(`${t.baseUrl}/api/v1/leads:import${query}`, {
     method: 'POST',
     headers: { authorization: `Bearer ${t.token}`, 'content-type': type },
-    body: bytes,
+    body: Buffer.from(bytes),
   });
   return { status: res.status, body: await res.json() };
 };
@@ -72,7 +72,7 @@ describe('POST /api/v1/leads:import', () => {
     expect(xlsx.body.rejected).toEqual([{ rowNumber: 4, field: 'phone', reason: expect.any(String) }]);
     const lead = await t.app.models.Lead.findOne({ 'contact.phone': '13512340002' }).lean();
     expect(lead?.source).toBe('ad');
-    expect((lead?.assignment as { strategy: string }).strategy).toBe('load_balanced');
+    expect(lead?.assignment).toMatchObject({ strategy: 'load_balanced' });
   });
 
   it('says what to do with a file it cannot take', async () => {
