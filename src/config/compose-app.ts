@@ -9,6 +9,7 @@ import { registerHandlers } from '../chat/handlers/register-handlers.js';
 import { type DeliverDeps, deliverOutbox } from '../chat/outbox/deliver-outbox.js';
 import { outboxNotifier } from '../chat/outbox/outbox-notifier.js';
 import { Registry } from '../chat/registry.js';
+import { runLeadDeadlines } from '../core/leads/run-lead-deadlines.js';
 import { NOTICE_SWEEP_INTERVAL_MS, sweepLeadNotices } from '../core/leads/sweep-lead-notices.js';
 import type { Platform } from '../core/org/types.js';
 import { type AdjustableClock, adjustableClock } from '../core/shared/clock.js';
@@ -41,6 +42,9 @@ export type ComposeOptions = {
   readonly log: Logger;
   readonly clock?: AdjustableClock;
 };
+
+/** Ladder steps are due to the minute; a run a minute reads only leads whose step is due (indexed). */
+const DEADLINE_INTERVAL_MS = 60_000;
 
 /** The composition root: builds every repository, port and route once, from one connection and one config. */
 export function composeApp(options: ComposeOptions) {
@@ -84,6 +88,13 @@ export function composeApp(options: ComposeOptions) {
 
   const jobs: JobDefinition[] = [
     { name: 'outbox.deliver', intervalMs: config.OUTBOX_INTERVAL_MS, run: () => outboxPump.runNow() },
+    {
+      name: 'leads.deadlines',
+      intervalMs: DEADLINE_INTERVAL_MS,
+      run: async () => {
+        await runLeadDeadlines({ ...intakeDeps, orgs, teams });
+      },
+    },
     {
       name: 'leads.notice-sweep',
       intervalMs: NOTICE_SWEEP_INTERVAL_MS,

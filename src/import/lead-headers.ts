@@ -28,6 +28,8 @@ const ALIASES: Readonly<Record<LeadField, readonly string[]>> = {
   tags: ['tags', 'tag', '标签'],
   grade: ['grade', '等级'],
   externalId: ['externalid', 'id', '外部编号'],
+  // A lead's own reclaim period is an admin's or director's call per lead, not a column of a bought list.
+  reclaimAfterHours: [],
 };
 
 /** Fields whose columns are combined rather than chosen between: 需求 and 备注 both say what the customer wants. */

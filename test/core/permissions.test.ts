@@ -19,6 +19,10 @@ const EXPECTED: Record<Action, readonly Role[]> = {
   'lead.read': ['admin', 'director', 'manager', 'rep'],
   'lead.claim': ['manager', 'rep'],
   'lead.release': ['manager', 'rep'],
+  'lead.set_deadline': ['admin', 'director'],
+  'lead.follow_up': ['manager', 'rep'],
+  'lead.decide_release': ['admin', 'director'],
+  'pool.view': ['admin', 'director', 'manager', 'rep'],
   'routing.read': ['admin', 'director', 'manager'],
   'routing.configure': ['admin'],
 };

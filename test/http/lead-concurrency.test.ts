@@ -21,6 +21,11 @@ const team = async (name: string) =>
 
 async function resetRouting() {
   await t.app.models.Member.updateMany({}, { $unset: { routing: 1, dailyCap: 1 } });
+  // The pool's daily claim limit (3) would refuse a member's 4th simultaneous click before the race is decided.
+  await t.app.models.Org.updateMany(
+    {},
+    { $set: { 'settings.poolClaimsPerDay': { junior: 100, senior: 100 } } },
+  );
   await t.app.models.Lead.deleteMany({});
 }
 beforeEach(resetRouting);

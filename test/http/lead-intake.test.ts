@@ -138,7 +138,11 @@ describe('lead card → claim', () => {
     const after = (await t.request('GET', `/sandbox/api/messages?member=${lead.ownerId}`)).body as typeof dm;
     const updated = after.find((m) => m.id === card!.id)!;
     expect(updated.card!.fields.find((f) => f.label === '手机')?.value).toBe('13812345678');
-    expect(updated.card!.buttons.map((b) => b.actionId)).toEqual(['lead.release', 'lead.why']);
+    expect(updated.card!.buttons.map((b) => b.actionId)).toEqual([
+      'lead.follow_up',
+      'lead.release',
+      'lead.why',
+    ]);
 
     const detail = await t.request('GET', `/api/v1/leads/${lead.id}`, undefined, auth());
     expect(detail.body.lead.status).toBe('claimed');

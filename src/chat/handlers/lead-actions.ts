@@ -1,10 +1,12 @@
 import { type ClaimDeps, claimLead } from '../../core/leads/claim-lead.js';
+import { decideRelease } from '../../core/leads/decide-release.js';
 import type { LeadRepository } from '../../core/leads/ports.js';
+import { recordFollowUp } from '../../core/leads/record-follow-up.js';
 import { releaseLead } from '../../core/leads/release-lead.js';
 import { can } from '../../core/org/permissions.js';
 import type { MemberRepository } from '../../core/org/ports.js';
 import { DomainError } from '../../core/shared/errors.js';
-import { leadId } from '../../core/shared/ids.js';
+import { leadId, memberId } from '../../core/shared/ids.js';
 import type { ActionHandler } from '../registry.js';
 import { whyCard } from '../render/why-card.js';
 
@@ -16,11 +18,36 @@ export function claimLeadAction(deps: ClaimDeps): ActionHandler {
   };
 }
 
-/** Release (释放) on a lead card: back to the team's public pool, with the card's standard reason. */
+/** Release (释放) on a lead card: back to the pool, or to the director for an important lead. */
 export function releaseLeadAction(deps: ClaimDeps): ActionHandler {
   return async ({ org, member, actor, texts }, event) => {
-    await releaseLead(deps, actor, org, member, leadId(event.value), texts.lead.releaseFromCardReason);
-    return { replies: [{ text: texts.lead.released }] };
+    const lead = await releaseLead(
+      deps,
+      actor,
+      org,
+      member,
+      leadId(event.value),
+      texts.lead.releaseFromCardReason,
+    );
+    return { replies: [{ text: lead.pendingRelease ? texts.lead.releaseRequested : texts.lead.released }] };
+  };
+}
+
+/** 已跟进 on a lead or reminder card: a minimal follow-up that stops the reclaim clock. */
+export function followUpLeadAction(deps: ClaimDeps): ActionHandler {
+  return async ({ org, member, actor, texts }, event) => {
+    await recordFollowUp(deps, actor, org, member, leadId(event.value), texts.lead.followedUpFromCard);
+    return { replies: [{ text: texts.lead.followedUp }] };
+  };
+}
+
+/** The director's buttons on an approval card: give the lead to a rep, or keep it with its owner. */
+export function decideReleaseAction(deps: ClaimDeps, kind: 'approve' | 'keep'): ActionHandler {
+  return async ({ org, member, actor, texts }, event) => {
+    const [lead = '', to = ''] = event.value.split(':');
+    const decision = kind === 'keep' ? { keep: true as const } : { approveTo: memberId(to) };
+    await decideRelease(deps, actor, org, member, leadId(lead), decision);
+    return { replies: [{ text: texts.lead.approval.decided }] };
   };
 }
 

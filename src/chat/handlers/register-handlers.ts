@@ -1,12 +1,21 @@
 import type { ClaimDeps } from '../../core/leads/claim-lead.js';
 import type { SetAvailabilityDeps } from '../../core/org/set-member-availability.js';
 import type { Registry } from '../registry.js';
+import { APPROVAL_ACTIONS } from '../render/lead-approval-card.js';
 import { LEAD_ACTIONS } from '../render/lead-card.js';
 import { SET_AVAILABILITY_ACTION } from '../render/member-status-card.js';
+import { followUpCommand } from './follow-up-command.js';
 import { helpCommand } from './help-command.js';
-import { claimLeadAction, releaseLeadAction, whyLeadAction } from './lead-actions.js';
+import {
+  claimLeadAction,
+  decideReleaseAction,
+  followUpLeadAction,
+  releaseLeadAction,
+  whyLeadAction,
+} from './lead-actions.js';
 import { leadCommand } from './lead-command.js';
 import { notEnabledCommand } from './not-enabled-command.js';
+import { poolCommand } from './pool-command.js';
 import { setAvailabilityAction } from './set-availability-action.js';
 
 export type HandlerDeps = SetAvailabilityDeps & ClaimDeps;
@@ -16,12 +25,15 @@ export function registerHandlers(registry: Registry, deps: HandlerDeps): Registr
   return registry
     .onCommand('help', helpCommand)
     .onCommand('lead', leadCommand(deps))
-    .onCommand('pool', notEnabledCommand)
-    .onCommand('followup', notEnabledCommand)
+    .onCommand('pool', poolCommand(deps))
+    .onCommand('followup', followUpCommand(deps))
     .onCommand('complaint', notEnabledCommand)
     .onCommand('hours', notEnabledCommand)
     .onAction(SET_AVAILABILITY_ACTION, setAvailabilityAction(deps))
     .onAction(LEAD_ACTIONS.claim, claimLeadAction(deps))
     .onAction(LEAD_ACTIONS.release, releaseLeadAction(deps))
-    .onAction(LEAD_ACTIONS.why, whyLeadAction(deps));
+    .onAction(LEAD_ACTIONS.why, whyLeadAction(deps))
+    .onAction(LEAD_ACTIONS.followUp, followUpLeadAction(deps))
+    .onAction(APPROVAL_ACTIONS.approve, decideReleaseAction(deps, 'approve'))
+    .onAction(APPROVAL_ACTIONS.keep, decideReleaseAction(deps, 'keep'));
 }

@@ -3,7 +3,12 @@ import { maskPhone } from '../../core/leads/mask-phone.js';
 import type { Button, CardField, OutboundMessage } from '../card.js';
 import { formatTime, type RenderContext } from './render-context.js';
 
-export const LEAD_ACTIONS = { claim: 'lead.claim', release: 'lead.release', why: 'lead.why' } as const;
+export const LEAD_ACTIONS = {
+  claim: 'lead.claim',
+  release: 'lead.release',
+  why: 'lead.why',
+  followUp: 'lead.follow_up',
+} as const;
 
 /**
  * The lead card. What decides the rep's next move comes first: who the customer is, status, then the facts.
@@ -44,6 +49,13 @@ export function leadCard(data: LeadCardData, ctx: RenderContext): OutboundMessag
 
 function statusLine(data: LeadCardData, ctx: RenderContext): string {
   const t = ctx.texts.lead;
+  if (data.awaitingDecision) return t.awaitingDecision;
+  if (data.status === 'claimed' && data.followUpStatus) {
+    return `${t.status.claimed(data.ownerName ?? '')} · ${t.followUpStatuses[data.followUpStatus]}`;
+  }
+  if (data.status === 'pooled' && data.lastEvent?.type === 'reclaimed') {
+    return `${t.detail.events.reclaimed}：${data.lastEvent.reason ?? ''}`;
+  }
   if (data.status === 'pooled' && data.lastEvent?.type === 'released') {
     return t.releasedBy(data.lastEvent.actorName ?? '', data.lastEvent.reason ?? '');
   }
@@ -66,9 +78,11 @@ function buttons(data: LeadCardData, ctx: RenderContext, viewerOwns: boolean): B
   };
   const why: Button = { actionId: LEAD_ACTIONS.why, label: t.whyMe, value: data.leadId };
   if (ctx.to.kind !== 'member') return data.status === 'pooled' ? [claim] : [];
-  if (!viewerOwns) return [];
+  if (!viewerOwns || data.awaitingDecision) return viewerOwns ? [why] : [];
+  const followUp: Button = { actionId: LEAD_ACTIONS.followUp, label: t.followUp, value: data.leadId };
+  const unfollowed = data.followUpStatus === 'unfollowed';
   if (data.status === 'assigned') return [claim, release, why];
-  if (data.status === 'claimed') return [release, why];
+  if (data.status === 'claimed') return unfollowed ? [followUp, release, why] : [release, why];
   return [];
 }
 

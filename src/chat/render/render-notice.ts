@@ -1,7 +1,9 @@
 import type { Notice, NoticeDataByKind, NoticeKind } from '../../core/shared/notices.js';
 import type { OutboundMessage } from '../card.js';
+import { leadApprovalCard, leadDecisionMessage } from './lead-approval-card.js';
 import { leadCard } from './lead-card.js';
 import { leadDuplicateCard } from './lead-duplicate-card.js';
+import { leadReminderCard } from './lead-reminder-card.js';
 import { memberStatusCard } from './member-status-card.js';
 import type { RenderContext } from './render-context.js';
 
@@ -14,6 +16,9 @@ const RENDERERS: Renderers = {
   'member.status': (data, ctx) => memberStatusCard(data, ctx.texts),
   'lead.card': leadCard,
   'lead.duplicate': leadDuplicateCard,
+  'lead.reminder': leadReminderCard,
+  'lead.approval': leadApprovalCard,
+  'lead.decision': leadDecisionMessage,
 };
 
 export function renderNotice(notice: Pick<Notice, 'kind' | 'data'>, ctx: RenderContext): OutboundMessage {

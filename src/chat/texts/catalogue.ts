@@ -88,4 +88,36 @@ export type LeadTexts = {
     readonly history: string;
     readonly events: Readonly<Record<string, string>>;
   };
+  readonly followUpStatuses: { readonly unfollowed: string; readonly following: string };
+  readonly awaitingDecision: string;
+  readonly followUp: string;
+  readonly followedUpFromCard: string;
+  readonly followedUp: string;
+  readonly releaseRequested: string;
+  readonly reminder: {
+    readonly title: string;
+    readonly body: (reclaimAt: string) => string;
+    readonly managerTitle: string;
+    readonly managerBody: (owner: string, reclaimAt: string) => string;
+    readonly done: string;
+  };
+  readonly approval: {
+    readonly title: string;
+    readonly pending: string;
+    readonly approved: (newOwner: string, by: string) => string;
+    readonly kept: (owner: string, by: string) => string;
+    readonly types: { readonly manual: string; readonly timeout: string };
+    readonly type: string;
+    readonly reason: string;
+    readonly originalOwner: string;
+    readonly approveTo: (name: string) => string;
+    readonly keepWith: (name: string) => string;
+    readonly threadApproved: (by: string, from: string, to: string) => string;
+    readonly threadKept: (by: string, owner: string) => string;
+    readonly decided: string;
+  };
+  readonly pool: {
+    readonly empty: string;
+    readonly header: (count: number) => string;
+  };
 };

@@ -1,4 +1,5 @@
 import type { Catalogue } from './catalogue.js';
+import { when } from './format-when.js';
 import { leadTextsEn } from './lead-texts-en.js';
 
 const field = (details: Readonly<Record<string, unknown>>): string => {
@@ -42,6 +43,13 @@ export const en: Catalogue = {
       `Your private pool is full (${String(d.capacity ?? '')} leads); follow up or release some leads first.`,
     BATCH_TOO_LARGE: (d) =>
       `At most ${String(d.max ?? 1000)} leads per request (got ${String(d.got ?? '')}); send them in smaller batches.`,
+    POOL_CLAIM_LIMIT: (d) =>
+      `You have claimed today's limit from the pool (${String(d.limit ?? '')}); you can claim again from ${when(d, 'en')}.`,
+    CLAIM_COOLDOWN: (d) =>
+      `You released or lost this lead just now; you can claim it back from ${when(d, 'en')}.`,
+    LEAD_NOT_RELEASABLE: () => 'This lead is waiting for a director’s decision; try again after it.',
+    RELEASE_NOT_PENDING: () => 'This release request has already been decided.',
+    NOT_A_CANDIDATE: () => 'That member is not one of the choices; use a button on the card.',
     UNKNOWN_COMMAND: (d) =>
       `Unknown command "${String(d.command ?? '')}". Send /help to see what you can do.`,
     UNKNOWN_ACTION: () => 'This button no longer works; refresh the card.',

@@ -1,4 +1,5 @@
 import type { Catalogue } from './catalogue.js';
+import { when } from './format-when.js';
 import { leadTextsZhCN } from './lead-texts-zh-cn.js';
 
 const field = (details: Readonly<Record<string, unknown>>): string => {
@@ -31,6 +32,12 @@ export const zhCN: Catalogue = {
     PRIVATE_POOL_FULL: (d) => `你的私海已满（上限 ${String(d.capacity ?? '')} 条），请先跟进或释放一些线索。`,
     BATCH_TOO_LARGE: (d) =>
       `一次最多提交 ${String(d.max ?? 1000)} 条线索（本次 ${String(d.got ?? '')} 条），请分批提交。`,
+    POOL_CLAIM_LIMIT: (d) =>
+      `今天从公海领取的线索已达上限（${String(d.limit ?? '')} 条），${when(d, 'zh-CN')}后可再领取。`,
+    CLAIM_COOLDOWN: (d) => `你刚释放或失去这条线索，${when(d, 'zh-CN')}之前不能再领取。`,
+    LEAD_NOT_RELEASABLE: () => '这条线索正在等待总监审批，暂不能操作。',
+    RELEASE_NOT_PENDING: () => '这条回流申请已经处理过了。',
+    NOT_A_CANDIDATE: () => '所选成员不在可分配名单中，请从卡片上的按钮中选择。',
     UNKNOWN_COMMAND: (d) => `不认识的命令「${String(d.command ?? '')}」。发送 /帮助 查看可用命令。`,
     UNKNOWN_ACTION: () => '这个按钮已失效，请刷新卡片。',
     BAD_COMMAND_ARGS: (d) => `命令格式不对：${String(d.usage ?? '')}`,

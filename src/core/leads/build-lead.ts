@@ -1,11 +1,10 @@
 import type { Org } from '../org/types.js';
 import type { LeadId, MemberId } from '../shared/ids.js';
+import { ladderFrom, ladderStart } from './ladder.js';
 import type { LeadInput } from './lead-input.js';
 import type { Assignment, DedupeKeys, Lead } from './lead-types.js';
 import type { NewLead } from './ports.js';
 import type { LeadScore } from './score-lead.js';
-
-const HOUR_MS = 3_600_000;
 
 /** The stored form of a lead before its fate is decided: contact, tags, score and idempotency data. */
 export function leadDraft(
@@ -37,6 +36,7 @@ export function leadDraft(
     ...(input.campaign !== undefined ? { campaign: input.campaign } : {}),
     ...(input.intent !== undefined ? { intent: input.intent } : {}),
     ...(input.externalId !== undefined ? { externalId: input.externalId } : {}),
+    ...(input.reclaimAfterHours !== undefined ? { reclaimAfterHours: input.reclaimAfterHours } : {}),
     ...(idempotencyKey !== undefined ? { idempotencyKey } : {}),
   };
 }
@@ -61,8 +61,8 @@ export function routedLead(
     ownerId: owner,
     ...(ownerName ? { ownerName } : {}),
     assignedAt: now,
-    nudgeAt: new Date(now.getTime() + org.settings.nudgeAfterHours * HOUR_MS),
-    reclaimAt: new Date(now.getTime() + org.settings.reclaimAfterHours * HOUR_MS),
+    followUpStatus: 'unfollowed',
+    ...ladderStart(ladderFrom(org, now, draft.reclaimAfterHours)),
     history: [{ type: 'assigned', at: now, ownerId: owner, reason: assignment.reason }],
   };
 }

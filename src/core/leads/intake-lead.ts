@@ -50,6 +50,7 @@ export async function intakeLead(
 ): Promise<IntakeResult> {
   assertCan(actor, 'lead.create');
   const input = parseInput(leadInputSchema, raw);
+  if (input.reclaimAfterHours !== undefined) assertCan(actor, 'lead.set_deadline');
   return intakeParsedLead(deps, org, input, options);
 }
 

@@ -41,6 +41,8 @@ export async function intakeLeadsBatch(
     throw validationFailed([{ field: 'idempotencyKeys', message: `give one key per lead (${raw.length})` }]);
   }
   const parsed = raw.map((item) => leadInputSchema.safeParse(item));
+  if (parsed.some((p) => p.success && p.data.reclaimAfterHours !== undefined))
+    assertCan(actor, 'lead.set_deadline');
   const valid: { at: number; item: BatchItem }[] = [];
   parsed.forEach((p, at) => {
     if (!p.success) return;

@@ -65,6 +65,8 @@ export const leadInputSchema = z
     tags: z.array(z.string().trim().min(1).max(30)).max(20).default([]),
     grade: z.enum(GRADES).optional(),
     externalId: optionalText(100),
+    /** This lead's own reclaim period (hours); only admins and directors may set it. */
+    reclaimAfterHours: z.number().int().min(1).max(720).optional(),
   })
   .superRefine((lead, ctx) => {
     if (lead.phone === undefined && lead.email === undefined && lead.wechat === undefined) {

@@ -1,12 +1,14 @@
 import type { LeadId, MemberId, TeamId } from '../shared/ids.js';
 import type { Notice } from '../shared/notices.js';
-import type { DedupeKeys, Grade, Lead, LeadStatus } from './lead-types.js';
+import { approvalNotices } from './approval-notices.js';
+import type { DedupeKeys, FollowUpStatus, Grade, Lead, LeadStatus } from './lead-types.js';
 
 /** What the lead card shows; the renderer decides per reader what is masked. */
 export type LeadCardData = {
   readonly leadId: LeadId;
   readonly version: number;
   readonly status: LeadStatus;
+  readonly followUpStatus?: FollowUpStatus;
   readonly name?: string;
   readonly company?: string;
   readonly region?: string;
@@ -24,7 +26,9 @@ export type LeadCardData = {
   readonly ownerName?: string;
   /** ISO time: when an unfollowed lead returns to the pool. */
   readonly reclaimAt?: string;
-  /** The last ownership change, for the card's status line ("released by 张伟: …"). */
+  /** Waiting for a director: the card shows it and offers no release. */
+  readonly awaitingDecision?: boolean;
+  /** The last change, for the card's status line ("released by 张伟: …"). */
   readonly lastEvent?: { readonly type: string; readonly actorName?: string; readonly reason?: string };
 };
 
@@ -39,6 +43,9 @@ export type LeadDuplicateData = {
   readonly matchedOn: readonly (keyof DedupeKeys)[];
 };
 
+/** The ladder's reminders: to the owner (`nudge`) and the copy to their manager (`manager`). */
+export type LeadReminderData = LeadCardData & { readonly step: 'nudge' | 'manager' };
+
 export const leadCardKey = (id: LeadId) => `lead:${id}`;
 
 export function leadCardData(lead: Lead): LeadCardData {
@@ -51,6 +58,7 @@ export function leadCardData(lead: Lead): LeadCardData {
     score: lead.score,
     grade: lead.grade,
     ...defined({
+      followUpStatus: lead.followUpStatus,
       name: lead.contact.name,
       company: lead.contact.company,
       region: lead.region,
@@ -63,7 +71,8 @@ export function leadCardData(lead: Lead): LeadCardData {
       teamId: lead.teamId,
       ownerId: lead.ownerId,
       ownerName: lead.ownerName,
-      reclaimAt: lead.reclaimAt?.toISOString(),
+      reclaimAt: lead.dueAt ? lead.reclaimAt?.toISOString() : undefined,
+      awaitingDecision: lead.pendingRelease ? true : undefined,
     }),
     ...(last
       ? { lastEvent: { type: last.type, ...defined({ actorName: last.actorName, reason: last.reason }) } }
@@ -72,39 +81,24 @@ export function leadCardData(lead: Lead): LeadCardData {
 }
 
 /**
- * The notices a lead's latest change calls for, derived from the stored lead alone. Intake and claim publish them
- * right after their write; the notice sweep publishes them again for any lead whose write was not followed by its
- * publish (a crash in between). Keys carry the lead's version, so the second publish of one version is a no-op.
+ * The notices a lead's latest change calls for, derived from the stored lead alone. Use-cases publish them right
+ * after their write; the notice sweep publishes them again for any lead whose write was not followed by its publish
+ * (a crash in between). Keys carry the lead's version, so the second publish of one version is a no-op.
  */
 export function leadNotices(lead: Lead): Notice[] {
+  if (lead.status === 'duplicate') return duplicateNotices(lead);
   const key = (suffix: string) => `${leadCardKey(lead.id)}:v${lead.version}:${suffix}`;
   const card = leadCardData(lead);
   const cardKey = leadCardKey(lead.id);
-  const last = lead.history.at(-1)?.type;
-  if (lead.status === 'duplicate') {
-    if (!lead.duplicateOf) return [];
-    const to = lead.duplicateOwnerId
-      ? ({ kind: 'member', memberId: lead.duplicateOwnerId } as const)
-      : lead.teamId
-        ? ({ kind: 'team', teamId: lead.teamId } as const)
-        : undefined;
-    if (!to) return [];
-    return [
-      {
-        kind: 'lead.duplicate',
-        to,
-        mode: 'post',
-        idempotencyKey: key('duplicate'),
-        data: {
-          leadId: lead.id,
-          originalId: lead.duplicateOf,
-          source: lead.source,
-          matchedOn: lead.duplicateMatch ?? [],
-          ...defined({ campaign: lead.campaign, name: lead.contact.name, company: lead.contact.company }),
-        },
-      },
-    ];
-  }
+  const last = lead.history.at(-1);
+  const post = (to: Notice['to'], suffix: string): Notice => ({
+    kind: 'lead.card',
+    to,
+    cardKey,
+    mode: 'post',
+    idempotencyKey: key(suffix),
+    data: card,
+  });
   const notices: Notice[] = [];
   // A change to a lead already shown somewhere updates every copy of its card.
   if (lead.version > 1) {
@@ -117,27 +111,83 @@ export function leadNotices(lead: Lead): Notice[] {
       data: card,
     });
   }
-  if (last === 'assigned' && lead.ownerId) {
+  const toOwner = lead.ownerId ? ({ kind: 'member', memberId: lead.ownerId } as const) : undefined;
+  const toTeam = lead.teamId ? ({ kind: 'team', teamId: lead.teamId } as const) : undefined;
+  switch (last?.type) {
+    case 'assigned':
+    case 'release_approved':
+      if (toOwner) notices.push(post(toOwner, 'owner'));
+      break;
+    case 'pooled':
+    case 'released':
+      if (toTeam) notices.push(post(toTeam, 'team'));
+      break;
+    case 'reclaimed':
+      if (lead.status === 'pooled' && toTeam) notices.push(post(toTeam, 'team'));
+      if (lead.status === 'assigned' && toOwner) notices.push(post(toOwner, 'owner'));
+      break;
+    case 'nudged':
+      if (toOwner) notices.push(reminder(lead, card, toOwner, 'nudge', key('nudge')));
+      break;
+    case 'escalated':
+      if (last.managerId)
+        notices.push(
+          reminder(lead, card, { kind: 'member', memberId: last.managerId }, 'manager', key('manager')),
+        );
+      break;
+  }
+  // Once the lead moves on, an earlier reminder card stops offering its buttons.
+  const reminded = lead.history.some((e) => e.type === 'nudged' || e.type === 'escalated');
+  if (reminded && last?.type !== 'nudged' && last?.type !== 'escalated') {
     notices.push({
-      kind: 'lead.card',
-      to: { kind: 'member', memberId: lead.ownerId },
-      cardKey,
-      mode: 'post',
-      idempotencyKey: key('owner'),
-      data: card,
+      ...reminder(lead, card, toOwnerOrTeam(lead), 'nudge', key('reminder-update')),
+      mode: 'update',
     });
   }
-  if ((last === 'pooled' || last === 'released') && lead.teamId) {
-    notices.push({
-      kind: 'lead.card',
-      to: { kind: 'team', teamId: lead.teamId },
-      cardKey,
+  return [...notices, ...approvalNotices(lead, card, key)];
+}
+
+function reminder(
+  lead: Lead,
+  card: LeadCardData,
+  to: Notice['to'],
+  step: 'nudge' | 'manager',
+  idempotencyKey: string,
+): Notice {
+  // Its own card key: following up from it updates it too, so a stale Follow up button does not linger.
+  return {
+    kind: 'lead.reminder',
+    to,
+    cardKey: `${leadCardKey(lead.id)}:reminder`,
+    mode: 'post',
+    idempotencyKey,
+    data: { ...card, step },
+  };
+}
+
+function duplicateNotices(lead: Lead): Notice[] {
+  if (!lead.duplicateOf) return [];
+  const to = lead.duplicateOwnerId
+    ? ({ kind: 'member', memberId: lead.duplicateOwnerId } as const)
+    : lead.teamId
+      ? ({ kind: 'team', teamId: lead.teamId } as const)
+      : undefined;
+  if (!to) return [];
+  return [
+    {
+      kind: 'lead.duplicate',
+      to,
       mode: 'post',
-      idempotencyKey: key('team'),
-      data: card,
-    });
-  }
-  return notices;
+      idempotencyKey: `${leadCardKey(lead.id)}:v${lead.version}:duplicate`,
+      data: {
+        leadId: lead.id,
+        originalId: lead.duplicateOf,
+        source: lead.source,
+        matchedOn: lead.duplicateMatch ?? [],
+        ...defined({ campaign: lead.campaign, name: lead.contact.name, company: lead.contact.company }),
+      },
+    },
+  ];
 }
 
 // An update reaches every copy of the card by its key; its own recipient only picks the language it falls back to.
@@ -147,6 +197,8 @@ function toOwnerOrTeam(lead: Lead): Notice['to'] {
   return { kind: 'member', memberId: lead.history.at(-1)?.actorId ?? ('' as MemberId) };
 }
 
-function defined<T extends Record<string, unknown>>(obj: T): { [K in keyof T]?: Exclude<T[K], undefined> } {
+export function defined<T extends Record<string, unknown>>(
+  obj: T,
+): { [K in keyof T]?: Exclude<T[K], undefined> } {
   return Object.fromEntries(Object.entries(obj).filter(([, v]) => v !== undefined)) as never;
 }

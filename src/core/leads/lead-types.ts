@@ -43,9 +43,55 @@ export type Assignment = {
   readonly at: Date;
 };
 
-export type OwnershipEventType = 'assigned' | 'pooled' | 'claimed' | 'released' | 'duplicate';
+export type OwnershipEventType =
+  | 'assigned'
+  | 'pooled'
+  | 'claimed'
+  | 'released'
+  | 'duplicate'
+  | 'followed_up'
+  | 'nudged'
+  | 'escalated'
+  | 'reclaimed'
+  | 'release_requested'
+  | 'release_approved'
+  | 'release_kept';
 
-/** One line of the lead's ownership history; later issues append release records and approvals. */
+export const FOLLOW_UP_STATUSES = ['unfollowed', 'following'] as const;
+/** Whether the owner has followed the lead up since it became theirs; only `unfollowed` leads are reclaimed. */
+export type FollowUpStatus = (typeof FOLLOW_UP_STATUSES)[number];
+
+/** The steps of the escalation ladder a lead climbs while unfollowed: nudge the owner, copy the manager, reclaim. */
+export type LadderStep = 'nudge' | 'manager' | 'reclaim';
+
+export type ReleaseType = 'manual' | 'timeout';
+export type ApprovalState = 'auto' | 'pending' | 'approved' | 'kept';
+
+/**
+ * 线索回流记录: a lead leaving its owner. Normal leads are approved at once (`auto`); important ones wait for a
+ * director (`pending`), who approves a new owner or keeps the current one.
+ */
+export type ReleaseRecord = {
+  readonly type: ReleaseType;
+  /** Who asked: the owner for a manual release; absent for a timeout (the system). */
+  readonly applicantId?: MemberId;
+  readonly at: Date;
+  readonly grade: Grade;
+  readonly reason: string;
+  readonly originalOwnerId: MemberId;
+  readonly originalOwnerName?: string;
+  readonly newOwnerId?: MemberId;
+  readonly approval: ApprovalState;
+  readonly decidedBy?: MemberId;
+  readonly decidedAt?: Date;
+};
+
+/** A release waiting for a director: the record, and the reps they may give the lead to. */
+export type PendingRelease = ReleaseRecord & {
+  readonly candidates: readonly { readonly memberId: MemberId; readonly name: string }[];
+};
+
+/** One line of the lead's history: ownership changes, follow-ups, nudges and release records. */
 export type OwnershipEvent = {
   readonly type: OwnershipEventType;
   readonly at: Date;
@@ -56,6 +102,9 @@ export type OwnershipEvent = {
   readonly ownerId?: MemberId;
   readonly fromOwnerId?: MemberId;
   readonly reason?: string;
+  readonly release?: ReleaseRecord;
+  /** The manager a step of the ladder copied. */
+  readonly managerId?: MemberId;
 };
 
 export type LeadContact = {
@@ -95,8 +144,19 @@ export type Lead = {
   readonly assignment?: Assignment;
   readonly assignedAt?: Date;
   readonly claimedAt?: Date;
+  readonly followUpStatus?: FollowUpStatus;
+  /** This lead's own reclaim period, set by an admin or director; else the org's. */
+  readonly reclaimAfterHours?: number;
   readonly nudgeAt?: Date;
+  readonly managerAt?: Date;
   readonly reclaimAt?: Date;
+  /** The next step of the ladder and when it is due; absent when nothing is due (followed up, pooled). */
+  readonly dueStep?: LadderStep;
+  readonly dueAt?: Date;
+  /** Members who released or lost this lead, and until when they may not claim it back. */
+  readonly cooldowns?: readonly { readonly memberId: MemberId; readonly until: Date }[];
+  /** An important lead waiting for a director's decision. */
+  readonly pendingRelease?: PendingRelease;
   readonly history: readonly OwnershipEvent[];
   /** Bumped by every state change; notices are keyed by it, so re-publishing one version changes nothing. */
   readonly version: number;

@@ -24,17 +24,23 @@ export function skipReason(c: RoutingCandidate, strategy: Strategy): SkipReason 
  * taking a burst of leads to "catch up".
  *
  * `exclude`: members a concurrent intake just took (their conditional write failed), tried no more this time.
+ * `barred`: members who may not have this lead (the rep it was just reclaimed from).
  */
 export function pickAssignee(
   strategy: Strategy,
   candidates: readonly RoutingCandidate[],
   exclude: ReadonlySet<MemberId> = new Set(),
+  barred: ReadonlySet<MemberId> = new Set(),
 ): PickResult {
   if (strategy === 'pool') return { skipped: [] };
   const skipped: { memberId: MemberId; why: SkipReason }[] = [];
   const eligible: RoutingCandidate[] = [];
   for (const c of candidates) {
-    const why = exclude.has(c.memberId) ? 'busy' : skipReason(c, strategy);
+    const why = barred.has(c.memberId)
+      ? 'previous_owner'
+      : exclude.has(c.memberId)
+        ? 'busy'
+        : skipReason(c, strategy);
     if (why) skipped.push({ memberId: c.memberId, why });
     else eligible.push(c);
   }

@@ -1,5 +1,6 @@
 import type { Level } from '../org/types.js';
 import type { LeadId, MemberId, OrgId, TeamId } from '../shared/ids.js';
+import type { Ladder } from './ladder.js';
 import type { DedupeKeys, Lead, LeadStatus, OwnershipEvent } from './lead-types.js';
 
 // Every query takes the orgId: a repository cannot be asked for another tenant's data by accident.
@@ -30,8 +31,37 @@ export type ClaimChange = {
   readonly ownerName: string;
   readonly event: OwnershipEvent;
   /** A lead claimed from the pool starts a new clock; one claimed from its own card keeps the assignment's. */
-  readonly nudgeAt?: Date;
-  readonly reclaimAt?: Date;
+  readonly ladder?: Ladder;
+};
+
+/**
+ * A change to one lead, written only if the lead is still at the version the use-case read (optimistic
+ * concurrency): every such write bumps the version and appends one history event, atomically.
+ */
+export type LeadChange = {
+  readonly set?: Partial<
+    Pick<
+      Lead,
+      | 'status'
+      | 'ownerId'
+      | 'ownerName'
+      | 'teamId'
+      | 'assignedAt'
+      | 'claimedAt'
+      | 'followUpStatus'
+      | 'reclaimAfterHours'
+      | 'nudgeAt'
+      | 'managerAt'
+      | 'reclaimAt'
+      | 'dueStep'
+      | 'dueAt'
+      | 'pendingRelease'
+      | 'assignment'
+    >
+  >;
+  readonly unset?: readonly (keyof Lead)[];
+  readonly event: OwnershipEvent;
+  readonly addCooldown?: { readonly memberId: MemberId; readonly until: Date };
 };
 
 export interface LeadRepository {
@@ -59,9 +89,11 @@ export interface LeadRepository {
    * Returns the lead after the change, or undefined when someone else got there first.
    */
   claim(orgId: OrgId, id: LeadId, change: ClaimChange): Promise<Lead | undefined>;
-  /** The owner gives the lead back to the public pool; conditional on them still owning it. */
-  release(orgId: OrgId, id: LeadId, ownerId: MemberId, event: OwnershipEvent): Promise<Lead | undefined>;
   list(orgId: OrgId, query: LeadQuery): Promise<Lead[]>;
+  /** One conditional write: applies the change if the lead is still at `version`; else undefined. */
+  update(orgId: OrgId, id: LeadId, version: number, change: LeadChange): Promise<Lead | undefined>;
+  /** Leads whose ladder step is due, oldest first, across orgs (the deadline job); uses the `dueAt` index. */
+  findDue(now: Date, limit: number): Promise<Lead[]>;
 }
 
 /** A team member's routing state as stored: the rotation pass, today's assignments and the open leads they hold. */
@@ -109,11 +141,24 @@ export interface RosterRepository {
   takeTurns(orgId: OrgId, turns: readonly TakeTurn[]): Promise<boolean[]>;
   /** Undoes a turn whose lead was not stored after all (a race lost at insert time). */
   undoTurn(orgId: OrgId, turn: TakeTurn): Promise<void>;
-  /** Counts a claimed lead into the member's private pool, unless it is full; one conditional write. */
-  reservePoolSlot(orgId: OrgId, memberId: MemberId, capacity: number): Promise<boolean>;
-  /** Frees a private-pool slot (release, a claim lost after reserving). */
+  /**
+   * Counts a lead claimed from the public pool into the member's private pool and today's pool claims, unless the
+   * pool is full or the daily claim limit reached: one conditional write (two on a member's first claim of a day).
+   */
+  reservePoolSlot(
+    orgId: OrgId,
+    memberId: MemberId,
+    limits: PoolClaimLimits,
+  ): Promise<'ok' | 'capacity' | 'daily_limit'>;
+  /** Gives back a reservation whose claim was lost. */
+  unreservePoolSlot(orgId: OrgId, memberId: MemberId, day: string): Promise<void>;
+  /** Frees a private-pool slot (release, reclaim). */
   freePoolSlot(orgId: OrgId, memberId: MemberId): Promise<void>;
+  /** Counts a lead into a private pool without limits (a director's decision overrides them). */
+  addToPool(orgId: OrgId, memberId: MemberId): Promise<void>;
 }
+
+export type PoolClaimLimits = { readonly capacity: number; readonly day: string; readonly perDay: number };
 
 /** Recent conversion per member, for `weighted` rules that ask for it. */
 export interface ConversionStats {

@@ -7,14 +7,15 @@ import type { LeadId } from '../shared/ids.js';
 import { parseInput } from '../shared/validate.js';
 import type { ClaimDeps } from './claim-lead.js';
 import { leadNotices } from './lead-notices.js';
-import type { Lead } from './lead-types.js';
+import type { Lead, ReleaseRecord } from './lead-types.js';
+import { pendingChange, releaseCandidates, toPoolChange } from './release-moves.js';
 
 const reasonSchema = z.string().trim().min(2, 'say why, in a few words').max(500);
 
 /**
- * The owner gives a lead back to the public pool with a reason: one conditional write (only the owner, only while
- * they own it), then the card changes everywhere and the team's channel gets it as a pool card.
- * Important leads will go to the director for approval instead (pools issue); today they are pooled like the rest.
+ * The owner gives a lead up, with a reason. A normal lead goes back to the team's public pool at once (the record
+ * is approved automatically); an important one stays theirs, clock stopped, and goes to the sales director for a
+ * decision in a thread of the team channel. One conditional write either way: a lead changed meanwhile is refused.
  */
 export async function releaseLead(
   deps: ClaimDeps,
@@ -31,16 +32,32 @@ export async function releaseLead(
   if (lead.ownerId !== member.id || (lead.status !== 'assigned' && lead.status !== 'claimed')) {
     throw new DomainError('LEAD_NOT_YOURS', { leadId: id });
   }
-  const released = await deps.leads.release(org.id, id, member.id, {
-    type: 'released',
-    at: deps.clock.now(),
-    actorId: member.id,
-    actorName: member.name,
-    fromOwnerId: member.id,
+  if (lead.pendingRelease) throw new DomainError('LEAD_NOT_RELEASABLE', { leadId: id });
+  const at = deps.clock.now();
+  const record: ReleaseRecord = {
+    type: 'manual',
+    applicantId: member.id,
+    at,
+    grade: lead.grade,
     reason: why,
-  });
-  if (!released) throw new DomainError('LEAD_NOT_YOURS', { leadId: id });
-  await deps.roster.freePoolSlot(org.id, member.id);
+    originalOwnerId: member.id,
+    originalOwnerName: member.name,
+    approval: lead.grade === 'important' ? 'pending' : 'auto',
+  };
+  const self = { id: member.id, name: member.name };
+  const change =
+    lead.grade === 'important' && lead.teamId
+      ? pendingChange(
+          {
+            ...record,
+            candidates: releaseCandidates(await deps.roster.load(org.id, lead.teamId), member.id),
+          },
+          self,
+        )
+      : toPoolChange(org, { ...record, approval: 'auto' }, 'released', self);
+  const released = await deps.leads.update(org.id, id, lead.version, change);
+  if (!released) throw new DomainError('CONFLICT', { leadId: id });
+  if (released.status === 'pooled') await deps.roster.freePoolSlot(org.id, member.id);
   await deps.notifier.publish(org.id, leadNotices(released));
   return released;
 }

@@ -16,8 +16,9 @@ export type RouteDecision = {
   readonly ownerName?: string;
 };
 
-// A rotation read that keeps losing races is read again, at most this often, before the lead waits in the pool.
-const MAX_READS = 5;
+// A rotation read whose every member was taken by concurrent intakes is read again: each round some intake wins,
+// so this ends; the bound only keeps a pathological storm from spinning forever (the lead then waits in the pool).
+const MAX_READS = 100;
 const CONVERSION_WINDOW_MS = 30 * 86_400_000;
 const NO_HISTORY_WEIGHT = 50;
 
@@ -71,6 +72,7 @@ export async function routeLead(
   rule: MatchedRule,
   strategy: Strategy,
   now: Date,
+  barred: ReadonlySet<MemberId> = new Set(),
 ): Promise<RouteDecision> {
   const reason: AssignmentReason =
     strategy !== rule.strategy ? 'batch_strategy' : rule.isDefault ? 'default_rule' : 'rule_matched';
@@ -85,10 +87,14 @@ export async function routeLead(
     const candidates = roster.map((m) => toCandidate(org, m, day, weights));
     const lost = new Set<MemberId>();
     for (;;) {
-      const pick = pickAssignee(strategy, candidates, lost);
+      const pick = pickAssignee(strategy, candidates, lost, barred);
       const skipped = pick.skipped.filter((s) => s.why !== 'busy');
       if (!pick.ownerId || pick.nextPass === undefined) {
-        if (lost.size > 0) break; // everyone left lost a race: read again
+        if (lost.size > 0) {
+          // Everyone left was taken by a concurrent intake: read again, a moment later so we do not move in lockstep.
+          await new Promise((resolve) => setTimeout(resolve, Math.random() * 5));
+          break;
+        }
         return { assignment: { ...base, reason: 'no_eligible_member', teamSize: roster.length, skipped } };
       }
       const candidate = candidates.find((c) => c.memberId === pick.ownerId)!;

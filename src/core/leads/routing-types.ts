@@ -11,7 +11,8 @@ export type SkipReason =
   | 'at_daily_cap'
   | 'private_pool_full'
   | 'zero_weight'
-  | 'busy';
+  | 'busy'
+  | 'previous_owner';
 
 /** A team member as routing sees them at the moment of the decision. */
 export type RoutingCandidate = {

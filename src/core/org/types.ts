@@ -24,13 +24,32 @@ export type OrgSettings = {
   readonly dailyCaps: Readonly<Record<Level, number>>;
   /** How many open leads a member's private pool (私海) holds, by level, unless the member has their own. */
   readonly poolCapacity: Readonly<Record<Level, number>>;
-  /** After assignment: when the owner is nudged, and when an unfollowed lead returns to the pool. */
+  /**
+   * The escalation ladder after assignment: the owner is nudged, then their manager copied, then an unfollowed lead
+   * is reclaimed. A lead with its own reclaim period scales the first two steps in proportion.
+   */
   readonly nudgeAfterHours: number;
+  readonly managerAfterHours: number;
   readonly reclaimAfterHours: number;
+  /** Where a reclaimed normal lead goes: the team's public pool, or straight to the next eligible rep. */
+  readonly reclaimTo: 'pool' | 'reroute';
+  /** Leads a member may claim from the public pool per day, by level. */
+  readonly poolClaimsPerDay: Readonly<Record<Level, number>>;
+  /** After releasing or losing a lead, how long before the same member may claim it back. */
+  readonly claimCooldownHours: number;
+  /** Count ladder hours on working time only; absent means around the clock. */
+  readonly businessHours?: BusinessHours;
   /** Ordered routing rules; without them every lead waits in the org's public pool. */
   readonly routing?: RoutingConfig;
   /** Replaces the default lead scoring (DEFAULT_SCORING). */
   readonly scoring?: ScoringConfig;
+};
+
+/** Working time for deadlines, in the org's time zone: days 1 (Mon) … 7 (Sun), hours as "09:00". */
+export type BusinessHours = {
+  readonly days: readonly number[];
+  readonly start: string;
+  readonly end: string;
 };
 
 export type Org = {
@@ -79,7 +98,11 @@ export const DEFAULT_ORG_SETTINGS: OrgSettings = {
   dailyCaps: { junior: 10, senior: 20 },
   poolCapacity: { junior: 30, senior: 60 },
   nudgeAfterHours: 24,
+  managerAfterHours: 36,
   reclaimAfterHours: 48,
+  reclaimTo: 'pool',
+  poolClaimsPerDay: { junior: 3, senior: 3 },
+  claimCooldownHours: 24,
 };
 
 /** The cap that applies to a member today: their own, else their level's. */

@@ -1,4 +1,5 @@
-import type { LeadCardData, LeadDuplicateData } from '../leads/lead-notices.js';
+import type { LeadApprovalData, LeadDecisionData } from '../leads/approval-notices.js';
+import type { LeadCardData, LeadDuplicateData, LeadReminderData } from '../leads/lead-notices.js';
 import type { MemberId, OrgId, TeamId } from './ids.js';
 
 /**
@@ -27,6 +28,9 @@ export type NoticeDataByKind = {
   'member.status': MemberStatusData;
   'lead.card': LeadCardData;
   'lead.duplicate': LeadDuplicateData;
+  'lead.reminder': LeadReminderData;
+  'lead.approval': LeadApprovalData;
+  'lead.decision': LeadDecisionData;
 };
 export type NoticeKind = keyof NoticeDataByKind;
 

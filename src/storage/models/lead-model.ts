@@ -28,7 +28,14 @@ export type LeadDoc = {
   assignedAt?: Date;
   claimedAt?: Date;
   nudgeAt?: Date;
+  managerAt?: Date;
   reclaimAt?: Date;
+  followUpStatus?: 'unfollowed' | 'following';
+  reclaimAfterHours?: number;
+  dueStep?: 'nudge' | 'manager' | 'reclaim';
+  dueAt?: Date;
+  cooldowns?: { memberId: string; until: Date }[];
+  pendingRelease?: Record<string, unknown>;
   history: Record<string, unknown>[];
   version: number;
   /** Set by every write that calls for notices; the notice sweep publishes them again and clears it. */
@@ -63,7 +70,14 @@ export const leadSchema = new Schema<LeadDoc>(
     assignedAt: Date,
     claimedAt: Date,
     nudgeAt: Date,
+    managerAt: Date,
     reclaimAt: Date,
+    followUpStatus: { type: String, enum: ['unfollowed', 'following'] },
+    reclaimAfterHours: Number,
+    dueStep: { type: String, enum: ['nudge', 'manager', 'reclaim'] },
+    dueAt: Date,
+    cooldowns: { type: Schema.Types.Mixed },
+    pendingRelease: { type: Schema.Types.Mixed },
     history: { type: Schema.Types.Mixed, default: [] },
     version: { type: Number, required: true },
     noticesPending: Boolean,
@@ -103,5 +117,7 @@ leadSchema.index({ orgId: 1, status: 1, teamId: 1, _id: -1 });
 leadSchema.index({ orgId: 1, _id: -1 });
 // Conversion weights: a team's leads assigned in a window.
 leadSchema.index({ orgId: 1, teamId: 1, assignedAt: 1 });
+// The deadline job: only leads with a ladder step due (owned, unfollowed), oldest first; cost follows the due count.
+leadSchema.index({ dueAt: 1 }, { partialFilterExpression: { dueAt: { $exists: true } } });
 // The notice sweep: only leads whose notices may not have been published.
 leadSchema.index({ noticesPending: 1, updatedAt: 1 }, { partialFilterExpression: { noticesPending: true } });

@@ -11,7 +11,14 @@ export type MemberDoc = {
   dailyCap?: number;
   poolCapacity?: number;
   /** Routing state, written only by the roster repository's conditional writes (see RosterRepository). */
-  routing?: { pass?: number; day?: string; today?: number; open?: number };
+  routing?: {
+    pass?: number;
+    day?: string;
+    today?: number;
+    open?: number;
+    poolDay?: string;
+    poolClaims?: number;
+  };
   availability: 'available' | 'on_leave';
   active: boolean;
   identities: { platform: (typeof PLATFORMS)[number]; userId: string }[];
@@ -32,6 +39,8 @@ export const memberSchema = new Schema<MemberDoc>(
       day: { type: String },
       today: { type: Number },
       open: { type: Number },
+      poolDay: { type: String },
+      poolClaims: { type: Number },
     },
     availability: { type: String, enum: ['available', 'on_leave'], default: 'available' },
     active: { type: Boolean, default: true },

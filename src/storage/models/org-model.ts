@@ -12,6 +12,11 @@ export type OrgDoc = {
     poolCapacity?: Record<(typeof LEVELS)[number], number>;
     nudgeAfterHours?: number;
     reclaimAfterHours?: number;
+    managerAfterHours?: number;
+    reclaimTo?: 'pool' | 'reroute';
+    poolClaimsPerDay?: Record<(typeof LEVELS)[number], number>;
+    claimCooldownHours?: number;
+    businessHours?: { days: readonly number[]; start: string; end: string };
     /** Validated by routingConfigSchema before it is stored. */
     routing?: Record<string, unknown>;
     /** Validated by scoringConfigSchema before it is stored. */
@@ -34,6 +39,11 @@ export const orgSchema = new Schema<OrgDoc>(
       poolCapacity: { junior: { type: Number, default: 30 }, senior: { type: Number, default: 60 } },
       nudgeAfterHours: { type: Number, default: 24 },
       reclaimAfterHours: { type: Number, default: 48 },
+      managerAfterHours: { type: Number, default: 36 },
+      reclaimTo: { type: String, enum: ['pool', 'reroute'], default: 'pool' },
+      poolClaimsPerDay: { junior: { type: Number, default: 3 }, senior: { type: Number, default: 3 } },
+      claimCooldownHours: { type: Number, default: 24 },
+      businessHours: { type: Schema.Types.Mixed },
       routing: { type: Schema.Types.Mixed },
       scoring: { type: Schema.Types.Mixed },
     },

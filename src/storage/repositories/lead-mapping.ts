@@ -1,6 +1,6 @@
 import { Types } from 'mongoose';
-import type { Assignment, Lead, OwnershipEvent } from '../../core/leads/lead-types.js';
-import type { NewLead } from '../../core/leads/ports.js';
+import type { Assignment, Lead, OwnershipEvent, ReleaseRecord } from '../../core/leads/lead-types.js';
+import type { LeadChange, NewLead } from '../../core/leads/ports.js';
 import { type LeadId, leadId, memberId, orgId, teamId } from '../../core/shared/ids.js';
 import type { LeadDoc } from '../models/lead-model.js';
 import { toObjectId } from '../object-id.js';
@@ -19,6 +19,7 @@ function eventToDoc(e: OwnershipEvent): Record<string, unknown> {
     ...(e.actorId ? { actorId: must(e.actorId) } : {}),
     ...(e.ownerId ? { ownerId: must(e.ownerId) } : {}),
     ...(e.fromOwnerId ? { fromOwnerId: must(e.fromOwnerId) } : {}),
+    ...(e.managerId ? { managerId: must(e.managerId) } : {}),
   };
 }
 
@@ -28,6 +29,7 @@ function eventFromDoc(d: Record<string, unknown>): OwnershipEvent {
   const actorId = id('actorId');
   const ownerId = id('ownerId');
   const fromOwnerId = id('fromOwnerId');
+  const managerId = id('managerId');
   return {
     type: d.type as OwnershipEvent['type'],
     at: d.at as Date,
@@ -36,6 +38,8 @@ function eventFromDoc(d: Record<string, unknown>): OwnershipEvent {
     ...(fromOwnerId ? { fromOwnerId } : {}),
     ...(typeof d.reason === 'string' ? { reason: d.reason } : {}),
     ...(typeof d.actorName === 'string' ? { actorName: d.actorName } : {}),
+    ...(managerId ? { managerId } : {}),
+    ...(d.release ? { release: d.release as ReleaseRecord } : {}),
   };
 }
 
@@ -96,8 +100,39 @@ export function leadFromDoc(doc: LeadDoc): Lead {
     ...opt('assignedAt', doc.assignedAt),
     ...opt('claimedAt', doc.claimedAt),
     ...opt('nudgeAt', doc.nudgeAt),
+    ...opt('managerAt', doc.managerAt),
+    ...opt('followUpStatus', doc.followUpStatus),
+    ...opt('reclaimAfterHours', doc.reclaimAfterHours),
+    ...opt('dueStep', doc.dueStep),
+    ...opt('dueAt', doc.dueAt),
+    ...opt('cooldowns', doc.cooldowns as Lead['cooldowns']),
+    ...opt('pendingRelease', doc.pendingRelease as Lead['pendingRelease']),
     ...opt('reclaimAt', doc.reclaimAt),
   };
 }
 
 export { hex };
+
+// Top-level ids are stored as ObjectIds (they are queried); ids inside sub-documents stay strings.
+const ID_FIELDS = new Set(['ownerId', 'teamId']);
+
+/** A LeadChange as one MongoDB update: $set/$unset the fields, bump the version, append the event. */
+export function changeToUpdate(change: LeadChange): Record<string, unknown> {
+  const set: Record<string, unknown> = { updatedAt: change.event.at, noticesPending: true };
+  for (const [key, value] of Object.entries(change.set ?? {})) {
+    if (value === undefined) continue;
+    set[key] = ID_FIELDS.has(key) ? must(value as string) : value;
+  }
+  const unset = Object.fromEntries((change.unset ?? []).map((k) => [k, 1]));
+  return {
+    $set: set,
+    ...(Object.keys(unset).length > 0 ? { $unset: unset } : {}),
+    $inc: { version: 1 },
+    $push: {
+      history: eventToDoc(change.event),
+      ...(change.addCooldown
+        ? { cooldowns: { memberId: change.addCooldown.memberId, until: change.addCooldown.until } }
+        : {}),
+    },
+  };
+}

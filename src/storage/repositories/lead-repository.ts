@@ -3,15 +3,16 @@ import type { DedupeKeys, Lead } from '../../core/leads/lead-types.js';
 import type {
   ClaimChange,
   InsertConflict,
+  LeadChange,
   LeadQuery,
   LeadRepository,
   NewLead,
 } from '../../core/leads/ports.js';
-import { type LeadId, leadId, type MemberId, type OrgId } from '../../core/shared/ids.js';
+import { type LeadId, leadId, type OrgId } from '../../core/shared/ids.js';
 import type { LeadDoc } from '../models/lead-model.js';
 import type { Models } from '../models.js';
 import { toObjectId } from '../object-id.js';
-import { eventToDoc, leadFromDoc, leadToDoc } from './lead-mapping.js';
+import { changeToUpdate, eventToDoc, leadFromDoc, leadToDoc } from './lead-mapping.js';
 
 type Replay = { idempotencyKey?: string; source: string; externalId?: string };
 
@@ -135,8 +136,15 @@ export function mongoLeadRepository(models: Models): LeadRepository {
             claimedAt: change.event.at,
             updatedAt: change.event.at,
             noticesPending: true,
-            ...(change.nudgeAt ? { nudgeAt: change.nudgeAt, assignedAt: change.event.at } : {}),
-            ...(change.reclaimAt ? { reclaimAt: change.reclaimAt } : {}),
+            ...(change.ladder
+              ? {
+                  ...change.ladder,
+                  assignedAt: change.event.at,
+                  followUpStatus: 'unfollowed',
+                  dueStep: 'nudge',
+                  dueAt: change.ladder.nudgeAt,
+                }
+              : {}),
           },
           $inc: { version: 1 },
           $push: { history: eventToDoc(change.event) },
@@ -145,18 +153,20 @@ export function mongoLeadRepository(models: Models): LeadRepository {
       ).lean<LeadDoc>();
       return doc ? leadFromDoc(doc) : undefined;
     },
-    async release(org: OrgId, id: LeadId, ownerId: MemberId, event) {
+    async update(org: OrgId, id: LeadId, version: number, change: LeadChange) {
       const doc = await Model.findOneAndUpdate(
-        { _id: must(id), orgId: must(org), ownerId: must(ownerId), status: { $in: ['assigned', 'claimed'] } },
-        {
-          $set: { status: 'pooled', updatedAt: event.at, noticesPending: true },
-          $unset: { ownerId: 1, ownerName: 1, assignedAt: 1, claimedAt: 1, nudgeAt: 1, reclaimAt: 1 },
-          $inc: { version: 1 },
-          $push: { history: eventToDoc(event) },
-        },
+        { _id: must(id), orgId: must(org), version },
+        changeToUpdate(change),
         { returnDocument: 'after' },
       ).lean<LeadDoc>();
       return doc ? leadFromDoc(doc) : undefined;
+    },
+    async findDue(now: Date, limit: number) {
+      const docs = await Model.find({ dueAt: { $lte: now } })
+        .sort({ dueAt: 1 })
+        .limit(limit)
+        .lean<LeadDoc[]>();
+      return docs.map(leadFromDoc);
     },
     async list(org: OrgId, q: LeadQuery) {
       const filter: Record<string, unknown> = { orgId: must(org) };

@@ -21,6 +21,13 @@ export function toOrg(doc: OrgDoc): Org {
         : DEFAULT_ORG_SETTINGS.poolCapacity,
       nudgeAfterHours: doc.settings.nudgeAfterHours ?? DEFAULT_ORG_SETTINGS.nudgeAfterHours,
       reclaimAfterHours: doc.settings.reclaimAfterHours ?? DEFAULT_ORG_SETTINGS.reclaimAfterHours,
+      managerAfterHours: doc.settings.managerAfterHours ?? DEFAULT_ORG_SETTINGS.managerAfterHours,
+      reclaimTo: doc.settings.reclaimTo ?? DEFAULT_ORG_SETTINGS.reclaimTo,
+      poolClaimsPerDay: doc.settings.poolClaimsPerDay
+        ? { junior: doc.settings.poolClaimsPerDay.junior, senior: doc.settings.poolClaimsPerDay.senior }
+        : DEFAULT_ORG_SETTINGS.poolClaimsPerDay,
+      claimCooldownHours: doc.settings.claimCooldownHours ?? DEFAULT_ORG_SETTINGS.claimCooldownHours,
+      ...(doc.settings.businessHours ? { businessHours: doc.settings.businessHours } : {}),
       // Both were validated by their zod schemas when saved.
       ...(doc.settings.routing ? { routing: doc.settings.routing as unknown as RoutingConfig } : {}),
       ...(doc.settings.scoring ? { scoring: doc.settings.scoring as unknown as ScoringConfig } : {}),

@@ -1,4 +1,4 @@
-import type { RosterMember, RosterRepository, TakeTurn } from '../../core/leads/ports.js';
+import type { PoolClaimLimits, RosterMember, RosterRepository, TakeTurn } from '../../core/leads/ports.js';
 import { type MemberId, memberId, type OrgId, teamId } from '../../core/shared/ids.js';
 import type { MemberDoc } from '../models/member-model.js';
 import type { Models } from '../models.js';
@@ -123,18 +123,51 @@ export function mongoRosterRepository(models: Models): RosterRepository {
         await Member.collection.updateOne({ _id: must(turn.memberId), orgId: must(org) }, { $inc: back });
       }
     },
-    async reservePoolSlot(org, member: MemberId, capacity: number) {
-      if (capacity < 1) return false;
-      const result = await Member.collection.updateOne(
-        { _id: must(member), orgId: must(org), 'routing.open': { $not: { $gte: capacity } } },
-        { $inc: { 'routing.open': 1 } },
+    async reservePoolSlot(org, member: MemberId, limits: PoolClaimLimits) {
+      if (limits.capacity < 1) return 'capacity';
+      if (limits.perDay < 1) return 'daily_limit';
+      const base = {
+        _id: must(member),
+        orgId: must(org),
+        'routing.open': { $not: { $gte: limits.capacity } },
+      };
+      // Today's claims go on counting; a member's first claim of the day starts the count again. Two tries of each:
+      // a concurrent claim by the same member may start the day between our two writes.
+      for (let attempt = 0; attempt < 2; attempt++) {
+        const sameDay = await Member.collection.updateOne(
+          { ...base, 'routing.poolDay': limits.day, 'routing.poolClaims': { $lt: limits.perDay } },
+          { $inc: { 'routing.open': 1, 'routing.poolClaims': 1 } },
+        );
+        if (sameDay.modifiedCount === 1) return 'ok';
+        const newDay = await Member.collection.updateOne(
+          { ...base, 'routing.poolDay': { $ne: limits.day } },
+          { $set: { 'routing.poolDay': limits.day, 'routing.poolClaims': 1 }, $inc: { 'routing.open': 1 } },
+        );
+        if (newDay.modifiedCount === 1) return 'ok';
+      }
+      const doc = await Member.findOne(
+        { _id: must(member), orgId: must(org) },
+        { routing: 1 },
+      ).lean<MemberDoc>();
+      return (doc?.routing?.open ?? 0) >= limits.capacity ? 'capacity' : 'daily_limit';
+    },
+    async unreservePoolSlot(org, member: MemberId, day: string) {
+      await Member.collection.updateOne(
+        { _id: must(member), orgId: must(org), 'routing.poolDay': day, 'routing.poolClaims': { $gt: 0 } },
+        { $inc: { 'routing.poolClaims': -1 } },
       );
-      return result.modifiedCount === 1;
+      await this.freePoolSlot(org, member);
     },
     async freePoolSlot(org, member: MemberId) {
       await Member.collection.updateOne(
         { _id: must(member), orgId: must(org), 'routing.open': { $gt: 0 } },
         { $inc: { 'routing.open': -1 } },
+      );
+    },
+    async addToPool(org, member: MemberId) {
+      await Member.collection.updateOne(
+        { _id: must(member), orgId: must(org) },
+        { $inc: { 'routing.open': 1 } },
       );
     },
   };

@@ -71,7 +71,7 @@ describe('a pool lead in the team channel', () => {
     expect(lost.body.replies[0].text).toContain(first!.name);
 
     const updated = (await inbox(second!.id)).find((m) => m.id === poolCard.id)!;
-    expect(updated.card!.status).toBe(`已被 ${first!.name} 领取`);
+    expect(updated.card!.status).toBe(`已被 ${first!.name} 领取 · 未跟进`);
     expect(updated.card!.buttons).toEqual([]);
     expect(updated.card!.fields.find((f) => f.label === '手机')!.value).toBe('139****5678');
   });

@@ -1,0 +1,16 @@
+import type { ClaimDeps } from '../../core/leads/claim-lead.js';
+import { recordFollowUp } from '../../core/leads/record-follow-up.js';
+import { DomainError } from '../../core/shared/errors.js';
+import { leadId } from '../../core/shared/ids.js';
+import type { CommandHandler } from '../registry.js';
+
+/** `/followup LEAD text` (`/跟进`): the minimal follow-up that moves a lead to `following` and stops its clock. */
+export function followUpCommand(deps: ClaimDeps): CommandHandler {
+  return async (ctx, event) => {
+    const [id, ...words] = event.args;
+    if (!id || words.length === 0)
+      throw new DomainError('BAD_COMMAND_ARGS', { usage: '/followup ID 内容 · /跟进 编号 内容' });
+    await recordFollowUp(deps, ctx.actor, ctx.org, ctx.member, leadId(id), words.join(' '));
+    return { replies: [{ text: ctx.texts.lead.followedUp }] };
+  };
+}

@@ -1,0 +1,29 @@
+import { leadCardData } from '../../core/leads/lead-notices.js';
+import type { LeadRepository } from '../../core/leads/ports.js';
+import { assertCan } from '../../core/org/permissions.js';
+import type { CommandHandler } from '../registry.js';
+import { leadCard } from '../render/lead-card.js';
+
+const SHOWN = 10;
+
+/**
+ * `/pool` (`/公海`): the newest leads in the member's team pool as cards with Claim buttons, drawn as in a
+ * channel (phone masked), so the same card and rules apply as to the pool cards posted by routing.
+ */
+export function poolCommand(deps: { leads: LeadRepository }): CommandHandler {
+  return async (ctx) => {
+    assertCan(ctx.actor, 'pool.view');
+    const leads = await deps.leads.list(ctx.org.id, {
+      pool: 'public',
+      ...(ctx.member.teamId ? { teamId: ctx.member.teamId } : {}),
+      limit: SHOWN,
+    });
+    const t = ctx.texts.lead.pool;
+    if (leads.length === 0) return { replies: [{ text: t.empty }] };
+    const render = { texts: ctx.texts, locale: ctx.locale, timeZone: ctx.org.settings.timeZone };
+    const cards = leads.map((lead) =>
+      leadCard(leadCardData(lead), { ...render, to: { kind: 'team', teamId: lead.teamId ?? ('' as never) } }),
+    );
+    return { replies: [{ text: t.header(leads.length) }, ...cards] };
+  };
+}

@@ -1,0 +1,63 @@
+import type { LeadApprovalData, LeadDecisionData } from '../../core/leads/approval-notices.js';
+import { maskPhone } from '../../core/leads/mask-phone.js';
+import type { Button, OutboundMessage } from '../card.js';
+import type { RenderContext } from './render-context.js';
+
+export const APPROVAL_ACTIONS = { approve: 'lead.approve', keep: 'lead.keep' } as const;
+
+/**
+ * The director's card in the team channel: who the customer is, why the lead is leaving whom, and one button per
+ * rep it may go to plus "keep". Decided, it shows the decision and no buttons. The channel sees a masked phone.
+ */
+export function leadApprovalCard(data: LeadApprovalData, ctx: RenderContext): OutboundMessage {
+  const t = ctx.texts.lead;
+  const a = t.approval;
+  const r = data.record;
+  const who =
+    [data.lead.name, data.lead.company].filter(Boolean).join(' · ') ||
+    (data.lead.phone ? maskPhone(data.lead.phone) : '—');
+  const owner = r.originalOwnerName ?? '';
+  const status =
+    r.approval === 'approved'
+      ? a.approved(data.newOwnerName ?? '', data.decidedByName ?? '')
+      : r.approval === 'kept'
+        ? a.kept(owner, data.decidedByName ?? '')
+        : a.pending;
+  const buttons: Button[] =
+    r.approval === 'pending'
+      ? [
+          ...data.candidates.map((c) => ({
+            actionId: APPROVAL_ACTIONS.approve,
+            label: a.approveTo(c.name),
+            value: `${data.lead.leadId}:${c.memberId}`,
+            style: 'primary' as const,
+          })),
+          { actionId: APPROVAL_ACTIONS.keep, label: a.keepWith(owner), value: data.lead.leadId },
+        ]
+      : [];
+  return {
+    card: {
+      title: `${a.title}：${who}`,
+      status,
+      fields: [
+        { label: a.type, value: a.types[r.type] },
+        { label: a.originalOwner, value: owner },
+        { label: a.reason, value: r.reason },
+        { label: t.fields.score, value: `${data.lead.score} · ${t.grades[data.lead.grade]}` },
+        ...(data.lead.phone ? [{ label: t.fields.phone, value: maskPhone(data.lead.phone) }] : []),
+      ],
+      buttons,
+    },
+  };
+}
+
+/** The reply in the approval thread that tells the old and the new owner. */
+export function leadDecisionMessage(data: LeadDecisionData, ctx: RenderContext): OutboundMessage {
+  const a = ctx.texts.lead.approval;
+  return {
+    text:
+      data.approval === 'approved'
+        ? a.threadApproved(data.decidedByName, data.originalOwnerName, data.newOwnerName ?? '')
+        : a.threadKept(data.decidedByName, data.originalOwnerName),
+  };
+}

@@ -1,0 +1,76 @@
+import type { Actor } from '../org/actor.js';
+import { assertCan } from '../org/permissions.js';
+import type { Member, Org } from '../org/types.js';
+import { DomainError } from '../shared/errors.js';
+import type { LeadId, MemberId } from '../shared/ids.js';
+import type { ClaimDeps } from './claim-lead.js';
+import { ladderFrom, ladderStart } from './ladder.js';
+import { leadNotices } from './lead-notices.js';
+import type { Lead, ReleaseRecord } from './lead-types.js';
+import { handOverChange } from './release-moves.js';
+
+export type ReleaseDecision = { readonly approveTo: MemberId } | { readonly keep: true };
+
+/**
+ * The sales director decides an important lead's release: approve it to one of the offered reps (it moves into
+ * their private pool with a fresh clock) or keep it with its owner (a fresh clock too). One conditional write on
+ * the version read, so two directors clicking at once cannot both decide.
+ */
+export async function decideRelease(
+  deps: ClaimDeps,
+  actor: Actor,
+  org: Org,
+  director: Member,
+  id: LeadId,
+  decision: ReleaseDecision,
+): Promise<Lead> {
+  assertCan(actor, 'lead.decide_release');
+  const lead = await deps.leads.get(org.id, id);
+  if (!lead) throw new DomainError('LEAD_NOT_FOUND', { leadId: id });
+  const pending = lead.pendingRelease;
+  if (!pending || !lead.ownerId) throw new DomainError('RELEASE_NOT_PENDING', { leadId: id });
+  const at = deps.clock.now();
+  const decided = (approval: 'approved' | 'kept', newOwnerId?: MemberId): ReleaseRecord => {
+    const { candidates: _offered, ...record } = pending;
+    return {
+      ...record,
+      approval,
+      decidedBy: director.id,
+      decidedAt: at,
+      ...(newOwnerId ? { newOwnerId } : {}),
+    };
+  };
+  const by = { actorId: director.id, actorName: director.name };
+  let updated: Lead | undefined;
+  if ('keep' in decision) {
+    updated = await deps.leads.update(org.id, id, lead.version, {
+      set: { followUpStatus: 'unfollowed', ...ladderStart(ladderFrom(org, at, lead.reclaimAfterHours)) },
+      unset: ['pendingRelease'],
+      event: { type: 'release_kept', at, ...by, ownerId: lead.ownerId, release: decided('kept') },
+    });
+  } else {
+    const target = pending.candidates.find((c) => c.memberId === decision.approveTo);
+    if (!target) throw new DomainError('NOT_A_CANDIDATE', { memberId: decision.approveTo });
+    const event = {
+      type: 'release_approved' as const,
+      at,
+      ...by,
+      ownerId: target.memberId,
+      fromOwnerId: lead.ownerId,
+      release: decided('approved', target.memberId),
+    };
+    updated = await deps.leads.update(
+      org.id,
+      id,
+      lead.version,
+      handOverChange(org, lead, { id: target.memberId, name: target.name }, 'claimed', event),
+    );
+    if (updated) {
+      await deps.roster.freePoolSlot(org.id, lead.ownerId);
+      await deps.roster.addToPool(org.id, target.memberId);
+    }
+  }
+  if (!updated) throw new DomainError('RELEASE_NOT_PENDING', { leadId: id });
+  await deps.notifier.publish(org.id, leadNotices(updated));
+  return updated;
+}

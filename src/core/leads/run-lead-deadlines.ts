@@ -1,0 +1,149 @@
+import type { OrgRepository, TeamRepository } from '../org/ports.js';
+import type { Org } from '../org/types.js';
+import type { Clock } from '../shared/clock.js';
+import type { MemberId, OrgId, TeamId } from '../shared/ids.js';
+import type { Notifier } from '../shared/notices.js';
+import { nextRung } from './ladder.js';
+import { leadNotices } from './lead-notices.js';
+import type { Lead, ReleaseRecord } from './lead-types.js';
+import type { LeadChange, LeadRepository } from './ports.js';
+import { handOverChange, pendingChange, releaseCandidates, toPoolChange } from './release-moves.js';
+import { type RouteDeps, routeLead } from './route-lead.js';
+import { matchRule } from './routing-config.js';
+
+export type DeadlineDeps = RouteDeps & {
+  readonly leads: LeadRepository;
+  readonly orgs: OrgRepository;
+  readonly teams: TeamRepository;
+  readonly notifier: Notifier;
+  readonly clock: Clock;
+};
+
+const BATCH = 200;
+
+/**
+ * The deadline job. Each owned, unfollowed lead stores its next ladder step and when it is due (`dueStep`,
+ * `dueAt`, indexed), so a run reads only what is due — its cost follows the number due, not the number open — and
+ * needs no job per lead. Each step is one conditional write on the version read: a second runner, or this one run
+ * again after a crash, finds the step already taken (the write fails, nothing is sent twice) and moves on. A lead
+ * whose write succeeded but whose notice was lost in a crash is published by the notice sweep.
+ */
+export async function runLeadDeadlines(deps: DeadlineDeps): Promise<number> {
+  const now = deps.clock.now();
+  const tried = new Set<string>();
+  const cache = new Map<string, Promise<unknown>>();
+  const once = <T>(key: string, load: () => Promise<T>) => {
+    if (!cache.has(key)) cache.set(key, load());
+    return cache.get(key) as Promise<T>;
+  };
+  const context: StepContext = {
+    org: (id) => once(`org:${id}`, () => deps.orgs.get(id)),
+    managerOf: (org, team) => once(`team:${team}`, async () => (await deps.teams.get(org, team))?.managerId),
+  };
+  let done = 0;
+  for (;;) {
+    // A step just taken may make the next one due at once (the clock jumped): it comes back at its new version.
+    const due = (await deps.leads.findDue(now, BATCH)).filter((l) => !tried.has(`${l.id}:${l.version}`));
+    if (due.length === 0) return done;
+    for (const lead of due) {
+      tried.add(`${lead.id}:${lead.version}`);
+      const updated = await takeStep(deps, context, lead, now);
+      if (updated) {
+        done++;
+        await deps.notifier.publish(updated.orgId, leadNotices(updated));
+      }
+    }
+  }
+}
+
+type StepContext = {
+  readonly org: (id: OrgId) => Promise<Org | undefined>;
+  readonly managerOf: (org: OrgId, team: TeamId) => Promise<MemberId | undefined>;
+};
+
+async function takeStep(
+  deps: DeadlineDeps,
+  ctx: StepContext,
+  lead: Lead,
+  now: Date,
+): Promise<Lead | undefined> {
+  const org = await ctx.org(lead.orgId);
+  if (!org || !lead.ownerId || !lead.dueStep || lead.followUpStatus !== 'unfollowed') return undefined;
+  const ladder = {
+    nudgeAt: lead.nudgeAt ?? now,
+    managerAt: lead.managerAt ?? now,
+    reclaimAt: lead.reclaimAt ?? now,
+  };
+  const next = nextRung(ladder, lead.dueStep);
+  if (lead.dueStep === 'nudge' && next) {
+    return deps.leads.update(org.id, lead.id, lead.version, {
+      set: next,
+      event: { type: 'nudged', at: now, ownerId: lead.ownerId },
+    });
+  }
+  if (lead.dueStep === 'manager' && next) {
+    const managerId = lead.teamId ? await ctx.managerOf(org.id, lead.teamId) : undefined;
+    return deps.leads.update(org.id, lead.id, lead.version, {
+      set: next,
+      event: { type: 'escalated', at: now, ownerId: lead.ownerId, ...(managerId ? { managerId } : {}) },
+    });
+  }
+  return reclaim(deps, org, lead, now);
+}
+
+/** The deadline passed unfollowed: a normal lead leaves its owner; an important one goes to the director. */
+async function reclaim(deps: DeadlineDeps, org: Org, lead: Lead, now: Date): Promise<Lead | undefined> {
+  const ownerId = lead.ownerId!;
+  const record: ReleaseRecord = {
+    type: 'timeout',
+    at: now,
+    grade: lead.grade,
+    reason: `not followed up within ${lead.reclaimAfterHours ?? org.settings.reclaimAfterHours} h`,
+    originalOwnerId: ownerId,
+    ...(lead.ownerName ? { originalOwnerName: lead.ownerName } : {}),
+    approval: lead.grade === 'important' ? 'pending' : 'auto',
+  };
+  if (lead.grade === 'important' && lead.teamId) {
+    const roster = await deps.roster.load(org.id, lead.teamId);
+    return deps.leads.update(
+      org.id,
+      lead.id,
+      lead.version,
+      pendingChange({ ...record, candidates: releaseCandidates(roster, ownerId) }),
+    );
+  }
+  const change = await reclaimTarget(deps, org, lead, { ...record, approval: 'auto' }, now);
+  const updated = await deps.leads.update(org.id, lead.id, lead.version, change.change);
+  if (updated) await deps.roster.freePoolSlot(org.id, ownerId);
+  else if (change.undo) await deps.roster.undoTurn(org.id, change.undo);
+  return updated;
+}
+
+/** To the pool, or (org setting) straight to the next eligible rep of the team, never the one it came from. */
+async function reclaimTarget(deps: DeadlineDeps, org: Org, lead: Lead, record: ReleaseRecord, now: Date) {
+  const routing = org.settings.routing;
+  if (org.settings.reclaimTo === 'reroute' && routing && lead.teamId) {
+    const rule = { ...matchRule(routing, lead), teamId: lead.teamId };
+    const strategy = rule.strategy === 'pool' ? 'round_robin' : rule.strategy;
+    const decision = await routeLead(deps, org, rule, strategy, now, new Set([record.originalOwnerId]));
+    const to = decision.assignment.ownerId;
+    if (to && decision.turn) {
+      const event = {
+        type: 'reclaimed' as const,
+        at: now,
+        ownerId: to,
+        fromOwnerId: record.originalOwnerId,
+        reason: record.reason,
+        release: { ...record, newOwnerId: to },
+      };
+      const change: LeadChange = {
+        ...handOverChange(org, lead, { id: to, name: decision.ownerName ?? '' }, 'assigned', event),
+      };
+      return {
+        change: { ...change, set: { ...change.set, assignment: decision.assignment } },
+        undo: decision.turn,
+      };
+    }
+  }
+  return { change: toPoolChange(org, record, 'reclaimed') };
+}
