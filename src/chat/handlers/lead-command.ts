@@ -27,8 +27,10 @@ export function leadCommand(deps: ClaimDeps): CommandHandler {
     }
     if (first === 'release' || first === '释放') {
       if (!second) throw new DomainError('BAD_COMMAND_ARGS', { usage: USAGE });
-      await releaseLead(deps, ctx.actor, ctx.org, ctx.member, leadId(second), rest.join(' '));
-      return { replies: [{ text: ctx.texts.lead.released }] };
+      const lead = await releaseLead(deps, ctx.actor, ctx.org, ctx.member, leadId(second), rest.join(' '));
+      return {
+        replies: [{ text: lead.pendingRelease ? ctx.texts.lead.releaseRequested : ctx.texts.lead.released }],
+      };
     }
     const lead = await deps.leads.get(ctx.org.id, leadId(first));
     if (!lead) throw new DomainError('LEAD_NOT_FOUND', { leadId: first });
