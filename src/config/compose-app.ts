@@ -113,7 +113,7 @@ export function composeApp(options: ComposeOptions) {
   const api = new Router({ prefix: '/api/v1' });
   api.use(apiAuth(tokens, orgs));
   for (const router of [
-    orgRoutes({ members, teams }),
+    orgRoutes({ orgs, members, teams }),
     leadRoutes(intakeDeps),
     importRoutes(intakeDeps),
     routingRoutes({ orgs, teams }),

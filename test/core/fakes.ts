@@ -74,6 +74,10 @@ export class FakeOrgRepository implements OrgRepository {
   async setRouting(id: OrgId, routing: RoutingConfig) {
     return this.setSetting(id, { routing });
   }
+  async updateSettings(id: OrgId, patch: Record<string, unknown>) {
+    const clean = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== null && v !== undefined));
+    return this.setSetting(id, clean as Partial<Org['settings']>);
+  }
   async setScoring(id: OrgId, scoring: ScoringConfig) {
     return this.setSetting(id, { scoring });
   }

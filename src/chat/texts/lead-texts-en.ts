@@ -92,6 +92,7 @@ export const leadTextsEn: LeadTexts = {
       release_requested: 'release requested',
       release_approved: 'release approved',
       release_kept: 'kept',
+      deadline_changed: 'deadline changed',
     },
   },
   followUpStatuses: { unfollowed: 'not followed up', following: 'following up' },

@@ -92,6 +92,7 @@ export const leadTextsZhCN: LeadTexts = {
       release_requested: '申请回流',
       release_approved: '批准回流',
       release_kept: '保留',
+      deadline_changed: '调整回流期限',
     },
   },
   followUpStatuses: { unfollowed: '未跟进', following: '跟进中' },

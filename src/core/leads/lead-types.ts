@@ -55,7 +55,8 @@ export type OwnershipEventType =
   | 'reclaimed'
   | 'release_requested'
   | 'release_approved'
-  | 'release_kept';
+  | 'release_kept'
+  | 'deadline_changed';
 
 export const FOLLOW_UP_STATUSES = ['unfollowed', 'following'] as const;
 /** Whether the owner has followed the lead up since it became theirs; only `unfollowed` leads are reclaimed. */

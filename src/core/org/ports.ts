@@ -1,6 +1,7 @@
 import type { RoutingConfig } from '../leads/routing-config.js';
 import type { ScoringConfig } from '../leads/score-lead.js';
 import type { MemberId, OrgId, TeamId } from '../shared/ids.js';
+import type { OrgSettingsPatch } from './configure-org-settings.js';
 import type { Availability, Member, Org, Platform, Team } from './types.js';
 
 // Every query takes the orgId: a repository cannot be asked for another tenant's data by accident.
@@ -12,6 +13,8 @@ export interface OrgRepository {
   listByPlatform(platform: Platform): Promise<Org[]>;
   /** Replaces the org's routing rules in one write; returns the org after the change. */
   setRouting(orgId: OrgId, routing: RoutingConfig): Promise<Org | undefined>;
+  /** Sets some settings in one write (`businessHours: null` removes working hours); returns the org after. */
+  updateSettings(orgId: OrgId, patch: OrgSettingsPatch): Promise<Org | undefined>;
   /** Replaces the org's lead scoring table in one write. */
   setScoring(orgId: OrgId, scoring: ScoringConfig): Promise<Org | undefined>;
 }

@@ -6,6 +6,7 @@ import { intakeLead } from '../../core/leads/intake-lead.js';
 import { intakeLeadsBatch, MAX_BATCH } from '../../core/leads/intake-leads-batch.js';
 import { listLeads } from '../../core/leads/list-leads.js';
 import { STRATEGIES } from '../../core/leads/routing-types.js';
+import { setReclaimPeriod } from '../../core/leads/set-reclaim-period.js';
 import type { Actor } from '../../core/org/actor.js';
 import { assertCan } from '../../core/org/permissions.js';
 import type { Org } from '../../core/org/types.js';
@@ -75,6 +76,18 @@ export function leadRoutes(deps: IntakeDeps): Router {
     assertCan(actor, 'lead.read_all');
     const lead = await deps.leads.get(actor.orgId, leadId(ctx.params.id ?? ''));
     if (!lead) throw new DomainError('LEAD_NOT_FOUND', { leadId: ctx.params.id });
+    ctx.body = { lead: leadJson(lead, actor) };
+  });
+
+  router.patch('/leads/:id', async (ctx) => {
+    const actor = ctx.state.actor as Actor;
+    const lead = await setReclaimPeriod(
+      deps,
+      actor,
+      ctx.state.org as Org,
+      leadId(ctx.params.id ?? ''),
+      ctx.request.body,
+    );
     ctx.body = { lead: leadJson(lead, actor) };
   });
 

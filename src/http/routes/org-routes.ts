@@ -1,12 +1,26 @@
 import Router from '@koa/router';
 import type { Actor } from '../../core/org/actor.js';
+import { configureOrgSettings } from '../../core/org/configure-org-settings.js';
 import { listMembers } from '../../core/org/list-members.js';
-import type { MemberRepository, TeamRepository } from '../../core/org/ports.js';
+import type { MemberRepository, OrgRepository, TeamRepository } from '../../core/org/ports.js';
 import type { Org } from '../../core/org/types.js';
 
-/** Read-only org endpoints under /api/v1 (behind apiAuth). */
-export function orgRoutes(deps: { members: MemberRepository; teams: TeamRepository }): Router {
+/** Org endpoints under /api/v1 (behind apiAuth): read the org and its members, change its settings (admins). */
+export function orgRoutes(deps: {
+  orgs: OrgRepository;
+  members: MemberRepository;
+  teams: TeamRepository;
+}): Router {
   const router = new Router();
+  router.patch('/org/settings', async (ctx) => {
+    const org = await configureOrgSettings(
+      deps,
+      ctx.state.actor as Actor,
+      ctx.state.org as Org,
+      ctx.request.body,
+    );
+    ctx.body = { org: { id: org.id, name: org.name, platform: org.chat.platform, settings: org.settings } };
+  });
   router.get('/org', (ctx) => {
     const org = ctx.state.org as Org;
     ctx.body = { org: { id: org.id, name: org.name, platform: org.chat.platform, settings: org.settings } };

@@ -1,5 +1,6 @@
 import type { RoutingConfig } from '../../core/leads/routing-config.js';
 import type { ScoringConfig } from '../../core/leads/score-lead.js';
+import type { OrgSettingsPatch } from '../../core/org/configure-org-settings.js';
 import type { OrgRepository } from '../../core/org/ports.js';
 import { DEFAULT_ORG_SETTINGS, type Org, type Platform } from '../../core/org/types.js';
 import { type OrgId, orgId } from '../../core/shared/ids.js';
@@ -62,6 +63,25 @@ export function mongoOrgRepository(models: Models): OrgRepository {
       return doc ? toOrg(doc) : undefined;
     },
     setRouting: (id: OrgId, routing: RoutingConfig) => setSetting(id, 'routing', routing),
+    async updateSettings(id: OrgId, patch: OrgSettingsPatch) {
+      const _id = toObjectId(id);
+      if (!_id) return undefined;
+      const set: Record<string, unknown> = {};
+      const unset: Record<string, 1> = {};
+      for (const [key, value] of Object.entries(patch)) {
+        if (value === null) unset[`settings.${key}`] = 1;
+        else if (value !== undefined) set[`settings.${key}`] = value;
+      }
+      const doc = await models.Org.findOneAndUpdate(
+        { _id },
+        {
+          ...(Object.keys(set).length ? { $set: set } : {}),
+          ...(Object.keys(unset).length ? { $unset: unset } : {}),
+        },
+        { returnDocument: 'after' },
+      ).lean<OrgDoc>();
+      return doc ? toOrg(doc) : undefined;
+    },
     setScoring: (id: OrgId, scoring: ScoringConfig) => setSetting(id, 'scoring', scoring),
     async listByPlatform(platform: Platform) {
       return (await models.Org.find({ 'chat.platform': platform }).sort({ _id: 1 }).lean<OrgDoc[]>()).map(

@@ -1,0 +1,78 @@
+import { z } from 'zod';
+import { DomainError, validationFailed } from '../shared/errors.js';
+import { parseInput } from '../shared/validate.js';
+import type { Actor } from './actor.js';
+import { assertCan } from './permissions.js';
+import type { OrgRepository } from './ports.js';
+import { LOCALES, type Org, type OrgSettings } from './types.js';
+
+const perLevel = z.strictObject({
+  junior: z.number().int().min(0).max(10_000),
+  senior: z.number().int().min(0).max(10_000),
+});
+const hours = z
+  .number()
+  .min(0.25)
+  .max(24 * 90);
+const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time as HH:MM');
+
+/** What an admin may change of the org's settings; every field optional, unknown ones refused. */
+export const orgSettingsPatchSchema = z.strictObject({
+  locale: z.enum(LOCALES).optional(),
+  timeZone: z
+    .string()
+    .refine((tz) => {
+      try {
+        new Intl.DateTimeFormat('en', { timeZone: tz });
+        return true;
+      } catch {
+        return false;
+      }
+    }, 'an IANA time zone such as Asia/Shanghai')
+    .optional(),
+  dailyCaps: perLevel.optional(),
+  poolCapacity: perLevel.optional(),
+  poolClaimsPerDay: perLevel.optional(),
+  nudgeAfterHours: hours.optional(),
+  managerAfterHours: hours.optional(),
+  reclaimAfterHours: hours.optional(),
+  reclaimTo: z.enum(['pool', 'reroute']).optional(),
+  claimCooldownHours: z
+    .number()
+    .min(0)
+    .max(24 * 30)
+    .optional(),
+  businessHours: z
+    .strictObject({ days: z.array(z.number().int().min(1).max(7)).min(1).max(7), start: hhmm, end: hhmm })
+    .refine((b) => b.start < b.end, { message: 'start must be before end', path: ['end'] })
+    .nullable()
+    .optional(),
+});
+
+export type OrgSettingsPatch = z.output<typeof orgSettingsPatchSchema>;
+
+/**
+ * Changes some of the org's settings in one write (caps, pool limits, the escalation ladder — "some teams use 3
+ * days" — and working hours). The ladder must climb: nudge before manager copy before reclaim.
+ */
+export async function configureOrgSettings(
+  deps: { readonly orgs: OrgRepository },
+  actor: Actor,
+  org: Org,
+  raw: unknown,
+): Promise<Org> {
+  assertCan(actor, 'org.configure');
+  const patch = parseInput(orgSettingsPatchSchema, raw);
+  const next = { ...org.settings, ...patch } as OrgSettings & { businessHours?: unknown };
+  if (!(next.nudgeAfterHours < next.managerAfterHours && next.managerAfterHours < next.reclaimAfterHours)) {
+    throw validationFailed([
+      {
+        field: 'managerAfterHours',
+        message: 'the ladder must climb: nudgeAfterHours < managerAfterHours < reclaimAfterHours',
+      },
+    ]);
+  }
+  const updated = await deps.orgs.updateSettings(org.id, patch);
+  if (!updated) throw new DomainError('ORG_NOT_FOUND', { orgId: org.id });
+  return updated;
+}
