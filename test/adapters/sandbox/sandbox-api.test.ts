@@ -85,7 +85,7 @@ describe('sandbox API', () => {
     const unknown = await t.request('POST', '/sandbox/api/commands', { member: rep.id, text: 'hello bot' });
     expect(unknown.body.ok).toBe(false);
     expect(unknown.body.replies[0].text).toContain('不认识的命令');
-    const later = await t.request('POST', '/sandbox/api/commands', { member: rep.id, text: '/公海' });
+    const later = await t.request('POST', '/sandbox/api/commands', { member: rep.id, text: '/工时' });
     expect(later.body.ok).toBe(false);
     expect(later.body.replies[0].text).toContain('尚未开通');
   });
