@@ -86,7 +86,74 @@ export const SETTINGS = {
     default: '10000',
     doc: 'How long graceful shutdown waits for in-flight work before exiting anyway.',
   },
+  PLATFORMS: {
+    schema: z
+      .string()
+      .transform((v) => [
+        ...new Set(
+          v
+            .split(',')
+            .map((p) => p.trim().toLowerCase())
+            .filter(Boolean),
+        ),
+      ])
+      .pipe(z.array(z.enum(['sandbox', 'slack', 'dingtalk', 'wecom'])).min(1, 'name at least one platform'))
+      .optional(),
+    default: '(sandbox)',
+    doc: 'Chat platforms to run, comma-separated: `sandbox`, `slack`, `dingtalk`, `wecom`. Each enabled platform checks its own settings below at start and names every one missing.',
+  },
+  ...platformSetting('SLACK_SIGNING_SECRET', "Slack: the app's signing secret (verifies every request)."),
+  ...platformSetting('SLACK_BOT_TOKEN', 'Slack: the bot token, `xoxb-…`.'),
+  ...platformSetting(
+    'SLACK_APP_TOKEN',
+    'Slack: an app token `xapp-…` turns on Socket Mode (no public URL needed).',
+  ),
+  ...platformSetting(
+    'SLACK_API_URL',
+    'Slack: Web API base URL; tests point it at a local fake.',
+    'https://slack.com/api/',
+  ),
+  ...platformSetting('DINGTALK_CLIENT_ID', "DingTalk: the app's Client ID (AppKey)."),
+  ...platformSetting(
+    'DINGTALK_CLIENT_SECRET',
+    "DingTalk: the app's Client Secret (AppSecret); also signs HTTP callbacks.",
+  ),
+  ...platformSetting('DINGTALK_ROBOT_CODE', 'DingTalk: the robot code that sends DMs and cards.'),
+  ...platformSetting(
+    'DINGTALK_CARD_TEMPLATE_ID',
+    'DingTalk: the interactive card template (manifests/dingtalk/).',
+  ),
+  ...platformSetting(
+    'DINGTALK_MODE',
+    'DingTalk: `stream` (no public URL) or `http` (callback at /dingtalk/callback).',
+    'stream',
+  ),
+  ...platformSetting(
+    'DINGTALK_API_URL',
+    'DingTalk: OpenAPI base URL; tests point it at a local fake.',
+    'https://api.dingtalk.com',
+  ),
+  ...platformSetting('WECOM_CORP_ID', 'WeCom: the corp id (企业ID).'),
+  ...platformSetting('WECOM_AGENT_ID', "WeCom: the self-built app's AgentId."),
+  ...platformSetting('WECOM_SECRET', "WeCom: the app's Secret."),
+  ...platformSetting('WECOM_TOKEN', 'WeCom: the callback Token (signs callbacks).'),
+  ...platformSetting('WECOM_ENCODING_AES_KEY', 'WeCom: the callback EncodingAESKey (43 characters).'),
+  ...platformSetting(
+    'WECOM_API_URL',
+    'WeCom: API base URL; tests point it at a local fake.',
+    'https://qyapi.weixin.qq.com',
+  ),
 } as const;
+
+/**
+ * A platform's setting: optional here, because only an enabled platform needs it; the platform's adapter checks its
+ * own settings when enabled and names every one missing or malformed.
+ */
+function platformSetting<N extends string>(name: N, doc: string, fallback?: string) {
+  return {
+    [name]: { schema: z.string().trim().min(1).optional(), default: fallback ?? '(none)', doc },
+  } as { [K in N]: { schema: z.ZodOptional<z.ZodString>; default: string; doc: string } };
+}
 
 export type SettingName = keyof typeof SETTINGS;
 
