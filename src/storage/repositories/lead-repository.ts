@@ -1,5 +1,5 @@
 import { Types } from 'mongoose';
-import type { DedupeKeys, Lead } from '../../core/leads/lead-types.js';
+import type { DedupeKeys, Lead, LeadStatus } from '../../core/leads/lead-types.js';
 import type {
   ClaimChange,
   InsertConflict,
@@ -172,15 +172,8 @@ export function mongoLeadRepository(models: Models): LeadRepository {
       const filter: Record<string, unknown> = { orgId: must(org) };
       if (q.ownerId) filter.ownerId = toObjectId(q.ownerId) ?? null;
       if (q.teamId) filter.teamId = toObjectId(q.teamId) ?? null;
-      if (q.status) filter.status = q.status;
-      if (q.pool === 'public') filter.status = q.status && q.status !== 'pooled' ? '__none__' : 'pooled';
-      if (q.pool === 'private') {
-        filter.status = q.status
-          ? ['assigned', 'claimed'].includes(q.status)
-            ? q.status
-            : '__none__'
-          : { $in: ['assigned', 'claimed'] };
-      }
+      const statuses = statusesOf(q);
+      if (statuses) filter.status = { $in: statuses };
       if (q.source) filter.source = q.source;
       if (q.from || q.to)
         filter.createdAt = { ...(q.from ? { $gte: q.from } : {}), ...(q.to ? { $lt: q.to } : {}) };
@@ -190,6 +183,17 @@ export function mongoLeadRepository(models: Models): LeadRepository {
       return docs.map(leadFromDoc);
     },
   };
+}
+
+/** The statuses a query allows: its `status`, narrowed by its `pool` (public = pooled, private = owned). */
+function statusesOf(q: LeadQuery): LeadStatus[] | undefined {
+  const inPool: Record<'public' | 'private', LeadStatus[]> = {
+    public: ['pooled'],
+    private: ['assigned', 'claimed'],
+  };
+  const allowed = q.pool ? inPool[q.pool] : undefined;
+  if (!q.status) return allowed;
+  return !allowed || allowed.includes(q.status) ? [q.status] : [];
 }
 
 function sharesKey(a: DedupeKeys, b: DedupeKeys): boolean {
