@@ -4,10 +4,12 @@ import type { ScoringConfig } from '../../src/core/leads/score-lead.js';
 import type { MemberRepository, OrgRepository, TeamRepository } from '../../src/core/org/ports.js';
 import {
   type Availability,
+  type ChatWorkspace,
   DEFAULT_ORG_SETTINGS,
   type Member,
   type Org,
   type Platform,
+  type PlatformIdentity,
   type Team,
 } from '../../src/core/org/types.js';
 import {
@@ -71,6 +73,13 @@ export class FakeOrgRepository implements OrgRepository {
   async listByPlatform(platform: Platform) {
     return [...this.orgs.values()].filter((o) => o.chat.platform === platform);
   }
+  async setChat(id: OrgId, chat: ChatWorkspace) {
+    const org = this.orgs.get(id);
+    if (!org) return undefined;
+    const updated = { ...org, chat };
+    this.orgs.set(id, updated);
+    return updated;
+  }
   async setRouting(id: OrgId, routing: RoutingConfig) {
     return this.setSetting(id, { routing });
   }
@@ -101,6 +110,13 @@ export class FakeTeamRepository implements TeamRepository {
   }
   async list(org: OrgId) {
     return [...this.teams.values()].filter((t) => t.orgId === org);
+  }
+  async update(org: OrgId, id: TeamId, patch: { channelId?: string; managerId?: MemberId }) {
+    const team = await this.get(org, id);
+    if (!team) return undefined;
+    const updated = { ...team, ...patch };
+    this.teams.set(id, updated);
+    return updated;
   }
 }
 
@@ -133,6 +149,13 @@ export class FakeMemberRepository implements MemberRepository {
     const member = this.members.get(id);
     if (!member || member.orgId !== org) return undefined;
     const updated: Member = { ...member, availability };
+    this.members.set(id, updated);
+    return updated;
+  }
+  async setIdentities(org: OrgId, id: MemberId, identities: readonly PlatformIdentity[]) {
+    const member = await this.get(org, id);
+    if (!member) return undefined;
+    const updated: Member = { ...member, identities };
     this.members.set(id, updated);
     return updated;
   }

@@ -1,9 +1,12 @@
 import Router from '@koa/router';
 import type { Actor } from '../../core/org/actor.js';
 import { configureOrgSettings } from '../../core/org/configure-org-settings.js';
+import { configureTeam, connectChat, setIdentities } from '../../core/org/connect-chat.js';
 import { listMembers } from '../../core/org/list-members.js';
+import { assertCan } from '../../core/org/permissions.js';
 import type { MemberRepository, OrgRepository, TeamRepository } from '../../core/org/ports.js';
 import type { Org } from '../../core/org/types.js';
+import { memberId, teamId } from '../../core/shared/ids.js';
 
 /** Org endpoints under /api/v1 (behind apiAuth): read the org and its members, change its settings (admins). */
 export function orgRoutes(deps: {
@@ -12,6 +15,36 @@ export function orgRoutes(deps: {
   teams: TeamRepository;
 }): Router {
   const router = new Router();
+  router.patch('/org/chat', async (ctx) => {
+    const org = await connectChat(deps, ctx.state.actor as Actor, ctx.request.body);
+    ctx.body = {
+      org: { id: org.id, name: org.name, platform: org.chat.platform, workspaceId: org.chat.workspaceId },
+    };
+  });
+  router.get('/teams', async (ctx) => {
+    const actor = ctx.state.actor as Actor;
+    assertCan(actor, 'org.read');
+    ctx.body = { teams: await deps.teams.list(actor.orgId) };
+  });
+  router.patch('/teams/:id', async (ctx) => {
+    ctx.body = {
+      team: await configureTeam(
+        deps,
+        ctx.state.actor as Actor,
+        teamId(ctx.params.id ?? ''),
+        ctx.request.body,
+      ),
+    };
+  });
+  router.put('/members/:id/identities', async (ctx) => {
+    const member = await setIdentities(
+      deps,
+      ctx.state.actor as Actor,
+      memberId(ctx.params.id ?? ''),
+      ctx.request.body,
+    );
+    ctx.body = { member: { id: member.id, name: member.name, identities: member.identities } };
+  });
   router.patch('/org/settings', async (ctx) => {
     const org = await configureOrgSettings(
       deps,

@@ -1,9 +1,10 @@
 import type { MemberRepository } from '../../core/org/ports.js';
-import type { Availability, Member, Platform } from '../../core/org/types.js';
+import type { Availability, Member, Platform, PlatformIdentity } from '../../core/org/types.js';
+import { DomainError } from '../../core/shared/errors.js';
 import { type MemberId, memberId, type OrgId, orgId, type TeamId, teamId } from '../../core/shared/ids.js';
 import type { MemberDoc } from '../models/member-model.js';
 import type { Models } from '../models.js';
-import { toObjectId } from '../object-id.js';
+import { isDuplicateKeyError, toObjectId } from '../object-id.js';
 
 export function toMember(doc: MemberDoc): Member {
   return {
@@ -48,6 +49,22 @@ export function mongoMemberRepository(models: Models): MemberRepository {
           }).lean<MemberDoc>()
         : null;
       return doc ? toMember(doc) : undefined;
+    },
+    async setIdentities(org: OrgId, id: MemberId, identities: readonly PlatformIdentity[]) {
+      const [o, m] = [toObjectId(org), toObjectId(id)];
+      if (!o || !m) return undefined;
+      try {
+        const doc = await models.Member.findOneAndUpdate(
+          { _id: m, orgId: o },
+          { $set: { identities: identities.map((i) => ({ platform: i.platform, userId: i.userId })) } },
+          { returnDocument: 'after' },
+        ).lean<MemberDoc>();
+        return doc ? toMember(doc) : undefined;
+      } catch (error) {
+        // Another member took the user id between the use-case's check and this write.
+        if (isDuplicateKeyError(error)) throw new DomainError('CONFLICT', { field: 'identities' });
+        throw error;
+      }
     },
     async setAvailability(org: OrgId, id: MemberId, availability: Availability) {
       const [o, m] = [toObjectId(org), toObjectId(id)];

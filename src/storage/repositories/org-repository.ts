@@ -2,11 +2,12 @@ import type { RoutingConfig } from '../../core/leads/routing-config.js';
 import type { ScoringConfig } from '../../core/leads/score-lead.js';
 import type { OrgSettingsPatch } from '../../core/org/configure-org-settings.js';
 import type { OrgRepository } from '../../core/org/ports.js';
-import { DEFAULT_ORG_SETTINGS, type Org, type Platform } from '../../core/org/types.js';
+import { type ChatWorkspace, DEFAULT_ORG_SETTINGS, type Org, type Platform } from '../../core/org/types.js';
+import { DomainError } from '../../core/shared/errors.js';
 import { type OrgId, orgId } from '../../core/shared/ids.js';
 import type { OrgDoc } from '../models/org-model.js';
 import type { Models } from '../models.js';
-import { toObjectId } from '../object-id.js';
+import { isDuplicateKeyError, toObjectId } from '../object-id.js';
 
 export function toOrg(doc: OrgDoc): Org {
   return {
@@ -61,6 +62,22 @@ export function mongoOrgRepository(models: Models): OrgRepository {
         'chat.workspaceId': workspaceId,
       }).lean<OrgDoc>();
       return doc ? toOrg(doc) : undefined;
+    },
+    async setChat(id: OrgId, chat: ChatWorkspace) {
+      const _id = toObjectId(id);
+      if (!_id) return undefined;
+      try {
+        const doc = await models.Org.findOneAndUpdate(
+          { _id },
+          { $set: { chat } },
+          { returnDocument: 'after' },
+        ).lean<OrgDoc>();
+        return doc ? toOrg(doc) : undefined;
+      } catch (error) {
+        // The workspace index is unique: one workspace, one org.
+        if (isDuplicateKeyError(error)) throw new DomainError('CONFLICT', { field: 'workspaceId' });
+        throw error;
+      }
     },
     setRouting: (id: OrgId, routing: RoutingConfig) => setSetting(id, 'routing', routing),
     async updateSettings(id: OrgId, patch: OrgSettingsPatch) {

@@ -1,6 +1,6 @@
 import type { TeamRepository } from '../../core/org/ports.js';
 import type { Team } from '../../core/org/types.js';
-import { memberId, type OrgId, orgId, type TeamId, teamId } from '../../core/shared/ids.js';
+import { type MemberId, memberId, type OrgId, orgId, type TeamId, teamId } from '../../core/shared/ids.js';
 import type { TeamDoc } from '../models/team-model.js';
 import type { Models } from '../models.js';
 import { toObjectId } from '../object-id.js';
@@ -25,6 +25,20 @@ export function mongoTeamRepository(models: Models): TeamRepository {
     async list(org: OrgId) {
       const o = toObjectId(org);
       return o ? (await models.Team.find({ orgId: o }).sort({ name: 1 }).lean<TeamDoc[]>()).map(toTeam) : [];
+    },
+    async update(org: OrgId, id: TeamId, patch: { channelId?: string; managerId?: MemberId }) {
+      const [o, t] = [toObjectId(org), toObjectId(id)];
+      if (!o || !t) return undefined;
+      const set = {
+        ...(patch.channelId ? { channelId: patch.channelId } : {}),
+        ...(patch.managerId ? { managerId: toObjectId(patch.managerId) } : {}),
+      };
+      const doc = await models.Team.findOneAndUpdate(
+        { _id: t, orgId: o },
+        { $set: set },
+        { returnDocument: 'after' },
+      ).lean<TeamDoc>();
+      return doc ? toTeam(doc) : undefined;
     },
   };
 }
