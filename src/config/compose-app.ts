@@ -31,9 +31,11 @@ import { mongoLeadRepository } from '../storage/repositories/lead-repository.js'
 import { mongoMemberRepository } from '../storage/repositories/member-repository.js';
 import { mongoOrgRepository } from '../storage/repositories/org-repository.js';
 import { mongoOutboxStore } from '../storage/repositories/outbox-repository.js';
+import { mongoResponseCodes } from '../storage/repositories/platform-response-codes.js';
 import { mongoRosterRepository } from '../storage/repositories/roster-repository.js';
 import { mongoSandboxStore } from '../storage/repositories/sandbox-message-store.js';
 import { mongoTeamRepository } from '../storage/repositories/team-repository.js';
+import { composePlatforms, type PlatformOptions } from './compose-platforms.js';
 import type { Config } from './load-config.js';
 
 export type ComposeOptions = {
@@ -41,6 +43,8 @@ export type ComposeOptions = {
   readonly config: Pick<Config, 'SANDBOX_ENABLED' | 'BODY_LIMIT' | 'OUTBOX_INTERVAL_MS' | 'JOBS_ENABLED'>;
   readonly log: Logger;
   readonly clock?: AdjustableClock;
+  /** Real chat platforms (Slack, DingTalk, WeCom) and where their settings come from; none by default. */
+  readonly platforms?: PlatformOptions;
 };
 
 /** Ladder steps are due to the minute; a run a minute reads only leads whose step is due (indexed). */
@@ -85,6 +89,13 @@ export function composeApp(options: ComposeOptions) {
     { orgs, teams, members, notifier, clock, leads, roster },
   );
   const intakeDeps = { leads, roster, conversion, notifier, clock };
+  const platforms = composePlatforms(options.platforms ?? { enabled: [], env: {}, publicUrl: '' }, {
+    registry,
+    clock,
+    log,
+    responseCodes: (platform) => mongoResponseCodes(models, platform, () => clock.now()),
+  });
+  for (const [platform, adapter] of platforms.adapters) adapters.set(platform, adapter);
 
   const jobs: JobDefinition[] = [
     { name: 'outbox.deliver', intervalMs: config.OUTBOX_INTERVAL_MS, run: () => outboxPump.runNow() },
@@ -131,6 +142,7 @@ export function composeApp(options: ComposeOptions) {
       accepting: () => accepting,
     }),
     api,
+    ...platforms.routers,
   ];
   if (config.SANDBOX_ENABLED) {
     routers.push(
@@ -158,6 +170,7 @@ export function composeApp(options: ComposeOptions) {
     models,
     repos: { orgs, teams, members, tokens, outbox, sandboxStore, leads, roster, conversion },
     intakeDeps,
+    platforms,
     notifier,
     registry,
     adapters,

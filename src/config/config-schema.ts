@@ -133,6 +133,11 @@ export const SETTINGS = {
     'DingTalk: OpenAPI base URL; tests point it at a local fake.',
     'https://api.dingtalk.com',
   ),
+  ...platformSetting(
+    'DINGTALK_EVENT_TOKEN',
+    'DingTalk: event-subscription token (HTTP mode, with DINGTALK_EVENT_AES_KEY).',
+  ),
+  ...platformSetting('DINGTALK_EVENT_AES_KEY', 'DingTalk: event-subscription AES key (43 characters).'),
   ...platformSetting('WECOM_CORP_ID', 'WeCom: the corp id (企业ID).'),
   ...platformSetting('WECOM_AGENT_ID', "WeCom: the self-built app's AgentId."),
   ...platformSetting('WECOM_SECRET', "WeCom: the app's Secret."),

@@ -1,8 +1,11 @@
 import path from 'node:path';
+import type { Platform } from '../core/org/types.js';
 import { configSchema, type RawConfig } from './config-schema.js';
 
 export type Config = Readonly<
-  Omit<RawConfig, 'SANDBOX_ENABLED' | 'DEMO_ORG' | 'PUBLIC_URL'> & {
+  Omit<RawConfig, 'SANDBOX_ENABLED' | 'DEMO_ORG' | 'PUBLIC_URL' | 'PLATFORMS'> & {
+    /** The chat platforms to run; `sandbox` when PLATFORMS is unset. */
+    PLATFORMS: readonly Platform[];
     SANDBOX_ENABLED: boolean;
     DEMO_ORG: boolean;
     PUBLIC_URL: string;
@@ -32,9 +35,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const raw = parsed.data;
   const embedded = raw.MONGODB_URI === undefined;
+  const platforms: readonly Platform[] = raw.PLATFORMS ?? ['sandbox'];
   return Object.freeze({
     ...raw,
-    SANDBOX_ENABLED: raw.SANDBOX_ENABLED ?? raw.NODE_ENV !== 'production',
+    PLATFORMS: platforms,
+    // The sandbox runs when PLATFORMS names it, except in production unless SANDBOX_ENABLED says so.
+    SANDBOX_ENABLED: raw.SANDBOX_ENABLED ?? (platforms.includes('sandbox') && raw.NODE_ENV !== 'production'),
     DEMO_ORG: raw.DEMO_ORG ?? embedded,
     PUBLIC_URL: raw.PUBLIC_URL ?? `http://localhost:${raw.PORT}`,
     dataDir: path.resolve(raw.DATA_DIR),

@@ -36,7 +36,16 @@ async function main(): Promise<void> {
     uri: database.uri,
     ...(database.kind === 'external' ? {} : { dbName: 'leadrelay' }),
   });
-  const app = composeApp({ connection, config, log });
+  const app = composeApp({
+    connection,
+    config,
+    log,
+    platforms: {
+      enabled: config.PLATFORMS.filter((p) => p !== 'sandbox'),
+      env: process.env,
+      publicUrl: config.PUBLIC_URL,
+    },
+  });
   await ensureIndexes(app.models);
 
   if (config.DEMO_ORG) {
@@ -55,7 +64,10 @@ async function main(): Promise<void> {
     const running = scheduler;
     app.setJobsRunning(() => running.isRunning());
   }
+  await app.platforms.start();
   say(`Leadrelay listening on ${config.PUBLIC_URL}`);
+  const real = config.PLATFORMS.filter((p) => p !== 'sandbox');
+  if (real.length > 0) say(`Chat platforms: ${real.join(', ')}`);
   if (config.SANDBOX_ENABLED) say(`Sandbox workspace: ${config.PUBLIC_URL}/sandbox`);
 
   let stopping = false;
@@ -74,6 +86,7 @@ async function main(): Promise<void> {
       server.close(() => resolve());
       server.closeIdleConnections();
     });
+    await app.platforms.stop();
     await scheduler?.stop(config.SHUTDOWN_TIMEOUT_MS);
     await app.outboxPump.idle();
     await connection.close();

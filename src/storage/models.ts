@@ -5,6 +5,10 @@ import { type LeadDoc, leadSchema } from './models/lead-model.js';
 import { type MemberDoc, memberSchema } from './models/member-model.js';
 import { type OrgDoc, orgSchema } from './models/org-model.js';
 import { type OutboxEntryDoc, outboxEntrySchema } from './models/outbox-entry-model.js';
+import {
+  type PlatformResponseCodeDoc,
+  platformResponseCodeSchema,
+} from './models/platform-response-code-model.js';
 import { type SandboxMessageDoc, sandboxMessageSchema } from './models/sandbox-message-model.js';
 import { type SentMessageDoc, sentMessageSchema } from './models/sent-message-model.js';
 import { type TeamDoc, teamSchema } from './models/team-model.js';
@@ -19,6 +23,7 @@ export type Models = {
   readonly SentMessage: Model<SentMessageDoc>;
   readonly InboundEvent: Model<InboundEventDoc>;
   readonly SandboxMessage: Model<SandboxMessageDoc>;
+  readonly PlatformResponseCode: Model<PlatformResponseCodeDoc>;
 };
 
 /** Binds every model to one connection (tests open one connection per database). */
@@ -33,6 +38,10 @@ export function bindModels(connection: Connection): Models {
     SentMessage: connection.model<SentMessageDoc>('SentMessage', sentMessageSchema),
     InboundEvent: connection.model<InboundEventDoc>('InboundEvent', inboundEventSchema),
     SandboxMessage: connection.model<SandboxMessageDoc>('SandboxMessage', sandboxMessageSchema),
+    PlatformResponseCode: connection.model<PlatformResponseCodeDoc>(
+      'PlatformResponseCode',
+      platformResponseCodeSchema,
+    ),
   };
 }
 

@@ -2,6 +2,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import pino from 'pino';
 import { type ComposedApp, composeApp } from '../../src/config/compose-app.js';
+import type { PlatformOptions } from '../../src/config/compose-platforms.js';
 import { startDemo } from '../../src/config/start-demo.js';
 import { adjustableClock } from '../../src/core/shared/clock.js';
 import { ensureIndexes } from '../../src/storage/models.js';
@@ -25,8 +26,13 @@ export type TestApp = {
 // biome-ignore lint/suspicious/noExplicitAny: tests read arbitrary JSON bodies and assert on their shape
 export type TestResponse = { status: number; headers: Headers; body: any };
 
-/** The whole service (real mongoose, real Koa on a free port, sandbox on) with the demo org, for one test file. */
-export async function startTestApp(options: { demo?: boolean; bodyLimit?: string } = {}): Promise<TestApp> {
+/**
+ * The whole service (real mongoose, real Koa on a free port, sandbox on) with the demo org, for one test file.
+ * `platforms` enables real chat platforms as main.ts does; they are started once the server listens.
+ */
+export async function startTestApp(
+  options: { demo?: boolean; bodyLimit?: string; platforms?: PlatformOptions } = {},
+): Promise<TestApp> {
   const db = await openTestDatabase();
   const app = composeApp({
     connection: db.connection,
@@ -38,6 +44,7 @@ export async function startTestApp(options: { demo?: boolean; bodyLimit?: string
     },
     log: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
     clock: adjustableClock(),
+    ...(options.platforms ? { platforms: options.platforms } : {}),
   });
   await ensureIndexes(app.models);
   const demo = options.demo === false ? undefined : await startDemo(app, { reset: false });
@@ -45,6 +52,7 @@ export async function startTestApp(options: { demo?: boolean; bodyLimit?: string
   const server: Server = app.http.listen(0, '127.0.0.1');
   await new Promise<void>((resolve) => server.once('listening', resolve));
   const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  await app.platforms.start();
   return {
     app,
     baseUrl,
@@ -64,6 +72,7 @@ export async function startTestApp(options: { demo?: boolean; bodyLimit?: string
       return { status: response.status, headers: response.headers, body: parsed };
     },
     async close() {
+      await app.platforms.stop();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await app.outboxPump.idle();
       await db.close();

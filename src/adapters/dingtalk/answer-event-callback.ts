@@ -1,0 +1,54 @@
+import { randomBytes } from 'node:crypto';
+import type { Clock } from '../../core/shared/clock.js';
+import { decryptEvent, type EventCrypto, encryptedSuccess, verifyEventSignature } from './dingtalk-crypto.js';
+import { isFresh } from './verify-robot-sign.js';
+
+export type EventAnswer = {
+  readonly status: number;
+  readonly body: object;
+  /** The decrypted event type, for the log; undefined when the request was refused. */
+  readonly eventType?: string;
+};
+
+/**
+ * An HTTP event-subscription callback: verify msg_signature and the replay window, decrypt, answer the
+ * encrypted "success" (for `check_url`, the URL verification, that answer is the whole point; for any other
+ * event it stops DingTalk's retries: we subscribe to none yet).
+ * Doc: https://open.dingtalk.com/document/orgapp/configure-event-subcription
+ */
+export function answerEventCallback(
+  crypto: EventCrypto,
+  query: Readonly<Record<string, string | undefined>>,
+  rawBody: string,
+  clock: Clock,
+): EventAnswer {
+  const refused: EventAnswer = { status: 401, body: { error: 'bad signature' } };
+  const signature = query.msg_signature ?? query.signature;
+  const { timestamp, nonce } = query;
+  const encrypt = encryptOf(rawBody);
+  if (!signature || !timestamp || !nonce || !encrypt || !/^\d{1,16}$/.test(timestamp)) return refused;
+  if (
+    !isFresh(Number(timestamp), clock) ||
+    !verifyEventSignature(crypto, { signature, timestamp, nonce }, encrypt)
+  ) {
+    return refused;
+  }
+  let eventType: string;
+  try {
+    const event = JSON.parse(decryptEvent(crypto, encrypt)) as { EventType?: unknown };
+    eventType = String(event.EventType ?? 'unknown');
+  } catch {
+    return refused;
+  }
+  const reply = encryptedSuccess(crypto, String(clock.now().getTime()), randomBytes(6).toString('hex'));
+  return { status: 200, body: reply, eventType };
+}
+
+function encryptOf(rawBody: string): string | undefined {
+  try {
+    const body = JSON.parse(rawBody) as { encrypt?: unknown };
+    return typeof body.encrypt === 'string' ? body.encrypt : undefined;
+  } catch {
+    return undefined;
+  }
+}

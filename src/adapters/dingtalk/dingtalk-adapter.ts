@@ -1,0 +1,90 @@
+import { createHash } from 'node:crypto';
+import type { Card } from '../../chat/card.js';
+import type { ChatAdapter, PlatformTarget } from '../../chat/chat-adapter.js';
+import { type Clock, systemClock } from '../../core/shared/clock.js';
+import { type DingtalkApi, type DingtalkSpace, dingtalkApi } from './dingtalk-api.js';
+import type { DingtalkSettings } from './dingtalk-settings.js';
+import { renderCardParams } from './render-card-params.js';
+
+export type DingtalkAdapterDeps = {
+  readonly fetch?: typeof fetch;
+  readonly clock?: Clock;
+  /** A ready client (shared with the routes, say); built from settings + fetch + clock when absent. */
+  readonly api?: DingtalkApi;
+};
+
+/** Our outTrackIds start with this, so an update can tell a card from a plain text message. */
+const CARD_REF_PREFIX = 'lr_';
+
+/**
+ * DingTalk through the app robot: cards are interactive card instances (createAndDeliver, updated by outTrackId),
+ * text goes through the robot message APIs. DingTalk has no threads: a thread target posts to its group.
+ */
+export function dingtalkAdapter(settings: DingtalkSettings, deps: DingtalkAdapterDeps = {}): ChatAdapter {
+  const clock = deps.clock ?? systemClock;
+  const api =
+    deps.api ??
+    dingtalkApi(settings, { ...(deps.fetch ? { fetch: deps.fetch } : {}), ...(deps.clock ? { clock } : {}) });
+
+  return {
+    platform: 'dingtalk',
+    // Robots may post about 20 messages a minute to one conversation; one every 3 s stays under it.
+    pacing: { perConversationMs: 3000 },
+
+    async send(_workspaceId, target, message, idempotencyKey) {
+      const space = spaceOf(target);
+      if (message.card) {
+        // Derived from the idempotency key: a retried send reuses it and DingTalk refuses a second card.
+        const outTrackId = outTrackIdFor(settings, idempotencyKey);
+        const params = renderCardParams(message.card, {
+          ...(message.text ? { text: message.text } : {}),
+          rev: revisionOf(outTrackId, clock),
+        });
+        await api.createAndDeliverCard(outTrackId, space, params);
+        return { messageRef: outTrackId };
+      }
+      if (!message.text) throw new Error('DingTalk: a message needs text or a card');
+      // Robot text has no idempotency key on DingTalk's side: a retry after a lost answer can show it twice.
+      const key = await api.sendText(space, message.text);
+      return { messageRef: key ?? `text:${idempotencyKey}` };
+    },
+
+    async update(_workspaceId, _target, messageRef, message) {
+      if (!messageRef.startsWith(CARD_REF_PREFIX)) {
+        throw new Error('DingTalk cannot edit a robot text message, only cards');
+      }
+      // A text-only update replaces the card's content with that text and drops its buttons.
+      const card: Card = message.card ?? { title: '', fields: [], buttons: [] };
+      const params = renderCardParams(card, {
+        ...(message.text ? { text: message.text } : {}),
+        rev: revisionOf(messageRef, clock),
+      });
+      await api.updateCard(messageRef, params);
+    },
+  };
+}
+
+export function outTrackIdFor(settings: Pick<DingtalkSettings, 'clientId'>, idempotencyKey: string): string {
+  const digest = createHash('sha256').update(`${settings.clientId}\n${idempotencyKey}`).digest('hex');
+  return `${CARD_REF_PREFIX}${digest.slice(0, 40)}`;
+}
+
+let renditions = 0;
+
+/**
+ * A new id at every rendition (see CardTemplateParams.rev): time tells processes apart, the counter tells apart
+ * two renditions within one millisecond. No randomness, so tests with a fixed clock see fixed values.
+ */
+function revisionOf(outTrackId: string, clock: Clock): string {
+  renditions += 1;
+  return createHash('sha256')
+    .update(`${outTrackId}@${clock.now().getTime()}#${renditions}`)
+    .digest('hex')
+    .slice(0, 12);
+}
+
+function spaceOf(target: PlatformTarget): DingtalkSpace {
+  return target.kind === 'dm'
+    ? { kind: 'dm', userId: target.userId }
+    : { kind: 'group', openConversationId: target.channelId };
+}

@@ -1,0 +1,130 @@
+import { TransientDeliveryError } from '../../chat/chat-adapter.js';
+import { DingtalkApiError, type DingtalkCall, type DingtalkHttpDeps, dingtalkHttp } from './dingtalk-http.js';
+import type { DingtalkSettings } from './dingtalk-settings.js';
+
+/** Where a card or message goes: the robot's 1:1 chat with a user, or a group (its openConversationId). */
+export type DingtalkSpace =
+  | { readonly kind: 'dm'; readonly userId: string }
+  | { readonly kind: 'group'; readonly openConversationId: string };
+
+export type CardParams = Readonly<Record<string, string>>;
+
+export interface DingtalkApi {
+  /** 'exists' when DingTalk already has a card with this outTrackId (a retried send): nothing new was shown. */
+  createAndDeliverCard(
+    outTrackId: string,
+    space: DingtalkSpace,
+    params: CardParams,
+  ): Promise<'created' | 'exists'>;
+  updateCard(outTrackId: string, params: CardParams): Promise<void>;
+  /** Plain text from the robot; returns DingTalk's processQueryKey (the message's id for read receipts). */
+  sendText(space: DingtalkSpace, text: string): Promise<string | undefined>;
+  /** HTTP mode only: points card button callbacks at `callbackUrl`, signed with the app secret. */
+  registerCardCallback(callbackUrl: string): Promise<void>;
+}
+
+/** One route key per app: DingTalk maps it to the URL that receives this app's card clicks in HTTP mode. */
+export const cardCallbackRouteKey = (settings: DingtalkSettings) => `leadrelay_${settings.clientId}`;
+
+export function dingtalkApi(settings: DingtalkSettings, deps: DingtalkHttpDeps = {}): DingtalkApi {
+  const call: DingtalkCall = dingtalkHttp(settings, deps);
+  // Stream mode gets clicks over the WebSocket; HTTP mode at the URL registered under the route key.
+  const callback =
+    settings.mode === 'stream'
+      ? { callbackType: 'STREAM' }
+      : { callbackType: 'HTTP', callbackRouteKey: cardCallbackRouteKey(settings) };
+
+  return {
+    async createAndDeliverCard(outTrackId, space, params) {
+      // Doc: https://open.dingtalk.com/document/development/create-and-deliver-cards
+      const body = {
+        cardTemplateId: settings.cardTemplateId,
+        outTrackId,
+        ...callback,
+        cardData: { cardParamMap: params },
+        openSpaceId:
+          space.kind === 'dm'
+            ? `dtv1.card//IM_ROBOT.${space.userId}`
+            : `dtv1.card//IM_GROUP.${space.openConversationId}`,
+        ...(space.kind === 'dm'
+          ? {
+              imRobotOpenSpaceModel: { supportForward: false },
+              imRobotOpenDeliverModel: { spaceType: 'IM_ROBOT', robotCode: settings.robotCode },
+            }
+          : {
+              imGroupOpenSpaceModel: { supportForward: false },
+              imGroupOpenDeliverModel: { robotCode: settings.robotCode },
+            }),
+        userIdType: 1,
+      };
+      try {
+        const json = (await call('POST', '/v1.0/card/instances/createAndDeliver', body)) as DeliverAnswer;
+        const failed = json.result?.deliverResults?.find((r) => r.success === false);
+        if (failed) throw new Error(`DingTalk card delivery failed: ${failed.errorMsg ?? 'unknown'}`);
+        return 'created';
+      } catch (error) {
+        // outTrackId is ours and unique per outbox entry: "already exists" means an earlier try got through.
+        if (error instanceof DingtalkApiError && error.code === 'param.cardAlreadyExist') return 'exists';
+        throw error;
+      }
+    },
+
+    async updateCard(outTrackId, params) {
+      // Doc: https://open.dingtalk.com/document/development/interactive-card-update-interface
+      await call('PUT', '/v1.0/card/instances', {
+        outTrackId,
+        cardData: { cardParamMap: params },
+        cardUpdateOptions: { updateCardDataByKey: true },
+        userIdType: 1,
+      });
+    },
+
+    async sendText(space, text) {
+      const msg = {
+        robotCode: settings.robotCode,
+        msgKey: 'sampleText',
+        msgParam: JSON.stringify({ content: text }),
+      };
+      if (space.kind === 'dm') {
+        // Doc: https://open.dingtalk.com/document/orgapp/chatbots-send-one-on-one-chat-messages-in-batches
+        const json = (await call('POST', '/v1.0/robot/oToMessages/batchSend', {
+          ...msg,
+          userIds: [space.userId],
+        })) as BatchAnswer;
+        if (json.flowControlledStaffIdList?.includes(space.userId)) {
+          throw new TransientDeliveryError('DingTalk throttled the message to this user', 60_000);
+        }
+        if (json.invalidStaffIdList?.includes(space.userId)) {
+          throw new DingtalkApiError(400, 'invalidStaffId', 'DingTalk does not know this user id');
+        }
+        return json.processQueryKey;
+      }
+      // Doc: https://open.dingtalk.com/document/orgapp/the-robot-sends-a-group-message
+      const json = (await call('POST', '/v1.0/robot/groupMessages/send', {
+        ...msg,
+        openConversationId: space.openConversationId,
+      })) as BatchAnswer;
+      return json.processQueryKey;
+    },
+
+    async registerCardCallback(callbackUrl) {
+      // Doc: https://open.dingtalk.com/document/development/register-card-callback-address
+      await call('POST', '/v1.0/card/callbacks/register', {
+        callbackRouteKey: cardCallbackRouteKey(settings),
+        callbackUrl,
+        apiSecret: settings.clientSecret,
+        // Ours alone: re-registering at every start keeps the URL in step with PUBLIC_URL.
+        forceUpdate: true,
+      });
+    },
+  };
+}
+
+type DeliverAnswer = {
+  result?: { deliverResults?: { success?: boolean; errorMsg?: string }[] };
+};
+type BatchAnswer = {
+  processQueryKey?: string;
+  invalidStaffIdList?: string[];
+  flowControlledStaffIdList?: string[];
+};

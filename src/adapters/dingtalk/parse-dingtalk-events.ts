@@ -1,0 +1,106 @@
+import { z } from 'zod';
+import { parseCommandText, splitWords } from '../../chat/command-grammar.js';
+import type { ActionEvent, CommandEvent } from '../../chat/events.js';
+
+// Shared by HTTP mode (request bodies) and Stream mode (the `data` of a pushed message): both carry the same JSON.
+
+/** Doc: https://open.dingtalk.com/document/orgapp/receive-message (only the fields we read; others pass). */
+const RobotMessage = z.object({
+  msgId: z.string().min(1),
+  msgtype: z.string(),
+  text: z.object({ content: z.string() }).optional(),
+  // Only people of the org have one; a message without it cannot be mapped to a member.
+  senderStaffId: z.string().min(1),
+  /** "1" a 1:1 chat with the robot, "2" a group (where only messages that @ the robot reach us). */
+  conversationType: z.string().optional(),
+  conversationId: z.string().optional(),
+});
+
+/** Doc: https://open.dingtalk.com/document/development/event-callback-card */
+const CardCallback = z.object({
+  type: z.string().optional(),
+  outTrackId: z.string().min(1),
+  userId: z.string().min(1),
+  /** A JSON string: { cardPrivateData: { actionIds: [...], params: {...} } }. */
+  content: z.string(),
+});
+
+const CallbackContent = z.object({
+  cardPrivateData: z.object({
+    actionIds: z.array(z.string()).default([]),
+    params: z.record(z.string(), z.unknown()).default({}),
+  }),
+});
+
+/**
+ * A robot text message as a command. Group messages arrive with the robot's @-mention (usually already cut by
+ * DingTalk, leaving a leading space); any leading @names are dropped. Text that is no command still becomes a
+ * CommandEvent, with its first word as the command, so the registry answers UNKNOWN_COMMAND in the member's
+ * language; an empty message asks for help. Returns undefined for what is not a text message from a member.
+ */
+export function parseRobotMessage(raw: unknown, workspaceId: string): CommandEvent | undefined {
+  const parsed = RobotMessage.safeParse(raw);
+  if (!parsed.success || parsed.data.msgtype !== 'text' || !parsed.data.text) return undefined;
+  const message = parsed.data;
+  const text = (message.text?.content ?? '').replace(/^\s*(?:@\S+\s*)*/u, '').trim();
+  const command = parseCommandText(text);
+  const [head, ...rest] = splitWords(text.normalize('NFKC'));
+  return {
+    type: 'command',
+    // DingTalk repeats msgId when it retries a delivery; the registry drops the second one.
+    eventId: `dingtalk:${message.msgId}`,
+    user: { platform: 'dingtalk', workspaceId, userId: message.senderStaffId },
+    command: command?.command ?? head?.replace(/^\//, '') ?? 'help',
+    args: command?.args ?? rest,
+    rawText: text,
+  };
+}
+
+/**
+ * A card button click. Our template sends the button's actionId and value, and the card's rev, as callback
+ * params (manifests/dingtalk/card-template.json). The event id must make a platform retry harmless without
+ * swallowing a later, real click: rev changes whenever the card is redrawn, so (card, user, rev, button) is one
+ * click. Without a rev (a template built another way) the delivery's own id is used when there is one.
+ */
+export function parseCardCallback(
+  raw: unknown,
+  workspaceId: string,
+  requestId?: string,
+): ActionEvent | undefined {
+  const parsed = CardCallback.safeParse(raw);
+  if (!parsed.success || (parsed.data.type !== undefined && parsed.data.type !== 'actionCallback'))
+    return undefined;
+  const callback = parsed.data;
+  const content = CallbackContent.safeParse(parseJson(callback.content));
+  if (!content.success) return undefined;
+  const { actionIds, params } = content.data.cardPrivateData;
+  const actionId = text(params.actionId) || actionIds[0];
+  if (!actionId) return undefined;
+  const value = text(params.value);
+  const rev = text(params.rev);
+  const click = `${callback.outTrackId}:${callback.userId}:${actionId}:${value}`;
+  return {
+    type: 'action',
+    eventId: rev
+      ? `dingtalk:card:${rev}:${click}`
+      : requestId
+        ? `dingtalk:req:${requestId}`
+        : `dingtalk:card:${click}`,
+    user: { platform: 'dingtalk', workspaceId, userId: callback.userId },
+    actionId,
+    value,
+    messageRef: callback.outTrackId,
+  };
+}
+
+function text(value: unknown): string {
+  return typeof value === 'string' || typeof value === 'number' ? String(value) : '';
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}

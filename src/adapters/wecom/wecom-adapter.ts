@@ -1,0 +1,93 @@
+import type { OutboundMessage } from '../../chat/card.js';
+import { type ChatAdapter, type PlatformTarget, TransientDeliveryError } from '../../chat/chat-adapter.js';
+import { type Clock, systemClock } from '../../core/shared/clock.js';
+import { renderTemplateCard, renderWecomMessage } from './render-template-card.js';
+import { messageAsMarkdown, messageAsText } from './render-text.js';
+import type { ResponseCodeStore } from './response-code-store.js';
+import { taskIdFor } from './task-id.js';
+import { truncateChars } from './truncate.js';
+import { type CardUpdateAudience, type CardUpdateContent, wecomApi } from './wecom-api.js';
+import type { WecomSettings } from './wecom-settings.js';
+
+export type WecomAdapterDeps = {
+  readonly responseCodes: ResponseCodeStore;
+  readonly fetch?: typeof fetch;
+  readonly clock?: Clock;
+};
+
+/**
+ * WeCom (企业微信) through a self-built app (自建应用). A DM is an app message to the member; a card is a
+ * button_interaction template card whose task_id is the messageRef; clicks come back to wecom-routes.ts.
+ */
+export function wecomAdapter(settings: WecomSettings, deps: WecomAdapterDeps): ChatAdapter {
+  const clock = deps.clock ?? systemClock;
+  const api = wecomApi(settings, { fetch: deps.fetch ?? fetch, clock });
+
+  return {
+    platform: 'wecom',
+    // WeCom allows 30 messages a minute per member per app and silently drops the rest: one per 2 s stays under.
+    // Doc (访问频率限制): https://developer.work.weixin.qq.com/document/path/90312
+    pacing: { perConversationMs: 2000 },
+
+    async send(_workspaceId, target, message, idempotencyKey) {
+      // The same outbox entry always gives the same task_id, so a retried send addresses the same card.
+      const taskId = taskIdFor(idempotencyKey);
+      if (target.kind !== 'dm') {
+        await sendToGroup(target.channelId, message);
+        return { messageRef: taskId };
+      }
+      const sent = await api.sendMessage({ touser: target.userId, ...renderWecomMessage(message, taskId) });
+      // message/send gives a code too, so a card can be changed before anyone clicks it (a lead taken elsewhere).
+      if (sent.responseCode) await deps.responseCodes.save(taskId, sent.responseCode, clock.now());
+      return { messageRef: taskId };
+    },
+
+    async update(_workspaceId, target, messageRef, message) {
+      const code = await deps.responseCodes.take(messageRef);
+      // No code: the message was text or went to a group (neither can change on WeCom), or the code was spent or
+      // is older than 72 h. WeCom offers no other way to edit a sent message, so there is nothing to do.
+      if (!code) return;
+      try {
+        await api.updateTemplateCard(code, audienceOf(target), updateContent(message, messageRef));
+      } catch (error) {
+        // A network error or a busy WeCom may not have spent the code: keep it for the outbox's retry. Any
+        // errcode (spent, expired, bad card) is final: the code stays taken, so a retry finds none and resolves.
+        if (error instanceof TransientDeliveryError)
+          await deps.responseCodes.save(messageRef, code, clock.now());
+        throw error;
+      }
+    },
+  };
+
+  /**
+   * A self-built app cannot post to ordinary group chats; it can post to group chats it created itself through
+   * appchat/create, whose chatid is the team's channelId. Such messages cannot call back, so no buttons: cards with
+   * buttons in groups need the WeCom AI bot (智能机器人, @wecom/aibot-node-sdk), which is a separate adapter.
+   * A thread has no counterpart on WeCom, so a thread reply goes to its group.
+   */
+  async function sendToGroup(chatid: string, message: OutboundMessage): Promise<void> {
+    await api.sendAppChat(
+      message.card
+        ? { chatid, msgtype: 'markdown', markdown: { content: messageAsMarkdown(message) } }
+        : { chatid, msgtype: 'text', text: { content: messageAsText(message) } },
+    );
+  }
+}
+
+/** A DM card changes for its member only; anything else for everyone who got it. */
+function audienceOf(target: PlatformTarget): CardUpdateAudience {
+  return target.kind === 'dm' ? { userids: [target.userId] } : { atall: 1 };
+}
+
+/**
+ * A card with buttons replaces the card. Without buttons (the decision is made) or as plain text, the buttons are
+ * greyed out and show the status or text: a button_interaction card cannot lose all its buttons.
+ */
+function updateContent(message: OutboundMessage, taskId: string): CardUpdateContent {
+  const card = message.card;
+  if (card && card.buttons.length > 0)
+    return { template_card: renderTemplateCard(card, taskId, message.text) };
+  const label = card?.status ?? message.text ?? card?.title ?? '';
+  // The greyed-out button shows at most about 10 characters (建议不超过10个字).
+  return { button: { replace_name: truncateChars(label, 10) } };
+}

@@ -1,0 +1,110 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { readWecomSettings, type WecomSettings } from '../../../src/adapters/wecom/wecom-settings.js';
+import { VECTOR_A_KEYS } from '../../fixtures/wecom/vector-keys.js';
+
+/** One request the adapter made, as the fake WeCom server saw it. */
+export type RecordedCall = {
+  readonly method: string;
+  readonly path: string;
+  readonly query: Readonly<Record<string, string>>;
+  readonly body: unknown;
+};
+
+/** A scripted answer: a WeCom JSON reply, or a bare HTTP status. */
+export type ScriptedReply = { readonly json: object } | { readonly status: number };
+
+/**
+ * A local stand-in for qyapi.weixin.qq.com (WECOM_API_URL points at it): it issues tokens, accepts sends and card
+ * updates with WeCom's reply shapes, rejects unknown or expired tokens as WeCom does, and records every call.
+ */
+export class FakeWecomApi {
+  readonly calls: RecordedCall[] = [];
+  private readonly scripted = new Map<string, ScriptedReply[]>();
+  private readonly validTokens = new Set<string>();
+  private readonly expiredTokens = new Set<string>();
+  private seq = 0;
+  private server: Server | undefined;
+  url = '';
+
+  async start(): Promise<this> {
+    this.server = createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on('data', (c: Buffer) => chunks.push(c));
+      req.on('end', () => {
+        const url = new URL(req.url ?? '/', 'http://fake');
+        const text = Buffer.concat(chunks).toString('utf8');
+        const call: RecordedCall = {
+          method: req.method ?? '',
+          path: url.pathname,
+          query: Object.fromEntries(url.searchParams),
+          body: text ? JSON.parse(text) : undefined,
+        };
+        this.calls.push(call);
+        const reply = this.scripted.get(call.path)?.shift() ?? { json: this.answer(call) };
+        res.statusCode = 'status' in reply ? reply.status : 200;
+        res.setHeader('content-type', 'application/json');
+        res.end('json' in reply ? JSON.stringify(reply.json) : 'upstream error');
+      });
+    });
+    await new Promise<void>((resolve) => this.server?.listen(0, '127.0.0.1', resolve));
+    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    return this;
+  }
+
+  async stop(): Promise<void> {
+    await new Promise<void>((resolve) => this.server?.close(() => resolve()) ?? resolve());
+  }
+
+  /** The next call to `path` gets `reply` instead of the normal answer (queued in order). */
+  script(path: string, ...replies: ScriptedReply[]): void {
+    this.scripted.set(path, [...(this.scripted.get(path) ?? []), ...replies]);
+  }
+
+  /** Every token issued so far now answers 42001 (expired), as after two hours. */
+  expireTokens(): void {
+    for (const token of this.validTokens) this.expiredTokens.add(token);
+    this.validTokens.clear();
+  }
+
+  callsTo(path: string): RecordedCall[] {
+    return this.calls.filter((c) => c.path === path);
+  }
+
+  reset(): void {
+    this.calls.length = 0;
+    this.scripted.clear();
+  }
+
+  private answer(call: RecordedCall): object {
+    if (call.path === '/cgi-bin/gettoken') {
+      const token = `TOKEN-${++this.seq}`;
+      this.validTokens.add(token);
+      return { errcode: 0, errmsg: 'ok', access_token: token, expires_in: 7200 };
+    }
+    const token = call.query.access_token ?? '';
+    if (this.expiredTokens.has(token)) return { errcode: 42001, errmsg: 'access_token expired' };
+    if (!this.validTokens.has(token)) return { errcode: 40014, errmsg: 'invalid access_token' };
+    const body = call.body as { msgtype?: string } | undefined;
+    if (call.path === '/cgi-bin/message/send') {
+      const n = ++this.seq;
+      // Only interactive template cards come back with a response_code (document/path/90236).
+      return body?.msgtype === 'template_card'
+        ? { errcode: 0, errmsg: 'ok', invaliduser: '', msgid: `MSG-${n}`, response_code: `RC-send-${n}` }
+        : { errcode: 0, errmsg: 'ok', invaliduser: '', msgid: `MSG-${n}` };
+    }
+    return { errcode: 0, errmsg: 'ok' };
+  }
+}
+
+/** Settings with vector A's callback keys and the API at `apiUrl`. */
+export function testSettings(apiUrl: string): WecomSettings {
+  return readWecomSettings({
+    WECOM_CORP_ID: VECTOR_A_KEYS.corpId,
+    WECOM_AGENT_ID: '1000002',
+    WECOM_SECRET: 'test-app-secret',
+    WECOM_TOKEN: VECTOR_A_KEYS.token,
+    WECOM_ENCODING_AES_KEY: VECTOR_A_KEYS.encodingAesKey,
+    WECOM_API_URL: apiUrl,
+  });
+}
