@@ -162,7 +162,7 @@ export function composeApp(options: ComposeOptions) {
     log,
     bodyLimit: config.BODY_LIMIT,
     routers,
-    rawBodyPaths: [IMPORT_PATH],
+    rawBodyPaths: [IMPORT_PATH, ...platforms.rawBodyPaths],
   });
 
   return {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestApp } from '../support/test-app.js';
+import { dingtalkDriver } from './support/dingtalk-driver.js';
 import { sandboxDriver } from './support/sandbox-driver.js';
 import { slackDriver } from './support/slack-driver.js';
 import {
@@ -9,14 +10,17 @@ import {
   type PlatformDriver,
   pumpUntil,
 } from './support/story.js';
+import { wecomDriver } from './support/wecom-driver.js';
 
 // One story on every chat platform: a lead comes in over HTTP, its card reaches the owner on the platform, the
 // owner clicks Claim there, and the same card is changed on the platform. Each platform's fake API records what
 // the service sent it; the lead's stored state says who has it.
-describe.each<{ name: string; driver: () => PlatformDriver }>([
-  { name: 'sandbox', driver: sandboxDriver },
-  { name: 'Slack', driver: slackDriver },
-])('$name: intake → card to the owner → Claim → card updated', ({ driver: makeDriver }) => {
+describe.each<[string, () => PlatformDriver]>([
+  ['sandbox', sandboxDriver],
+  ['Slack', slackDriver],
+  ['DingTalk', dingtalkDriver],
+  ['WeCom', wecomDriver],
+])('%s: intake → card to the owner → Claim → card updated', (_name, makeDriver) => {
   const driver = makeDriver();
   let t: TestApp;
   beforeAll(async () => {

@@ -35,7 +35,6 @@ export function sandboxDriver(): PlatformDriver {
   const phoneOf = (m: Msg | undefined) => m?.card?.fields.find((f) => f.label === '手机')?.value;
 
   return {
-    name: 'sandbox',
     async start() {
       const t = await startTestApp();
       const members = (await t.request('GET', '/sandbox/api/members')).body as { id: string; team: string }[];

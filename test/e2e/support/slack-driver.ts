@@ -1,6 +1,10 @@
 import { expect } from 'vitest';
 import { slackSignature } from '../../../src/adapters/slack/verify-slack-signature.js';
-import { type FakeSlackApi, type RecordedCall, startFakeSlackApi } from '../../adapters/slack/support/fake-slack-api.js';
+import {
+  type FakeSlackApi,
+  type RecordedCall,
+  startFakeSlackApi,
+} from '../../adapters/slack/support/fake-slack-api.js';
 import { TEST_SIGNING_SECRET } from '../../adapters/slack/support/slack-settings-for.js';
 import { startTestApp } from '../../support/test-app.js';
 import {
@@ -12,7 +16,6 @@ import {
   claimedStatus,
   nowSeconds,
   type PlatformDriver,
-  type Story,
 } from './story.js';
 
 const TEAM_ID = 'T0E2ELEADS';
@@ -21,13 +24,19 @@ const BOT_TOKEN = 'xoxb-e2e-token';
 const DM_CHANNEL = 'D0OWNERDM';
 const CARD_TS = '1718000000.424242';
 
-type Block = { type: string; text?: { text: string }; elements?: { action_id?: string; value?: string; text?: string }[]; fields?: { text: string }[] };
+type Block = {
+  type: string;
+  text?: { text: string };
+  elements?: { action_id?: string; value?: string; text?: string }[];
+  fields?: { text: string }[];
+};
 const blocksOf = (call: RecordedCall | undefined) => (call?.params.blocks ?? []) as Block[];
 const actionsOf = (call: RecordedCall | undefined) =>
   blocksOf(call)
     .filter((b) => b.type === 'actions')
     .flatMap((b) => b.elements ?? []);
-const contextOf = (call: RecordedCall | undefined) => blocksOf(call).find((b) => b.type === 'context')?.elements?.[0]?.text;
+const contextOf = (call: RecordedCall | undefined) =>
+  blocksOf(call).find((b) => b.type === 'context')?.elements?.[0]?.text;
 const fieldsOf = (call: RecordedCall | undefined) =>
   blocksOf(call).flatMap((b) => (b.fields ?? []).map((f) => f.text));
 
@@ -36,16 +45,22 @@ export function slackDriver(): PlatformDriver {
   let fake: FakeSlackApi;
 
   return {
-    name: 'Slack',
     workspace: { platform: 'slack', workspaceId: TEAM_ID, channelId: 'C0EASTSALES' },
     async start() {
       fake = await startFakeSlackApi();
       fake.failNext('conversations.open', { status: 200, body: { ok: true, channel: { id: DM_CHANNEL } } });
-      fake.failNext('chat.postMessage', { status: 200, body: { ok: true, channel: DM_CHANNEL, ts: CARD_TS } });
+      fake.failNext('chat.postMessage', {
+        status: 200,
+        body: { ok: true, channel: DM_CHANNEL, ts: CARD_TS },
+      });
       return startTestApp({
         platforms: {
           enabled: ['slack'],
-          env: { SLACK_SIGNING_SECRET: TEST_SIGNING_SECRET, SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_API_URL: fake.apiUrl },
+          env: {
+            SLACK_SIGNING_SECRET: TEST_SIGNING_SECRET,
+            SLACK_BOT_TOKEN: BOT_TOKEN,
+            SLACK_API_URL: fake.apiUrl,
+          },
           publicUrl: 'https://leadrelay.example',
         },
       });
@@ -66,7 +81,9 @@ export function slackDriver(): PlatformDriver {
       });
       expect(blocksOf(post)[0]).toMatchObject({ type: 'header', text: { text: `新线索：${lead.name}` } });
       expect(contextOf(post)).toBe(assignedStatus(owner.name));
-      expect(actionsOf(post).map((a) => [a.action_id, a.value])).toEqual(BUTTONS_ASSIGNED.map((a) => [a, lead.id]));
+      expect(actionsOf(post).map((a) => [a.action_id, a.value])).toEqual(
+        BUTTONS_ASSIGNED.map((a) => [a, lead.id]),
+      );
       // Before the claim the phone is masked, even for the owner.
       expect(fieldsOf(post)).toContain('*手机*\n139****5678');
     },
@@ -119,7 +136,9 @@ export function slackDriver(): PlatformDriver {
       expect(update?.params.text).toBe(`新线索：${lead.name} — ${claimedStatus(owner.name)}`);
       expect(contextOf(update)).toBe(claimedStatus(owner.name));
       expect(fieldsOf(update)).toContain(`*手机*\n${lead.phone}`);
-      expect(actionsOf(update).map((a) => [a.action_id, a.value])).toEqual(BUTTONS_CLAIMED.map((a) => [a, lead.id]));
+      expect(actionsOf(update).map((a) => [a.action_id, a.value])).toEqual(
+        BUTTONS_CLAIMED.map((a) => [a, lead.id]),
+      );
       expect(fake.callsTo('response_url')[0]?.params).toEqual({
         response_type: 'ephemeral',
         replace_original: false,

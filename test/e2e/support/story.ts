@@ -13,9 +13,12 @@ export type Story = {
  * must have gone out. Each driver keeps what it learnt from the card it saw (channel/ts, outTrackId, task_id…).
  */
 export interface PlatformDriver {
-  readonly name: string;
   /** Where the org moves to; undefined for the sandbox, where the demo org already lives. */
-  readonly workspace?: { readonly platform: Platform; readonly workspaceId: string; readonly channelId: string };
+  readonly workspace?: {
+    readonly platform: Platform;
+    readonly workspaceId: string;
+    readonly channelId: string;
+  };
   /** Starts the fake platform API and the whole service with this platform enabled. */
   start(): Promise<TestApp>;
   /** The rep's user id on the platform; `index` is the rep's place in the team. */
@@ -80,7 +83,10 @@ export async function connectOrg(t: TestApp, driver: PlatformDriver): Promise<Ma
   const where = driver.workspace;
   if (!where) return userIds;
 
-  const chat = await api(t, 'PATCH', '/org/chat', { platform: where.platform, workspaceId: where.workspaceId });
+  const chat = await api(t, 'PATCH', '/org/chat', {
+    platform: where.platform,
+    workspaceId: where.workspaceId,
+  });
   expect(chat.status, JSON.stringify(chat.body)).toBe(200);
   expect(chat.body.org).toMatchObject({ platform: where.platform, workspaceId: where.workspaceId });
   for (const [memberId, userId] of userIds) {
