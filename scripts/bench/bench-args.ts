@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { MAX_BATCH } from '../../src/core/leads/intake-leads-batch.js';
 
 export type BenchArgs = {
   /** Sequential single-lead intakes measured (0 skips the scenario). */
@@ -9,22 +10,39 @@ export type BenchArgs = {
   readonly chunk: number;
   /** Single leads taken in before measuring, so the first calls' compilation is not counted. */
   readonly warmup: number;
+  /** Open (owned, unfollowed) leads in the reclaim sweep scenario (0 skips it), and how many of them are due. */
+  readonly reclaimOpen: number;
+  readonly reclaimDue: number;
   /** Exit 1 when a target is missed. */
   readonly strict: boolean;
 };
 
 export const BENCH_USAGE =
-  'usage: tsx scripts/bench.ts [--single 300] [--batch 10000] [--chunk 1000] [--warmup 20] [--strict]';
+  'usage: tsx scripts/bench.ts [--single 300] [--batch 10000] [--chunk 1000] [--warmup 100] [--reclaim-open 100000] [--reclaim-due 1000] [--strict]';
 
-/** Reads the bench's flags; a bad value throws an Error that names the flag. */
+/** A flag the bench cannot use: the message names it; no stack trace is worth showing. */
+export class BenchUsageError extends Error {}
+
+/** Reads the bench's flags; a bad one throws a BenchUsageError that names it. */
 export function parseBenchArgs(argv: readonly string[]): BenchArgs {
+  try {
+    return readArgs(argv);
+  } catch (error) {
+    if (error instanceof BenchUsageError) throw error;
+    throw new BenchUsageError((error as Error).message);
+  }
+}
+
+function readArgs(argv: readonly string[]): BenchArgs {
   const { values } = parseArgs({
     args: [...argv],
     options: {
       single: { type: 'string', default: '300' },
       batch: { type: 'string', default: '10000' },
       chunk: { type: 'string', default: '1000' },
-      warmup: { type: 'string', default: '20' },
+      warmup: { type: 'string', default: '100' },
+      'reclaim-open': { type: 'string', default: '100000' },
+      'reclaim-due': { type: 'string', default: '1000' },
       strict: { type: 'boolean', default: false },
     },
     strict: true,
@@ -32,16 +50,19 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
   return {
     single: count('single', values.single, 0),
     batch: count('batch', values.batch, 0),
-    chunk: count('chunk', values.chunk, 1),
+    chunk: count('chunk', values.chunk, 1, MAX_BATCH),
     warmup: count('warmup', values.warmup, 0),
+    reclaimOpen: count('reclaim-open', values['reclaim-open'], 0),
+    reclaimDue: count('reclaim-due', values['reclaim-due'], 0),
     strict: values.strict,
   };
 }
 
-function count(flag: string, raw: string, min: number): number {
+function count(flag: string, raw: string, min: number, max = Number.MAX_SAFE_INTEGER): number {
   const n = Number(raw);
-  if (!Number.isSafeInteger(n) || n < min) {
-    throw new Error(`--${flag} must be a whole number ≥ ${min} (got "${raw}"). ${BENCH_USAGE}`);
+  if (!Number.isSafeInteger(n) || n < min || n > max) {
+    const range = max === Number.MAX_SAFE_INTEGER ? `≥ ${min}` : `from ${min} to ${max}`;
+    throw new BenchUsageError(`--${flag} must be a whole number ${range} (got "${raw}")`);
   }
   return n;
 }

@@ -26,13 +26,13 @@ export type BenchEnvironment = {
 const UNLIMITED = 1_000_000;
 
 /**
- * A fresh, randomly named database (MONGODB_URI's server, else the offline dev server) holding the demo org as
- * seeded, with every member's caps raised. Delivery is paused so only intake's own commands are counted.
+ * A fresh, randomly named database (MONGODB_URI's server, else the offline dev server) holding the demo org
+ * as seeded, with every member's caps raised. Delivery is paused so only intake's own commands are counted.
  */
 export async function openBenchEnvironment(progress: (line: string) => void): Promise<BenchEnvironment> {
   const external = process.env.MONGODB_URI;
   const server = external ? undefined : await startDevDbServer();
-  // The dev server runs one command at a time, and its unique-index checks scan the collection, so one 1,000-lead
+  // The dev server runs one command at a time and its unique checks scan the collection, so one 1,000-lead
   // insert can hold it past the driver's 30 s monitor timeout, which then cuts the connection mid-command.
   // Only the dev server gets the longer allowance; a real MongoDB answers its heartbeat at once.
   const uri = external ?? `${server!.uri}&connectTimeoutMS=600000`;
@@ -52,7 +52,7 @@ export async function openBenchEnvironment(progress: (line: string) => void): Pr
     });
     await ensureIndexes(app.models);
     const demo = await startDemo(app, { reset: false });
-    // The welcome cards started a delivery run; let it finish so it sends no commands during the measurements.
+    // The welcome cards started a delivery run: let it finish, so it sends no commands while we measure.
     await app.outboxPump.idle();
     const org = await app.repos.orgs.get(demo.orgId);
     if (!org) throw new Error('the demo org was not found right after startDemo');

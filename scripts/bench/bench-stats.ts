@@ -11,9 +11,3 @@ export const round = (n: number, digits = 3): number => {
   const f = 10 ** digits;
   return Math.round(n * f) / f;
 };
-
-/** User + system CPU of this process in ms since `start` (a process.cpuUsage() reading). */
-export function cpuMsSince(start: NodeJS.CpuUsage): number {
-  const d = process.cpuUsage(start);
-  return (d.user + d.system) / 1000;
-}

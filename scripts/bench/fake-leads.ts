@@ -66,7 +66,7 @@ export function fakeLead(i: number): FakeLead {
 export const fakeLeads = (from: number, count: number): FakeLead[] =>
   Array.from({ length: count }, (_, k) => fakeLead(from + k));
 
-// 13 + nine digits: i times a number coprime with 10⁹, mod 10⁹, is a permutation, so distinct i → distinct phone.
+// 13 + nine digits: i × a number coprime with 10⁹, mod 10⁹, is a permutation: distinct i → distinct phone.
 function phoneOf(i: number): string {
   const digits = (i * 7_919_113 + 12_345_678) % 1_000_000_000;
   return `13${String(digits).padStart(9, '0')}`;

@@ -1,10 +1,11 @@
 import { intakeLeadsBatch } from '../../src/core/leads/intake-leads-batch.js';
 import type { BenchEnvironment } from './bench-environment.js';
-import { cpuMsSince, percentile, round } from './bench-stats.js';
+import { percentile, round } from './bench-stats.js';
 import { addTally, type CommandCounter, type CommandTally, totalOf } from './command-counter.js';
+import { type CpuFigures, cpuFigures, startCpuMeter } from './cpu-meter.js';
 import { fakeLeads } from './fake-leads.js';
 
-export type BatchFigures = {
+export type BatchFigures = CpuFigures & {
   leads: number;
   chunkSize: number;
   chunks: number;
@@ -16,7 +17,6 @@ export type BatchFigures = {
   chunkP50Ms: number;
   chunkP99Ms: number;
   dbCommandsPerLead: number;
-  cpuMsPerLead: number;
   /** All commands of the scenario by name. */
   commands: CommandTally;
   /** Leads the batch answered with created: false or a validation failure (should be 0). */
@@ -27,15 +27,20 @@ export type BatchFigures = {
 export async function runBatch(
   env: BenchEnvironment,
   counter: CommandCounter,
-  options: { from: number; count: number; chunkSize: number; progress: (line: string) => void },
+  options: {
+    from: number;
+    count: number;
+    chunkSize: number;
+    idleRate?: number;
+    progress: (line: string) => void;
+  },
 ): Promise<BatchFigures> {
   const { from, count, chunkSize, progress } = options;
   const chunkMs: number[] = [];
   const perLeadMs: number[] = [];
   const commands: CommandTally = {};
   let notCreated = 0;
-  const cpu = process.cpuUsage();
-  const started = performance.now();
+  const meter = startCpuMeter();
   for (let at = 0; at < count; at += chunkSize) {
     const leads = fakeLeads(from + at, Math.min(chunkSize, count - at));
     const mark = counter.mark();
@@ -48,8 +53,8 @@ export async function runBatch(
     notCreated += results.filter((r) => !r.ok || !r.created).length;
     progress(`batch: ${at + leads.length}/${count} leads (chunk ${Math.round(ms)} ms)`);
   }
-  const cpuMs = cpuMsSince(cpu);
-  const seconds = (performance.now() - started) / 1000;
+  const reading = meter();
+  const seconds = reading.seconds;
   return {
     leads: count,
     chunkSize,
@@ -61,7 +66,7 @@ export async function runBatch(
     chunkP50Ms: round(percentile(chunkMs, 50), 1),
     chunkP99Ms: round(percentile(chunkMs, 99), 1),
     dbCommandsPerLead: round(totalOf(commands) / count, 4),
-    cpuMsPerLead: round(cpuMs / count, 4),
+    ...cpuFigures(reading, count, options.idleRate ?? 0),
     commands,
     notCreated,
   };

@@ -1,17 +1,17 @@
 import { intakeLead } from '../../src/core/leads/intake-lead.js';
 import type { BenchEnvironment } from './bench-environment.js';
-import { cpuMsSince, percentile, round } from './bench-stats.js';
+import { percentile, round } from './bench-stats.js';
 import { type CommandCounter, type CommandTally, totalOf } from './command-counter.js';
+import { type CpuFigures, cpuFigures, startCpuMeter } from './cpu-meter.js';
 import { fakeLead } from './fake-leads.js';
 
-export type SingleFigures = {
+export type SingleFigures = CpuFigures & {
   leads: number;
   seconds: number;
   leadsPerSec: number;
   p50Ms: number;
   p99Ms: number;
   dbCommandsPerLead: number;
-  cpuMsPerLead: number;
   /** The breakdown by command name most calls had ("one typical call"). */
   commands: CommandTally;
   /** How many calls sent how many commands: {"5": 226, "3": 74}. */
@@ -24,11 +24,11 @@ export async function runSingle(
   counter: CommandCounter,
   from: number,
   count: number,
+  idleRate = 0,
 ): Promise<SingleFigures> {
   const latencies: number[] = [];
   const perCall: CommandTally[] = [];
-  const cpu = process.cpuUsage();
-  const started = performance.now();
+  const meter = startCpuMeter();
   for (let i = 0; i < count; i++) {
     const mark = counter.mark();
     const t0 = performance.now();
@@ -38,8 +38,8 @@ export async function runSingle(
     if (!result.created)
       throw new Error(`single lead ${from + i} was not created (replay of ${result.lead.id})`);
   }
-  const cpuMs = cpuMsSince(cpu);
-  const seconds = (performance.now() - started) / 1000;
+  const reading = meter();
+  const seconds = reading.seconds;
   const totals = perCall.map(totalOf);
   return {
     leads: count,
@@ -48,7 +48,7 @@ export async function runSingle(
     p50Ms: round(percentile(latencies, 50), 2),
     p99Ms: round(percentile(latencies, 99), 2),
     dbCommandsPerLead: round(totals.reduce((a, b) => a + b, 0) / count),
-    cpuMsPerLead: round(cpuMs / count),
+    ...cpuFigures(reading, count, idleRate),
     commands: typical(perCall),
     commandsPerCallHistogram: histogram(totals),
   };

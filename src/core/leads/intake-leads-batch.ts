@@ -18,7 +18,7 @@ import type { NewLead } from './ports.js';
 import { toCandidate, weightsFor } from './route-lead.js';
 import { matchRule } from './routing-config.js';
 import type { RoutingCandidate, Strategy } from './routing-types.js';
-import { DEFAULT_SCORING, scoreLead } from './score-lead.js';
+import { DEFAULT_SCORING, type LeadScore, scoreLead } from './score-lead.js';
 
 export const MAX_BATCH = 1_000;
 
@@ -87,7 +87,9 @@ export async function intakeParsedBatch(
   const keys = items.map((it) => dedupeKeys(it.input));
   const index = new BatchIndex(await deps.leads.findExistingMany(org.id, keys, replays));
   const now = deps.clock.now();
-  const router = await batchRouter(deps, org, items, strategy, now);
+  // Scored once per item: the router needs the score for rules, the lead stores it.
+  const scores = items.map((item) => scoreLead(item.input, org.settings.scoring ?? DEFAULT_SCORING));
+  const router = await batchRouter(deps, org, items, scores, strategy, now);
   const results: (IntakeResult | LeadId | undefined)[] = new Array(items.length);
   const planned: Planned[] = [];
 
@@ -97,7 +99,7 @@ export async function intakeParsedBatch(
       results[i] = typeof replay === 'string' ? replay : { lead: replay, created: false };
       return;
     }
-    const scored = scoreLead(item.input, org.settings.scoring ?? DEFAULT_SCORING);
+    const scored = scores[i]!;
     const draft = leadDraft(org, deps.leads.newId(), item.input, scored, now, item.idempotencyKey);
     const id = draft.id!;
     const original = index.originalOf(keys[i]!);
@@ -107,7 +109,7 @@ export async function intakeParsedBatch(
       index.plan(id, replays[i]!);
       return;
     }
-    const { assignment, ownerName } = router.route(draft);
+    const { assignment, ownerName } = router.route(i);
     const lead = { ...routedLead(org, draft, keys[i]!, assignment, ownerName), id };
     planned.push({ index: i, item, lead });
     index.plan(id, replays[i]!, { id, keys: keys[i]!, ...opt(lead) });
@@ -170,6 +172,7 @@ async function batchRouter(
   deps: IntakeDeps,
   org: Org,
   items: readonly BatchItem[],
+  scores: readonly LeadScore[],
   strategy: Strategy | undefined,
   now: Date,
 ) {
@@ -182,9 +185,11 @@ async function batchRouter(
   // One candidate list per rule and strategy (weights differ by rule); weighted rules read their weights up front,
   // so planning itself stays synchronous.
   const prepared = new Map<string, RoutingCandidate[]>();
-  for (const item of routing ? items : []) {
-    const scored = scoreLead(item.input, org.settings.scoring ?? DEFAULT_SCORING);
-    const rule = matchRule(routing!, { ...item.input, score: scored.score });
+  // Each item's rule, matched once.
+  const rules = routing
+    ? items.map((item, i) => matchRule(routing, { ...item.input, score: scores[i]!.score }))
+    : [];
+  for (const rule of rules) {
     const s = strategy ?? rule.strategy;
     if (prepared.has(`${rule.id}:${s}`)) continue;
     const weights = s === 'weighted' ? await weightsFor(deps, org, rule, now) : undefined;
@@ -197,8 +202,9 @@ async function batchRouter(
 
   return {
     turns,
-    route(draft: Omit<NewLead, 'status' | 'history'>): { assignment: Assignment; ownerName?: string } {
-      if (!routing) {
+    route(item: number): { assignment: Assignment; ownerName?: string } {
+      const rule = rules[item];
+      if (!rule) {
         return {
           assignment: {
             ruleId: 'none',
@@ -211,7 +217,6 @@ async function batchRouter(
           },
         };
       }
-      const rule = matchRule(routing, draft);
       const s = strategy ?? rule.strategy;
       const base = { ruleId: rule.id, ruleName: rule.name, strategy: s, teamId: rule.teamId, at: now };
       const reason =

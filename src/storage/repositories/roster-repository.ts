@@ -75,18 +75,21 @@ function turnUpdate(t: TakeTurn) {
 /** Routing state lives on the member documents, so a turn is one conditional write on one document. */
 export function mongoRosterRepository(models: Models): RosterRepository {
   const { Member } = models;
+  const readRoster = async (filter: Record<string, unknown>) => {
+    const docs = await Member.collection
+      .find(filter, { projection: ROSTER_FIELDS })
+      .sort({ _id: 1 })
+      .toArray();
+    return docs.map((d) => toRosterMember(d as unknown as MemberDoc));
+  };
   return {
+    // Both read through the driver: routing reads the roster on every intake, and mongoose's query building was a
+    // measurable share of intake CPU (npm run bench).
     async load(org, team) {
-      const docs = await Member.find({ orgId: must(org), teamId: must(team) }, ROSTER_FIELDS)
-        .sort({ _id: 1 })
-        .lean<MemberDoc[]>();
-      return docs.map(toRosterMember);
+      return readRoster({ orgId: must(org), teamId: must(team) });
     },
     async loadAll(org) {
-      const docs = await Member.find({ orgId: must(org), teamId: { $exists: true } }, ROSTER_FIELDS)
-        .sort({ _id: 1 })
-        .lean<MemberDoc[]>();
-      return docs.map(toRosterMember);
+      return readRoster({ orgId: must(org), teamId: { $exists: true } });
     },
     async takeTurn(org, turn) {
       // `$not` also matches a missing counter (0 leads), which is right only while the limit is not below 0.
