@@ -7,6 +7,7 @@ const ALIASES: Readonly<Record<string, CommandName>> = {
   跟进: 'followup',
   投诉: 'complaint',
   工时: 'hours',
+  绑定: 'link',
   帮助: 'help',
 };
 

@@ -21,6 +21,11 @@ export type HandlerContext = {
 export type HandlerResult = { readonly replies: readonly OutboundMessage[] };
 export type ActionHandler = (ctx: HandlerContext, event: ActionEvent) => Promise<HandlerResult>;
 export type CommandHandler = (ctx: HandlerContext, event: CommandEvent) => Promise<HandlerResult>;
+/** A command for chat users no member is linked to yet (only `/link`): it knows the org, not the member. */
+export type UnlinkedCommandHandler = (
+  ctx: Pick<HandlerContext, 'org' | 'locale' | 'texts'>,
+  event: CommandEvent,
+) => Promise<HandlerResult>;
 
 /** `ok` is false when a rule refused the request; the replies then say why, in the member's language. */
 export type DispatchResult = {
@@ -43,6 +48,7 @@ export type RegistryDeps = {
 export class Registry {
   private readonly actions = new Map<string, ActionHandler>();
   private readonly commands = new Map<CommandName, CommandHandler>();
+  private readonly unlinked = new Map<CommandName, UnlinkedCommandHandler>();
 
   constructor(private readonly deps: RegistryDeps) {}
 
@@ -58,6 +64,12 @@ export class Registry {
     return this;
   }
 
+  /** A command that also answers users not linked to a member (the way to get linked). */
+  onUnlinkedCommand(command: CommandName, handler: UnlinkedCommandHandler): this {
+    this.unlinked.set(command, handler);
+    return this;
+  }
+
   async dispatch(event: ChatEvent): Promise<DispatchResult> {
     if (!(await this.deps.inboundEvents.firstSeen(event.user.platform, event.eventId))) {
       return { ok: true, replies: [], duplicate: true };
@@ -69,6 +81,12 @@ export class Registry {
     const locale: Locale = org ? localeOf(member, org) : 'zh-CN';
     const texts = textsFor(locale);
     try {
+      const forUnlinked =
+        event.type === 'command' ? this.unlinked.get(event.command as CommandName) : undefined;
+      if (org && !member && forUnlinked && event.type === 'command') {
+        const result = await forUnlinked({ org, locale, texts }, event);
+        return { ok: true, replies: result.replies };
+      }
       if (!org || !member) throw new DomainError('IDENTITY_NOT_LINKED', { platform: event.user.platform });
       if (!member.active) throw new DomainError('MEMBER_INACTIVE', { memberId: member.id });
       const ctx: HandlerContext = { org, member, actor: memberActor(member, locale), locale, texts };

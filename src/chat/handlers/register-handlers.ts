@@ -3,6 +3,7 @@ import type { SetAvailabilityDeps } from '../../core/org/set-member-availability
 import type { Registry } from '../registry.js';
 import { APPROVAL_ACTIONS } from '../render/lead-approval-card.js';
 import { LEAD_ACTIONS } from '../render/lead-card.js';
+import { LINK_ACTIONS } from '../render/link-request-card.js';
 import { SET_AVAILABILITY_ACTION } from '../render/member-status-card.js';
 import { followUpCommand } from './follow-up-command.js';
 import { helpCommand } from './help-command.js';
@@ -14,6 +15,7 @@ import {
   whyLeadAction,
 } from './lead-actions.js';
 import { leadCommand } from './lead-command.js';
+import { decideLinkAction, linkCommand } from './link-handlers.js';
 import { notEnabledCommand } from './not-enabled-command.js';
 import { poolCommand } from './pool-command.js';
 import { setAvailabilityAction } from './set-availability-action.js';
@@ -22,18 +24,27 @@ export type HandlerDeps = SetAvailabilityDeps & ClaimDeps;
 
 /** Wires every button and command to its handler; the same table serves all platforms. */
 export function registerHandlers(registry: Registry, deps: HandlerDeps): Registry {
-  return registry
-    .onCommand('help', helpCommand)
-    .onCommand('lead', leadCommand(deps))
-    .onCommand('pool', poolCommand(deps))
-    .onCommand('followup', followUpCommand(deps))
-    .onCommand('complaint', notEnabledCommand)
-    .onCommand('hours', notEnabledCommand)
-    .onAction(SET_AVAILABILITY_ACTION, setAvailabilityAction(deps))
-    .onAction(LEAD_ACTIONS.claim, claimLeadAction(deps))
-    .onAction(LEAD_ACTIONS.release, releaseLeadAction(deps))
-    .onAction(LEAD_ACTIONS.why, whyLeadAction(deps))
-    .onAction(LEAD_ACTIONS.followUp, followUpLeadAction(deps))
-    .onAction(APPROVAL_ACTIONS.approve, decideReleaseAction(deps, 'approve'))
-    .onAction(APPROVAL_ACTIONS.keep, decideReleaseAction(deps, 'keep'));
+  return (
+    registry
+      .onCommand('help', helpCommand)
+      .onCommand('lead', leadCommand(deps))
+      .onCommand('pool', poolCommand(deps))
+      .onCommand('followup', followUpCommand(deps))
+      .onCommand('complaint', notEnabledCommand)
+      .onCommand('hours', notEnabledCommand)
+      // A member who is linked already (they are typing from a linked account) is simply told so.
+      .onCommand('link', async ({ member, texts }) => ({
+        replies: [{ text: texts.link.welcome(member.name) }],
+      }))
+      .onUnlinkedCommand('link', linkCommand(deps))
+      .onAction(SET_AVAILABILITY_ACTION, setAvailabilityAction(deps))
+      .onAction(LEAD_ACTIONS.claim, claimLeadAction(deps))
+      .onAction(LEAD_ACTIONS.release, releaseLeadAction(deps))
+      .onAction(LEAD_ACTIONS.why, whyLeadAction(deps))
+      .onAction(LEAD_ACTIONS.followUp, followUpLeadAction(deps))
+      .onAction(APPROVAL_ACTIONS.approve, decideReleaseAction(deps, 'approve'))
+      .onAction(APPROVAL_ACTIONS.keep, decideReleaseAction(deps, 'keep'))
+      .onAction(LINK_ACTIONS.approve, decideLinkAction(deps, true))
+      .onAction(LINK_ACTIONS.reject, decideLinkAction(deps, false))
+  );
 }

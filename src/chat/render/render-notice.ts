@@ -4,6 +4,7 @@ import { leadApprovalCard, leadDecisionMessage } from './lead-approval-card.js';
 import { leadCard } from './lead-card.js';
 import { leadDuplicateCard } from './lead-duplicate-card.js';
 import { leadReminderCard } from './lead-reminder-card.js';
+import { linkRequestCard } from './link-request-card.js';
 import { memberStatusCard } from './member-status-card.js';
 import type { RenderContext } from './render-context.js';
 
@@ -19,6 +20,7 @@ const RENDERERS: Renderers = {
   'lead.reminder': leadReminderCard,
   'lead.approval': leadApprovalCard,
   'lead.decision': leadDecisionMessage,
+  'member.link_request': linkRequestCard,
 };
 
 export function renderNotice(notice: Pick<Notice, 'kind' | 'data'>, ctx: RenderContext): OutboundMessage {

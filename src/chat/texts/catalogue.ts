@@ -31,11 +31,23 @@ export type Catalogue = {
     readonly aliasesNote: string;
   };
   readonly lead: LeadTexts;
+  readonly link: {
+    readonly title: string;
+    readonly body: (member: string, platform: string, userId: string) => string;
+    readonly approve: string;
+    readonly reject: string;
+    readonly pending: string;
+    readonly approved: (by: string) => string;
+    readonly rejected: (by: string) => string;
+    readonly welcome: (name: string) => string;
+    readonly requested: (name: string) => string;
+    readonly done: string;
+  };
   readonly availabilityChanged: (onLeave: boolean) => string;
   readonly somethingWentWrong: (reference: string) => string;
 };
 
-export const COMMAND_NAMES = ['lead', 'pool', 'followup', 'complaint', 'hours', 'help'] as const;
+export const COMMAND_NAMES = ['lead', 'pool', 'followup', 'complaint', 'hours', 'link', 'help'] as const;
 export type CommandName = (typeof COMMAND_NAMES)[number];
 
 /** The lead card, the 撞单 notice and the "Why me?" explanation. */

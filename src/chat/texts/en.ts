@@ -29,7 +29,7 @@ export const en: Catalogue = {
       `You are not allowed to do this (${String(d.action ?? '')}); ask an admin or your manager.`,
     UNAUTHENTICATED: () => 'The API token is missing or not valid.',
     IDENTITY_NOT_LINKED: () =>
-      'Your chat account is not linked to a Leadrelay member yet; ask an admin to link it.',
+      'Your chat account is not linked to a Leadrelay member yet. Send "/link YOUR NAME" to ask; an admin approves it.',
     LEAD_NOT_FOUND: () => 'That lead was not found; check its id.',
     LEAD_ALREADY_CLAIMED: (d) =>
       `Too late: ${String(d.ownerName || 'someone else')} has already claimed this lead.`,
@@ -79,11 +79,26 @@ export const en: Catalogue = {
       followup: '/followup ID text — record a follow-up',
       complaint: '/complaint — file or see after-sales complaints',
       hours: '/hours TASK HOURS — log hours on a task',
+      link: '/link NAME — link your chat account to your member (an admin approves)',
       help: '/help — show this help',
     },
-    aliasesNote: 'Chinese commands work too: /线索 /公海 /跟进 /投诉 /工时 /帮助',
+    aliasesNote: 'Chinese commands work too: /线索 /公海 /跟进 /投诉 /工时 /绑定 /帮助',
   },
   lead: leadTextsEn,
+  link: {
+    title: 'Account link request',
+    body: (member, platform, userId) =>
+      `${platform} user ${userId} asks to be linked as member "${member}". Approve only once you know it is them.`,
+    approve: 'Approve',
+    reject: 'Reject',
+    pending: 'Waiting for an admin',
+    approved: (by) => `Approved (${by})`,
+    rejected: (by) => `Rejected (${by})`,
+    welcome: (name) => `${name}, your account is linked: Leadrelay is ready. Send /help to see the commands.`,
+    requested: (name) =>
+      `Your request to be linked as "${name}" went to the admins; you will hear when it is approved.`,
+    done: 'Done.',
+  },
   availabilityChanged: (onLeave) =>
     onLeave
       ? 'You are on leave: no new leads will be assigned to you.'

@@ -21,7 +21,8 @@ export const zhCN: Catalogue = {
     MEMBER_INACTIVE: () => '该成员已停用。',
     FORBIDDEN: (d) => `你没有权限执行此操作（${String(d.action ?? '')}），请联系管理员或主管。`,
     UNAUTHENTICATED: () => '缺少或无效的 API 令牌。',
-    IDENTITY_NOT_LINKED: () => '你的账号还没有绑定到 Leadrelay 成员，请联系管理员绑定后再试。',
+    IDENTITY_NOT_LINKED: () =>
+      '你的账号还没有绑定到 Leadrelay 成员。发送「/绑定 你的姓名」申请绑定，管理员批准后即可使用。',
     LEAD_NOT_FOUND: () => '没有找到这条线索，请检查编号。',
     LEAD_ALREADY_CLAIMED: (d) => `手慢了，这条线索已被${String(d.ownerName || '他人')}领取。`,
     LEAD_ASSIGNED_TO_OTHER: (d) =>
@@ -65,11 +66,25 @@ export const zhCN: Catalogue = {
       followup: '/跟进 编号 内容 — 记录一次跟进',
       complaint: '/投诉 — 登记或查看售后投诉',
       hours: '/工时 任务编号 小时数 — 填报工时',
+      link: '/绑定 姓名 — 把你的聊天账号绑定到成员（需管理员批准）',
       help: '/帮助 — 显示本说明',
     },
     aliasesNote: '英文命令同样可用：/lead /pool /followup /complaint /hours /help',
   },
   lead: leadTextsZhCN,
+  link: {
+    title: '账号绑定申请',
+    body: (member, platform, userId) =>
+      `${platform} 用户 ${userId} 申请绑定为成员「${member}」。确认是本人后再批准。`,
+    approve: '批准绑定',
+    reject: '拒绝',
+    pending: '等待管理员处理',
+    approved: (by) => `已批准（${by}）`,
+    rejected: (by) => `已拒绝（${by}）`,
+    welcome: (name) => `${name}，你的账号已绑定，可以开始使用 Leadrelay 了。发送 /帮助 查看命令。`,
+    requested: (name) => `已把绑定为「${name}」的申请发给管理员，批准后会通知你。`,
+    done: '已处理。',
+  },
   availabilityChanged: (onLeave) =>
     onLeave ? '已设为休假，期间不会给你分配新线索。' : '欢迎回来，已恢复分配线索。',
   somethingWentWrong: (reference) =>

@@ -1,5 +1,6 @@
 import type { LeadApprovalData, LeadDecisionData } from '../leads/approval-notices.js';
 import type { LeadCardData, LeadDuplicateData, LeadReminderData } from '../leads/lead-notices.js';
+import type { LinkRequestData } from '../org/link-identity.js';
 import type { MemberId, OrgId, TeamId } from './ids.js';
 
 /**
@@ -31,6 +32,7 @@ export type NoticeDataByKind = {
   'lead.reminder': LeadReminderData;
   'lead.approval': LeadApprovalData;
   'lead.decision': LeadDecisionData;
+  'member.link_request': LinkRequestData;
 };
 export type NoticeKind = keyof NoticeDataByKind;
 

@@ -1,0 +1,126 @@
+import { z } from 'zod';
+import type { Clock } from '../shared/clock.js';
+import { DomainError } from '../shared/errors.js';
+import type { MemberId } from '../shared/ids.js';
+import type { Notice, Notifier } from '../shared/notices.js';
+import { parseInput } from '../shared/validate.js';
+import type { Actor } from './actor.js';
+import { assertCan } from './permissions.js';
+import type { MemberRepository } from './ports.js';
+import type { Member, Org, PlatformIdentity } from './types.js';
+
+export type LinkDeps = {
+  readonly members: MemberRepository;
+  readonly notifier: Notifier;
+  readonly clock: Clock;
+};
+
+/** What an admin's card carries: who asks to be linked as whom. */
+export type LinkRequestData = {
+  readonly memberId: MemberId;
+  readonly memberName: string;
+  readonly platform: PlatformIdentity['platform'];
+  readonly userId: string;
+  readonly state: 'pending' | 'approved' | 'rejected';
+  readonly decidedBy?: string;
+};
+
+const whoSchema = z.string().trim().min(1, 'say who you are: /link 张伟').max(100);
+
+/**
+ * A chat user not linked to any member asks to be linked (`/link 张伟`): the org's admins get a card to approve or
+ * reject. Nothing changes until an admin approves; a user id already linked, or a name that fits no one (or two
+ * people), is refused with what to do instead.
+ */
+export async function requestLink(
+  deps: LinkDeps,
+  org: Org,
+  user: PlatformIdentity,
+  who: string,
+): Promise<Member> {
+  const name = parseInput(whoSchema, who);
+  const everyone = await deps.members.list(org.id, { activeOnly: true });
+  const matches = everyone.filter((m) => m.name === name || m.id === name);
+  if (matches.length !== 1) throw new DomainError('MEMBER_NOT_FOUND', { name, matches: matches.length });
+  const member = matches[0]!;
+  if (member.identities.some((i) => i.platform === user.platform)) {
+    throw new DomainError('CONFLICT', {
+      field: 'identities',
+      hint: 'this member is already linked; ask an admin',
+    });
+  }
+  const admins = everyone.filter((m) => m.roles.includes('admin'));
+  const at = deps.clock.now().getTime();
+  const data: LinkRequestData = { memberId: member.id, memberName: member.name, ...user, state: 'pending' };
+  await deps.notifier.publish(
+    org.id,
+    admins.map(
+      (admin): Notice => ({
+        kind: 'member.link_request',
+        to: { kind: 'member', memberId: admin.id },
+        cardKey: linkCardKey(member.id, user),
+        mode: 'post',
+        idempotencyKey: `${linkCardKey(member.id, user)}:${at}:${admin.id}`,
+        data,
+      }),
+    ),
+  );
+  return member;
+}
+
+/** An admin approves (the user id becomes the member's identity on that platform) or rejects a link request. */
+export async function decideLink(
+  deps: LinkDeps,
+  actor: Actor,
+  admin: Member,
+  request: { memberId: MemberId; platform: PlatformIdentity['platform']; userId: string },
+  approve: boolean,
+): Promise<Member> {
+  assertCan(actor, 'org.configure');
+  const member = await deps.members.get(actor.orgId, request.memberId);
+  if (!member) throw new DomainError('MEMBER_NOT_FOUND', { memberId: request.memberId });
+  const user = { platform: request.platform, userId: request.userId };
+  let result = member;
+  if (approve) {
+    const holder = await deps.members.findByIdentity(actor.orgId, user.platform, user.userId);
+    if (holder && holder.id !== member.id)
+      throw new DomainError('CONFLICT', { field: 'identities', heldBy: holder.id });
+    const identities = [...member.identities.filter((i) => i.platform !== user.platform), user];
+    result = (await deps.members.setIdentities(actor.orgId, member.id, identities)) ?? member;
+  }
+  const data: LinkRequestData = {
+    memberId: member.id,
+    memberName: member.name,
+    ...user,
+    state: approve ? 'approved' : 'rejected',
+    decidedBy: admin.name,
+  };
+  const key = linkCardKey(member.id, user);
+  const stamp = deps.clock.now().getTime();
+  await deps.notifier.publish(actor.orgId, [
+    {
+      kind: 'member.link_request',
+      to: { kind: 'member', memberId: admin.id },
+      cardKey: key,
+      mode: 'update',
+      idempotencyKey: `${key}:decided:${stamp}`,
+      data,
+    },
+    // Now linked, the member can be reached on the platform: tell them.
+    ...(approve
+      ? [
+          {
+            kind: 'member.link_request' as const,
+            to: { kind: 'member' as const, memberId: member.id },
+            mode: 'post' as const,
+            idempotencyKey: `${key}:welcome:${stamp}`,
+            data,
+          },
+        ]
+      : []),
+  ]);
+  return result;
+}
+
+const linkCardKey = (memberId: MemberId, user: PlatformIdentity) =>
+  `link:${memberId}:${user.platform}:${user.userId}`;
