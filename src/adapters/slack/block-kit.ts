@@ -31,8 +31,13 @@ export function toSlackMessage(message: OutboundMessage): SlackMessage {
   const { card } = message;
   if (!card) return { text: toMrkdwn(message.text ?? '') };
   // With blocks present Slack shows `text` only in notifications, so a text next to a card is drawn as a block.
-  const lead: SlackBlock[] = message.text ? [mrkdwnSection(toMrkdwn(message.text))] : [];
-  return { text: fallbackText(message.text, card), blocks: [...lead, ...cardBlocks(card)] };
+  return { text: fallbackText(message.text, card), blocks: messageBlocks(message) };
+}
+
+/** A message as blocks only (a text as a section, then the card), for surfaces with no `text` such as the Home tab. */
+export function messageBlocks(message: OutboundMessage): SlackBlock[] {
+  const text: SlackBlock[] = message.text ? [mrkdwnSection(toMrkdwn(message.text))] : [];
+  return [...text, ...(message.card ? cardBlocks(message.card) : [])];
 }
 
 /** The card as blocks: header, status (context), fields (sections of ≤ 10), markdown, then the buttons. */

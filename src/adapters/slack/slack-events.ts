@@ -72,6 +72,26 @@ export function dmCommandEventFrom(
   };
 }
 
+/**
+ * Opening the Home tab, as `/lead` with no arguments: the registry answers with the member's open leads. event_ts
+ * differs per open, so each open is dispatched (the registry dedupes by id), while a Slack retry of one open carries
+ * the same event_ts and is dropped. The envelope's event_id stands in should event_ts ever be missing.
+ */
+export function homeCommandEventFrom(
+  envelope: { readonly event_id: string; readonly team_id: string },
+  event: { readonly user: string; readonly event_ts?: string },
+): CommandEvent {
+  return {
+    type: 'command',
+    // With the user: two people opening Home at the same instant share an event_ts.
+    eventId: `slack:home:${event.user}:${event.event_ts || envelope.event_id}`,
+    user: slackUser(envelope.team_id, event.user),
+    command: 'lead',
+    args: [],
+    rawText: '/lead',
+  };
+}
+
 function withoutMentions(words: string[]): string[] {
   while (words[0]?.startsWith('@')) words.shift();
   return words;

@@ -1,10 +1,22 @@
-import type { SlackBlock } from './block-kit.js';
+import type { OutboundMessage } from '../../chat/card.js';
+import { messageBlocks, type SlackBlock } from './block-kit.js';
+
+/** A view takes at most 100 blocks; over that views.publish fails and the member sees a stale Home tab. */
+const MAX_VIEW_BLOCKS = 100;
 
 /**
- * The Home tab for now: what the bot is and how to talk to it, in both languages (the member's locale is not looked
- * up here). The member's open leads belong here once a use-case lists them for the Home tab; not built yet.
+ * The Home tab: the registry's answer to `/lead` (the member's open leads, or why there are none to show), then the
+ * short guide. The answer is drawn by the same Block Kit code as every other reply, so cards look the same here.
  */
-export function homeBlocks(): SlackBlock[] {
+export function homeBlocks(replies: readonly OutboundMessage[]): SlackBlock[] {
+  const guide: SlackBlock[] = [{ type: 'divider' }, ...guideBlocks()];
+  // The guide is kept whole and the answer cut instead: the guide is what tells the member how to see the rest.
+  const answer = replies.flatMap(messageBlocks).slice(0, MAX_VIEW_BLOCKS - guide.length);
+  return [...answer, ...guide];
+}
+
+/** What the bot is and how to talk to it, in both languages (the member's locale is not looked up for it). */
+export function guideBlocks(): SlackBlock[] {
   return [
     { type: 'header', text: { type: 'plain_text', text: 'Leadrelay 线索接力' } },
     {

@@ -2,7 +2,13 @@ import type { App, BlockAction } from '@slack/bolt';
 import type { Registry } from '../../chat/registry.js';
 import { COMMAND_NAMES } from '../../chat/texts/catalogue.js';
 import type { SlackAdapter } from './slack-adapter.js';
-import { actionEventFrom, commandEventFrom, dmCommandEventFrom, isUserDm } from './slack-events.js';
+import {
+  actionEventFrom,
+  commandEventFrom,
+  dmCommandEventFrom,
+  homeCommandEventFrom,
+  isUserDm,
+} from './slack-events.js';
 import { homeBlocks } from './slack-home.js';
 import type { SlackLog } from './slack-log.js';
 import { replyInChannel, replyPrivately } from './slack-replies.js';
@@ -46,8 +52,12 @@ export function registerSlackListeners(app: App, deps: SlackListenerDeps): void 
   });
 
   // https://docs.slack.dev/reference/events/app_home_opened
-  app.event('app_home_opened', async ({ event }) => {
+  app.event('app_home_opened', async ({ event, body }) => {
     if (event.tab !== 'home') return;
-    await deps.adapter.publishHome(event.user, homeBlocks());
+    const command = homeCommandEventFrom(body, event);
+    const result = await deps.registry.dispatch(command);
+    // A duplicate is Slack's retry of an open already published; its empty replies would wipe the leads shown.
+    if (result.duplicate) return;
+    await deps.adapter.publishHome(event.user, homeBlocks(result.replies));
   });
 }

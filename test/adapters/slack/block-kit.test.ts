@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { actionIdFromSlack, cardBlocks, toSlackMessage } from '../../../src/adapters/slack/block-kit.js';
+import {
+  actionIdFromSlack,
+  cardBlocks,
+  messageBlocks,
+  toSlackMessage,
+} from '../../../src/adapters/slack/block-kit.js';
 import type { Card } from '../../../src/chat/card.js';
 
 const card: Card = {
@@ -97,5 +102,16 @@ describe('toSlackMessage', () => {
     expect(message.blocks?.[0]).toEqual({ type: 'section', text: { type: 'mrkdwn', text: '请处理' } });
     expect(message.blocks?.slice(1)).toEqual(cardBlocks(card));
     expect(toSlackMessage({ card }).text).toBe('新线索 L-12 — 待领取');
+  });
+});
+
+describe('messageBlocks', () => {
+  it('draws a text as a section and a card as its blocks, for surfaces without a `text`', () => {
+    expect(messageBlocks({ text: 'a <b>' })).toEqual([
+      { type: 'section', text: { type: 'mrkdwn', text: 'a &lt;b&gt;' } },
+    ]);
+    expect(messageBlocks({ card })).toEqual(cardBlocks(card));
+    expect(messageBlocks({ text: '请处理', card })).toEqual(toSlackMessage({ text: '请处理', card }).blocks);
+    expect(messageBlocks({})).toEqual([]);
   });
 });

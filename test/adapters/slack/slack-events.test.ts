@@ -4,6 +4,7 @@ import {
   actionEventFrom,
   commandEventFrom,
   dmCommandEventFrom,
+  homeCommandEventFrom,
   isUserDm,
   plainSlackText,
 } from '../../../src/adapters/slack/slack-events.js';
@@ -88,5 +89,25 @@ describe('commandEventFrom and actionEventFrom', () => {
     });
     const select = { type: 'static_select', action_id: 'x', action_ts: '1' } as BlockElementAction;
     expect(actionEventFrom(body, select)).toBeUndefined();
+  });
+});
+
+describe('homeCommandEventFrom', () => {
+  const opened = { user: 'U1', event_ts: '1718000200.000300' };
+
+  it('asks for /lead with no arguments, keyed by the open’s event_ts', () => {
+    expect(homeCommandEventFrom(envelope, opened)).toEqual({
+      type: 'command',
+      command: 'lead',
+      args: [],
+      rawText: '/lead',
+      eventId: 'slack:home:U1:1718000200.000300',
+      user: { platform: 'slack', workspaceId: 'T1', userId: 'U1' },
+    });
+  });
+
+  it('falls back to the envelope’s event_id without an event_ts', () => {
+    expect(homeCommandEventFrom(envelope, { user: 'U1' }).eventId).toBe('slack:home:U1:Ev1');
+    expect(homeCommandEventFrom(envelope, { ...opened, event_ts: '' }).eventId).toBe('slack:home:U1:Ev1');
   });
 });

@@ -87,15 +87,6 @@ describe('POST /slack/events: DMs', () => {
     await vi.waitFor(() => expect(slack.log.error).toHaveBeenCalled());
     expect(api.callsTo('chat.postMessage')).toEqual([]);
   });
-
-  it('publishes the Home tab when it is opened', async () => {
-    expect((await slack.postJson(fixture('app-home-opened.json'))).status).toBe(200);
-    await vi.waitFor(() => expect(api.callsTo('views.publish')).toHaveLength(1));
-    expect(api.callsTo('views.publish')[0]?.params).toMatchObject({
-      user_id: 'U0REPWANG',
-      view: { type: 'home' },
-    });
-  });
 });
 
 describe('POST /slack/events: slash commands and clicks', () => {

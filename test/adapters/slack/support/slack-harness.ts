@@ -35,6 +35,8 @@ export const leadCard: Card = {
   buttons: [{ actionId: 'lead.claim', label: '领取', value: 'L-12', style: 'primary' }],
 };
 export const claimedCard: Card = { ...leadCard, status: '王芳 已领取', buttons: [] };
+/** The line the real `/lead` gives for one open lead of the member, in its format (`ID` contact · company — status). */
+export const openLeadLine = '`L-12` 张先生 · 华东机械 — 跟进中';
 
 export type PostOptions = { headers?: Record<string, string>; timestamp?: string; secret?: string };
 
@@ -74,7 +76,10 @@ export async function startSlackHarness(
     inboundEvents: new FakeInboundEventLog(),
     log,
   });
-  const leadCommand = vi.fn<CommandHandler>(async () => ({ replies: [{ card: leadCard }] }));
+  // Stands in for the real `/lead`, which needs the database: no argument lists my open leads, an id shows one.
+  const leadCommand = vi.fn<CommandHandler>(async (_ctx, event) => ({
+    replies: [event.args.length === 0 ? { text: openLeadLine } : { card: leadCard }],
+  }));
   const claimAction = vi.fn<ActionHandler>(async (_ctx, event) => {
     // In the app the outbox redraws the card after a claim; the handler does it here to see chat.update.
     const target = { kind: 'channel', channelId: 'C0EASTSALES' } as const;
