@@ -39,6 +39,33 @@ export type PlatformRuntime = {
   stop(): Promise<void>;
 };
 
+const SETTINGS_READERS: Readonly<
+  Record<Exclude<Platform, 'sandbox'>, (env: PlatformOptions['env']) => unknown>
+> = {
+  slack: readSlackSettings,
+  dingtalk: readDingtalkSettings,
+  wecom: readWecomSettings,
+};
+
+/**
+ * Every enabled platform's settings problems, each platform's own message naming every variable to set: checked at
+ * start-up before anything else is started, so a misconfigured platform stops the service with one clear message.
+ */
+export function platformSettingsProblems(
+  enabled: readonly Platform[],
+  env: PlatformOptions['env'],
+): string[] {
+  return enabled.flatMap((platform) => {
+    if (platform === 'sandbox') return [];
+    try {
+      SETTINGS_READERS[platform](env);
+      return [];
+    } catch (error) {
+      return [error instanceof Error ? error.message : String(error)];
+    }
+  });
+}
+
 type PlatformDeps = {
   readonly registry: Registry;
   readonly clock: Clock;

@@ -4,6 +4,7 @@ import { connectDatabase } from '../storage/connect-database.js';
 import { startDatabase } from '../storage/embedded-database.js';
 import { ensureIndexes } from '../storage/models.js';
 import { composeApp } from './compose-app.js';
+import { platformSettingsProblems } from './compose-platforms.js';
 import { ConfigError, loadConfig } from './load-config.js';
 import { createLogger } from './logger.js';
 import { startDemo } from './start-demo.js';
@@ -21,6 +22,14 @@ async function main(): Promise<void> {
       process.exit(1);
     }
     throw error;
+  }
+  const realPlatforms = config.PLATFORMS.filter((p) => p !== 'sandbox');
+  const problems = platformSettingsProblems(realPlatforms, process.env);
+  if (problems.length > 0) {
+    process.stderr.write(
+      `${problems.join('\n')}\nSet these (see .env.example and manifests/) and start again.\n`,
+    );
+    process.exit(1);
   }
   const log = createLogger(config.LOG_LEVEL);
   const say = (line: string) => process.stdout.write(`${line}\n`);
@@ -41,7 +50,7 @@ async function main(): Promise<void> {
     config,
     log,
     platforms: {
-      enabled: config.PLATFORMS.filter((p) => p !== 'sandbox'),
+      enabled: realPlatforms,
       env: process.env,
       publicUrl: config.PUBLIC_URL,
     },
@@ -66,8 +75,7 @@ async function main(): Promise<void> {
   }
   await app.platforms.start();
   say(`Leadrelay listening on ${config.PUBLIC_URL}`);
-  const real = config.PLATFORMS.filter((p) => p !== 'sandbox');
-  if (real.length > 0) say(`Chat platforms: ${real.join(', ')}`);
+  if (realPlatforms.length > 0) say(`Chat platforms: ${realPlatforms.join(', ')}`);
   if (config.SANDBOX_ENABLED) say(`Sandbox workspace: ${config.PUBLIC_URL}/sandbox`);
 
   let stopping = false;

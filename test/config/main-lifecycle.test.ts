@@ -97,4 +97,24 @@ describe('main', () => {
     expect(err).toMatch(/PORT: /);
     expect(err).toMatch(/LOG_LEVEL: /);
   }, 30_000);
+
+  it('refuses to start an enabled platform without its settings, naming every one and no secret', async () => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/config/main.ts'], {
+      env: {
+        ...process.env,
+        PLATFORMS: 'sandbox,slack,wecom',
+        SLACK_BOT_TOKEN: 'xoxb-secret-value',
+        WECOM_CORP_ID: 'ww1',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let err = '';
+    child.stderr?.on('data', (d) => (err += d));
+    expect(await exitOf(child)).toBe(1);
+    expect(err).toContain('SLACK_SIGNING_SECRET');
+    for (const name of ['WECOM_AGENT_ID', 'WECOM_SECRET', 'WECOM_TOKEN', 'WECOM_ENCODING_AES_KEY'])
+      expect(err).toContain(name);
+    expect(err).not.toContain('xoxb-secret-value');
+    expect(err).not.toMatch(/\n\s+at /);
+  }, 30_000);
 });
