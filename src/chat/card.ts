@@ -1,3 +1,5 @@
+import type { MemberId } from '../core/shared/ids.js';
+
 // The platform-neutral card: adapters translate it to Block Kit, DingTalk interactive cards or WeCom template cards.
 
 export type ButtonStyle = 'primary' | 'danger' | 'default';
@@ -24,4 +26,12 @@ export type Card = {
 };
 
 /** What the bot says: plain text, a card, or both. */
-export type OutboundMessage = { readonly text?: string; readonly card?: Card };
+export type OutboundMessage = {
+  readonly text?: string;
+  readonly card?: Card;
+  /**
+   * Members to notify in a group message (an @-mention where the platform has one). Platform-neutral: the outbox
+   * turns them into the platform's user ids (PlatformMessage.mentionUserIds) before the adapter sees the message.
+   */
+  readonly mentions?: readonly MemberId[];
+};

@@ -1,6 +1,12 @@
 import type { Platform } from '../core/org/types.js';
 import type { OutboundMessage } from './card.js';
 
+/**
+ * What an adapter is given to send: the message plus the mentioned members' user ids on its platform, resolved by
+ * the outbox. Members without an identity there are left out; an adapter whose platform cannot mention ignores it.
+ */
+export type PlatformMessage = OutboundMessage & { readonly mentionUserIds?: readonly string[] };
+
 /** A resolved address on one platform: a DM with a user, a channel, or a thread inside a channel. */
 export type PlatformTarget =
   | { readonly kind: 'dm'; readonly userId: string }
@@ -23,7 +29,7 @@ export interface ChatAdapter {
   send(
     workspaceId: string,
     target: PlatformTarget,
-    message: OutboundMessage,
+    message: PlatformMessage,
     idempotencyKey: string,
   ): Promise<SentRef>;
   update(

@@ -44,6 +44,8 @@ export function dingtalkAdapter(settings: DingtalkSettings, deps: DingtalkAdapte
         return { messageRef: outTrackId };
       }
       if (!message.text) throw new Error('DingTalk: a message needs text or a card');
+      // message.mentionUserIds is not used: the robot group send API has no @-mention (see dingtalk-api.ts
+      // sendText, https://open.dingtalk.com/document/orgapp/the-robot-sends-a-group-message); names stay as text.
       // Robot text has no idempotency key on DingTalk's side: a retry after a lost answer can show it twice.
       const key = await api.sendText(space, message.text);
       return { messageRef: key ?? `text:${idempotencyKey}` };

@@ -100,6 +100,9 @@ export function dingtalkApi(settings: DingtalkSettings, deps: DingtalkHttpDeps =
         return json.processQueryKey;
       }
       // Doc: https://open.dingtalk.com/document/orgapp/the-robot-sends-a-group-message
+      // No @-mentions here: the body has only robotCode, msgKey, msgParam, openConversationId (and coolAppCode), no
+      // `at`/atUserIds field, and an "@name" in sampleText content stays plain text. `at` exists only for custom
+      // webhook robots and a message's sessionWebhook, so group messages keep the names in their text.
       const json = (await call('POST', '/v1.0/robot/groupMessages/send', {
         ...msg,
         openConversationId: space.openConversationId,

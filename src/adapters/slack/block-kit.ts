@@ -26,17 +26,45 @@ export function toMrkdwn(markdown: string): string {
   return escapeMrkdwn(markdown).replace(/\*\*(.+?)\*\*/gsu, '*$1*');
 }
 
-/** A message for chat.postMessage / chat.update / respond: blocks for a card, and `text` for notifications. */
-export function toSlackMessage(message: OutboundMessage): SlackMessage {
+/**
+ * A message for chat.postMessage / chat.update / respond: blocks for a card, and `text` for notifications.
+ * `mentionUserIds` become `<@U…>` in front of the text and of the first text block, so the members are notified.
+ */
+export function toSlackMessage(
+  message: OutboundMessage,
+  mentionUserIds: readonly string[] = [],
+): SlackMessage {
+  const mentions = mentionPrefix(mentionUserIds);
   const { card } = message;
-  if (!card) return { text: toMrkdwn(message.text ?? '') };
+  if (!card) return { text: joinMentions(mentions, toMrkdwn(message.text ?? '')) };
   // With blocks present Slack shows `text` only in notifications, so a text next to a card is drawn as a block.
-  return { text: fallbackText(message.text, card), blocks: messageBlocks(message) };
+  return {
+    text: joinMentions(mentions, fallbackText(message.text, card)),
+    blocks: blocksOf(message, mentions),
+  };
 }
 
 /** A message as blocks only (a text as a section, then the card), for surfaces with no `text` such as the Home tab. */
 export function messageBlocks(message: OutboundMessage): SlackBlock[] {
-  const text: SlackBlock[] = message.text ? [mrkdwnSection(toMrkdwn(message.text))] : [];
+  return blocksOf(message, '');
+}
+
+/**
+ * Slack's user mention syntax, `<@U…>` per user, space-separated; mrkdwn only (a plain_text header cannot mention).
+ * https://docs.slack.dev/messaging/formatting-message-text#mentioning-users
+ */
+export function mentionPrefix(userIds: readonly string[]): string {
+  return userIds.map((id) => `<@${id}>`).join(' ');
+}
+
+function joinMentions(mentions: string, text: string): string {
+  return mentions && text ? `${mentions} ${text}` : mentions || text;
+}
+
+/** The text (after the already-formatted mentions) as a first mrkdwn section, then the card. */
+function blocksOf(message: OutboundMessage, mentions: string): SlackBlock[] {
+  const lead = joinMentions(mentions, message.text ? toMrkdwn(message.text) : '');
+  const text: SlackBlock[] = lead ? [mrkdwnSection(lead)] : [];
   return [...text, ...(message.card ? cardBlocks(message.card) : [])];
 }
 

@@ -60,7 +60,9 @@ export function slackAdapter(settings: SlackSettings, deps: SlackAdapterDeps = {
       const posted = await callSlack('chat.postMessage', () =>
         client.chat.postMessage({
           channel,
-          ...toSlackMessage(message),
+          // Group mentions resolved by the outbox: `<@U…>` in the text notifies those users.
+          // https://docs.slack.dev/messaging/formatting-message-text#mentioning-users
+          ...toSlackMessage(message, message.mentionUserIds),
           ...(threadTs ? { thread_ts: threadTs } : {}),
           metadata: { event_type: OUTBOX_METADATA_EVENT, event_payload: { key: idempotencyKey } },
           // Cards carry their own links; previews would push the buttons off screen.

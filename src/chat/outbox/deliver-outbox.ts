@@ -1,7 +1,13 @@
 import type { OrgRepository } from '../../core/org/ports.js';
 import type { Org, Platform } from '../../core/org/types.js';
 import type { Clock } from '../../core/shared/clock.js';
-import { type ChatAdapter, type PlatformTarget, TransientDeliveryError } from '../chat-adapter.js';
+import type { MemberId } from '../../core/shared/ids.js';
+import {
+  type ChatAdapter,
+  type PlatformMessage,
+  type PlatformTarget,
+  TransientDeliveryError,
+} from '../chat-adapter.js';
 import { renderNotice } from '../render/render-notice.js';
 import { textsFor } from '../texts/texts-for.js';
 import type { OutboxEntry } from './outbox-store.js';
@@ -102,7 +108,13 @@ async function post(deps: DeliverDeps, adapter: ChatAdapter, org: Org, entry: Ou
     timeZone: org.settings.timeZone,
     to: entry.to,
   });
-  const sent = await adapter.send(org.chat.workspaceId, resolved.target, message, entry.idempotencyKey);
+  // Mentions notify members in a group; a DM notifies its reader anyway, so it needs no lookups.
+  const mentionUserIds =
+    message.mentions && resolved.target.kind !== 'dm'
+      ? await mentionUserIdsOf(deps, org, message.mentions)
+      : [];
+  const outgoing: PlatformMessage = mentionUserIds.length > 0 ? { ...message, mentionUserIds } : message;
+  const sent = await adapter.send(org.chat.workspaceId, resolved.target, outgoing, entry.idempotencyKey);
   deps.lastSentAt.set(paceKey(org, resolved.target), deps.clock.now().getTime());
   await deps.outbox.recordSent(
     {
@@ -118,6 +130,23 @@ async function post(deps: DeliverDeps, adapter: ChatAdapter, org: Org, entry: Ou
     deps.clock.now(),
   );
   return { done: true };
+}
+
+/**
+ * The mentioned members' user ids on the org's platform, in mention order. Resolved here at delivery time, like the
+ * target, because identities are per platform and a member may link or change one after the notice was queued.
+ * One members.get per distinct member (the old and the new owner may be the same); a member without an identity on
+ * this platform is left out rather than failing the whole message: the text still names them.
+ */
+async function mentionUserIdsOf(
+  deps: DeliverDeps,
+  org: Org,
+  mentions: readonly MemberId[],
+): Promise<string[]> {
+  const members = await Promise.all([...new Set(mentions)].map((id) => deps.members.get(org.id, id)));
+  return members.flatMap(
+    (member) => member?.identities.find((i) => i.platform === org.chat.platform)?.userId ?? [],
+  );
 }
 
 /** Updates every message that showed this card. Waits while a post of the same card is still on its way. */

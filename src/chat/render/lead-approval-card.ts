@@ -54,10 +54,11 @@ export function leadApprovalCard(data: LeadApprovalData, ctx: RenderContext): Ou
 /** The reply in the approval thread that tells the old and the new owner. */
 export function leadDecisionMessage(data: LeadDecisionData, ctx: RenderContext): OutboundMessage {
   const a = ctx.texts.lead.approval;
-  return {
-    text:
-      data.approval === 'approved'
-        ? a.threadApproved(data.decidedByName, data.originalOwnerName, data.newOwnerName ?? '')
-        : a.threadKept(data.decidedByName, data.originalOwnerName),
-  };
+  if (data.approval === 'approved') {
+    return {
+      text: a.threadApproved(data.decidedByName, data.originalOwnerName, data.newOwnerName ?? ''),
+      mentions: data.newOwnerId ? [data.originalOwnerId, data.newOwnerId] : [data.originalOwnerId],
+    };
+  }
+  return { text: a.threadKept(data.decidedByName, data.originalOwnerName), mentions: [data.originalOwnerId] };
 }

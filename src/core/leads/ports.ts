@@ -154,6 +154,8 @@ export interface RosterRepository {
   unreservePoolSlot(orgId: OrgId, memberId: MemberId, day: string): Promise<void>;
   /** Frees a private-pool slot (release, reclaim). */
   freePoolSlot(orgId: OrgId, memberId: MemberId): Promise<void>;
+  /** Frees one slot per entry (a member may appear more than once), in one bulk write. */
+  freePoolSlots(orgId: OrgId, memberIds: readonly MemberId[]): Promise<void>;
   /** Counts a lead into a private pool without limits (a director's decision overrides them). */
   addToPool(orgId: OrgId, memberId: MemberId): Promise<void>;
 }

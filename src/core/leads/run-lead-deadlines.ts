@@ -2,7 +2,7 @@ import type { OrgRepository, TeamRepository } from '../org/ports.js';
 import type { Org } from '../org/types.js';
 import type { Clock } from '../shared/clock.js';
 import type { MemberId, OrgId, TeamId } from '../shared/ids.js';
-import type { Notifier } from '../shared/notices.js';
+import type { Notice, Notifier } from '../shared/notices.js';
 import { nextRung } from './ladder.js';
 import { leadNotices } from './lead-notices.js';
 import type { Lead, ReleaseRecord } from './lead-types.js';
@@ -45,16 +45,26 @@ export async function runLeadDeadlines(deps: DeadlineDeps): Promise<number> {
     // A step just taken may make the next one due at once (the clock jumped): it comes back at its new version.
     const due = (await deps.leads.findDue(now, BATCH)).filter((l) => !tried.has(`${l.id}:${l.version}`));
     if (due.length === 0) return done;
+    // Each step is its own conditional write; what follows them (notices, freed private-pool slots) is written once
+    // per batch and org, so a run costs about one command per step. A crash before that is covered: the notice
+    // sweep republishes marked leads, and a slot not freed only makes the pool look fuller until the next release.
+    const notices = new Map<OrgId, Notice[]>();
+    const freed = new Map<OrgId, MemberId[]>();
     for (const lead of due) {
       tried.add(`${lead.id}:${lead.version}`);
-      const updated = await takeStep(deps, context, lead, now);
-      if (updated) {
-        done++;
-        await deps.notifier.publish(updated.orgId, leadNotices(updated));
-      }
+      const step = await takeStep(deps, context, lead, now);
+      if (!step) continue;
+      done++;
+      notices.set(step.lead.orgId, [...(notices.get(step.lead.orgId) ?? []), ...leadNotices(step.lead)]);
+      if (step.freed) freed.set(step.lead.orgId, [...(freed.get(step.lead.orgId) ?? []), step.freed]);
     }
+    for (const [orgId, list] of notices) await deps.notifier.publish(orgId, list);
+    for (const [orgId, members] of freed) await deps.roster.freePoolSlots(orgId, members);
   }
 }
+
+/** A step taken: the lead after it, and whose private-pool slot it freed. */
+type Step = { readonly lead: Lead; readonly freed?: MemberId };
 
 type StepContext = {
   readonly org: (id: OrgId) => Promise<Org | undefined>;
@@ -66,7 +76,7 @@ async function takeStep(
   ctx: StepContext,
   lead: Lead,
   now: Date,
-): Promise<Lead | undefined> {
+): Promise<Step | undefined> {
   const org = await ctx.org(lead.orgId);
   if (!org || !lead.ownerId || !lead.dueStep || lead.followUpStatus !== 'unfollowed') return undefined;
   const ladder = {
@@ -75,24 +85,29 @@ async function takeStep(
     reclaimAt: lead.reclaimAt ?? now,
   };
   const next = nextRung(ladder, lead.dueStep);
+  const stepped = (updated: Lead | undefined): Step | undefined => (updated ? { lead: updated } : undefined);
   if (lead.dueStep === 'nudge' && next) {
-    return deps.leads.update(org.id, lead.id, lead.version, {
-      set: next,
-      event: { type: 'nudged', at: now, ownerId: lead.ownerId },
-    });
+    return stepped(
+      await deps.leads.update(org.id, lead.id, lead.version, {
+        set: next,
+        event: { type: 'nudged', at: now, ownerId: lead.ownerId },
+      }),
+    );
   }
   if (lead.dueStep === 'manager' && next) {
     const managerId = lead.teamId ? await ctx.managerOf(org.id, lead.teamId) : undefined;
-    return deps.leads.update(org.id, lead.id, lead.version, {
-      set: next,
-      event: { type: 'escalated', at: now, ownerId: lead.ownerId, ...(managerId ? { managerId } : {}) },
-    });
+    return stepped(
+      await deps.leads.update(org.id, lead.id, lead.version, {
+        set: next,
+        event: { type: 'escalated', at: now, ownerId: lead.ownerId, ...(managerId ? { managerId } : {}) },
+      }),
+    );
   }
   return reclaim(deps, org, lead, now);
 }
 
 /** The deadline passed unfollowed: a normal lead leaves its owner; an important one goes to the director. */
-async function reclaim(deps: DeadlineDeps, org: Org, lead: Lead, now: Date): Promise<Lead | undefined> {
+async function reclaim(deps: DeadlineDeps, org: Org, lead: Lead, now: Date): Promise<Step | undefined> {
   const ownerId = lead.ownerId!;
   const record: ReleaseRecord = {
     type: 'timeout',
@@ -105,18 +120,21 @@ async function reclaim(deps: DeadlineDeps, org: Org, lead: Lead, now: Date): Pro
   };
   if (lead.grade === 'important' && lead.teamId) {
     const roster = await deps.roster.load(org.id, lead.teamId);
-    return deps.leads.update(
+    const pending = await deps.leads.update(
       org.id,
       lead.id,
       lead.version,
       pendingChange({ ...record, candidates: releaseCandidates(roster, ownerId) }),
     );
+    return pending ? { lead: pending } : undefined;
   }
   const change = await reclaimTarget(deps, org, lead, { ...record, approval: 'auto' }, now);
   const updated = await deps.leads.update(org.id, lead.id, lead.version, change.change);
-  if (updated) await deps.roster.freePoolSlot(org.id, ownerId);
-  else if (change.undo) await deps.roster.undoTurn(org.id, change.undo);
-  return updated;
+  if (!updated) {
+    if (change.undo) await deps.roster.undoTurn(org.id, change.undo);
+    return undefined;
+  }
+  return { lead: updated, freed: ownerId };
 }
 
 /** To the pool, or (org setting) straight to the next eligible rep of the team, never the one it came from. */

@@ -88,26 +88,36 @@ export function mongoOutboxStore(models: Models): OutboxStore {
         createdAt: now,
       }));
       const inserted = await insertNew(Entry, docs);
-      // Only notices stored just now act on the queue: a re-published old notice must change nothing.
-      for (const n of notices.filter((_, i) => inserted.has(i))) {
-        if (n.mode === 'update' && n.cardKey) {
+      // Only notices stored just now act on the queue: a re-published old notice must change nothing. All the
+      // updates' effects go in one ordered bulk write (one command however many cards a job run changes).
+      const ops = notices
+        .filter((n, i) => inserted.has(i) && n.mode === 'update' && n.cardKey)
+        .flatMap((n) => [
           // A post still queued shows the newest content when it goes out, so it need not be updated right after.
-          await Entry.updateMany(
-            { orgId: o, cardKey: n.cardKey, mode: 'post', status: 'pending' },
-            { $set: { data: n.data } },
-          );
-          // An older update still waiting (say, for a retry) must not land after this one and show stale content.
-          await Entry.updateMany(
-            {
-              orgId: o,
-              cardKey: n.cardKey,
-              mode: 'update',
-              status: 'pending',
-              idempotencyKey: { $ne: n.idempotencyKey },
+          {
+            updateMany: {
+              filter: { orgId: o, cardKey: n.cardKey, mode: 'post', status: 'pending' },
+              update: { $set: { data: n.data } },
             },
-            { $set: { status: 'sent', lastError: 'superseded by a newer update' } },
-          );
-        }
+          },
+          // An older update still waiting (say, for a retry) must not land after this one and show stale content.
+          {
+            updateMany: {
+              filter: {
+                orgId: o,
+                cardKey: n.cardKey,
+                mode: 'update',
+                status: 'pending',
+                idempotencyKey: { $ne: n.idempotencyKey },
+              },
+              update: { $set: { status: 'sent', lastError: 'superseded by a newer update' } },
+            },
+          },
+        ]);
+      if (ops.length > 0) {
+        await Entry.collection.bulkWrite(ops as Parameters<typeof Entry.collection.bulkWrite>[0], {
+          ordered: true,
+        });
       }
     },
     async claimNext(now: Date, leaseMs: number) {

@@ -167,6 +167,18 @@ export function mongoRosterRepository(models: Models): RosterRepository {
         { $inc: { 'routing.open': -1 } },
       );
     },
+    async freePoolSlots(org, members: readonly MemberId[]) {
+      if (members.length === 0) return;
+      await Member.collection.bulkWrite(
+        members.map((m) => ({
+          updateOne: {
+            filter: { _id: must(m), orgId: must(org), 'routing.open': { $gt: 0 } },
+            update: { $inc: { 'routing.open': -1 } },
+          },
+        })),
+        { ordered: true },
+      );
+    },
     async addToPool(org, member: MemberId) {
       await Member.collection.updateOne(
         { _id: must(member), orgId: must(org) },
