@@ -3,6 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, type Mock, vi } 
 import type { OutboundMessage } from '../../src/chat/card.js';
 import {
   type ChatAdapter,
+  type PlatformMessage,
   type PlatformTarget,
   type SentRef,
   TransientDeliveryError,
@@ -20,7 +21,7 @@ import { zhCN } from '../../src/chat/texts/zh-cn.js';
 import { memberStatusNotice } from '../../src/core/org/member-status-notice.js';
 import type { Member, Team } from '../../src/core/org/types.js';
 import { fixedClock } from '../../src/core/shared/clock.js';
-import { type OrgId, orgId } from '../../src/core/shared/ids.js';
+import { leadId, type OrgId, orgId } from '../../src/core/shared/ids.js';
 import type { Notice, Notifier } from '../../src/core/shared/notices.js';
 import type { OutboxEntryDoc } from '../../src/storage/models/outbox-entry-model.js';
 import { bindModels, ensureIndexes, type Models } from '../../src/storage/models.js';
@@ -30,7 +31,7 @@ import { mongoOutboxStore } from '../../src/storage/repositories/outbox-reposito
 import { mongoTeamRepository } from '../../src/storage/repositories/team-repository.js';
 import { openTestDatabase } from '../support/test-database.js';
 
-type Call = { workspaceId: string; target: PlatformTarget; message: OutboundMessage };
+type Call = { workspaceId: string; target: PlatformTarget; message: PlatformMessage };
 type SendCall = Call & { idempotencyKey: string; ref: string };
 type UpdateCall = Call & { messageRef: string };
 
@@ -62,7 +63,7 @@ class FakeChatAdapter implements ChatAdapter {
   async send(
     workspaceId: string,
     target: PlatformTarget,
-    message: OutboundMessage,
+    message: PlatformMessage,
     idempotencyKey: string,
   ): Promise<SentRef> {
     if (this.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, Math.random() * this.delayMs));
@@ -466,5 +467,51 @@ describe('outbox delivery', () => {
     expect(adapter.sends).toHaveLength(1);
     const shown = adapter.updates.at(-1)?.message ?? adapter.sends[0]?.message;
     expect(shown?.card?.status).toBe(zhCN.memberStatus.available);
+  });
+  it('hands a thread message the mentioned members’ platform user ids, leaving out members without one', async () => {
+    // The approval card is the thread's root; the decision goes under it and mentions the old and new owner.
+    const threadKey = 'approval:L-1:1';
+    await store.recordSent(
+      {
+        orgId: org,
+        cardKey: threadKey,
+        to: { kind: 'team', teamId: team.id },
+        platform: 'sandbox',
+        workspaceId,
+        target: { kind: 'channel', channelId: 'east' },
+        messageRef: 'root-1',
+        idempotencyKey: 'root-1',
+      },
+      START,
+    );
+    const decision = (key: string, newOwner: Member): Notice => ({
+      kind: 'lead.decision',
+      to: { kind: 'thread', teamId: team.id, threadKey },
+      mode: 'post',
+      idempotencyKey: key,
+      data: {
+        leadId: leadId('L-1'),
+        approval: 'approved',
+        decidedByName: '王总',
+        originalOwnerId: zhRep.id,
+        originalOwnerName: zhRep.name,
+        newOwnerId: newOwner.id,
+        newOwnerName: newOwner.name,
+      },
+    });
+    await notifier.publish(org, [decision('decision-1', enRep), decision('decision-2', noIdentity)]);
+    const deps = deliverDeps();
+    const get = vi.spyOn(deps.members, 'get');
+
+    expect(await deliverOutbox(deps)).toBe(2);
+    const [both, one] = adapter.sends;
+    expect(both?.target).toEqual({ kind: 'thread', channelId: 'east', threadRef: 'root-1' });
+    expect(both?.message.mentions).toEqual([zhRep.id, enRep.id]);
+    expect(both?.message.mentionUserIds).toEqual(['u-lina', 'u-anna']);
+    // 无账号 has no sandbox identity: left out, and the message still goes (its text names everyone).
+    expect(one?.message.mentionUserIds).toEqual(['u-lina']);
+    expect(one?.message.text).toContain('无账号');
+    // One read per mentioned member, nothing more.
+    expect(get).toHaveBeenCalledTimes(4);
   });
 });

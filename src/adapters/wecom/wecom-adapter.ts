@@ -64,9 +64,10 @@ export function wecomAdapter(settings: WecomSettings, deps: WecomAdapterDeps): C
    * appchat/create, whose chatid is the team's channelId. Such messages cannot call back, so no buttons: cards with
    * buttons in groups need the WeCom AI bot (智能机器人, @wecom/aibot-node-sdk), which is a separate adapter.
    * A thread has no counterpart on WeCom, so a thread reply goes to its group.
-   * message.mentionUserIds is not used: appchat/send documents no mention for text or markdown
-   * (https://developer.work.weixin.qq.com/document/path/90248); `mentioned_list` and `<@userid>` belong to group
-   * robots (webhook/send, https://developer.work.weixin.qq.com/document/path/91770). Names stay as text.
+   * message.mentionUserIds is not used: appchat/send's text and markdown take only `content`, with no mention list
+   * (https://developer.work.weixin.qq.com/document/path/90248); `mentioned_list` and markdown `<@userid>` are
+   * group-robot features (webhook/send, https://developer.work.weixin.qq.com/document/path/91770), not documented
+   * for appchat. Until that is confirmed, names stay as text.
    */
   async function sendToGroup(chatid: string, message: OutboundMessage): Promise<void> {
     await api.sendAppChat(

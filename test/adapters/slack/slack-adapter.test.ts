@@ -72,6 +72,26 @@ describe('slackAdapter.send', () => {
     expect(reply.threadRef).toBe('1718000000.000001');
     expect(api.callsTo('conversations.open')).toHaveLength(0);
   });
+
+  it('mentions the given users with <@U…> in front of the text, and of the first block next to a card', async () => {
+    const slack = adapter();
+    const thread = { kind: 'thread', channelId: 'C1', threadRef: 'C1:1718000000.000001' } as const;
+    await slack.send('T1', thread, { text: '已批准 <转交>', mentionUserIds: ['U1', 'U2'] }, 'k1');
+    await slack.send('T1', thread, { text: '请处理', card, mentionUserIds: ['U1'] }, 'k2');
+    await slack.send('T1', thread, { card, mentionUserIds: ['U3'] }, 'k3');
+
+    const [plain, withCard, cardOnly] = api.callsTo('chat.postMessage');
+    expect(plain?.params).toMatchObject({ text: '<@U1> <@U2> 已批准 &lt;转交&gt;' });
+    expect(plain?.params.blocks).toBeUndefined();
+    expect(withCard?.params).toMatchObject({
+      text: '<@U1> 请处理\n新线索 L-7 — 待领取',
+      blocks: [{ type: 'section', text: { type: 'mrkdwn', text: '<@U1> 请处理' } }, ...cardBlocks(card)],
+    });
+    expect(cardOnly?.params).toMatchObject({
+      text: '<@U3> 新线索 L-7 — 待领取',
+      blocks: [{ type: 'section', text: { type: 'mrkdwn', text: '<@U3>' } }, ...cardBlocks(card)],
+    });
+  });
 });
 
 describe('slackAdapter.update and publishHome', () => {
