@@ -121,8 +121,8 @@ export const leadTextsEn: LeadTexts = {
     approveTo: (name) => `Give to ${name}`,
     keepWith: (name) => `Keep with ${name}`,
     threadApproved: (by, from, to) =>
-      `${by} approved: the lead moves from ${from} to ${to}, with a fresh clock. @${from} @${to}`,
-    threadKept: (by, owner) => `${by} kept the lead with ${owner}, with a fresh clock. @${owner}`,
+      `${by} approved: the lead moves from ${from} to ${to}, with a fresh clock.`,
+    threadKept: (by, owner) => `${by} kept the lead with ${owner}, with a fresh clock.`,
     decided: 'Decided',
   },
   pool: {

@@ -119,8 +119,8 @@ export const leadTextsZhCN: LeadTexts = {
     originalOwner: '原负责人',
     approveTo: (name) => `转给 ${name}`,
     keepWith: (name) => `保留给 ${name}`,
-    threadApproved: (by, from, to) => `${by} 已批准：线索从 ${from} 转给 ${to}，重新计时。@${from} @${to}`,
-    threadKept: (by, owner) => `${by} 决定线索继续由 ${owner} 跟进，重新计时。@${owner}`,
+    threadApproved: (by, from, to) => `${by} 已批准：线索从 ${from} 转给 ${to}，重新计时。`,
+    threadKept: (by, owner) => `${by} 决定线索继续由 ${owner} 跟进，重新计时。`,
     decided: '已审批',
   },
   pool: {
