@@ -9,9 +9,9 @@ import { duplicateLead, leadDraft, routedLead } from './build-lead.js';
 import { dedupeKeys, sharedKeys } from './dedupe-keys.js';
 import { type LeadInput, leadInputSchema } from './lead-input.js';
 import { leadNotices } from './lead-notices.js';
-import type { Assignment, DedupeKeys, Lead } from './lead-types.js';
+import type { DedupeKeys, Lead } from './lead-types.js';
 import type { LeadRepository, NewLead } from './ports.js';
-import { type RouteDecision, type RouteDeps, routeLead } from './route-lead.js';
+import { type RouteDecision, type RouteDeps, routeLead, unroutedAssignment } from './route-lead.js';
 import { matchRule } from './routing-config.js';
 import type { Strategy } from './routing-types.js';
 import { DEFAULT_SCORING, scoreLead } from './score-lead.js';
@@ -100,18 +100,7 @@ async function decide(
   now: Date,
 ): Promise<RouteDecision> {
   const routing = org.settings.routing;
-  if (!routing) {
-    const assignment: Assignment = {
-      ruleId: 'none',
-      ruleName: 'none',
-      strategy: 'pool',
-      reason: 'no_routing_rules',
-      teamSize: 0,
-      skipped: [],
-      at: now,
-    };
-    return { assignment };
-  }
+  if (!routing) return { assignment: unroutedAssignment(now) };
   const rule = matchRule(routing, draft);
   return routeLead(deps, org, rule, strategy ?? rule.strategy, now);
 }

@@ -15,7 +15,7 @@ import { leadNotices } from './lead-notices.js';
 import type { Assignment, Lead } from './lead-types.js';
 import { pickAssignee } from './pick-assignee.js';
 import type { NewLead } from './ports.js';
-import { toCandidate, weightsFor } from './route-lead.js';
+import { toCandidate, unroutedAssignment, weightsFor } from './route-lead.js';
 import { matchRule } from './routing-config.js';
 import type { RoutingCandidate, Strategy } from './routing-types.js';
 import { DEFAULT_SCORING, type LeadScore, scoreLead } from './score-lead.js';
@@ -204,19 +204,7 @@ async function batchRouter(
     turns,
     route(item: number): { assignment: Assignment; ownerName?: string } {
       const rule = rules[item];
-      if (!rule) {
-        return {
-          assignment: {
-            ruleId: 'none',
-            ruleName: 'none',
-            strategy: 'pool',
-            reason: 'no_routing_rules',
-            teamSize: 0,
-            skipped: [],
-            at: now,
-          },
-        };
-      }
+      if (!rule) return { assignment: unroutedAssignment(now) };
       const s = strategy ?? rule.strategy;
       const base = { ruleId: rule.id, ruleName: rule.name, strategy: s, teamId: rule.teamId, at: now };
       const reason =

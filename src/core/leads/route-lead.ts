@@ -22,6 +22,19 @@ const MAX_READS = 100;
 const CONVERSION_WINDOW_MS = 30 * 86_400_000;
 const NO_HISTORY_WEIGHT = 50;
 
+/** An org without routing rules: the lead waits in the org-wide pool, and says why. */
+export function unroutedAssignment(now: Date): Assignment {
+  return {
+    ruleId: 'none',
+    ruleName: 'none',
+    strategy: 'pool',
+    reason: 'no_routing_rules',
+    teamSize: 0,
+    skipped: [],
+    at: now,
+  };
+}
+
 /** The numbers routing judges a member by, read from their stored state and the org's defaults. */
 export function toCandidate(
   org: Org,
