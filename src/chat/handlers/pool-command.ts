@@ -1,6 +1,7 @@
 import { leadCardData } from '../../core/leads/lead-notices.js';
 import type { LeadRepository } from '../../core/leads/ports.js';
 import { assertCan } from '../../core/org/permissions.js';
+import { teamId } from '../../core/shared/ids.js';
 import type { CommandHandler } from '../registry.js';
 import { leadCard } from '../render/lead-card.js';
 
@@ -22,7 +23,11 @@ export function poolCommand(deps: { leads: LeadRepository }): CommandHandler {
     if (leads.length === 0) return { replies: [{ text: t.empty }] };
     const render = { texts: ctx.texts, locale: ctx.locale, timeZone: ctx.org.settings.timeZone };
     const cards = leads.map((lead) =>
-      leadCard(leadCardData(lead), { ...render, to: { kind: 'team', teamId: lead.teamId ?? ('' as never) } }),
+      // Drawn as in a channel (masked, Claim only); an org-wide pool lead (no rules yet) has no team of its own.
+      leadCard(leadCardData(lead), {
+        ...render,
+        to: { kind: 'team', teamId: lead.teamId ?? teamId('org-pool') },
+      }),
     );
     return { replies: [{ text: t.header(leads.length) }, ...cards] };
   };
