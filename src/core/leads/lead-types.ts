@@ -1,9 +1,6 @@
 import type { LeadId, MemberId, OrgId, TeamId } from '../shared/ids.js';
 import type { SkipReason, Strategy } from './routing-types.js';
 
-export const LEAD_SOURCES = ['website', 'ad', 'event', 'wechat', 'miniprogram', 'import', 'api'] as const;
-export type LeadSource = (typeof LEAD_SOURCES)[number];
-
 export const GRADES = ['normal', 'important'] as const;
 export type Grade = (typeof GRADES)[number];
 
@@ -167,6 +164,3 @@ export type Lead = {
 
 export const poolOf = (lead: Pick<Lead, 'status'>): LeadPool | null =>
   lead.status === 'pooled' ? 'public' : lead.status === 'duplicate' ? null : 'private';
-
-export const isOpen = (lead: Pick<Lead, 'status'>): boolean =>
-  lead.status === 'assigned' || lead.status === 'claimed';

@@ -55,8 +55,9 @@ export async function runLeadDeadlines(deps: DeadlineDeps): Promise<number> {
       const step = await takeStep(deps, context, lead, now);
       if (!step) continue;
       done++;
-      notices.set(step.lead.orgId, [...(notices.get(step.lead.orgId) ?? []), ...leadNotices(step.lead)]);
-      if (step.freed) freed.set(step.lead.orgId, [...(freed.get(step.lead.orgId) ?? []), step.freed]);
+      const org = step.lead.orgId;
+      notices.set(org, (notices.get(org) ?? []).concat(leadNotices(step.lead)));
+      if (step.freed) freed.set(org, (freed.get(org) ?? []).concat(step.freed));
     }
     for (const [orgId, list] of notices) await deps.notifier.publish(orgId, list);
     for (const [orgId, members] of freed) await deps.roster.freePoolSlots(orgId, members);

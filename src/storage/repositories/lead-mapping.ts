@@ -3,23 +3,16 @@ import type { Assignment, Lead, OwnershipEvent, ReleaseRecord } from '../../core
 import type { LeadChange, NewLead } from '../../core/leads/ports.js';
 import { type LeadId, leadId, memberId, orgId, teamId } from '../../core/shared/ids.js';
 import type { LeadDoc } from '../models/lead-model.js';
-import { toObjectId } from '../object-id.js';
-
-const hex = (id: Types.ObjectId | undefined) => id?.toHexString();
-const must = (id: string) => {
-  const oid = toObjectId(id);
-  if (!oid) throw new Error(`not an object id: ${id}`);
-  return oid;
-};
+import { mustObjectId } from '../object-id.js';
 
 // History and assignment name members by id; stored as ObjectIds so they can be queried like the other ids.
-function eventToDoc(e: OwnershipEvent): Record<string, unknown> {
+export function eventToDoc(e: OwnershipEvent): Record<string, unknown> {
   return {
     ...e,
-    ...(e.actorId ? { actorId: must(e.actorId) } : {}),
-    ...(e.ownerId ? { ownerId: must(e.ownerId) } : {}),
-    ...(e.fromOwnerId ? { fromOwnerId: must(e.fromOwnerId) } : {}),
-    ...(e.managerId ? { managerId: must(e.managerId) } : {}),
+    ...(e.actorId ? { actorId: mustObjectId(e.actorId) } : {}),
+    ...(e.ownerId ? { ownerId: mustObjectId(e.ownerId) } : {}),
+    ...(e.fromOwnerId ? { fromOwnerId: mustObjectId(e.fromOwnerId) } : {}),
+    ...(e.managerId ? { managerId: mustObjectId(e.managerId) } : {}),
   };
 }
 
@@ -43,23 +36,21 @@ function eventFromDoc(d: Record<string, unknown>): OwnershipEvent {
   };
 }
 
-export { eventToDoc };
-
 export function leadToDoc(lead: NewLead & { id: LeadId }): LeadDoc {
   const doc: Record<string, unknown> = {
     ...lead,
-    _id: must(lead.id),
-    orgId: must(lead.orgId),
+    _id: mustObjectId(lead.id),
+    orgId: mustObjectId(lead.orgId),
     history: lead.history.map(eventToDoc),
     noticesPending: true,
   };
   delete doc.id;
   // The driver would store an undefined field as null; absent is what every query here means.
   for (const [k, v] of Object.entries(doc)) if (v === undefined) delete doc[k];
-  if (lead.teamId) doc.teamId = must(lead.teamId);
-  if (lead.ownerId) doc.ownerId = must(lead.ownerId);
-  if (lead.duplicateOf) doc.duplicateOf = must(lead.duplicateOf);
-  if (lead.duplicateOwnerId) doc.duplicateOwnerId = must(lead.duplicateOwnerId);
+  if (lead.teamId) doc.teamId = mustObjectId(lead.teamId);
+  if (lead.ownerId) doc.ownerId = mustObjectId(lead.ownerId);
+  if (lead.duplicateOf) doc.duplicateOf = mustObjectId(lead.duplicateOf);
+  if (lead.duplicateOwnerId) doc.duplicateOwnerId = mustObjectId(lead.duplicateOwnerId);
   if (lead.assignment) doc.assignment = lead.assignment;
   return doc as LeadDoc;
 }
@@ -111,8 +102,6 @@ export function leadFromDoc(doc: LeadDoc): Lead {
   };
 }
 
-export { hex };
-
 // Top-level ids are stored as ObjectIds (they are queried); ids inside sub-documents stay strings.
 const ID_FIELDS = new Set(['ownerId', 'teamId']);
 
@@ -121,7 +110,7 @@ export function changeToUpdate(change: LeadChange): Record<string, unknown> {
   const set: Record<string, unknown> = { updatedAt: change.event.at, noticesPending: true };
   for (const [key, value] of Object.entries(change.set ?? {})) {
     if (value === undefined) continue;
-    set[key] = ID_FIELDS.has(key) ? must(value as string) : value;
+    set[key] = ID_FIELDS.has(key) ? mustObjectId(value as string) : value;
   }
   const unset = Object.fromEntries((change.unset ?? []).map((k) => [k, 1]));
   return {

@@ -11,16 +11,10 @@ import type {
 import { type LeadId, leadId, type OrgId } from '../../core/shared/ids.js';
 import type { LeadDoc } from '../models/lead-model.js';
 import type { Models } from '../models.js';
-import { toObjectId } from '../object-id.js';
+import { mustObjectId, toObjectId } from '../object-id.js';
 import { changeToUpdate, eventToDoc, leadFromDoc, leadToDoc } from './lead-mapping.js';
 
 type Replay = { idempotencyKey?: string; source: string; externalId?: string };
-
-const must = (id: string) => {
-  const oid = toObjectId(id);
-  if (!oid) throw new Error(`not an object id: ${id}`);
-  return oid;
-};
 
 /** The unique index a duplicate-key error names tells a replayed request from a second lead of one customer. */
 function conflictOf(error: { errmsg?: string; message?: string }): InsertConflict | undefined {
@@ -62,7 +56,7 @@ export function mongoLeadRepository(models: Models): LeadRepository {
       : // Through the driver: a plain query needs none of mongoose's query building and casting (CPU per lead).
         (
           await Model.collection
-            .find({ orgId: must(org), $or: clauses })
+            .find({ orgId: mustObjectId(org), $or: clauses })
             .sort({ _id: 1 })
             .toArray()
         ).map((d) => leadFromDoc(d as unknown as LeadDoc));
@@ -71,7 +65,7 @@ export function mongoLeadRepository(models: Models): LeadRepository {
     newId: () => leadId(new Types.ObjectId().toHexString()),
     async get(org, id) {
       const _id = toObjectId(id);
-      const doc = _id ? await Model.findOne({ _id, orgId: must(org) }).lean<LeadDoc>() : null;
+      const doc = _id ? await Model.findOne({ _id, orgId: mustObjectId(org) }).lean<LeadDoc>() : null;
       return doc ? leadFromDoc(doc) : undefined;
     },
     async findExisting(org, keys, replay) {
@@ -123,11 +117,11 @@ export function mongoLeadRepository(models: Models): LeadRepository {
       });
     },
     async claim(org: OrgId, id: LeadId, change: ClaimChange) {
-      const member = must(change.memberId);
+      const member = mustObjectId(change.memberId);
       const doc = await Model.findOneAndUpdate(
         {
-          _id: must(id),
-          orgId: must(org),
+          _id: mustObjectId(id),
+          orgId: mustObjectId(org),
           $or: [{ status: 'pooled' }, { status: 'assigned', ownerId: member }],
         },
         {
@@ -157,7 +151,7 @@ export function mongoLeadRepository(models: Models): LeadRepository {
     },
     async update(org: OrgId, id: LeadId, version: number, change: LeadChange) {
       const doc = await Model.findOneAndUpdate(
-        { _id: must(id), orgId: must(org), version },
+        { _id: mustObjectId(id), orgId: mustObjectId(org), version },
         changeToUpdate(change),
         { returnDocument: 'after' },
       ).lean<LeadDoc>();
@@ -171,7 +165,7 @@ export function mongoLeadRepository(models: Models): LeadRepository {
       return docs.map(leadFromDoc);
     },
     async list(org: OrgId, q: LeadQuery) {
-      const filter: Record<string, unknown> = { orgId: must(org) };
+      const filter: Record<string, unknown> = { orgId: mustObjectId(org) };
       if (q.ownerId) filter.ownerId = toObjectId(q.ownerId) ?? null;
       if (q.teamId) filter.teamId = toObjectId(q.teamId) ?? null;
       const statuses = statusesOf(q);

@@ -4,7 +4,7 @@ import type { Notice } from '../../core/shared/notices.js';
 import type { OutboxEntryDoc } from '../models/outbox-entry-model.js';
 import type { SentMessageDoc } from '../models/sent-message-model.js';
 import type { Models } from '../models.js';
-import { isDuplicateKeyError, toObjectId } from '../object-id.js';
+import { isDuplicateKeyError, mustObjectId } from '../object-id.js';
 
 function toEntry(doc: OutboxEntryDoc): OutboxEntry {
   return {
@@ -35,12 +35,6 @@ function toSent(doc: SentMessageDoc): SentMessage {
     idempotencyKey: doc.idempotencyKey,
   };
 }
-
-const mustId = (id: string) => {
-  const oid = toObjectId(id);
-  if (!oid) throw new Error(`not an object id: ${id}`);
-  return oid;
-};
 
 /**
  * Inserts unordered, so a notice already stored (a retried use-case) is skipped while the others still go in.
@@ -73,7 +67,7 @@ export function mongoOutboxStore(models: Models): OutboxStore {
   const { OutboxEntry: Entry, SentMessage: Sent } = models;
   return {
     async enqueue(org: OrgId, notices: readonly Notice[], now: Date) {
-      const o = mustId(org);
+      const o = mustObjectId(org);
       const docs = notices.map((n) => ({
         orgId: o,
         idempotencyKey: n.idempotencyKey,
@@ -130,13 +124,13 @@ export function mongoOutboxStore(models: Models): OutboxStore {
     },
     async complete(id: string, at: Date) {
       await Entry.updateOne(
-        { _id: mustId(id) },
+        { _id: mustObjectId(id) },
         { $set: { status: 'sent', sentAt: at }, $unset: { lastError: 1 } },
       );
     },
     async retryAt(id: string, dueAt: Date, error: string | undefined, countAttempt: boolean) {
       await Entry.updateOne(
-        { _id: mustId(id) },
+        { _id: mustObjectId(id) },
         {
           $set: { status: 'pending', dueAt, ...(error ? { lastError: error } : {}) },
           ...(countAttempt ? {} : { $inc: { attempts: -1 } }),
@@ -144,11 +138,11 @@ export function mongoOutboxStore(models: Models): OutboxStore {
       );
     },
     async fail(id: string, error: string) {
-      await Entry.updateOne({ _id: mustId(id) }, { $set: { status: 'dead', lastError: error } });
+      await Entry.updateOne({ _id: mustObjectId(id) }, { $set: { status: 'dead', lastError: error } });
     },
     async hasUndeliveredPost(org: OrgId, cardKey: string) {
       const found = await Entry.exists({
-        orgId: mustId(org),
+        orgId: mustObjectId(org),
         cardKey,
         mode: 'post',
         status: { $in: ['pending', 'sending'] },
@@ -156,7 +150,7 @@ export function mongoOutboxStore(models: Models): OutboxStore {
       return found !== null;
     },
     async recordSent(message: SentMessage, at: Date) {
-      const o = mustId(message.orgId);
+      const o = mustObjectId(message.orgId);
       await Sent.updateOne(
         { orgId: o, idempotencyKey: message.idempotencyKey },
         { $setOnInsert: { ...message, orgId: o, sentAt: at } },
@@ -165,7 +159,7 @@ export function mongoOutboxStore(models: Models): OutboxStore {
     },
     async findSent(org: OrgId, cardKey: string) {
       return (
-        await Sent.find({ orgId: mustId(org), cardKey })
+        await Sent.find({ orgId: mustObjectId(org), cardKey })
           .sort({ _id: 1 })
           .lean<SentMessageDoc[]>()
       ).map(toSent);

@@ -2,13 +2,7 @@ import type { PoolClaimLimits, RosterMember, RosterRepository, TakeTurn } from '
 import { type MemberId, memberId, type OrgId, teamId } from '../../core/shared/ids.js';
 import type { MemberDoc } from '../models/member-model.js';
 import type { Models } from '../models.js';
-import { toObjectId } from '../object-id.js';
-
-const must = (id: string) => {
-  const oid = toObjectId(id);
-  if (!oid) throw new Error(`not an object id: ${id}`);
-  return oid;
-};
+import { mustObjectId } from '../object-id.js';
 
 const ROSTER_FIELDS = {
   name: 1,
@@ -51,8 +45,8 @@ const passIs = (pass: number) => (pass === 0 ? { $in: [0, null] } : pass);
  */
 function turnFilter(org: OrgId, t: TakeTurn): Record<string, unknown> {
   return {
-    _id: must(t.memberId),
-    orgId: must(org),
+    _id: mustObjectId(t.memberId),
+    orgId: mustObjectId(org),
     active: true,
     availability: 'available',
     'routing.pass': passIs(t.expectedPass),
@@ -86,10 +80,10 @@ export function mongoRosterRepository(models: Models): RosterRepository {
     // Both read through the driver: routing reads the roster on every intake, and mongoose's query building was a
     // measurable share of intake CPU (npm run bench).
     async load(org, team) {
-      return readRoster({ orgId: must(org), teamId: must(team) });
+      return readRoster({ orgId: mustObjectId(org), teamId: mustObjectId(team) });
     },
     async loadAll(org) {
-      return readRoster({ orgId: must(org), teamId: { $exists: true } });
+      return readRoster({ orgId: mustObjectId(org), teamId: { $exists: true } });
     },
     async takeTurn(org, turn) {
       // `$not` also matches a missing counter (0 leads), which is right only while the limit is not below 0.
@@ -108,7 +102,7 @@ export function mongoRosterRepository(models: Models): RosterRepository {
       if (result.modifiedCount === turns.length) return turns.map(() => true);
       // Some lost a race: a member whose pass is now ours took the turn; the others did not.
       const docs = await Member.find(
-        { orgId: must(org), _id: { $in: turns.map((t) => must(t.memberId)) } },
+        { orgId: mustObjectId(org), _id: { $in: turns.map((t) => mustObjectId(t.memberId)) } },
         { routing: 1 },
       ).lean<MemberDoc[]>();
       const passOf = new Map(docs.map((d) => [d._id.toHexString(), d.routing?.pass ?? 0]));
@@ -119,19 +113,22 @@ export function mongoRosterRepository(models: Models): RosterRepository {
       const back = { 'routing.open': -turn.count, 'routing.today': -turn.count };
       // Restore the pass only if nobody has moved it since; otherwise the rotation has moved on without us.
       const restored = await Member.collection.updateOne(
-        { _id: must(turn.memberId), orgId: must(org), 'routing.pass': turn.nextPass },
+        { _id: mustObjectId(turn.memberId), orgId: mustObjectId(org), 'routing.pass': turn.nextPass },
         { $set: { 'routing.pass': turn.expectedPass }, $inc: back },
       );
       if (restored.modifiedCount === 0) {
-        await Member.collection.updateOne({ _id: must(turn.memberId), orgId: must(org) }, { $inc: back });
+        await Member.collection.updateOne(
+          { _id: mustObjectId(turn.memberId), orgId: mustObjectId(org) },
+          { $inc: back },
+        );
       }
     },
     async reservePoolSlot(org, member: MemberId, limits: PoolClaimLimits) {
       if (limits.capacity < 1) return 'capacity';
       if (limits.perDay < 1) return 'daily_limit';
       const base = {
-        _id: must(member),
-        orgId: must(org),
+        _id: mustObjectId(member),
+        orgId: mustObjectId(org),
         'routing.open': { $not: { $gte: limits.capacity } },
       };
       // Today's claims go on counting; a member's first claim of the day starts the count again. Two tries of each:
@@ -149,21 +146,26 @@ export function mongoRosterRepository(models: Models): RosterRepository {
         if (newDay.modifiedCount === 1) return 'ok';
       }
       const doc = await Member.findOne(
-        { _id: must(member), orgId: must(org) },
+        { _id: mustObjectId(member), orgId: mustObjectId(org) },
         { routing: 1 },
       ).lean<MemberDoc>();
       return (doc?.routing?.open ?? 0) >= limits.capacity ? 'capacity' : 'daily_limit';
     },
     async unreservePoolSlot(org, member: MemberId, day: string) {
       await Member.collection.updateOne(
-        { _id: must(member), orgId: must(org), 'routing.poolDay': day, 'routing.poolClaims': { $gt: 0 } },
+        {
+          _id: mustObjectId(member),
+          orgId: mustObjectId(org),
+          'routing.poolDay': day,
+          'routing.poolClaims': { $gt: 0 },
+        },
         { $inc: { 'routing.poolClaims': -1 } },
       );
       await this.freePoolSlot(org, member);
     },
     async freePoolSlot(org, member: MemberId) {
       await Member.collection.updateOne(
-        { _id: must(member), orgId: must(org), 'routing.open': { $gt: 0 } },
+        { _id: mustObjectId(member), orgId: mustObjectId(org), 'routing.open': { $gt: 0 } },
         { $inc: { 'routing.open': -1 } },
       );
     },
@@ -172,7 +174,7 @@ export function mongoRosterRepository(models: Models): RosterRepository {
       await Member.collection.bulkWrite(
         members.map((m) => ({
           updateOne: {
-            filter: { _id: must(m), orgId: must(org), 'routing.open': { $gt: 0 } },
+            filter: { _id: mustObjectId(m), orgId: mustObjectId(org), 'routing.open': { $gt: 0 } },
             update: { $inc: { 'routing.open': -1 } },
           },
         })),
@@ -181,7 +183,7 @@ export function mongoRosterRepository(models: Models): RosterRepository {
     },
     async addToPool(org, member: MemberId) {
       await Member.collection.updateOne(
-        { _id: must(member), orgId: must(org) },
+        { _id: mustObjectId(member), orgId: mustObjectId(org) },
         { $inc: { 'routing.open': 1 } },
       );
     },
