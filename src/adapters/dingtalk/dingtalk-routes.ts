@@ -2,11 +2,11 @@ import Router from '@koa/router';
 import type { Context } from 'koa';
 import type { ChatEvent } from '../../chat/events.js';
 import type { Clock } from '../../core/shared/clock.js';
+import { readRawBody } from '../../http/read-raw-body.js';
 import { answerEventCallback } from './answer-event-callback.js';
 import { type DingtalkInboundDeps, dispatchAndReply } from './dingtalk-inbound.js';
 import type { DingtalkSettings } from './dingtalk-settings.js';
 import { parseCardCallback, parseRobotMessage } from './parse-dingtalk-events.js';
-import { BodyTooLargeError, readRawBody } from './read-raw-body.js';
 import { verifyCardCallbackSign } from './verify-card-callback-sign.js';
 import { type SignCheck, verifyRobotSign } from './verify-robot-sign.js';
 
@@ -21,6 +21,9 @@ export type DingtalkRouteDeps = DingtalkInboundDeps & {
 
 export const DINGTALK_CALLBACK_PATH = '/dingtalk/callback';
 export const DINGTALK_EVENTS_PATH = '/dingtalk/events';
+
+/** DingTalk callbacks are a few KB; anything near this is not DingTalk. */
+const CALLBACK_LIMIT_BYTES = 256 * 1024;
 
 /**
  * HTTP mode. `POST /dingtalk/callback` takes robot messages (robot "message receiving URL") and card button
@@ -60,7 +63,7 @@ export function dingtalkRoutes(settings: DingtalkSettings, deps: DingtalkRouteDe
   const crypto = settings.eventCrypto;
   if (crypto) {
     router.post(DINGTALK_EVENTS_PATH, async (ctx) => {
-      const raw = await readRawBody(ctx.req).catch(() => undefined);
+      const raw = await readRawBody(ctx.req, CALLBACK_LIMIT_BYTES).catch(() => undefined);
       const query = Object.fromEntries(
         Object.entries(ctx.query).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]),
       );
@@ -99,13 +102,19 @@ function toEvent(body: unknown, workspaceId: string): ChatEvent | undefined {
 
 /** The parsed JSON body, or undefined after answering 413/400 (a signed request DingTalk would not resend). */
 async function readJson(ctx: Context): Promise<unknown> {
+  // A wiring fault (a body parser ran first) throws from here to the app's error handler.
+  const raw = await readRawBody(ctx.req, CALLBACK_LIMIT_BYTES);
+  if (!raw) {
+    ctx.status = 413;
+    ctx.body = { error: 'body too large' };
+    return undefined;
+  }
   try {
-    return JSON.parse((await readRawBody(ctx.req)).toString('utf8'));
+    return JSON.parse(raw.toString('utf8'));
   } catch (error) {
-    // Anything else is a wiring fault (a body parser ran first): let the app's error handler report it.
-    if (!(error instanceof BodyTooLargeError || error instanceof SyntaxError)) throw error;
-    ctx.status = error instanceof BodyTooLargeError ? 413 : 400;
-    ctx.body = { error: error instanceof BodyTooLargeError ? 'body too large' : 'body is not JSON' };
+    if (!(error instanceof SyntaxError)) throw error;
+    ctx.status = 400;
+    ctx.body = { error: 'body is not JSON' };
     return undefined;
   }
 }

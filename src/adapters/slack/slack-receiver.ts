@@ -9,6 +9,7 @@ import {
   type ReceiverEvent,
 } from '@slack/bolt';
 import type { Clock } from '../../core/shared/clock.js';
+import { readRawBody } from '../../http/read-raw-body.js';
 import type { SlackLog } from './slack-log.js';
 import { verifySlackSignature } from './verify-slack-signature.js';
 
@@ -107,23 +108,6 @@ export class KoaSlackReceiver implements Receiver {
       http.buildContentResponse(res, undefined);
     }
   }
-}
-
-/**
- * Reads the body as sent; undefined when it is larger than `limit`. A declared Content-Length is checked before
- * reading; a chunked body that grows too large is cut off (the socket closes, which is all such a sender gets).
- */
-async function readRawBody(req: IncomingMessage, limit: number): Promise<Buffer | undefined> {
-  if (Number(req.headers['content-length'] ?? 0) > limit) return undefined;
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
-    size += buffer.length;
-    if (size > limit) return undefined;
-    chunks.push(buffer);
-  }
-  return Buffer.concat(chunks);
 }
 
 function isSslCheck(req: IncomingMessage, rawBody: Buffer): boolean {

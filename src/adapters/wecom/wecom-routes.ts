@@ -4,7 +4,7 @@ import type { ChatAdapter } from '../../chat/chat-adapter.js';
 import type { ChatEvent } from '../../chat/events.js';
 import type { Registry } from '../../chat/registry.js';
 import { type Clock, systemClock } from '../../core/shared/clock.js';
-import { readRawBody } from './read-raw-body.js';
+import { readRawBody } from '../../http/read-raw-body.js';
 import type { ResponseCodeStore } from './response-code-store.js';
 import { readEncrypted, toInbound } from './wecom-callback.js';
 import { decryptPayload, type SignedQuery, verifySignature, type WecomCryptoKeys } from './wecom-crypto.js';
@@ -66,8 +66,9 @@ export function wecomRoutes(settings: WecomSettings, deps: WecomRouteDeps): Rout
   router.post(WECOM_CALLBACK_PATH, async (ctx) => {
     const query = signedQuery(ctx);
     if (!query) return refuse(ctx, 401);
-    const body = await readRawBody(ctx.req, MAX_BODY_BYTES);
-    if (body === undefined) return refuse(ctx, 413);
+    const raw = await readRawBody(ctx.req, MAX_BODY_BYTES);
+    if (raw === undefined) return refuse(ctx, 413);
+    const body = raw.toString('utf8');
     const encrypted = readEncrypted(body);
     if (!encrypted) {
       // An empty body here usually means a body parser ran first and consumed the stream.

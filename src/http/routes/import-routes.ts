@@ -1,4 +1,3 @@
-import type { IncomingMessage } from 'node:http';
 import Router from '@koa/router';
 import { z } from 'zod';
 import type { IntakeDeps } from '../../core/leads/intake-lead.js';
@@ -10,6 +9,7 @@ import { DomainError } from '../../core/shared/errors.js';
 import { parseInput } from '../../core/shared/validate.js';
 import { ImportError } from '../../import/import-error.js';
 import { importLeadFile } from '../../import/import-lead-file.js';
+import { readRawBody } from '../read-raw-body.js';
 
 /** A spreadsheet of 10,000 leads is about 1 MB; this leaves room for wide sheets without inviting abuse. */
 export const IMPORT_LIMIT_BYTES = 20 * 1024 * 1024;
@@ -45,7 +45,8 @@ export function importRoutes(deps: IntakeDeps): Router {
         ],
       });
     }
-    const bytes = await readBody(ctx.req, IMPORT_LIMIT_BYTES);
+    const bytes = await readRawBody(ctx.req, IMPORT_LIMIT_BYTES);
+    if (!bytes) throw new DomainError('PAYLOAD_TOO_LARGE', { limitBytes: IMPORT_LIMIT_BYTES });
     try {
       ctx.body = await importLeadFile(deps, ctx.state.org as Org, bytes, {
         format,
@@ -61,15 +62,4 @@ export function importRoutes(deps: IntakeDeps): Router {
     }
   });
   return router;
-}
-
-async function readBody(req: IncomingMessage, limit: number): Promise<Uint8Array> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > limit) throw new DomainError('PAYLOAD_TOO_LARGE', { limitBytes: limit });
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks);
 }
