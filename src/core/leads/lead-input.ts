@@ -12,6 +12,23 @@ const optionalText = (max: number) =>
     .optional()
     .transform((value) => (value === '' ? undefined : value));
 
+/** Optional text that must normalise (phone, email); one that cannot is named with `message`. */
+const normalizedText = (max: number, normalize: (raw: string) => string | undefined, message: string) =>
+  optionalText(max).pipe(
+    z
+      .string()
+      .optional()
+      .transform((value, ctx) => {
+        if (value === undefined) return undefined;
+        const normalized = normalize(value);
+        if (normalized === undefined) {
+          ctx.addIssue({ code: 'custom', message });
+          return z.NEVER;
+        }
+        return normalized;
+      }),
+  );
+
 /**
  * One lead as an intake channel sends it (API, web form, ad webhook, import row). Strict: a misspelt field is an
  * error, not silently dropped. Phone and email are normalised here, so a value that cannot be one is named at once.
@@ -19,34 +36,8 @@ const optionalText = (max: number) =>
 export const leadInputSchema = z
   .strictObject({
     name: optionalText(100),
-    phone: optionalText(40).pipe(
-      z
-        .string()
-        .optional()
-        .transform((value, ctx) => {
-          if (value === undefined) return undefined;
-          const phone = normalizePhone(value);
-          if (phone === undefined) {
-            ctx.addIssue({ code: 'custom', message: 'not a phone number (7–15 digits, optional +86)' });
-            return z.NEVER;
-          }
-          return phone;
-        }),
-    ),
-    email: optionalText(254).pipe(
-      z
-        .string()
-        .optional()
-        .transform((value, ctx) => {
-          if (value === undefined) return undefined;
-          const email = normalizeEmail(value);
-          if (email === undefined) {
-            ctx.addIssue({ code: 'custom', message: 'not an email address' });
-            return z.NEVER;
-          }
-          return email;
-        }),
-    ),
+    phone: normalizedText(40, normalizePhone, 'not a phone number (7–15 digits, optional +86)'),
+    email: normalizedText(254, normalizeEmail, 'not an email address'),
     company: optionalText(200),
     wechat: optionalText(64),
     region: optionalText(50),
