@@ -5,7 +5,10 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import cliProgress from 'cli-progress';
+import { edgeSettings } from '../src/config/edge-settings.js';
+import { checkLeadFileInWorker } from '../src/import/check-lead-file-in-worker.js';
 import { ImportError } from '../src/import/import-error.js';
+import { importLimitsOf } from '../src/import/import-limits.js';
 import {
   countOutcomes,
   duplicateLines,
@@ -15,9 +18,8 @@ import {
   summaryLine,
 } from '../src/import/import-report.js';
 import { type ImportArgs, parseImportArgs, USAGE } from '../src/import/parse-import-args.js';
-import { readLeadFile } from '../src/import/read-lead-file.js';
 import { sendLeadBatches } from '../src/import/send-lead-batches.js';
-import { type ImportCheck, validateImportRows } from '../src/import/validate-import-rows.js';
+import type { ImportCheck } from '../src/import/validate-import-rows.js';
 
 async function main(): Promise<number> {
   const args = parseImportArgs(process.argv.slice(2), process.env);
@@ -46,8 +48,13 @@ async function checkFile(args: ImportArgs): Promise<ImportCheck> {
   const bytes = await readFile(args.file).catch((error: NodeJS.ErrnoException) => {
     throw new ImportError(`cannot read ${args.file} (${error.code ?? error.message}): check the path`);
   });
-  const rows = await readLeadFile(bytes, { fileName: args.file });
-  const check = validateImportRows(rows, { defaultSource: args.source });
+  // The service's own limits (IMPORT_MAX_* in the environment, else their defaults): a file it would refuse is
+  // refused here too, before it takes this machine's memory.
+  const check = await checkLeadFileInWorker(bytes, {
+    source: { fileName: args.file },
+    defaultSource: args.source,
+    limits: importLimitsOf(importSettings()),
+  });
   for (const warning of check.warnings) console.log(`warning: ${warning}`);
   if (check.rejected.length > 0) {
     console.log('rejected (fix these rows and import the file again; rows already imported are skipped):');
@@ -55,9 +62,19 @@ async function checkFile(args: ImportArgs): Promise<ImportCheck> {
   }
   const rejectedRows = new Set(check.rejected.map((r) => r.rowNumber)).size;
   console.log(
-    `${path.basename(args.file)}: ${rows.length} rows, ${check.good.length} valid, ${rejectedRows} rejected`,
+    `${path.basename(args.file)}: ${check.rows} rows, ${check.good.length} valid, ${rejectedRows} rejected`,
   );
   return check;
+}
+
+function importSettings() {
+  try {
+    return edgeSettings(process.env);
+  } catch (error) {
+    throw new ImportError(
+      `${error instanceof Error ? error.message : String(error)}: fix it in the environment`,
+    );
+  }
 }
 
 async function send(args: ImportArgs, check: ImportCheck) {

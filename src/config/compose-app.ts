@@ -20,6 +20,7 @@ import { IMPORT_PATH, importRoutes } from '../http/routes/import-routes.js';
 import { leadRoutes } from '../http/routes/lead-routes.js';
 import { orgRoutes } from '../http/routes/org-routes.js';
 import { routingRoutes } from '../http/routes/routing-routes.js';
+import { importLimitsOf } from '../import/import-limits.js';
 import type { JobDefinition } from '../jobs/job-definition.js';
 import { singleFlight } from '../jobs/single-flight.js';
 import { bindModels, type Models } from '../storage/models.js';
@@ -36,11 +37,13 @@ import { mongoRosterRepository } from '../storage/repositories/roster-repository
 import { mongoSandboxStore } from '../storage/repositories/sandbox-message-store.js';
 import { mongoTeamRepository } from '../storage/repositories/team-repository.js';
 import { composePlatforms, type PlatformOptions } from './compose-platforms.js';
+import { type EdgeSettings, edgeSettings } from './edge-settings.js';
 import type { Config } from './load-config.js';
 
 export type ComposeOptions = {
   readonly connection: Connection;
-  readonly config: Pick<Config, 'SANDBOX_ENABLED' | 'BODY_LIMIT' | 'OUTBOX_INTERVAL_MS' | 'JOBS_ENABLED'>;
+  readonly config: Pick<Config, 'SANDBOX_ENABLED' | 'BODY_LIMIT' | 'OUTBOX_INTERVAL_MS' | 'JOBS_ENABLED'> &
+    Partial<EdgeSettings>;
   readonly log: Logger;
   readonly clock?: AdjustableClock;
   /** Real chat platforms (Slack, DingTalk, WeCom) and where their settings come from; none by default. */
@@ -54,6 +57,7 @@ const DEADLINE_INTERVAL_MS = 60_000;
 export function composeApp(options: ComposeOptions) {
   const { connection, config, log } = options;
   const clock = options.clock ?? adjustableClock();
+  const edge = edgeSettings(config);
   const models: Models = bindModels(connection);
   const orgs = mongoOrgRepository(models);
   const teams = mongoTeamRepository(models);
@@ -126,7 +130,7 @@ export function composeApp(options: ComposeOptions) {
   for (const router of [
     orgRoutes({ orgs, members, teams }),
     leadRoutes(intakeDeps),
-    importRoutes(intakeDeps),
+    importRoutes(intakeDeps, importLimitsOf(edge)),
     routingRoutes({ orgs, teams }),
   ]) {
     api.use(router.routes(), router.allowedMethods());

@@ -2,8 +2,10 @@ import type { IntakeDeps } from '../core/leads/intake-lead.js';
 import { intakeParsedBatch, MAX_BATCH } from '../core/leads/intake-leads-batch.js';
 import type { Strategy } from '../core/leads/routing-types.js';
 import type { Org } from '../core/org/types.js';
-import { type ImportFormat, readLeadFile } from './read-lead-file.js';
-import { type RejectedRow, validateImportRows } from './validate-import-rows.js';
+import { checkLeadFileInWorker } from './check-lead-file-in-worker.js';
+import { DEFAULT_IMPORT_LIMITS, type ImportLimits } from './import-limits.js';
+import type { ImportFormat } from './read-lead-file.js';
+import type { RejectedRow } from './validate-import-rows.js';
 
 export type ImportFileOptions = {
   readonly format: ImportFormat;
@@ -11,6 +13,7 @@ export type ImportFileOptions = {
   readonly strategy?: Strategy;
   /** Check the file and report, store nothing. */
   readonly dryRun?: boolean;
+  readonly limits?: ImportLimits;
 };
 
 export type ImportFileReport = {
@@ -27,7 +30,8 @@ export type ImportFileReport = {
 /**
  * The API's import: the same reading and checking as the CLI, then the good rows through batch intake, 1,000 at a
  * time. Every row carries a key made from its content, so the same file imported again (or an import cut off
- * midway and sent again) creates nothing twice.
+ * midway and sent again) creates nothing twice. Reading and checking run on a worker thread; intake awaits the
+ * database every 1,000 rows, so neither holds the event loop.
  */
 export async function importLeadFile(
   deps: IntakeDeps,
@@ -35,11 +39,11 @@ export async function importLeadFile(
   bytes: Uint8Array,
   options: ImportFileOptions,
 ): Promise<ImportFileReport> {
-  const rows = await readLeadFile(bytes, { format: options.format });
-  const check = validateImportRows(
-    rows,
-    options.defaultSource ? { defaultSource: options.defaultSource } : {},
-  );
+  const check = await checkLeadFileInWorker(bytes, {
+    source: { format: options.format },
+    ...(options.defaultSource ? { defaultSource: options.defaultSource } : {}),
+    limits: options.limits ?? DEFAULT_IMPORT_LIMITS,
+  });
   const leads: ImportFileReport['leads'][number][] = [];
   let created = 0;
   let duplicates = 0;
@@ -65,7 +69,7 @@ export async function importLeadFile(
     });
   }
   return {
-    rows: rows.length,
+    rows: check.rows,
     created,
     duplicates,
     alreadyImported,

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeGbk } from '../import/gbk.js';
 import { xlsxOf } from '../import/xlsx.js';
+import { zipBomb } from '../import/zip-bomb.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 let t: TestApp;
@@ -83,5 +84,65 @@ describe('POST /api/v1/leads:import', () => {
     expect(broken.status).toBe(400);
     const anonymous = await fetch(`${t.baseUrl}/api/v1/leads:import`, { method: 'POST', body: 'a,b' });
     expect(anonymous.status).toBe(401);
+  });
+});
+
+describe('POST /api/v1/leads:import with a file too large to take', () => {
+  it('refuses a 19 MB CSV of 1.6 M rows as too many rows while /healthz stays fast and memory stays bounded', async () => {
+    // One 11-digit phone a line: 12 bytes × 1.6 M lines ≈ 19 MB, the file of the report in issue #10. Written
+    // straight into one buffer, so the test's own memory is the file and not 1.6 M strings.
+    const header = Buffer.from('手机\n');
+    const csv = Buffer.alloc(header.length + 12 * 1_600_000);
+    header.copy(csv);
+    for (let i = 0, at = header.length; i < 1_600_000; i++, at += 12) {
+      csv.write(`${13_000_000_000 + i}\n`, at, 'latin1');
+    }
+    expect(csv.length).toBeGreaterThan(19_000_000);
+
+    let maxRss = process.memoryUsage().rss;
+    const sampler = setInterval(() => {
+      maxRss = Math.max(maxRss, process.memoryUsage().rss);
+    }, 10);
+    const healthTimes: number[] = [];
+    let importing = true;
+    const probe = (async () => {
+      while (importing) {
+        const started = performance.now();
+        const res = await fetch(`${t.baseUrl}/healthz`);
+        await res.arrayBuffer();
+        healthTimes.push(performance.now() - started);
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+    })();
+    const answer = await upload(csv, 'text/csv', '?dryRun=true').finally(() => {
+      importing = false;
+    });
+    await probe;
+    clearInterval(sampler);
+
+    expect(answer.status).toBe(413);
+    expect(answer.body.error).toMatchObject({
+      code: 'PAYLOAD_TOO_LARGE',
+      details: { limit: 'IMPORT_MAX_ROWS' },
+    });
+    expect(answer.body.error.message).toMatch(/50,000 rows.*split/);
+    // Probes ran all along the request (upload, parse, answer); each answered while the file was being read.
+    expect(healthTimes.length).toBeGreaterThan(3);
+    expect(Math.max(...healthTimes)).toBeLessThan(200);
+    // The whole test process: vitest, the service, the dev database client and the 19 MB file itself.
+    expect(maxRss).toBeLessThan(500 * 1024 * 1024);
+  });
+
+  it('refuses an XLSX that unzips to far more than it weighs (a zip bomb) without unzipping it', async () => {
+    const bomb = zipBomb(200 * 1024 * 1024);
+    expect(bomb.length).toBeLessThan(1024 * 1024);
+    const started = performance.now();
+    const answer = await upload(bomb, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    expect(answer.status).toBe(413);
+    expect(answer.body.error.details.limit).toBe('IMPORT_MAX_UNZIPPED_MB');
+    expect(answer.body.error.message).toMatch(/unzips to more than 64 MB.*split/);
+    // Generous on purpose: the refusal reads only the zip's directory, but the worker thread takes ~1 s to start
+    // on a loaded 2-core machine; unzipping 200 MB of XML would take tens of seconds.
+    expect(performance.now() - started).toBeLessThan(5_000);
   });
 });

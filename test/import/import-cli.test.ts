@@ -110,4 +110,15 @@ describe('npm run import', () => {
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('cannot read no-such-file.csv (ENOENT)');
   });
+
+  it("exits 2 for a file over the service's row limit (IMPORT_MAX_ROWS), saying to split it, and sends nothing", async () => {
+    const run = await runImport([FIXTURE, '--url', url, '--token', 'lr_test'], { IMPORT_MAX_ROWS: '9' });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(
+      'more than 9 rows (limit IMPORT_MAX_ROWS): split it into files of at most 9 rows',
+    );
+    const bad = await runImport([FIXTURE, '--dry-run'], { IMPORT_MAX_ROWS: 'many' });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/IMPORT_MAX_ROWS: .*fix it in the environment/);
+  });
 });

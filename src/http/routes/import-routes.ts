@@ -9,6 +9,7 @@ import { DomainError } from '../../core/shared/errors.js';
 import { parseInput } from '../../core/shared/validate.js';
 import { ImportError } from '../../import/import-error.js';
 import { importLeadFile } from '../../import/import-lead-file.js';
+import { DEFAULT_IMPORT_LIMITS, ImportLimitError, type ImportLimits } from '../../import/import-limits.js';
 import { readRawBody } from '../read-raw-body.js';
 
 /** A spreadsheet of 10,000 leads is about 1 MB; this leaves room for wide sheets without inviting abuse. */
@@ -30,7 +31,7 @@ const querySchema = z.strictObject({
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** `POST /leads:import`: the file itself is the body (CSV in UTF-8 or GBK, or XLSX); the JSON parser skips this path. */
-export function importRoutes(deps: IntakeDeps): Router {
+export function importRoutes(deps: IntakeDeps, limits: ImportLimits = DEFAULT_IMPORT_LIMITS): Router {
   const router = new Router();
   router.post('/leads\\:import', async (ctx) => {
     const actor = ctx.state.actor as Actor;
@@ -53,8 +54,16 @@ export function importRoutes(deps: IntakeDeps): Router {
         ...(query.source ? { defaultSource: query.source } : {}),
         ...(query.strategy ? { strategy: query.strategy } : {}),
         dryRun: query.dryRun === 'true',
+        limits,
       });
     } catch (error) {
+      // The catalogue's PAYLOAD_TOO_LARGE text cannot say which limit; this one names it and says to split the file.
+      if (error instanceof ImportLimitError) {
+        ctx.status = 413;
+        const details = { limit: error.limit, max: error.max };
+        ctx.body = { error: { code: 'PAYLOAD_TOO_LARGE', message: error.message, details } };
+        return;
+      }
       if (error instanceof ImportError) {
         throw new DomainError('VALIDATION_FAILED', { issues: [{ field: '(file)', message: error.message }] });
       }

@@ -1,0 +1,75 @@
+import { Worker } from 'node:worker_threads';
+import type { CheckFileInput, FileCheck } from './check-lead-file.js';
+import { ImportError } from './import-error.js';
+import { ImportLimitError, type ImportLimitName } from './import-limits.js';
+import type { WorkerRequest } from './import-worker.js';
+
+/**
+ * The worker's heap cap. A file within the limits needs far less (a 50,000-row XLSX about 150 MB); an XLSX whose zip
+ * headers lie about its size hits this cap instead of taking the service's memory.
+ */
+const WORKER_HEAP_MB = 384;
+/** No import file within the limits takes this long to read; a worker past it is stuck and is stopped. */
+const WORKER_TIMEOUT_MS = 120_000;
+
+type WorkerAnswer =
+  | { ok: true; check: FileCheck }
+  | { ok: false; kind: 'limit'; message: string; limit: ImportLimitName; max: number }
+  | { ok: false; kind: 'import' | 'bug'; message: string };
+
+/**
+ * checkLeadFile on a worker thread: the event loop stays free for /healthz and webhook acknowledgements while a
+ * file is parsed. Under tsx (npm start, vitest) the worker is TypeScript and is started through ts-worker-boot.mjs,
+ * which registers tsx in the new thread (vitest's own process does not run under tsx at all).
+ */
+export function checkLeadFileInWorker(bytes: Uint8Array, input: CheckFileInput): Promise<FileCheck> {
+  const typescript = import.meta.url.endsWith('.ts');
+  const entry = new URL(`./import-worker.${typescript ? 'ts' : 'js'}`, import.meta.url);
+  const request: WorkerRequest & { entry: string } = { ...input, bytes, entry: entry.href };
+  const worker = new Worker(typescript ? new URL('./ts-worker-boot.mjs', import.meta.url) : entry, {
+    workerData: request,
+    // Moved rather than copied when the bytes own their memory (a body read whole does): one copy of a 19 MB
+    // file is enough. The caller is done with them.
+    transferList: ownsBuffer(bytes) ? [bytes.buffer as ArrayBuffer] : [],
+    resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
+  });
+  return new Promise<FileCheck>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      void worker.terminate();
+      reject(new ImportError('reading the file took too long; split it into smaller files and import each'));
+    }, WORKER_TIMEOUT_MS);
+    const settle = () => clearTimeout(timer);
+    worker.once('message', (answer: WorkerAnswer) => {
+      settle();
+      if (answer.ok) resolve(answer.check);
+      else reject(errorOf(answer));
+    });
+    worker.once('error', (error: Error & { code?: string }) => {
+      settle();
+      reject(
+        error.code === 'ERR_WORKER_OUT_OF_MEMORY'
+          ? new ImportLimitError(
+              'IMPORT_MEMORY',
+              WORKER_HEAP_MB,
+              `reading the file needs more than ${WORKER_HEAP_MB} MB of memory: split it into smaller files, or save it as CSV`,
+            )
+          : error,
+      );
+    });
+    worker.once('exit', () => {
+      settle();
+      reject(new Error('the import worker ended without an answer'));
+    });
+  });
+}
+
+function errorOf(answer: Exclude<WorkerAnswer, { ok: true }>): Error {
+  if (answer.kind === 'limit') return new ImportLimitError(answer.limit, answer.max, answer.message);
+  if (answer.kind === 'import') return new ImportError(answer.message);
+  return new Error(`import worker failed: ${answer.message}`);
+}
+
+const ownsBuffer = (bytes: Uint8Array) =>
+  bytes.byteOffset === 0 &&
+  bytes.byteLength === bytes.buffer.byteLength &&
+  bytes.buffer instanceof ArrayBuffer;
