@@ -1,8 +1,8 @@
 import type Router from '@koa/router';
 import Koa from 'koa';
-import { koaBody } from 'koa-body';
 import type { Logger } from 'pino';
 import { errorHandler } from './middleware/error-handler.js';
+import { jsonBody } from './middleware/json-body.js';
 import { requestId } from './middleware/request-id.js';
 import { requestLog } from './middleware/request-log.js';
 
@@ -16,8 +16,8 @@ export type HttpAppOptions = {
 };
 
 /**
- * The Koa app: request id → log → errors → body → routes. Signed-webhook routes (later) read the raw body
- * themselves, so the JSON parser keeps the raw text too.
+ * The Koa app: request id → log → errors → body → routes. Signed-webhook routes and the import read the raw body
+ * themselves (`rawBodyPaths`); every other route takes JSON only (jsonBody).
  */
 export function createHttpApp(options: HttpAppOptions): Koa {
   const app = new Koa({ proxy: true });
@@ -26,12 +26,7 @@ export function createHttpApp(options: HttpAppOptions): Koa {
   app.use(requestId);
   app.use(requestLog(options.log));
   app.use(errorHandler(options.log));
-  const parseBody = koaBody({
-    jsonLimit: options.bodyLimit,
-    formLimit: options.bodyLimit,
-    textLimit: options.bodyLimit,
-    includeUnparsed: true,
-  });
+  const parseBody = jsonBody(options.bodyLimit);
   // File uploads are read raw by their own route, with their own limit (a GBK CSV must not be decoded as text).
   const raw = new Set(options.rawBodyPaths ?? []);
   app.use((ctx, next) => (raw.has(ctx.path) ? next() : parseBody(ctx, next)));

@@ -1,12 +1,13 @@
 import { z } from 'zod';
+import { textField } from '../shared/text-field.js';
 import { GRADES } from './lead-types.js';
 import { normalizeEmail } from './normalize-email.js';
 import { normalizePhone } from './normalize-phone.js';
 
-// Blank strings from forms and spreadsheets mean "not given", not "given as empty".
-const optionalText = (max: number) =>
-  z
-    .string()
+// Blank strings from forms and spreadsheets mean "not given", not "given as empty". Control and bidi characters
+// are refused (textField); only the free-text intent may span lines.
+const optionalText = (max: number, multiLine = false) =>
+  textField({ multiLine })
     .trim()
     .max(max, `at most ${max} characters`)
     .optional()
@@ -52,8 +53,8 @@ export const leadInputSchema = z
         'a source name such as website, ad, event, wechat, miniprogram, import, api',
       ),
     campaign: optionalText(100),
-    intent: optionalText(2000),
-    tags: z.array(z.string().trim().min(1).max(30)).max(20).default([]),
+    intent: optionalText(2000, true),
+    tags: z.array(textField().trim().min(1).max(30)).max(20).default([]),
     grade: z.enum(GRADES).optional(),
     externalId: optionalText(100),
     /** This lead's own reclaim period (hours); only admins and directors may set it. */

@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import type { TeamId } from '../shared/ids.js';
+import { textField } from '../shared/text-field.js';
 import { STRATEGIES, type Strategy } from './routing-types.js';
 
-const names = z.array(z.string().trim().min(1).max(50)).min(1).max(100);
+const names = z.array(textField().trim().min(1).max(50)).min(1).max(100);
 
 /** Conditions of one rule; all given ones must hold. An empty `when` matches everything. */
 const conditionSchema = z
@@ -34,7 +35,7 @@ export const routingRuleSchema = z.strictObject({
     .string()
     .trim()
     .regex(/^[a-z0-9][a-z0-9_-]{0,39}$/, 'a short id: lower-case letters, digits, - or _'),
-  name: z.string().trim().min(1).max(80),
+  name: textField().trim().min(1).max(80),
   when: conditionSchema.default({}),
   ...targetSchema,
 });
@@ -42,7 +43,7 @@ export const routingRuleSchema = z.strictObject({
 export const routingConfigSchema = z
   .strictObject({
     rules: z.array(routingRuleSchema).max(200),
-    default: z.strictObject({ name: z.string().trim().min(1).max(80).default('default'), ...targetSchema }),
+    default: z.strictObject({ name: textField().trim().min(1).max(80).default('default'), ...targetSchema }),
   })
   .superRefine((config, ctx) => {
     const seen = new Set<string>();

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { textField } from '../shared/text-field.js';
 import { normalizeEmail } from './normalize-email.js';
 import { normalizePhone } from './normalize-phone.js';
 
@@ -77,12 +78,12 @@ export const scoringConfigSchema = z.strictObject({
   intent: z.strictObject({
     productLine: points,
     intentText: points,
-    intentKeywords: z.array(z.string().trim().min(1)),
+    intentKeywords: z.array(textField().trim().min(1)),
     keywordBonus: points,
   }),
-  source: z.record(z.string(), points),
+  source: z.record(textField(), points),
   defaultSourcePoints: points,
-  region: z.record(z.string(), points),
+  region: z.record(textField(), points),
   // 101 is allowed so an org can turn automatic "important" off and rely on the incoming grade only.
   importantThreshold: z.number().int().min(0).max(101),
 });

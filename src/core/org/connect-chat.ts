@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DomainError } from '../shared/errors.js';
 import type { MemberId, TeamId } from '../shared/ids.js';
+import { textField } from '../shared/text-field.js';
 import { parseInput } from '../shared/validate.js';
 import type { Actor } from './actor.js';
 import { assertCan } from './permissions.js';
@@ -12,7 +13,7 @@ export type ConnectChatDeps = { orgs: OrgRepository; teams: TeamRepository; memb
 const chatSchema = z.strictObject({
   platform: z.enum(PLATFORMS),
   /** Slack team id (T…), DingTalk corpId, WeCom corp id: what inbound events name. */
-  workspaceId: z.string().trim().min(1).max(100),
+  workspaceId: textField().trim().min(1).max(100),
 });
 
 /** Moves the org to a chat workspace (one write); a workspace already taken by another org is a conflict. */
@@ -27,7 +28,7 @@ export async function connectChat(deps: ConnectChatDeps, actor: Actor, raw: unkn
 const teamSchema = z
   .strictObject({
     /** The team's channel or group on the platform, where pool cards and approvals go. */
-    channelId: z.string().trim().min(1).max(200).optional(),
+    channelId: textField().trim().min(1).max(200).optional(),
     managerId: z
       .string()
       .regex(/^[0-9a-f]{24}$/i, 'a member id')
@@ -59,7 +60,7 @@ export async function configureTeam(
 
 const identitiesSchema = z.strictObject({
   identities: z
-    .array(z.strictObject({ platform: z.enum(PLATFORMS), userId: z.string().trim().min(1).max(100) }))
+    .array(z.strictObject({ platform: z.enum(PLATFORMS), userId: textField().trim().min(1).max(100) }))
     .max(PLATFORMS.length),
 });
 

@@ -1,12 +1,18 @@
 import type { z } from 'zod';
 import { type FieldIssue, validationFailed } from './errors.js';
 
-/** Turns zod's issues into one entry per bad field, so the caller sees every problem at once. */
+const fieldOf = (path: readonly PropertyKey[]) => (path.length > 0 ? path.map(String).join('.') : '(body)');
+
+/**
+ * Turns zod's issues into one entry per bad field, so the caller sees every problem at once. An unknown key is
+ * reported as that key (`leads.0.nmae`), one entry each, not as the object that holds it.
+ */
 export function fieldIssues(error: z.ZodError): FieldIssue[] {
-  return error.issues.map((issue) => ({
-    field: issue.path.length > 0 ? issue.path.join('.') : '(body)',
-    message: issue.message,
-  }));
+  return error.issues.flatMap((issue) =>
+    issue.code === 'unrecognized_keys'
+      ? issue.keys.map((key) => ({ field: fieldOf([...issue.path, key]), message: 'unknown field' }))
+      : [{ field: fieldOf(issue.path), message: issue.message }],
+  );
 }
 
 /** Parses input at the edge; on failure throws VALIDATION_FAILED naming every bad field. */
