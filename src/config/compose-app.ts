@@ -131,7 +131,7 @@ export function composeApp(options: ComposeOptions) {
     orgRoutes({ orgs, members, teams }),
     leadRoutes(intakeDeps),
     importRoutes(intakeDeps, importLimitsOf(edge)),
-    routingRoutes({ orgs, teams }),
+    routingRoutes({ orgs, teams, members }),
   ]) {
     api.use(router.routes(), router.allowedMethods());
   }

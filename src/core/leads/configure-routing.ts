@@ -1,11 +1,15 @@
 import type { Actor } from '../org/actor.js';
 import { assertCan } from '../org/permissions.js';
-import type { OrgRepository, TeamRepository } from '../org/ports.js';
+import type { MemberRepository, OrgRepository, TeamRepository } from '../org/ports.js';
 import { DomainError, type FieldIssue, validationFailed } from '../shared/errors.js';
 import { parseInput } from '../shared/validate.js';
 import { type RoutingConfig, routingConfigSchema } from './routing-config.js';
 
-export type ConfigureRoutingDeps = { readonly orgs: OrgRepository; readonly teams: TeamRepository };
+export type ConfigureRoutingDeps = {
+  readonly orgs: OrgRepository;
+  readonly teams: TeamRepository;
+  readonly members: MemberRepository;
+};
 
 /** Replaces the org's routing rules as a whole (one write), after checking every rule names a team of the org. */
 export async function configureRouting(
@@ -24,8 +28,23 @@ export async function configureRouting(
   });
   if (!teams.has(config.default.teamId))
     issues.push({ field: 'default.teamId', message: 'no such team in this org' });
+  const teamOf = new Map((await deps.members.list(actor.orgId)).map((m) => [m.id as string, m.teamId]));
+  config.rules.forEach((rule, i) => issues.push(...weightIssues(rule, `rules.${i}`, teamOf)));
+  issues.push(...weightIssues(config.default, 'default', teamOf));
   if (issues.length > 0) throw validationFailed(issues);
   const org = await deps.orgs.setRouting(actor.orgId, config);
   if (!org) throw new DomainError('ORG_NOT_FOUND', { orgId: actor.orgId });
   return config;
+}
+
+/** Weights name members of the target's own team: a weight for anyone else would never be used. */
+function weightIssues(
+  target: Pick<RoutingConfig['default'], 'teamId' | 'weights'>,
+  field: string,
+  teamOf: ReadonlyMap<string, string | undefined>,
+): FieldIssue[] {
+  if (target.weights === undefined || target.weights === 'conversion') return [];
+  return Object.keys(target.weights)
+    .filter((id) => teamOf.get(id) !== target.teamId)
+    .map((id) => ({ field: `${field}.weights.${id}`, message: 'not a member of this team' }));
 }

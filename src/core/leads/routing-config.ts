@@ -21,7 +21,11 @@ const conditionSchema = z
     path: ['scoreMin'],
   });
 
-/** `weights`: explicit member weights, or `conversion` for weights from each member's recent conversion rate. */
+/**
+ * `weights`: explicit member weights keyed by member id, or `conversion` for weights from each member's recent
+ * conversion rate. configureRouting checks that each key is a member of the rule's team (so no `$where` or `a.b`
+ * reaches the database), naming the key.
+ */
 const weightsSchema = z.union([z.literal('conversion'), z.record(z.string(), z.number().min(0).max(1000))]);
 
 const targetSchema = {
