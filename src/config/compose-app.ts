@@ -50,6 +50,8 @@ export type ComposeOptions = {
   readonly platforms?: PlatformOptions;
 };
 
+const days = (n: number) => n * 24 * 60 * 60 * 1000;
+
 /** Ladder steps are due to the minute; a run a minute reads only leads whose step is due (indexed). */
 const DEADLINE_INTERVAL_MS = 60_000;
 
@@ -63,8 +65,11 @@ export function composeApp(options: ComposeOptions) {
   const teams = mongoTeamRepository(models);
   const members = mongoMemberRepository(models);
   const tokens = mongoApiTokenRepository(models);
-  const outbox = mongoOutboxStore(models);
-  const sandboxStore = mongoSandboxStore(models);
+  const outbox = mongoOutboxStore(models, {
+    deliveredMs: days(edge.OUTBOX_SENT_TTL_DAYS),
+    sentMessageMs: days(edge.SENT_MESSAGE_TTL_DAYS),
+  });
+  const sandboxStore = mongoSandboxStore(models, days(edge.SANDBOX_MESSAGE_TTL_DAYS));
   const leads = mongoLeadRepository(models);
   const roster = mongoRosterRepository(models);
   const conversion = mongoConversionStats(models);

@@ -15,6 +15,8 @@ export type OutboxEntryDoc = {
   lastError?: string;
   createdAt: Date;
   sentAt?: Date;
+  /** Set when the entry is delivered (or superseded): MongoDB removes it after this moment. */
+  expiresAt?: Date;
 };
 
 export const outboxEntrySchema = new Schema<OutboxEntryDoc>(
@@ -32,6 +34,7 @@ export const outboxEntrySchema = new Schema<OutboxEntryDoc>(
     lastError: { type: String },
     createdAt: { type: Date, required: true },
     sentAt: { type: Date },
+    expiresAt: { type: Date },
   },
   { collection: 'outbox', versionKey: false, minimize: false },
 );
@@ -41,3 +44,6 @@ outboxEntrySchema.index({ orgId: 1, idempotencyKey: 1 }, { unique: true });
 outboxEntrySchema.index({ status: 1, dueAt: 1 });
 // "Is a post of this card still on its way?" before an update is sent.
 outboxEntrySchema.index({ orgId: 1, cardKey: 1, status: 1 });
+// Delivered entries expire (OUTBOX_SENT_TTL_DAYS, set per entry as expiresAt); pending and dead ones have none and
+// stay. https://www.mongodb.com/docs/manual/core/index-ttl/ ("expire documents at a specific clock time")
+outboxEntrySchema.index({ expiresAt: 1 }, { expireAfterSeconds: 0 });

@@ -14,6 +14,8 @@ export type SandboxMessageDoc = {
   idempotencyKey?: string;
   createdAt: Date;
   updatedAt: Date;
+  /** MongoDB removes the message after this moment: SANDBOX_MESSAGE_TTL_DAYS after its last change. */
+  expiresAt?: Date;
 };
 
 export const sandboxMessageSchema = new Schema<SandboxMessageDoc>(
@@ -31,6 +33,7 @@ export const sandboxMessageSchema = new Schema<SandboxMessageDoc>(
     idempotencyKey: { type: String },
     createdAt: { type: Date, required: true },
     updatedAt: { type: Date, required: true },
+    expiresAt: { type: Date },
   },
   { collection: 'sandbox_messages', versionKey: false },
 );
@@ -41,3 +44,5 @@ sandboxMessageSchema.index(
   { orgId: 1, idempotencyKey: 1 },
   { unique: true, partialFilterExpression: { idempotencyKey: { $exists: true } } },
 );
+// The sandbox is a demo: its messages expire a while after their last change. https://www.mongodb.com/docs/manual/core/index-ttl/
+sandboxMessageSchema.index({ expiresAt: 1 }, { expireAfterSeconds: 0 });

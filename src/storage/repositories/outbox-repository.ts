@@ -63,8 +63,16 @@ async function insertNew(Entry: Models['OutboxEntry'], docs: readonly object[]):
   }
 }
 
-export function mongoOutboxStore(models: Models): OutboxStore {
+/** How long delivered records are kept; without it (tests that do not care) they are kept for ever. */
+export type OutboxRetention = { readonly deliveredMs: number; readonly sentMessageMs: number };
+
+const after = (at: Date, ms: number | undefined) => (ms === undefined ? {} : { expiresAt: new Date(at.getTime() + ms) });
+
+export function mongoOutboxStore(models: Models, retention?: OutboxRetention): OutboxStore {
   const { OutboxEntry: Entry, SentMessage: Sent } = models;
+  // A notice re-published after its delivered entry expired would be sent again; use-cases retry within minutes,
+  // and the period is days.
+  const delivered = (at: Date) => after(at, retention?.deliveredMs);
   return {
     async enqueue(org: OrgId, notices: readonly Notice[], now: Date) {
       const o = mustObjectId(org);
@@ -104,7 +112,7 @@ export function mongoOutboxStore(models: Models): OutboxStore {
                 status: 'pending',
                 idempotencyKey: { $ne: n.idempotencyKey },
               },
-              update: { $set: { status: 'sent', lastError: 'superseded by a newer update' } },
+              update: { $set: { status: 'sent', lastError: 'superseded by a newer update', ...delivered(now) } },
             },
           },
         ]);
@@ -125,7 +133,7 @@ export function mongoOutboxStore(models: Models): OutboxStore {
     async complete(id: string, at: Date) {
       await Entry.updateOne(
         { _id: mustObjectId(id) },
-        { $set: { status: 'sent', sentAt: at }, $unset: { lastError: 1 } },
+        { $set: { status: 'sent', sentAt: at, ...delivered(at) }, $unset: { lastError: 1 } },
       );
     },
     async retryAt(id: string, dueAt: Date, error: string | undefined, countAttempt: boolean) {
@@ -153,7 +161,7 @@ export function mongoOutboxStore(models: Models): OutboxStore {
       const o = mustObjectId(message.orgId);
       await Sent.updateOne(
         { orgId: o, idempotencyKey: message.idempotencyKey },
-        { $setOnInsert: { ...message, orgId: o, sentAt: at } },
+        { $setOnInsert: { ...message, orgId: o, sentAt: at, ...after(at, retention?.sentMessageMs) } },
         { upsert: true },
       );
     },

@@ -31,12 +31,14 @@ const workspace = (workspaceId: string) => {
   return id;
 };
 
-export function mongoSandboxStore(models: Models): SandboxStore {
+/** `retentionMs`: how long after its last change a message is kept; without it, for ever. */
+export function mongoSandboxStore(models: Models, retentionMs?: number): SandboxStore {
   const { SandboxMessage: Message } = models;
+  const expiry = (at: Date) => (retentionMs === undefined ? {} : { expiresAt: new Date(at.getTime() + retentionMs) });
   return {
     async post(workspaceId: string, message: NewSandboxMessage, at: Date) {
       const orgId = workspace(workspaceId);
-      const fields = { ...message, orgId, createdAt: at, updatedAt: at };
+      const fields = { ...message, orgId, createdAt: at, updatedAt: at, ...expiry(at) };
       if (!message.idempotencyKey) return toMessage((await Message.create(fields)).toObject());
       // Upsert on the key: a delivery retried after a crash finds the message it already made.
       const doc = await Message.findOneAndUpdate(
@@ -51,7 +53,7 @@ export function mongoSandboxStore(models: Models): SandboxStore {
       if (!_id) return false;
       const result = await Message.updateOne(
         { _id, orgId: workspace(workspaceId) },
-        { $set: { ...content, updatedAt: at } },
+        { $set: { ...content, updatedAt: at, ...expiry(at) } },
       );
       return result.matchedCount === 1;
     },
