@@ -15,11 +15,13 @@ import type { Platform } from '../core/org/types.js';
 import { type AdjustableClock, adjustableClock } from '../core/shared/clock.js';
 import { createHttpApp } from '../http/create-http-app.js';
 import { apiAuth } from '../http/middleware/api-auth.js';
+import { tokenRole } from '../http/middleware/token-role.js';
 import { healthRoutes } from '../http/routes/health-routes.js';
 import { IMPORT_PATH, importRoutes } from '../http/routes/import-routes.js';
 import { leadRoutes } from '../http/routes/lead-routes.js';
 import { orgRoutes } from '../http/routes/org-routes.js';
 import { routingRoutes } from '../http/routes/routing-routes.js';
+import { tokenRoutes } from '../http/routes/token-routes.js';
 import { importLimitsOf } from '../import/import-limits.js';
 import type { JobDefinition } from '../jobs/job-definition.js';
 import { singleFlight } from '../jobs/single-flight.js';
@@ -131,12 +133,13 @@ export function composeApp(options: ComposeOptions) {
   let jobsRunning: () => boolean = () => !config.JOBS_ENABLED;
 
   const api = new Router({ prefix: '/api/v1' });
-  api.use(apiAuth(tokens, orgs));
+  api.use(apiAuth(tokens, orgs), tokenRole);
   for (const router of [
     orgRoutes({ orgs, members, teams }),
     leadRoutes(intakeDeps),
     importRoutes(intakeDeps, importLimitsOf(edge)),
     routingRoutes({ orgs, teams, members }),
+    tokenRoutes({ tokens, clock }),
   ]) {
     api.use(router.routes(), router.allowedMethods());
   }
@@ -172,6 +175,7 @@ export function composeApp(options: ComposeOptions) {
     bodyLimit: config.BODY_LIMIT,
     routers,
     rawBodyPaths: [IMPORT_PATH, ...platforms.rawBodyPaths],
+    rateLimits: { perAddress: edge.RATE_LIMIT_IP_PER_MINUTE, perToken: edge.RATE_LIMIT_TOKEN_PER_MINUTE },
   });
 
   return {

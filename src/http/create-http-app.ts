@@ -3,6 +3,7 @@ import Koa from 'koa';
 import type { Logger } from 'pino';
 import { errorHandler } from './middleware/error-handler.js';
 import { jsonBody } from './middleware/json-body.js';
+import { byBearerToken, byClientAddress, rateLimit } from './middleware/rate-limit.js';
 import { requestId } from './middleware/request-id.js';
 import { requestLog } from './middleware/request-log.js';
 
@@ -13,19 +14,35 @@ export type HttpAppOptions = {
   readonly routers: readonly Router[];
   /** Paths whose routes read the request body themselves. */
   readonly rawBodyPaths?: readonly string[];
+  /** Requests a minute per client address (on /api and /sandbox) and per API token; no limits when absent. */
+  readonly rateLimits?: { readonly perAddress: number; readonly perToken: number };
 };
 
 /**
- * The Koa app: request id → log → errors → body → routes. Signed-webhook routes and the import read the raw body
+ * The Koa app: request id → log → errors → rate limits → body → routes. Signed-webhook routes and the import read the raw body
  * themselves (`rawBodyPaths`); every other route takes JSON only (jsonBody).
  */
 export function createHttpApp(options: HttpAppOptions): Koa {
-  const app = new Koa({ proxy: true });
+  // Behind a proxy, the address a request came from is the last X-Forwarded-For hop (the one the proxy added):
+  // earlier hops are whatever the client wrote, and a per-address limit must not be dodged by writing one.
+  const app = new Koa({ proxy: true, maxIpsCount: 1 });
   // Koa prints errors to stderr by default; ours are logged once, by errorHandler.
   app.silent = true;
   app.use(requestId);
   app.use(requestLog(options.log));
   app.use(errorHandler(options.log));
+  // Before the body is read: a client over its limit costs neither parsing nor a token lookup.
+  if (options.rateLimits) {
+    const { perAddress, perToken } = options.rateLimits;
+    app.use(
+      rateLimit({
+        perMinute: perAddress,
+        keyOf: byClientAddress(['/api/', '/sandbox']),
+        what: 'client address',
+      }),
+    );
+    app.use(rateLimit({ perMinute: perToken, keyOf: byBearerToken('/api/'), what: 'API token' }));
+  }
   const parseBody = jsonBody(options.bodyLimit);
   // File uploads are read raw by their own route, with their own limit (a GBK CSV must not be decoded as text).
   const raw = new Set(options.rawBodyPaths ?? []);

@@ -15,6 +15,8 @@ export function apiAuth(tokens: ApiTokenRepository, orgs: OrgRepository): Middle
     if (!grant || !org) throw new DomainError('UNAUTHENTICATED', {});
     ctx.state.org = org;
     ctx.state.actor = apiActor(org.id, grant.roles, org.settings.locale);
+    // The grant itself, for what acts on the token rather than the org (tokenRole, rate limits).
+    ctx.state.token = grant;
     await next();
   };
 }

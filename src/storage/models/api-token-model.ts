@@ -1,4 +1,5 @@
 import { Schema, type Types } from 'mongoose';
+import { TOKEN_ROLES } from '../../core/org/managed-api-tokens.js';
 import { ROLES } from '../../core/org/types.js';
 
 /** An org's API token, stored only as its SHA-256 hash: a database dump does not leak usable tokens. */
@@ -10,6 +11,8 @@ export type ApiTokenDoc = {
   /** The first characters, so people can tell their tokens apart without the secret. */
   prefix: string;
   roles: (typeof ROLES)[number][];
+  /** Set on tokens made through POST /api/v1/tokens; older ones carry only `roles`. */
+  role?: (typeof TOKEN_ROLES)[number];
   createdAt: Date;
   revokedAt?: Date;
 };
@@ -21,6 +24,7 @@ export const apiTokenSchema = new Schema<ApiTokenDoc>(
     hash: { type: String, required: true },
     prefix: { type: String, required: true },
     roles: { type: [String], enum: ROLES, required: true },
+    role: { type: String, enum: TOKEN_ROLES },
     createdAt: { type: Date, required: true },
     revokedAt: { type: Date },
   },

@@ -1,24 +1,89 @@
 import type { ApiTokenGrant, ApiTokenRepository } from '../../core/org/api-tokens.js';
-import { orgId } from '../../core/shared/ids.js';
+import {
+  type ApiTokenSummary,
+  type ManagedApiTokens,
+  type NewApiToken,
+  ROLES_OF_TOKEN,
+  type RoleGrant,
+} from '../../core/org/managed-api-tokens.js';
+import { type OrgId, orgId } from '../../core/shared/ids.js';
 import type { ApiTokenDoc } from '../models/api-token-model.js';
 import type { Models } from '../models.js';
-import { toObjectId } from '../object-id.js';
+import { isDuplicateKeyError, mustObjectId, toObjectId } from '../object-id.js';
 
-export function mongoApiTokenRepository(models: Models): ApiTokenRepository {
+const roleOf = (doc: ApiTokenDoc): ApiTokenSummary['role'] =>
+  doc.role ?? (doc.roles.length === 1 && doc.roles[0] === 'admin' ? 'admin' : 'custom');
+
+function toSummary(doc: ApiTokenDoc): ApiTokenSummary {
+  return {
+    id: doc._id.toHexString(),
+    name: doc.name,
+    role: roleOf(doc),
+    roles: doc.roles,
+    prefix: doc.prefix,
+    createdAt: doc.createdAt,
+    ...(doc.revokedAt ? { revokedAt: doc.revokedAt } : {}),
+  };
+}
+
+export function mongoApiTokenRepository(
+  models: Models,
+): ApiTokenRepository & ManagedApiTokens & { findByHash(hash: string): Promise<RoleGrant | undefined> } {
+  const { ApiToken } = models;
   return {
     async findByHash(hash: string) {
       // Looked up by hash through a unique index: the comparison is on a digest, so it leaks nothing about the secret.
-      const doc = await models.ApiToken.findOne({ hash, revokedAt: { $exists: false } }).lean<ApiTokenDoc>();
-      return doc ? { orgId: orgId(doc.orgId.toHexString()), name: doc.name, roles: doc.roles } : undefined;
+      // Read on every request, so a revoked token is refused from the next request on.
+      const doc = await ApiToken.findOne({ hash, revokedAt: { $exists: false } }).lean<ApiTokenDoc>();
+      return doc
+        ? {
+            orgId: orgId(doc.orgId.toHexString()),
+            name: doc.name,
+            roles: doc.roles,
+            id: doc._id.toHexString(),
+            role: roleOf(doc),
+          }
+        : undefined;
     },
     async save(grant: ApiTokenGrant, hash: string, prefix: string, at: Date) {
-      const o = toObjectId(grant.orgId);
-      if (!o) throw new Error(`bad org id ${grant.orgId}`);
-      await models.ApiToken.updateOne(
-        { orgId: o, name: grant.name },
-        { $set: { hash, prefix, roles: [...grant.roles], createdAt: at }, $unset: { revokedAt: 1 } },
+      await ApiToken.updateOne(
+        { orgId: mustObjectId(grant.orgId), name: grant.name },
+        { $set: { hash, prefix, roles: [...grant.roles], createdAt: at }, $unset: { revokedAt: 1, role: 1 } },
         { upsert: true },
       );
+    },
+    async create(org: OrgId, token: NewApiToken, at: Date) {
+      try {
+        const doc = await ApiToken.create({
+          orgId: mustObjectId(org),
+          name: token.name,
+          hash: token.hash,
+          prefix: token.prefix,
+          role: token.role,
+          roles: [...ROLES_OF_TOKEN[token.role]],
+          createdAt: at,
+        });
+        return toSummary(doc.toObject());
+      } catch (error) {
+        // The (orgId, name) index decides a race between two creates of one name.
+        if (isDuplicateKeyError(error)) return undefined;
+        throw error;
+      }
+    },
+    async list(org: OrgId) {
+      const docs = await ApiToken.find({ orgId: mustObjectId(org) })
+        .sort({ createdAt: -1, _id: -1 })
+        .lean<ApiTokenDoc[]>();
+      return docs.map(toSummary);
+    },
+    async revoke(org: OrgId, id: string, at: Date) {
+      const _id = toObjectId(id);
+      if (!_id) return undefined;
+      const o = mustObjectId(org);
+      // One conditional write: the first revocation's time is kept when it is sent twice.
+      await ApiToken.updateOne({ _id, orgId: o, revokedAt: { $exists: false } }, { $set: { revokedAt: at } });
+      const doc = await ApiToken.findOne({ _id, orgId: o }).lean<ApiTokenDoc>();
+      return doc ? toSummary(doc) : undefined;
     },
   };
 }

@@ -66,7 +66,8 @@ async function insertNew(Entry: Models['OutboxEntry'], docs: readonly object[]):
 /** How long delivered records are kept; without it (tests that do not care) they are kept for ever. */
 export type OutboxRetention = { readonly deliveredMs: number; readonly sentMessageMs: number };
 
-const after = (at: Date, ms: number | undefined) => (ms === undefined ? {} : { expiresAt: new Date(at.getTime() + ms) });
+const after = (at: Date, ms: number | undefined) =>
+  ms === undefined ? {} : { expiresAt: new Date(at.getTime() + ms) };
 
 export function mongoOutboxStore(models: Models, retention?: OutboxRetention): OutboxStore {
   const { OutboxEntry: Entry, SentMessage: Sent } = models;
@@ -112,7 +113,9 @@ export function mongoOutboxStore(models: Models, retention?: OutboxRetention): O
                 status: 'pending',
                 idempotencyKey: { $ne: n.idempotencyKey },
               },
-              update: { $set: { status: 'sent', lastError: 'superseded by a newer update', ...delivered(now) } },
+              update: {
+                $set: { status: 'sent', lastError: 'superseded by a newer update', ...delivered(now) },
+              },
             },
           },
         ]);

@@ -34,7 +34,8 @@ const workspace = (workspaceId: string) => {
 /** `retentionMs`: how long after its last change a message is kept; without it, for ever. */
 export function mongoSandboxStore(models: Models, retentionMs?: number): SandboxStore {
   const { SandboxMessage: Message } = models;
-  const expiry = (at: Date) => (retentionMs === undefined ? {} : { expiresAt: new Date(at.getTime() + retentionMs) });
+  const expiry = (at: Date) =>
+    retentionMs === undefined ? {} : { expiresAt: new Date(at.getTime() + retentionMs) };
   return {
     async post(workspaceId: string, message: NewSandboxMessage, at: Date) {
       const orgId = workspace(workspaceId);

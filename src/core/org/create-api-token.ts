@@ -1,0 +1,35 @@
+import { z } from 'zod';
+import { validationFailed } from '../shared/errors.js';
+import { textField } from '../shared/text-field.js';
+import { parseInput } from '../shared/validate.js';
+import type { Actor } from './actor.js';
+import { hashToken, newTokenSecret } from './api-tokens.js';
+import { type ApiTokenSummary, type ManageTokenDeps, TOKEN_ROLES } from './managed-api-tokens.js';
+import { assertCan } from './permissions.js';
+
+const inputSchema = z.strictObject({
+  name: textField().trim().min(1).max(64),
+  role: z.enum(TOKEN_ROLES),
+});
+
+/**
+ * Makes a further API token for the caller's org (admins only). The secret is returned this once and stored only as
+ * its SHA-256 hash, so it cannot be shown again: a lost one is revoked and replaced.
+ */
+export async function createApiToken(
+  deps: ManageTokenDeps,
+  caller: Actor,
+  input: unknown,
+): Promise<{ token: ApiTokenSummary; secret: string }> {
+  assertCan(caller, 'token.issue');
+  const { name, role } = parseInput(inputSchema, input);
+  const secret = newTokenSecret();
+  const token = await deps.tokens.create(
+    caller.orgId,
+    { name, role, hash: hashToken(secret), prefix: secret.slice(0, 8) },
+    deps.clock.now(),
+  );
+  if (!token)
+    throw validationFailed([{ field: 'name', message: 'this org already has a token of that name' }]);
+  return { token, secret };
+}
