@@ -86,47 +86,42 @@ export const SETTINGS = {
     default: '10000',
     doc: 'How long graceful shutdown waits for in-flight work before exiting anyway.',
   },
-  // Engineer edge (issue #10 items 5, 10, 11): import limits, record lifetimes, rate limits.
-  IMPORT_MAX_ROWS: {
-    schema: z.coerce.number().int().min(1).default(50_000),
-    default: '50000',
-    doc: 'Most data rows one import file may hold (`POST /api/v1/leads:import`, `npm run import`); a larger file is refused with 413: split it.',
-  },
-  IMPORT_MAX_CELLS: {
-    schema: z.coerce.number().int().min(1).default(2_000_000),
-    default: '2000000',
-    doc: 'Most cells (rows × columns) one import file may hold; a larger file is refused with 413.',
-  },
-  IMPORT_MAX_UNZIPPED_MB: {
-    schema: z.coerce.number().int().min(1).default(64),
-    default: '64',
-    doc: 'Most megabytes an imported XLSX may unzip to; a larger one (or a zip bomb) is refused with 413 before it is unzipped.',
-  },
-  OUTBOX_SENT_TTL_DAYS: {
-    schema: z.coerce.number().min(0.001).default(30),
-    default: '30',
-    doc: 'Days a delivered outbox entry is kept (for audits and retries) before MongoDB removes it; pending and dead ones are kept.',
-  },
-  SENT_MESSAGE_TTL_DAYS: {
-    schema: z.coerce.number().min(0.001).default(180),
-    default: '180',
-    doc: 'Days the record of where a card was shown is kept; after that the card is no longer updated in place.',
-  },
-  SANDBOX_MESSAGE_TTL_DAYS: {
-    schema: z.coerce.number().min(0.001).default(14),
-    default: '14',
-    doc: 'Days a sandbox message is kept, counted from its last change.',
-  },
-  RATE_LIMIT_TOKEN_PER_MINUTE: {
-    schema: z.coerce.number().int().min(1).default(600),
-    default: '600',
-    doc: 'Requests per minute one API token may make (bursts up to this many); more get 429 with Retry-After.',
-  },
-  RATE_LIMIT_IP_PER_MINUTE: {
-    schema: z.coerce.number().int().min(1).default(1200),
-    default: '1200',
-    doc: 'Requests per minute one client address may make to /api and /sandbox; more get 429 with Retry-After. Counted in this process only.',
-  },
+  // Import limits, record lifetimes and rate limits (issue #10 items 5, 10, 11).
+  IMPORT_MAX_ROWS: numberSetting(
+    50_000,
+    'Most data rows one import file may hold (`POST /api/v1/leads:import`, `npm run import`); a larger file is refused with 413: split it.',
+  ),
+  IMPORT_MAX_CELLS: numberSetting(
+    2_000_000,
+    'Most cells (rows × columns) one import file may hold; a larger file is refused with 413.',
+  ),
+  IMPORT_MAX_UNZIPPED_MB: numberSetting(
+    64,
+    'Most megabytes an imported XLSX may unzip to; a larger one (or a zip bomb) is refused with 413 before it is unzipped.',
+  ),
+  OUTBOX_SENT_TTL_DAYS: numberSetting(
+    30,
+    'Days a delivered outbox entry is kept (for audits and retries) before MongoDB removes it; pending and dead ones are kept.',
+    true,
+  ),
+  SENT_MESSAGE_TTL_DAYS: numberSetting(
+    180,
+    'Days the record of where a card was shown is kept; after that the card is no longer updated in place.',
+    true,
+  ),
+  SANDBOX_MESSAGE_TTL_DAYS: numberSetting(
+    14,
+    'Days a sandbox message is kept, counted from its last change.',
+    true,
+  ),
+  RATE_LIMIT_TOKEN_PER_MINUTE: numberSetting(
+    600,
+    'Requests per minute one API token may make (bursts up to this many); more get 429 with Retry-After.',
+  ),
+  RATE_LIMIT_IP_PER_MINUTE: numberSetting(
+    1200,
+    'Requests per minute one client address may make to /api and /sandbox; more get 429 with Retry-After. Counted in this process only.',
+  ),
   PLATFORMS: {
     schema: z
       .string()
@@ -190,6 +185,16 @@ export const SETTINGS = {
     'https://qyapi.weixin.qq.com',
   ),
 } as const;
+
+/** A positive number setting (whole unless `fraction`), its default written once for the schema and the docs. */
+function numberSetting(fallback: number, doc: string, fraction = false) {
+  const number = z.coerce.number();
+  return {
+    schema: (fraction ? number.positive() : number.int().min(1)).default(fallback),
+    default: String(fallback),
+    doc,
+  };
+}
 
 /**
  * A platform's setting: optional here, because only an enabled platform needs it; the platform's adapter checks its
