@@ -46,7 +46,11 @@ export function createHttpApp(options: HttpAppOptions): Koa {
   const parseBody = jsonBody(options.bodyLimit);
   // File uploads are read raw by their own route, with their own limit (a GBK CSV must not be decoded as text).
   const raw = new Set(options.rawBodyPaths ?? []);
-  app.use((ctx, next) => (raw.has(ctx.path) ? next() : parseBody(ctx, next)));
+  // A path no route serves is left to answer 404, whatever its body: the 415 is for endpoints that take JSON.
+  const routed = (path: string, method: string) => options.routers.some((r) => r.match(path, method).route);
+  app.use((ctx, next) =>
+    raw.has(ctx.path) || !routed(ctx.path, ctx.method) ? next() : parseBody(ctx, next),
+  );
   for (const router of options.routers) {
     app.use(router.routes());
     app.use(router.allowedMethods());

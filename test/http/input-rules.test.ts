@@ -61,6 +61,8 @@ describe('the JSON API refuses what it cannot store as sent', () => {
     expect((await raw('/api/v1/leads', json, 'application/json; charset=latin1')).status).toBe(415);
     expect(await t.app.models.Lead.countDocuments({})).toBe(0);
     expect((await raw('/api/v1/leads', json, 'application/json; charset=UTF-8')).status).toBe(201);
+    // A path no route serves is a 404 whatever it is sent.
+    expect((await raw('/api/v1/no-such-thing', 'a=1', 'application/x-www-form-urlencoded')).status).toBe(404);
   });
 
   it('answers 400 naming the field to control and bidi characters, and to lone surrogates anywhere', async () => {
