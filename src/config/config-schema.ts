@@ -96,8 +96,8 @@ export const SETTINGS = {
     'Most cells (rows × columns) one import file may hold; a larger file is refused with 413.',
   ),
   IMPORT_MAX_UNZIPPED_MB: numberSetting(
-    64,
-    'Most megabytes an imported XLSX may unzip to; a larger one (or a zip bomb) is refused with 413 before it is unzipped.',
+    40,
+    'Most megabytes an imported XLSX may unzip to (50,000 rows of 8 columns are about 19 MB); a larger one, or a zip bomb, is refused with 413 before it is unzipped.',
   ),
   OUTBOX_SENT_TTL_DAYS: numberSetting(
     30,

@@ -13,7 +13,7 @@ export type ImportLimits = {
 export const DEFAULT_IMPORT_LIMITS: ImportLimits = {
   maxRows: 50_000,
   maxCells: 2_000_000,
-  maxUnzippedBytes: 64 * 1024 * 1024,
+  maxUnzippedBytes: 40 * 1024 * 1024,
 };
 
 export type ImportLimitName =

@@ -140,7 +140,7 @@ describe('POST /api/v1/leads:import with a file too large to take', () => {
     const answer = await upload(bomb, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     expect(answer.status).toBe(413);
     expect(answer.body.error.details.limit).toBe('IMPORT_MAX_UNZIPPED_MB');
-    expect(answer.body.error.message).toMatch(/unzips to more than 64 MB.*split/);
+    expect(answer.body.error.message).toMatch(/unzips to more than 40 MB.*split/);
     // Generous on purpose: the refusal reads only the zip's directory, but the worker thread takes ~1 s to start
     // on a loaded 2-core machine; unzipping 200 MB of XML would take tens of seconds.
     expect(performance.now() - started).toBeLessThan(5_000);

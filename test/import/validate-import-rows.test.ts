@@ -142,4 +142,15 @@ describe('idempotency keys', () => {
     expect(check.good[2]!.idempotencyKey).toBe(check.good[0]!.idempotencyKey);
     expect(check.warnings).toEqual(['row 5 repeats row 2: it is imported once']);
   });
+
+  it('rejects a row whose text holds a control or bidi character, naming the field and the character', () => {
+    const check = validateImportRows([
+      row(2, { 姓名: '张伟\u202Egnp.exe', 手机: '13812345678' }),
+      row(3, { 姓名: '李娜', 手机: '13812345679', 备注: '第一行\n第二行' }),
+    ]);
+    expect(check.rejected).toEqual([
+      { rowNumber: 2, field: 'name', reason: expect.stringContaining('U+202E') },
+    ]);
+    expect(check.good.map((g) => g.rowNumber)).toEqual([3]);
+  });
 });
