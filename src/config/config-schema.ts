@@ -61,6 +61,11 @@ export const SETTINGS = {
     default: '(on unless production)',
     doc: 'Serve the sandbox workspace at /sandbox and its API (including the clock control).',
   },
+  SANDBOX_ALLOW_REMOTE: {
+    schema: bool.default(false),
+    default: 'false',
+    doc: 'The sandbox is an unauthenticated demo tool and answers only clients on this machine (loopback); `true` serves it to anyone who can reach the port.',
+  },
   DEMO_ORG: {
     schema: bool.optional(),
     default: '(on with the embedded database)',
@@ -80,6 +85,21 @@ export const SETTINGS = {
     schema: z.coerce.number().int().min(50).default(1000),
     default: '1000',
     doc: 'How often the outbox job looks for messages to deliver (new messages are also sent at once).',
+  },
+  HTTP_REQUEST_TIMEOUT_MS: {
+    schema: z.coerce.number().int().min(1000).default(120_000),
+    default: '120000',
+    doc: 'Longest time a client may take to send one whole request (a large import included); then 408.',
+  },
+  HTTP_HEADERS_TIMEOUT_MS: {
+    schema: z.coerce.number().int().min(1000).default(20_000),
+    default: '20000',
+    doc: "Longest time a client may take to send a request's headers (slow-header attacks); at most HTTP_REQUEST_TIMEOUT_MS.",
+  },
+  HTTP_KEEP_ALIVE_TIMEOUT_MS: {
+    schema: z.coerce.number().int().min(0).default(65_000),
+    default: '65000',
+    doc: "How long an idle keep-alive connection stays open; keep it above your load balancer's idle timeout (60 s on AWS ALB).",
   },
   SHUTDOWN_TIMEOUT_MS: {
     schema: z.coerce.number().int().min(100).default(10000),
