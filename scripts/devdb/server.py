@@ -99,10 +99,16 @@ def main():
     port = server.run()
 
     stop = threading.Event()
-    signal.signal(signal.SIGTERM, lambda *_: stop.set())
-    signal.signal(signal.SIGINT, lambda *_: stop.set())
     if args.exit_on_stdin_close:
+        # Run by the service: stdin is the lifeline, its EOF (a stop, or the parent's death) is the only way to
+        # stop. SIGINT and SIGTERM are ignored because they are meant for the service (Ctrl-C, docker stop,
+        # systemd's control-group kill), which still needs this database to finish its work and stops it last.
+        signal.signal(signal.SIGTERM, signal.SIG_IGN)
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
         threading.Thread(target=_wait_for_stdin_eof, args=(stop,), daemon=True).start()
+    else:
+        signal.signal(signal.SIGTERM, lambda *_: stop.set())
+        signal.signal(signal.SIGINT, lambda *_: stop.set())
 
     sys.stdout.write('READY port=%d\n' % port)
     sys.stdout.flush()
@@ -113,8 +119,11 @@ def main():
             _save(engine)
     if engine.snapshot_path and engine.version != engine.saved_version:
         _save(engine)
-    sys.stdout.flush()
-    sys.stderr.flush()
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except OSError:
+            pass  # the parent (reading our pipes) may be gone
     # os._exit: skip mockupdb's atexit hook, which joins threads for up to 10 s each.
     os._exit(0)
 
