@@ -12,7 +12,7 @@ export const SETTINGS = {
   NODE_ENV: {
     schema: z.enum(['development', 'production', 'test']).default('development'),
     default: 'development',
-    doc: '`production` turns the sandbox off unless `SANDBOX_ENABLED=true`.',
+    doc: '`production` needs `MONGODB_URI`, never creates the demo org, and turns the sandbox off unless `SANDBOX_ENABLED=true`.',
   },
   PORT: {
     schema: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -68,13 +68,13 @@ export const SETTINGS = {
   },
   DEMO_ORG: {
     schema: bool.optional(),
-    default: '(on with the embedded database)',
-    doc: 'Create the demo org on first start when the database has no org.',
+    default: '(on with the embedded database, never in production)',
+    doc: 'Create the demo org on first start when the database has no org. Refused with `NODE_ENV=production`.',
   },
   DEMO_API_TOKEN: {
     schema: z.string().min(16, 'at least 16 characters').optional(),
-    default: '(random, printed at start)',
-    doc: "Fixes the demo org's API token instead of a random one.",
+    default: '(random, kept in DATA_DIR/demo-token)',
+    doc: "Fixes the demo org's API token. Unset: a random one, made on first start and kept (mode 0600) in `DATA_DIR/demo-token`, so it stays the same across restarts.",
   },
   JOBS_ENABLED: {
     schema: bool.default(true),
