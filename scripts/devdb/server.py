@@ -25,6 +25,7 @@ import mockupdb  # noqa: E402
 from mockupdb import Command, MockupDB, OpMsg, OpMsgReply, OpReply  # noqa: E402
 
 import commands  # noqa: E402
+import journal  # noqa: E402
 import snapshot  # noqa: E402
 from engine import Engine  # noqa: E402
 
@@ -88,12 +89,10 @@ def main():
 
     engine = Engine(args.snapshot)
     try:
-        loaded = snapshot.load(engine)
+        _restore(engine)
     except Exception as exc:  # noqa: BLE001
         sys.stderr.write('devdb: cannot load snapshot %s: %r\n' % (args.snapshot, exc))
         return 1
-    if loaded:
-        sys.stderr.write('devdb: loaded %d documents from %s\n' % (loaded, args.snapshot))
 
     server = DevDbServer(engine, args.port)
     port = server.run()
@@ -115,10 +114,10 @@ def main():
 
     interval = max(args.snapshot_interval_ms, 50) / 1000.0
     while not stop.wait(interval):
-        if engine.snapshot_path and engine.version != engine.saved_version:
-            _save(engine)
+        if engine.snapshot_path:
+            _guarded(snapshot.tick, engine, interval)
     if engine.snapshot_path and engine.version != engine.saved_version:
-        _save(engine)
+        _guarded(snapshot.save, engine)
     for stream in (sys.stdout, sys.stderr):
         try:
             stream.flush()
@@ -128,9 +127,25 @@ def main():
     os._exit(0)
 
 
-def _save(engine):
+def _restore(engine):
+    """Snapshot, then every journal after it, then a fresh journal generation for what comes next."""
+    if not engine.snapshot_path:
+        return
+    loaded, first_gen = snapshot.load(engine)
+    engine.journal = journal.Journal(engine.snapshot_path)
+    replayed, last_gen = engine.journal.replay(
+        first_gen, lambda db, cmd: commands.dispatch(engine, db, cmd, 0))
+    # Until the next compaction, the journals replayed here are still needed: keep them, append to a new one.
+    engine.journal.switch(max(last_gen, first_gen - 1) + 1)
+    engine.saved_version = 0 if replayed else engine.version
+    if loaded or replayed:
+        sys.stderr.write('devdb: loaded %d documents from %s and replayed %d journaled writes\n'
+                         % (loaded, engine.snapshot_path, replayed))
+
+
+def _guarded(step, *args):
     try:
-        snapshot.save(engine)
+        step(*args)
     except Exception as exc:  # noqa: BLE001 - keep serving; try again next interval
         sys.stderr.write('devdb: snapshot failed: %r\n' % (exc,))
 
