@@ -18,6 +18,7 @@ the data while the parent goes on serving.
 """
 
 import datetime
+import gc
 import os
 import time
 
@@ -85,6 +86,9 @@ def compact(engine, wait=False):
             version, gen = engine.version, engine.journal.gen + 1
             # Every write from here on goes to the new generation; the child's image holds everything before it.
             engine.journal.switch(gen)
+            # Frozen objects are skipped by the collector: otherwise a full collection in the parent would write
+            # to every object's header and copy the whole heap page by page (a stall) while the child still shares it.
+            gc.freeze()
             pid = os.fork()
             if pid == 0:  # child: touch nothing shared (no locks, no stderr), write, leave
                 code = 1
@@ -112,6 +116,7 @@ def finish_compaction(engine, block=False):
     if done == 0:
         return False
     with engine.lock:
+        gc.unfreeze()
         engine.compacting = None
         # Back off in proportion to how long a compaction takes, so a big data set is not rewritten non-stop.
         engine.compacted_at = time.monotonic() + 3 * (time.monotonic() - engine.compaction_started)
