@@ -28,7 +28,7 @@ _GENERIC_FIELDS = ('$db', 'lsid', '$clusterTime', '$readPreference', 'txnNumber'
                    'readConcern', 'apiVersion', 'apiStrict', 'apiDeprecationErrors', 'comment',
                    'maxTimeMS', '$audit', 'collation', 'hint', 'bypassDocumentValidation', 'let')
 
-# Commands after which a snapshot is due.
+# Commands that may change data: journaled and followed by a compaction, unless they changed nothing.
 _MUTATING = {'insert', 'update', 'delete', 'findandmodify', 'create', 'drop', 'dropdatabase',
              'createindexes', 'dropindexes', 'deleteindexes', 'renamecollection'}
 
@@ -265,8 +265,6 @@ def dispatch(engine, db, cmd, connection_id):
             return handler(engine, db, body)
         with engine.lock:
             mutating = key in _MUTATING or (key == 'aggregate' and _writes_out(cmd))
-            if mutating:
-                engine.mark_dirty()
             if handler is cmd_hello:
                 return handler(engine, db, body, connection_id)
             reply = None
@@ -274,12 +272,14 @@ def dispatch(engine, db, cmd, connection_id):
                 reply = handler(engine, db, _CaseInsensitiveName(body, name))
                 return reply
             finally:
-                if mutating and engine.journal is not None:
-                    # Before the reply leaves, failed or not (a batch may fail half-way): replaying the same
-                    # command on the same data does the same thing, so the journal holds whatever was answered.
-                    if isinstance(reply, dict):
-                        journal.pin_upserts(key, cmd, reply)
-                    engine.journal.append(db, cmd)
+                if mutating and not _changed_nothing(key, reply):
+                    engine.mark_dirty()
+                    if engine.journal is not None:
+                        # Before the reply leaves, failed or not (a batch may fail half-way): replaying the same
+                        # command on the same data does the same thing, so the journal holds whatever was answered.
+                        if isinstance(reply, dict):
+                            journal.pin_upserts(key, cmd, reply)
+                        engine.journal.append(db, cmd)
     except CommandError as err:
         return err.to_doc()
     except KeyError as exc:
@@ -290,6 +290,18 @@ def dispatch(engine, db, cmd, connection_id):
     except Exception as exc:  # noqa: BLE001 - a bug here must not kill the connection
         traceback.print_exc(file=sys.stderr)
         return CommandError(1, 'InternalError', 'devdb internal error in %s: %r' % (name, exc)).to_doc()
+
+
+def _changed_nothing(key, reply):
+    """A write that matched nothing (Agenda's idle polls, mostly): no journal record, and no compaction for it.
+    Anything unclear (an exception, a write error) counts as a change."""
+    if not isinstance(reply, dict) or reply.get('ok') != 1.0 or reply.get('writeErrors'):
+        return False
+    if key in ('insert', 'update', 'delete'):
+        return reply.get('n') == 0 and not reply.get('upserted')
+    if key == 'findandmodify':
+        return (reply.get('lastErrorObject') or {}).get('n') == 0
+    return False
 
 
 def _writes_out(cmd):
