@@ -81,31 +81,31 @@ export const SETTINGS = {
     default: 'true',
     doc: 'Run scheduled jobs (outbox delivery, reminders) in this process.',
   },
-  OUTBOX_INTERVAL_MS: {
-    schema: z.coerce.number().int().min(50).default(1000),
-    default: '1000',
-    doc: 'How often the outbox job looks for messages to deliver (new messages are also sent at once).',
-  },
-  HTTP_REQUEST_TIMEOUT_MS: {
-    schema: z.coerce.number().int().min(1000).default(120_000),
-    default: '120000',
-    doc: 'Longest time a client may take to send one whole request (a large import included); then 408.',
-  },
-  HTTP_HEADERS_TIMEOUT_MS: {
-    schema: z.coerce.number().int().min(1000).default(20_000),
-    default: '20000',
-    doc: "Longest time a client may take to send a request's headers (slow-header attacks); at most HTTP_REQUEST_TIMEOUT_MS.",
-  },
-  HTTP_KEEP_ALIVE_TIMEOUT_MS: {
-    schema: z.coerce.number().int().min(0).default(65_000),
-    default: '65000',
-    doc: "How long an idle keep-alive connection stays open; keep it above your load balancer's idle timeout (60 s on AWS ALB).",
-  },
-  SHUTDOWN_TIMEOUT_MS: {
-    schema: z.coerce.number().int().min(100).default(10000),
-    default: '10000',
-    doc: 'How long graceful shutdown waits for in-flight work before exiting anyway.',
-  },
+  OUTBOX_INTERVAL_MS: millis(
+    50,
+    1000,
+    'How often the outbox job looks for messages to deliver (new messages are also sent at once).',
+  ),
+  HTTP_REQUEST_TIMEOUT_MS: millis(
+    1000,
+    120_000,
+    'Longest time a client may take to send one whole request (a large import included); then 408.',
+  ),
+  HTTP_HEADERS_TIMEOUT_MS: millis(
+    1000,
+    20_000,
+    "Longest time a client may take to send a request's headers (slow-header attacks); at most HTTP_REQUEST_TIMEOUT_MS.",
+  ),
+  HTTP_KEEP_ALIVE_TIMEOUT_MS: millis(
+    0,
+    65_000,
+    "How long an idle keep-alive connection stays open; keep it above your load balancer's idle timeout (60 s on AWS ALB).",
+  ),
+  SHUTDOWN_TIMEOUT_MS: millis(
+    100,
+    10000,
+    'How long graceful shutdown waits for in-flight work before exiting anyway.',
+  ),
   PLATFORMS: {
     schema: z
       .string()
@@ -169,6 +169,11 @@ export const SETTINGS = {
     'https://qyapi.weixin.qq.com',
   ),
 } as const;
+
+/** A duration in milliseconds, at least `min`. */
+function millis(min: number, fallback: number, doc: string) {
+  return { schema: z.coerce.number().int().min(min).default(fallback), default: String(fallback), doc };
+}
 
 /**
  * A platform's setting: optional here, because only an enabled platform needs it; the platform's adapter checks its

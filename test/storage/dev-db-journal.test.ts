@@ -20,6 +20,8 @@ async function crash(server: DevDbServer): Promise<void> {
   expect(await waitUntil(() => !isAlive(pid), 5_000)).toBe(true);
 }
 
+type Thing = { email: string; n?: number; tags?: string[] };
+
 async function withClient<T>(server: DevDbServer, use: (client: MongoClient) => Promise<T>): Promise<T> {
   const client = await new MongoClient(server.uri, { serverSelectionTimeoutMS: 5_000 }).connect();
   try {
@@ -35,9 +37,12 @@ describe('the dev server journal', () => {
     // No compaction during the test: everything after start lives in the journal only.
     const first = await startDevDbServer({ snapshotFile, snapshotIntervalMs: 600_000 });
     const written = await withClient(first, async (client) => {
-      const c = client.db('j').collection('things');
+      const c = client.db('j').collection<Thing>('things');
       await c.createIndex({ email: 1 }, { unique: true });
-      await c.insertMany([{ email: 'a@x.io', n: 1 }, { email: 'b@x.io', n: 2 }]);
+      await c.insertMany([
+        { email: 'a@x.io', n: 1 },
+        { email: 'b@x.io', n: 2 },
+      ]);
       await c.updateOne({ email: 'a@x.io' }, { $inc: { n: 10 }, $push: { tags: 'x' } });
       await c.deleteOne({ email: 'b@x.io' });
       const upserted = await c.updateOne({ email: 'u@x.io' }, { $set: { n: 7 } }, { upsert: true });
@@ -54,7 +59,7 @@ describe('the dev server journal', () => {
     const second = await startDevDbServer({ snapshotFile, snapshotIntervalMs: 600_000 });
     try {
       await withClient(second, async (client) => {
-        const c = client.db('j').collection('things');
+        const c = client.db('j').collection<Thing>('things');
         const docs = await c.find({}, { sort: { email: 1 } }).toArray();
         expect(docs.map((d) => [d.email, d.n])).toEqual([
           ['a@x.io', 11],
@@ -101,9 +106,9 @@ describe('the dev server journal', () => {
     expect(files.filter((f) => f.startsWith('compact.bson.journal.')).length).toBeGreaterThan(0);
     const second = await startDevDbServer({ snapshotFile, snapshotIntervalMs: 50 });
     try {
-      expect(
-        await withClient(second, (client) => client.db('k').collection('rows').countDocuments()),
-      ).toBe(stats.rows);
+      expect(await withClient(second, (client) => client.db('k').collection('rows').countDocuments())).toBe(
+        stats.rows,
+      );
       await second.flush();
       const after = await withClient(second, (client) => client.db('admin').command({ devStats: 1 }));
       const gens = (await readdir(dir))
