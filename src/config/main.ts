@@ -8,7 +8,7 @@ import { platformSettingsProblems } from './compose-platforms.js';
 import { demoToken } from './demo-token.js';
 import { type Config, ConfigError, loadConfig } from './load-config.js';
 import { createLogger } from './logger.js';
-import { serveHttp } from './serve-http.js';
+import { closeServer, serveHttp } from './serve-http.js';
 import { startDemo } from './start-demo.js';
 import { startupRefusals } from './startup-refusals.js';
 
@@ -103,10 +103,7 @@ type Running = {
 async function stopInOrder(running: Running): Promise<void> {
   const { app, server, scheduler, connection, database, config } = running;
   app.stopAccepting();
-  await new Promise<void>((resolve) => {
-    server.close(() => resolve());
-    server.closeIdleConnections();
-  });
+  await closeServer(server);
   await app.platforms.stop();
   await app.background.idle();
   await scheduler?.stop(config.SHUTDOWN_TIMEOUT_MS);

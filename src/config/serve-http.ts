@@ -19,3 +19,19 @@ export async function serveHttp(http: Koa, options: ServeOptions): Promise<Serve
   await new Promise<void>((resolve, reject) => server.once('listening', resolve).once('error', reject));
   return server;
 }
+
+/**
+ * Stops listening and resolves once every connection has ended. In-flight requests finish; a keep-alive connection
+ * is closed as soon as it is idle — including one whose request ends after the close began, which Node would
+ * otherwise keep open for the whole keep-alive timeout.
+ */
+export function closeServer(server: Server): Promise<void> {
+  return new Promise<void>((resolve) => {
+    const sweep = setInterval(() => server.closeIdleConnections(), 50);
+    server.close(() => {
+      clearInterval(sweep);
+      resolve();
+    });
+    server.closeIdleConnections();
+  });
+}

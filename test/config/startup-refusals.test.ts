@@ -1,12 +1,13 @@
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { Agent, get } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Koa from 'koa';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DEMO_TOKEN_FILE, demoToken } from '../../src/config/demo-token.js';
 import { loadConfig } from '../../src/config/load-config.js';
-import { serveHttp } from '../../src/config/serve-http.js';
+import { closeServer, serveHttp } from '../../src/config/serve-http.js';
 import { startupRefusals } from '../../src/config/startup-refusals.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'leadrelay-refusals-'));
@@ -68,6 +69,30 @@ describe('the demo token', () => {
 });
 
 describe('the HTTP server', () => {
+  it('closes at once after a keep-alive request that was in flight when the close began', async () => {
+    const app = new Koa();
+    app.use(async (ctx) => {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      ctx.body = 'ok';
+    });
+    const server = await serveHttp(app, loadConfig({ PORT: '0', HOST: '127.0.0.1' }));
+    const { port } = server.address() as { port: number };
+    const agent = new Agent({ keepAlive: true });
+    const answered = new Promise<number | undefined>((resolve) =>
+      get({ port, host: '127.0.0.1', agent }, (res) => {
+        res.resume();
+        res.on('end', () => resolve(res.statusCode));
+      }),
+    );
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const started = Date.now();
+    await closeServer(server);
+    expect(await answered).toBe(200);
+    // The keep-alive timeout is 65 s by default: the close must not wait for it.
+    expect(Date.now() - started).toBeLessThan(5_000);
+    agent.destroy();
+  });
+
   it('listens with the configured request, header and keep-alive timeouts', async () => {
     const config = loadConfig({
       PORT: '0',
