@@ -17,9 +17,12 @@ new journal generation and forks; the child writes its copy-on-write image of
 the data while the parent goes on serving.
 """
 
+import ctypes
 import datetime
 import gc
+import glob
 import os
+import signal
 import time
 
 import bson
@@ -28,6 +31,21 @@ from mongomock import helpers
 
 # Same decoding as mockupdb uses for requests: naive UTC datetimes.
 _CODEC = CodecOptions(tz_aware=False)
+
+try:  # Linux: lets a snapshot writer die with the server (loaded here, before any fork)
+    _LIBC = ctypes.CDLL(None, use_errno=True)
+except OSError:
+    _LIBC = None
+_PR_SET_PDEATHSIG = 1
+
+
+def _die_with_parent(parent):
+    """A writer that outlived a killed server could rename an old image over a newer snapshot, after the restarted
+    server deleted the journals that image lacks: so the writer is killed when the server dies."""
+    if _LIBC is not None:
+        _LIBC.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    if os.getppid() != parent:  # the server died before prctl took effect
+        os._exit(1)
 
 
 def _write(engine, path, journal_gen):
@@ -89,10 +107,12 @@ def compact(engine, wait=False):
             # Frozen objects are skipped by the collector: otherwise a full collection in the parent would write
             # to every object's header and copy the whole heap page by page (a stall) while the child still shares it.
             gc.freeze()
+            parent = os.getpid()
             pid = os.fork()
             if pid == 0:  # child: touch nothing shared (no locks, no stderr), write, leave
                 code = 1
                 try:
+                    _die_with_parent(parent)
                     _write(engine, engine.snapshot_path, gen)
                     code = 0
                 finally:
@@ -131,7 +151,11 @@ def finish_compaction(engine, block=False):
 def load(engine):
     """Load the snapshot file into the (empty) engine, if the file exists. Returns (documents, journalGen)."""
     path = engine.snapshot_path
-    if not path or not os.path.exists(path):
+    if not path:
+        return 0, 0
+    for leftover in glob.glob(glob.escape(path) + '.tmp-*'):
+        os.unlink(leftover)  # a writer killed mid-way (with its server): never renamed, never needed
+    if not os.path.exists(path):
         return 0, 0
     server = engine.client._store
     store = None
