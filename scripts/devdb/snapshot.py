@@ -113,6 +113,7 @@ def compact(engine, wait=False):
                 code = 1
                 try:
                     _die_with_parent(parent)
+                    os.nice(10)  # on a busy machine the server's requests come first; the snapshot can wait
                     _write(engine, engine.snapshot_path, gen)
                     code = 0
                 finally:
