@@ -3,7 +3,11 @@
 
 For tests and the "try it" mode on machines where no real mongod can be
 installed.  NOT for production: no transactions, no change streams, no
-$lookup with let/pipeline, everything in memory (optionally snapshotted).
+$lookup with let/pipeline, everything in memory.  With --snapshot, every
+data-changing command is journaled before it is answered (journal.py) and the
+journal is compacted into the snapshot by a forked writer (snapshot.py), so a
+crash loses no confirmed write.  With --exit-on-stdin-close (how the service
+runs it) SIGINT and SIGTERM are ignored: stdin's EOF is the stop.
 
     /usr/bin/python3 scripts/devdb/server.py --port 0 \
         [--snapshot data/devdb.bson] [--snapshot-interval-ms 5000] [--exit-on-stdin-close]

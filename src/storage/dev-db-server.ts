@@ -12,14 +12,17 @@ export interface DevDbServer {
   readonly port: number;
   /** The server's process id (tests check it is gone after its parent died). */
   readonly pid: number | undefined;
-  /** Makes the server write its snapshot now; resolves once the file is on disk (no-op without one). */
+  /** Makes the server compact its journal into the snapshot now; resolves once it is on disk (no-op without one). */
   flush(): Promise<void>;
   /** Flushes (if snapshotting), then stops the server and waits for the process to exit. */
   stop(): Promise<void>;
 }
 
 export interface DevDbServerOptions {
-  /** BSON snapshot file: loaded on start, rewritten when data changed. Omit for pure in-memory. */
+  /**
+   * BSON snapshot file: loaded on start with its journals (`<file>.journal.<n>`, every write appended before it is
+   * answered) replayed over it; compacted every interval when data changed. Omit for pure in-memory.
+   */
   snapshotFile?: string;
   snapshotIntervalMs?: number;
   /** Python interpreter that sees Debian's dist-packages. Default /usr/bin/python3. */
