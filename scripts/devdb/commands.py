@@ -264,7 +264,7 @@ def dispatch(engine, db, cmd, connection_id):
             # Waits for a forked writer: holding the lock meanwhile would stall every request.
             return handler(engine, db, body)
         with engine.lock:
-            mutating = key in _MUTATING or (key == 'aggregate' and _writes_out(cmd))
+            mutating = key in _MUTATING or (key == 'aggregate' and journal.writes_out(cmd))
             if handler is cmd_hello:
                 return handler(engine, db, body, connection_id)
             reply = None
@@ -272,7 +272,7 @@ def dispatch(engine, db, cmd, connection_id):
                 reply = handler(engine, db, _CaseInsensitiveName(body, name))
                 return reply
             finally:
-                if mutating and not _changed_nothing(key, reply):
+                if mutating and not journal.changed_nothing(key, reply):
                     engine.mark_dirty()
                     if engine.journal is not None:
                         # Before the reply leaves, failed or not (a batch may fail half-way): replaying the same
@@ -290,24 +290,6 @@ def dispatch(engine, db, cmd, connection_id):
     except Exception as exc:  # noqa: BLE001 - a bug here must not kill the connection
         traceback.print_exc(file=sys.stderr)
         return CommandError(1, 'InternalError', 'devdb internal error in %s: %r' % (name, exc)).to_doc()
-
-
-def _changed_nothing(key, reply):
-    """A write that matched nothing (Agenda's idle polls, mostly): no journal record, and no compaction for it.
-    Anything unclear (an exception, a write error) counts as a change."""
-    if not isinstance(reply, dict) or reply.get('ok') != 1.0 or reply.get('writeErrors'):
-        return False
-    if key in ('insert', 'update', 'delete'):
-        return reply.get('n') == 0 and not reply.get('upserted')
-    if key == 'findandmodify':
-        return (reply.get('lastErrorObject') or {}).get('n') == 0
-    return False
-
-
-def _writes_out(cmd):
-    pipeline = cmd.get('pipeline')
-    return isinstance(pipeline, list) and any(
-        isinstance(stage, dict) and ('$out' in stage or '$merge' in stage) for stage in pipeline)
 
 
 def _CaseInsensitiveName(body, name):

@@ -113,3 +113,21 @@ def pin_upserts(key, cmd, reply):
         upserted = (reply.get('lastErrorObject') or {}).get('upserted')
         if upserted is not None:
             cmd['query'] = dict(cmd.get('query') or {}, _id=upserted)
+
+
+def changed_nothing(key, reply):
+    """A write that matched nothing (Agenda's idle polls, mostly): no journal record, and no compaction for it.
+    Anything unclear (an exception, a write error) counts as a change."""
+    if not isinstance(reply, dict) or reply.get('ok') != 1.0 or reply.get('writeErrors'):
+        return False
+    if key in ('insert', 'update', 'delete'):
+        return reply.get('n') == 0 and not reply.get('upserted')
+    if key == 'findandmodify':
+        return (reply.get('lastErrorObject') or {}).get('n') == 0
+    return False
+
+
+def writes_out(cmd):
+    pipeline = cmd.get('pipeline')
+    return isinstance(pipeline, list) and any(
+        isinstance(stage, dict) and ('$out' in stage or '$merge' in stage) for stage in pipeline)
