@@ -108,7 +108,11 @@ def compact(engine, wait=False):
             # to every object's header and copy the whole heap page by page (a stall) while the child still shares it.
             gc.freeze()
             parent = os.getpid()
-            pid = os.fork()
+            try:
+                pid = os.fork()
+            except OSError:
+                gc.unfreeze()  # no writer (out of memory?): the journal keeps everything; try again next time
+                raise
             if pid == 0:  # child: touch nothing shared (no locks, no stderr), write, leave
                 code = 1
                 try:
