@@ -1,4 +1,4 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { newTokenSecret } from '../core/org/api-tokens.js';
 
@@ -17,6 +17,8 @@ export async function demoToken(dataDir: string, fixed?: string): Promise<string
   });
   if (kept?.trim()) return kept.trim();
   const secret = newTokenSecret();
+  // With an external MongoDB nothing else may have made DATA_DIR yet.
+  await mkdir(dataDir, { recursive: true, mode: 0o700 });
   // 'wx' refuses to overwrite: two processes starting at once on one DATA_DIR must not end with different tokens.
   try {
     await writeFile(file, `${secret}\n`, { mode: 0o600, flag: 'wx' });

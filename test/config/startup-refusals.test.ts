@@ -62,9 +62,10 @@ describe('the demo token', () => {
     expect(await demoToken(dir)).toBe(first);
     expect(statSync(path.join(dir, DEMO_TOKEN_FILE)).mode & 0o777).toBe(0o600);
     expect(await demoToken(dir, 'fixed-token-0123456789')).toBe('fixed-token-0123456789');
-    const other = mkdtempSync(path.join(tmpdir(), 'leadrelay-token-'));
+    const other = path.join(mkdtempSync(path.join(tmpdir(), 'leadrelay-token-')), 'not-yet-made');
     expect(await demoToken(other)).not.toBe(first);
-    rmSync(other, { recursive: true, force: true });
+    expect(await demoToken(other)).toBe(await demoToken(other));
+    rmSync(path.dirname(other), { recursive: true, force: true });
   });
 });
 
