@@ -34,6 +34,7 @@ import { mongoOutboxStore } from '../storage/repositories/outbox-repository.js';
 import { mongoResponseCodes } from '../storage/repositories/platform-response-codes.js';
 import { mongoRosterRepository } from '../storage/repositories/roster-repository.js';
 import { mongoSandboxStore } from '../storage/repositories/sandbox-message-store.js';
+import { mongoSeenSignatures } from '../storage/repositories/seen-signatures.js';
 import { mongoTeamRepository } from '../storage/repositories/team-repository.js';
 import { composePlatforms, type PlatformOptions } from './compose-platforms.js';
 import type { Config } from './load-config.js';
@@ -94,6 +95,7 @@ export function composeApp(options: ComposeOptions) {
     clock,
     log,
     responseCodes: (platform) => mongoResponseCodes(models, platform, () => clock.now()),
+    seenSignatures: mongoSeenSignatures(models),
   });
   for (const [platform, adapter] of platforms.adapters) adapters.set(platform, adapter);
 

@@ -17,9 +17,10 @@ import { wecomAdapter } from '../adapters/wecom/wecom-adapter.js';
 import { WECOM_CALLBACK_PATH, wecomRoutes } from '../adapters/wecom/wecom-routes.js';
 import { readWecomSettings } from '../adapters/wecom/wecom-settings.js';
 import type { ChatAdapter } from '../chat/chat-adapter.js';
+import type { SeenSignatures } from '../chat/inbound-ports.js';
 import type { Registry } from '../chat/registry.js';
 import type { Platform } from '../core/org/types.js';
-import type { Clock } from '../core/shared/clock.js';
+import { type Clock, systemClock } from '../core/shared/clock.js';
 
 export type PlatformOptions = {
   /** The real platforms to run (the sandbox is governed by SANDBOX_ENABLED). */
@@ -68,7 +69,10 @@ export function platformSettingsProblems(
 
 type PlatformDeps = {
   readonly registry: Registry;
+  /** The app's clock (the sandbox may move it): for what the app schedules, never for checking signatures. */
   readonly clock: Clock;
+  /** Signed callbacks already accepted (DingTalk and WeCom accept each signature once). */
+  readonly seenSignatures: SeenSignatures;
   readonly log: Logger;
   /** WeCom's one-time card-update codes, kept where a restart does not lose them. */
   readonly responseCodes: (platform: Platform) => {
@@ -76,6 +80,12 @@ type PlatformDeps = {
     take(taskId: string): Promise<string | undefined>;
   };
 };
+
+/**
+ * Every platform checks signature windows on real time: the sandbox's clock control moves the app's clock, and a
+ * moved clock must neither refuse genuine requests as stale nor accept old captured ones.
+ */
+const SIGNATURE_CLOCK: Clock = systemClock;
 
 type Wiring = {
   adapter: ChatAdapter;
@@ -116,7 +126,7 @@ function slack(options: PlatformOptions, deps: PlatformDeps): Wiring {
   const routes = slackRoutes(settings, {
     registry: deps.registry,
     adapter,
-    clock: deps.clock,
+    clock: SIGNATURE_CLOCK,
     log: deps.log,
   });
   return {
@@ -149,7 +159,13 @@ function dingtalk(options: PlatformOptions, deps: PlatformDeps): Wiring {
   }
   return {
     adapter,
-    routers: [dingtalkRoutes(settings, { ...inbound, clock: deps.clock })],
+    routers: [
+      dingtalkRoutes(settings, {
+        ...inbound,
+        signatureClock: SIGNATURE_CLOCK,
+        seenSignatures: deps.seenSignatures,
+      }),
+    ],
     rawBodyPaths: [DINGTALK_CALLBACK_PATH, DINGTALK_EVENTS_PATH],
     start: async () => {
       // Card clicks reach an HTTP callback only once its URL is registered for the app (idempotent).
@@ -171,6 +187,8 @@ function wecom(options: PlatformOptions, deps: PlatformDeps): Wiring {
     workspaceId: settings.WECOM_CORP_ID,
     log: deps.log,
     clock: deps.clock,
+    signatureClock: SIGNATURE_CLOCK,
+    seenSignatures: deps.seenSignatures,
   });
   return { adapter, routers: [router], rawBodyPaths: [WECOM_CALLBACK_PATH] };
 }

@@ -7,8 +7,13 @@ import { type Clock, systemClock } from '../../core/shared/clock.js';
 import { readRawBody } from '../../http/read-raw-body.js';
 import type { ResponseCodeStore } from './response-code-store.js';
 import { readEncrypted, toInbound } from './wecom-callback.js';
-import { decryptPayload, type SignedQuery, verifySignature, type WecomCryptoKeys } from './wecom-crypto.js';
+import { type SignedQuery, decryptPayload, type WecomCryptoKeys } from './wecom-crypto.js';
 import type { WecomSettings } from './wecom-settings.js';
+import {
+  recordWecomSignature,
+  verifyWecomSignature,
+  type WecomSignatureDeps,
+} from './verify-wecom-signature.js';
 
 /** The callback URL to enter in the admin console, after PUBLIC_URL. The app must not body-parse this path. */
 export const WECOM_CALLBACK_PATH = '/wecom/callback';
@@ -28,7 +33,7 @@ export type WecomLog = {
   error(obj: object, msg: string): void;
 };
 
-export type WecomRouteDeps = {
+export type WecomRouteDeps = WecomSignatureDeps & {
   readonly registry: Pick<Registry, 'dispatch'>;
   readonly adapter: Pick<ChatAdapter, 'send'>;
   readonly responseCodes: ResponseCodeStore;
@@ -56,7 +61,9 @@ export function wecomRoutes(settings: WecomSettings, deps: WecomRouteDeps): Rout
     const query = signedQuery(ctx);
     // A query string turns "+" into a space; base64 has no spaces, so any space was a "+" WeCom did not escape.
     const echostr = single(ctx.query.echostr)?.replaceAll(' ', '+');
-    if (!query || !echostr || !verifySignature(keys.token, query, echostr)) return refuse(ctx, 401);
+    if (!query || !echostr) return refuse(ctx, 401);
+    const check = verifyWecomSignature(keys.token, query, echostr, deps.signatureClock);
+    if (!check.ok) return refused(ctx, check.reason, deps.log);
     const plain = decryptOrUndefined(keys, echostr, deps.log);
     if (plain === undefined) return refuse(ctx, 400);
     ctx.type = 'text/plain';
@@ -79,7 +86,8 @@ export function wecomRoutes(settings: WecomSettings, deps: WecomRouteDeps): Rout
       return refuse(ctx, 400);
     }
     // Nothing from the payload is used before its signature is checked.
-    if (!verifySignature(keys.token, query, encrypted)) return refuse(ctx, 401);
+    const check = verifyWecomSignature(keys.token, query, encrypted, deps.signatureClock);
+    if (!check.ok) return refused(ctx, check.reason, deps.log);
     const plain = decryptOrUndefined(keys, encrypted, deps.log);
     if (plain === undefined) return refuse(ctx, 400);
     const inbound = toInbound(plain, settings.WECOM_CORP_ID);
@@ -89,6 +97,8 @@ export function wecomRoutes(settings: WecomSettings, deps: WecomRouteDeps): Rout
       // Our clock, not the payload's CreateTime: the code's 72 h are then measured on the clock that checks them.
       await deps.responseCodes.save(taskId, code, (deps.clock ?? systemClock).now());
     }
+    const once = await recordWecomSignature(query, encrypted, deps.seenSignatures);
+    if (!once.ok) return refused(ctx, once.reason, deps.log);
     ctx.status = 200;
     ctx.type = 'text/plain';
     ctx.body = WECOM_ACK_BODY;
@@ -133,6 +143,11 @@ function signedQuery(ctx: Context): SignedQuery | undefined {
 /** A repeated query parameter is not something WeCom sends; treat it as absent. */
 function single(value: string | string[] | undefined): string | undefined {
   return typeof value === 'string' && value !== '' ? value : undefined;
+}
+
+function refused(ctx: Context, reason: string, log: WecomLog): void {
+  log.warn({ platform: 'wecom', reason }, 'WeCom callback refused');
+  refuse(ctx, 401);
 }
 
 /** An empty answer with only the status: a caller that failed verification learns nothing more. */

@@ -10,6 +10,7 @@ import type { ChatAdapter } from '../../../src/chat/chat-adapter.js';
 import type { ActionEvent, ChatEvent } from '../../../src/chat/events.js';
 import { Registry } from '../../../src/chat/registry.js';
 import { fixedClock } from '../../../src/core/shared/clock.js';
+import { useTestModels } from '../support/replay-store.js';
 import {
   FakeInboundEventLog,
   FakeMemberRepository,
@@ -40,6 +41,10 @@ type LogFn = (obj: object, msg: string) => void;
 let log: { warn: Mock<LogFn>; error: Mock<LogFn> };
 let dispatch: DingtalkRouteDeps['registry']['dispatch'];
 const clock = fixedClock(NOW);
+const { seenSignatures } = useTestModels();
+let stamps = 0;
+/** A timestamp no other request of this file signed: each pair is accepted once, across tests too. */
+const fresh = () => NOW.getTime() - 1000 + stamps++;
 
 async function startApp(settings: DingtalkSettings): Promise<void> {
   adapter = dingtalkAdapter(settings, { clock });
@@ -75,7 +80,8 @@ async function startApp(settings: DingtalkSettings): Promise<void> {
     registry: { dispatch: (event) => dispatch(event) },
     adapter,
     workspaceId: WS,
-    clock,
+    signatureClock: clock,
+    seenSignatures,
     log,
     background: (w) => work.push(w),
   });
@@ -129,12 +135,42 @@ describe('POST /dingtalk/callback: signature', () => {
   });
 });
 
+describe('POST /dingtalk/callback: replays', () => {
+  it('refuses a robot (timestamp, sign) pair seen with another body, and accepts a fresh pair', async () => {
+    const headers = robotHeaders(fresh());
+    expect((await post(fixture('robot-dm-command.json'), headers)).status).toBe(200);
+    // The captured headers on another sender's message: the sign covers only the timestamp.
+    const forged = await post(fixture('robot-group-mention.json'), headers);
+    expect([forged.status, forged.body]).toEqual([401, { error: 'bad signature' }]);
+    expect(log.warn).toHaveBeenCalledWith({ platform: 'dingtalk', reason: 'replay' }, expect.any(String));
+    const genuine = await post(fixture('robot-group-mention.json'), robotHeaders(fresh()));
+    expect(genuine.status).toBe(200);
+    await genuine.settled;
+    expect(dispatched.map((e) => e.user.userId)).toEqual(['manager4220', '0457425834']);
+  });
+
+  it('refuses a card-callback signature pair seen with another body, and accepts a fresh pair', async () => {
+    const click = fixture('card-callback.json');
+    const headers = cardHeaders(fresh());
+    await (await post(click, headers)).settled;
+    const asOther = { ...click, userId: '0457425834' };
+    expect((await post(asOther, headers)).status).toBe(401);
+    const genuine = await post(asOther, cardHeaders(fresh()));
+    expect(genuine.status).toBe(200);
+    await genuine.settled;
+    expect(dispatched.map((e) => e.user.userId)).toEqual([click.userId, '0457425834']);
+  });
+
+  it('refuses a timestamp more than five minutes ahead, accepts one a little ahead', async () => {
+    const message = fixture('robot-dm-command.json');
+    expect((await post(message, robotHeaders(NOW.getTime() + 5 * 60_000 + 1))).status).toBe(401);
+    expect((await post(message, robotHeaders(NOW.getTime() + 60_000))).status).toBe(200);
+  });
+});
+
 describe('POST /dingtalk/callback: robot messages', () => {
   it('answers at once, then runs "/线索" from a DM and sends the reply to that DM', async () => {
-    const { status, body, settled } = await post(
-      fixture('robot-dm-command.json'),
-      robotHeaders(NOW.getTime()),
-    );
+    const { status, body, settled } = await post(fixture('robot-dm-command.json'), robotHeaders(fresh()));
     expect([status, body]).toEqual([200, {}]);
     await settled;
     expect(dispatched).toMatchObject([
@@ -146,7 +182,7 @@ describe('POST /dingtalk/callback: robot messages', () => {
   });
 
   it("answers a group @-mention in the sender's DM, not in the group", async () => {
-    const { settled } = await post(fixture('robot-group-mention.json'), robotHeaders(NOW.getTime()));
+    const { settled } = await post(fixture('robot-group-mention.json'), robotHeaders(fresh()));
     await settled;
     expect(dispatched).toMatchObject([{ command: 'pool', args: ['华东'], user: { userId: '0457425834' } }]);
     expect(api.callsTo('/v1.0/robot/oToMessages/batchSend')[0]?.body.userIds).toEqual(['0457425834']);
@@ -156,7 +192,7 @@ describe('POST /dingtalk/callback: robot messages', () => {
   it('does not wait for the handler before answering', async () => {
     let release = () => {};
     dispatch = () => new Promise((resolve) => (release = () => resolve({ ok: true, replies: [] })));
-    const { status } = await post(fixture('robot-dm-command.json'), robotHeaders(NOW.getTime()));
+    const { status } = await post(fixture('robot-dm-command.json'), robotHeaders(fresh()));
     expect(status).toBe(200);
     release();
   });
@@ -181,7 +217,7 @@ describe('POST /dingtalk/callback: card buttons', () => {
 
   it('turns a click into an ActionEvent on that card, and the update goes to the same outTrackId', async () => {
     const { messageRef, click } = await sendCardAndClick();
-    const { status, body, settled } = await post(click, cardHeaders(NOW.getTime()));
+    const { status, body, settled } = await post(click, cardHeaders(fresh()));
     expect([status, body]).toEqual([200, {}]);
     await settled;
     expect(claims).toMatchObject([
@@ -197,8 +233,9 @@ describe('POST /dingtalk/callback: card buttons', () => {
 
   it('processes a redelivered callback once, and a click on the redrawn card again', async () => {
     const { click } = await sendCardAndClick();
-    await (await post(click, cardHeaders(NOW.getTime()))).settled;
-    const retry = await post(click, cardHeaders(NOW.getTime()));
+    const headers = cardHeaders(fresh());
+    await (await post(click, headers)).settled;
+    const retry = await post(click, headers);
     expect(retry.status).toBe(200);
     await retry.settled;
     expect(claims).toHaveLength(1);
@@ -206,13 +243,13 @@ describe('POST /dingtalk/callback: card buttons', () => {
 
     const redrawnRev = api.callsTo('/v1.0/card/instances')[0]?.body.cardData.cardParamMap.rev;
     const later = { ...click, content: click.content.replace(/"rev":"[0-9a-f]+"/, `"rev":"${redrawnRev}"`) };
-    await (await post(later, cardHeaders(NOW.getTime()))).settled;
+    await (await post(later, cardHeaders(fresh()))).settled;
     expect(claims).toHaveLength(2);
   });
 
   it('never answers 5xx for a handler bug: the user gets the error reply in their DM', async () => {
     const { click } = await sendCardAndClick('lead.broken');
-    const { status, settled } = await post(click, cardHeaders(NOW.getTime()));
+    const { status, settled } = await post(click, cardHeaders(fresh()));
     expect(status).toBe(200);
     await settled;
     expect(log.error).toHaveBeenCalledWith(
@@ -227,7 +264,7 @@ describe('POST /dingtalk/callback: card buttons', () => {
       throw new Error('database down');
     };
     const { click } = await sendCardAndClick();
-    const { status, settled } = await post(click, cardHeaders(NOW.getTime()));
+    const { status, settled } = await post(click, cardHeaders(fresh()));
     await settled;
     expect(status).toBe(200);
     expect(log.error).toHaveBeenCalledWith(
@@ -239,8 +276,8 @@ describe('POST /dingtalk/callback: card buttons', () => {
 
 describe('POST /dingtalk/callback: bodies', () => {
   it('answers 400 to a signed body that is not JSON, and ignores JSON it does not know', async () => {
-    expect((await post('{oops', robotHeaders(NOW.getTime()))).status).toBe(400);
-    const unknown = await post({ hello: 'world' }, robotHeaders(NOW.getTime()));
+    expect((await post('{oops', robotHeaders(fresh()))).status).toBe(400);
+    const unknown = await post({ hello: 'world' }, robotHeaders(fresh()));
     expect([unknown.status, unknown.body]).toEqual([200, {}]);
     expect(dispatched).toEqual([]);
   });

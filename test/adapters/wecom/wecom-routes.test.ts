@@ -5,6 +5,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import { inMemoryResponseCodes } from '../../../src/adapters/wecom/response-code-store.js';
 import { taskIdFor } from '../../../src/adapters/wecom/task-id.js';
 import { wecomAdapter } from '../../../src/adapters/wecom/wecom-adapter.js';
+import { readEncrypted } from '../../../src/adapters/wecom/wecom-callback.js';
+import { signEncrypted } from '../../../src/adapters/wecom/wecom-crypto.js';
 import {
   WECOM_CALLBACK_PATH,
   type WecomRouteDeps,
@@ -12,6 +14,7 @@ import {
 } from '../../../src/adapters/wecom/wecom-routes.js';
 import type { ActionEvent, CommandEvent } from '../../../src/chat/events.js';
 import { type DispatchResult, Registry } from '../../../src/chat/registry.js';
+import { fixedClock } from '../../../src/core/shared/clock.js';
 import { createHttpApp } from '../../../src/http/create-http-app.js';
 import {
   FakeInboundEventLog,
@@ -24,11 +27,16 @@ import cardClick from '../../fixtures/wecom/card-click.json' with { type: 'json'
 import textCommand from '../../fixtures/wecom/text-command.json' with { type: 'json' };
 import urlCheck from '../../fixtures/wecom/url-check.json' with { type: 'json' };
 import { VECTOR_A, VECTOR_A_KEYS } from '../../fixtures/wecom/vector-keys.js';
+import { useTestModels } from '../support/replay-store.js';
 import { FakeWecomApi, testSettings } from './fake-wecom-api.js';
 
 type LogFn = (obj: object, msg: string) => void;
 const fake = new FakeWecomApi();
 const servers: Server[] = [];
+const { seenSignatures } = useTestModels();
+/** The fixtures are signed at 1718000000–1718000120 (June 2024); vector A's callback a decade earlier. */
+const FIXTURES_AT = new Date(1718000130_000);
+const signatureClock = fixedClock(FIXTURES_AT);
 
 beforeAll(async () => {
   await fake.start();
@@ -37,6 +45,7 @@ afterAll(async () => {
   await fake.stop();
 });
 afterEach(async () => {
+  signatureClock.set(FIXTURES_AT);
   fake.reset();
   await Promise.all(servers.splice(0).map((s) => new Promise((resolve) => s.close(resolve))));
 });
@@ -73,6 +82,8 @@ async function start(options: { registry?: WecomRouteDeps['registry']; corpId?: 
     responseCodes,
     workspaceId: org.id,
     log,
+    signatureClock,
+    seenSignatures,
     background: (task) => tasks.push(task),
   });
   const app = createHttpApp({
@@ -117,6 +128,8 @@ describe('GET /wecom/callback (URL verification)', () => {
 
   it('answers official vector A, even with its "+" sent unescaped', async () => {
     const { call, base } = await start();
+    // Vector A is from 2016: it passes only on a clock injected at its time.
+    signatureClock.set(new Date(Number(VECTOR_A.timestamp) * 1000 + 1000));
     const query = {
       msg_signature: VECTOR_A.msgSignature,
       timestamp: VECTOR_A.timestamp,
@@ -140,6 +153,39 @@ describe('GET /wecom/callback (URL verification)', () => {
       msg_signature: tampered(urlCheck.query.msg_signature),
     });
     expect(res).toMatchObject({ status: 401, text: '' });
+  });
+});
+
+describe('POST /wecom/callback: window and replays', () => {
+  it('answers 401 to a timestamp more than five minutes old or more than a minute ahead', async () => {
+    const { call, settled, onLead } = await start();
+    signatureClock.set(new Date(Number(textCommand.query.timestamp) * 1000 + 5 * 60_000 + 1000));
+    expect((await call('POST', textCommand.query, textCommand.body)).status).toBe(401);
+    signatureClock.set(new Date(Number(textCommand.query.timestamp) * 1000 - 61_000));
+    expect((await call('POST', textCommand.query, textCommand.body)).status).toBe(401);
+    signatureClock.set(new Date(Number(urlCheck.query.timestamp) * 1000 + 6 * 60_000));
+    expect((await call('GET', urlCheck.query)).status).toBe(401);
+    await settled();
+    expect(onLead).not.toHaveBeenCalled();
+  });
+
+  it('refuses a (timestamp, nonce) pair already accepted for another body, even correctly signed', async () => {
+    const { call, settled, onLead, onClaim } = await start();
+    const query = { timestamp: '1718000125', nonce: '9911' };
+    const sign = (body: string) => ({
+      ...query,
+      msg_signature: signEncrypted(
+        VECTOR_A_KEYS.token,
+        query.timestamp,
+        query.nonce,
+        readEncrypted(body) ?? '',
+      ),
+    });
+    expect((await call('POST', sign(textCommand.body), textCommand.body)).status).toBe(200);
+    expect((await call('POST', sign(cardClick.body), cardClick.body)).status).toBe(401);
+    await settled();
+    expect(onLead).toHaveBeenCalledTimes(1);
+    expect(onClaim).not.toHaveBeenCalled();
   });
 });
 
