@@ -2,8 +2,8 @@ import Router from '@koa/router';
 import type Koa from 'koa';
 import type { Connection } from 'mongoose';
 import type { Logger } from 'pino';
-import { sandboxAdapter } from '../adapters/sandbox/sandbox-adapter.js';
-import { sandboxRoutes } from '../adapters/sandbox/sandbox-routes.js';
+import { wireSandbox } from '../adapters/sandbox/wire-sandbox.js';
+import { backgroundWork } from '../chat/background-work.js';
 import type { ChatAdapter } from '../chat/chat-adapter.js';
 import { registerHandlers } from '../chat/handlers/register-handlers.js';
 import { type DeliverDeps, deliverOutbox } from '../chat/outbox/deliver-outbox.js';
@@ -67,7 +67,6 @@ export function composeApp(options: ComposeOptions) {
   const conversion = mongoConversionStats(models);
 
   const adapters = new Map<Platform, ChatAdapter>();
-  if (config.SANDBOX_ENABLED) adapters.set('sandbox', sandboxAdapter(sandboxStore, clock));
 
   const deliverDeps: DeliverDeps = {
     orgs,
@@ -79,16 +78,23 @@ export function composeApp(options: ComposeOptions) {
     log,
     lastSentAt: new Map(),
   };
+  const inboundEvents = mongoInboundEventLog(models, clock);
+  const background = backgroundWork((error) => log.error({ err: error }, 'background work failed'));
   const outboxPump = singleFlight(
     () => deliverOutbox(deliverDeps),
     (error) => log.error({ err: error }, 'outbox delivery run failed'),
   );
   const notifier = outboxNotifier(outbox, clock, () => outboxPump.trigger());
 
-  const registry = registerHandlers(
-    new Registry({ orgs, members, inboundEvents: mongoInboundEventLog(models, clock), log }),
-    { orgs, teams, members, notifier, clock, leads, roster },
-  );
+  const registry = registerHandlers(new Registry({ orgs, members, log }), {
+    orgs,
+    teams,
+    members,
+    notifier,
+    clock,
+    leads,
+    roster,
+  });
   const intakeDeps = { leads, roster, conversion, notifier, clock };
   const platforms = composePlatforms(options.platforms ?? { enabled: [], env: {}, publicUrl: '' }, {
     registry,
@@ -96,6 +102,8 @@ export function composeApp(options: ComposeOptions) {
     log,
     responseCodes: (platform) => mongoResponseCodes(models, platform, () => clock.now()),
     seenSignatures: mongoSeenSignatures(models),
+    inboundEvents,
+    background,
   });
   for (const [platform, adapter] of platforms.adapters) adapters.set(platform, adapter);
 
@@ -147,18 +155,12 @@ export function composeApp(options: ComposeOptions) {
     ...platforms.routers,
   ];
   if (config.SANDBOX_ENABLED) {
-    routers.push(
-      sandboxRoutes({
-        orgs,
-        teams,
-        members,
-        store: sandboxStore,
-        registry,
-        clock,
-        runJobs,
-        flushOutbox: () => outboxPump.runNow(),
-      }),
-    );
+    const sandbox = wireSandbox({
+      ...{ orgs, teams, members, store: sandboxStore, registry, inboundEvents, log, clock, runJobs },
+      flushOutbox: () => outboxPump.runNow(),
+    });
+    adapters.set('sandbox', sandbox.adapter);
+    routers.push(...sandbox.routers);
   }
   const http: Koa = createHttpApp({
     log,

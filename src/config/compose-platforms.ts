@@ -16,8 +16,9 @@ import { readSlackSettings } from '../adapters/slack/slack-settings.js';
 import { wecomAdapter } from '../adapters/wecom/wecom-adapter.js';
 import { WECOM_CALLBACK_PATH, wecomRoutes } from '../adapters/wecom/wecom-routes.js';
 import { readWecomSettings } from '../adapters/wecom/wecom-settings.js';
+import type { BackgroundWork } from '../chat/background-work.js';
 import type { ChatAdapter } from '../chat/chat-adapter.js';
-import type { SeenSignatures } from '../chat/inbound-ports.js';
+import type { InboundEventLedger, SeenSignatures } from '../chat/inbound-ports.js';
 import type { Registry } from '../chat/registry.js';
 import type { Platform } from '../core/org/types.js';
 import { type Clock, systemClock } from '../core/shared/clock.js';
@@ -73,6 +74,10 @@ type PlatformDeps = {
   readonly clock: Clock;
   /** Signed callbacks already accepted (DingTalk and WeCom accept each signature once). */
   readonly seenSignatures: SeenSignatures;
+  /** Started/done per inbound event: retries of handled events do nothing, of crashed ones run again. */
+  readonly inboundEvents: InboundEventLedger;
+  /** Work webhooks start after acknowledging; shutdown awaits `background.idle()`. */
+  readonly background: BackgroundWork;
   readonly log: Logger;
   /** WeCom's one-time card-update codes, kept where a restart does not lose them. */
   readonly responseCodes: (platform: Platform) => {
@@ -123,12 +128,7 @@ export function composePlatforms(options: PlatformOptions, deps: PlatformDeps): 
 function slack(options: PlatformOptions, deps: PlatformDeps): Wiring {
   const settings = readSlackSettings(options.env);
   const adapter = slackAdapter(settings);
-  const routes = slackRoutes(settings, {
-    registry: deps.registry,
-    adapter,
-    clock: SIGNATURE_CLOCK,
-    log: deps.log,
-  });
+  const routes = slackRoutes(settings, { ...inboundOf(deps), adapter, signatureClock: SIGNATURE_CLOCK });
   return {
     adapter,
     routers: [routes.router],
@@ -145,7 +145,7 @@ function dingtalk(options: PlatformOptions, deps: PlatformDeps): Wiring {
   const api = dingtalkApi(settings, { clock: deps.clock });
   const adapter = dingtalkAdapter(settings, { api, clock: deps.clock });
   // One internal DingTalk app serves one org: its client id is the workspace the org is connected to.
-  const inbound = { registry: deps.registry, adapter, workspaceId: settings.clientId, log: deps.log };
+  const inbound = { ...inboundOf(deps), adapter, workspaceId: settings.clientId };
   if (settings.mode === 'stream') {
     return {
       adapter,
@@ -180,15 +180,20 @@ function wecom(options: PlatformOptions, deps: PlatformDeps): Wiring {
   const responseCodes = deps.responseCodes('wecom');
   const adapter = wecomAdapter(settings, { responseCodes, clock: deps.clock });
   const router = wecomRoutes(settings, {
-    registry: deps.registry,
+    ...inboundOf(deps),
     adapter,
     responseCodes,
     // The corp id is what WeCom callbacks name, so it is the workspace the org is connected to.
     workspaceId: settings.WECOM_CORP_ID,
-    log: deps.log,
     clock: deps.clock,
     signatureClock: SIGNATURE_CLOCK,
     seenSignatures: deps.seenSignatures,
   });
   return { adapter, routers: [router], rawBodyPaths: [WECOM_CALLBACK_PATH] };
+}
+
+/** What every platform's inbound side shares: the registry, the event ledger, the background tracker, the log. */
+function inboundOf(deps: PlatformDeps) {
+  const { registry, inboundEvents, background, log } = deps;
+  return { registry, inboundEvents, background, log };
 }

@@ -3,19 +3,12 @@ import type { Context } from 'koa';
 import type { ChatEvent } from '../../chat/events.js';
 import { readRawBody } from '../../http/read-raw-body.js';
 import { answerEventCallback } from './answer-event-callback.js';
-import { type DingtalkInboundDeps, dispatchAndReply } from './dingtalk-inbound.js';
+import { type DingtalkInboundDeps, handleDingtalkEvent } from './dingtalk-inbound.js';
 import type { DingtalkSettings } from './dingtalk-settings.js';
 import { parseCardCallback, parseRobotMessage } from './parse-dingtalk-events.js';
 import { type DingtalkSignatureDeps, verifyDingtalkSignature } from './verify-dingtalk-signature.js';
 
-export type DingtalkRouteDeps = DingtalkInboundDeps &
-  DingtalkSignatureDeps & {
-    /**
-     * Where the work after the answer runs. Default: started and left to finish (it never throws). Tests pass a
-     * collector so they can await it.
-     */
-    readonly background?: (work: Promise<void>) => void;
-  };
+export type DingtalkRouteDeps = DingtalkInboundDeps & DingtalkSignatureDeps;
 
 export const DINGTALK_CALLBACK_PATH = '/dingtalk/callback';
 export const DINGTALK_EVENTS_PATH = '/dingtalk/events';
@@ -31,7 +24,6 @@ const CALLBACK_LIMIT_BYTES = 256 * 1024;
  */
 export function dingtalkRoutes(settings: DingtalkSettings, deps: DingtalkRouteDeps): Router {
   const router = new Router();
-  const background = deps.background ?? ((work: Promise<void>) => void work);
 
   router.post(DINGTALK_CALLBACK_PATH, async (ctx) => {
     const raw = await readBody(ctx);
@@ -62,7 +54,7 @@ export function dingtalkRoutes(settings: DingtalkSettings, deps: DingtalkRouteDe
       );
       return;
     }
-    background(dispatchAndReply(deps, event));
+    handleDingtalkEvent(deps, event);
   });
 
   const crypto = settings.eventCrypto;

@@ -3,10 +3,11 @@ import Router from '@koa/router';
 import { z } from 'zod';
 import type { OutboundMessage } from '../../chat/card.js';
 import { parseCommandText } from '../../chat/command-grammar.js';
-import type { DispatchResult, Registry } from '../../chat/registry.js';
+import { dispatchAndReply, type InboundDeps, type SendReply } from '../../chat/dispatch-and-reply.js';
+import type { DispatchResult } from '../../chat/registry.js';
 import { textsFor } from '../../chat/texts/texts-for.js';
 import type { MemberRepository, OrgRepository, TeamRepository } from '../../core/org/ports.js';
-import type { Member, Org, Team } from '../../core/org/types.js';
+import type { Locale, Member, Org, Team } from '../../core/org/types.js';
 import type { AdjustableClock } from '../../core/shared/clock.js';
 import { parseDuration } from '../../core/shared/duration.js';
 import { DomainError } from '../../core/shared/errors.js';
@@ -17,12 +18,11 @@ import { sandboxPage } from './sandbox-page.js';
 import { dmConversation, type SandboxMessage, type SandboxStore } from './sandbox-store.js';
 import { visibleConversations } from './sandbox-visibility.js';
 
-export type SandboxRouteDeps = {
+export type SandboxRouteDeps = InboundDeps & {
   readonly orgs: OrgRepository;
   readonly teams: TeamRepository;
   readonly members: MemberRepository;
   readonly store: SandboxStore;
-  readonly registry: Registry;
   readonly clock: AdjustableClock;
   /** Runs every scheduled job once, in order (after the clock moves). */
   readonly runJobs: () => Promise<void>;
@@ -96,15 +96,16 @@ export function sandboxRoutes(deps: SandboxRouteDeps): Router {
     );
     if (!message || !button)
       throw new DomainError('UNKNOWN_ACTION', { message: body.message, actionId: body.actionId });
-    const result = await deps.registry.dispatch({
+    const event = {
       type: 'action',
       eventId: body.eventId ?? randomUUID(),
       user: { platform: 'sandbox', workspaceId: org.id, userId: member.id },
       actionId: button.actionId,
       value: button.value,
       messageRef: message.id,
-    });
-    ctx.body = await answer(deps, org, member, dmConversation(member.id), result);
+    } as const;
+    const result = await dispatchAndReply(deps, event, postReply(deps, org, dmConversation(member.id)));
+    ctx.body = await answer(deps, member, result);
   });
 
   router.post('/api/commands', async (ctx) => {
@@ -122,26 +123,23 @@ export function sandboxRoutes(deps: SandboxRouteDeps): Router {
       deps.clock.now(),
     );
     const parsed = parseCommandText(body.text);
+    const eventId = body.eventId ?? randomUUID();
+    const reply = postReply(deps, org, conversation);
     const result: DispatchResult = parsed
-      ? await deps.registry.dispatch({
-          type: 'command',
-          eventId: body.eventId ?? randomUUID(),
-          user: { platform: 'sandbox', workspaceId: org.id, userId: member.id },
-          command: parsed.command,
-          args: parsed.args,
-          rawText: body.text,
-        })
-      : {
-          ok: false,
-          replies: [
-            {
-              text: textsFor(member.locale ?? org.settings.locale).errors.UNKNOWN_COMMAND({
-                command: body.text.split(/\s+/u)[0],
-              }),
-            },
-          ],
-        };
-    ctx.body = await answer(deps, org, member, conversation, result);
+      ? await dispatchAndReply(
+          deps,
+          {
+            type: 'command',
+            eventId,
+            user: { platform: 'sandbox', workspaceId: org.id, userId: member.id },
+            command: parsed.command,
+            args: parsed.args,
+            rawText: body.text,
+          },
+          reply,
+        )
+      : await notACommand(member.locale ?? org.settings.locale, body.text, reply, eventId);
+    ctx.body = await answer(deps, member, result);
   });
 
   router.get('/api/clock', (ctx) => {
@@ -152,6 +150,9 @@ export function sandboxRoutes(deps: SandboxRouteDeps): Router {
     const body = parseInput(ClockBody, ctx.request.body);
     deps.clock.advance(parseDuration(body.advance) ?? 0);
     await deps.runJobs();
+    // The jobs' notices were queued while they ran (their nudge started a delivery nobody waited for): deliver
+    // them now, so the answer means "the cards this caused are there" and a script can read them at once.
+    await deps.flushOutbox();
     ctx.body = { now: deps.clock.now().toISOString(), offsetMs: deps.clock.offsetMs() };
   });
 
@@ -174,21 +175,33 @@ async function memberContext(
   return { org, member, teams: await deps.teams.list(org.id) };
 }
 
-/** Shows the replies in the conversation (as a platform shows an ephemeral answer), flushes the outbox, answers. */
-async function answer(
-  deps: SandboxRouteDeps,
-  org: Org,
-  member: Member,
-  conversation: string,
-  result: DispatchResult,
-) {
-  for (const reply of result.replies) {
-    await deps.store.post(
+/** Shows a reply in the conversation, as a platform shows an ephemeral answer (once per key). */
+function postReply(deps: SandboxRouteDeps, org: Org, conversation: string): SendReply {
+  return (reply, idempotencyKey) =>
+    deps.store.post(
       org.id,
-      { conversation, from: { kind: 'bot', name: BOT_NAME }, ...reply },
+      { conversation, from: { kind: 'bot', name: BOT_NAME }, ...reply, idempotencyKey },
       deps.clock.now(),
     );
-  }
+}
+
+/** Text that is no command: answered "unknown command" without an event (nothing to dedupe or retry). */
+async function notACommand(
+  locale: Locale,
+  text: string,
+  reply: SendReply,
+  eventId: string,
+): Promise<DispatchResult> {
+  const message = { text: textsFor(locale).errors.UNKNOWN_COMMAND({ command: text.split(/\s+/u)[0] }) };
+  await reply(message, `${eventId}:reply:0`);
+  return { ok: false, replies: [message] };
+}
+
+/**
+ * Flushes the outbox, then answers: when the answer arrives, the cards the click or command changed are in the
+ * store (the platforms' equivalent arrives later through the outbox, here it is awaited).
+ */
+async function answer(deps: SandboxRouteDeps, member: Member, result: DispatchResult) {
   await deps.flushOutbox();
   return {
     ok: result.ok,

@@ -1,19 +1,19 @@
 import Router from '@koa/router';
 import type { Context } from 'koa';
+import type { BackgroundWork } from '../../chat/background-work.js';
 import type { ChatAdapter } from '../../chat/chat-adapter.js';
-import type { ChatEvent } from '../../chat/events.js';
-import type { Registry } from '../../chat/registry.js';
+import { dispatchInBackground, type InboundDeps, replyInDm } from '../../chat/dispatch-and-reply.js';
 import { type Clock, systemClock } from '../../core/shared/clock.js';
 import { readRawBody } from '../../http/read-raw-body.js';
 import type { ResponseCodeStore } from './response-code-store.js';
-import { readEncrypted, toInbound } from './wecom-callback.js';
-import { type SignedQuery, decryptPayload, type WecomCryptoKeys } from './wecom-crypto.js';
-import type { WecomSettings } from './wecom-settings.js';
 import {
   recordWecomSignature,
   verifyWecomSignature,
   type WecomSignatureDeps,
 } from './verify-wecom-signature.js';
+import { readEncrypted, toInbound } from './wecom-callback.js';
+import { decryptPayload, type SignedQuery, type WecomCryptoKeys } from './wecom-crypto.js';
+import type { WecomSettings } from './wecom-settings.js';
 
 /** The callback URL to enter in the admin console, after PUBLIC_URL. The app must not body-parse this path. */
 export const WECOM_CALLBACK_PATH = '/wecom/callback';
@@ -33,17 +33,17 @@ export type WecomLog = {
   error(obj: object, msg: string): void;
 };
 
-export type WecomRouteDeps = WecomSignatureDeps & {
-  readonly registry: Pick<Registry, 'dispatch'>;
-  readonly adapter: Pick<ChatAdapter, 'send'>;
-  readonly responseCodes: ResponseCodeStore;
-  /** The workspace the adapter's sends are made for (what the outbox would pass). */
-  readonly workspaceId: string;
-  readonly log: WecomLog;
-  readonly clock?: Clock;
-  /** Gets the work done after each acknowledgement, so shutdown (and a test) can wait for it. */
-  readonly background?: (task: Promise<void>) => void;
-};
+export type WecomRouteDeps = WecomSignatureDeps &
+  InboundDeps & {
+    readonly adapter: Pick<ChatAdapter, 'send'>;
+    readonly responseCodes: ResponseCodeStore;
+    /** The workspace the adapter's sends are made for (what the outbox would pass). */
+    readonly workspaceId: string;
+    readonly log: WecomLog;
+    readonly clock?: Clock;
+    /** Gets the work done after each acknowledgement, so shutdown (and a test) can wait for it. */
+    readonly background: BackgroundWork;
+  };
 
 /**
  * The WeCom callback ("接收消息服务器"): GET answers the URL check, POST receives messages and card clicks.
@@ -104,33 +104,12 @@ export function wecomRoutes(settings: WecomSettings, deps: WecomRouteDeps): Rout
     ctx.body = WECOM_ACK_BODY;
     // WeCom waits 5 s and then retries: the handler runs after this answer, not inside it.
     if (inbound.kind === 'event') {
-      const task = handle(deps, inbound.event);
-      deps.background?.(task);
+      const { event } = inbound;
+      dispatchInBackground(deps, event, replyInDm(deps.adapter, deps.workspaceId, event));
     }
   });
 
   return router;
-}
-
-/**
- * Dispatches the event and sends its replies to the member as app messages. Never throws: the callback has been
- * answered already, and a handler bug must not turn into WeCom retrying the same message.
- */
-async function handle(deps: WecomRouteDeps, event: ChatEvent): Promise<void> {
-  try {
-    const result = await deps.registry.dispatch(event);
-    for (const [i, reply] of result.replies.entries()) {
-      // A key per reply of this event: the same event's replies keep the same task_ids if ever sent again.
-      await deps.adapter.send(
-        deps.workspaceId,
-        { kind: 'dm', userId: event.user.userId },
-        reply,
-        `${event.eventId}:reply:${i}`,
-      );
-    }
-  } catch (err) {
-    deps.log.error({ err, platform: 'wecom', eventId: event.eventId }, 'WeCom event handling failed');
-  }
 }
 
 function signedQuery(ctx: Context): SignedQuery | undefined {

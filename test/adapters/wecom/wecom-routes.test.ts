@@ -12,17 +12,12 @@ import {
   type WecomRouteDeps,
   wecomRoutes,
 } from '../../../src/adapters/wecom/wecom-routes.js';
+import { backgroundWork } from '../../../src/chat/background-work.js';
 import type { ActionEvent, CommandEvent } from '../../../src/chat/events.js';
 import { type DispatchResult, Registry } from '../../../src/chat/registry.js';
 import { fixedClock } from '../../../src/core/shared/clock.js';
 import { createHttpApp } from '../../../src/http/create-http-app.js';
-import {
-  FakeInboundEventLog,
-  FakeMemberRepository,
-  FakeOrgRepository,
-  makeMember,
-  makeOrg,
-} from '../../core/fakes.js';
+import { FakeMemberRepository, FakeOrgRepository, makeMember, makeOrg } from '../../core/fakes.js';
 import cardClick from '../../fixtures/wecom/card-click.json' with { type: 'json' };
 import textCommand from '../../fixtures/wecom/text-command.json' with { type: 'json' };
 import urlCheck from '../../fixtures/wecom/url-check.json' with { type: 'json' };
@@ -33,7 +28,7 @@ import { FakeWecomApi, testSettings } from './fake-wecom-api.js';
 type LogFn = (obj: object, msg: string) => void;
 const fake = new FakeWecomApi();
 const servers: Server[] = [];
-const { seenSignatures } = useTestModels();
+const { seenSignatures, inboundEvents } = useTestModels();
 /** The fixtures are signed at 1718000000–1718000120 (June 2024); vector A's callback a decade earlier. */
 const FIXTURES_AT = new Date(1718000130_000);
 const signatureClock = fixedClock(FIXTURES_AT);
@@ -70,12 +65,11 @@ async function start(options: { registry?: WecomRouteDeps['registry']; corpId?: 
   const realRegistry = new Registry({
     orgs: new FakeOrgRepository([org]),
     members: new FakeMemberRepository([member]),
-    inboundEvents: new FakeInboundEventLog(),
     log,
   })
     .onCommand('lead', onLead)
     .onAction('lead.claim', onClaim);
-  const tasks: Promise<void>[] = [];
+  const tasks = backgroundWork(() => {});
   const router = wecomRoutes(settings, {
     registry: options.registry ?? realRegistry,
     adapter,
@@ -84,7 +78,8 @@ async function start(options: { registry?: WecomRouteDeps['registry']; corpId?: 
     log,
     signatureClock,
     seenSignatures,
-    background: (task) => tasks.push(task),
+    background: tasks,
+    inboundEvents: inboundEvents(),
   });
   const app = createHttpApp({
     log: pino({ level: 'silent' }),
@@ -111,7 +106,7 @@ async function start(options: { registry?: WecomRouteDeps['registry']; corpId?: 
   };
   /** Waits for the work done after each acknowledgement. */
   const settled = async () => {
-    await Promise.all(tasks);
+    await tasks.idle();
   };
   return { call, base, settled, adapter, responseCodes, log, onLead, onClaim };
 }
@@ -290,7 +285,8 @@ describe('POST /wecom/callback', () => {
     };
     const { call, settled } = await start({ registry: slow });
     expect((await call('POST', textCommand.query, textCommand.body)).status).toBe(200);
-    expect(slow.dispatch).toHaveBeenCalledTimes(1);
+    // Dispatched after the answer, once the event ledger recorded the start (a database write away).
+    await vi.waitFor(() => expect(slow.dispatch).toHaveBeenCalledTimes(1));
     release();
     await settled();
   });
@@ -303,7 +299,7 @@ describe('POST /wecom/callback', () => {
     expect(failing.dispatch).toHaveBeenCalledTimes(1);
     expect(log.error).toHaveBeenCalledWith(
       expect.objectContaining({ platform: 'wecom', eventId: 'wecom:7380012345678901234' }),
-      'WeCom event handling failed',
+      'chat event handling failed',
     );
   });
 });
