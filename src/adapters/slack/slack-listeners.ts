@@ -9,7 +9,7 @@ import {
   dmCommandEventFrom,
   homeCommandEventFrom,
   isUserDm,
-} from './slack-events.js';
+} from './parse-slack-events.js';
 import { homeBlocks } from './slack-home.js';
 import type { SlackLog } from './slack-log.js';
 import { replyInChannel, replyPrivately } from './slack-replies.js';

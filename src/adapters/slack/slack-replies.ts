@@ -1,7 +1,7 @@
 import type { RespondFn } from '@slack/bolt';
 import type { SendReply } from '../../chat/dispatch-and-reply.js';
 import type { PlatformUser } from '../../chat/events.js';
-import { toSlackMessage } from './block-kit.js';
+import { toSlackMessage } from './render-slack-card.js';
 import type { SlackAdapter } from './slack-adapter.js';
 
 export type ReplyDeps = { readonly adapter: SlackAdapter };

@@ -11,7 +11,7 @@ import {
   verifyWecomSignature,
   type WecomSignatureDeps,
 } from './verify-wecom-signature.js';
-import { readEncrypted, toInbound } from './wecom-callback.js';
+import { readEncrypted, toInbound } from './parse-wecom-events.js';
 import { decryptPayload, type SignedQuery, type WecomCryptoKeys } from './wecom-crypto.js';
 import type { WecomSettings } from './wecom-settings.js';
 

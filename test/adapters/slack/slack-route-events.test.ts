@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { cardBlocks } from '../../../src/adapters/slack/block-kit.js';
+import { cardBlocks } from '../../../src/adapters/slack/render-slack-card.js';
 import { useTestModels } from '../support/replay-store.js';
 import { type FakeSlackApi, startFakeSlackApi } from './support/fake-slack-api.js';
 import {

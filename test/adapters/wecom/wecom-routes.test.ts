@@ -5,7 +5,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import { inMemoryResponseCodes } from '../../../src/adapters/wecom/response-code-store.js';
 import { taskIdFor } from '../../../src/adapters/wecom/task-id.js';
 import { wecomAdapter } from '../../../src/adapters/wecom/wecom-adapter.js';
-import { readEncrypted } from '../../../src/adapters/wecom/wecom-callback.js';
+import { readEncrypted } from '../../../src/adapters/wecom/parse-wecom-events.js';
 import { signEncrypted } from '../../../src/adapters/wecom/wecom-crypto.js';
 import {
   WECOM_CALLBACK_PATH,

@@ -5,7 +5,7 @@ import path from 'node:path';
 import pino from 'pino';
 import { type Mock, vi } from 'vitest';
 import { type SlackAdapter, slackAdapter } from '../../../../src/adapters/slack/slack-adapter.js';
-import { type SlackRoutes, slackRoutes } from '../../../../src/adapters/slack/slack-app.js';
+import { type SlackRoutes, slackRoutes } from '../../../../src/adapters/slack/slack-routes.js';
 import { SLACK_EVENTS_PATH } from '../../../../src/adapters/slack/slack-receiver.js';
 import type { SlackSettings } from '../../../../src/adapters/slack/slack-settings.js';
 import { slackSignature } from '../../../../src/adapters/slack/verify-slack-signature.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { renderTemplateCard, renderWecomMessage } from '../../../src/adapters/wecom/render-template-card.js';
+import { renderTemplateCard, renderWecomMessage } from '../../../src/adapters/wecom/render-wecom-card.js';
 import { messageAsMarkdown } from '../../../src/adapters/wecom/render-text.js';
 import type { Card } from '../../../src/chat/card.js';
 
