@@ -1,8 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import Router from '@koa/router';
-import { z } from 'zod';
-import type { OutboundMessage } from '../../chat/card.js';
-import { parseCommandText } from '../../chat/command-grammar.js';
 import { dispatchAndReply, type InboundDeps, type SendReply } from '../../chat/dispatch-and-reply.js';
 import type { DispatchResult } from '../../chat/registry.js';
 import { textsFor } from '../../chat/texts/texts-for.js';
@@ -13,9 +10,18 @@ import { parseDuration } from '../../core/shared/duration.js';
 import { DomainError } from '../../core/shared/errors.js';
 import { memberId } from '../../core/shared/ids.js';
 import { parseInput } from '../../core/shared/validate.js';
+import {
+  ActionBody,
+  ClockBody,
+  CommandBody,
+  MessagesQuery,
+  sandboxActionEvent,
+  sandboxCommandEvent,
+} from './parse-sandbox-events.js';
+import { conversationName, presentMembers, presentMessage, presentReply } from './render-sandbox-card.js';
 import { BOT_NAME } from './sandbox-adapter.js';
 import { sandboxPage } from './sandbox-page.js';
-import { dmConversation, type SandboxMessage, type SandboxStore } from './sandbox-store.js';
+import { dmConversation, type SandboxStore } from './sandbox-store.js';
 import { visibleConversations } from './sandbox-visibility.js';
 
 export type SandboxRouteDeps = InboundDeps & {
@@ -30,27 +36,6 @@ export type SandboxRouteDeps = InboundDeps & {
   readonly flushOutbox: () => Promise<void>;
 };
 
-const MessagesQuery = z.object({
-  member: z.string().min(1),
-  limit: z.coerce.number().int().min(1).max(500).default(200),
-});
-const ActionBody = z.object({
-  member: z.string().min(1),
-  message: z.string().min(1),
-  actionId: z.string().min(1),
-  value: z.string().optional(),
-  eventId: z.string().min(1).max(100).optional(),
-});
-const CommandBody = z.object({
-  member: z.string().min(1),
-  text: z.string().min(1).max(4000),
-  conversation: z.string().min(1).optional(),
-  eventId: z.string().min(1).max(100).optional(),
-});
-const ClockBody = z.object({
-  advance: z.string().refine((v) => parseDuration(v) !== undefined, 'a duration such as 25h, 90m or 2d'),
-});
-
 /** The sandbox workspace: its page and the JSON API that tests, scripts and the page use. */
 export function sandboxRoutes(deps: SandboxRouteDeps): Router {
   const router = new Router({ prefix: '/sandbox' });
@@ -63,22 +48,14 @@ export function sandboxRoutes(deps: SandboxRouteDeps): Router {
   router.get('/api/members', async (ctx) => {
     const org = await sandboxOrg(deps);
     const [members, teams] = await Promise.all([deps.members.list(org.id), deps.teams.list(org.id)]);
-    const teamName = new Map(teams.map((t) => [t.id, t.name]));
-    ctx.body = members.map((m) => ({
-      id: m.id,
-      name: m.name,
-      roles: m.roles,
-      team: m.teamId ? (teamName.get(m.teamId) ?? null) : null,
-      level: m.level,
-      availability: m.availability,
-    }));
+    ctx.body = presentMembers(members, teams);
   });
 
   router.get('/api/messages', async (ctx) => {
     const query = parseInput(MessagesQuery, ctx.query);
     const { org, member, teams } = await memberContext(deps, query.member);
     const messages = await deps.store.list(org.id, visibleConversations(member, teams), query.limit);
-    ctx.body = messages.map((m) => present(m, teams));
+    ctx.body = messages.map((m) => presentMessage(m, teams));
   });
 
   router.get('/api/conversations', async (ctx) => {
@@ -96,14 +73,8 @@ export function sandboxRoutes(deps: SandboxRouteDeps): Router {
     );
     if (!message || !button)
       throw new DomainError('UNKNOWN_ACTION', { message: body.message, actionId: body.actionId });
-    const event = {
-      type: 'action',
-      eventId: body.eventId ?? randomUUID(),
-      user: { platform: 'sandbox', workspaceId: org.id, userId: member.id },
-      actionId: button.actionId,
-      value: button.value,
-      messageRef: message.id,
-    } as const;
+    const actor = { workspaceId: org.id, userId: member.id, eventId: body.eventId ?? randomUUID() };
+    const event = sandboxActionEvent(actor, button, message.id);
     const result = await dispatchAndReply(deps, event, postReply(deps, org, dmConversation(member.id)));
     ctx.body = await answer(deps, member, result);
   });
@@ -122,23 +93,12 @@ export function sandboxRoutes(deps: SandboxRouteDeps): Router {
       { conversation, from: { kind: 'member', memberId: member.id, name: member.name }, text: body.text },
       deps.clock.now(),
     );
-    const parsed = parseCommandText(body.text);
-    const eventId = body.eventId ?? randomUUID();
+    const actor = { workspaceId: org.id, userId: member.id, eventId: body.eventId ?? randomUUID() };
+    const event = sandboxCommandEvent(actor, body.text);
     const reply = postReply(deps, org, conversation);
-    const result: DispatchResult = parsed
-      ? await dispatchAndReply(
-          deps,
-          {
-            type: 'command',
-            eventId,
-            user: { platform: 'sandbox', workspaceId: org.id, userId: member.id },
-            command: parsed.command,
-            args: parsed.args,
-            rawText: body.text,
-          },
-          reply,
-        )
-      : await notACommand(member.locale ?? org.settings.locale, body.text, reply, eventId);
+    const result: DispatchResult = event
+      ? await dispatchAndReply(deps, event, reply)
+      : await notACommand(member.locale ?? org.settings.locale, body.text, reply, actor.eventId);
     ctx.body = await answer(deps, member, result);
   });
 
@@ -209,36 +169,4 @@ async function answer(deps: SandboxRouteDeps, member: Member, result: DispatchRe
     ...(result.duplicate ? { duplicate: true } : {}),
     memberId: member.id,
   };
-}
-
-function presentReply(reply: OutboundMessage) {
-  return {
-    ...(reply.text !== undefined ? { text: reply.text } : {}),
-    ...(reply.card ? { card: reply.card } : {}),
-  };
-}
-
-function present(message: SandboxMessage, teams: readonly Team[]) {
-  const channel = message.conversation.startsWith('channel:')
-    ? message.conversation.slice('channel:'.length)
-    : undefined;
-  return {
-    id: message.id,
-    conversation: message.conversation,
-    conversationName: channel ? (teams.find((t) => t.channelId === channel)?.name ?? channel) : 'DM',
-    ...(message.thread ? { thread: message.thread } : {}),
-    from: message.from.name,
-    ...(message.from.memberId ? { fromMember: message.from.memberId } : {}),
-    text: message.text ?? '',
-    ...(message.card ? { card: message.card } : {}),
-    createdAt: message.createdAt.toISOString(),
-    updatedAt: message.updatedAt.toISOString(),
-  };
-}
-
-/** A channel is shown by its team's name; every DM is "DM". */
-function conversationName(conversation: string, teams: readonly Team[]): string {
-  if (!conversation.startsWith('channel:')) return 'DM';
-  const channel = conversation.slice('channel:'.length);
-  return teams.find((t) => t.channelId === channel)?.name ?? channel;
 }

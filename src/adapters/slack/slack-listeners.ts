@@ -2,7 +2,6 @@ import type { App, BlockAction } from '@slack/bolt';
 import type { BackgroundWork } from '../../chat/background-work.js';
 import { dispatchInBackground, type InboundDeps } from '../../chat/dispatch-and-reply.js';
 import { COMMAND_NAMES } from '../../chat/texts/catalogue.js';
-import type { SlackAdapter } from './slack-adapter.js';
 import {
   actionEventFrom,
   commandEventFrom,
@@ -10,6 +9,7 @@ import {
   homeCommandEventFrom,
   isUserDm,
 } from './parse-slack-events.js';
+import type { SlackAdapter } from './slack-adapter.js';
 import { homeBlocks } from './slack-home.js';
 import type { SlackLog } from './slack-log.js';
 import { replyInChannel, replyPrivately } from './slack-replies.js';

@@ -5,13 +5,13 @@ import type { ChatAdapter } from '../../chat/chat-adapter.js';
 import { dispatchInBackground, type InboundDeps, replyInDm } from '../../chat/dispatch-and-reply.js';
 import { type Clock, systemClock } from '../../core/shared/clock.js';
 import { readRawBody } from '../../http/read-raw-body.js';
+import { readEncrypted, toInbound } from './parse-wecom-events.js';
 import type { ResponseCodeStore } from './response-code-store.js';
 import {
   recordWecomSignature,
   verifyWecomSignature,
   type WecomSignatureDeps,
 } from './verify-wecom-signature.js';
-import { readEncrypted, toInbound } from './parse-wecom-events.js';
 import { decryptPayload, type SignedQuery, type WecomCryptoKeys } from './wecom-crypto.js';
 import type { WecomSettings } from './wecom-settings.js';
 
