@@ -181,6 +181,8 @@ export function composeApp(options: ComposeOptions) {
     jobs,
     runJobs,
     outboxPump,
+    /** Webhook work started after acknowledging: shutdown awaits `background.idle()` once requests stopped. */
+    background,
     http,
     /** Readiness follows the scheduler once it exists. */
     setJobsRunning(check: () => boolean) {
