@@ -1,8 +1,8 @@
 import type { AddressInfo } from 'node:net';
 import pino from 'pino';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { slackRoutes } from '../../../src/adapters/slack/slack-routes.js';
 import { SLACK_EVENTS_PATH } from '../../../src/adapters/slack/slack-receiver.js';
+import { slackRoutes } from '../../../src/adapters/slack/slack-routes.js';
 import { createHttpApp } from '../../../src/http/create-http-app.js';
 import { useTestModels } from '../support/replay-store.js';
 import { type FakeSlackApi, startFakeSlackApi } from './support/fake-slack-api.js';

@@ -2,10 +2,10 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import pino from 'pino';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { readEncrypted } from '../../../src/adapters/wecom/parse-wecom-events.js';
 import { inMemoryResponseCodes } from '../../../src/adapters/wecom/response-code-store.js';
 import { taskIdFor } from '../../../src/adapters/wecom/task-id.js';
 import { wecomAdapter } from '../../../src/adapters/wecom/wecom-adapter.js';
-import { readEncrypted } from '../../../src/adapters/wecom/parse-wecom-events.js';
 import { signEncrypted } from '../../../src/adapters/wecom/wecom-crypto.js';
 import {
   WECOM_CALLBACK_PATH,
