@@ -5,7 +5,7 @@ import { Registry } from '../../src/chat/registry.js';
 import { zhCN } from '../../src/chat/texts/zh-cn.js';
 import { fixedClock } from '../../src/core/shared/clock.js';
 import { DomainError } from '../../src/core/shared/errors.js';
-import { useTestModels } from '../adapters/support/replay-store.js';
+import { useTestModels } from '../adapters/support/real-stores.js';
 import { FakeMemberRepository, FakeOrgRepository, makeMember, makeOrg } from '../core/fakes.js';
 
 // The ledger is the real MongoDB one: its unique index and conditional takeover are what is being tested.

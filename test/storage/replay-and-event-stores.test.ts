@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { fixedClock } from '../../src/core/shared/clock.js';
 import { mongoInboundEventLog } from '../../src/storage/repositories/inbound-event-log.js';
 import { mongoSeenSignatures } from '../../src/storage/repositories/seen-signatures.js';
-import { useTestModels } from '../adapters/support/replay-store.js';
+import { useTestModels } from '../adapters/support/real-stores.js';
 
 const { models } = useTestModels();
 

@@ -8,7 +8,7 @@ import {
   verifyEventSignature,
 } from '../../../src/adapters/dingtalk/dingtalk-crypto.js';
 import { fixedClock, systemClock } from '../../../src/core/shared/clock.js';
-import { useTestModels } from '../support/replay-store.js';
+import { useTestModels } from '../support/real-stores.js';
 
 // PLATFORMS.md, "DingTalk event-callback crypto": DingCallbackCrypto3.py's own test.
 const V = {

@@ -12,7 +12,7 @@ import type { ActionEvent, ChatEvent } from '../../../src/chat/events.js';
 import { Registry } from '../../../src/chat/registry.js';
 import { fixedClock } from '../../../src/core/shared/clock.js';
 import { FakeMemberRepository, FakeOrgRepository, makeMember, makeOrg } from '../../core/fakes.js';
-import { useTestModels } from '../support/replay-store.js';
+import { useTestModels } from '../support/real-stores.js';
 import { cardHeaders, fixture, robotHeaders, testSettings } from './dingtalk-test-support.js';
 import { type FakeDingtalkApi, startFakeDingtalkApi } from './fake-dingtalk-api.js';
 

@@ -5,7 +5,7 @@ import { type BackgroundWork, backgroundWork } from '../../../src/chat/backgroun
 import type { ChatAdapter } from '../../../src/chat/chat-adapter.js';
 import type { ChatEvent } from '../../../src/chat/events.js';
 import type { DispatchResult } from '../../../src/chat/registry.js';
-import { useTestModels } from '../support/replay-store.js';
+import { useTestModels } from '../support/real-stores.js';
 import { fixture, testSettings } from './dingtalk-test-support.js';
 
 const WS = 'dingc7d9f3a2b1e4c5d6';

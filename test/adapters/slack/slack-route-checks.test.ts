@@ -4,7 +4,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { SLACK_EVENTS_PATH } from '../../../src/adapters/slack/slack-receiver.js';
 import { slackRoutes } from '../../../src/adapters/slack/slack-routes.js';
 import { createHttpApp } from '../../../src/http/create-http-app.js';
-import { useTestModels } from '../support/replay-store.js';
+import { useTestModels } from '../support/real-stores.js';
 import { type FakeSlackApi, startFakeSlackApi } from './support/fake-slack-api.js';
 import { fixture, type SlackHarness, startSlackHarness } from './support/slack-harness.js';
 import { slackSettingsFor } from './support/slack-settings-for.js';

@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { cardBlocks } from '../../../src/adapters/slack/render-slack-card.js';
-import { useTestModels } from '../support/replay-store.js';
+import { useTestModels } from '../support/real-stores.js';
 import { type FakeSlackApi, startFakeSlackApi } from './support/fake-slack-api.js';
 import {
   claimedCard,

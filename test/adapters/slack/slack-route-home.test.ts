@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { guideBlocks } from '../../../src/adapters/slack/slack-home.js';
 import { textsFor } from '../../../src/chat/texts/texts-for.js';
-import { useTestModels } from '../support/replay-store.js';
+import { useTestModels } from '../support/real-stores.js';
 import { type FakeSlackApi, startFakeSlackApi } from './support/fake-slack-api.js';
 import { fixture, openLeadLine, type SlackHarness, startSlackHarness } from './support/slack-harness.js';
 

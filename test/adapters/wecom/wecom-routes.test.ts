@@ -22,7 +22,7 @@ import cardClick from '../../fixtures/wecom/card-click.json' with { type: 'json'
 import textCommand from '../../fixtures/wecom/text-command.json' with { type: 'json' };
 import urlCheck from '../../fixtures/wecom/url-check.json' with { type: 'json' };
 import { VECTOR_A, VECTOR_A_KEYS } from '../../fixtures/wecom/vector-keys.js';
-import { useTestModels } from '../support/replay-store.js';
+import { useTestModels } from '../support/real-stores.js';
 import { FakeWecomApi, testSettings } from './fake-wecom-api.js';
 
 type LogFn = (obj: object, msg: string) => void;
