@@ -156,7 +156,15 @@ export function composeApp(options: ComposeOptions) {
   ];
   if (config.SANDBOX_ENABLED) {
     const sandbox = wireSandbox({
-      ...{ orgs, teams, members, store: sandboxStore, registry, inboundEvents, log, clock, runJobs },
+      orgs,
+      teams,
+      members,
+      store: sandboxStore,
+      registry,
+      inboundEvents,
+      log,
+      clock,
+      runJobs,
       flushOutbox: () => outboxPump.runNow(),
     });
     adapters.set('sandbox', sandbox.adapter);
