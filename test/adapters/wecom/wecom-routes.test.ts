@@ -246,6 +246,21 @@ describe('POST /wecom/callback', () => {
     expect(fake.callsTo('/cgi-bin/message/send')).toHaveLength(1);
   });
 
+  it('handles a retried click again when its handler crashed the first time, then no more', async () => {
+    const { call, settled, onClaim } = await start();
+    onClaim.mockRejectedValueOnce(new Error('crashed once'));
+    for (let i = 0; i < 3; i++) {
+      expect((await call('POST', cardClick.query, cardClick.body)).status).toBe(200);
+      await settled();
+    }
+    expect(onClaim).toHaveBeenCalledTimes(2);
+    // The crashed attempt's apology, then the real answer.
+    expect(fake.callsTo('/cgi-bin/message/send').map((c) => c.body.text?.content)).toEqual([
+      expect.stringMatching(/.+/),
+      '已领取 L-12',
+    ]);
+  });
+
   it('answers 401 to a tampered signature and neither dispatches nor stores anything', async () => {
     const { call, settled, onClaim, responseCodes } = await start();
     const query = { ...cardClick.query, msg_signature: tampered(cardClick.query.msg_signature) };
