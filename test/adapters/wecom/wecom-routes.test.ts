@@ -255,10 +255,10 @@ describe('POST /wecom/callback', () => {
     }
     expect(onClaim).toHaveBeenCalledTimes(2);
     // The crashed attempt's apology, then the real answer.
-    expect(fake.callsTo('/cgi-bin/message/send').map((c) => c.body.text?.content)).toEqual([
-      expect.stringMatching(/.+/),
-      '已领取 L-12',
-    ]);
+    const texts = fake
+      .callsTo('/cgi-bin/message/send')
+      .map((c) => (c.body as { text?: { content?: string } }).text?.content);
+    expect(texts).toEqual([expect.stringMatching(/.+/), '已领取 L-12']);
   });
 
   it('answers 401 to a tampered signature and neither dispatches nor stores anything', async () => {
