@@ -5,7 +5,6 @@ import { type Locale, localeOf, type Member, type Org } from '../core/org/types.
 import { DomainError, isDomainError } from '../core/shared/errors.js';
 import type { OutboundMessage } from './card.js';
 import type { ActionEvent, ChatEvent, CommandEvent } from './events.js';
-import type { InboundEventLog } from './inbound-ports.js';
 import type { Catalogue, CommandName } from './texts/catalogue.js';
 import { textsFor } from './texts/texts-for.js';
 
@@ -31,13 +30,15 @@ export type UnlinkedCommandHandler = (
 export type DispatchResult = {
   readonly ok: boolean;
   readonly replies: readonly OutboundMessage[];
+  /** Set by dispatchAndReply: a retry of an event that was handled (or is being handled). */
   readonly duplicate?: true;
+  /** The handler failed with a bug, not a rule: the event may be handled again when the platform retries it. */
+  readonly crashed?: true;
 };
 
 export type RegistryDeps = {
   readonly orgs: OrgRepository;
   readonly members: MemberRepository;
-  readonly inboundEvents: InboundEventLog;
   readonly log: { error(obj: object, msg: string): void };
 };
 
@@ -71,9 +72,6 @@ export class Registry {
   }
 
   async dispatch(event: ChatEvent): Promise<DispatchResult> {
-    if (!(await this.deps.inboundEvents.firstSeen(event.user.platform, event.eventId))) {
-      return { ok: true, replies: [], duplicate: true };
-    }
     const org = await this.deps.orgs.findByWorkspace(event.user.platform, event.user.workspaceId);
     const member = org
       ? await this.deps.members.findByIdentity(org.id, event.user.platform, event.user.userId)
@@ -107,7 +105,7 @@ export class Registry {
         },
         'chat handler failed',
       );
-      return { ok: false, replies: [{ text: texts.somethingWentWrong(reference) }] };
+      return { ok: false, crashed: true, replies: [{ text: texts.somethingWentWrong(reference) }] };
     }
   }
 

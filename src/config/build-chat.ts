@@ -34,10 +34,15 @@ export function buildChat(storage: Storage, deps: { readonly clock: Clock; reado
     (error) => log.error({ err: error }, 'outbox delivery run failed'),
   );
   const notifier = outboxNotifier(outbox, clock, () => outboxPump.trigger());
-  const registry = registerHandlers(
-    new Registry({ orgs, members, inboundEvents: storage.inboundEvents, log }),
-    { orgs, teams, members, notifier, clock, leads, roster },
-  );
+  const registry = registerHandlers(new Registry({ orgs, members, log }), {
+    orgs,
+    teams,
+    members,
+    notifier,
+    clock,
+    leads,
+    roster,
+  });
   // Shutdown awaits this after the server stops taking requests, so a click acknowledged just before is finished.
   const background = backgroundWork((error) => log.error({ err: error }, 'background webhook work failed'));
   return { adapters, outboxPump, notifier, registry, background };

@@ -1,7 +1,6 @@
 import type Router from '@koa/router';
 import type { Logger } from 'pino';
-import { sandboxAdapter } from '../adapters/sandbox/sandbox-adapter.js';
-import { sandboxRoutes } from '../adapters/sandbox/sandbox-routes.js';
+import { wireSandbox } from '../adapters/sandbox/wire-sandbox.js';
 import type { AdjustableClock } from '../core/shared/clock.js';
 import type { Chat } from './build-chat.js';
 import type { Jobs } from './build-jobs.js';
@@ -28,31 +27,33 @@ export function buildPlatforms(
 ) {
   const { clock, log } = deps;
   const { orgs, teams, members, sandboxStore } = storage.repos;
-  // Built as a value (not inline) so the platform wiring can take `background` as it adopts it.
   const platformDeps = {
     registry: chat.registry,
     clock,
     log,
     background: chat.background,
     responseCodes: storage.responseCodes,
+    seenSignatures: storage.seenSignatures,
+    inboundEvents: storage.inboundEvents,
   };
   const platforms = composePlatforms(deps.platforms ?? { enabled: [], env: {}, publicUrl: '' }, platformDeps);
   for (const [platform, adapter] of platforms.adapters) chat.adapters.set(platform, adapter);
   const sandboxRouters: Router[] = [];
   if (deps.sandboxEnabled) {
-    chat.adapters.set('sandbox', sandboxAdapter(sandboxStore, clock));
-    sandboxRouters.push(
-      sandboxRoutes({
-        orgs,
-        teams,
-        members,
-        store: sandboxStore,
-        registry: chat.registry,
-        clock,
-        runJobs: jobs.runJobs,
-        flushOutbox: () => chat.outboxPump.runNow(),
-      }),
-    );
+    const sandbox = wireSandbox({
+      orgs,
+      teams,
+      members,
+      store: sandboxStore,
+      registry: chat.registry,
+      inboundEvents: storage.inboundEvents,
+      log,
+      clock,
+      runJobs: jobs.runJobs,
+      flushOutbox: () => chat.outboxPump.runNow(),
+    });
+    chat.adapters.set('sandbox', sandbox.adapter);
+    sandboxRouters.push(...sandbox.routers);
   }
   return { ...platforms, sandboxRouters };
 }

@@ -13,6 +13,7 @@ import { mongoOutboxStore } from '../storage/repositories/outbox-repository.js';
 import { mongoResponseCodes } from '../storage/repositories/platform-response-codes.js';
 import { mongoRosterRepository } from '../storage/repositories/roster-repository.js';
 import { mongoSandboxStore } from '../storage/repositories/sandbox-message-store.js';
+import { mongoSeenSignatures } from '../storage/repositories/seen-signatures.js';
 import { mongoTeamRepository } from '../storage/repositories/team-repository.js';
 
 /** Every model and repository, bound once to one connection: the only builder that knows about mongoose. */
@@ -34,6 +35,8 @@ export function buildStorage(connection: Connection, clock: Clock) {
     models,
     repos,
     inboundEvents: mongoInboundEventLog(models, clock),
+    /** Signed platform callbacks seen once (replay protection). */
+    seenSignatures: mongoSeenSignatures(models),
     noticeSweep: leadNoticeSweep(models),
     /** WeCom's one-time card-update codes, kept where a restart does not lose them. */
     responseCodes: (platform: Platform) => mongoResponseCodes(models, platform, () => clock.now()),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readEncrypted, toInbound } from '../../../src/adapters/wecom/wecom-callback.js';
+import { readEncrypted, toInbound } from '../../../src/adapters/wecom/parse-wecom-events.js';
 import cardClick from '../../fixtures/wecom/card-click.json' with { type: 'json' };
 import textCommand from '../../fixtures/wecom/text-command.json' with { type: 'json' };
 import { VECTOR_B, VECTOR_D } from '../../fixtures/wecom/vector-keys.js';

@@ -7,7 +7,7 @@ import {
   homeCommandEventFrom,
   isUserDm,
   plainSlackText,
-} from '../../../src/adapters/slack/slack-events.js';
+} from '../../../src/adapters/slack/parse-slack-events.js';
 
 const envelope = { event_id: 'Ev1', team_id: 'T1' };
 const dm = (text: string, extra: Partial<types.GenericMessageEvent> = {}): types.GenericMessageEvent => ({

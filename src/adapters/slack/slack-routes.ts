@@ -1,18 +1,15 @@
 import Router from '@koa/router';
 import { App, SocketModeReceiver } from '@slack/bolt';
-import type { Registry } from '../../chat/registry.js';
 import type { Clock } from '../../core/shared/clock.js';
-import type { SlackAdapter } from './slack-adapter.js';
-import { registerSlackListeners } from './slack-listeners.js';
+import { registerSlackListeners, type SlackListenerDeps } from './slack-listeners.js';
 import { boltLogger, type SlackLog } from './slack-log.js';
 import { KoaSlackReceiver, SLACK_EVENTS_PATH } from './slack-receiver.js';
 import type { SlackSettings } from './slack-settings.js';
 import { slackClientOptions } from './slack-web-client.js';
 
-export type SlackRouteDeps = {
-  readonly registry: Pick<Registry, 'dispatch'>;
-  readonly adapter: SlackAdapter;
-  readonly clock: Clock;
+export type SlackRouteDeps = SlackListenerDeps & {
+  /** A clock the sandbox cannot move: request signatures are checked on it. */
+  readonly signatureClock: Clock;
   readonly log: SlackLog;
 };
 
@@ -36,7 +33,7 @@ export function slackRoutes(settings: SlackSettings, deps: SlackRouteDeps): Slac
     ? undefined
     : new KoaSlackReceiver({
         signingSecret: settings.SLACK_SIGNING_SECRET,
-        clock: deps.clock,
+        clock: deps.signatureClock,
         log: deps.log,
         logger,
       });

@@ -4,7 +4,7 @@ import {
   cardBlocks,
   messageBlocks,
   toSlackMessage,
-} from '../../../src/adapters/slack/block-kit.js';
+} from '../../../src/adapters/slack/render-slack-card.js';
 import type { Card } from '../../../src/chat/card.js';
 
 const card: Card = {

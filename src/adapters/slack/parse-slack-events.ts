@@ -1,7 +1,7 @@
 import type { BlockAction, BlockElementAction, SlashCommand, types } from '@slack/bolt';
 import { parseCommandText, splitWords } from '../../chat/command-grammar.js';
 import type { ActionEvent, CommandEvent, PlatformUser } from '../../chat/events.js';
-import { actionIdFromSlack } from './block-kit.js';
+import { actionIdFromSlack } from './render-slack-card.js';
 import { messageRefOf } from './slack-adapter.js';
 
 // Slack payloads → the platform-neutral chat events. Pure functions, so each mapping is tested without HTTP.

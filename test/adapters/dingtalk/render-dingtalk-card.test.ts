@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_VALUE_BYTES, renderCardParams } from '../../../src/adapters/dingtalk/render-card-params.js';
+import { MAX_VALUE_BYTES, renderCardParams } from '../../../src/adapters/dingtalk/render-dingtalk-card.js';
 import type { Card } from '../../../src/chat/card.js';
 
 const leadCard: Card = {
