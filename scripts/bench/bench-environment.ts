@@ -5,7 +5,7 @@ import { outboxNotifier } from '../../src/chat/outbox/outbox-notifier.js';
 import { type ComposedApp, composeApp } from '../../src/config/compose-app.js';
 import { startDemo } from '../../src/config/start-demo.js';
 import type { IntakeDeps } from '../../src/core/leads/intake-lead.js';
-import { type Actor, apiActor } from '../../src/core/org/actor.js';
+import { type Actor, apiActor } from '../../src/core/org/caller.js';
 import type { Org } from '../../src/core/org/types.js';
 import { connectDatabase } from '../../src/storage/connect-database.js';
 import { startDevDbServer } from '../../src/storage/dev-db-server.js';

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { type Actor, memberActor } from '../core/org/actor.js';
+import { type Actor, memberActor } from '../core/org/caller.js';
 import type { MemberRepository, OrgRepository } from '../core/org/ports.js';
 import { type Locale, localeOf, type Member, type Org } from '../core/org/types.js';
 import { DomainError, isDomainError } from '../core/shared/errors.js';

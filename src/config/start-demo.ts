@@ -1,4 +1,4 @@
-import { systemActor } from '../core/org/actor.js';
+import { systemActor } from '../core/org/caller.js';
 import { issueApiToken } from '../core/org/issue-api-token.js';
 import { memberStatusNotice } from '../core/org/member-status-notice.js';
 import { dailyCapOf } from '../core/org/types.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type Actor, memberActor, systemActor } from '../../src/core/org/actor.js';
+import { type Actor, memberActor, systemActor } from '../../src/core/org/caller.js';
 import { type Action, assertCan, can, rolesAllowed } from '../../src/core/org/permissions.js';
 import { ROLES, type Role } from '../../src/core/org/types.js';
 import { DomainError } from '../../src/core/shared/errors.js';

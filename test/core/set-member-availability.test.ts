@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { memberActor } from '../../src/core/org/actor.js';
+import { memberActor } from '../../src/core/org/caller.js';
 import { setMemberAvailability } from '../../src/core/org/set-member-availability.js';
 import { fixedClock } from '../../src/core/shared/clock.js';
 import { DomainError } from '../../src/core/shared/errors.js';

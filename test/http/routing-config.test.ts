@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { systemActor } from '../../src/core/org/actor.js';
+import { systemActor } from '../../src/core/org/caller.js';
 import { issueApiToken } from '../../src/core/org/issue-api-token.js';
 import { orgId } from '../../src/core/shared/ids.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';

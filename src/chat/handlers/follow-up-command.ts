@@ -1,5 +1,5 @@
-import type { ClaimDeps } from '../../core/leads/claim-lead.js';
-import { recordFollowUp } from '../../core/leads/record-follow-up.js';
+import type { ClaimDeps } from '../../core/pools/claim-lead.js';
+import { recordFollowUp } from '../../core/pools/record-follow-up.js';
 import { DomainError } from '../../core/shared/errors.js';
 import { leadId } from '../../core/shared/ids.js';
 import type { CommandHandler } from '../registry.js';

@@ -1,10 +1,10 @@
-import { type ClaimDeps, claimLead } from '../../core/leads/claim-lead.js';
-import { decideRelease } from '../../core/leads/decide-release.js';
 import type { LeadRepository } from '../../core/leads/ports.js';
-import { recordFollowUp } from '../../core/leads/record-follow-up.js';
-import { releaseLead } from '../../core/leads/release-lead.js';
 import { can } from '../../core/org/permissions.js';
 import type { MemberRepository } from '../../core/org/ports.js';
+import { type ClaimDeps, claimLead } from '../../core/pools/claim-lead.js';
+import { decideRelease } from '../../core/pools/decide-release.js';
+import { recordFollowUp } from '../../core/pools/record-follow-up.js';
+import { releaseLead } from '../../core/pools/release-lead.js';
 import { DomainError } from '../../core/shared/errors.js';
 import { leadId, memberId } from '../../core/shared/ids.js';
 import type { ActionHandler } from '../registry.js';

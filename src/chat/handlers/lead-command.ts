@@ -1,8 +1,8 @@
-import { type ClaimDeps, claimLead } from '../../core/leads/claim-lead.js';
 import { leadCardData } from '../../core/leads/lead-notices.js';
 import type { Lead } from '../../core/leads/lead-types.js';
-import { releaseLead } from '../../core/leads/release-lead.js';
 import { can } from '../../core/org/permissions.js';
+import { type ClaimDeps, claimLead } from '../../core/pools/claim-lead.js';
+import { releaseLead } from '../../core/pools/release-lead.js';
 import { DomainError } from '../../core/shared/errors.js';
 import { leadId } from '../../core/shared/ids.js';
 import type { OutboundMessage } from '../card.js';

@@ -1,4 +1,4 @@
-import type { Actor } from '../org/actor.js';
+import type { Actor } from '../org/caller.js';
 import { assertCan } from '../org/permissions.js';
 import type { OrgRepository, TeamRepository } from '../org/ports.js';
 import { DomainError, type FieldIssue, validationFailed } from '../shared/errors.js';

@@ -1,4 +1,4 @@
-import type { Actor } from '../org/actor.js';
+import type { Actor } from '../org/caller.js';
 import { assertCan } from '../org/permissions.js';
 import type { OrgRepository } from '../org/ports.js';
 import { DomainError } from '../shared/errors.js';

@@ -1,4 +1,4 @@
-import type { Actor } from '../org/actor.js';
+import type { Actor } from '../org/caller.js';
 import { assertCan } from '../org/permissions.js';
 import type { Org } from '../org/types.js';
 import type { Clock } from '../shared/clock.js';

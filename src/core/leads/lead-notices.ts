@@ -1,6 +1,6 @@
+import { approvalNotices } from '../pools/approval-notices.js';
 import type { LeadId, MemberId, TeamId } from '../shared/ids.js';
 import type { Notice } from '../shared/notices.js';
-import { approvalNotices } from './approval-notices.js';
 import type { DedupeKeys, FollowUpStatus, Grade, Lead, LeadStatus } from './lead-types.js';
 
 /** What the lead card shows; the renderer decides per reader what is masked. */

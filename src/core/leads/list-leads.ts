@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Actor } from '../org/actor.js';
+import type { Actor } from '../org/caller.js';
 import { assertCan, can } from '../org/permissions.js';
 import type { LeadId, MemberId, TeamId } from '../shared/ids.js';
 import { parseInput } from '../shared/validate.js';

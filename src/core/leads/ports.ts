@@ -1,6 +1,6 @@
 import type { Level } from '../org/types.js';
+import type { Ladder } from '../pools/ladder.js';
 import type { LeadId, MemberId, OrgId, TeamId } from '../shared/ids.js';
-import type { Ladder } from './ladder.js';
 import type { DedupeKeys, Lead, LeadStatus, OwnershipEvent } from './lead-types.js';
 
 // Every query takes the orgId: a repository cannot be asked for another tenant's data by accident.

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { DomainError, validationFailed } from '../shared/errors.js';
 import { parseInput } from '../shared/validate.js';
-import type { Actor } from './actor.js';
+import type { Actor } from './caller.js';
 import { assertCan } from './permissions.js';
 import type { OrgRepository } from './ports.js';
 import { LOCALES, type Org, type OrgSettings } from './types.js';

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { DomainError } from '../shared/errors.js';
 import type { MemberId, TeamId } from '../shared/ids.js';
 import { parseInput } from '../shared/validate.js';
-import type { Actor } from './actor.js';
+import type { Actor } from './caller.js';
 import { assertCan } from './permissions.js';
 import type { MemberRepository, OrgRepository, TeamRepository } from './ports.js';
 import { type Member, type Org, PLATFORMS, type Team } from './types.js';

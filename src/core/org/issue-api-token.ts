@@ -1,6 +1,6 @@
 import type { Clock } from '../shared/clock.js';
-import type { Actor } from './actor.js';
 import { type ApiTokenRepository, hashToken, newTokenSecret } from './api-tokens.js';
+import type { Actor } from './caller.js';
 import { assertCan } from './permissions.js';
 import type { Role } from './types.js';
 

@@ -4,7 +4,7 @@ import { DomainError } from '../shared/errors.js';
 import type { MemberId } from '../shared/ids.js';
 import type { Notice, Notifier } from '../shared/notices.js';
 import { parseInput } from '../shared/validate.js';
-import type { Actor } from './actor.js';
+import type { Actor } from './caller.js';
 import { assertCan } from './permissions.js';
 import type { MemberRepository } from './ports.js';
 import type { Member, Org, PlatformIdentity } from './types.js';

@@ -1,4 +1,4 @@
-import type { Actor } from './actor.js';
+import type { Actor } from './caller.js';
 import { assertCan } from './permissions.js';
 import type { MemberRepository } from './ports.js';
 import type { Member } from './types.js';

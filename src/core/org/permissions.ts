@@ -1,5 +1,5 @@
 import { DomainError } from '../shared/errors.js';
-import type { Actor } from './actor.js';
+import type { Actor } from './caller.js';
 import type { Role } from './types.js';
 
 /**

@@ -2,7 +2,7 @@ import type { Clock } from '../shared/clock.js';
 import { DomainError } from '../shared/errors.js';
 import type { MemberId } from '../shared/ids.js';
 import type { Notifier } from '../shared/notices.js';
-import type { Actor } from './actor.js';
+import type { Actor } from './caller.js';
 import { memberStatusNotice } from './member-status-notice.js';
 import { assertCan } from './permissions.js';
 import type { MemberRepository, OrgRepository, TeamRepository } from './ports.js';

@@ -1,6 +1,6 @@
-import type { LeadApprovalData, LeadDecisionData } from '../leads/approval-notices.js';
 import type { LeadCardData, LeadDuplicateData, LeadReminderData } from '../leads/lead-notices.js';
 import type { LinkRequestData } from '../org/link-identity.js';
+import type { LeadApprovalData, LeadDecisionData } from '../pools/approval-notices.js';
 import type { MemberId, OrgId, TeamId } from './ids.js';
 
 /**

@@ -1,6 +1,6 @@
 import type { Middleware } from 'koa';
-import { apiActor } from '../../core/org/actor.js';
 import { type ApiTokenRepository, hashToken } from '../../core/org/api-tokens.js';
+import { apiActor } from '../../core/org/caller.js';
 import type { OrgRepository } from '../../core/org/ports.js';
 import { DomainError } from '../../core/shared/errors.js';
 

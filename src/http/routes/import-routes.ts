@@ -2,7 +2,7 @@ import Router from '@koa/router';
 import { z } from 'zod';
 import type { IntakeDeps } from '../../core/leads/intake-lead.js';
 import { STRATEGIES } from '../../core/leads/routing-types.js';
-import type { Actor } from '../../core/org/actor.js';
+import type { Actor } from '../../core/org/caller.js';
 import { assertCan } from '../../core/org/permissions.js';
 import type { Org } from '../../core/org/types.js';
 import { DomainError } from '../../core/shared/errors.js';

@@ -1,7 +1,7 @@
 import { textsFor } from '../../chat/texts/texts-for.js';
 import { type Lead, poolOf } from '../../core/leads/lead-types.js';
 import { maskPhone } from '../../core/leads/mask-phone.js';
-import type { Actor } from '../../core/org/actor.js';
+import type { Actor } from '../../core/org/caller.js';
 import { can } from '../../core/org/permissions.js';
 
 /** A lead as the API shows it. The phone is masked for callers whose role may not see phone numbers. */

@@ -1,5 +1,5 @@
 import Router from '@koa/router';
-import type { Actor } from '../../core/org/actor.js';
+import type { Actor } from '../../core/org/caller.js';
 import { configureOrgSettings } from '../../core/org/configure-org-settings.js';
 import { configureTeam, connectChat, setIdentities } from '../../core/org/connect-chat.js';
 import { listMembers } from '../../core/org/list-members.js';

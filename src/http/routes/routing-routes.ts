@@ -2,7 +2,7 @@ import Router from '@koa/router';
 import { type ConfigureRoutingDeps, configureRouting } from '../../core/leads/configure-routing.js';
 import { configureScoring } from '../../core/leads/configure-scoring.js';
 import { DEFAULT_SCORING } from '../../core/leads/score-lead.js';
-import type { Actor } from '../../core/org/actor.js';
+import type { Actor } from '../../core/org/caller.js';
 import { assertCan } from '../../core/org/permissions.js';
 import type { Org } from '../../core/org/types.js';
 

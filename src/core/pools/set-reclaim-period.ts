@@ -1,5 +1,8 @@
 import { z } from 'zod';
-import type { Actor } from '../org/actor.js';
+import { leadNotices } from '../leads/lead-notices.js';
+import type { Lead } from '../leads/lead-types.js';
+import type { LeadRepository } from '../leads/ports.js';
+import type { Actor } from '../org/caller.js';
 import { assertCan } from '../org/permissions.js';
 import type { Member, Org } from '../org/types.js';
 import type { Clock } from '../shared/clock.js';
@@ -8,9 +11,6 @@ import type { LeadId } from '../shared/ids.js';
 import type { Notifier } from '../shared/notices.js';
 import { parseInput } from '../shared/validate.js';
 import { ladderFrom } from './ladder.js';
-import { leadNotices } from './lead-notices.js';
-import type { Lead } from './lead-types.js';
-import type { LeadRepository } from './ports.js';
 
 export const reclaimPeriodSchema = z.strictObject({ reclaimAfterHours: z.number().int().min(1).max(720) });
 

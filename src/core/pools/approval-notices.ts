@@ -1,7 +1,7 @@
+import type { LeadCardData } from '../leads/lead-notices.js';
+import type { Lead, PendingRelease, ReleaseRecord } from '../leads/lead-types.js';
 import type { LeadId, MemberId } from '../shared/ids.js';
 import type { Notice } from '../shared/notices.js';
-import type { LeadCardData } from './lead-notices.js';
-import type { Lead, PendingRelease, ReleaseRecord } from './lead-types.js';
 
 /** The director's card: the release record, the reps offered and, once decided, the decision. */
 export type LeadApprovalData = {

@@ -1,15 +1,15 @@
+import { leadNotices } from '../leads/lead-notices.js';
+import type { Lead, ReleaseRecord } from '../leads/lead-types.js';
+import type { LeadChange, LeadRepository } from '../leads/ports.js';
+import { type RouteDeps, routeLead } from '../leads/route-lead.js';
+import { matchRule } from '../leads/routing-config.js';
 import type { OrgRepository, TeamRepository } from '../org/ports.js';
 import type { Org } from '../org/types.js';
 import type { Clock } from '../shared/clock.js';
 import type { MemberId, OrgId, TeamId } from '../shared/ids.js';
 import type { Notice, Notifier } from '../shared/notices.js';
 import { nextRung } from './ladder.js';
-import { leadNotices } from './lead-notices.js';
-import type { Lead, ReleaseRecord } from './lead-types.js';
-import type { LeadChange, LeadRepository } from './ports.js';
 import { handOverChange, pendingChange, releaseCandidates, toPoolChange } from './release-moves.js';
-import { type RouteDeps, routeLead } from './route-lead.js';
-import { matchRule } from './routing-config.js';
 
 export type DeadlineDeps = RouteDeps & {
   readonly leads: LeadRepository;

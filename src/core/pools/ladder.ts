@@ -1,6 +1,6 @@
+import type { LadderStep } from '../leads/lead-types.js';
 import type { Org } from '../org/types.js';
 import { addBusinessHours } from '../shared/business-hours.js';
-import type { LadderStep } from './lead-types.js';
 
 export type Ladder = { readonly nudgeAt: Date; readonly managerAt: Date; readonly reclaimAt: Date };
 

@@ -1,12 +1,12 @@
-import type { Actor } from '../org/actor.js';
+import { leadNotices } from '../leads/lead-notices.js';
+import type { Lead, ReleaseRecord } from '../leads/lead-types.js';
+import type { Actor } from '../org/caller.js';
 import { assertCan } from '../org/permissions.js';
 import type { Member, Org } from '../org/types.js';
 import { DomainError } from '../shared/errors.js';
 import type { LeadId, MemberId } from '../shared/ids.js';
 import type { ClaimDeps } from './claim-lead.js';
 import { ladderFrom, ladderStart } from './ladder.js';
-import { leadNotices } from './lead-notices.js';
-import type { Lead, ReleaseRecord } from './lead-types.js';
 import { handOverChange } from './release-moves.js';
 
 export type ReleaseDecision = { readonly approveTo: MemberId } | { readonly keep: true };

@@ -1,4 +1,7 @@
-import type { Actor } from '../org/actor.js';
+import { leadNotices } from '../leads/lead-notices.js';
+import type { Lead } from '../leads/lead-types.js';
+import type { LeadRepository, RosterRepository } from '../leads/ports.js';
+import type { Actor } from '../org/caller.js';
 import { assertCan } from '../org/permissions.js';
 import type { Member, Org } from '../org/types.js';
 import type { Clock } from '../shared/clock.js';
@@ -7,9 +10,6 @@ import type { LeadId } from '../shared/ids.js';
 import { localDay, nextLocalMidnight } from '../shared/local-day.js';
 import type { Notifier } from '../shared/notices.js';
 import { ladderFrom } from './ladder.js';
-import { leadNotices } from './lead-notices.js';
-import type { Lead } from './lead-types.js';
-import type { LeadRepository, RosterRepository } from './ports.js';
 
 export type ClaimDeps = {
   readonly leads: LeadRepository;

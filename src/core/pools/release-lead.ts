@@ -1,13 +1,13 @@
 import { z } from 'zod';
-import type { Actor } from '../org/actor.js';
+import { leadNotices } from '../leads/lead-notices.js';
+import type { Lead, ReleaseRecord } from '../leads/lead-types.js';
+import type { Actor } from '../org/caller.js';
 import { assertCan } from '../org/permissions.js';
 import type { Member, Org } from '../org/types.js';
 import { DomainError } from '../shared/errors.js';
 import type { LeadId } from '../shared/ids.js';
 import { parseInput } from '../shared/validate.js';
 import type { ClaimDeps } from './claim-lead.js';
-import { leadNotices } from './lead-notices.js';
-import type { Lead, ReleaseRecord } from './lead-types.js';
 import { pendingChange, releaseCandidates, toPoolChange } from './release-moves.js';
 
 const reasonSchema = z.string().trim().min(2, 'say why, in a few words').max(500);

@@ -1,13 +1,13 @@
 import { z } from 'zod';
-import type { Actor } from '../org/actor.js';
+import { leadNotices } from '../leads/lead-notices.js';
+import type { Lead } from '../leads/lead-types.js';
+import type { Actor } from '../org/caller.js';
 import { assertCan } from '../org/permissions.js';
 import type { Member, Org } from '../org/types.js';
 import { DomainError } from '../shared/errors.js';
 import type { LeadId } from '../shared/ids.js';
 import { parseInput } from '../shared/validate.js';
 import type { ClaimDeps } from './claim-lead.js';
-import { leadNotices } from './lead-notices.js';
-import type { Lead } from './lead-types.js';
 
 const textSchema = z.string().trim().min(2, 'say what happened, in a few words').max(1000);
 
