@@ -59,9 +59,9 @@ describe('runLeadDeadlines', () => {
     let writes = 0;
     const crashing: LeadRepository = {
       ...t.app.repos.leads,
-      async update(...args) {
+      async updateIf(...args) {
         if (++writes > 7) throw new Error('process killed');
-        return t.app.repos.leads.update(...args);
+        return t.app.repos.leads.updateIf(...args);
       },
     };
     await expect(runLeadDeadlines(deps(crashing))).rejects.toThrow('process killed');

@@ -1,5 +1,5 @@
-import type { Org } from '../org/types.js';
-import { ladderFrom, ladderStart } from '../pools/ladder.js';
+import type { Org } from '../org/index.js';
+import { ladderFrom, ladderStart } from '../pools/index.js';
 import type { LeadId, MemberId } from '../shared/ids.js';
 import type { LeadInput } from './lead-input.js';
 import type { Assignment, DedupeKeys, Lead } from './lead-types.js';

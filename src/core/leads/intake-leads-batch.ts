@@ -1,6 +1,5 @@
-import type { Actor } from '../org/caller.js';
-import { assertCan } from '../org/permissions.js';
-import type { Org } from '../org/types.js';
+import type { Caller, Org } from '../org/index.js';
+import { assertCan } from '../org/index.js';
 import { DomainError, type FieldIssue, validationFailed } from '../shared/errors.js';
 import type { LeadId } from '../shared/ids.js';
 import { localDay } from '../shared/local-day.js';
@@ -27,22 +26,28 @@ export type BatchResult =
   | ({ readonly ok: true } & IntakeResult)
   | { readonly ok: false; readonly issues: FieldIssue[] };
 
+export type BatchInput = {
+  readonly leads: readonly unknown[];
+  readonly idempotencyKey?: string;
+  readonly idempotencyKeys?: readonly string[];
+  readonly strategy?: Strategy;
+};
+
 /** `POST /leads:batch`: up to 1,000 leads, each validated on its own; results in the same order. */
 export async function intakeLeadsBatch(
   deps: IntakeDeps,
-  actor: Actor,
-  org: Org,
-  raw: readonly unknown[],
-  options: { idempotencyKey?: string; idempotencyKeys?: readonly string[]; strategy?: Strategy } = {},
+  caller: Caller,
+  { leads: raw, ...options }: BatchInput,
 ): Promise<BatchResult[]> {
-  assertCan(actor, 'lead.create');
+  assertCan(caller, 'lead.create');
+  const { org } = caller;
   if (raw.length > MAX_BATCH) throw new DomainError('BATCH_TOO_LARGE', { max: MAX_BATCH, got: raw.length });
   if (options.idempotencyKeys && options.idempotencyKeys.length !== raw.length) {
     throw validationFailed([{ field: 'idempotencyKeys', message: `give one key per lead (${raw.length})` }]);
   }
   const parsed = raw.map((item) => leadInputSchema.safeParse(item));
   if (parsed.some((p) => p.success && p.data.reclaimAfterHours !== undefined))
-    assertCan(actor, 'lead.set_deadline');
+    assertCan(caller, 'lead.set_deadline');
   const valid: { at: number; item: BatchItem }[] = [];
   parsed.forEach((p, at) => {
     if (!p.success) return;

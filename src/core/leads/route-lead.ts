@@ -1,4 +1,4 @@
-import type { Org } from '../org/types.js';
+import type { Org } from '../org/index.js';
 import type { MemberId } from '../shared/ids.js';
 import { localDay } from '../shared/local-day.js';
 import type { Assignment, AssignmentReason } from './lead-types.js';

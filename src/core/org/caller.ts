@@ -1,32 +1,39 @@
-import type { MemberId, OrgId, TeamId } from '../shared/ids.js';
-import type { Locale, Member, Role } from './types.js';
+import { DomainError } from '../shared/errors.js';
+import type { Locale, Member, Org, Role } from './types.js';
 
-/** Who is asking: a member acting through chat or the API, or the system itself (jobs, intake). */
-export type Actor = {
-  readonly orgId: OrgId;
-  readonly memberId?: MemberId;
+/**
+ * Who is asking, built once per request (the chat registry, the API auth middleware) and handed to every
+ * use-case as is: the org, the acting member (absent for the system, an API token, or a chat user not linked yet)
+ * and the roles the request acts with.
+ */
+export type Caller = {
+  readonly org: Org;
+  readonly member?: Member;
   readonly roles: readonly Role[];
-  readonly teamId?: TeamId;
   readonly locale: Locale;
-  readonly kind: 'member' | 'system' | 'api';
+  readonly kind: 'member' | 'system' | 'api' | 'guest';
 };
 
-export function memberActor(member: Member, locale: Locale): Actor {
-  return {
-    orgId: member.orgId,
-    memberId: member.id,
-    roles: member.roles,
-    ...(member.teamId ? { teamId: member.teamId } : {}),
-    locale,
-    kind: 'member',
-  };
+export function memberCaller(org: Org, member: Member, locale: Locale): Caller {
+  return { org, member, roles: member.roles, locale, kind: 'member' };
 }
 
-export function systemActor(orgId: OrgId, locale: Locale): Actor {
-  return { orgId, roles: ['admin'], locale, kind: 'system' };
+export function systemCaller(org: Org, locale: Locale = org.settings.locale): Caller {
+  return { org, roles: ['admin'], locale, kind: 'system' };
 }
 
 /** An API client holding an org's token acts with the roles granted to the token. */
-export function apiActor(orgId: OrgId, roles: readonly Role[], locale: Locale): Actor {
-  return { orgId, roles, locale, kind: 'api' };
+export function apiCaller(org: Org, roles: readonly Role[], locale: Locale = org.settings.locale): Caller {
+  return { org, roles, locale, kind: 'api' };
+}
+
+/** A chat user of the org that no member is linked to yet: they may only ask to be linked. */
+export function guestCaller(org: Org, locale: Locale): Caller {
+  return { org, roles: [], locale, kind: 'guest' };
+}
+
+/** The member a member-only use-case acts for; a caller without one (system, API) is refused. */
+export function actingMember(caller: Caller, action: string): Member {
+  if (!caller.member) throw new DomainError('FORBIDDEN', { action, roles: caller.roles });
+  return caller.member;
 }

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { DomainError } from '../shared/errors.js';
 import type { MemberId, TeamId } from '../shared/ids.js';
 import { parseInput } from '../shared/validate.js';
-import type { Actor } from './caller.js';
+import type { Caller } from './caller.js';
 import { assertCan } from './permissions.js';
 import type { MemberRepository, OrgRepository, TeamRepository } from './ports.js';
 import { type Member, type Org, PLATFORMS, type Team } from './types.js';
@@ -16,11 +16,15 @@ const chatSchema = z.strictObject({
 });
 
 /** Moves the org to a chat workspace (one write); a workspace already taken by another org is a conflict. */
-export async function connectChat(deps: ConnectChatDeps, actor: Actor, raw: unknown): Promise<Org> {
-  assertCan(actor, 'org.configure');
-  const chat = parseInput(chatSchema, raw);
-  const org = await deps.orgs.setChat(actor.orgId, chat);
-  if (!org) throw new DomainError('ORG_NOT_FOUND', { orgId: actor.orgId });
+export async function connectChat(
+  deps: ConnectChatDeps,
+  caller: Caller,
+  input: { readonly chat: unknown },
+): Promise<Org> {
+  assertCan(caller, 'org.configure');
+  const chat = parseInput(chatSchema, input.chat);
+  const org = await deps.orgs.setChat(caller.org.id, chat);
+  if (!org) throw new DomainError('ORG_NOT_FOUND', { orgId: caller.org.id });
   return org;
 }
 
@@ -40,16 +44,16 @@ const teamSchema = z
 /** Sets a team's channel and/or manager. */
 export async function configureTeam(
   deps: ConnectChatDeps,
-  actor: Actor,
-  id: TeamId,
-  raw: unknown,
+  caller: Caller,
+  input: { readonly teamId: TeamId; readonly patch: unknown },
 ): Promise<Team> {
-  assertCan(actor, 'org.configure');
-  const patch = parseInput(teamSchema, raw);
-  if (patch.managerId && !(await deps.members.get(actor.orgId, patch.managerId as MemberId))) {
+  assertCan(caller, 'org.configure');
+  const id = input.teamId;
+  const patch = parseInput(teamSchema, input.patch);
+  if (patch.managerId && !(await deps.members.get(caller.org.id, patch.managerId as MemberId))) {
     throw new DomainError('MEMBER_NOT_FOUND', { memberId: patch.managerId });
   }
-  const team = await deps.teams.update(actor.orgId, id, {
+  const team = await deps.teams.update(caller.org.id, id, {
     ...(patch.channelId ? { channelId: patch.channelId } : {}),
     ...(patch.managerId ? { managerId: patch.managerId as MemberId } : {}),
   });
@@ -69,19 +73,19 @@ const identitiesSchema = z.strictObject({
  */
 export async function setIdentities(
   deps: ConnectChatDeps,
-  actor: Actor,
-  id: MemberId,
-  raw: unknown,
+  caller: Caller,
+  input: { readonly memberId: MemberId; readonly identities: unknown },
 ): Promise<Member> {
-  assertCan(actor, 'org.configure');
-  const { identities } = parseInput(identitiesSchema, raw);
+  assertCan(caller, 'org.configure');
+  const id = input.memberId;
+  const { identities } = parseInput(identitiesSchema, input.identities);
   for (const identity of identities) {
-    const holder = await deps.members.findByIdentity(actor.orgId, identity.platform, identity.userId);
+    const holder = await deps.members.findByIdentity(caller.org.id, identity.platform, identity.userId);
     if (holder && holder.id !== id) {
       throw new DomainError('CONFLICT', { field: 'identities', heldBy: holder.id, ...identity });
     }
   }
-  const member = await deps.members.setIdentities(actor.orgId, id, identities);
+  const member = await deps.members.setIdentities(caller.org.id, id, identities);
   if (!member) throw new DomainError('MEMBER_NOT_FOUND', { memberId: id });
   return member;
 }

@@ -4,10 +4,10 @@ import { DomainError } from '../shared/errors.js';
 import type { MemberId } from '../shared/ids.js';
 import type { Notice, Notifier } from '../shared/notices.js';
 import { parseInput } from '../shared/validate.js';
-import type { Actor } from './caller.js';
+import { actingMember, type Caller } from './caller.js';
 import { assertCan } from './permissions.js';
 import type { MemberRepository } from './ports.js';
-import type { Member, Org, PlatformIdentity } from './types.js';
+import type { Member, PlatformIdentity } from './types.js';
 
 export type LinkDeps = {
   readonly members: MemberRepository;
@@ -34,11 +34,12 @@ const whoSchema = z.string().trim().min(1, 'say who you are: /link 张伟').max(
  */
 export async function requestLink(
   deps: LinkDeps,
-  org: Org,
-  user: PlatformIdentity,
-  who: string,
+  caller: Caller,
+  input: { readonly user: PlatformIdentity; readonly name: string },
 ): Promise<Member> {
-  const name = parseInput(whoSchema, who);
+  const { org } = caller;
+  const { user } = input;
+  const name = parseInput(whoSchema, input.name);
   const everyone = await deps.members.list(org.id, { activeOnly: true });
   const matches = everyone.filter((m) => m.name === name || m.id === name);
   if (matches.length !== 1) throw new DomainError('MEMBER_NOT_FOUND', { name, matches: matches.length });
@@ -71,22 +72,26 @@ export async function requestLink(
 /** An admin approves (the user id becomes the member's identity on that platform) or rejects a link request. */
 export async function decideLink(
   deps: LinkDeps,
-  actor: Actor,
-  admin: Member,
-  request: { memberId: MemberId; platform: PlatformIdentity['platform']; userId: string },
-  approve: boolean,
+  caller: Caller,
+  input: {
+    readonly request: { memberId: MemberId; platform: PlatformIdentity['platform']; userId: string };
+    readonly approve: boolean;
+  },
 ): Promise<Member> {
-  assertCan(actor, 'org.configure');
-  const member = await deps.members.get(actor.orgId, request.memberId);
+  assertCan(caller, 'org.configure');
+  const { request, approve } = input;
+  const admin = actingMember(caller, 'org.configure');
+  const orgId = caller.org.id;
+  const member = await deps.members.get(orgId, request.memberId);
   if (!member) throw new DomainError('MEMBER_NOT_FOUND', { memberId: request.memberId });
   const user = { platform: request.platform, userId: request.userId };
   let result = member;
   if (approve) {
-    const holder = await deps.members.findByIdentity(actor.orgId, user.platform, user.userId);
+    const holder = await deps.members.findByIdentity(orgId, user.platform, user.userId);
     if (holder && holder.id !== member.id)
       throw new DomainError('CONFLICT', { field: 'identities', heldBy: holder.id });
     const identities = [...member.identities.filter((i) => i.platform !== user.platform), user];
-    result = (await deps.members.setIdentities(actor.orgId, member.id, identities)) ?? member;
+    result = (await deps.members.setIdentities(orgId, member.id, identities)) ?? member;
   }
   const data: LinkRequestData = {
     memberId: member.id,
@@ -97,7 +102,7 @@ export async function decideLink(
   };
   const key = linkCardKey(member.id, user);
   const stamp = deps.clock.now().getTime();
-  await deps.notifier.publish(actor.orgId, [
+  await deps.notifier.publish(orgId, [
     {
       kind: 'member.link_request',
       to: { kind: 'member', memberId: admin.id },
@@ -124,3 +129,9 @@ export async function decideLink(
 
 const linkCardKey = (memberId: MemberId, user: PlatformIdentity) =>
   `link:${memberId}:${user.platform}:${user.userId}`;
+
+declare module '../shared/notices.js' {
+  interface NoticeDataByKind {
+    'member.link_request': LinkRequestData;
+  }
+}

@@ -1,5 +1,4 @@
-import type { LeadCardData } from '../leads/lead-notices.js';
-import type { Lead, PendingRelease, ReleaseRecord } from '../leads/lead-types.js';
+import type { Lead, LeadCardData, PendingRelease, ReleaseRecord } from '../leads/index.js';
 import type { LeadId, MemberId } from '../shared/ids.js';
 import type { Notice } from '../shared/notices.js';
 
@@ -74,4 +73,11 @@ export function approvalNotices(lead: Lead, card: LeadCardData, key: (suffix: st
       },
     },
   ];
+}
+
+declare module '../shared/notices.js' {
+  interface NoticeDataByKind {
+    'lead.approval': LeadApprovalData;
+    'lead.decision': LeadDecisionData;
+  }
 }

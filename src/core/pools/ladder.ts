@@ -1,5 +1,5 @@
-import type { LadderStep } from '../leads/lead-types.js';
-import type { Org } from '../org/types.js';
+import type { LadderStep } from '../leads/index.js';
+import type { Org } from '../org/index.js';
 import { addBusinessHours } from '../shared/business-hours.js';
 
 export type Ladder = { readonly nudgeAt: Date; readonly managerAt: Date; readonly reclaimAt: Date };

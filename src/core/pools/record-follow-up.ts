@@ -1,13 +1,12 @@
 import { z } from 'zod';
-import { leadNotices } from '../leads/lead-notices.js';
-import type { Lead } from '../leads/lead-types.js';
-import type { Actor } from '../org/caller.js';
-import { assertCan } from '../org/permissions.js';
-import type { Member, Org } from '../org/types.js';
+import type { Lead } from '../leads/index.js';
+import { leadNotices } from '../leads/index.js';
+import { actingMember, assertCan, type Caller } from '../org/index.js';
 import { DomainError } from '../shared/errors.js';
 import type { LeadId } from '../shared/ids.js';
 import { parseInput } from '../shared/validate.js';
 import type { ClaimDeps } from './claim-lead.js';
+import { assertOwnLead } from './lead-rules.js';
 
 const textSchema = z.string().trim().min(2, 'say what happened, in a few words').max(1000);
 
@@ -18,32 +17,35 @@ const textSchema = z.string().trim().min(2, 'say what happened, in a few words')
  */
 export async function recordFollowUp(
   deps: ClaimDeps,
-  actor: Actor,
-  org: Org,
-  member: Member,
-  id: LeadId,
-  text: string,
+  caller: Caller,
+  input: { readonly leadId: LeadId; readonly text: string },
 ): Promise<Lead> {
-  assertCan(actor, 'lead.follow_up');
-  const note = parseInput(textSchema, text);
+  assertCan(caller, 'lead.follow_up');
+  const member = actingMember(caller, 'lead.follow_up');
+  const { org } = caller;
+  const id = input.leadId;
+  const note = parseInput(textSchema, input.text);
   const lead = await deps.leads.get(org.id, id);
   if (!lead) throw new DomainError('LEAD_NOT_FOUND', { leadId: id });
-  if (lead.ownerId !== member.id || (lead.status !== 'assigned' && lead.status !== 'claimed')) {
-    throw new DomainError('LEAD_NOT_YOURS', { leadId: id });
-  }
+  assertOwnLead(lead, member);
   const at = deps.clock.now();
-  const updated = await deps.leads.update(org.id, id, lead.version, {
-    set: { followUpStatus: 'following', status: 'claimed', ...(lead.claimedAt ? {} : { claimedAt: at }) },
-    unset: ['dueStep', 'dueAt'],
-    event: {
-      type: 'followed_up',
-      at,
-      actorId: member.id,
-      actorName: member.name,
-      ownerId: member.id,
-      reason: note,
+  const updated = await deps.leads.updateIf(
+    org.id,
+    id,
+    { version: lead.version },
+    {
+      set: { followUpStatus: 'following', status: 'claimed', ...(lead.claimedAt ? {} : { claimedAt: at }) },
+      unset: ['dueStep', 'dueAt'],
+      event: {
+        type: 'followed_up',
+        at,
+        actorId: member.id,
+        actorName: member.name,
+        ownerId: member.id,
+        reason: note,
+      },
     },
-  });
+  );
   if (!updated) throw new DomainError('CONFLICT', { leadId: id });
   await deps.notifier.publish(org.id, leadNotices(updated));
   return updated;

@@ -1,6 +1,12 @@
-import type { Lead, OwnershipEventType, PendingRelease, ReleaseRecord } from '../leads/lead-types.js';
-import type { LeadChange, RosterMember } from '../leads/ports.js';
-import type { Org } from '../org/types.js';
+import type {
+  Lead,
+  LeadChange,
+  OwnershipEventType,
+  PendingRelease,
+  ReleaseRecord,
+  RosterMember,
+} from '../leads/index.js';
+import type { Org } from '../org/index.js';
 import type { MemberId } from '../shared/ids.js';
 import { ladderFrom, ladderStart } from './ladder.js';
 

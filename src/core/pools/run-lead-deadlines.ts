@@ -1,10 +1,6 @@
-import { leadNotices } from '../leads/lead-notices.js';
-import type { Lead, ReleaseRecord } from '../leads/lead-types.js';
-import type { LeadChange, LeadRepository } from '../leads/ports.js';
-import { type RouteDeps, routeLead } from '../leads/route-lead.js';
-import { matchRule } from '../leads/routing-config.js';
-import type { OrgRepository, TeamRepository } from '../org/ports.js';
-import type { Org } from '../org/types.js';
+import type { Lead, LeadChange, LeadRepository, ReleaseRecord } from '../leads/index.js';
+import { leadNotices, matchRule, type RouteDeps, routeLead } from '../leads/index.js';
+import type { Org, OrgRepository, TeamRepository } from '../org/index.js';
 import type { Clock } from '../shared/clock.js';
 import type { MemberId, OrgId, TeamId } from '../shared/ids.js';
 import type { Notice, Notifier } from '../shared/notices.js';
@@ -89,19 +85,29 @@ async function takeStep(
   const stepped = (updated: Lead | undefined): Step | undefined => (updated ? { lead: updated } : undefined);
   if (lead.dueStep === 'nudge' && next) {
     return stepped(
-      await deps.leads.update(org.id, lead.id, lead.version, {
-        set: next,
-        event: { type: 'nudged', at: now, ownerId: lead.ownerId },
-      }),
+      await deps.leads.updateIf(
+        org.id,
+        lead.id,
+        { version: lead.version },
+        {
+          set: next,
+          event: { type: 'nudged', at: now, ownerId: lead.ownerId },
+        },
+      ),
     );
   }
   if (lead.dueStep === 'manager' && next) {
     const managerId = lead.teamId ? await ctx.managerOf(org.id, lead.teamId) : undefined;
     return stepped(
-      await deps.leads.update(org.id, lead.id, lead.version, {
-        set: next,
-        event: { type: 'escalated', at: now, ownerId: lead.ownerId, ...(managerId ? { managerId } : {}) },
-      }),
+      await deps.leads.updateIf(
+        org.id,
+        lead.id,
+        { version: lead.version },
+        {
+          set: next,
+          event: { type: 'escalated', at: now, ownerId: lead.ownerId, ...(managerId ? { managerId } : {}) },
+        },
+      ),
     );
   }
   return reclaim(deps, org, lead, now);
@@ -121,16 +127,16 @@ async function reclaim(deps: DeadlineDeps, org: Org, lead: Lead, now: Date): Pro
   };
   if (lead.grade === 'important' && lead.teamId) {
     const roster = await deps.roster.load(org.id, lead.teamId);
-    const pending = await deps.leads.update(
+    const pending = await deps.leads.updateIf(
       org.id,
       lead.id,
-      lead.version,
+      { version: lead.version },
       pendingChange({ ...record, candidates: releaseCandidates(roster, ownerId) }),
     );
     return pending ? { lead: pending } : undefined;
   }
   const change = await reclaimTarget(deps, org, lead, { ...record, approval: 'auto' }, now);
-  const updated = await deps.leads.update(org.id, lead.id, lead.version, change.change);
+  const updated = await deps.leads.updateIf(org.id, lead.id, { version: lead.version }, change.change);
   if (!updated) {
     if (change.undo) await deps.roster.undoTurn(org.id, change.undo);
     return undefined;

@@ -1,9 +1,9 @@
 import { Types } from 'mongoose';
 import type { DedupeKeys, Lead, LeadStatus } from '../../core/leads/lead-types.js';
 import type {
-  ClaimChange,
   InsertConflict,
   LeadChange,
+  LeadCondition,
   LeadQuery,
   LeadRepository,
   NewLead,
@@ -12,7 +12,7 @@ import { type LeadId, leadId, type OrgId } from '../../core/shared/ids.js';
 import type { LeadDoc } from '../models/lead-model.js';
 import type { Models } from '../models.js';
 import { mustObjectId, toObjectId } from '../object-id.js';
-import { changeToUpdate, eventToDoc, leadFromDoc, leadToDoc } from './lead-mapping.js';
+import { changeToUpdate, leadFromDoc, leadToDoc } from './lead-mapping.js';
 
 type Replay = { idempotencyKey?: string; source: string; externalId?: string };
 
@@ -116,42 +116,9 @@ export function mongoLeadRepository(models: Models): LeadRepository {
         return conflict ? { conflict } : { lead: leadFromDoc(doc) };
       });
     },
-    async claim(org: OrgId, id: LeadId, change: ClaimChange) {
-      const member = mustObjectId(change.memberId);
+    async updateIf(org: OrgId, id: LeadId, condition: LeadCondition, change: LeadChange) {
       const doc = await Model.findOneAndUpdate(
-        {
-          _id: mustObjectId(id),
-          orgId: mustObjectId(org),
-          $or: [{ status: 'pooled' }, { status: 'assigned', ownerId: member }],
-        },
-        {
-          $set: {
-            status: 'claimed',
-            ownerId: member,
-            ownerName: change.ownerName,
-            claimedAt: change.event.at,
-            updatedAt: change.event.at,
-            noticesPending: true,
-            ...(change.ladder
-              ? {
-                  ...change.ladder,
-                  assignedAt: change.event.at,
-                  followUpStatus: 'unfollowed',
-                  dueStep: 'nudge',
-                  dueAt: change.ladder.nudgeAt,
-                }
-              : {}),
-          },
-          $inc: { version: 1 },
-          $push: { history: eventToDoc(change.event) },
-        },
-        { returnDocument: 'after' },
-      ).lean<LeadDoc>();
-      return doc ? leadFromDoc(doc) : undefined;
-    },
-    async update(org: OrgId, id: LeadId, version: number, change: LeadChange) {
-      const doc = await Model.findOneAndUpdate(
-        { _id: mustObjectId(id), orgId: mustObjectId(org), version },
+        { _id: mustObjectId(id), orgId: mustObjectId(org), ...conditionFilter(condition) },
         changeToUpdate(change),
         { returnDocument: 'after' },
       ).lean<LeadDoc>();
@@ -194,4 +161,11 @@ function statusesOf(q: LeadQuery): LeadStatus[] | undefined {
 
 function sharesKey(a: DedupeKeys, b: DedupeKeys): boolean {
   return (['phone', 'email', 'company'] as const).some((k) => a[k] !== undefined && a[k] === b[k]);
+}
+
+/** The filter a condition adds: the version read, or "still claimable by this member" (the claim race). */
+function conditionFilter(condition: LeadCondition): Record<string, unknown> {
+  if ('version' in condition) return { version: condition.version };
+  const member = mustObjectId(condition.claimableBy);
+  return { $or: [{ status: 'pooled' }, { status: 'assigned', ownerId: member }] };
 }
