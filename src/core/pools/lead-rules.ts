@@ -1,6 +1,5 @@
 import type { Lead, PendingRelease } from '../leads/index.js';
-import type { Caller, Member } from '../org/index.js';
-import { can } from '../org/index.js';
+import type { Member } from '../org/index.js';
 import { DomainError } from '../shared/errors.js';
 
 // Who may claim, release, follow up or decide one lead, each rule in one function, used by chat, the API and the
