@@ -1,4 +1,6 @@
 // What the leads domain offers the rest of core and the outer layers; other domains import it only from here.
+
+export * from './build-assignment.js';
 export * from './build-lead.js';
 export * from './configure-routing.js';
 export * from './configure-scoring.js';

@@ -6,6 +6,7 @@ import { localDay } from '../shared/local-day.js';
 import type { Notice } from '../shared/notices.js';
 import { fieldIssues } from '../shared/validate.js';
 import { BatchIndex, BatchTurns } from './batch-plan.js';
+import { buildAssignment } from './build-assignment.js';
 import { duplicateLead, leadDraft, routedLead } from './build-lead.js';
 import { dedupeKeys, sharedKeys } from './dedupe-keys.js';
 import { type IntakeDeps, type IntakeResult, intakeParsedLead } from './intake-lead.js';
@@ -211,21 +212,12 @@ async function batchRouter(
       const rule = rules[item];
       if (!rule) return { assignment: unroutedAssignment(now) };
       const s = strategy ?? rule.strategy;
-      const base = { ruleId: rule.id, ruleName: rule.name, strategy: s, teamId: rule.teamId, at: now };
-      const reason =
-        s !== rule.strategy ? 'batch_strategy' : rule.isDefault ? 'default_rule' : 'rule_matched';
-      if (s === 'pool') return { assignment: { ...base, reason: 'pool_strategy', teamSize: 0, skipped: [] } };
+      if (s === 'pool') return { assignment: buildAssignment(rule, s, now, { teamSize: 0, skipped: [] }) };
       const candidates = prepared.get(`${rule.id}:${s}`) ?? [];
       const pick = pickAssignee(s, candidates);
+      const outcome = { teamSize: candidates.length, skipped: pick.skipped };
       if (!pick.ownerId || pick.nextPass === undefined) {
-        return {
-          assignment: {
-            ...base,
-            reason: 'no_eligible_member',
-            teamSize: candidates.length,
-            skipped: pick.skipped,
-          },
-        };
+        return { assignment: buildAssignment(rule, s, now, outcome) };
       }
       const c = candidates.find((x) => x.memberId === pick.ownerId)!;
       turns.add(c, pick.nextPass, day, dayOf.get(c.memberId) !== day);
@@ -237,14 +229,7 @@ async function batchRouter(
       }
       return {
         ownerName: names.get(c.memberId) ?? '',
-        assignment: {
-          ...base,
-          reason,
-          ownerId: c.memberId,
-          ...(pick.position ? { position: pick.position } : {}),
-          teamSize: candidates.length,
-          skipped: pick.skipped,
-        },
+        assignment: buildAssignment(rule, s, now, { ...outcome, pick }),
       };
     },
   };

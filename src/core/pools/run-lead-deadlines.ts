@@ -1,4 +1,4 @@
-import type { Lead, LeadChange, LeadRepository, ReleaseRecord } from '../leads/index.js';
+import type { Lead, LeadChange, LeadRepository, OwnershipEvent, ReleaseRecord } from '../leads/index.js';
 import { leadNotices, matchRule, type RouteDeps, routeLead } from '../leads/index.js';
 import type { Org, OrgRepository, TeamRepository } from '../org/index.js';
 import type { Clock } from '../shared/clock.js';
@@ -82,33 +82,21 @@ async function takeStep(
     reclaimAt: lead.reclaimAt ?? now,
   };
   const next = nextRung(ladder, lead.dueStep);
-  const stepped = (updated: Lead | undefined): Step | undefined => (updated ? { lead: updated } : undefined);
-  if (lead.dueStep === 'nudge' && next) {
-    return stepped(
-      await deps.leads.updateIf(
-        org.id,
-        lead.id,
-        { version: lead.version },
-        {
-          set: next,
-          event: { type: 'nudged', at: now, ownerId: lead.ownerId },
-        },
-      ),
+  if (lead.dueStep !== 'reclaim' && next) {
+    // Nudge the owner, or copy their manager in: either way the ladder moves one rung, in one conditional write.
+    const managerId =
+      lead.dueStep === 'manager' && lead.teamId ? await ctx.managerOf(org.id, lead.teamId) : undefined;
+    const event: OwnershipEvent =
+      lead.dueStep === 'nudge'
+        ? { type: 'nudged', at: now, ownerId: lead.ownerId }
+        : { type: 'escalated', at: now, ownerId: lead.ownerId, ...(managerId ? { managerId } : {}) };
+    const updated = await deps.leads.updateIf(
+      org.id,
+      lead.id,
+      { version: lead.version },
+      { set: next, event },
     );
-  }
-  if (lead.dueStep === 'manager' && next) {
-    const managerId = lead.teamId ? await ctx.managerOf(org.id, lead.teamId) : undefined;
-    return stepped(
-      await deps.leads.updateIf(
-        org.id,
-        lead.id,
-        { version: lead.version },
-        {
-          set: next,
-          event: { type: 'escalated', at: now, ownerId: lead.ownerId, ...(managerId ? { managerId } : {}) },
-        },
-      ),
-    );
+    return updated ? { lead: updated } : undefined;
   }
   return reclaim(deps, org, lead, now);
 }
