@@ -1,4 +1,4 @@
-import { decideLink, type LinkDeps, requestLink } from '../../core/org/link-identity.js';
+import { decideLink, type LinkDeps, requestLink } from '../../core/org/index.js';
 import { PLATFORMS, type Platform } from '../../core/org/types.js';
 import { DomainError } from '../../core/shared/errors.js';
 import { memberId } from '../../core/shared/ids.js';
