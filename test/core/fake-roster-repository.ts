@@ -35,8 +35,10 @@ export class FakeRosterRepository implements RosterRepository {
   }
 
   /** A member's stored routing state (test assertions only). */
-  stateOf(id: MemberId) {
-    const { member: _member, ...routing } = this.states.get(id) ?? { member: undefined };
+  stateOf(id: MemberId): Omit<State, 'member'> {
+    const state = this.states.get(id);
+    if (!state) return {};
+    const { member: _member, ...routing } = state;
     return routing;
   }
 
@@ -110,7 +112,7 @@ export class FakeRosterRepository implements RosterRepository {
 
   private takeNow(org: OrgId, t: TakeTurn): boolean {
     const s = this.state(org, t.memberId);
-    if (!s || !s.member.active || s.member.availability !== 'available') return false;
+    if (!s?.member.active || s.member.availability !== 'available') return false;
     if ((s.pass ?? 0) !== t.expectedPass || (s.open ?? 0) > t.poolCapacity - t.count) return false;
     if (t.newDay ? s.day === t.day : s.day !== t.day || (s.today ?? 0) > t.dailyCap - t.count) return false;
     s.pass = t.nextPass;
