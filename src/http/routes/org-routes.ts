@@ -57,13 +57,15 @@ export function orgRoutes(deps: {
   router.get('/members', async (ctx) => {
     const { caller } = ctx.state;
     const [members, teams] = await Promise.all([listMembers(deps, caller), deps.teams.list(caller.org.id)]);
-    const teamName = new Map(teams.map((team) => [team.id, team.name]));
+    const teamName = new Map(teams.map((team) => [team.id as string, team.name]));
+    // A member without a team, or of a team since removed, shows `team: null`.
+    const teamOf = (team: string | undefined) => (team ? (teamName.get(team) ?? null) : null);
     ctx.body = {
       members: members.map((m) => ({
         id: m.id,
         name: m.name,
         roles: m.roles,
-        team: m.teamId ? (teamName.get(m.teamId) ?? null) : null,
+        team: teamOf(m.teamId),
         level: m.level,
         availability: m.availability,
         active: m.active,
