@@ -181,3 +181,7 @@ export class FakeInboundEventLog implements InboundEventLog {
     return true;
   }
 }
+
+// The lead and roster fakes live in their own files (each is held to the repositories' contract test).
+export { FakeLeadRepository } from './fake-lead-repository.js';
+export { FakeRosterRepository } from './fake-roster-repository.js';

@@ -1,21 +1,13 @@
-import type { Lead, LeadChange, LeadRepository, RosterRepository } from '../leads/index.js';
+import type { Lead, LeadChange } from '../leads/index.js';
 import { leadNotices } from '../leads/index.js';
 import type { Member, Org } from '../org/index.js';
 import { actingMember, assertCan, type Caller } from '../org/index.js';
-import type { Clock } from '../shared/clock.js';
 import { DomainError } from '../shared/errors.js';
 import type { LeadId } from '../shared/ids.js';
 import { localDay, nextLocalMidnight } from '../shared/local-day.js';
-import type { Notifier } from '../shared/notices.js';
 import { ladderFrom, ladderStart } from './ladder.js';
 import { assertClaimable, assertPoolClaimAllowed } from './lead-rules.js';
-
-export type ClaimDeps = {
-  readonly leads: LeadRepository;
-  readonly roster: RosterRepository;
-  readonly notifier: Notifier;
-  readonly clock: Clock;
-};
+import type { ClaimDeps } from './ports.js';
 
 /**
  * A member claims a lead: their own assigned lead from its card, or a pooled one of their team. The race is decided

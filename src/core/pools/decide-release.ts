@@ -3,9 +3,9 @@ import { leadNotices } from '../leads/index.js';
 import { actingMember, assertCan, type Caller } from '../org/index.js';
 import { DomainError } from '../shared/errors.js';
 import type { LeadId, MemberId } from '../shared/ids.js';
-import type { ClaimDeps } from './claim-lead.js';
 import { ladderFrom, ladderStart } from './ladder.js';
 import { pendingDecision } from './lead-rules.js';
+import type { ClaimDeps } from './ports.js';
 import { handOverChange } from './release-moves.js';
 
 export type ReleaseDecision = { readonly approveTo: MemberId } | { readonly keep: true };

@@ -6,6 +6,7 @@ export * from './error-codes.js';
 export * from './ladder.js';
 export * from './lead-rules.js';
 export * from './list-pool-leads.js';
+export * from './ports.js';
 export * from './record-follow-up.js';
 export * from './release-lead.js';
 export * from './release-moves.js';

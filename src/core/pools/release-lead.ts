@@ -5,8 +5,8 @@ import { actingMember, assertCan, type Caller } from '../org/index.js';
 import { DomainError } from '../shared/errors.js';
 import type { LeadId } from '../shared/ids.js';
 import { parseInput } from '../shared/validate.js';
-import type { ClaimDeps } from './claim-lead.js';
 import { assertReleasable } from './lead-rules.js';
+import type { ClaimDeps } from './ports.js';
 import { pendingChange, releaseCandidates, toPoolChange } from './release-moves.js';
 
 const reasonSchema = z.string().trim().min(2, 'say why, in a few words').max(500);
