@@ -8,6 +8,7 @@ import type {
   LeadRepository,
   NewLead,
 } from '../../src/core/leads/ports.js';
+import type { LeadNoticeSweep } from '../../src/core/leads/sweep-lead-notices.js';
 import { type LeadId, leadId, type OrgId } from '../../src/core/shared/ids.js';
 
 type Replay = { idempotencyKey?: string; source: string; externalId?: string };
@@ -19,8 +20,10 @@ const DEDUPE = ['phone', 'email', 'company'] as const;
  * `updateIf` checks its condition and writes in one synchronous step after a turn of the event loop, so concurrent
  * callers really interleave (they read, then race) and exactly one of them can win a condition.
  */
-export class FakeLeadRepository implements LeadRepository {
+export class FakeLeadRepository implements LeadRepository, LeadNoticeSweep {
   private readonly leads = new Map<string, Lead>();
+  /** Leads whose notices may not have been published: every insert and write marks them, as in mongo. */
+  private readonly noticesPending = new Set<string>();
   private next = 1;
   /** Every successful conditional write, so a test can count what a use-case wrote. */
   readonly writes: { id: LeadId; change: LeadChange }[] = [];
@@ -90,6 +93,7 @@ export class FakeLeadRepository implements LeadRepository {
     if (!lead || lead.orgId !== org || !holds(lead, condition)) return undefined;
     const updated = applyChange(lead, change);
     this.leads.set(id, updated);
+    this.noticesPending.add(id);
     this.writes.push({ id, change });
     return updated;
   }
@@ -102,11 +106,29 @@ export class FakeLeadRepository implements LeadRepository {
       .slice(0, limit);
   }
 
+  async pending(writtenBefore: Date, limit: number) {
+    await turn();
+    return [...this.noticesPending]
+      .map((id) => this.leads.get(id)!)
+      .filter((l) => l.updatedAt.getTime() <= writtenBefore.getTime())
+      .sort((a, b) => a.updatedAt.getTime() - b.updatedAt.getTime())
+      .slice(0, limit);
+  }
+
+  async settle(leads: readonly { orgId: OrgId; id: LeadId; version: number }[]) {
+    await turn();
+    for (const l of leads) {
+      const stored = this.leads.get(l.id);
+      if (stored?.orgId === l.orgId && stored.version === l.version) this.noticesPending.delete(l.id);
+    }
+  }
+
   private insertNow(input: NewLead): { lead: Lead } | { conflict: InsertConflict } {
     const lead = { ...input, id: input.id ?? this.newId() } as Lead;
     const conflict = this.conflictOf(lead);
     if (conflict) return { conflict };
     this.leads.set(lead.id, lead);
+    this.noticesPending.add(lead.id);
     return { lead };
   }
 

@@ -2,9 +2,11 @@ import { Types } from 'mongoose';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Lead } from '../../src/core/leads/lead-types.js';
 import type { LeadRepository, NewLead, RosterRepository, TakeTurn } from '../../src/core/leads/ports.js';
+import type { LeadNoticeSweep } from '../../src/core/leads/sweep-lead-notices.js';
 import type { Member } from '../../src/core/org/types.js';
 import { type LeadId, orgId, teamId } from '../../src/core/shared/ids.js';
 import { bindModels, ensureIndexes, type Models } from '../../src/storage/models.js';
+import { leadNoticeSweep } from '../../src/storage/repositories/lead-notice-sweep.js';
 import { mongoLeadRepository } from '../../src/storage/repositories/lead-repository.js';
 import { mongoRosterRepository } from '../../src/storage/repositories/roster-repository.js';
 import { FakeLeadRepository } from '../core/fake-lead-repository.js';
@@ -26,6 +28,7 @@ const rep = (n: number, overrides: Partial<Member> = {}) =>
 type Subject = {
   leads: LeadRepository;
   roster: RosterRepository;
+  sweep: LeadNoticeSweep;
   addMember(member: Member): Promise<void>;
   reset(): Promise<void>;
 };
@@ -34,6 +37,9 @@ function fakeSubject(): Subject {
   const subject: Subject = {
     leads: new FakeLeadRepository(),
     roster: new FakeRosterRepository(),
+    get sweep() {
+      return subject.leads as FakeLeadRepository;
+    },
     async addMember(member) {
       (subject.roster as FakeRosterRepository).add(member);
     },
@@ -52,6 +58,9 @@ function mongoSubject(models: () => Models): Subject {
     },
     get roster() {
       return mongoRosterRepository(models());
+    },
+    get sweep() {
+      return leadNoticeSweep(models());
     },
     async addMember(m) {
       await models().Member.collection.insertOne({
@@ -239,6 +248,19 @@ describe.each([
     await stored(s, { dueStep: 'nudge', dueAt: new Date(AT.getTime() + 9000) });
     const due = await s.leads.findDue(new Date(AT.getTime() + 5000), 10);
     expect(due.map((l) => l.id)).toEqual([sooner.id, later.id]);
+  });
+
+  it('marks every insert and write for the notice sweep, and settles only the version it swept', async () => {
+    const lead = await stored(s, { updatedAt: AT });
+    const later = new Date(AT.getTime() + 60_000);
+    expect((await s.sweep.pending(AT, 10)).map((l) => l.id)).toEqual([lead.id]);
+    const read = (await s.sweep.pending(AT, 10))[0]!;
+    await s.leads.updateIf(ORG, lead.id, { version: 1 }, { event: { type: 'nudged', at: later } });
+    expect(await s.sweep.pending(AT, 10)).toEqual([]);
+    await s.sweep.settle([read]);
+    expect((await s.sweep.pending(later, 10)).map((l) => l.version)).toEqual([2]);
+    await s.sweep.settle([{ orgId: ORG, id: lead.id, version: 2 }]);
+    expect(await s.sweep.pending(later, 10)).toEqual([]);
   });
 
   it('takes a member’s turn once per pass, within the daily cap and the private pool', async () => {
