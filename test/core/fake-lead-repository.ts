@@ -1,12 +1,13 @@
-import type { DedupeKeys, Lead, LeadStatus } from '../../src/core/leads/lead-types.js';
-import type {
-  ExistingMatch,
-  InsertConflict,
-  LeadChange,
-  LeadCondition,
-  LeadQuery,
-  LeadRepository,
-  NewLead,
+import type { DedupeKeys, Lead } from '../../src/core/leads/lead-types.js';
+import {
+  type ExistingMatch,
+  type InsertConflict,
+  type LeadChange,
+  type LeadCondition,
+  type LeadQuery,
+  type LeadRepository,
+  type NewLead,
+  statusesOfQuery,
 } from '../../src/core/leads/ports.js';
 import type { LeadNoticeSweep } from '../../src/core/leads/sweep-lead-notices.js';
 import { type LeadId, leadId, type OrgId } from '../../src/core/shared/ids.js';
@@ -70,7 +71,7 @@ export class FakeLeadRepository implements LeadRepository, LeadNoticeSweep {
 
   async list(org: OrgId, q: LeadQuery) {
     await turn();
-    const statuses = statusesOf(q);
+    const statuses = statusesOfQuery(q);
     return this.sorted(org)
       .reverse()
       .filter(
@@ -178,13 +179,3 @@ const isReplayOf = (lead: Lead, r: Replay) =>
   (r.externalId !== undefined && lead.source === r.source && lead.externalId === r.externalId);
 
 const sharesKey = (a: DedupeKeys, b: DedupeKeys) => DEDUPE.some((k) => a[k] !== undefined && a[k] === b[k]);
-
-function statusesOf(q: LeadQuery): LeadStatus[] | undefined {
-  const inPool: Record<'public' | 'private', LeadStatus[]> = {
-    public: ['pooled'],
-    private: ['assigned', 'claimed'],
-  };
-  const allowed = q.pool ? inPool[q.pool] : undefined;
-  if (!q.status) return allowed;
-  return !allowed || allowed.includes(q.status) ? [q.status] : [];
-}

@@ -26,6 +26,20 @@ export type LeadQuery = {
 };
 
 /**
+ * The statuses a query allows: its `status`, narrowed by its `pool` (public = pooled, private = owned). Part of
+ * the port, so every implementation reads `pool` the same way.
+ */
+export function statusesOfQuery(q: Pick<LeadQuery, 'pool' | 'status'>): LeadStatus[] | undefined {
+  const inPool: Record<'public' | 'private', LeadStatus[]> = {
+    public: ['pooled'],
+    private: ['assigned', 'claimed'],
+  };
+  const allowed = q.pool ? inPool[q.pool] : undefined;
+  if (!q.status) return allowed;
+  return !allowed || allowed.includes(q.status) ? [q.status] : [];
+}
+
+/**
  * When a conditional write applies: the lead is still at the version the use-case read (optimistic concurrency),
  * or, for the claim race, it can still be claimed by this member (it is pooled, or assigned to them). The second
  * form lets any number of simultaneous claims race on one write without reading a version first.

@@ -1,12 +1,13 @@
 import { Types } from 'mongoose';
-import type { DedupeKeys, Lead, LeadStatus } from '../../core/leads/lead-types.js';
-import type {
-  InsertConflict,
-  LeadChange,
-  LeadCondition,
-  LeadQuery,
-  LeadRepository,
-  NewLead,
+import type { DedupeKeys, Lead } from '../../core/leads/lead-types.js';
+import {
+  type InsertConflict,
+  type LeadChange,
+  type LeadCondition,
+  type LeadQuery,
+  type LeadRepository,
+  type NewLead,
+  statusesOfQuery,
 } from '../../core/leads/ports.js';
 import { type LeadId, leadId, type OrgId } from '../../core/shared/ids.js';
 import type { LeadDoc } from '../models/lead-model.js';
@@ -135,7 +136,7 @@ export function mongoLeadRepository(models: Models): LeadRepository {
       const filter: Record<string, unknown> = { orgId: mustObjectId(org) };
       if (q.ownerId) filter.ownerId = toObjectId(q.ownerId) ?? null;
       if (q.teamId) filter.teamId = toObjectId(q.teamId) ?? null;
-      const statuses = statusesOf(q);
+      const statuses = statusesOfQuery(q);
       if (statuses) filter.status = { $in: statuses };
       if (q.source) filter.source = q.source;
       if (q.from || q.to)
@@ -146,17 +147,6 @@ export function mongoLeadRepository(models: Models): LeadRepository {
       return docs.map(leadFromDoc);
     },
   };
-}
-
-/** The statuses a query allows: its `status`, narrowed by its `pool` (public = pooled, private = owned). */
-function statusesOf(q: LeadQuery): LeadStatus[] | undefined {
-  const inPool: Record<'public' | 'private', LeadStatus[]> = {
-    public: ['pooled'],
-    private: ['assigned', 'claimed'],
-  };
-  const allowed = q.pool ? inPool[q.pool] : undefined;
-  if (!q.status) return allowed;
-  return !allowed || allowed.includes(q.status) ? [q.status] : [];
 }
 
 function sharesKey(a: DedupeKeys, b: DedupeKeys): boolean {
