@@ -1,13 +1,5 @@
 import type { Platform } from '../core/org/types.js';
 
-/**
- * @deprecated The old mark-before-handling log, which lost a click whose handler crashed. Nothing in src uses it;
- * it stays only while test/core/fakes.ts (another branch's file) still implements it: delete both together.
- */
-export interface InboundEventLog {
-  firstSeen(platform: Platform, eventId: string): Promise<boolean>;
-}
-
 /** What `begin` decided for one delivery of an event. */
 export type EventClaim =
   /** Handle it: the first delivery, or a retry after an attempt that crashed or whose lease ran out. */

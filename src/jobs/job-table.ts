@@ -1,9 +1,9 @@
-import { type DeadlineDeps, runLeadDeadlines } from '../core/leads/run-lead-deadlines.js';
 import {
   type LeadNoticeSweep,
   NOTICE_SWEEP_INTERVAL_MS,
   sweepLeadNotices,
 } from '../core/leads/sweep-lead-notices.js';
+import { type DeadlineDeps, runLeadDeadlines } from '../core/pools/run-lead-deadlines.js';
 import type { JobDefinition } from './job-definition.js';
 
 /** Ladder steps are due to the minute; a run a minute reads only leads whose step is due (indexed). */

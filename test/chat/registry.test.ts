@@ -50,7 +50,7 @@ function command(userId: string, name: string, eventId = `evt-${++eventSeq}`): C
 }
 
 describe('Registry.dispatch', () => {
-  it('routes a click to its handler with the member, actor and texts in the member’s language', async () => {
+  it('routes a click to its handler with the member, caller and texts in the member’s language', async () => {
     const handler = vi.fn(async (ctx: HandlerContext) => ({
       replies: [{ text: ctx.texts.memberStatus.title }],
     }));
@@ -60,7 +60,12 @@ describe('Registry.dispatch', () => {
     const ctx = handler.mock.calls[0]?.[0];
     expect(ctx?.member.id).toBe(enRep.id);
     expect(ctx?.locale).toBe('en');
-    expect(ctx?.actor).toMatchObject({ memberId: enRep.id, orgId: org.id, roles: ['rep'], kind: 'member' });
+    expect(ctx?.caller).toMatchObject({
+      member: { id: enRep.id },
+      org: { id: org.id },
+      roles: ['rep'],
+      kind: 'member',
+    });
   });
 
   it('answers IDENTITY_NOT_LINKED in zh-CN when the user is unknown, without calling a handler', async () => {

@@ -1,15 +1,11 @@
-import type { OrgRepository, TeamRepository } from '../org/ports.js';
-import type { Org } from '../org/types.js';
+import type { Lead, LeadChange, LeadRepository, OwnershipEvent, ReleaseRecord } from '../leads/index.js';
+import { leadNotices, matchRule, type RouteDeps, routeLead } from '../leads/index.js';
+import type { Org, OrgRepository, TeamRepository } from '../org/index.js';
 import type { Clock } from '../shared/clock.js';
 import type { MemberId, OrgId, TeamId } from '../shared/ids.js';
 import type { Notice, Notifier } from '../shared/notices.js';
 import { nextRung } from './ladder.js';
-import { leadNotices } from './lead-notices.js';
-import type { Lead, ReleaseRecord } from './lead-types.js';
-import type { LeadChange, LeadRepository } from './ports.js';
 import { handOverChange, pendingChange, releaseCandidates, toPoolChange } from './release-moves.js';
-import { type RouteDeps, routeLead } from './route-lead.js';
-import { matchRule } from './routing-config.js';
 
 export type DeadlineDeps = RouteDeps & {
   readonly leads: LeadRepository;
@@ -86,23 +82,21 @@ async function takeStep(
     reclaimAt: lead.reclaimAt ?? now,
   };
   const next = nextRung(ladder, lead.dueStep);
-  const stepped = (updated: Lead | undefined): Step | undefined => (updated ? { lead: updated } : undefined);
-  if (lead.dueStep === 'nudge' && next) {
-    return stepped(
-      await deps.leads.update(org.id, lead.id, lead.version, {
-        set: next,
-        event: { type: 'nudged', at: now, ownerId: lead.ownerId },
-      }),
+  if (lead.dueStep !== 'reclaim' && next) {
+    // Nudge the owner, or copy their manager in: either way the ladder moves one rung, in one conditional write.
+    const managerId =
+      lead.dueStep === 'manager' && lead.teamId ? await ctx.managerOf(org.id, lead.teamId) : undefined;
+    const event: OwnershipEvent =
+      lead.dueStep === 'nudge'
+        ? { type: 'nudged', at: now, ownerId: lead.ownerId }
+        : { type: 'escalated', at: now, ownerId: lead.ownerId, ...(managerId ? { managerId } : {}) };
+    const updated = await deps.leads.updateIf(
+      org.id,
+      lead.id,
+      { version: lead.version },
+      { set: next, event },
     );
-  }
-  if (lead.dueStep === 'manager' && next) {
-    const managerId = lead.teamId ? await ctx.managerOf(org.id, lead.teamId) : undefined;
-    return stepped(
-      await deps.leads.update(org.id, lead.id, lead.version, {
-        set: next,
-        event: { type: 'escalated', at: now, ownerId: lead.ownerId, ...(managerId ? { managerId } : {}) },
-      }),
-    );
+    return updated ? { lead: updated } : undefined;
   }
   return reclaim(deps, org, lead, now);
 }
@@ -121,16 +115,16 @@ async function reclaim(deps: DeadlineDeps, org: Org, lead: Lead, now: Date): Pro
   };
   if (lead.grade === 'important' && lead.teamId) {
     const roster = await deps.roster.load(org.id, lead.teamId);
-    const pending = await deps.leads.update(
+    const pending = await deps.leads.updateIf(
       org.id,
       lead.id,
-      lead.version,
+      { version: lead.version },
       pendingChange({ ...record, candidates: releaseCandidates(roster, ownerId) }),
     );
     return pending ? { lead: pending } : undefined;
   }
   const change = await reclaimTarget(deps, org, lead, { ...record, approval: 'auto' }, now);
-  const updated = await deps.leads.update(org.id, lead.id, lead.version, change.change);
+  const updated = await deps.leads.updateIf(org.id, lead.id, { version: lead.version }, change.change);
   if (!updated) {
     if (change.undo) await deps.roster.undoTurn(org.id, change.undo);
     return undefined;

@@ -1,8 +1,14 @@
-import type { Org } from '../org/types.js';
+import type {
+  Lead,
+  LeadChange,
+  OwnershipEventType,
+  PendingRelease,
+  ReleaseRecord,
+  RosterMember,
+} from '../leads/index.js';
+import type { Org } from '../org/index.js';
 import type { MemberId } from '../shared/ids.js';
 import { ladderFrom, ladderStart } from './ladder.js';
-import type { Lead, OwnershipEventType, PendingRelease, ReleaseRecord } from './lead-types.js';
-import type { LeadChange, RosterMember } from './ports.js';
 
 // What an owned lead carries that a pooled one must not: the owner, the clock and any pending decision.
 const OWNERSHIP_FIELDS = [

@@ -1,7 +1,6 @@
+import type { Lead, LeadCardData, PendingRelease, ReleaseRecord } from '../leads/index.js';
 import type { LeadId, MemberId } from '../shared/ids.js';
 import type { Notice } from '../shared/notices.js';
-import type { LeadCardData } from './lead-notices.js';
-import type { Lead, PendingRelease, ReleaseRecord } from './lead-types.js';
 
 /** The director's card: the release record, the reps offered and, once decided, the decision. */
 export type LeadApprovalData = {
@@ -74,4 +73,11 @@ export function approvalNotices(lead: Lead, card: LeadCardData, key: (suffix: st
       },
     },
   ];
+}
+
+declare module '../shared/notices.js' {
+  interface NoticeDataByKind {
+    'lead.approval': LeadApprovalData;
+    'lead.decision': LeadDecisionData;
+  }
 }

@@ -1,6 +1,6 @@
-import type { Org } from '../org/types.js';
+import type { LadderStep } from '../leads/index.js';
+import type { Org } from '../org/index.js';
 import { addBusinessHours } from '../shared/business-hours.js';
-import type { LadderStep } from './lead-types.js';
 
 export type Ladder = { readonly nudgeAt: Date; readonly managerAt: Date; readonly reclaimAt: Date };
 

@@ -1,16 +1,14 @@
 import { z } from 'zod';
-import type { Actor } from '../org/actor.js';
-import { assertCan } from '../org/permissions.js';
-import type { Member, Org } from '../org/types.js';
+import type { Lead, LeadRepository } from '../leads/index.js';
+import { leadNotices } from '../leads/index.js';
+import type { Caller } from '../org/index.js';
+import { assertCan } from '../org/index.js';
 import type { Clock } from '../shared/clock.js';
 import { DomainError } from '../shared/errors.js';
 import type { LeadId } from '../shared/ids.js';
 import type { Notifier } from '../shared/notices.js';
 import { parseInput } from '../shared/validate.js';
 import { ladderFrom } from './ladder.js';
-import { leadNotices } from './lead-notices.js';
-import type { Lead } from './lead-types.js';
-import type { LeadRepository } from './ports.js';
 
 export const reclaimPeriodSchema = z.strictObject({ reclaimAfterHours: z.number().int().min(1).max(720) });
 
@@ -20,14 +18,13 @@ export const reclaimPeriodSchema = z.strictObject({ reclaimAfterHours: z.number(
  */
 export async function setReclaimPeriod(
   deps: { leads: LeadRepository; notifier: Notifier; clock: Clock },
-  actor: Actor,
-  org: Org,
-  id: LeadId,
-  raw: unknown,
-  by?: Member,
+  caller: Caller,
+  input: { readonly leadId: LeadId; readonly period: unknown },
 ): Promise<Lead> {
-  assertCan(actor, 'lead.set_deadline');
-  const { reclaimAfterHours } = parseInput(reclaimPeriodSchema, raw);
+  assertCan(caller, 'lead.set_deadline');
+  const { org, member: by } = caller;
+  const id = input.leadId;
+  const { reclaimAfterHours } = parseInput(reclaimPeriodSchema, input.period);
   const lead = await deps.leads.get(org.id, id);
   if (!lead) throw new DomainError('LEAD_NOT_FOUND', { leadId: id });
   const at = deps.clock.now();
@@ -37,16 +34,21 @@ export async function setReclaimPeriod(
     ladder && lead.dueStep
       ? { nudge: ladder.nudgeAt, manager: ladder.managerAt, reclaim: ladder.reclaimAt }[lead.dueStep]
       : undefined;
-  const updated = await deps.leads.update(org.id, id, lead.version, {
-    set: { reclaimAfterHours, ...(ladder ? { ...ladder, ...(dueAt ? { dueAt } : {}) } : {}) },
-    event: {
-      type: 'deadline_changed',
-      at,
-      ...(by ? { actorId: by.id, actorName: by.name } : {}),
-      ...(lead.ownerId ? { ownerId: lead.ownerId } : {}),
-      reason: `reclaim after ${reclaimAfterHours} h`,
+  const updated = await deps.leads.updateIf(
+    org.id,
+    id,
+    { version: lead.version },
+    {
+      set: { reclaimAfterHours, ...(ladder ? { ...ladder, ...(dueAt ? { dueAt } : {}) } : {}) },
+      event: {
+        type: 'deadline_changed',
+        at,
+        ...(by ? { actorId: by.id, actorName: by.name } : {}),
+        ...(lead.ownerId ? { ownerId: lead.ownerId } : {}),
+        reason: `reclaim after ${reclaimAfterHours} h`,
+      },
     },
-  });
+  );
   if (!updated) throw new DomainError('CONFLICT', { leadId: id });
   await deps.notifier.publish(org.id, leadNotices(updated));
   return updated;

@@ -4,10 +4,9 @@ import { DomainError } from '../shared/errors.js';
 import type { MemberId } from '../shared/ids.js';
 import type { Notice, Notifier } from '../shared/notices.js';
 import { parseInput } from '../shared/validate.js';
-import type { Actor } from './actor.js';
-import { assertCan } from './permissions.js';
+import type { Caller } from './caller.js';
 import type { MemberRepository } from './ports.js';
-import type { Member, Org, PlatformIdentity } from './types.js';
+import type { Member, PlatformIdentity } from './types.js';
 
 export type LinkDeps = {
   readonly members: MemberRepository;
@@ -34,11 +33,12 @@ const whoSchema = z.string().trim().min(1, 'say who you are: /link 张伟').max(
  */
 export async function requestLink(
   deps: LinkDeps,
-  org: Org,
-  user: PlatformIdentity,
-  who: string,
+  caller: Caller,
+  input: { readonly user: PlatformIdentity; readonly name: string },
 ): Promise<Member> {
-  const name = parseInput(whoSchema, who);
+  const { org } = caller;
+  const { user } = input;
+  const name = parseInput(whoSchema, input.name);
   const everyone = await deps.members.list(org.id, { activeOnly: true });
   const matches = everyone.filter((m) => m.name === name || m.id === name);
   if (matches.length !== 1) throw new DomainError('MEMBER_NOT_FOUND', { name, matches: matches.length });
@@ -68,59 +68,11 @@ export async function requestLink(
   return member;
 }
 
-/** An admin approves (the user id becomes the member's identity on that platform) or rejects a link request. */
-export async function decideLink(
-  deps: LinkDeps,
-  actor: Actor,
-  admin: Member,
-  request: { memberId: MemberId; platform: PlatformIdentity['platform']; userId: string },
-  approve: boolean,
-): Promise<Member> {
-  assertCan(actor, 'org.configure');
-  const member = await deps.members.get(actor.orgId, request.memberId);
-  if (!member) throw new DomainError('MEMBER_NOT_FOUND', { memberId: request.memberId });
-  const user = { platform: request.platform, userId: request.userId };
-  let result = member;
-  if (approve) {
-    const holder = await deps.members.findByIdentity(actor.orgId, user.platform, user.userId);
-    if (holder && holder.id !== member.id)
-      throw new DomainError('CONFLICT', { field: 'identities', heldBy: holder.id });
-    const identities = [...member.identities.filter((i) => i.platform !== user.platform), user];
-    result = (await deps.members.setIdentities(actor.orgId, member.id, identities)) ?? member;
-  }
-  const data: LinkRequestData = {
-    memberId: member.id,
-    memberName: member.name,
-    ...user,
-    state: approve ? 'approved' : 'rejected',
-    decidedBy: admin.name,
-  };
-  const key = linkCardKey(member.id, user);
-  const stamp = deps.clock.now().getTime();
-  await deps.notifier.publish(actor.orgId, [
-    {
-      kind: 'member.link_request',
-      to: { kind: 'member', memberId: admin.id },
-      cardKey: key,
-      mode: 'update',
-      idempotencyKey: `${key}:decided:${stamp}`,
-      data,
-    },
-    // Now linked, the member can be reached on the platform: tell them.
-    ...(approve
-      ? [
-          {
-            kind: 'member.link_request' as const,
-            to: { kind: 'member' as const, memberId: member.id },
-            mode: 'post' as const,
-            idempotencyKey: `${key}:welcome:${stamp}`,
-            data,
-          },
-        ]
-      : []),
-  ]);
-  return result;
-}
-
-const linkCardKey = (memberId: MemberId, user: PlatformIdentity) =>
+export const linkCardKey = (memberId: MemberId, user: PlatformIdentity) =>
   `link:${memberId}:${user.platform}:${user.userId}`;
+
+declare module '../shared/notices.js' {
+  interface NoticeDataByKind {
+    'member.link_request': LinkRequestData;
+  }
+}

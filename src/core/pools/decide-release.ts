@@ -1,12 +1,11 @@
-import type { Actor } from '../org/actor.js';
-import { assertCan } from '../org/permissions.js';
-import type { Member, Org } from '../org/types.js';
+import type { Lead, ReleaseRecord } from '../leads/index.js';
+import { leadNotices } from '../leads/index.js';
+import { actingMember, assertCan, type Caller } from '../org/index.js';
 import { DomainError } from '../shared/errors.js';
 import type { LeadId, MemberId } from '../shared/ids.js';
-import type { ClaimDeps } from './claim-lead.js';
 import { ladderFrom, ladderStart } from './ladder.js';
-import { leadNotices } from './lead-notices.js';
-import type { Lead, ReleaseRecord } from './lead-types.js';
+import { pendingDecision } from './lead-rules.js';
+import type { ClaimDeps } from './ports.js';
 import { handOverChange } from './release-moves.js';
 
 export type ReleaseDecision = { readonly approveTo: MemberId } | { readonly keep: true };
@@ -18,17 +17,16 @@ export type ReleaseDecision = { readonly approveTo: MemberId } | { readonly keep
  */
 export async function decideRelease(
   deps: ClaimDeps,
-  actor: Actor,
-  org: Org,
-  director: Member,
-  id: LeadId,
-  decision: ReleaseDecision,
+  caller: Caller,
+  input: { readonly leadId: LeadId; readonly decision: ReleaseDecision },
 ): Promise<Lead> {
-  assertCan(actor, 'lead.decide_release');
+  assertCan(caller, 'lead.decide_release');
+  const director = actingMember(caller, 'lead.decide_release');
+  const { org } = caller;
+  const { leadId: id, decision } = input;
   const lead = await deps.leads.get(org.id, id);
   if (!lead) throw new DomainError('LEAD_NOT_FOUND', { leadId: id });
-  const pending = lead.pendingRelease;
-  if (!pending || !lead.ownerId) throw new DomainError('RELEASE_NOT_PENDING', { leadId: id });
+  const { pending, ownerId } = pendingDecision(lead);
   const at = deps.clock.now();
   const decided = (approval: 'approved' | 'kept', newOwnerId?: MemberId): ReleaseRecord => {
     const { candidates: _offered, ...record } = pending;
@@ -43,11 +41,16 @@ export async function decideRelease(
   const by = { actorId: director.id, actorName: director.name };
   let updated: Lead | undefined;
   if ('keep' in decision) {
-    updated = await deps.leads.update(org.id, id, lead.version, {
-      set: { followUpStatus: 'unfollowed', ...ladderStart(ladderFrom(org, at, lead.reclaimAfterHours)) },
-      unset: ['pendingRelease'],
-      event: { type: 'release_kept', at, ...by, ownerId: lead.ownerId, release: decided('kept') },
-    });
+    updated = await deps.leads.updateIf(
+      org.id,
+      id,
+      { version: lead.version },
+      {
+        set: { followUpStatus: 'unfollowed', ...ladderStart(ladderFrom(org, at, lead.reclaimAfterHours)) },
+        unset: ['pendingRelease'],
+        event: { type: 'release_kept', at, ...by, ownerId, release: decided('kept') },
+      },
+    );
   } else {
     const target = pending.candidates.find((c) => c.memberId === decision.approveTo);
     if (!target) throw new DomainError('NOT_A_CANDIDATE', { memberId: decision.approveTo });
@@ -56,17 +59,17 @@ export async function decideRelease(
       at,
       ...by,
       ownerId: target.memberId,
-      fromOwnerId: lead.ownerId,
+      fromOwnerId: ownerId,
       release: decided('approved', target.memberId),
     };
-    updated = await deps.leads.update(
+    updated = await deps.leads.updateIf(
       org.id,
       id,
-      lead.version,
+      { version: lead.version },
       handOverChange(org, lead, { id: target.memberId, name: target.name }, 'claimed', event),
     );
     if (updated) {
-      await deps.roster.freePoolSlot(org.id, lead.ownerId);
+      await deps.roster.freePoolSlot(org.id, ownerId);
       await deps.roster.addToPool(org.id, target.memberId);
     }
   }

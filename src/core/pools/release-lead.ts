@@ -1,13 +1,12 @@
 import { z } from 'zod';
-import type { Actor } from '../org/actor.js';
-import { assertCan } from '../org/permissions.js';
-import type { Member, Org } from '../org/types.js';
+import type { Lead, ReleaseRecord } from '../leads/index.js';
+import { leadNotices } from '../leads/index.js';
+import { actingMember, assertCan, type Caller } from '../org/index.js';
 import { DomainError } from '../shared/errors.js';
 import type { LeadId } from '../shared/ids.js';
 import { parseInput } from '../shared/validate.js';
-import type { ClaimDeps } from './claim-lead.js';
-import { leadNotices } from './lead-notices.js';
-import type { Lead, ReleaseRecord } from './lead-types.js';
+import { assertReleasable } from './lead-rules.js';
+import type { ClaimDeps } from './ports.js';
 import { pendingChange, releaseCandidates, toPoolChange } from './release-moves.js';
 
 const reasonSchema = z.string().trim().min(2, 'say why, in a few words').max(500);
@@ -19,20 +18,17 @@ const reasonSchema = z.string().trim().min(2, 'say why, in a few words').max(500
  */
 export async function releaseLead(
   deps: ClaimDeps,
-  actor: Actor,
-  org: Org,
-  member: Member,
-  id: LeadId,
-  reason: string,
+  caller: Caller,
+  input: { readonly leadId: LeadId; readonly reason: string },
 ): Promise<Lead> {
-  assertCan(actor, 'lead.release');
-  const why = parseInput(reasonSchema, reason);
+  assertCan(caller, 'lead.release');
+  const member = actingMember(caller, 'lead.release');
+  const { org } = caller;
+  const id = input.leadId;
+  const why = parseInput(reasonSchema, input.reason);
   const lead = await deps.leads.get(org.id, id);
   if (!lead) throw new DomainError('LEAD_NOT_FOUND', { leadId: id });
-  if (lead.ownerId !== member.id || (lead.status !== 'assigned' && lead.status !== 'claimed')) {
-    throw new DomainError('LEAD_NOT_YOURS', { leadId: id });
-  }
-  if (lead.pendingRelease) throw new DomainError('LEAD_NOT_RELEASABLE', { leadId: id });
+  assertReleasable(lead, member);
   const at = deps.clock.now();
   const record: ReleaseRecord = {
     type: 'manual',
@@ -55,7 +51,7 @@ export async function releaseLead(
           self,
         )
       : toPoolChange(org, { ...record, approval: 'auto' }, 'released', self);
-  const released = await deps.leads.update(org.id, id, lead.version, change);
+  const released = await deps.leads.updateIf(org.id, id, { version: lead.version }, change);
   if (!released) throw new DomainError('CONFLICT', { leadId: id });
   if (released.status === 'pooled') await deps.roster.freePoolSlot(org.id, member.id);
   await deps.notifier.publish(org.id, leadNotices(released));
