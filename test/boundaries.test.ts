@@ -27,6 +27,19 @@ const rel = (file: string) => path.relative(SRC, file).split(path.sep).join('/')
 const resolved = (file: string, spec: string) =>
   spec.startsWith('.') ? rel(path.resolve(path.dirname(file), spec)) : spec;
 
+/** The domains of core (every folder but the shared kernel, which any domain may use file by file). */
+const coreDomains = () =>
+  readdirSync(path.join(SRC, 'core'), { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && entry.name !== 'shared')
+    .map((entry) => entry.name);
+
+/** A target inside another domain of core that is not that domain's index.ts. */
+function crossesDomainBoundary(domain: string, target: string): boolean {
+  const match = /^core\/([^/]+)\/(.+)$/.exec(target);
+  if (!match || match[1] === domain || match[1] === 'shared') return false;
+  return match[2] !== 'index.js' && match[2] !== 'index.ts';
+}
+
 describe('architecture boundaries', () => {
   it('keeps src/core free of platforms, transport, storage and jobs: only zod, node built-ins and core itself', () => {
     const offenders = sourceFiles(path.join(SRC, 'core')).flatMap((file) =>
@@ -75,9 +88,54 @@ describe('architecture boundaries', () => {
     expect(offenders).toEqual([]);
   });
 
+  it('keeps storage, http and jobs from importing any platform adapter', () => {
+    const offenders = ['storage', 'http', 'jobs'].flatMap((layer) =>
+      sourceFiles(path.join(SRC, layer)).flatMap((file) =>
+        importsOf(file)
+          .map((spec) => resolved(file, spec))
+          .filter((target) => target.startsWith('adapters/'))
+          .map((target) => `${rel(file)} imports ${target}`),
+      ),
+    );
+    expect(offenders).toEqual([]);
+  });
+
+  it('keeps core/shared free of every domain: it imports only itself, zod and node built-ins', () => {
+    const offenders = sourceFiles(path.join(SRC, 'core', 'shared')).flatMap((file) =>
+      importsOf(file)
+        .map((spec) => resolved(file, spec))
+        .filter((target) => target.startsWith('core/') && !target.startsWith('core/shared/'))
+        .map((target) => `${rel(file)} imports ${target}`),
+    );
+    expect(offenders).toEqual([]);
+  });
+
+  it('lets a domain import another domain only through that domain’s index.ts', () => {
+    const offenders = coreDomains().flatMap((domain) =>
+      sourceFiles(path.join(SRC, 'core', domain)).flatMap((file) =>
+        importsOf(file)
+          .map((spec) => resolved(file, spec))
+          .filter((target) => crossesDomainBoundary(domain, target))
+          .map((target) => `${rel(file)} imports ${target}`),
+      ),
+    );
+    expect(offenders).toEqual([]);
+  });
+
+  it('gives every domain of core an index.ts of what it exports', () => {
+    const missing = [...coreDomains(), 'shared'].filter(
+      (domain) => !sourceFiles(path.join(SRC, 'core', domain)).some((f) => path.basename(f) === 'index.ts'),
+    );
+    expect(missing).toEqual([]);
+  });
+
   it('detects a forbidden import (the check itself works)', () => {
     const fake = path.join(SRC, 'core', 'x.ts');
     expect(resolved(fake, '../storage/models.js')).toBe('storage/models.js');
     expect(resolved(fake, './shared/ids.js')).toBe('core/shared/ids.js');
+    expect(crossesDomainBoundary('pools', 'core/leads/lead-types.js')).toBe(true);
+    expect(crossesDomainBoundary('pools', 'core/leads/index.js')).toBe(false);
+    expect(crossesDomainBoundary('pools', 'core/pools/ladder.js')).toBe(false);
+    expect(crossesDomainBoundary('pools', 'core/shared/ids.js')).toBe(false);
   });
 });

@@ -5,7 +5,7 @@ import { outboxNotifier } from '../../src/chat/outbox/outbox-notifier.js';
 import { type ComposedApp, composeApp } from '../../src/config/compose-app.js';
 import { startDemo } from '../../src/config/start-demo.js';
 import type { IntakeDeps } from '../../src/core/leads/intake-lead.js';
-import { type Actor, apiActor } from '../../src/core/org/actor.js';
+import { apiCaller, type Caller } from '../../src/core/org/caller.js';
 import type { Org } from '../../src/core/org/types.js';
 import { connectDatabase } from '../../src/storage/connect-database.js';
 import { startDevDbServer } from '../../src/storage/dev-db-server.js';
@@ -17,7 +17,7 @@ export type BenchEnvironment = {
   readonly app: ComposedApp;
   /** The app's intake deps with a notifier that writes the outbox but never starts delivery. */
   readonly deps: IntakeDeps;
-  readonly actor: Actor;
+  readonly actor: Caller;
   readonly org: Org;
   close(): Promise<void>;
 };
@@ -70,7 +70,7 @@ export async function openBenchEnvironment(progress: (line: string) => void): Pr
       connection,
       app,
       deps,
-      actor: apiActor(org.id, ['admin'], 'zh-CN'),
+      actor: apiCaller(org, ['admin'], 'zh-CN'),
       org,
       close,
     };

@@ -45,7 +45,7 @@ export async function runBatch(
     const leads = fakeLeads(from + at, Math.min(chunkSize, count - at));
     const mark = counter.mark();
     const t0 = performance.now();
-    const results = await intakeLeadsBatch(env.deps, env.actor, env.org, leads);
+    const results = await intakeLeadsBatch(env.deps, env.actor, { leads });
     const ms = performance.now() - t0;
     addTally(commands, counter.since(mark));
     chunkMs.push(ms);

@@ -4,7 +4,7 @@ import pino from 'pino';
 import { outboxNotifier } from '../../src/chat/outbox/outbox-notifier.js';
 import { composeApp } from '../../src/config/compose-app.js';
 import { startDemo } from '../../src/config/start-demo.js';
-import { runLeadDeadlines } from '../../src/core/leads/run-lead-deadlines.js';
+import { runLeadDeadlines } from '../../src/core/pools/run-lead-deadlines.js';
 import { connectDatabase } from '../../src/storage/connect-database.js';
 import { startDevDbServer } from '../../src/storage/dev-db-server.js';
 import { countCommands, totalOf } from './command-counter.js';

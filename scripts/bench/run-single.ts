@@ -32,7 +32,7 @@ export async function runSingle(
   for (let i = 0; i < count; i++) {
     const mark = counter.mark();
     const t0 = performance.now();
-    const result = await intakeLead(env.deps, env.actor, env.org, fakeLead(from + i));
+    const result = await intakeLead(env.deps, env.actor, { lead: fakeLead(from + i) });
     latencies.push(performance.now() - t0);
     perCall.push(counter.since(mark));
     if (!result.created)

@@ -15,6 +15,7 @@ from mongomock import aggregate as mm_aggregate
 from pymongo.errors import PyMongoError
 
 import indexes
+import journal
 import snapshot
 import writes
 from engine import (MAX_BSON_OBJECT_SIZE, MAX_MESSAGE_SIZE, CommandError, bad_value,
@@ -27,7 +28,7 @@ _GENERIC_FIELDS = ('$db', 'lsid', '$clusterTime', '$readPreference', 'txnNumber'
                    'readConcern', 'apiVersion', 'apiStrict', 'apiDeprecationErrors', 'comment',
                    'maxTimeMS', '$audit', 'collation', 'hint', 'bypassDocumentValidation', 'let')
 
-# Commands after which a snapshot is due.
+# Commands that may change data: journaled and followed by a compaction, unless they changed nothing.
 _MUTATING = {'insert', 'update', 'delete', 'findandmodify', 'create', 'drop', 'dropdatabase',
              'createindexes', 'dropindexes', 'deleteindexes', 'renamecollection'}
 
@@ -74,10 +75,18 @@ def cmd_get_parameter(engine, db, cmd):
 
 
 def cmd_dev_flush(engine, db, cmd):
-    """Write the snapshot now; answer only once it is on disk."""
+    """Write the snapshot now; answer only once it is on disk. Runs outside the engine lock (see dispatch)."""
     if db != 'admin':
         raise CommandError(13, 'Unauthorized', 'devFlush may only be run against the admin database')
     return {'written': snapshot.save(engine), 'ok': 1.0}
+
+
+def cmd_dev_stats(engine, db, cmd):
+    """What the journal and compaction are doing, for tests and the stall measurement."""
+    journal = engine.journal
+    return {'journalGen': journal.gen if journal else None, 'journalBytes': journal.bytes if journal else 0,
+            'lastStallMs': engine.last_stall_ms, 'maxStallMs': engine.max_stall_ms,
+            'compacting': engine.compacting is not None, 'ok': 1.0}
 
 
 def cmd_no_transactions(engine, db, cmd):
@@ -214,8 +223,6 @@ def cmd_aggregate(engine, db, cmd):
         raise bad_value("'pipeline' option must be specified as an array")
     if cmd.get('explain'):
         raise not_implemented('explain')
-    if any('$out' in stage or '$merge' in stage for stage in pipeline):
-        engine.mark_dirty()
     docs = list(engine.collection(db, name).aggregate(pipeline))
     batch_size = (cmd.get('cursor') or {}).get('batchSize')
     return {'cursor': engine.open_cursor('%s.%s' % (db, name), docs, batch_size), 'ok': 1.0}
@@ -227,7 +234,7 @@ COMMANDS = {
     'getlog': cmd_ok, 'hostinfo': cmd_ok, 'getcmdlineopts': cmd_ok, 'whatsmyuri': cmd_ok,
     'buildinfo': cmd_build_info, 'serverstatus': cmd_server_status,
     'connectionstatus': cmd_connection_status, 'getparameter': cmd_get_parameter,
-    'devflush': cmd_dev_flush,
+    'devflush': cmd_dev_flush, 'devstats': cmd_dev_stats,
     'committransaction': cmd_no_transactions, 'aborttransaction': cmd_no_transactions,
     'listdatabases': cmd_list_databases, 'listcollections': cmd_list_collections,
     'create': cmd_create, 'drop': cmd_drop, 'dropdatabase': cmd_drop_database,
@@ -253,12 +260,26 @@ def dispatch(engine, db, cmd, connection_id):
     body = collections.OrderedDict((k, v) for k, v in cmd.items() if k not in _GENERIC_FIELDS)
     body[name] = cmd[name]
     try:
+        if handler is cmd_dev_flush:
+            # Waits for a forked writer: holding the lock meanwhile would stall every request.
+            return handler(engine, db, body)
         with engine.lock:
-            if key in _MUTATING:
-                engine.mark_dirty()
+            mutating = key in _MUTATING or (key == 'aggregate' and journal.writes_out(cmd))
             if handler is cmd_hello:
                 return handler(engine, db, body, connection_id)
-            return handler(engine, db, _CaseInsensitiveName(body, name))
+            reply = None
+            try:
+                reply = handler(engine, db, _CaseInsensitiveName(body, name))
+                return reply
+            finally:
+                if mutating and not journal.changed_nothing(key, reply):
+                    engine.mark_dirty()
+                    if engine.journal is not None:
+                        # Before the reply leaves, failed or not (a batch may fail half-way): replaying the same
+                        # command on the same data does the same thing, so the journal holds whatever was answered.
+                        if isinstance(reply, dict):
+                            journal.pin_upserts(key, cmd, reply)
+                        engine.journal.append(db, cmd)
     except CommandError as err:
         return err.to_doc()
     except KeyError as exc:

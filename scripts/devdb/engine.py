@@ -89,6 +89,14 @@ class Engine(object):
         self.snapshot_path = snapshot_path
         self.version = 0  # bumped by every command that may change data
         self.saved_version = 0
+        # Set by server.py when snapshotting: the write-ahead journal (journal.py) and the compaction state.
+        self.journal = None
+        self.snapshot_lock = threading.Lock()  # one compaction (start or reap) at a time
+        self.compacting = None  # (writer pid, journal generation, version) while a forked writer runs
+        self.compaction_started = 0.0
+        self.compacted_at = 0.0
+        self.last_stall_ms = 0.0  # how long the last compaction held the lock (journal switch + fork)
+        self.max_stall_ms = 0.0
         self._cursors = {}
         self._next_connection_id = 0
 

@@ -3,7 +3,11 @@
 
 For tests and the "try it" mode on machines where no real mongod can be
 installed.  NOT for production: no transactions, no change streams, no
-$lookup with let/pipeline, everything in memory (optionally snapshotted).
+$lookup with let/pipeline, everything in memory.  With --snapshot, every
+data-changing command is journaled before it is answered (journal.py) and the
+journal is compacted into the snapshot by a forked writer (snapshot.py), so a
+crash loses no confirmed write.  With --exit-on-stdin-close (how the service
+runs it) SIGINT and SIGTERM are ignored: stdin's EOF is the stop.
 
     /usr/bin/python3 scripts/devdb/server.py --port 0 \
         [--snapshot data/devdb.bson] [--snapshot-interval-ms 5000] [--exit-on-stdin-close]
@@ -25,6 +29,7 @@ import mockupdb  # noqa: E402
 from mockupdb import Command, MockupDB, OpMsg, OpMsgReply, OpReply  # noqa: E402
 
 import commands  # noqa: E402
+import journal  # noqa: E402
 import snapshot  # noqa: E402
 from engine import Engine  # noqa: E402
 
@@ -88,40 +93,63 @@ def main():
 
     engine = Engine(args.snapshot)
     try:
-        loaded = snapshot.load(engine)
+        _restore(engine)
     except Exception as exc:  # noqa: BLE001
         sys.stderr.write('devdb: cannot load snapshot %s: %r\n' % (args.snapshot, exc))
         return 1
-    if loaded:
-        sys.stderr.write('devdb: loaded %d documents from %s\n' % (loaded, args.snapshot))
 
     server = DevDbServer(engine, args.port)
     port = server.run()
 
     stop = threading.Event()
-    signal.signal(signal.SIGTERM, lambda *_: stop.set())
-    signal.signal(signal.SIGINT, lambda *_: stop.set())
     if args.exit_on_stdin_close:
+        # Run by the service: stdin is the lifeline, its EOF (a stop, or the parent's death) is the only way to
+        # stop. SIGINT and SIGTERM are ignored because they are meant for the service (Ctrl-C, docker stop,
+        # systemd's control-group kill), which still needs this database to finish its work and stops it last.
+        signal.signal(signal.SIGTERM, signal.SIG_IGN)
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
         threading.Thread(target=_wait_for_stdin_eof, args=(stop,), daemon=True).start()
+    else:
+        signal.signal(signal.SIGTERM, lambda *_: stop.set())
+        signal.signal(signal.SIGINT, lambda *_: stop.set())
 
     sys.stdout.write('READY port=%d\n' % port)
     sys.stdout.flush()
 
     interval = max(args.snapshot_interval_ms, 50) / 1000.0
     while not stop.wait(interval):
-        if engine.snapshot_path and engine.version != engine.saved_version:
-            _save(engine)
+        if engine.snapshot_path:
+            _guarded(snapshot.tick, engine, interval)
     if engine.snapshot_path and engine.version != engine.saved_version:
-        _save(engine)
-    sys.stdout.flush()
-    sys.stderr.flush()
+        _guarded(snapshot.save, engine)
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except OSError:
+            pass  # the parent (reading our pipes) may be gone
     # os._exit: skip mockupdb's atexit hook, which joins threads for up to 10 s each.
     os._exit(0)
 
 
-def _save(engine):
+def _restore(engine):
+    """Snapshot, then every journal after it, then a fresh journal generation for what comes next."""
+    if not engine.snapshot_path:
+        return
+    loaded, first_gen = snapshot.load(engine)
+    engine.journal = journal.Journal(engine.snapshot_path)
+    replayed, last_gen = engine.journal.replay(
+        first_gen, lambda db, cmd: commands.dispatch(engine, db, cmd, 0))
+    # Until the next compaction, the journals replayed here are still needed: keep them, append to a new one.
+    engine.journal.switch(max(last_gen, first_gen - 1) + 1)
+    engine.saved_version = 0 if replayed else engine.version
+    if loaded or replayed:
+        sys.stderr.write('devdb: loaded %d documents from %s and replayed %d journaled writes\n'
+                         % (loaded, engine.snapshot_path, replayed))
+
+
+def _guarded(step, *args):
     try:
-        snapshot.save(engine)
+        step(*args)
     except Exception as exc:  # noqa: BLE001 - keep serving; try again next interval
         sys.stderr.write('devdb: snapshot failed: %r\n' % (exc,))
 

@@ -1,19 +1,19 @@
 import { randomUUID } from 'node:crypto';
-import { type Actor, memberActor } from '../core/org/actor.js';
+import { type Caller, guestCaller, memberCaller } from '../core/org/caller.js';
 import type { MemberRepository, OrgRepository } from '../core/org/ports.js';
 import { type Locale, localeOf, type Member, type Org } from '../core/org/types.js';
 import { DomainError, isDomainError } from '../core/shared/errors.js';
 import type { OutboundMessage } from './card.js';
 import type { ActionEvent, ChatEvent, CommandEvent } from './events.js';
-import type { InboundEventLog } from './inbound-ports.js';
 import type { Catalogue, CommandName } from './texts/catalogue.js';
 import { textsFor } from './texts/texts-for.js';
 
-/** What a handler gets: the acting member, resolved once, and the texts in their language. */
+/** What a handler gets: the caller (org, acting member, roles), resolved once, and the texts in their language. */
 export type HandlerContext = {
   readonly org: Org;
   readonly member: Member;
-  readonly actor: Actor;
+  /** What every use-case is handed: built here once per event. */
+  readonly caller: Caller;
   readonly locale: Locale;
   readonly texts: Catalogue;
 };
@@ -23,7 +23,7 @@ export type ActionHandler = (ctx: HandlerContext, event: ActionEvent) => Promise
 export type CommandHandler = (ctx: HandlerContext, event: CommandEvent) => Promise<HandlerResult>;
 /** A command for chat users no member is linked to yet (only `/link`): it knows the org, not the member. */
 export type UnlinkedCommandHandler = (
-  ctx: Pick<HandlerContext, 'org' | 'locale' | 'texts'>,
+  ctx: Pick<HandlerContext, 'org' | 'locale' | 'texts' | 'caller'>,
   event: CommandEvent,
 ) => Promise<HandlerResult>;
 
@@ -31,13 +31,15 @@ export type UnlinkedCommandHandler = (
 export type DispatchResult = {
   readonly ok: boolean;
   readonly replies: readonly OutboundMessage[];
+  /** Set by dispatchAndReply: a retry of an event that was handled (or is being handled). */
   readonly duplicate?: true;
+  /** The handler failed with a bug, not a rule: the event may be handled again when the platform retries it. */
+  readonly crashed?: true;
 };
 
 export type RegistryDeps = {
   readonly orgs: OrgRepository;
   readonly members: MemberRepository;
-  readonly inboundEvents: InboundEventLog;
   readonly log: { error(obj: object, msg: string): void };
 };
 
@@ -71,9 +73,6 @@ export class Registry {
   }
 
   async dispatch(event: ChatEvent): Promise<DispatchResult> {
-    if (!(await this.deps.inboundEvents.firstSeen(event.user.platform, event.eventId))) {
-      return { ok: true, replies: [], duplicate: true };
-    }
     const org = await this.deps.orgs.findByWorkspace(event.user.platform, event.user.workspaceId);
     const member = org
       ? await this.deps.members.findByIdentity(org.id, event.user.platform, event.user.userId)
@@ -84,12 +83,12 @@ export class Registry {
       const forUnlinked =
         event.type === 'command' ? this.unlinked.get(event.command as CommandName) : undefined;
       if (org && !member && forUnlinked && event.type === 'command') {
-        const result = await forUnlinked({ org, locale, texts }, event);
+        const result = await forUnlinked({ org, locale, texts, caller: guestCaller(org, locale) }, event);
         return { ok: true, replies: result.replies };
       }
       if (!org || !member) throw new DomainError('IDENTITY_NOT_LINKED', { platform: event.user.platform });
       if (!member.active) throw new DomainError('MEMBER_INACTIVE', { memberId: member.id });
-      const ctx: HandlerContext = { org, member, actor: memberActor(member, locale), locale, texts };
+      const ctx: HandlerContext = { org, member, caller: memberCaller(org, member, locale), locale, texts };
       const result = await this.route(ctx, event);
       return { ok: true, replies: result.replies };
     } catch (error) {
@@ -107,7 +106,7 @@ export class Registry {
         },
         'chat handler failed',
       );
-      return { ok: false, replies: [{ text: texts.somethingWentWrong(reference) }] };
+      return { ok: false, crashed: true, replies: [{ text: texts.somethingWentWrong(reference) }] };
     }
   }
 

@@ -1,25 +1,17 @@
 import type Router from '@koa/router';
 import type { Logger } from 'pino';
-import { dingtalkAdapter } from '../adapters/dingtalk/dingtalk-adapter.js';
-import { dingtalkApi } from '../adapters/dingtalk/dingtalk-api.js';
-import {
-  DINGTALK_CALLBACK_PATH,
-  DINGTALK_EVENTS_PATH,
-  dingtalkRoutes,
-} from '../adapters/dingtalk/dingtalk-routes.js';
 import { readDingtalkSettings } from '../adapters/dingtalk/dingtalk-settings.js';
-import { startDingtalkStream } from '../adapters/dingtalk/dingtalk-stream.js';
-import { slackAdapter } from '../adapters/slack/slack-adapter.js';
-import { slackRoutes } from '../adapters/slack/slack-app.js';
-import { SLACK_EVENTS_PATH } from '../adapters/slack/slack-receiver.js';
+import { wireDingtalk } from '../adapters/dingtalk/wire-dingtalk.js';
 import { readSlackSettings } from '../adapters/slack/slack-settings.js';
-import { wecomAdapter } from '../adapters/wecom/wecom-adapter.js';
-import { WECOM_CALLBACK_PATH, wecomRoutes } from '../adapters/wecom/wecom-routes.js';
+import { wireSlack } from '../adapters/slack/wire-slack.js';
 import { readWecomSettings } from '../adapters/wecom/wecom-settings.js';
+import { wireWecom } from '../adapters/wecom/wire-wecom.js';
+import type { BackgroundWork } from '../chat/background-work.js';
 import type { ChatAdapter } from '../chat/chat-adapter.js';
+import type { InboundEventLedger, SeenSignatures } from '../chat/inbound-ports.js';
 import type { Registry } from '../chat/registry.js';
 import type { Platform } from '../core/org/types.js';
-import type { Clock } from '../core/shared/clock.js';
+import { type Clock, systemClock } from '../core/shared/clock.js';
 
 export type PlatformOptions = {
   /** The real platforms to run (the sandbox is governed by SANDBOX_ENABLED). */
@@ -68,7 +60,14 @@ export function platformSettingsProblems(
 
 type PlatformDeps = {
   readonly registry: Registry;
+  /** The app's clock (the sandbox may move it): for what the app schedules, never for checking signatures. */
   readonly clock: Clock;
+  /** Signed callbacks already accepted (DingTalk and WeCom accept each signature once). */
+  readonly seenSignatures: SeenSignatures;
+  /** Started/done per inbound event: retries of handled events do nothing, of crashed ones run again. */
+  readonly inboundEvents: InboundEventLedger;
+  /** Work webhooks start after acknowledging; shutdown awaits `background.idle()`. */
+  readonly background: BackgroundWork;
   readonly log: Logger;
   /** WeCom's one-time card-update codes, kept where a restart does not lose them. */
   readonly responseCodes: (platform: Platform) => {
@@ -76,6 +75,12 @@ type PlatformDeps = {
     take(taskId: string): Promise<string | undefined>;
   };
 };
+
+/**
+ * Every platform checks signature windows on real time: the sandbox's clock control moves the app's clock, and a
+ * moved clock must neither refuse genuine requests as stale nor accept old captured ones.
+ */
+const SIGNATURE_CLOCK: Clock = systemClock;
 
 type Wiring = {
   adapter: ChatAdapter;
@@ -91,9 +96,7 @@ type Wiring = {
 export function composePlatforms(options: PlatformOptions, deps: PlatformDeps): PlatformRuntime {
   const wirings = new Map<Platform, Wiring>();
   for (const platform of options.enabled) {
-    if (platform === 'slack') wirings.set(platform, slack(options, deps));
-    if (platform === 'dingtalk') wirings.set(platform, dingtalk(options, deps));
-    if (platform === 'wecom') wirings.set(platform, wecom(options, deps));
+    if (platform !== 'sandbox') wirings.set(platform, WIRINGS[platform](options, deps));
   }
   const stops: (() => Promise<void>)[] = [];
   return {
@@ -110,67 +113,24 @@ export function composePlatforms(options: PlatformOptions, deps: PlatformDeps): 
   };
 }
 
-function slack(options: PlatformOptions, deps: PlatformDeps): Wiring {
-  const settings = readSlackSettings(options.env);
-  const adapter = slackAdapter(settings);
-  const routes = slackRoutes(settings, {
-    registry: deps.registry,
-    adapter,
-    clock: deps.clock,
-    log: deps.log,
-  });
-  return {
-    adapter,
-    routers: [routes.router],
-    rawBodyPaths: settings.SLACK_APP_TOKEN ? [] : [SLACK_EVENTS_PATH],
-    start: async () => {
-      await routes.start();
-      return () => routes.stop();
-    },
-  };
+/** The deps every platform takes: the shared inbound side, the real clock for signatures, the app's clock. */
+function common(deps: PlatformDeps) {
+  const { registry, inboundEvents, background, log, seenSignatures, clock } = deps;
+  return { registry, inboundEvents, background, log, seenSignatures, clock, signatureClock: SIGNATURE_CLOCK };
 }
 
-function dingtalk(options: PlatformOptions, deps: PlatformDeps): Wiring {
-  const settings = readDingtalkSettings(options.env);
-  const api = dingtalkApi(settings, { clock: deps.clock });
-  const adapter = dingtalkAdapter(settings, { api, clock: deps.clock });
-  // One internal DingTalk app serves one org: its client id is the workspace the org is connected to.
-  const inbound = { registry: deps.registry, adapter, workspaceId: settings.clientId, log: deps.log };
-  if (settings.mode === 'stream') {
-    return {
-      adapter,
-      routers: [],
-      rawBodyPaths: [],
-      start: async () => {
-        const stream = await startDingtalkStream(settings, inbound);
-        return () => stream.stop();
-      },
-    };
-  }
-  return {
-    adapter,
-    routers: [dingtalkRoutes(settings, { ...inbound, clock: deps.clock })],
-    rawBodyPaths: [DINGTALK_CALLBACK_PATH, DINGTALK_EVENTS_PATH],
-    start: async () => {
-      // Card clicks reach an HTTP callback only once its URL is registered for the app (idempotent).
-      await api.registerCardCallback(`${options.publicUrl}${DINGTALK_CALLBACK_PATH}`);
-      return async () => {};
-    },
-  };
-}
-
-function wecom(options: PlatformOptions, deps: PlatformDeps): Wiring {
-  const settings = readWecomSettings(options.env);
-  const responseCodes = deps.responseCodes('wecom');
-  const adapter = wecomAdapter(settings, { responseCodes, clock: deps.clock });
-  const router = wecomRoutes(settings, {
-    registry: deps.registry,
-    adapter,
-    responseCodes,
-    // The corp id is what WeCom callbacks name, so it is the workspace the org is connected to.
-    workspaceId: settings.WECOM_CORP_ID,
-    log: deps.log,
-    clock: deps.clock,
-  });
-  return { adapter, routers: [router], rawBodyPaths: [WECOM_CALLBACK_PATH] };
-}
+const WIRINGS: Readonly<
+  Record<Exclude<Platform, 'sandbox'>, (options: PlatformOptions, deps: PlatformDeps) => Wiring>
+> = {
+  slack: (options, deps) => wireSlack(readSlackSettings(options.env), common(deps)),
+  dingtalk: (options, deps) =>
+    wireDingtalk(readDingtalkSettings(options.env), {
+      ...common(deps),
+      publicUrl: options.publicUrl,
+    }),
+  wecom: (options, deps) =>
+    wireWecom(readWecomSettings(options.env), {
+      ...common(deps),
+      responseCodes: deps.responseCodes('wecom'),
+    }),
+};

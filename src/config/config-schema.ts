@@ -12,7 +12,7 @@ export const SETTINGS = {
   NODE_ENV: {
     schema: z.enum(['development', 'production', 'test']).default('development'),
     default: 'development',
-    doc: '`production` turns the sandbox off unless `SANDBOX_ENABLED=true`.',
+    doc: '`production` needs `MONGODB_URI`, never creates the demo org, and turns the sandbox off unless `SANDBOX_ENABLED=true`.',
   },
   PORT: {
     schema: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -61,31 +61,51 @@ export const SETTINGS = {
     default: '(on unless production)',
     doc: 'Serve the sandbox workspace at /sandbox and its API (including the clock control).',
   },
+  SANDBOX_ALLOW_REMOTE: {
+    schema: bool.default(false),
+    default: 'false',
+    doc: 'The sandbox is an unauthenticated demo tool and answers only clients on this machine (loopback); `true` serves it to anyone who can reach the port.',
+  },
   DEMO_ORG: {
     schema: bool.optional(),
-    default: '(on with the embedded database)',
-    doc: 'Create the demo org on first start when the database has no org.',
+    default: '(on with the embedded database, never in production)',
+    doc: 'Create the demo org on first start when the database has no org. Refused with `NODE_ENV=production`.',
   },
   DEMO_API_TOKEN: {
     schema: z.string().min(16, 'at least 16 characters').optional(),
-    default: '(random, printed at start)',
-    doc: "Fixes the demo org's API token instead of a random one.",
+    default: '(random, kept in DATA_DIR/demo-token)',
+    doc: "Fixes the demo org's API token. Unset: a random one, made on first start and kept (mode 0600) in `DATA_DIR/demo-token`, so it stays the same across restarts.",
   },
   JOBS_ENABLED: {
     schema: bool.default(true),
     default: 'true',
     doc: 'Run scheduled jobs (outbox delivery, reminders) in this process.',
   },
-  OUTBOX_INTERVAL_MS: {
-    schema: z.coerce.number().int().min(50).default(1000),
-    default: '1000',
-    doc: 'How often the outbox job looks for messages to deliver (new messages are also sent at once).',
-  },
-  SHUTDOWN_TIMEOUT_MS: {
-    schema: z.coerce.number().int().min(100).default(10000),
-    default: '10000',
-    doc: 'How long graceful shutdown waits for in-flight work before exiting anyway.',
-  },
+  OUTBOX_INTERVAL_MS: millis(
+    50,
+    1000,
+    'How often the outbox job looks for messages to deliver (new messages are also sent at once).',
+  ),
+  HTTP_REQUEST_TIMEOUT_MS: millis(
+    1000,
+    120_000,
+    'Longest time a client may take to send one whole request (a large import included); then 408.',
+  ),
+  HTTP_HEADERS_TIMEOUT_MS: millis(
+    1000,
+    20_000,
+    "Longest time a client may take to send a request's headers (slow-header attacks); at most HTTP_REQUEST_TIMEOUT_MS.",
+  ),
+  HTTP_KEEP_ALIVE_TIMEOUT_MS: millis(
+    0,
+    65_000,
+    "How long an idle keep-alive connection stays open; keep it above your load balancer's idle timeout (60 s on AWS ALB).",
+  ),
+  SHUTDOWN_TIMEOUT_MS: millis(
+    100,
+    10000,
+    'How long graceful shutdown waits for in-flight work before exiting anyway.',
+  ),
   // Import limits, record lifetimes and rate limits (issue #10 items 5, 10, 11).
   IMPORT_MAX_ROWS: numberSetting(
     50_000,
@@ -185,6 +205,11 @@ export const SETTINGS = {
     'https://qyapi.weixin.qq.com',
   ),
 } as const;
+
+/** A duration in milliseconds, at least `min`. */
+function millis(min: number, fallback: number, doc: string) {
+  return { schema: z.coerce.number().int().min(min).default(fallback), default: String(fallback), doc };
+}
 
 /** A positive number setting (whole unless `fraction`), its default written once for the schema and the docs. */
 function numberSetting(fallback: number, doc: string, fraction = false) {

@@ -41,7 +41,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     PLATFORMS: platforms,
     // The sandbox runs when PLATFORMS names it, except in production unless SANDBOX_ENABLED says so.
     SANDBOX_ENABLED: raw.SANDBOX_ENABLED ?? (platforms.includes('sandbox') && raw.NODE_ENV !== 'production'),
-    DEMO_ORG: raw.DEMO_ORG ?? embedded,
+    // Never by default in production (fake members, a printed admin token); asking for it there is refused at start.
+    DEMO_ORG: raw.DEMO_ORG ?? (embedded && raw.NODE_ENV !== 'production'),
     PUBLIC_URL: raw.PUBLIC_URL ?? `http://localhost:${raw.PORT}`,
     dataDir: path.resolve(raw.DATA_DIR),
   });

@@ -1,39 +1,24 @@
 import type { Server } from 'node:http';
 import { type Scheduler, startScheduler } from '../jobs/agenda-scheduler.js';
 import { connectDatabase } from '../storage/connect-database.js';
-import { startDatabase } from '../storage/embedded-database.js';
+import { type RunningDatabase, startDatabase } from '../storage/embedded-database.js';
 import { ensureIndexes } from '../storage/models.js';
-import { composeApp } from './compose-app.js';
+import { type ComposedApp, composeApp } from './compose-app.js';
 import { platformSettingsProblems } from './compose-platforms.js';
-import { ConfigError, loadConfig } from './load-config.js';
+import { demoToken } from './demo-token.js';
+import { type Config, ConfigError, loadConfig } from './load-config.js';
 import { createLogger } from './logger.js';
+import { closeServer, serveHttp } from './serve-http.js';
 import { startDemo } from './start-demo.js';
+import { startupRefusals } from './startup-refusals.js';
+
+const say = (line: string) => process.stdout.write(`${line}\n`);
 
 /** Boots the service: config → database → indexes → demo org → HTTP → jobs; and stops it in reverse on a signal. */
 async function main(): Promise<void> {
-  let config: ReturnType<typeof loadConfig>;
-  try {
-    config = loadConfig();
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      process.stderr.write(
-        `${error.message}\nFix these environment variables (see .env.example and the README) and start again.\n`,
-      );
-      process.exit(1);
-    }
-    throw error;
-  }
+  const config = checkedConfig();
   const realPlatforms = config.PLATFORMS.filter((p) => p !== 'sandbox');
-  const problems = platformSettingsProblems(realPlatforms, process.env);
-  if (problems.length > 0) {
-    process.stderr.write(
-      `${problems.join('\n')}\nSet these (see .env.example and manifests/) and start again.\n`,
-    );
-    process.exit(1);
-  }
   const log = createLogger(config.LOG_LEVEL);
-  const say = (line: string) => process.stdout.write(`${line}\n`);
-
   const database = await startDatabase({
     mongodbUri: config.MONGODB_URI,
     dataDir: config.dataDir,
@@ -49,61 +34,112 @@ async function main(): Promise<void> {
     connection,
     config,
     log,
-    platforms: {
-      enabled: realPlatforms,
-      env: process.env,
-      publicUrl: config.PUBLIC_URL,
-    },
+    platforms: { enabled: realPlatforms, env: process.env, publicUrl: config.PUBLIC_URL },
   });
   await ensureIndexes(app.models);
-
   if (config.DEMO_ORG) {
-    const demo = await startDemo(app, { reset: false, apiToken: config.DEMO_API_TOKEN });
+    const token = await demoToken(config.dataDir, config.DEMO_API_TOKEN);
+    const demo = await startDemo(app, { reset: false, apiToken: token });
     say(
       `Demo org ${demo.created ? 'created' : 'ready'}: ${demo.members} members. API token (admin): ${demo.token}`,
     );
   }
-
-  const server: Server = app.http.listen(config.PORT, config.HOST);
-  await new Promise<void>((resolve, reject) => server.once('listening', resolve).once('error', reject));
+  const server = await serveHttp(app.http, config);
   let scheduler: Scheduler | undefined;
   if (config.JOBS_ENABLED) {
     if (!connection.db) throw new Error('database connection has no db handle');
-    scheduler = await startScheduler(connection.db, app.jobs, log);
-    const running = scheduler;
+    const running = await startScheduler(connection.db, app.jobs, log);
+    scheduler = running;
     app.setJobsRunning(() => running.isRunning());
   }
   await app.platforms.start();
   say(`Leadrelay listening on ${config.PUBLIC_URL}`);
   if (realPlatforms.length > 0) say(`Chat platforms: ${realPlatforms.join(', ')}`);
   if (config.SANDBOX_ENABLED) say(`Sandbox workspace: ${config.PUBLIC_URL}/sandbox`);
+  stopOnSignals(config, () => stopInOrder({ app, server, scheduler, connection, database, config }));
+}
 
+/** The config, or exit 1 with one line per problem: bad values, missing platform settings, refused combinations. */
+function checkedConfig(): Config {
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    refuse(
+      `${error.message}\nFix these environment variables (see .env.example and the README) and start again.`,
+    );
+  }
+  const problems = platformSettingsProblems(
+    config.PLATFORMS.filter((p) => p !== 'sandbox'),
+    process.env,
+  );
+  if (problems.length > 0)
+    refuse(`${problems.join('\n')}\nSet these (see .env.example and manifests/) and start again.`);
+  const refusals = startupRefusals(config);
+  if (refusals.length > 0) refuse(refusals.join('\n'));
+  return config;
+}
+
+function refuse(message: string): never {
+  process.stderr.write(`${message}\n`);
+  process.exit(1);
+}
+
+type Running = {
+  app: ComposedApp;
+  server: Server;
+  scheduler: Scheduler | undefined;
+  connection: { close(): Promise<void> };
+  database: RunningDatabase;
+  config: Config;
+};
+
+/**
+ * Stop taking work → finish what was started → stop the jobs → deliver → close → snapshot and stop the database,
+ * last. The embedded database runs in its own process group and ignores the terminal's and the group's signals, so
+ * it is still there for every step before it.
+ */
+async function stopInOrder(running: Running): Promise<void> {
+  const { app, server, scheduler, connection, database, config } = running;
+  app.stopAccepting();
+  await closeServer(server);
+  await app.platforms.stop();
+  await app.background.idle();
+  await scheduler?.stop(config.SHUTDOWN_TIMEOUT_MS);
+  await app.outboxPump.idle();
+  await connection.close();
+  await database.stop();
+}
+
+/**
+ * The first SIGINT or SIGTERM starts the stop; later ones (a group signal plus a relayed one, or a second Ctrl-C)
+ * are ignored instead of killing the process half-way. Nothing may hang the stop for ever.
+ */
+function stopOnSignals(config: Config, stop: () => Promise<void>): void {
   let stopping = false;
-  const shutdown = async (signal: string) => {
+  const onSignal = (signal: NodeJS.Signals) => {
     if (stopping) return;
     stopping = true;
     say(`${signal} received: shutting down`);
-    // Nothing may hang shutdown for ever; the platform's retries cover anything cut short.
     const deadline = setTimeout(() => {
-      log.error({}, 'graceful shutdown timed out');
+      process.stderr.write('graceful shutdown timed out\n');
       process.exit(1);
     }, config.SHUTDOWN_TIMEOUT_MS + 5_000);
     deadline.unref();
-    app.stopAccepting();
-    await new Promise<void>((resolve) => {
-      server.close(() => resolve());
-      server.closeIdleConnections();
-    });
-    await app.platforms.stop();
-    await scheduler?.stop(config.SHUTDOWN_TIMEOUT_MS);
-    await app.outboxPump.idle();
-    await connection.close();
-    await database.stop();
-    say('stopped cleanly');
-    process.exit(0);
+    stop().then(
+      () => {
+        say('stopped cleanly');
+        process.exit(0);
+      },
+      (error: unknown) => {
+        process.stderr.write(`shutdown failed: ${error instanceof Error ? error.message : String(error)}\n`);
+        process.exit(1);
+      },
+    );
   };
-  process.once('SIGTERM', () => void shutdown('SIGTERM'));
-  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', onSignal);
+  process.on('SIGINT', onSignal);
 }
 
 main().catch((error: unknown) => {

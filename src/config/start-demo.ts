@@ -1,4 +1,4 @@
-import { systemActor } from '../core/org/actor.js';
+import { systemCaller } from '../core/org/caller.js';
 import { issueApiToken } from '../core/org/issue-api-token.js';
 import { memberStatusNotice } from '../core/org/member-status-notice.js';
 import { dailyCapOf } from '../core/org/types.js';
@@ -34,7 +34,7 @@ export async function startDemo(
   );
   const token = await issueApiToken(
     { tokens: app.repos.tokens, clock: app.clock },
-    systemActor(orgId, 'zh-CN'),
+    systemCaller(org, 'zh-CN'),
     {
       name: 'demo',
       roles: ['admin'],

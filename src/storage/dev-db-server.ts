@@ -10,14 +10,19 @@ import { MongoClient } from 'mongodb';
 export interface DevDbServer {
   readonly uri: string;
   readonly port: number;
-  /** Makes the server write its snapshot now; resolves once the file is on disk (no-op without one). */
+  /** The server's process id (tests check it is gone after its parent died). */
+  readonly pid: number | undefined;
+  /** Makes the server compact its journal into the snapshot now; resolves once it is on disk (no-op without one). */
   flush(): Promise<void>;
   /** Flushes (if snapshotting), then stops the server and waits for the process to exit. */
   stop(): Promise<void>;
 }
 
 export interface DevDbServerOptions {
-  /** BSON snapshot file: loaded on start, rewritten when data changed. Omit for pure in-memory. */
+  /**
+   * BSON snapshot file: loaded on start with its journals (`<file>.journal.<n>`, every write appended before it is
+   * answered) replayed over it; compacted every interval when data changed. Omit for pure in-memory.
+   */
   snapshotFile?: string;
   snapshotIntervalMs?: number;
   /** Python interpreter that sees Debian's dist-packages. Default /usr/bin/python3. */
@@ -37,8 +42,10 @@ export async function startDevDbServer(options: DevDbServerOptions = {}): Promis
     args.push('--snapshot', options.snapshotFile);
     args.push('--snapshot-interval-ms', String(options.snapshotIntervalMs ?? 5_000));
   }
-  // stdin stays an open pipe we never write to: when this process dies, the server sees EOF and exits.
-  const child = spawn(python, args, { stdio: ['pipe', 'pipe', 'pipe'] });
+  // stdin stays an open pipe we never write to: when this process dies (even by kill -9), the server sees EOF,
+  // snapshots and exits, so it is never orphaned. `detached` puts it in its own session and process group, so the
+  // terminal's Ctrl-C and a signal to our group (docker stop, systemd) reach only us; we stop it last, ourselves.
+  const child = spawn(python, args, { stdio: ['pipe', 'pipe', 'pipe'], detached: true });
   const port = await waitForReady(child, python, options.startTimeoutMs ?? 15_000);
   const uri = `mongodb://127.0.0.1:${port}/?directConnection=true`;
   const exited = new Promise<void>((resolve) => {
@@ -69,9 +76,10 @@ export async function startDevDbServer(options: DevDbServerOptions = {}): Promis
       try {
         await flush();
       } catch {
-        // The server also snapshots on SIGTERM; a failed flush must not prevent the stop.
+        // The server also snapshots when its stdin closes; a failed flush must not prevent the stop.
       }
-      child.kill('SIGTERM');
+      // Closing the lifeline is the stop request: the server ignores SIGINT and SIGTERM (they are the group's).
+      child.stdin?.end();
       const timer = setTimeout(() => child.kill('SIGKILL'), KILL_AFTER_MS);
       await exited;
       clearTimeout(timer);
@@ -79,7 +87,7 @@ export async function startDevDbServer(options: DevDbServerOptions = {}): Promis
     return stopping;
   };
 
-  return { uri, port, flush, stop };
+  return { uri, port, pid: child.pid, flush, stop };
 }
 
 function waitForReady(child: ChildProcess, python: string, timeoutMs: number): Promise<number> {

@@ -58,9 +58,12 @@ async function startDevServer(dataDir: string): Promise<RunningDatabase> {
   return {
     kind: 'dev-server',
     uri: server.uri,
+    // What it keeps and what a crash can lose, in one line (issue #10): the journal makes every answer durable
+    // against a crash of any process; only the OS's own write-back stands between it and a power loss.
     description:
-      `offline dev server (mongomock) — for trying the product, not for production; ` +
-      `data snapshotted to ${displayPath(snapshotFile)}`,
+      `offline dev server (mongomock) — for trying the product, not for production; every confirmed write is ` +
+      `journaled before it is answered and compacted into ${displayPath(snapshotFile)}: a crash or kill loses ` +
+      `none, a power loss can lose the last seconds' writes`,
     flush: () => server.flush(),
     stop: () => server.stop(),
   };
@@ -98,7 +101,7 @@ async function startMemoryServer(dataDir: string, timeoutMs: number): Promise<Ru
   return {
     kind: 'mongodb-memory-server',
     uri: server.getUri(),
-    description: `embedded mongod (mongodb-memory-server); data in ${displayPath(dbPath)}`,
+    description: `embedded mongod (mongodb-memory-server) — for trying the product; data in ${displayPath(dbPath)}, journaled by mongod: a crash loses no confirmed write`,
     flush: noop,
     stop: async () => {
       await server.stop({ doCleanup: false });

@@ -10,6 +10,7 @@ import {
   platformResponseCodeSchema,
 } from './models/platform-response-code-model.js';
 import { type SandboxMessageDoc, sandboxMessageSchema } from './models/sandbox-message-model.js';
+import { type SeenSignatureDoc, seenSignatureSchema } from './models/seen-signature-model.js';
 import { type SentMessageDoc, sentMessageSchema } from './models/sent-message-model.js';
 import { type TeamDoc, teamSchema } from './models/team-model.js';
 
@@ -24,6 +25,7 @@ export type Models = {
   readonly InboundEvent: Model<InboundEventDoc>;
   readonly SandboxMessage: Model<SandboxMessageDoc>;
   readonly PlatformResponseCode: Model<PlatformResponseCodeDoc>;
+  readonly SeenSignature: Model<SeenSignatureDoc>;
 };
 
 /** Binds every model to one connection (tests open one connection per database). */
@@ -42,6 +44,7 @@ export function bindModels(connection: Connection): Models {
       'PlatformResponseCode',
       platformResponseCodeSchema,
     ),
+    SeenSignature: connection.model<SeenSignatureDoc>('SeenSignature', seenSignatureSchema),
   };
 }
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { leadDecisionMessage } from '../../src/chat/render/lead-approval-card.js';
 import type { RenderContext } from '../../src/chat/render/render-context.js';
 import { zhCN } from '../../src/chat/texts/zh-cn.js';
-import type { LeadDecisionData } from '../../src/core/leads/approval-notices.js';
+import type { LeadDecisionData } from '../../src/core/pools/approval-notices.js';
 import { leadId, memberId, teamId } from '../../src/core/shared/ids.js';
 
 const ctx: RenderContext = {

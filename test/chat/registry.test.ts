@@ -5,32 +5,23 @@ import { en } from '../../src/chat/texts/en.js';
 import { zhCN } from '../../src/chat/texts/zh-cn.js';
 import type { Member } from '../../src/core/org/types.js';
 import { DomainError } from '../../src/core/shared/errors.js';
-import {
-  FakeInboundEventLog,
-  FakeMemberRepository,
-  FakeOrgRepository,
-  makeMember,
-  makeOrg,
-} from '../core/fakes.js';
+import { FakeMemberRepository, FakeOrgRepository, makeMember, makeOrg } from '../core/fakes.js';
 
 const org = makeOrg({ chat: { platform: 'sandbox', workspaceId: 'ws-1' } });
 const zhRep = makeMember('rep-zh', { roles: ['rep'] });
 const enRep = makeMember('rep-en', { roles: ['rep'], locale: 'en' });
 const leaver = makeMember('left', { roles: ['rep'], active: false });
 
-let inbound: FakeInboundEventLog;
 type LogFn = (obj: object, msg: string) => void;
 let log: { error: Mock<LogFn> };
 let registry: Registry;
 let eventSeq = 0;
 
 beforeEach(() => {
-  inbound = new FakeInboundEventLog();
   log = { error: vi.fn<LogFn>() };
   registry = new Registry({
     orgs: new FakeOrgRepository([org]),
     members: new FakeMemberRepository([zhRep, enRep, leaver]),
-    inboundEvents: inbound,
     log,
   });
 });
@@ -59,7 +50,7 @@ function command(userId: string, name: string, eventId = `evt-${++eventSeq}`): C
 }
 
 describe('Registry.dispatch', () => {
-  it('routes a click to its handler with the member, actor and texts in the member’s language', async () => {
+  it('routes a click to its handler with the member, caller and texts in the member’s language', async () => {
     const handler = vi.fn(async (ctx: HandlerContext) => ({
       replies: [{ text: ctx.texts.memberStatus.title }],
     }));
@@ -69,7 +60,12 @@ describe('Registry.dispatch', () => {
     const ctx = handler.mock.calls[0]?.[0];
     expect(ctx?.member.id).toBe(enRep.id);
     expect(ctx?.locale).toBe('en');
-    expect(ctx?.actor).toMatchObject({ memberId: enRep.id, orgId: org.id, roles: ['rep'], kind: 'member' });
+    expect(ctx?.caller).toMatchObject({
+      member: { id: enRep.id },
+      org: { id: org.id },
+      roles: ['rep'],
+      kind: 'member',
+    });
   });
 
   it('answers IDENTITY_NOT_LINKED in zh-CN when the user is unknown, without calling a handler', async () => {
@@ -96,16 +92,6 @@ describe('Registry.dispatch', () => {
     expect(handler).not.toHaveBeenCalled();
   });
 
-  it('calls the handler once and answers a duplicate when the same event id comes again', async () => {
-    const handler = vi.fn(async () => ({ replies: [{ text: 'done' }] }));
-    registry.onAction('test.click', handler);
-    const first = await registry.dispatch(click(userOf(zhRep), 'test.click', 'evt-dup'));
-    const retry = await registry.dispatch(click(userOf(zhRep), 'test.click', 'evt-dup'));
-    expect(first).toEqual({ ok: true, replies: [{ text: 'done' }] });
-    expect(retry).toEqual({ ok: true, duplicate: true, replies: [] });
-    expect(handler).toHaveBeenCalledTimes(1);
-  });
-
   it('answers a handler’s DomainError with that code’s text in the member’s language', async () => {
     registry.onAction('test.click', async () => {
       throw new DomainError('FORBIDDEN', { action: 'member.set_availability.other' });
@@ -128,6 +114,8 @@ describe('Registry.dispatch', () => {
     });
     const result = await registry.dispatch(click(userOf(enRep), 'test.click', 'evt-bug'));
     expect(result.ok).toBe(false);
+    // A bug, not a rule: dispatchAndReply lets the platform's retry handle the event again.
+    expect(result.crashed).toBe(true);
     expect(log.error).toHaveBeenCalledTimes(1);
     const [logged, message] = log.error.mock.calls[0] as [Record<string, unknown>, string];
     expect(logged).toMatchObject({ err: bug, platform: 'sandbox', eventId: 'evt-bug', memberId: enRep.id });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ladderFrom } from '../../src/core/leads/ladder.js';
+import { ladderFrom } from '../../src/core/pools/ladder.js';
 import { addBusinessHours } from '../../src/core/shared/business-hours.js';
 import { nextLocalMidnight } from '../../src/core/shared/local-day.js';
 import { makeOrg } from './fakes.js';

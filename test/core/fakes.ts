@@ -1,4 +1,3 @@
-import type { InboundEventLog } from '../../src/chat/inbound-ports.js';
 import type { RoutingConfig } from '../../src/core/leads/routing-config.js';
 import type { ScoringConfig } from '../../src/core/leads/score-lead.js';
 import type { MemberRepository, OrgRepository, TeamRepository } from '../../src/core/org/ports.js';
@@ -172,12 +171,6 @@ export class FakeNotifier implements Notifier {
   }
 }
 
-export class FakeInboundEventLog implements InboundEventLog {
-  readonly seen = new Set<string>();
-  async firstSeen(platform: Platform, eventId: string) {
-    const key = `${platform}:${eventId}`;
-    if (this.seen.has(key)) return false;
-    this.seen.add(key);
-    return true;
-  }
-}
+// The lead and roster fakes live in their own files (each is held to the repositories' contract test).
+export { FakeLeadRepository } from './fake-lead-repository.js';
+export { FakeRosterRepository } from './fake-roster-repository.js';

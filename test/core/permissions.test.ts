@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { type Actor, memberActor, systemActor } from '../../src/core/org/actor.js';
+import { type Caller, memberCaller, systemCaller } from '../../src/core/org/caller.js';
 import { type Action, assertCan, can, rolesAllowed } from '../../src/core/org/permissions.js';
 import { ROLES, type Role } from '../../src/core/org/types.js';
 import { DomainError } from '../../src/core/shared/errors.js';
-import { makeMember, ORG_ID } from './fakes.js';
+import { makeMember, makeOrg } from './fakes.js';
 
 /** The policy as the product describes it, written out independently of src so a change to the table is caught. */
 const EXPECTED: Record<Action, readonly Role[]> = {
@@ -28,8 +28,8 @@ const EXPECTED: Record<Action, readonly Role[]> = {
 };
 const ACTIONS = Object.keys(EXPECTED) as Action[];
 
-const actorWith = (roles: readonly Role[]): Actor => ({
-  orgId: ORG_ID,
+const actorWith = (roles: readonly Role[]): Caller => ({
+  org: makeOrg(),
   roles,
   locale: 'zh-CN',
   kind: 'member',
@@ -61,7 +61,7 @@ describe('permissions', () => {
   });
 
   it('lets a rep set their own availability but refuses another member with FORBIDDEN naming the action', () => {
-    const rep = memberActor(makeMember('rep-1', { roles: ['rep'] }), 'zh-CN');
+    const rep = memberCaller(makeOrg(), makeMember('rep-1', { roles: ['rep'] }), 'zh-CN');
     expect(can(rep, 'member.set_availability.self')).toBe(true);
     expect(() => assertCan(rep, 'member.set_availability.self')).not.toThrow();
     const error = thrown(() => assertCan(rep, 'member.set_availability.other'));
@@ -73,7 +73,7 @@ describe('permissions', () => {
   });
 
   it('lets a manager set another member’s availability', () => {
-    const manager = memberActor(makeMember('mgr-1', { roles: ['manager'] }), 'zh-CN');
+    const manager = memberCaller(makeOrg(), makeMember('mgr-1', { roles: ['manager'] }), 'zh-CN');
     expect(can(manager, 'member.set_availability.other')).toBe(true);
     expect(() => assertCan(manager, 'member.set_availability.other')).not.toThrow();
   });
@@ -89,7 +89,7 @@ describe('permissions', () => {
   });
 
   it("lets the system actor do what an admin may (claiming and releasing are a rep's own acts)", () => {
-    const system = systemActor(ORG_ID, 'en');
+    const system = systemCaller(makeOrg(), 'en');
     for (const action of ACTIONS) expect(can(system, action)).toBe(EXPECTED[action].includes('admin'));
     expect(can(system, 'lead.create')).toBe(true);
     expect(can(system, 'lead.claim')).toBe(false);

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { memberActor } from '../../src/core/org/actor.js';
+import { memberCaller } from '../../src/core/org/caller.js';
 import { setMemberAvailability } from '../../src/core/org/set-member-availability.js';
 import { fixedClock } from '../../src/core/shared/clock.js';
 import { DomainError } from '../../src/core/shared/errors.js';
@@ -50,7 +50,10 @@ const rejection = async (promise: Promise<unknown>): Promise<DomainError> => {
 
 describe('setMemberAvailability', () => {
   it('puts a rep on leave and publishes exactly one member.status update for their card', async () => {
-    const updated = await setMemberAvailability(deps, memberActor(rep, 'zh-CN'), rep.id, 'on_leave');
+    const updated = await setMemberAvailability(deps, memberCaller(makeOrg(), rep, 'zh-CN'), {
+      memberId: rep.id,
+      availability: 'on_leave',
+    });
     expect(updated).toMatchObject({ id: rep.id, availability: 'on_leave' });
     expect((await deps.members.get(ORG_ID, rep.id))?.availability).toBe('on_leave');
 
@@ -76,23 +79,29 @@ describe('setMemberAvailability', () => {
   });
 
   it('gives each real change its own idempotency key when the same member flips twice', async () => {
-    const actor = memberActor(rep, 'zh-CN');
-    await setMemberAvailability(deps, actor, rep.id, 'on_leave');
+    const actor = memberCaller(makeOrg(), rep, 'zh-CN');
+    await setMemberAvailability(deps, actor, { memberId: rep.id, availability: 'on_leave' });
     deps.clock.advance(1_000);
-    await setMemberAvailability(deps, actor, rep.id, 'available');
+    await setMemberAvailability(deps, actor, { memberId: rep.id, availability: 'available' });
     deps.clock.advance(1_000);
-    await setMemberAvailability(deps, actor, rep.id, 'on_leave');
+    await setMemberAvailability(deps, actor, { memberId: rep.id, availability: 'on_leave' });
     const keys = deps.notifier.notices().map((n) => n.idempotencyKey);
     expect(new Set(keys).size).toBe(3);
   });
 
   it('uses the member’s own daily cap in the notice when they have one', async () => {
-    await setMemberAvailability(deps, memberActor(manager, 'zh-CN'), otherRep.id, 'on_leave');
+    await setMemberAvailability(deps, memberCaller(makeOrg(), manager, 'zh-CN'), {
+      memberId: otherRep.id,
+      availability: 'on_leave',
+    });
     expect(deps.notifier.notices()[0]?.data).toMatchObject({ memberId: otherRep.id, dailyCap: 3 });
   });
 
   it('lets a manager put another member on leave', async () => {
-    const updated = await setMemberAvailability(deps, memberActor(manager, 'zh-CN'), rep.id, 'on_leave');
+    const updated = await setMemberAvailability(deps, memberCaller(makeOrg(), manager, 'zh-CN'), {
+      memberId: rep.id,
+      availability: 'on_leave',
+    });
     expect(updated.availability).toBe('on_leave');
     expect(deps.notifier.notices()).toHaveLength(1);
     expect(deps.notifier.notices()[0]?.cardKey).toBe(`member-status:${rep.id}`);
@@ -100,7 +109,10 @@ describe('setMemberAvailability', () => {
 
   it('refuses a rep changing another member with FORBIDDEN, and neither writes nor publishes', async () => {
     const error = await rejection(
-      setMemberAvailability(deps, memberActor(rep, 'zh-CN'), otherRep.id, 'on_leave'),
+      setMemberAvailability(deps, memberCaller(makeOrg(), rep, 'zh-CN'), {
+        memberId: otherRep.id,
+        availability: 'on_leave',
+      }),
     );
     expect(error.code).toBe('FORBIDDEN');
     expect(error.details.action).toBe('member.set_availability.other');
@@ -112,7 +124,10 @@ describe('setMemberAvailability', () => {
   it('fails with MEMBER_NOT_FOUND and publishes nothing when the target does not exist', async () => {
     const missing = memberId('nobody');
     const error = await rejection(
-      setMemberAvailability(deps, memberActor(manager, 'zh-CN'), missing, 'on_leave'),
+      setMemberAvailability(deps, memberCaller(makeOrg(), manager, 'zh-CN'), {
+        memberId: missing,
+        availability: 'on_leave',
+      }),
     );
     expect(error.code).toBe('MEMBER_NOT_FOUND');
     expect(error.details).toEqual({ memberId: missing });
@@ -121,7 +136,12 @@ describe('setMemberAvailability', () => {
 
   it('fails with ORG_NOT_FOUND and writes nothing when the actor’s org is gone', async () => {
     deps.orgs.orgs.clear();
-    const error = await rejection(setMemberAvailability(deps, memberActor(rep, 'zh-CN'), rep.id, 'on_leave'));
+    const error = await rejection(
+      setMemberAvailability(deps, memberCaller(makeOrg(), rep, 'zh-CN'), {
+        memberId: rep.id,
+        availability: 'on_leave',
+      }),
+    );
     expect(error.code).toBe('ORG_NOT_FOUND');
     expect(deps.members.writes).toEqual([]);
     expect(deps.notifier.published).toEqual([]);
@@ -131,7 +151,10 @@ describe('setMemberAvailability', () => {
     const loner = makeMember('solo', { roles: ['aftersales'] });
     const { teamId: _drop, ...withoutTeam } = loner;
     deps.members.members.set(loner.id, withoutTeam);
-    await setMemberAvailability(deps, memberActor(withoutTeam, 'zh-CN'), loner.id, 'on_leave');
+    await setMemberAvailability(deps, memberCaller(makeOrg(), withoutTeam, 'zh-CN'), {
+      memberId: loner.id,
+      availability: 'on_leave',
+    });
     expect(deps.notifier.notices()[0]?.data).not.toHaveProperty('teamName');
   });
 });

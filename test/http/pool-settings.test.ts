@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runLeadDeadlines } from '../../src/core/leads/run-lead-deadlines.js';
+import { runLeadDeadlines } from '../../src/core/pools/run-lead-deadlines.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 let t: TestApp;

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { systemActor } from '../../src/core/org/actor.js';
+import { systemCaller } from '../../src/core/org/caller.js';
 import { issueApiToken } from '../../src/core/org/issue-api-token.js';
 import { orgId } from '../../src/core/shared/ids.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
@@ -10,7 +10,7 @@ beforeAll(async () => {
   t = await startTestApp();
   managerToken = await issueApiToken(
     { tokens: t.app.repos.tokens, clock: t.app.clock },
-    systemActor(orgId(t.orgId), 'en'),
+    systemCaller((await t.app.repos.orgs.get(orgId(t.orgId)))!, 'en'),
     {
       name: 'crm',
       roles: ['manager'],

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { LeadRepository } from '../../src/core/leads/ports.js';
-import { type DeadlineDeps, runLeadDeadlines } from '../../src/core/leads/run-lead-deadlines.js';
+import { type DeadlineDeps, runLeadDeadlines } from '../../src/core/pools/run-lead-deadlines.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 // The deadline job against the real database: crashes midway and concurrent runners must not lose or double a step.
@@ -59,9 +59,9 @@ describe('runLeadDeadlines', () => {
     let writes = 0;
     const crashing: LeadRepository = {
       ...t.app.repos.leads,
-      async update(...args) {
+      async updateIf(...args) {
         if (++writes > 7) throw new Error('process killed');
-        return t.app.repos.leads.update(...args);
+        return t.app.repos.leads.updateIf(...args);
       },
     };
     await expect(runLeadDeadlines(deps(crashing))).rejects.toThrow('process killed');

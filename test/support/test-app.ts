@@ -74,6 +74,8 @@ export async function startTestApp(
     async close() {
       await app.platforms.stop();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      // As main's stop does: work webhooks started after acknowledging ends before the database goes.
+      await app.background.idle();
       await app.outboxPump.idle();
       await db.close();
     },

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import type { Clock } from '../../core/shared/clock.js';
 import { decryptEvent, type EventCrypto, encryptedSuccess, verifyEventSignature } from './dingtalk-crypto.js';
+import { type DingtalkSignatureDeps, digest } from './verify-dingtalk-signature.js';
 import { isFresh } from './verify-robot-sign.js';
 
 export type EventAnswer = {
@@ -11,17 +11,19 @@ export type EventAnswer = {
 };
 
 /**
- * An HTTP event-subscription callback: verify msg_signature and the replay window, decrypt, answer the
+ * An HTTP event-subscription callback: verify msg_signature (it covers timestamp, nonce and the encrypted body),
+ * the window (an hour back, minutes ahead) and that the (timestamp, nonce) pair was not used for another body, decrypt, answer the
  * encrypted "success" (for `check_url`, the URL verification, that answer is the whole point; for any other
  * event it stops DingTalk's retries: we subscribe to none yet).
  * Doc: https://open.dingtalk.com/document/orgapp/configure-event-subcription
  */
-export function answerEventCallback(
+export async function answerEventCallback(
   crypto: EventCrypto,
   query: Readonly<Record<string, string | undefined>>,
   rawBody: string,
-  clock: Clock,
-): EventAnswer {
+  deps: DingtalkSignatureDeps,
+): Promise<EventAnswer> {
+  const clock = deps.signatureClock;
   const refused: EventAnswer = { status: 401, body: { error: 'bad signature' } };
   const signature = query.msg_signature ?? query.signature;
   const { timestamp, nonce } = query;
@@ -33,6 +35,8 @@ export function answerEventCallback(
   ) {
     return refused;
   }
+  const proof = `event:${timestamp}:${nonce}`;
+  if ((await deps.seenSignatures.record('dingtalk', proof, digest(encrypt))) === 'replay') return refused;
   let eventType: string;
   try {
     const event = JSON.parse(decryptEvent(crypto, encrypt)) as { EventType?: unknown };

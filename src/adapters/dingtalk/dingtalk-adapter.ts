@@ -4,7 +4,7 @@ import type { ChatAdapter, PlatformTarget } from '../../chat/chat-adapter.js';
 import { type Clock, systemClock } from '../../core/shared/clock.js';
 import { type DingtalkApi, type DingtalkSpace, dingtalkApi } from './dingtalk-api.js';
 import type { DingtalkSettings } from './dingtalk-settings.js';
-import { renderCardParams } from './render-card-params.js';
+import { renderCardParams } from './render-dingtalk-card.js';
 
 export type DingtalkAdapterDeps = {
   readonly fetch?: typeof fetch;

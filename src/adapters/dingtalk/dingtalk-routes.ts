@@ -1,23 +1,14 @@
 import Router from '@koa/router';
 import type { Context } from 'koa';
 import type { ChatEvent } from '../../chat/events.js';
-import type { Clock } from '../../core/shared/clock.js';
 import { readRawBody } from '../../http/read-raw-body.js';
 import { answerEventCallback } from './answer-event-callback.js';
-import { type DingtalkInboundDeps, dispatchAndReply } from './dingtalk-inbound.js';
+import { type DingtalkInboundDeps, handleDingtalkEvent } from './dingtalk-inbound.js';
 import type { DingtalkSettings } from './dingtalk-settings.js';
 import { parseCardCallback, parseRobotMessage } from './parse-dingtalk-events.js';
-import { verifyCardCallbackSign } from './verify-card-callback-sign.js';
-import { type SignCheck, verifyRobotSign } from './verify-robot-sign.js';
+import { type DingtalkSignatureDeps, verifyDingtalkSignature } from './verify-dingtalk-signature.js';
 
-export type DingtalkRouteDeps = DingtalkInboundDeps & {
-  readonly clock: Clock;
-  /**
-   * Where the work after the answer runs. Default: started and left to finish (it never throws). Tests pass a
-   * collector so they can await it.
-   */
-  readonly background?: (work: Promise<void>) => void;
-};
+export type DingtalkRouteDeps = DingtalkInboundDeps & DingtalkSignatureDeps;
 
 export const DINGTALK_CALLBACK_PATH = '/dingtalk/callback';
 export const DINGTALK_EVENTS_PATH = '/dingtalk/events';
@@ -33,17 +24,23 @@ const CALLBACK_LIMIT_BYTES = 256 * 1024;
  */
 export function dingtalkRoutes(settings: DingtalkSettings, deps: DingtalkRouteDeps): Router {
   const router = new Router();
-  const background = deps.background ?? ((work: Promise<void>) => void work);
 
   router.post(DINGTALK_CALLBACK_PATH, async (ctx) => {
-    const check = verifyHeaders(ctx, settings, deps.clock);
+    const raw = await readBody(ctx);
+    if (raw === undefined) return;
+    const check = await verifyDingtalkSignature(
+      (name) => header(ctx, name),
+      raw,
+      settings.clientSecret,
+      deps,
+    );
     if (!check.ok) {
       deps.log.warn({ platform: 'dingtalk', reason: check.reason }, 'dingtalk callback refused');
       ctx.status = 401;
       ctx.body = { error: 'bad signature' };
       return;
     }
-    const body = await readJson(ctx);
+    const body = parseJson(ctx, raw);
     if (body === undefined) return;
     const event = toEvent(body, deps.workspaceId);
     // DingTalk waits 2 s for a card callback and redelivers what it thinks failed: answer first, work after.
@@ -57,7 +54,7 @@ export function dingtalkRoutes(settings: DingtalkSettings, deps: DingtalkRouteDe
       );
       return;
     }
-    background(dispatchAndReply(deps, event));
+    handleDingtalkEvent(deps, event);
   });
 
   const crypto = settings.eventCrypto;
@@ -67,11 +64,11 @@ export function dingtalkRoutes(settings: DingtalkSettings, deps: DingtalkRouteDe
       const query = Object.fromEntries(
         Object.entries(ctx.query).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]),
       );
-      const answer = answerEventCallback(
+      const answer = await answerEventCallback(
         { ...crypto, receiveId: settings.clientId },
         query,
         raw?.toString('utf8') ?? '',
-        deps.clock,
+        deps,
       );
       if (answer.status !== 200) deps.log.warn({ platform: 'dingtalk' }, 'dingtalk event refused');
       ctx.status = answer.status;
@@ -81,34 +78,24 @@ export function dingtalkRoutes(settings: DingtalkSettings, deps: DingtalkRouteDe
   return router;
 }
 
-/** Robot messages carry `timestamp`/`sign`; card callbacks the `x-ddpaas-signature*` pair. Both keyed by the secret. */
-function verifyHeaders(ctx: Context, settings: DingtalkSettings, clock: Clock): SignCheck {
-  const signature = header(ctx, 'x-ddpaas-signature');
-  if (signature !== undefined) {
-    const timestamp = header(ctx, 'x-ddpaas-signature-timestamp');
-    return verifyCardCallbackSign({ timestamp, signature }, settings.clientSecret, clock);
-  }
-  return verifyRobotSign(
-    { timestamp: header(ctx, 'timestamp'), sign: header(ctx, 'sign') },
-    settings.clientSecret,
-    clock,
-  );
-}
-
 function toEvent(body: unknown, workspaceId: string): ChatEvent | undefined {
   const isCard = typeof body === 'object' && body !== null && 'outTrackId' in body;
   return isCard ? parseCardCallback(body, workspaceId) : parseRobotMessage(body, workspaceId);
 }
 
-/** The parsed JSON body, or undefined after answering 413/400 (a signed request DingTalk would not resend). */
-async function readJson(ctx: Context): Promise<unknown> {
+/** The raw body (the replay check digests it), or undefined after answering 413. */
+async function readBody(ctx: Context): Promise<Buffer | undefined> {
   // A wiring fault (a body parser ran first) throws from here to the app's error handler.
   const raw = await readRawBody(ctx.req, CALLBACK_LIMIT_BYTES);
   if (!raw) {
     ctx.status = 413;
     ctx.body = { error: 'body too large' };
-    return undefined;
   }
+  return raw;
+}
+
+/** The parsed JSON body, or undefined after answering 400 (a signed request DingTalk would not resend). */
+function parseJson(ctx: Context, raw: Buffer): unknown {
   try {
     return JSON.parse(raw.toString('utf8'));
   } catch (error) {

@@ -1,6 +1,6 @@
 import { DWClient, type DWClientDownStream, EventAck, TOPIC_CARD, TOPIC_ROBOT } from 'dingtalk-stream';
 import type { ChatEvent } from '../../chat/events.js';
-import { type DingtalkInboundDeps, dispatchAndReply } from './dingtalk-inbound.js';
+import { type DingtalkInboundDeps, handleDingtalkEvent } from './dingtalk-inbound.js';
 import type { DingtalkSettings } from './dingtalk-settings.js';
 import { parseCardCallback, parseRobotMessage } from './parse-dingtalk-events.js';
 
@@ -18,8 +18,6 @@ export interface StreamClient {
 
 export type DingtalkStreamDeps = DingtalkInboundDeps & {
   readonly createClient?: (settings: DingtalkSettings) => StreamClient;
-  /** Where the work after the ack runs; default: started and left to finish (it never throws). */
-  readonly background?: (work: Promise<void>) => void;
 };
 
 export type DingtalkStream = { stop(): Promise<void> };
@@ -36,7 +34,6 @@ export async function startDingtalkStream(
   const client =
     deps.createClient?.(settings) ??
     new DWClient({ clientId: settings.clientId, clientSecret: settings.clientSecret, keepAlive: true });
-  const background = deps.background ?? ((work: Promise<void>) => void work);
 
   // Listeners run inside the SDK's socket handler: a throw there would take the process down, so none escapes.
   const listen = (
@@ -53,7 +50,7 @@ export async function startDingtalkStream(
           deps.log.warn({ platform: 'dingtalk', topic, messageId }, 'dingtalk push ignored');
           return;
         }
-        background(dispatchAndReply(deps, event));
+        handleDingtalkEvent(deps, event);
       } catch (error) {
         deps.log.error({ err: error, platform: 'dingtalk', topic, messageId }, 'dingtalk push failed');
       }

@@ -1,12 +1,14 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { Clock } from '../../core/shared/clock.js';
 
-/** DingTalk rejects replays older than an hour; so do we, in both directions (a clock ahead is as suspect). */
+/** DingTalk's documented window: a sign older than an hour is refused (and kept as seen for that long). */
 export const SIGN_WINDOW_MS = 60 * 60 * 1000;
+/** A timestamp ahead of our clock is a clock skew at best: a few minutes are allowed, not the hour a replay wants. */
+export const SIGN_FUTURE_MS = 5 * 60 * 1000;
 
 export type SignCheck =
   | { readonly ok: true }
-  | { readonly ok: false; readonly reason: 'missing' | 'stale' | 'mismatch' };
+  | { readonly ok: false; readonly reason: 'missing' | 'stale' | 'mismatch' | 'replay' };
 
 /**
  * The robot's HTTP callback headers: `sign` = Base64(HMAC-SHA256(key = appSecret, timestamp + "\n" + appSecret)),
@@ -25,7 +27,8 @@ export function verifyRobotSign(
 }
 
 export function isFresh(timestampMs: number, clock: Clock): boolean {
-  return Math.abs(clock.now().getTime() - timestampMs) <= SIGN_WINDOW_MS;
+  const age = clock.now().getTime() - timestampMs;
+  return age <= SIGN_WINDOW_MS && age >= -SIGN_FUTURE_MS;
 }
 
 /** timingSafeEqual throws on different lengths, and a length check alone leaks nothing worth having. */

@@ -1,55 +1,40 @@
 import { randomUUID } from 'node:crypto';
 import Router from '@koa/router';
-import { z } from 'zod';
-import type { OutboundMessage } from '../../chat/card.js';
-import { parseCommandText } from '../../chat/command-grammar.js';
-import type { DispatchResult, Registry } from '../../chat/registry.js';
+import { dispatchAndReply, type InboundDeps, type SendReply } from '../../chat/dispatch-and-reply.js';
+import type { DispatchResult } from '../../chat/registry.js';
 import { textsFor } from '../../chat/texts/texts-for.js';
 import type { MemberRepository, OrgRepository, TeamRepository } from '../../core/org/ports.js';
-import type { Member, Org, Team } from '../../core/org/types.js';
+import type { Locale, Member, Org, Team } from '../../core/org/types.js';
 import type { AdjustableClock } from '../../core/shared/clock.js';
 import { parseDuration } from '../../core/shared/duration.js';
 import { DomainError } from '../../core/shared/errors.js';
 import { memberId } from '../../core/shared/ids.js';
 import { parseInput } from '../../core/shared/validate.js';
+import {
+  ActionBody,
+  ClockBody,
+  CommandBody,
+  MessagesQuery,
+  sandboxActionEvent,
+  sandboxCommandEvent,
+} from './parse-sandbox-events.js';
+import { conversationName, presentMembers, presentMessage, presentReply } from './render-sandbox-card.js';
 import { BOT_NAME } from './sandbox-adapter.js';
 import { sandboxPage } from './sandbox-page.js';
-import { dmConversation, type SandboxMessage, type SandboxStore } from './sandbox-store.js';
+import { dmConversation, type SandboxStore } from './sandbox-store.js';
 import { visibleConversations } from './sandbox-visibility.js';
 
-export type SandboxRouteDeps = {
+export type SandboxRouteDeps = InboundDeps & {
   readonly orgs: OrgRepository;
   readonly teams: TeamRepository;
   readonly members: MemberRepository;
   readonly store: SandboxStore;
-  readonly registry: Registry;
   readonly clock: AdjustableClock;
   /** Runs every scheduled job once, in order (after the clock moves). */
   readonly runJobs: () => Promise<void>;
   /** Delivers what is in the outbox now, so an answer reflects the cards it changed. */
   readonly flushOutbox: () => Promise<void>;
 };
-
-const MessagesQuery = z.object({
-  member: z.string().min(1),
-  limit: z.coerce.number().int().min(1).max(500).default(200),
-});
-const ActionBody = z.object({
-  member: z.string().min(1),
-  message: z.string().min(1),
-  actionId: z.string().min(1),
-  value: z.string().optional(),
-  eventId: z.string().min(1).max(100).optional(),
-});
-const CommandBody = z.object({
-  member: z.string().min(1),
-  text: z.string().min(1).max(4000),
-  conversation: z.string().min(1).optional(),
-  eventId: z.string().min(1).max(100).optional(),
-});
-const ClockBody = z.object({
-  advance: z.string().refine((v) => parseDuration(v) !== undefined, 'a duration such as 25h, 90m or 2d'),
-});
 
 /** The sandbox workspace: its page and the JSON API that tests, scripts and the page use. */
 export function sandboxRoutes(deps: SandboxRouteDeps): Router {
@@ -63,22 +48,14 @@ export function sandboxRoutes(deps: SandboxRouteDeps): Router {
   router.get('/api/members', async (ctx) => {
     const org = await sandboxOrg(deps);
     const [members, teams] = await Promise.all([deps.members.list(org.id), deps.teams.list(org.id)]);
-    const teamName = new Map(teams.map((t) => [t.id, t.name]));
-    ctx.body = members.map((m) => ({
-      id: m.id,
-      name: m.name,
-      roles: m.roles,
-      team: m.teamId ? (teamName.get(m.teamId) ?? null) : null,
-      level: m.level,
-      availability: m.availability,
-    }));
+    ctx.body = presentMembers(members, teams);
   });
 
   router.get('/api/messages', async (ctx) => {
     const query = parseInput(MessagesQuery, ctx.query);
     const { org, member, teams } = await memberContext(deps, query.member);
     const messages = await deps.store.list(org.id, visibleConversations(member, teams), query.limit);
-    ctx.body = messages.map((m) => present(m, teams));
+    ctx.body = messages.map((m) => presentMessage(m, teams));
   });
 
   router.get('/api/conversations', async (ctx) => {
@@ -96,15 +73,10 @@ export function sandboxRoutes(deps: SandboxRouteDeps): Router {
     );
     if (!message || !button)
       throw new DomainError('UNKNOWN_ACTION', { message: body.message, actionId: body.actionId });
-    const result = await deps.registry.dispatch({
-      type: 'action',
-      eventId: body.eventId ?? randomUUID(),
-      user: { platform: 'sandbox', workspaceId: org.id, userId: member.id },
-      actionId: button.actionId,
-      value: button.value,
-      messageRef: message.id,
-    });
-    ctx.body = await answer(deps, org, member, dmConversation(member.id), result);
+    const actor = { workspaceId: org.id, userId: member.id, eventId: body.eventId ?? randomUUID() };
+    const event = sandboxActionEvent(actor, button, message.id);
+    const result = await dispatchAndReply(deps, event, postReply(deps, org, dmConversation(member.id)));
+    ctx.body = await answer(deps, member, result);
   });
 
   router.post('/api/commands', async (ctx) => {
@@ -121,27 +93,13 @@ export function sandboxRoutes(deps: SandboxRouteDeps): Router {
       { conversation, from: { kind: 'member', memberId: member.id, name: member.name }, text: body.text },
       deps.clock.now(),
     );
-    const parsed = parseCommandText(body.text);
-    const result: DispatchResult = parsed
-      ? await deps.registry.dispatch({
-          type: 'command',
-          eventId: body.eventId ?? randomUUID(),
-          user: { platform: 'sandbox', workspaceId: org.id, userId: member.id },
-          command: parsed.command,
-          args: parsed.args,
-          rawText: body.text,
-        })
-      : {
-          ok: false,
-          replies: [
-            {
-              text: textsFor(member.locale ?? org.settings.locale).errors.UNKNOWN_COMMAND({
-                command: body.text.split(/\s+/u)[0],
-              }),
-            },
-          ],
-        };
-    ctx.body = await answer(deps, org, member, conversation, result);
+    const actor = { workspaceId: org.id, userId: member.id, eventId: body.eventId ?? randomUUID() };
+    const event = sandboxCommandEvent(actor, body.text);
+    const reply = postReply(deps, org, conversation);
+    const result: DispatchResult = event
+      ? await dispatchAndReply(deps, event, reply)
+      : await notACommand(member.locale ?? org.settings.locale, body.text, reply, actor.eventId);
+    ctx.body = await answer(deps, member, result);
   });
 
   router.get('/api/clock', (ctx) => {
@@ -152,6 +110,9 @@ export function sandboxRoutes(deps: SandboxRouteDeps): Router {
     const body = parseInput(ClockBody, ctx.request.body);
     deps.clock.advance(parseDuration(body.advance) ?? 0);
     await deps.runJobs();
+    // The jobs' notices were queued while they ran (their nudge started a delivery nobody waited for): deliver
+    // them now, so the answer means "the cards this caused are there" and a script can read them at once.
+    await deps.flushOutbox();
     ctx.body = { now: deps.clock.now().toISOString(), offsetMs: deps.clock.offsetMs() };
   });
 
@@ -174,21 +135,33 @@ async function memberContext(
   return { org, member, teams: await deps.teams.list(org.id) };
 }
 
-/** Shows the replies in the conversation (as a platform shows an ephemeral answer), flushes the outbox, answers. */
-async function answer(
-  deps: SandboxRouteDeps,
-  org: Org,
-  member: Member,
-  conversation: string,
-  result: DispatchResult,
-) {
-  for (const reply of result.replies) {
-    await deps.store.post(
+/** Shows a reply in the conversation, as a platform shows an ephemeral answer (once per key). */
+function postReply(deps: SandboxRouteDeps, org: Org, conversation: string): SendReply {
+  return (reply, idempotencyKey) =>
+    deps.store.post(
       org.id,
-      { conversation, from: { kind: 'bot', name: BOT_NAME }, ...reply },
+      { conversation, from: { kind: 'bot', name: BOT_NAME }, ...reply, idempotencyKey },
       deps.clock.now(),
     );
-  }
+}
+
+/** Text that is no command: answered "unknown command" without an event (nothing to dedupe or retry). */
+async function notACommand(
+  locale: Locale,
+  text: string,
+  reply: SendReply,
+  eventId: string,
+): Promise<DispatchResult> {
+  const message = { text: textsFor(locale).errors.UNKNOWN_COMMAND({ command: text.split(/\s+/u)[0] }) };
+  await reply(message, `${eventId}:reply:0`);
+  return { ok: false, replies: [message] };
+}
+
+/**
+ * Flushes the outbox, then answers: when the answer arrives, the cards the click or command changed are in the
+ * store (the platforms' equivalent arrives later through the outbox, here it is awaited).
+ */
+async function answer(deps: SandboxRouteDeps, member: Member, result: DispatchResult) {
   await deps.flushOutbox();
   return {
     ok: result.ok,
@@ -196,36 +169,4 @@ async function answer(
     ...(result.duplicate ? { duplicate: true } : {}),
     memberId: member.id,
   };
-}
-
-function presentReply(reply: OutboundMessage) {
-  return {
-    ...(reply.text !== undefined ? { text: reply.text } : {}),
-    ...(reply.card ? { card: reply.card } : {}),
-  };
-}
-
-function present(message: SandboxMessage, teams: readonly Team[]) {
-  const channel = message.conversation.startsWith('channel:')
-    ? message.conversation.slice('channel:'.length)
-    : undefined;
-  return {
-    id: message.id,
-    conversation: message.conversation,
-    conversationName: channel ? (teams.find((t) => t.channelId === channel)?.name ?? channel) : 'DM',
-    ...(message.thread ? { thread: message.thread } : {}),
-    from: message.from.name,
-    ...(message.from.memberId ? { fromMember: message.from.memberId } : {}),
-    text: message.text ?? '',
-    ...(message.card ? { card: message.card } : {}),
-    createdAt: message.createdAt.toISOString(),
-    updatedAt: message.updatedAt.toISOString(),
-  };
-}
-
-/** A channel is shown by its team's name; every DM is "DM". */
-function conversationName(conversation: string, teams: readonly Team[]): string {
-  if (!conversation.startsWith('channel:')) return 'DM';
-  const channel = conversation.slice('channel:'.length);
-  return teams.find((t) => t.channelId === channel)?.name ?? channel;
 }

@@ -1,45 +1,9 @@
-import type { Card } from '../../chat/card.js';
-
-export type SandboxAuthor = {
-  readonly kind: 'bot' | 'member';
-  readonly memberId?: string;
-  readonly name: string;
-};
-
-export type SandboxMessage = {
-  readonly id: string;
-  readonly conversation: string;
-  readonly thread?: string;
-  readonly from: SandboxAuthor;
-  readonly text?: string;
-  readonly card?: Card;
-  readonly createdAt: Date;
-  readonly updatedAt: Date;
-};
-
-export type NewSandboxMessage = {
-  readonly conversation: string;
-  readonly thread?: string;
-  readonly from: SandboxAuthor;
-  readonly text?: string;
-  readonly card?: Card;
-  readonly idempotencyKey?: string;
-};
-
-/** The sandbox platform's own message store: what a real platform keeps on its servers. */
-export interface SandboxStore {
-  /** Idempotent by `idempotencyKey`: posting the same key twice returns the first message. */
-  post(workspaceId: string, message: NewSandboxMessage, at: Date): Promise<SandboxMessage>;
-  update(
-    workspaceId: string,
-    messageId: string,
-    content: { text?: string; card?: Card },
-    at: Date,
-  ): Promise<boolean>;
-  get(workspaceId: string, messageId: string): Promise<SandboxMessage | undefined>;
-  /** Messages in these conversations (and threads under them), oldest first. */
-  list(workspaceId: string, conversations: readonly string[], limit: number): Promise<SandboxMessage[]>;
-}
+export type {
+  NewSandboxMessage,
+  SandboxAuthor,
+  SandboxMessage,
+  SandboxStore,
+} from '../../chat/sandbox-store-port.js';
 
 export const dmConversation = (userId: string) => `dm:${userId}`;
 export const channelConversation = (channelId: string) => `channel:${channelId}`;

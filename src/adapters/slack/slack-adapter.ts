@@ -1,6 +1,6 @@
 import type { OutboundMessage } from '../../chat/card.js';
 import type { ChatAdapter, PlatformTarget, SentRef } from '../../chat/chat-adapter.js';
-import { type SlackBlock, toSlackMessage } from './block-kit.js';
+import { type SlackBlock, toSlackMessage } from './render-slack-card.js';
 import { callSlack } from './slack-errors.js';
 import type { SlackSettings } from './slack-settings.js';
 import { createSlackWebClient, type SlackWebClient } from './slack-web-client.js';

@@ -1,5 +1,5 @@
 import type { OutboundMessage } from '../../chat/card.js';
-import { messageBlocks, type SlackBlock } from './block-kit.js';
+import { messageBlocks, type SlackBlock } from './render-slack-card.js';
 
 /** A view takes at most 100 blocks; over that views.publish fails and the member sees a stale Home tab. */
 const MAX_VIEW_BLOCKS = 100;

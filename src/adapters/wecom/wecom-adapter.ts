@@ -1,8 +1,8 @@
 import type { OutboundMessage } from '../../chat/card.js';
 import { type ChatAdapter, type PlatformTarget, TransientDeliveryError } from '../../chat/chat-adapter.js';
 import { type Clock, systemClock } from '../../core/shared/clock.js';
-import { renderTemplateCard, renderWecomMessage } from './render-template-card.js';
 import { messageAsMarkdown, messageAsText } from './render-text.js';
+import { renderTemplateCard, renderWecomMessage } from './render-wecom-card.js';
 import type { ResponseCodeStore } from './response-code-store.js';
 import { taskIdFor } from './task-id.js';
 import { truncateChars } from './truncate.js';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Clock } from '../../core/shared/clock.js';
-import type { WecomMessageContent, WecomTemplateCard } from './render-template-card.js';
+import type { WecomMessageContent, WecomTemplateCard } from './render-wecom-card.js';
 import { checkReply, type WecomReply, wecomFetchJson } from './wecom-http.js';
 import type { WecomSettings } from './wecom-settings.js';
 import { type TokenSource, wecomTokenSource } from './wecom-token.js';

@@ -1,13 +1,18 @@
 import Router from '@koa/router';
 import type { Context } from 'koa';
+import type { BackgroundWork } from '../../chat/background-work.js';
 import type { ChatAdapter } from '../../chat/chat-adapter.js';
-import type { ChatEvent } from '../../chat/events.js';
-import type { Registry } from '../../chat/registry.js';
+import { dispatchInBackground, type InboundDeps, replyInDm } from '../../chat/dispatch-and-reply.js';
 import { type Clock, systemClock } from '../../core/shared/clock.js';
 import { readRawBody } from '../../http/read-raw-body.js';
+import { readEncrypted, toInbound } from './parse-wecom-events.js';
 import type { ResponseCodeStore } from './response-code-store.js';
-import { readEncrypted, toInbound } from './wecom-callback.js';
-import { decryptPayload, type SignedQuery, verifySignature, type WecomCryptoKeys } from './wecom-crypto.js';
+import {
+  recordWecomSignature,
+  verifyWecomSignature,
+  type WecomSignatureDeps,
+} from './verify-wecom-signature.js';
+import { decryptPayload, type SignedQuery, type WecomCryptoKeys } from './wecom-crypto.js';
 import type { WecomSettings } from './wecom-settings.js';
 
 /** The callback URL to enter in the admin console, after PUBLIC_URL. The app must not body-parse this path. */
@@ -28,17 +33,17 @@ export type WecomLog = {
   error(obj: object, msg: string): void;
 };
 
-export type WecomRouteDeps = {
-  readonly registry: Pick<Registry, 'dispatch'>;
-  readonly adapter: Pick<ChatAdapter, 'send'>;
-  readonly responseCodes: ResponseCodeStore;
-  /** The workspace the adapter's sends are made for (what the outbox would pass). */
-  readonly workspaceId: string;
-  readonly log: WecomLog;
-  readonly clock?: Clock;
-  /** Gets the work done after each acknowledgement, so shutdown (and a test) can wait for it. */
-  readonly background?: (task: Promise<void>) => void;
-};
+export type WecomRouteDeps = WecomSignatureDeps &
+  InboundDeps & {
+    readonly adapter: Pick<ChatAdapter, 'send'>;
+    readonly responseCodes: ResponseCodeStore;
+    /** The workspace the adapter's sends are made for (what the outbox would pass). */
+    readonly workspaceId: string;
+    readonly log: WecomLog;
+    readonly clock?: Clock;
+    /** Gets the work done after each acknowledgement, so shutdown (and a test) can wait for it. */
+    readonly background: BackgroundWork;
+  };
 
 /**
  * The WeCom callback ("接收消息服务器"): GET answers the URL check, POST receives messages and card clicks.
@@ -56,7 +61,9 @@ export function wecomRoutes(settings: WecomSettings, deps: WecomRouteDeps): Rout
     const query = signedQuery(ctx);
     // A query string turns "+" into a space; base64 has no spaces, so any space was a "+" WeCom did not escape.
     const echostr = single(ctx.query.echostr)?.replaceAll(' ', '+');
-    if (!query || !echostr || !verifySignature(keys.token, query, echostr)) return refuse(ctx, 401);
+    if (!query || !echostr) return refuse(ctx, 401);
+    const check = verifyWecomSignature(keys.token, query, echostr, deps.signatureClock);
+    if (!check.ok) return refused(ctx, check.reason, deps.log);
     const plain = decryptOrUndefined(keys, echostr, deps.log);
     if (plain === undefined) return refuse(ctx, 400);
     ctx.type = 'text/plain';
@@ -79,7 +86,8 @@ export function wecomRoutes(settings: WecomSettings, deps: WecomRouteDeps): Rout
       return refuse(ctx, 400);
     }
     // Nothing from the payload is used before its signature is checked.
-    if (!verifySignature(keys.token, query, encrypted)) return refuse(ctx, 401);
+    const check = verifyWecomSignature(keys.token, query, encrypted, deps.signatureClock);
+    if (!check.ok) return refused(ctx, check.reason, deps.log);
     const plain = decryptOrUndefined(keys, encrypted, deps.log);
     if (plain === undefined) return refuse(ctx, 400);
     const inbound = toInbound(plain, settings.WECOM_CORP_ID);
@@ -89,38 +97,19 @@ export function wecomRoutes(settings: WecomSettings, deps: WecomRouteDeps): Rout
       // Our clock, not the payload's CreateTime: the code's 72 h are then measured on the clock that checks them.
       await deps.responseCodes.save(taskId, code, (deps.clock ?? systemClock).now());
     }
+    const once = await recordWecomSignature(query, encrypted, deps.seenSignatures);
+    if (!once.ok) return refused(ctx, once.reason, deps.log);
     ctx.status = 200;
     ctx.type = 'text/plain';
     ctx.body = WECOM_ACK_BODY;
     // WeCom waits 5 s and then retries: the handler runs after this answer, not inside it.
     if (inbound.kind === 'event') {
-      const task = handle(deps, inbound.event);
-      deps.background?.(task);
+      const { event } = inbound;
+      dispatchInBackground(deps, event, replyInDm(deps.adapter, deps.workspaceId, event));
     }
   });
 
   return router;
-}
-
-/**
- * Dispatches the event and sends its replies to the member as app messages. Never throws: the callback has been
- * answered already, and a handler bug must not turn into WeCom retrying the same message.
- */
-async function handle(deps: WecomRouteDeps, event: ChatEvent): Promise<void> {
-  try {
-    const result = await deps.registry.dispatch(event);
-    for (const [i, reply] of result.replies.entries()) {
-      // A key per reply of this event: the same event's replies keep the same task_ids if ever sent again.
-      await deps.adapter.send(
-        deps.workspaceId,
-        { kind: 'dm', userId: event.user.userId },
-        reply,
-        `${event.eventId}:reply:${i}`,
-      );
-    }
-  } catch (err) {
-    deps.log.error({ err, platform: 'wecom', eventId: event.eventId }, 'WeCom event handling failed');
-  }
 }
 
 function signedQuery(ctx: Context): SignedQuery | undefined {
@@ -133,6 +122,11 @@ function signedQuery(ctx: Context): SignedQuery | undefined {
 /** A repeated query parameter is not something WeCom sends; treat it as absent. */
 function single(value: string | string[] | undefined): string | undefined {
   return typeof value === 'string' && value !== '' ? value : undefined;
+}
+
+function refused(ctx: Context, reason: string, log: WecomLog): void {
+  log.warn({ platform: 'wecom', reason }, 'WeCom callback refused');
+  refuse(ctx, 401);
 }
 
 /** An empty answer with only the status: a caller that failed verification learns nothing more. */

@@ -1,5 +1,4 @@
-import type { ClaimDeps } from '../../core/leads/claim-lead.js';
-import { recordFollowUp } from '../../core/leads/record-follow-up.js';
+import { type ClaimDeps, recordFollowUp } from '../../core/pools/index.js';
 import { DomainError } from '../../core/shared/errors.js';
 import { leadId } from '../../core/shared/ids.js';
 import type { CommandHandler } from '../registry.js';
@@ -10,7 +9,7 @@ export function followUpCommand(deps: ClaimDeps): CommandHandler {
     const [id, ...words] = event.args;
     if (!id || words.length === 0)
       throw new DomainError('BAD_COMMAND_ARGS', { usage: '/followup ID 内容 · /跟进 编号 内容' });
-    await recordFollowUp(deps, ctx.actor, ctx.org, ctx.member, leadId(id), words.join(' '));
+    await recordFollowUp(deps, ctx.caller, { leadId: leadId(id), text: words.join(' ') });
     return { replies: [{ text: ctx.texts.lead.followedUp }] };
   };
 }

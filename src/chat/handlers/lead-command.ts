@@ -1,8 +1,6 @@
-import { type ClaimDeps, claimLead } from '../../core/leads/claim-lead.js';
-import { leadCardData } from '../../core/leads/lead-notices.js';
-import type { Lead } from '../../core/leads/lead-types.js';
-import { releaseLead } from '../../core/leads/release-lead.js';
-import { can } from '../../core/org/permissions.js';
+import type { Lead } from '../../core/leads/index.js';
+import { leadCardData, listMyLeads, showLead } from '../../core/leads/index.js';
+import { type ClaimDeps, claimLead, releaseLead } from '../../core/pools/index.js';
 import { DomainError } from '../../core/shared/errors.js';
 import { leadId } from '../../core/shared/ids.js';
 import type { OutboundMessage } from '../card.js';
@@ -22,26 +20,19 @@ export function leadCommand(deps: ClaimDeps): CommandHandler {
     if (first === undefined) return { replies: [await myLeads(deps, ctx)] };
     if (first === 'claim' || first === '领取') {
       if (!second) throw new DomainError('BAD_COMMAND_ARGS', { usage: USAGE });
-      await claimLead(deps, ctx.actor, ctx.org, ctx.member, leadId(second));
+      await claimLead(deps, ctx.caller, { leadId: leadId(second) });
       return { replies: [{ text: ctx.texts.lead.claimed }] };
     }
     if (first === 'release' || first === '释放') {
       if (!second) throw new DomainError('BAD_COMMAND_ARGS', { usage: USAGE });
-      const lead = await releaseLead(deps, ctx.actor, ctx.org, ctx.member, leadId(second), rest.join(' '));
+      const lead = await releaseLead(deps, ctx.caller, { leadId: leadId(second), reason: rest.join(' ') });
       return {
         replies: [{ text: lead.pendingRelease ? ctx.texts.lead.releaseRequested : ctx.texts.lead.released }],
       };
     }
-    const lead = await deps.leads.get(ctx.org.id, leadId(first));
-    if (!lead) throw new DomainError('LEAD_NOT_FOUND', { leadId: first });
-    if (!maySee(ctx, lead)) throw new DomainError('FORBIDDEN', { action: 'lead.read_all' });
+    const lead = await showLead(deps, ctx.caller, { leadId: leadId(first) });
     return { replies: [withHistory(ctx, lead)] };
   };
-}
-
-function maySee(ctx: HandlerContext, lead: Lead): boolean {
-  if (can(ctx.actor, 'lead.read_all') || lead.ownerId === ctx.member.id) return true;
-  return lead.status === 'pooled' && lead.teamId !== undefined && lead.teamId === ctx.member.teamId;
 }
 
 function withHistory(ctx: HandlerContext, lead: Lead): OutboundMessage {
@@ -65,8 +56,7 @@ function withHistory(ctx: HandlerContext, lead: Lead): OutboundMessage {
 }
 
 async function myLeads(deps: ClaimDeps, ctx: HandlerContext): Promise<OutboundMessage> {
-  const leads =
-    (await deps.leads.list(ctx.org.id, { ownerId: ctx.member.id, pool: 'private', limit: 20 })) ?? [];
+  const leads = await listMyLeads(deps, ctx.caller, { limit: 20 });
   const lines = leads.map(
     (l) =>
       `\`${l.id}\` ${[l.contact.name, l.contact.company].filter(Boolean).join(' · ')} — ${ctx.texts.lead.status[l.status](l.ownerName ?? '')}`,

@@ -1,6 +1,6 @@
-import { leadCardData } from '../../core/leads/lead-notices.js';
-import type { LeadRepository } from '../../core/leads/ports.js';
-import { assertCan } from '../../core/org/permissions.js';
+import type { LeadRepository } from '../../core/leads/index.js';
+import { leadCardData } from '../../core/leads/index.js';
+import { listPoolLeads } from '../../core/pools/index.js';
 import { teamId } from '../../core/shared/ids.js';
 import type { CommandHandler } from '../registry.js';
 import { leadCard } from '../render/lead-card.js';
@@ -13,12 +13,7 @@ const SHOWN = 10;
  */
 export function poolCommand(deps: { leads: LeadRepository }): CommandHandler {
   return async (ctx) => {
-    assertCan(ctx.actor, 'pool.view');
-    const leads = await deps.leads.list(ctx.org.id, {
-      pool: 'public',
-      ...(ctx.member.teamId ? { teamId: ctx.member.teamId } : {}),
-      limit: SHOWN,
-    });
+    const leads = await listPoolLeads(deps, ctx.caller, { limit: SHOWN });
     const t = ctx.texts.lead.pool;
     if (leads.length === 0) return { replies: [{ text: t.empty }] };
     const render = { texts: ctx.texts, locale: ctx.locale, timeZone: ctx.org.settings.timeZone };

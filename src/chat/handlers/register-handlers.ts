@@ -1,5 +1,5 @@
-import type { ClaimDeps } from '../../core/leads/claim-lead.js';
 import type { SetAvailabilityDeps } from '../../core/org/set-member-availability.js';
+import type { ClaimDeps } from '../../core/pools/index.js';
 import type { Registry } from '../registry.js';
 import { APPROVAL_ACTIONS } from '../render/lead-approval-card.js';
 import { LEAD_ACTIONS } from '../render/lead-card.js';

@@ -1,5 +1,5 @@
-import type { LeadApprovalData, LeadDecisionData } from '../../core/leads/approval-notices.js';
 import { maskPhone } from '../../core/leads/mask-phone.js';
+import type { LeadApprovalData, LeadDecisionData } from '../../core/pools/approval-notices.js';
 import type { Button, OutboundMessage } from '../card.js';
 import type { RenderContext } from './render-context.js';
 

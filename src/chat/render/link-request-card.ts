@@ -1,4 +1,4 @@
-import type { LinkRequestData } from '../../core/org/link-identity.js';
+import type { LinkRequestData } from '../../core/org/request-link.js';
 import type { OutboundMessage } from '../card.js';
 import type { RenderContext } from './render-context.js';
 

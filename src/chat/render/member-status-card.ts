@@ -1,4 +1,4 @@
-import type { MemberStatusData } from '../../core/shared/notices.js';
+import type { MemberStatusData } from '../../core/org/member-status-notice.js';
 import type { OutboundMessage } from '../card.js';
 import type { Catalogue } from '../texts/catalogue.js';
 

@@ -1,6 +1,6 @@
-import type { Org } from '../org/types.js';
+import type { Org } from '../org/index.js';
+import { ladderFrom, ladderStart } from '../pools/index.js';
 import type { LeadId, MemberId } from '../shared/ids.js';
-import { ladderFrom, ladderStart } from './ladder.js';
 import type { LeadInput } from './lead-input.js';
 import type { Assignment, DedupeKeys, Lead } from './lead-types.js';
 import type { NewLead } from './ports.js';

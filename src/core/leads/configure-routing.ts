@@ -1,6 +1,5 @@
-import type { Actor } from '../org/actor.js';
-import { assertCan } from '../org/permissions.js';
-import type { MemberRepository, OrgRepository, TeamRepository } from '../org/ports.js';
+import type { Caller, MemberRepository, OrgRepository, TeamRepository } from '../org/index.js';
+import { assertCan } from '../org/index.js';
 import { DomainError, type FieldIssue, validationFailed } from '../shared/errors.js';
 import { parseInput } from '../shared/validate.js';
 import { type RoutingConfig, routingConfigSchema } from './routing-config.js';
@@ -14,13 +13,13 @@ export type ConfigureRoutingDeps = {
 /** Replaces the org's routing rules as a whole (one write), after checking every rule names a team of the org. */
 export async function configureRouting(
   deps: ConfigureRoutingDeps,
-  actor: Actor,
-  raw: unknown,
+  caller: Caller,
+  input: { readonly routing: unknown },
 ): Promise<RoutingConfig> {
-  assertCan(actor, 'routing.configure');
+  assertCan(caller, 'routing.configure');
   // Team ids are checked against the org just below; the schema has already checked their shape.
-  const config = parseInput(routingConfigSchema, raw) as unknown as RoutingConfig;
-  const teams = new Set((await deps.teams.list(actor.orgId)).map((t) => t.id as string));
+  const config = parseInput(routingConfigSchema, input.routing) as unknown as RoutingConfig;
+  const teams = new Set((await deps.teams.list(caller.org.id)).map((t) => t.id as string));
   const issues: FieldIssue[] = [];
   config.rules.forEach((rule, i) => {
     if (!teams.has(rule.teamId))
@@ -28,12 +27,12 @@ export async function configureRouting(
   });
   if (!teams.has(config.default.teamId))
     issues.push({ field: 'default.teamId', message: 'no such team in this org' });
-  const teamOf = new Map((await deps.members.list(actor.orgId)).map((m) => [m.id as string, m.teamId]));
-  config.rules.forEach((rule, i) => issues.push(...weightIssues(rule, `rules.${i}`, teamOf)));
+  const teamOf = new Map((await deps.members.list(caller.org.id)).map((m) => [m.id as string, m.teamId]));
+  for (const [i, rule] of config.rules.entries()) issues.push(...weightIssues(rule, `rules.${i}`, teamOf));
   issues.push(...weightIssues(config.default, 'default', teamOf));
   if (issues.length > 0) throw validationFailed(issues);
-  const org = await deps.orgs.setRouting(actor.orgId, config);
-  if (!org) throw new DomainError('ORG_NOT_FOUND', { orgId: actor.orgId });
+  const org = await deps.orgs.setRouting(caller.org.id, config);
+  if (!org) throw new DomainError('ORG_NOT_FOUND', { orgId: caller.org.id });
   return config;
 }
 

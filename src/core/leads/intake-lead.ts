@@ -1,6 +1,5 @@
-import type { Actor } from '../org/actor.js';
-import { assertCan } from '../org/permissions.js';
-import type { Org } from '../org/types.js';
+import type { Caller, Org } from '../org/index.js';
+import { assertCan } from '../org/index.js';
 import type { Clock } from '../shared/clock.js';
 import type { LeadId } from '../shared/ids.js';
 import type { Notifier } from '../shared/notices.js';
@@ -43,15 +42,13 @@ export type IntakeResult = { readonly lead: Lead; readonly created: boolean };
  */
 export async function intakeLead(
   deps: IntakeDeps,
-  actor: Actor,
-  org: Org,
-  raw: unknown,
-  options: IntakeOptions = {},
+  caller: Caller,
+  { lead: raw, ...options }: { readonly lead: unknown } & IntakeOptions,
 ): Promise<IntakeResult> {
-  assertCan(actor, 'lead.create');
+  assertCan(caller, 'lead.create');
   const input = parseInput(leadInputSchema, raw);
-  if (input.reclaimAfterHours !== undefined) assertCan(actor, 'lead.set_deadline');
-  return intakeParsedLead(deps, org, input, options);
+  if (input.reclaimAfterHours !== undefined) assertCan(caller, 'lead.set_deadline');
+  return intakeParsedLead(deps, caller.org, input, options);
 }
 
 export async function intakeParsedLead(

@@ -1,12 +1,12 @@
-import type { Actor } from '../org/actor.js';
-import { assertCan } from '../org/permissions.js';
-import type { Org } from '../org/types.js';
+import type { Caller, Org } from '../org/index.js';
+import { assertCan } from '../org/index.js';
 import { DomainError, type FieldIssue, validationFailed } from '../shared/errors.js';
 import type { LeadId } from '../shared/ids.js';
 import { localDay } from '../shared/local-day.js';
 import type { Notice } from '../shared/notices.js';
 import { fieldIssues } from '../shared/validate.js';
 import { BatchIndex, BatchTurns } from './batch-plan.js';
+import { buildAssignment } from './build-assignment.js';
 import { duplicateLead, leadDraft, routedLead } from './build-lead.js';
 import { dedupeKeys, sharedKeys } from './dedupe-keys.js';
 import { type IntakeDeps, type IntakeResult, intakeParsedLead } from './intake-lead.js';
@@ -27,22 +27,28 @@ export type BatchResult =
   | ({ readonly ok: true } & IntakeResult)
   | { readonly ok: false; readonly issues: FieldIssue[] };
 
+export type BatchInput = {
+  readonly leads: readonly unknown[];
+  readonly idempotencyKey?: string;
+  readonly idempotencyKeys?: readonly string[];
+  readonly strategy?: Strategy;
+};
+
 /** `POST /leads:batch`: up to 1,000 leads, each validated on its own; results in the same order. */
 export async function intakeLeadsBatch(
   deps: IntakeDeps,
-  actor: Actor,
-  org: Org,
-  raw: readonly unknown[],
-  options: { idempotencyKey?: string; idempotencyKeys?: readonly string[]; strategy?: Strategy } = {},
+  caller: Caller,
+  { leads: raw, ...options }: BatchInput,
 ): Promise<BatchResult[]> {
-  assertCan(actor, 'lead.create');
+  assertCan(caller, 'lead.create');
+  const { org } = caller;
   if (raw.length > MAX_BATCH) throw new DomainError('BATCH_TOO_LARGE', { max: MAX_BATCH, got: raw.length });
   if (options.idempotencyKeys && options.idempotencyKeys.length !== raw.length) {
     throw validationFailed([{ field: 'idempotencyKeys', message: `give one key per lead (${raw.length})` }]);
   }
   const parsed = raw.map((item) => leadInputSchema.safeParse(item));
   if (parsed.some((p) => p.success && p.data.reclaimAfterHours !== undefined))
-    assertCan(actor, 'lead.set_deadline');
+    assertCan(caller, 'lead.set_deadline');
   const valid: { at: number; item: BatchItem }[] = [];
   parsed.forEach((p, at) => {
     if (!p.success) return;
@@ -206,21 +212,12 @@ async function batchRouter(
       const rule = rules[item];
       if (!rule) return { assignment: unroutedAssignment(now) };
       const s = strategy ?? rule.strategy;
-      const base = { ruleId: rule.id, ruleName: rule.name, strategy: s, teamId: rule.teamId, at: now };
-      const reason =
-        s !== rule.strategy ? 'batch_strategy' : rule.isDefault ? 'default_rule' : 'rule_matched';
-      if (s === 'pool') return { assignment: { ...base, reason: 'pool_strategy', teamSize: 0, skipped: [] } };
+      if (s === 'pool') return { assignment: buildAssignment(rule, s, now, { teamSize: 0, skipped: [] }) };
       const candidates = prepared.get(`${rule.id}:${s}`) ?? [];
       const pick = pickAssignee(s, candidates);
+      const outcome = { teamSize: candidates.length, skipped: pick.skipped };
       if (!pick.ownerId || pick.nextPass === undefined) {
-        return {
-          assignment: {
-            ...base,
-            reason: 'no_eligible_member',
-            teamSize: candidates.length,
-            skipped: pick.skipped,
-          },
-        };
+        return { assignment: buildAssignment(rule, s, now, outcome) };
       }
       const c = candidates.find((x) => x.memberId === pick.ownerId)!;
       turns.add(c, pick.nextPass, day, dayOf.get(c.memberId) !== day);
@@ -232,14 +229,7 @@ async function batchRouter(
       }
       return {
         ownerName: names.get(c.memberId) ?? '',
-        assignment: {
-          ...base,
-          reason,
-          ownerId: c.memberId,
-          ...(pick.position ? { position: pick.position } : {}),
-          teamSize: candidates.length,
-          skipped: pick.skipped,
-        },
+        assignment: buildAssignment(rule, s, now, { ...outcome, pick }),
       };
     },
   };

@@ -1,6 +1,6 @@
+import { approvalNotices } from '../pools/index.js';
 import type { LeadId, MemberId, TeamId } from '../shared/ids.js';
 import type { Notice } from '../shared/notices.js';
-import { approvalNotices } from './approval-notices.js';
 import type { DedupeKeys, FollowUpStatus, Grade, Lead, LeadStatus } from './lead-types.js';
 
 /** What the lead card shows; the renderer decides per reader what is masked. */
@@ -201,4 +201,12 @@ export function defined<T extends Record<string, unknown>>(
   obj: T,
 ): { [K in keyof T]?: Exclude<T[K], undefined> } {
   return Object.fromEntries(Object.entries(obj).filter(([, v]) => v !== undefined)) as never;
+}
+
+declare module '../shared/notices.js' {
+  interface NoticeDataByKind {
+    'lead.card': LeadCardData;
+    'lead.duplicate': LeadDuplicateData;
+    'lead.reminder': LeadReminderData;
+  }
 }

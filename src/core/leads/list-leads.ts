@@ -1,8 +1,9 @@
 import { z } from 'zod';
-import type { Actor } from '../org/actor.js';
-import { assertCan, can } from '../org/permissions.js';
+import type { Caller } from '../org/index.js';
+import { assertCan, can } from '../org/index.js';
 import type { LeadId, MemberId, TeamId } from '../shared/ids.js';
 import { parseInput } from '../shared/validate.js';
+import { canSeeLead } from './lead-access.js';
 import { LEAD_STATUSES, type Lead } from './lead-types.js';
 import type { LeadQuery, LeadRepository } from './ports.js';
 
@@ -26,11 +27,11 @@ export const leadQuerySchema = z.strictObject({
  */
 export async function listLeads(
   deps: { leads: LeadRepository },
-  actor: Actor,
-  raw: unknown,
+  caller: Caller,
+  input: { readonly query: unknown },
 ): Promise<Lead[]> {
-  assertCan(actor, 'lead.read');
-  const q = parseInput(leadQuerySchema, raw);
+  assertCan(caller, 'lead.read');
+  const q = parseInput(leadQuerySchema, input.query);
   const query: LeadQuery = {
     limit: q.limit,
     ...(q.owner ? { ownerId: q.owner as MemberId } : {}),
@@ -42,9 +43,17 @@ export async function listLeads(
     ...(q.to ? { to: new Date(q.to) } : {}),
     ...(q.before ? { before: q.before as LeadId } : {}),
   };
-  if (can(actor, 'lead.read_all')) return deps.leads.list(actor.orgId, query);
+  // The query is narrowed to what the caller may see, so the database pages over their leads only; the same
+  // rule as everywhere else (`canSeeLead`) then checks every lead it returns.
+  return (await visibleQuery(deps, caller, query)).filter((lead) => canSeeLead(caller, lead));
+}
+
+function visibleQuery(deps: { leads: LeadRepository }, caller: Caller, query: LeadQuery): Promise<Lead[]> {
+  const orgId = caller.org.id;
+  const member = caller.member;
+  if (can(caller, 'lead.read_all')) return deps.leads.list(orgId, query);
   if (query.pool === 'public' || query.status === 'pooled') {
-    return actor.teamId ? deps.leads.list(actor.orgId, { ...query, teamId: actor.teamId }) : [];
+    return member?.teamId ? deps.leads.list(orgId, { ...query, teamId: member.teamId }) : Promise.resolve([]);
   }
-  return actor.memberId ? deps.leads.list(actor.orgId, { ...query, ownerId: actor.memberId }) : [];
+  return member ? deps.leads.list(orgId, { ...query, ownerId: member.id }) : Promise.resolve([]);
 }

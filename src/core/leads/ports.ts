@@ -1,6 +1,5 @@
-import type { Level } from '../org/types.js';
+import type { Level } from '../org/index.js';
 import type { LeadId, MemberId, OrgId, TeamId } from '../shared/ids.js';
-import type { Ladder } from './ladder.js';
 import type { DedupeKeys, Lead, LeadStatus, OwnershipEvent } from './lead-types.js';
 
 // Every query takes the orgId: a repository cannot be asked for another tenant's data by accident.
@@ -26,18 +25,28 @@ export type LeadQuery = {
   readonly limit: number;
 };
 
-export type ClaimChange = {
-  readonly memberId: MemberId;
-  readonly ownerName: string;
-  readonly event: OwnershipEvent;
-  /** A lead claimed from the pool starts a new clock; one claimed from its own card keeps the assignment's. */
-  readonly ladder?: Ladder;
-};
+/**
+ * The statuses a query allows: its `status`, narrowed by its `pool` (public = pooled, private = owned). Part of
+ * the port, so every implementation reads `pool` the same way.
+ */
+export function statusesOfQuery(q: Pick<LeadQuery, 'pool' | 'status'>): LeadStatus[] | undefined {
+  const inPool: Record<'public' | 'private', LeadStatus[]> = {
+    public: ['pooled'],
+    private: ['assigned', 'claimed'],
+  };
+  const allowed = q.pool ? inPool[q.pool] : undefined;
+  if (!q.status) return allowed;
+  return !allowed || allowed.includes(q.status) ? [q.status] : [];
+}
 
 /**
- * A change to one lead, written only if the lead is still at the version the use-case read (optimistic
- * concurrency): every such write bumps the version and appends one history event, atomically.
+ * When a conditional write applies: the lead is still at the version the use-case read (optimistic concurrency),
+ * or, for the claim race, it can still be claimed by this member (it is pooled, or assigned to them). The second
+ * form lets any number of simultaneous claims race on one write without reading a version first.
  */
+export type LeadCondition = { readonly version: number } | { readonly claimableBy: MemberId };
+
+/** A change to one lead, as core built it: fields to set and unset, and the one history event it appends. */
 export type LeadChange = {
   readonly set?: Partial<
     Pick<
@@ -84,14 +93,12 @@ export interface LeadRepository {
   insert(lead: NewLead): Promise<{ lead: Lead } | { conflict: InsertConflict }>;
   /** Inserts many unordered in one command; per position, the stored lead or why it was refused. */
   insertMany(leads: readonly NewLead[]): Promise<({ lead: Lead } | { conflict: InsertConflict })[]>;
-  /**
-   * The claim race in one conditional write: a pooled lead goes to the claimer; an assigned one only to its owner.
-   * Returns the lead after the change, or undefined when someone else got there first.
-   */
-  claim(orgId: OrgId, id: LeadId, change: ClaimChange): Promise<Lead | undefined>;
   list(orgId: OrgId, query: LeadQuery): Promise<Lead[]>;
-  /** One conditional write: applies the change if the lead is still at `version`; else undefined. */
-  update(orgId: OrgId, id: LeadId, version: number, change: LeadChange): Promise<Lead | undefined>;
+  /**
+   * The one write that changes a lead: applies the change core built if the condition still holds, atomically
+   * (bumping the version and appending the change's event); returns the lead after it, else undefined.
+   */
+  updateIf(orgId: OrgId, id: LeadId, condition: LeadCondition, change: LeadChange): Promise<Lead | undefined>;
   /** Leads whose ladder step is due, oldest first, across orgs (the deadline job); uses the `dueAt` index. */
   findDue(now: Date, limit: number): Promise<Lead[]>;
 }

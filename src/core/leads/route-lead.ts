@@ -1,7 +1,8 @@
-import type { Org } from '../org/types.js';
+import type { Org } from '../org/index.js';
 import type { MemberId } from '../shared/ids.js';
 import { localDay } from '../shared/local-day.js';
-import type { Assignment, AssignmentReason } from './lead-types.js';
+import { buildAssignment, type RoutingOutcome } from './build-assignment.js';
+import type { Assignment } from './lead-types.js';
 import { pickAssignee } from './pick-assignee.js';
 import type { ConversionStats, RosterMember, RosterRepository, TakeTurn } from './ports.js';
 import type { MatchedRule } from './routing-config.js';
@@ -87,12 +88,8 @@ export async function routeLead(
   now: Date,
   barred: ReadonlySet<MemberId> = new Set(),
 ): Promise<RouteDecision> {
-  const reason: AssignmentReason =
-    strategy !== rule.strategy ? 'batch_strategy' : rule.isDefault ? 'default_rule' : 'rule_matched';
-  const base = { ruleId: rule.id, ruleName: rule.name, strategy, teamId: rule.teamId, at: now };
-  if (strategy === 'pool') {
-    return { assignment: { ...base, reason: 'pool_strategy', teamSize: 0, skipped: [] } };
-  }
+  const assignment = (outcome: RoutingOutcome) => buildAssignment(rule, strategy, now, outcome);
+  if (strategy === 'pool') return { assignment: assignment({ teamSize: 0, skipped: [] }) };
   const day = localDay(now, org.settings.timeZone);
   const weights = strategy === 'weighted' ? await weightsFor(deps, org, rule, now) : undefined;
   for (let read = 0; read < MAX_READS; read++) {
@@ -108,7 +105,7 @@ export async function routeLead(
           await new Promise((resolve) => setTimeout(resolve, Math.random() * 5));
           break;
         }
-        return { assignment: { ...base, reason: 'no_eligible_member', teamSize: roster.length, skipped } };
+        return { assignment: assignment({ teamSize: roster.length, skipped }) };
       }
       const candidate = candidates.find((c) => c.memberId === pick.ownerId)!;
       const turn: TakeTurn = {
@@ -126,18 +123,11 @@ export async function routeLead(
         return {
           turn,
           ownerName: roster.find((m) => m.memberId === candidate.memberId)?.name ?? '',
-          assignment: {
-            ...base,
-            reason,
-            ownerId: candidate.memberId,
-            ...(pick.position !== undefined ? { position: pick.position } : {}),
-            teamSize: roster.length,
-            skipped,
-          },
+          assignment: assignment({ pick, teamSize: roster.length, skipped }),
         };
       }
       lost.add(candidate.memberId);
     }
   }
-  return { assignment: { ...base, reason: 'no_eligible_member', teamSize: 0, skipped: [] } };
+  return { assignment: assignment({ teamSize: 0, skipped: [] }) };
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { DomainError, validationFailed } from '../shared/errors.js';
 import { parseInput } from '../shared/validate.js';
-import type { Actor } from './actor.js';
+import type { Caller } from './caller.js';
 import { assertCan } from './permissions.js';
 import type { OrgRepository } from './ports.js';
 import { LOCALES, type Org, type OrgSettings } from './types.js';
@@ -57,12 +57,12 @@ export type OrgSettingsPatch = z.output<typeof orgSettingsPatchSchema>;
  */
 export async function configureOrgSettings(
   deps: { readonly orgs: OrgRepository },
-  actor: Actor,
-  org: Org,
-  raw: unknown,
+  caller: Caller,
+  input: { readonly settings: unknown },
 ): Promise<Org> {
-  assertCan(actor, 'org.configure');
-  const patch = parseInput(orgSettingsPatchSchema, raw);
+  assertCan(caller, 'org.configure');
+  const { org } = caller;
+  const patch = parseInput(orgSettingsPatchSchema, input.settings);
   const next = { ...org.settings, ...patch } as OrgSettings & { businessHours?: unknown };
   if (!(next.nudgeAfterHours < next.managerAfterHours && next.managerAfterHours < next.reclaimAfterHours)) {
     throw validationFailed([

@@ -2,8 +2,8 @@ import { z } from 'zod';
 import { validationFailed } from '../shared/errors.js';
 import { textField } from '../shared/text-field.js';
 import { parseInput } from '../shared/validate.js';
-import type { Actor } from './actor.js';
 import { hashToken, newTokenSecret } from './api-tokens.js';
+import type { Caller } from './caller.js';
 import { type ApiTokenSummary, type ManageTokenDeps, TOKEN_ROLES } from './managed-api-tokens.js';
 import { assertCan } from './permissions.js';
 
@@ -18,14 +18,14 @@ const inputSchema = z.strictObject({
  */
 export async function createApiToken(
   deps: ManageTokenDeps,
-  caller: Actor,
+  caller: Caller,
   input: unknown,
 ): Promise<{ token: ApiTokenSummary; secret: string }> {
   assertCan(caller, 'token.issue');
   const { name, role } = parseInput(inputSchema, input);
   const secret = newTokenSecret();
   const token = await deps.tokens.create(
-    caller.orgId,
+    caller.org.id,
     { name, role, hash: hashToken(secret), prefix: secret.slice(0, 8) },
     deps.clock.now(),
   );

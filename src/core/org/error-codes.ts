@@ -1,3 +1,4 @@
+/** Rule failures of the org: who is asking and what they may do. */
 export type OrgErrorCode =
   | 'ORG_NOT_FOUND'
   | 'TEAM_NOT_FOUND'
@@ -6,3 +7,7 @@ export type OrgErrorCode =
   | 'FORBIDDEN'
   | 'UNAUTHENTICATED'
   | 'IDENTITY_NOT_LINKED';
+
+declare module '../shared/errors.js' {
+  interface DomainErrorCodes extends Record<OrgErrorCode, true> {}
+}

@@ -1,6 +1,6 @@
 import type { Clock } from '../shared/clock.js';
-import type { Actor } from './actor.js';
 import { type ApiTokenRepository, hashToken, newTokenSecret } from './api-tokens.js';
+import type { Caller } from './caller.js';
 import { assertCan } from './permissions.js';
 import type { Role } from './types.js';
 
@@ -12,13 +12,13 @@ export type IssueTokenDeps = { readonly tokens: ApiTokenRepository; readonly clo
  */
 export async function issueApiToken(
   deps: IssueTokenDeps,
-  actor: Actor,
+  caller: Caller,
   input: { name: string; roles: readonly Role[]; secret?: string },
 ): Promise<string> {
-  assertCan(actor, 'token.issue');
+  assertCan(caller, 'token.issue');
   const secret = input.secret ?? newTokenSecret();
   await deps.tokens.save(
-    { orgId: actor.orgId, name: input.name, roles: input.roles },
+    { orgId: caller.org.id, name: input.name, roles: input.roles },
     hashToken(secret),
     secret.slice(0, 8),
     deps.clock.now(),

@@ -1,5 +1,24 @@
+import type { MemberId } from '../shared/ids.js';
 import type { Notice } from '../shared/notices.js';
 import type { Member, Team } from './types.js';
+
+export type MemberStatusData = {
+  readonly memberId: MemberId;
+  readonly name: string;
+  readonly teamName?: string;
+  readonly level: 'junior' | 'senior';
+  readonly dailyCap: number;
+  readonly availability: 'available' | 'on_leave';
+  readonly changedBy?: string;
+  /** The first card a member gets also says hello and explains what the bot does. */
+  readonly greeting?: boolean;
+};
+
+declare module '../shared/notices.js' {
+  interface NoticeDataByKind {
+    'member.status': MemberStatusData;
+  }
+}
 
 /** The card that shows a member their own status; every change updates it in place. */
 export function memberStatusNotice(

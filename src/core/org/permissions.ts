@@ -1,5 +1,5 @@
 import { DomainError } from '../shared/errors.js';
-import type { Actor } from './actor.js';
+import type { Caller } from './caller.js';
 import type { Role } from './types.js';
 
 /**
@@ -30,14 +30,14 @@ const POLICY = {
 
 export type Action = keyof typeof POLICY;
 
-export function can(actor: Actor, action: Action): boolean {
+export function can(caller: Pick<Caller, 'roles'>, action: Action): boolean {
   const allowed: readonly Role[] = POLICY[action];
-  return actor.roles.some((role) => allowed.includes(role));
+  return caller.roles.some((role) => allowed.includes(role));
 }
 
-export function assertCan(actor: Actor, action: Action): void {
-  if (!can(actor, action)) {
-    throw new DomainError('FORBIDDEN', { action, roles: actor.roles, allowed: POLICY[action] });
+export function assertCan(caller: Pick<Caller, 'roles'>, action: Action): void {
+  if (!can(caller, action)) {
+    throw new DomainError('FORBIDDEN', { action, roles: caller.roles, allowed: POLICY[action] });
   }
 }
 

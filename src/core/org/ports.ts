@@ -1,5 +1,4 @@
-import type { RoutingConfig } from '../leads/routing-config.js';
-import type { ScoringConfig } from '../leads/score-lead.js';
+import type { RoutingConfig, ScoringConfig } from '../leads/index.js';
 import type { MemberId, OrgId, TeamId } from '../shared/ids.js';
 import type { OrgSettingsPatch } from './configure-org-settings.js';
 import type { Availability, ChatWorkspace, Member, Org, Platform, PlatformIdentity, Team } from './types.js';

@@ -1,5 +1,5 @@
 import { DomainError } from '../shared/errors.js';
-import type { Actor } from './actor.js';
+import type { Caller } from './caller.js';
 import type { ApiTokenSummary, ManageTokenDeps } from './managed-api-tokens.js';
 import { assertCan } from './permissions.js';
 
@@ -9,11 +9,11 @@ import { assertCan } from './permissions.js';
  */
 export async function revokeApiToken(
   deps: ManageTokenDeps,
-  caller: Actor,
+  caller: Caller,
   input: { readonly tokenId: string },
 ): Promise<ApiTokenSummary> {
   assertCan(caller, 'token.issue');
-  const token = await deps.tokens.revoke(caller.orgId, input.tokenId, deps.clock.now());
+  const token = await deps.tokens.revoke(caller.org.id, input.tokenId, deps.clock.now());
   if (!token) throw new DomainError('NOT_FOUND', { tokenId: input.tokenId });
   return token;
 }

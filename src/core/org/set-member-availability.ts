@@ -2,7 +2,7 @@ import type { Clock } from '../shared/clock.js';
 import { DomainError } from '../shared/errors.js';
 import type { MemberId } from '../shared/ids.js';
 import type { Notifier } from '../shared/notices.js';
-import type { Actor } from './actor.js';
+import type { Caller } from './caller.js';
 import { memberStatusNotice } from './member-status-notice.js';
 import { assertCan } from './permissions.js';
 import type { MemberRepository, OrgRepository, TeamRepository } from './ports.js';
@@ -19,22 +19,23 @@ export type SetAvailabilityDeps = {
 /** Puts a member on leave or back to work; routing skips members on leave. Managers may do it for others. */
 export async function setMemberAvailability(
   deps: SetAvailabilityDeps,
-  actor: Actor,
-  target: MemberId,
-  availability: Availability,
+  caller: Caller,
+  input: { readonly memberId: MemberId; readonly availability: Availability },
 ): Promise<Member> {
+  const { memberId: target, availability } = input;
+  const orgId = caller.org.id;
   assertCan(
-    actor,
-    target === actor.memberId ? 'member.set_availability.self' : 'member.set_availability.other',
+    caller,
+    target === caller.member?.id ? 'member.set_availability.self' : 'member.set_availability.other',
   );
-  const org = await deps.orgs.get(actor.orgId);
-  if (!org) throw new DomainError('ORG_NOT_FOUND', { orgId: actor.orgId });
-  const updated = await deps.members.setAvailability(actor.orgId, target, availability);
+  const org = await deps.orgs.get(orgId);
+  if (!org) throw new DomainError('ORG_NOT_FOUND', { orgId: orgId });
+  const updated = await deps.members.setAvailability(orgId, target, availability);
   if (!updated) throw new DomainError('MEMBER_NOT_FOUND', { memberId: target });
-  const team = updated.teamId ? await deps.teams.get(actor.orgId, updated.teamId) : undefined;
+  const team = updated.teamId ? await deps.teams.get(orgId, updated.teamId) : undefined;
   // Platform retries are dropped by event id before they get here; the time makes every real change its own update.
   const stamp = `${availability}:${deps.clock.now().getTime()}`;
-  await deps.notifier.publish(actor.orgId, [
+  await deps.notifier.publish(orgId, [
     memberStatusNotice(updated, team, dailyCapOf(updated, org.settings), 'update', stamp),
   ]);
   return updated;

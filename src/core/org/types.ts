@@ -1,5 +1,5 @@
-import type { RoutingConfig } from '../leads/routing-config.js';
-import type { ScoringConfig } from '../leads/score-lead.js';
+import type { RoutingConfig, ScoringConfig } from '../leads/index.js';
+import type { BusinessHours } from '../shared/business-hours.js';
 import type { MemberId, OrgId, TeamId } from '../shared/ids.js';
 
 export const ROLES = ['admin', 'director', 'manager', 'rep', 'aftersales'] as const;
@@ -45,12 +45,7 @@ export type OrgSettings = {
   readonly scoring?: ScoringConfig;
 };
 
-/** Working time for deadlines, in the org's time zone: days 1 (Mon) … 7 (Sun), hours as "09:00". */
-export type BusinessHours = {
-  readonly days: readonly number[];
-  readonly start: string;
-  readonly end: string;
-};
+export type { BusinessHours } from '../shared/business-hours.js';
 
 export type Org = {
   readonly id: OrgId;

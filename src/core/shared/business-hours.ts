@@ -1,4 +1,9 @@
-import type { BusinessHours } from '../org/types.js';
+/** Working time for deadlines, in the org's time zone: days 1 (Mon) … 7 (Sun), hours as "09:00". */
+export type BusinessHours = {
+  readonly days: readonly number[];
+  readonly start: string;
+  readonly end: string;
+};
 
 const DAY_MS = 86_400_000;
 const formatters = new Map<string, Intl.DateTimeFormat>();

@@ -1,6 +1,3 @@
-import type { LeadErrorCode } from '../leads/error-codes.js';
-import type { OrgErrorCode } from '../org/error-codes.js';
-
 /** Codes that belong to no single module: input and request shape. */
 export type SharedErrorCode = 'VALIDATION_FAILED' | 'NOT_FOUND' | 'CONFLICT' | 'PAYLOAD_TOO_LARGE';
 
@@ -11,8 +8,16 @@ export type ChatErrorCode =
   | 'BAD_COMMAND_ARGS'
   | 'COMMAND_NOT_AVAILABLE';
 
+/**
+ * Each domain registers its rule-failure codes by declaration merging
+ * (`declare module '../shared/errors.js' { interface DomainErrorCodes { LEAD_NOT_FOUND: true } }`), so shared
+ * names no domain.
+ */
+// biome-ignore lint/suspicious/noEmptyInterface: filled by each domain's declaration merging.
+export interface DomainErrorCodes {}
+
 /** Every rule failure the product can report. Adding one without zh-CN and en texts fails to compile. */
-export type ErrorCode = SharedErrorCode | OrgErrorCode | LeadErrorCode | ChatErrorCode;
+export type ErrorCode = SharedErrorCode | ChatErrorCode | keyof DomainErrorCodes;
 
 export type ErrorDetails = Readonly<Record<string, unknown>>;
 

@@ -1,6 +1,3 @@
-import type { LeadApprovalData, LeadDecisionData } from '../leads/approval-notices.js';
-import type { LeadCardData, LeadDuplicateData, LeadReminderData } from '../leads/lead-notices.js';
-import type { LinkRequestData } from '../org/link-identity.js';
 import type { MemberId, OrgId, TeamId } from './ids.js';
 
 /**
@@ -12,28 +9,14 @@ export type NoticeRecipient =
   | { readonly kind: 'team'; readonly teamId: TeamId }
   | { readonly kind: 'thread'; readonly teamId: TeamId; readonly threadKey: string };
 
-export type MemberStatusData = {
-  readonly memberId: MemberId;
-  readonly name: string;
-  readonly teamName?: string;
-  readonly level: 'junior' | 'senior';
-  readonly dailyCap: number;
-  readonly availability: 'available' | 'on_leave';
-  readonly changedBy?: string;
-  /** The first card a member gets also says hello and explains what the bot does. */
-  readonly greeting?: boolean;
-};
-
-/** Every notice kind with the data its card needs. A new kind without a renderer fails to compile. */
-export type NoticeDataByKind = {
-  'member.status': MemberStatusData;
-  'lead.card': LeadCardData;
-  'lead.duplicate': LeadDuplicateData;
-  'lead.reminder': LeadReminderData;
-  'lead.approval': LeadApprovalData;
-  'lead.decision': LeadDecisionData;
-  'member.link_request': LinkRequestData;
-};
+/**
+ * Every notice kind with the data its card needs, open so that each domain registers its own kinds beside it
+ * (`declare module '../shared/notices.js' { interface NoticeDataByKind { 'lead.card': LeadCardData } }`) and
+ * shared names no domain. The chat layer's renderer table is keyed by it: a kind without a renderer fails to
+ * compile.
+ */
+// biome-ignore lint/suspicious/noEmptyInterface: filled by each domain's declaration merging.
+export interface NoticeDataByKind {}
 export type NoticeKind = keyof NoticeDataByKind;
 
 export type Notice<K extends NoticeKind = NoticeKind> = {

@@ -3,8 +3,10 @@ import { z } from 'zod';
 // C0 controls, DEL, C1 controls, and the bidi embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069).
 // A name with ESC can repaint a terminal that shows a log line, CR/LF can forge lines, and U+202E turns the text
 // that follows around on every screen: "Trojan Source", https://trojansource.codes/.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is what this pattern is for
 const UNSAFE_ONE_LINE = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/u;
 // Free text may hold tabs and line breaks (CR too, since Windows ends lines with CR LF), nothing else of those.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is what this pattern is for
 const UNSAFE_MULTI_LINE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/u;
 
 // A high surrogate not followed by a low one, or a low one not preceded by a high one (no `u` flag: code units).

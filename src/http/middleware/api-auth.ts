@@ -1,11 +1,14 @@
 import type { Middleware } from 'koa';
-import { apiActor } from '../../core/org/actor.js';
-import { type ApiTokenRepository, hashToken } from '../../core/org/api-tokens.js';
+import { type ApiTokenGrant, type ApiTokenRepository, hashToken } from '../../core/org/api-tokens.js';
+import { apiCaller, type Caller } from '../../core/org/caller.js';
 import type { OrgRepository } from '../../core/org/ports.js';
 import { DomainError } from '../../core/shared/errors.js';
 
-/** Bearer-token auth for /api: the token names its org, and every handler below acts as that org's API actor. */
-export function apiAuth(tokens: ApiTokenRepository, orgs: OrgRepository): Middleware {
+/** What every /api route reads from `ctx.state`: the caller, built once here (routes are `Router<ApiState>`). */
+export type ApiState = { caller: Caller; token?: ApiTokenGrant };
+
+/** Bearer-token auth for /api: the token names its org, and every handler below acts as that org's API caller. */
+export function apiAuth(tokens: ApiTokenRepository, orgs: OrgRepository): Middleware<ApiState> {
   return async (ctx, next) => {
     const header = ctx.get('authorization');
     const match = /^Bearer\s+(\S+)$/i.exec(header);
@@ -13,8 +16,7 @@ export function apiAuth(tokens: ApiTokenRepository, orgs: OrgRepository): Middle
     const grant = await tokens.findByHash(hashToken(match[1]));
     const org = grant ? await orgs.get(grant.orgId) : undefined;
     if (!grant || !org) throw new DomainError('UNAUTHENTICATED', {});
-    ctx.state.org = org;
-    ctx.state.actor = apiActor(org.id, grant.roles, org.settings.locale);
+    ctx.state.caller = apiCaller(org, grant.roles, org.settings.locale);
     // The grant itself, for what acts on the token rather than the org (tokenRole, rate limits).
     ctx.state.token = grant;
     await next();

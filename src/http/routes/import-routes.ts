@@ -2,14 +2,13 @@ import Router from '@koa/router';
 import { z } from 'zod';
 import type { IntakeDeps } from '../../core/leads/intake-lead.js';
 import { STRATEGIES } from '../../core/leads/routing-types.js';
-import type { Actor } from '../../core/org/actor.js';
 import { assertCan } from '../../core/org/permissions.js';
-import type { Org } from '../../core/org/types.js';
 import { DomainError } from '../../core/shared/errors.js';
 import { parseInput } from '../../core/shared/validate.js';
 import { ImportError } from '../../import/import-error.js';
 import { importLeadFile } from '../../import/import-lead-file.js';
 import { DEFAULT_IMPORT_LIMITS, ImportLimitError, type ImportLimits } from '../../import/import-limits.js';
+import type { ApiState } from '../middleware/api-auth.js';
 import { readRawBody } from '../read-raw-body.js';
 
 /** A spreadsheet of 10,000 leads is about 1 MB; this leaves room for wide sheets without inviting abuse. */
@@ -31,11 +30,13 @@ const querySchema = z.strictObject({
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** `POST /leads:import`: the file itself is the body (CSV in UTF-8 or GBK, or XLSX); the JSON parser skips this path. */
-export function importRoutes(deps: IntakeDeps, limits: ImportLimits = DEFAULT_IMPORT_LIMITS): Router {
-  const router = new Router();
+export function importRoutes(
+  deps: IntakeDeps,
+  limits: ImportLimits = DEFAULT_IMPORT_LIMITS,
+): Router<ApiState> {
+  const router = new Router<ApiState>();
   router.post('/leads\\:import', async (ctx) => {
-    const actor = ctx.state.actor as Actor;
-    assertCan(actor, 'lead.create');
+    assertCan(ctx.state.caller, 'lead.create');
     const query = parseInput(querySchema, ctx.query);
     const format =
       query.format ?? (ctx.is(XLSX_TYPE) ? 'xlsx' : ctx.is('text/csv', 'text/plain') ? 'csv' : undefined);
@@ -49,7 +50,7 @@ export function importRoutes(deps: IntakeDeps, limits: ImportLimits = DEFAULT_IM
     const bytes = await readRawBody(ctx.req, IMPORT_LIMIT_BYTES);
     if (!bytes) throw new DomainError('PAYLOAD_TOO_LARGE', { limitBytes: IMPORT_LIMIT_BYTES });
     try {
-      ctx.body = await importLeadFile(deps, ctx.state.org as Org, bytes, {
+      ctx.body = await importLeadFile(deps, ctx.state.caller.org, bytes, {
         format,
         ...(query.source ? { defaultSource: query.source } : {}),
         ...(query.strategy ? { strategy: query.strategy } : {}),

@@ -1,12 +1,12 @@
 import { textsFor } from '../../chat/texts/texts-for.js';
 import { type Lead, poolOf } from '../../core/leads/lead-types.js';
 import { maskPhone } from '../../core/leads/mask-phone.js';
-import type { Actor } from '../../core/org/actor.js';
+import type { Caller } from '../../core/org/caller.js';
 import { can } from '../../core/org/permissions.js';
 
 /** A lead as the API shows it. The phone is masked for callers whose role may not see phone numbers. */
-export function leadJson(lead: Lead, actor: Actor) {
-  const seePhone = can(actor, 'member.see_phone');
+export function leadJson(lead: Lead, caller: Caller) {
+  const seePhone = can(caller, 'member.see_phone');
   const { phone, ...contact } = lead.contact;
   const a = lead.assignment;
   const en = textsFor('en').lead;

@@ -1,19 +1,20 @@
 import Router from '@koa/router';
 import { z } from 'zod';
 import { textsFor } from '../../chat/texts/texts-for.js';
-import type { IntakeDeps } from '../../core/leads/intake-lead.js';
-import { intakeLead } from '../../core/leads/intake-lead.js';
-import { intakeLeadsBatch } from '../../core/leads/intake-leads-batch.js';
-import { listLeads } from '../../core/leads/list-leads.js';
-import { STRATEGIES } from '../../core/leads/routing-types.js';
-import { setReclaimPeriod } from '../../core/leads/set-reclaim-period.js';
-import type { Actor } from '../../core/org/actor.js';
-import { assertCan } from '../../core/org/permissions.js';
-import type { Org } from '../../core/org/types.js';
-import { DomainError } from '../../core/shared/errors.js';
+import {
+  getLead,
+  type IntakeDeps,
+  intakeLead,
+  intakeLeadsBatch,
+  listLeads,
+  STRATEGIES,
+} from '../../core/leads/index.js';
+import { assertCan } from '../../core/org/index.js';
+import { setReclaimPeriod } from '../../core/pools/index.js';
 import { leadId } from '../../core/shared/ids.js';
 import { parseInput } from '../../core/shared/validate.js';
 import { HTTP_STATUS } from '../http-status.js';
+import type { ApiState } from '../middleware/api-auth.js';
 import { leadJson } from './lead-json.js';
 
 const idempotencyKey = z.string().trim().min(1).max(200).optional();
@@ -26,27 +27,30 @@ const batchSchema = z.strictObject({
 });
 
 /** Lead intake and reading under /api/v1 (behind apiAuth). */
-export function leadRoutes(deps: IntakeDeps): Router {
-  const router = new Router();
+export function leadRoutes(deps: IntakeDeps): Router<ApiState> {
+  const router = new Router<ApiState>();
   const header = (value: string | undefined) => parseInput(idempotencyKey, value || undefined);
 
   router.post('/leads', async (ctx) => {
+    const { caller } = ctx.state;
     const key = header(ctx.get('idempotency-key'));
-    const result = await intakeLead(deps, ctx.state.actor as Actor, ctx.state.org as Org, ctx.request.body, {
+    const result = await intakeLead(deps, caller, {
+      lead: ctx.request.body,
       ...(key ? { idempotencyKey: key } : {}),
     });
     ctx.status = result.created ? 201 : 200;
-    ctx.body = { lead: leadJson(result.lead, ctx.state.actor as Actor) };
+    ctx.body = { lead: leadJson(result.lead, caller) };
   });
 
   // `:batch` is a literal (Google API style custom method), escaped so the router does not read it as a parameter.
   router.post('/leads\\:batch', async (ctx) => {
-    const actor = ctx.state.actor as Actor;
-    assertCan(actor, 'lead.create');
+    const { caller } = ctx.state;
+    assertCan(caller, 'lead.create');
     // The use-case checks the size (BATCH_TOO_LARGE, 413), so the schema only checks the shape.
     const body = parseInput(batchSchema, ctx.request.body);
     const key = header(ctx.get('idempotency-key'));
-    const results = await intakeLeadsBatch(deps, actor, ctx.state.org as Org, body.leads, {
+    const results = await intakeLeadsBatch(deps, caller, {
+      leads: body.leads,
       ...(key ? { idempotencyKey: key } : {}),
       ...(body.idempotencyKeys ? { idempotencyKeys: body.idempotencyKeys } : {}),
       ...(body.strategy ? { strategy: body.strategy } : {}),
@@ -55,7 +59,7 @@ export function leadRoutes(deps: IntakeDeps): Router {
     ctx.body = {
       results: results.map((r) =>
         r.ok
-          ? { status: r.created ? 201 : 200, lead: leadJson(r.lead, actor) }
+          ? { status: r.created ? 201 : 200, lead: leadJson(r.lead, caller) }
           : {
               status: HTTP_STATUS.VALIDATION_FAILED,
               error: {
@@ -69,30 +73,25 @@ export function leadRoutes(deps: IntakeDeps): Router {
   });
 
   router.get('/leads/:id', async (ctx) => {
-    const actor = ctx.state.actor as Actor;
-    assertCan(actor, 'lead.read_all');
-    const lead = await deps.leads.get(actor.orgId, leadId(ctx.params.id ?? ''));
-    if (!lead) throw new DomainError('LEAD_NOT_FOUND', { leadId: ctx.params.id });
-    ctx.body = { lead: leadJson(lead, actor) };
+    const { caller } = ctx.state;
+    const lead = await getLead(deps, caller, { leadId: leadId(ctx.params.id ?? '') });
+    ctx.body = { lead: leadJson(lead, caller) };
   });
 
   router.patch('/leads/:id', async (ctx) => {
-    const actor = ctx.state.actor as Actor;
-    const lead = await setReclaimPeriod(
-      deps,
-      actor,
-      ctx.state.org as Org,
-      leadId(ctx.params.id ?? ''),
-      ctx.request.body,
-    );
-    ctx.body = { lead: leadJson(lead, actor) };
+    const { caller } = ctx.state;
+    const lead = await setReclaimPeriod(deps, caller, {
+      leadId: leadId(ctx.params.id ?? ''),
+      period: ctx.request.body,
+    });
+    ctx.body = { lead: leadJson(lead, caller) };
   });
 
   router.get('/leads', async (ctx) => {
-    const actor = ctx.state.actor as Actor;
-    const leads = await listLeads(deps, actor, ctx.query);
+    const { caller } = ctx.state;
+    const leads = await listLeads(deps, caller, { query: ctx.query });
     ctx.body = {
-      leads: leads.map((l) => leadJson(l, actor)),
+      leads: leads.map((l) => leadJson(l, caller)),
       ...(leads.length > 0 ? { next: { before: leads.at(-1)!.id } } : {}),
     };
   });

@@ -1,18 +1,19 @@
 import { Types } from 'mongoose';
-import type { DedupeKeys, Lead, LeadStatus } from '../../core/leads/lead-types.js';
-import type {
-  ClaimChange,
-  InsertConflict,
-  LeadChange,
-  LeadQuery,
-  LeadRepository,
-  NewLead,
+import type { DedupeKeys, Lead } from '../../core/leads/lead-types.js';
+import {
+  type InsertConflict,
+  type LeadChange,
+  type LeadCondition,
+  type LeadQuery,
+  type LeadRepository,
+  type NewLead,
+  statusesOfQuery,
 } from '../../core/leads/ports.js';
 import { type LeadId, leadId, type OrgId } from '../../core/shared/ids.js';
 import type { LeadDoc } from '../models/lead-model.js';
 import type { Models } from '../models.js';
 import { mustObjectId, toObjectId } from '../object-id.js';
-import { changeToUpdate, eventToDoc, leadFromDoc, leadToDoc } from './lead-mapping.js';
+import { changeToUpdate, leadFromDoc, leadToDoc } from './lead-mapping.js';
 
 type Replay = { idempotencyKey?: string; source: string; externalId?: string };
 
@@ -116,42 +117,9 @@ export function mongoLeadRepository(models: Models): LeadRepository {
         return conflict ? { conflict } : { lead: leadFromDoc(doc) };
       });
     },
-    async claim(org: OrgId, id: LeadId, change: ClaimChange) {
-      const member = mustObjectId(change.memberId);
+    async updateIf(org: OrgId, id: LeadId, condition: LeadCondition, change: LeadChange) {
       const doc = await Model.findOneAndUpdate(
-        {
-          _id: mustObjectId(id),
-          orgId: mustObjectId(org),
-          $or: [{ status: 'pooled' }, { status: 'assigned', ownerId: member }],
-        },
-        {
-          $set: {
-            status: 'claimed',
-            ownerId: member,
-            ownerName: change.ownerName,
-            claimedAt: change.event.at,
-            updatedAt: change.event.at,
-            noticesPending: true,
-            ...(change.ladder
-              ? {
-                  ...change.ladder,
-                  assignedAt: change.event.at,
-                  followUpStatus: 'unfollowed',
-                  dueStep: 'nudge',
-                  dueAt: change.ladder.nudgeAt,
-                }
-              : {}),
-          },
-          $inc: { version: 1 },
-          $push: { history: eventToDoc(change.event) },
-        },
-        { returnDocument: 'after' },
-      ).lean<LeadDoc>();
-      return doc ? leadFromDoc(doc) : undefined;
-    },
-    async update(org: OrgId, id: LeadId, version: number, change: LeadChange) {
-      const doc = await Model.findOneAndUpdate(
-        { _id: mustObjectId(id), orgId: mustObjectId(org), version },
+        { _id: mustObjectId(id), orgId: mustObjectId(org), ...conditionFilter(condition) },
         changeToUpdate(change),
         { returnDocument: 'after' },
       ).lean<LeadDoc>();
@@ -168,7 +136,7 @@ export function mongoLeadRepository(models: Models): LeadRepository {
       const filter: Record<string, unknown> = { orgId: mustObjectId(org) };
       if (q.ownerId) filter.ownerId = toObjectId(q.ownerId) ?? null;
       if (q.teamId) filter.teamId = toObjectId(q.teamId) ?? null;
-      const statuses = statusesOf(q);
+      const statuses = statusesOfQuery(q);
       if (statuses) filter.status = { $in: statuses };
       if (q.source) filter.source = q.source;
       if (q.from || q.to)
@@ -181,17 +149,13 @@ export function mongoLeadRepository(models: Models): LeadRepository {
   };
 }
 
-/** The statuses a query allows: its `status`, narrowed by its `pool` (public = pooled, private = owned). */
-function statusesOf(q: LeadQuery): LeadStatus[] | undefined {
-  const inPool: Record<'public' | 'private', LeadStatus[]> = {
-    public: ['pooled'],
-    private: ['assigned', 'claimed'],
-  };
-  const allowed = q.pool ? inPool[q.pool] : undefined;
-  if (!q.status) return allowed;
-  return !allowed || allowed.includes(q.status) ? [q.status] : [];
-}
-
 function sharesKey(a: DedupeKeys, b: DedupeKeys): boolean {
   return (['phone', 'email', 'company'] as const).some((k) => a[k] !== undefined && a[k] === b[k]);
+}
+
+/** The filter a condition adds: the version read, or "still claimable by this member" (the claim race). */
+function conditionFilter(condition: LeadCondition): Record<string, unknown> {
+  if ('version' in condition) return { version: condition.version };
+  const member = mustObjectId(condition.claimableBy);
+  return { $or: [{ status: 'pooled' }, { status: 'assigned', ownerId: member }] };
 }

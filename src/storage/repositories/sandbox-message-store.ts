@@ -1,9 +1,5 @@
-import type {
-  NewSandboxMessage,
-  SandboxMessage,
-  SandboxStore,
-} from '../../adapters/sandbox/sandbox-store.js';
 import type { Card } from '../../chat/card.js';
+import type { NewSandboxMessage, SandboxMessage, SandboxStore } from '../../chat/sandbox-store-port.js';
 import type { SandboxMessageDoc } from '../models/sandbox-message-model.js';
 import type { Models } from '../models.js';
 import { toObjectId } from '../object-id.js';

@@ -8,6 +8,7 @@ import {
   verifyEventSignature,
 } from '../../../src/adapters/dingtalk/dingtalk-crypto.js';
 import { fixedClock, systemClock } from '../../../src/core/shared/clock.js';
+import { useTestModels } from '../support/real-stores.js';
 
 // PLATFORMS.md, "DingTalk event-callback crypto": DingCallbackCrypto3.py's own test.
 const V = {
@@ -48,10 +49,12 @@ describe('DingTalk event crypto (official vector)', () => {
 describe('answerEventCallback', () => {
   const query = { msg_signature: V.signature, timestamp: V.timestamp, nonce: V.nonce };
   const body = JSON.stringify({ encrypt: V.encrypt });
-  const atVector = fixedClock(new Date(Number(V.timestamp) + 5_000));
+  const { seenSignatures } = useTestModels();
+  const atVector = { signatureClock: fixedClock(new Date(Number(V.timestamp) + 5_000)), seenSignatures };
+  const onRealClock = { signatureClock: systemClock, seenSignatures };
 
-  it('answers the URL check with an encrypted, signed "success"', () => {
-    const answer = answerEventCallback(crypto, query, body, atVector);
+  it('answers the URL check with an encrypted, signed "success"', async () => {
+    const answer = await answerEventCallback(crypto, query, body, atVector);
     expect(answer.status).toBe(200);
     expect(answer.eventType).toBe('check_url');
     const reply = answer.body as { msg_signature: string; timeStamp: string; nonce: string; encrypt: string };
@@ -59,12 +62,28 @@ describe('answerEventCallback', () => {
     expect(decryptEvent(crypto, reply.encrypt)).toBe('success');
   });
 
-  it('refuses a stale, tampered or unsigned callback', () => {
-    expect(answerEventCallback(crypto, query, body, systemClock).status).toBe(401);
-    expect(answerEventCallback(crypto, { ...query, nonce: 'x' }, body, atVector).status).toBe(401);
+  it('refuses a stale, tampered or unsigned callback', async () => {
+    expect((await answerEventCallback(crypto, query, body, onRealClock)).status).toBe(401);
+    expect((await answerEventCallback(crypto, { ...query, nonce: 'x' }, body, atVector)).status).toBe(401);
     expect(
-      answerEventCallback(crypto, { timestamp: V.timestamp, nonce: V.nonce }, body, atVector).status,
+      (await answerEventCallback(crypto, { timestamp: V.timestamp, nonce: V.nonce }, body, atVector)).status,
     ).toBe(401);
-    expect(answerEventCallback(crypto, query, 'not json', atVector).status).toBe(401);
+    expect((await answerEventCallback(crypto, query, 'not json', atVector)).status).toBe(401);
+  });
+
+  it('refuses a timestamp more than five minutes ahead of the clock', async () => {
+    const behind = {
+      ...atVector,
+      signatureClock: fixedClock(new Date(Number(V.timestamp) - 5 * 60_000 - 1)),
+    };
+    expect((await answerEventCallback(crypto, query, body, behind)).status).toBe(401);
+  });
+
+  it('accepts a redelivery of the same request, and refuses its (timestamp, nonce) with another body', async () => {
+    expect((await answerEventCallback(crypto, query, body, atVector)).status).toBe(200);
+    const other = encryptEvent(crypto, '{"EventType":"user_add_org"}', Buffer.alloc(16, 7));
+    const signed = { ...query, msg_signature: eventSignature(V.token, V.timestamp, V.nonce, other) };
+    const replay = await answerEventCallback(crypto, signed, JSON.stringify({ encrypt: other }), atVector);
+    expect(replay.status).toBe(401);
   });
 });

@@ -1,9 +1,11 @@
 import type { DWClientDownStream } from 'dingtalk-stream';
 import { beforeEach, describe, expect, it, type Mock, vi } from 'vitest';
 import { type StreamClient, startDingtalkStream } from '../../../src/adapters/dingtalk/dingtalk-stream.js';
+import { type BackgroundWork, backgroundWork } from '../../../src/chat/background-work.js';
 import type { ChatAdapter } from '../../../src/chat/chat-adapter.js';
 import type { ChatEvent } from '../../../src/chat/events.js';
 import type { DispatchResult } from '../../../src/chat/registry.js';
+import { useTestModels } from '../support/real-stores.js';
 import { fixture, testSettings } from './dingtalk-test-support.js';
 
 const WS = 'dingc7d9f3a2b1e4c5d6';
@@ -40,7 +42,8 @@ let dispatched: ChatEvent[];
 let release: (result: DispatchResult) => void;
 let sends: Mock<ChatAdapter['send']>;
 let log: { warn: Mock<LogFn>; error: Mock<LogFn> };
-let work: Promise<void>[];
+let work: BackgroundWork;
+const { inboundEvents } = useTestModels();
 
 async function start() {
   return startDingtalkStream(testSettings(), {
@@ -54,14 +57,15 @@ async function start() {
     adapter: { platform: 'dingtalk', pacing: { perConversationMs: 3000 }, send: sends, update: vi.fn() },
     workspaceId: WS,
     log,
-    background: (w) => work.push(w),
+    background: work,
+    inboundEvents: inboundEvents(),
   });
 }
 
 beforeEach(() => {
   client = new FakeStreamClient();
   dispatched = [];
-  work = [];
+  work = backgroundWork(() => {});
   sends = vi.fn<ChatAdapter['send']>(async () => ({ messageRef: 'm' }));
   log = { warn: vi.fn<LogFn>(), error: vi.fn<LogFn>() };
 });
@@ -80,11 +84,14 @@ describe('startDingtalkStream', () => {
     await start();
     client.push('/v1.0/im/bot/messages/get', fixture('stream-robot-push.json'));
     expect(client.acks).toEqual([{ messageId: 'spring-0a1b2c3d-robot-7731', result: 'SUCCESS' }]);
-    expect(dispatched).toMatchObject([
-      { type: 'command', command: 'lead', eventId: 'dingtalk:msgB5tJ8w2Zq0nV7kR4xYpLd9A==' },
-    ]);
+    // Dispatched once the event ledger has recorded the start (a database write away).
+    await vi.waitFor(() =>
+      expect(dispatched).toMatchObject([
+        { type: 'command', command: 'lead', eventId: 'dingtalk:msgB5tJ8w2Zq0nV7kR4xYpLd9A==' },
+      ]),
+    );
     release({ ok: true, replies: [{ text: '好的' }] });
-    await Promise.all(work);
+    await work.idle();
     expect(sends).toHaveBeenCalledWith(
       WS,
       { kind: 'dm', userId: 'manager4220' },
@@ -97,6 +104,7 @@ describe('startDingtalkStream', () => {
     await start();
     client.push('/v1.0/card/instances/callback', fixture('stream-card-push.json'));
     expect(client.acks).toEqual([{ messageId: 'spring-0a1b2c3d-card-7732', result: {} }]);
+    await vi.waitFor(() => expect(dispatched).toHaveLength(1));
     expect(dispatched).toMatchObject([
       {
         type: 'action',

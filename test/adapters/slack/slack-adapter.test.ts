@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { cardBlocks } from '../../../src/adapters/slack/block-kit.js';
+import { cardBlocks } from '../../../src/adapters/slack/render-slack-card.js';
 import { parseMessageRef, slackAdapter } from '../../../src/adapters/slack/slack-adapter.js';
 import type { Card } from '../../../src/chat/card.js';
 import { TransientDeliveryError } from '../../../src/chat/chat-adapter.js';

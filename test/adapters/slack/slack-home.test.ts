@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cardBlocks } from '../../../src/adapters/slack/block-kit.js';
+import { cardBlocks } from '../../../src/adapters/slack/render-slack-card.js';
 import { guideBlocks, homeBlocks } from '../../../src/adapters/slack/slack-home.js';
 import type { Card } from '../../../src/chat/card.js';
 

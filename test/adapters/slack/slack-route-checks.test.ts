@@ -1,12 +1,15 @@
 import type { AddressInfo } from 'node:net';
 import pino from 'pino';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { slackRoutes } from '../../../src/adapters/slack/slack-app.js';
 import { SLACK_EVENTS_PATH } from '../../../src/adapters/slack/slack-receiver.js';
+import { slackRoutes } from '../../../src/adapters/slack/slack-routes.js';
 import { createHttpApp } from '../../../src/http/create-http-app.js';
+import { useTestModels } from '../support/real-stores.js';
 import { type FakeSlackApi, startFakeSlackApi } from './support/fake-slack-api.js';
 import { fixture, type SlackHarness, startSlackHarness } from './support/slack-harness.js';
 import { slackSettingsFor } from './support/slack-settings-for.js';
+
+const { inboundEvents } = useTestModels();
 
 let api: FakeSlackApi;
 let slack: SlackHarness;
@@ -16,7 +19,7 @@ beforeAll(async () => {
 afterAll(() => api.close());
 beforeEach(async () => {
   api.calls.length = 0;
-  slack = await startSlackHarness(api);
+  slack = await startSlackHarness(api, inboundEvents());
 });
 afterEach(() => slack.close());
 
@@ -67,8 +70,10 @@ describe('slackRoutes in Socket Mode', () => {
     const settings = slackSettingsFor(api.apiUrl, { SLACK_APP_TOKEN: 'xapp-1-test' });
     const socket = slackRoutes(settings, {
       registry: { dispatch: slack.dispatch },
+      inboundEvents: slack.inboundEvents,
+      background: slack.background,
       adapter: slack.adapter,
-      clock: slack.clock,
+      signatureClock: slack.clock,
       log: slack.log,
     });
     const http = createHttpApp({

@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { cardBlocks } from '../../../src/adapters/slack/block-kit.js';
+import { cardBlocks } from '../../../src/adapters/slack/render-slack-card.js';
+import { useTestModels } from '../support/real-stores.js';
 import { type FakeSlackApi, startFakeSlackApi } from './support/fake-slack-api.js';
 import {
   claimedCard,
@@ -9,6 +10,8 @@ import {
   startSlackHarness,
 } from './support/slack-harness.js';
 
+const { inboundEvents } = useTestModels();
+
 let api: FakeSlackApi;
 let slack: SlackHarness;
 beforeAll(async () => {
@@ -17,7 +20,7 @@ beforeAll(async () => {
 afterAll(() => api.close());
 beforeEach(async () => {
   api.calls.length = 0;
-  slack = await startSlackHarness(api);
+  slack = await startSlackHarness(api, inboundEvents());
 });
 afterEach(() => slack.close());
 
@@ -67,8 +70,11 @@ describe('POST /slack/events: DMs', () => {
       headers: { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' },
     });
     expect(retry.status).toBe(200);
-    await vi.waitFor(() => expect(slack.dispatch).toHaveBeenCalledTimes(2));
-    expect(await slack.dispatch.mock.results[1]?.value).toEqual({ ok: true, replies: [], duplicate: true });
+    // The dedupe is before the registry now (dispatchAndReply): the retry is a claim on a handled event.
+    await vi.waitFor(() => expect(slack.inboundEvents.begin).toHaveBeenCalledTimes(2));
+    expect(await slack.inboundEvents.begin.mock.results[1]?.value).toEqual({ outcome: 'done' });
+    await slack.background.idle();
+    expect(slack.dispatch).toHaveBeenCalledTimes(1);
     expect(slack.leadCommand).toHaveBeenCalledTimes(1);
     expect(api.callsTo('chat.postMessage')).toHaveLength(1);
   });

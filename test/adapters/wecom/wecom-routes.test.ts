@@ -2,33 +2,36 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import pino from 'pino';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { readEncrypted } from '../../../src/adapters/wecom/parse-wecom-events.js';
 import { inMemoryResponseCodes } from '../../../src/adapters/wecom/response-code-store.js';
 import { taskIdFor } from '../../../src/adapters/wecom/task-id.js';
 import { wecomAdapter } from '../../../src/adapters/wecom/wecom-adapter.js';
+import { signEncrypted } from '../../../src/adapters/wecom/wecom-crypto.js';
 import {
   WECOM_CALLBACK_PATH,
   type WecomRouteDeps,
   wecomRoutes,
 } from '../../../src/adapters/wecom/wecom-routes.js';
+import { backgroundWork } from '../../../src/chat/background-work.js';
 import type { ActionEvent, CommandEvent } from '../../../src/chat/events.js';
 import { type DispatchResult, Registry } from '../../../src/chat/registry.js';
+import { fixedClock } from '../../../src/core/shared/clock.js';
 import { createHttpApp } from '../../../src/http/create-http-app.js';
-import {
-  FakeInboundEventLog,
-  FakeMemberRepository,
-  FakeOrgRepository,
-  makeMember,
-  makeOrg,
-} from '../../core/fakes.js';
+import { FakeMemberRepository, FakeOrgRepository, makeMember, makeOrg } from '../../core/fakes.js';
 import cardClick from '../../fixtures/wecom/card-click.json' with { type: 'json' };
 import textCommand from '../../fixtures/wecom/text-command.json' with { type: 'json' };
 import urlCheck from '../../fixtures/wecom/url-check.json' with { type: 'json' };
 import { VECTOR_A, VECTOR_A_KEYS } from '../../fixtures/wecom/vector-keys.js';
+import { useTestModels } from '../support/real-stores.js';
 import { FakeWecomApi, testSettings } from './fake-wecom-api.js';
 
 type LogFn = (obj: object, msg: string) => void;
 const fake = new FakeWecomApi();
 const servers: Server[] = [];
+const { seenSignatures, inboundEvents } = useTestModels();
+/** The fixtures are signed at 1718000000–1718000120 (June 2024); vector A's callback a decade earlier. */
+const FIXTURES_AT = new Date(1718000130_000);
+const signatureClock = fixedClock(FIXTURES_AT);
 
 beforeAll(async () => {
   await fake.start();
@@ -37,6 +40,7 @@ afterAll(async () => {
   await fake.stop();
 });
 afterEach(async () => {
+  signatureClock.set(FIXTURES_AT);
   fake.reset();
   await Promise.all(servers.splice(0).map((s) => new Promise((resolve) => s.close(resolve))));
 });
@@ -61,19 +65,21 @@ async function start(options: { registry?: WecomRouteDeps['registry']; corpId?: 
   const realRegistry = new Registry({
     orgs: new FakeOrgRepository([org]),
     members: new FakeMemberRepository([member]),
-    inboundEvents: new FakeInboundEventLog(),
     log,
   })
     .onCommand('lead', onLead)
     .onAction('lead.claim', onClaim);
-  const tasks: Promise<void>[] = [];
+  const tasks = backgroundWork(() => {});
   const router = wecomRoutes(settings, {
     registry: options.registry ?? realRegistry,
     adapter,
     responseCodes,
     workspaceId: org.id,
     log,
-    background: (task) => tasks.push(task),
+    signatureClock,
+    seenSignatures,
+    background: tasks,
+    inboundEvents: inboundEvents(),
   });
   const app = createHttpApp({
     log: pino({ level: 'silent' }),
@@ -100,7 +106,7 @@ async function start(options: { registry?: WecomRouteDeps['registry']; corpId?: 
   };
   /** Waits for the work done after each acknowledgement. */
   const settled = async () => {
-    await Promise.all(tasks);
+    await tasks.idle();
   };
   return { call, base, settled, adapter, responseCodes, log, onLead, onClaim };
 }
@@ -117,6 +123,8 @@ describe('GET /wecom/callback (URL verification)', () => {
 
   it('answers official vector A, even with its "+" sent unescaped', async () => {
     const { call, base } = await start();
+    // Vector A is from 2016: it passes only on a clock injected at its time.
+    signatureClock.set(new Date(Number(VECTOR_A.timestamp) * 1000 + 1000));
     const query = {
       msg_signature: VECTOR_A.msgSignature,
       timestamp: VECTOR_A.timestamp,
@@ -140,6 +148,39 @@ describe('GET /wecom/callback (URL verification)', () => {
       msg_signature: tampered(urlCheck.query.msg_signature),
     });
     expect(res).toMatchObject({ status: 401, text: '' });
+  });
+});
+
+describe('POST /wecom/callback: window and replays', () => {
+  it('answers 401 to a timestamp more than five minutes old or more than a minute ahead', async () => {
+    const { call, settled, onLead } = await start();
+    signatureClock.set(new Date(Number(textCommand.query.timestamp) * 1000 + 5 * 60_000 + 1000));
+    expect((await call('POST', textCommand.query, textCommand.body)).status).toBe(401);
+    signatureClock.set(new Date(Number(textCommand.query.timestamp) * 1000 - 61_000));
+    expect((await call('POST', textCommand.query, textCommand.body)).status).toBe(401);
+    signatureClock.set(new Date(Number(urlCheck.query.timestamp) * 1000 + 6 * 60_000));
+    expect((await call('GET', urlCheck.query)).status).toBe(401);
+    await settled();
+    expect(onLead).not.toHaveBeenCalled();
+  });
+
+  it('refuses a (timestamp, nonce) pair already accepted for another body, even correctly signed', async () => {
+    const { call, settled, onLead, onClaim } = await start();
+    const query = { timestamp: '1718000125', nonce: '9911' };
+    const sign = (body: string) => ({
+      ...query,
+      msg_signature: signEncrypted(
+        VECTOR_A_KEYS.token,
+        query.timestamp,
+        query.nonce,
+        readEncrypted(body) ?? '',
+      ),
+    });
+    expect((await call('POST', sign(textCommand.body), textCommand.body)).status).toBe(200);
+    expect((await call('POST', sign(cardClick.body), cardClick.body)).status).toBe(401);
+    await settled();
+    expect(onLead).toHaveBeenCalledTimes(1);
+    expect(onClaim).not.toHaveBeenCalled();
   });
 });
 
@@ -205,6 +246,21 @@ describe('POST /wecom/callback', () => {
     expect(fake.callsTo('/cgi-bin/message/send')).toHaveLength(1);
   });
 
+  it('handles a retried click again when its handler crashed the first time, then no more', async () => {
+    const { call, settled, onClaim } = await start();
+    onClaim.mockRejectedValueOnce(new Error('crashed once'));
+    for (let i = 0; i < 3; i++) {
+      expect((await call('POST', cardClick.query, cardClick.body)).status).toBe(200);
+      await settled();
+    }
+    expect(onClaim).toHaveBeenCalledTimes(2);
+    // The crashed attempt's apology, then the real answer.
+    const texts = fake
+      .callsTo('/cgi-bin/message/send')
+      .map((c) => (c.body as { text?: { content?: string } }).text?.content);
+    expect(texts).toEqual([expect.stringMatching(/.+/), '已领取 L-12']);
+  });
+
   it('answers 401 to a tampered signature and neither dispatches nor stores anything', async () => {
     const { call, settled, onClaim, responseCodes } = await start();
     const query = { ...cardClick.query, msg_signature: tampered(cardClick.query.msg_signature) };
@@ -244,7 +300,8 @@ describe('POST /wecom/callback', () => {
     };
     const { call, settled } = await start({ registry: slow });
     expect((await call('POST', textCommand.query, textCommand.body)).status).toBe(200);
-    expect(slow.dispatch).toHaveBeenCalledTimes(1);
+    // Dispatched after the answer, once the event ledger recorded the start (a database write away).
+    await vi.waitFor(() => expect(slow.dispatch).toHaveBeenCalledTimes(1));
     release();
     await settled();
   });
@@ -257,7 +314,7 @@ describe('POST /wecom/callback', () => {
     expect(failing.dispatch).toHaveBeenCalledTimes(1);
     expect(log.error).toHaveBeenCalledWith(
       expect.objectContaining({ platform: 'wecom', eventId: 'wecom:7380012345678901234' }),
-      'WeCom event handling failed',
+      'chat event handling failed',
     );
   });
 });

@@ -5,22 +5,18 @@ import path from 'node:path';
 import pino from 'pino';
 import { type Mock, vi } from 'vitest';
 import { type SlackAdapter, slackAdapter } from '../../../../src/adapters/slack/slack-adapter.js';
-import { type SlackRoutes, slackRoutes } from '../../../../src/adapters/slack/slack-app.js';
 import { SLACK_EVENTS_PATH } from '../../../../src/adapters/slack/slack-receiver.js';
+import { type SlackRoutes, slackRoutes } from '../../../../src/adapters/slack/slack-routes.js';
 import type { SlackSettings } from '../../../../src/adapters/slack/slack-settings.js';
 import { slackSignature } from '../../../../src/adapters/slack/verify-slack-signature.js';
+import { type BackgroundWork, backgroundWork } from '../../../../src/chat/background-work.js';
 import type { Card } from '../../../../src/chat/card.js';
 import type { ChatEvent } from '../../../../src/chat/events.js';
+import type { InboundEventLedger } from '../../../../src/chat/inbound-ports.js';
 import { type ActionHandler, type CommandHandler, Registry } from '../../../../src/chat/registry.js';
 import { fixedClock } from '../../../../src/core/shared/clock.js';
 import { createHttpApp } from '../../../../src/http/create-http-app.js';
-import {
-  FakeInboundEventLog,
-  FakeMemberRepository,
-  FakeOrgRepository,
-  makeMember,
-  makeOrg,
-} from '../../../core/fakes.js';
+import { FakeMemberRepository, FakeOrgRepository, makeMember, makeOrg } from '../../../core/fakes.js';
 import type { FakeSlackApi } from './fake-slack-api.js';
 import { slackSettingsFor, TEST_SIGNING_SECRET } from './slack-settings-for.js';
 
@@ -46,6 +42,10 @@ export type SlackHarness = {
   readonly routes: SlackRoutes;
   readonly clock: ReturnType<typeof fixedClock>;
   readonly log: { info: Mock; warn: Mock; error: Mock };
+  /** The real ledger, its `begin` spied on: a retry shows up as a claim that is not `start`. */
+  readonly inboundEvents: InboundEventLedger & { begin: Mock<InboundEventLedger['begin']> };
+  /** The work listeners started after their ack. */
+  readonly background: BackgroundWork;
   /** Wraps the real Registry's dispatch, so tests see every event and its result. */
   readonly dispatch: Mock<(event: ChatEvent) => ReturnType<Registry['dispatch']>>;
   readonly leadCommand: Mock<CommandHandler>;
@@ -62,8 +62,10 @@ export type SlackHarness = {
  */
 export async function startSlackHarness(
   api: FakeSlackApi,
+  ledger: InboundEventLedger,
   overrides: Partial<SlackSettings> = {},
 ): Promise<SlackHarness> {
+  const inboundEvents = { ...ledger, begin: vi.fn(ledger.begin) };
   const clock = fixedClock(new Date('2025-06-10T08:00:00Z'));
   const log = { info: vi.fn(), warn: vi.fn(), error: vi.fn() };
   const settings = slackSettingsFor(api.apiUrl, overrides);
@@ -73,7 +75,6 @@ export async function startSlackHarness(
     members: new FakeMemberRepository([
       makeMember('wang', { name: '王芳', identities: [{ platform: 'slack', userId: 'U0REPWANG' }] }),
     ]),
-    inboundEvents: new FakeInboundEventLog(),
     log,
   });
   // Stands in for the real `/lead`, which needs the database: no argument lists my open leads, an id shows one.
@@ -88,7 +89,15 @@ export async function startSlackHarness(
   });
   registry.onCommand('lead', leadCommand).onAction('lead.claim', claimAction);
   const dispatch = vi.fn((event: ChatEvent) => registry.dispatch(event));
-  const routes = slackRoutes(settings, { registry: { dispatch }, adapter, clock, log });
+  const background = backgroundWork((error) => log.error({ err: error }, 'background work failed'));
+  const routes = slackRoutes(settings, {
+    registry: { dispatch },
+    inboundEvents,
+    background,
+    adapter,
+    signatureClock: clock,
+    log,
+  });
   const http = createHttpApp({
     log: pino({ level: 'silent' }),
     bodyLimit: '1mb',
@@ -119,6 +128,8 @@ export async function startSlackHarness(
     routes,
     clock,
     log,
+    inboundEvents,
+    background,
     dispatch,
     leadCommand,
     claimAction,

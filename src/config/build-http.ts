@@ -1,0 +1,90 @@
+import Router from '@koa/router';
+import type Koa from 'koa';
+import type { Logger } from 'pino';
+import type { IntakeDeps } from '../core/leads/intake-lead.js';
+import { createHttpApp } from '../http/create-http-app.js';
+import { apiAuth } from '../http/middleware/api-auth.js';
+import { tokenRole } from '../http/middleware/token-role.js';
+import { healthRoutes } from '../http/routes/health-routes.js';
+import { IMPORT_PATH, importRoutes } from '../http/routes/import-routes.js';
+import { leadRoutes } from '../http/routes/lead-routes.js';
+import { orgRoutes } from '../http/routes/org-routes.js';
+import { routingRoutes } from '../http/routes/routing-routes.js';
+import { tokenRoutes } from '../http/routes/token-routes.js';
+import { type ImportLimits, importLimitsOf } from '../import/import-limits.js';
+import type { Platforms } from './build-platforms.js';
+import type { Storage } from './build-storage.js';
+import { type EdgeSettings, edgeSettings } from './edge-settings.js';
+import { loopbackOnly } from './loopback-only.js';
+
+export type HttpDeps = {
+  readonly log: Logger;
+  readonly bodyLimit: string;
+  /** Serve the sandbox to other machines too (it is unauthenticated); loopback only otherwise. */
+  readonly sandboxAllowRemote?: boolean | undefined;
+  readonly intakeDeps: IntakeDeps;
+  /** Whether this process runs the scheduled jobs: readiness then waits for the scheduler. */
+  readonly jobsEnabled: boolean;
+  /** Import limits and rate limits; the config table's defaults when absent. */
+  readonly edge?: EdgeSettings;
+};
+
+/**
+ * The Koa app: health, the API behind token auth, the platforms' webhooks and the sandbox. Readiness reads two
+ * switches the returned object flips: `stopAccepting` (shutdown began) and `setJobsRunning` (the scheduler's state).
+ */
+export function buildHttp(
+  storage: Storage,
+  platforms: Pick<Platforms, 'routers' | 'rawBodyPaths' | 'sandboxRouters'>,
+  deps: HttpDeps,
+) {
+  const { orgs, members, teams, tokens } = storage.repos;
+  const edge = deps.edge ?? edgeSettings();
+  const importLimits: ImportLimits = importLimitsOf(edge);
+  let accepting = true;
+  let jobsRunning: () => boolean = () => !deps.jobsEnabled;
+
+  const api = new Router({ prefix: '/api/v1' });
+  api.use(apiAuth(tokens, orgs), tokenRole);
+  for (const router of [
+    orgRoutes({ orgs, members, teams }),
+    leadRoutes(deps.intakeDeps),
+    importRoutes(deps.intakeDeps, importLimits),
+    routingRoutes({ orgs, teams, members }),
+    tokenRoutes({ tokens, clock: deps.intakeDeps.clock }),
+  ]) {
+    api.use(router.routes(), router.allowedMethods());
+  }
+  const health = healthRoutes({
+    database: storage.ping,
+    jobs: () => jobsRunning(),
+    accepting: () => accepting,
+  });
+  const routers: Router[] = [health, api, ...platforms.routers];
+  if (platforms.sandboxRouters.length > 0) routers.push(sandbox(platforms.sandboxRouters, deps));
+  const http: Koa = createHttpApp({
+    log: deps.log,
+    bodyLimit: deps.bodyLimit,
+    routers,
+    rawBodyPaths: [IMPORT_PATH, ...platforms.rawBodyPaths],
+    rateLimits: { perAddress: edge.RATE_LIMIT_IP_PER_MINUTE, perToken: edge.RATE_LIMIT_TOKEN_PER_MINUTE },
+  });
+  return {
+    http,
+    /** Readiness follows the scheduler once it exists. */
+    setJobsRunning(check: () => boolean) {
+      jobsRunning = check;
+    },
+    stopAccepting() {
+      accepting = false;
+    },
+  };
+}
+
+/** The sandbox's routers behind the loopback guard (a router's own middleware runs only for its matched routes). */
+function sandbox(routers: readonly Router[], deps: HttpDeps): Router {
+  const guarded = new Router();
+  if (!deps.sandboxAllowRemote) guarded.use(loopbackOnly());
+  for (const router of routers) guarded.use(router.routes(), router.allowedMethods());
+  return guarded;
+}

@@ -1,0 +1,28 @@
+import type { Clock } from '../core/shared/clock.js';
+import { leadJobs, runJobsOnce } from '../jobs/job-table.js';
+import type { Chat } from './build-chat.js';
+import type { Storage } from './build-storage.js';
+
+/** The scheduled jobs over this app's storage and outbox; main hands `jobs` to Agenda, the sandbox runs `runJobs`. */
+export function buildJobs(
+  storage: Storage,
+  chat: Pick<Chat, 'outboxPump' | 'notifier'>,
+  deps: { readonly clock: Clock; readonly outboxIntervalMs: number },
+) {
+  const { leads, roster, conversion, orgs, teams } = storage.repos;
+  const jobs = leadJobs({
+    leads,
+    roster,
+    conversion,
+    orgs,
+    teams,
+    notifier: chat.notifier,
+    clock: deps.clock,
+    noticeSweep: storage.noticeSweep,
+    deliverOutbox: () => chat.outboxPump.runNow(),
+    outboxIntervalMs: deps.outboxIntervalMs,
+  });
+  return { jobs, runJobs: runJobsOnce(jobs) };
+}
+
+export type Jobs = ReturnType<typeof buildJobs>;

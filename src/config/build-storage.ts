@@ -1,0 +1,58 @@
+import type { Connection } from 'mongoose';
+import type { Platform } from '../core/org/types.js';
+import type { Clock } from '../core/shared/clock.js';
+import { bindModels } from '../storage/models.js';
+import { mongoApiTokenRepository } from '../storage/repositories/api-token-repository.js';
+import { mongoConversionStats } from '../storage/repositories/conversion-stats.js';
+import { mongoInboundEventLog } from '../storage/repositories/inbound-event-log.js';
+import { leadNoticeSweep } from '../storage/repositories/lead-notice-sweep.js';
+import { mongoLeadRepository } from '../storage/repositories/lead-repository.js';
+import { mongoMemberRepository } from '../storage/repositories/member-repository.js';
+import { mongoOrgRepository } from '../storage/repositories/org-repository.js';
+import { mongoOutboxStore } from '../storage/repositories/outbox-repository.js';
+import { mongoResponseCodes } from '../storage/repositories/platform-response-codes.js';
+import { mongoRosterRepository } from '../storage/repositories/roster-repository.js';
+import { mongoSandboxStore } from '../storage/repositories/sandbox-message-store.js';
+import { mongoSeenSignatures } from '../storage/repositories/seen-signatures.js';
+import { mongoTeamRepository } from '../storage/repositories/team-repository.js';
+import { type EdgeSettings, edgeSettings } from './edge-settings.js';
+
+const days = (n: number) => n * 24 * 60 * 60 * 1000;
+
+/** Every model and repository, bound once to one connection: the only builder that knows about mongoose. */
+export function buildStorage(connection: Connection, clock: Clock, edge: EdgeSettings = edgeSettings()) {
+  const models = bindModels(connection);
+  const repos = {
+    orgs: mongoOrgRepository(models),
+    teams: mongoTeamRepository(models),
+    members: mongoMemberRepository(models),
+    tokens: mongoApiTokenRepository(models),
+    // Delivered records expire after the config table's periods (TTL indexes).
+    outbox: mongoOutboxStore(models, {
+      deliveredMs: days(edge.OUTBOX_SENT_TTL_DAYS),
+      sentMessageMs: days(edge.SENT_MESSAGE_TTL_DAYS),
+    }),
+    sandboxStore: mongoSandboxStore(models, days(edge.SANDBOX_MESSAGE_TTL_DAYS)),
+    leads: mongoLeadRepository(models),
+    roster: mongoRosterRepository(models),
+    conversion: mongoConversionStats(models),
+  };
+  return {
+    connection,
+    models,
+    repos,
+    inboundEvents: mongoInboundEventLog(models, clock),
+    /** Signed platform callbacks seen once (replay protection). */
+    seenSignatures: mongoSeenSignatures(models),
+    noticeSweep: leadNoticeSweep(models),
+    /** WeCom's one-time card-update codes, kept where a restart does not lose them. */
+    responseCodes: (platform: Platform) => mongoResponseCodes(models, platform, () => clock.now()),
+    /** Resolves when the database answers a ping (readiness). */
+    async ping(): Promise<void> {
+      if (!connection.db) throw new Error('not connected');
+      await connection.db.admin().ping();
+    },
+  };
+}
+
+export type Storage = ReturnType<typeof buildStorage>;

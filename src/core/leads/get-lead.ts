@@ -1,0 +1,21 @@
+import type { Caller } from '../org/index.js';
+import { assertCan } from '../org/index.js';
+import { DomainError } from '../shared/errors.js';
+import type { LeadId } from '../shared/ids.js';
+import type { Lead } from './lead-types.js';
+import type { LeadRepository } from './ports.js';
+
+/**
+ * One lead by id for API clients (`GET /leads/:id`). An API token reads org-wide or not at all, so the role is
+ * checked before the look-up: a token without it learns nothing about which ids exist.
+ */
+export async function getLead(
+  deps: { readonly leads: LeadRepository },
+  caller: Caller,
+  input: { readonly leadId: LeadId },
+): Promise<Lead> {
+  assertCan(caller, 'lead.read_all');
+  const lead = await deps.leads.get(caller.org.id, input.leadId);
+  if (!lead) throw new DomainError('LEAD_NOT_FOUND', { leadId: input.leadId });
+  return lead;
+}

@@ -1,0 +1,39 @@
+import { DomainError } from '../shared/errors.js';
+import type { Locale, Member, Org, Role } from './types.js';
+
+/**
+ * Who is asking, built once per request (the chat registry, the API auth middleware) and handed to every
+ * use-case as is: the org, the acting member (absent for the system, an API token, or a chat user not linked yet)
+ * and the roles the request acts with.
+ */
+export type Caller = {
+  readonly org: Org;
+  readonly member?: Member;
+  readonly roles: readonly Role[];
+  readonly locale: Locale;
+  readonly kind: 'member' | 'system' | 'api' | 'guest';
+};
+
+export function memberCaller(org: Org, member: Member, locale: Locale): Caller {
+  return { org, member, roles: member.roles, locale, kind: 'member' };
+}
+
+export function systemCaller(org: Org, locale: Locale = org.settings.locale): Caller {
+  return { org, roles: ['admin'], locale, kind: 'system' };
+}
+
+/** An API client holding an org's token acts with the roles granted to the token. */
+export function apiCaller(org: Org, roles: readonly Role[], locale: Locale = org.settings.locale): Caller {
+  return { org, roles, locale, kind: 'api' };
+}
+
+/** A chat user of the org that no member is linked to yet: they may only ask to be linked. */
+export function guestCaller(org: Org, locale: Locale): Caller {
+  return { org, roles: [], locale, kind: 'guest' };
+}
+
+/** The member a member-only use-case acts for; a caller without one (system, API) is refused. */
+export function actingMember(caller: Caller, action: string): Member {
+  if (!caller.member) throw new DomainError('FORBIDDEN', { action, roles: caller.roles });
+  return caller.member;
+}

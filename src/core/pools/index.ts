@@ -1,0 +1,14 @@
+// What the pools domain offers the rest of core and the outer layers; other domains import it only from here.
+export * from './approval-notices.js';
+export * from './claim-lead.js';
+export * from './decide-release.js';
+export * from './error-codes.js';
+export * from './ladder.js';
+export * from './lead-rules.js';
+export * from './list-pool-leads.js';
+export * from './ports.js';
+export * from './record-follow-up.js';
+export * from './release-lead.js';
+export * from './release-moves.js';
+export * from './run-lead-deadlines.js';
+export * from './set-reclaim-period.js';

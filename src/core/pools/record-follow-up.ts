@@ -1,0 +1,52 @@
+import { z } from 'zod';
+import type { Lead } from '../leads/index.js';
+import { leadNotices } from '../leads/index.js';
+import { actingMember, assertCan, type Caller } from '../org/index.js';
+import { DomainError } from '../shared/errors.js';
+import type { LeadId } from '../shared/ids.js';
+import { parseInput } from '../shared/validate.js';
+import { assertOwnLead } from './lead-rules.js';
+import type { ClaimDeps } from './ports.js';
+
+const textSchema = z.string().trim().min(2, 'say what happened, in a few words').max(1000);
+
+/**
+ * The owner records that they followed the lead up (`/followup LEAD text`, or the reminder card's button): the lead
+ * becomes `following` and its reclaim clock stops. Following up an assigned lead also claims it: the rep is on it.
+ * Structured follow-up records (channel, outcome, next step) come with the follow-ups feature.
+ */
+export async function recordFollowUp(
+  deps: ClaimDeps,
+  caller: Caller,
+  input: { readonly leadId: LeadId; readonly text: string },
+): Promise<Lead> {
+  assertCan(caller, 'lead.follow_up');
+  const member = actingMember(caller, 'lead.follow_up');
+  const { org } = caller;
+  const id = input.leadId;
+  const note = parseInput(textSchema, input.text);
+  const lead = await deps.leads.get(org.id, id);
+  if (!lead) throw new DomainError('LEAD_NOT_FOUND', { leadId: id });
+  assertOwnLead(lead, member);
+  const at = deps.clock.now();
+  const updated = await deps.leads.updateIf(
+    org.id,
+    id,
+    { version: lead.version },
+    {
+      set: { followUpStatus: 'following', status: 'claimed', ...(lead.claimedAt ? {} : { claimedAt: at }) },
+      unset: ['dueStep', 'dueAt'],
+      event: {
+        type: 'followed_up',
+        at,
+        actorId: member.id,
+        actorName: member.name,
+        ownerId: member.id,
+        reason: note,
+      },
+    },
+  );
+  if (!updated) throw new DomainError('CONFLICT', { leadId: id });
+  await deps.notifier.publish(org.id, leadNotices(updated));
+  return updated;
+}

@@ -1,0 +1,59 @@
+import { z } from 'zod';
+import type { Lead, ReleaseRecord } from '../leads/index.js';
+import { leadNotices } from '../leads/index.js';
+import { actingMember, assertCan, type Caller } from '../org/index.js';
+import { DomainError } from '../shared/errors.js';
+import type { LeadId } from '../shared/ids.js';
+import { parseInput } from '../shared/validate.js';
+import { assertReleasable } from './lead-rules.js';
+import type { ClaimDeps } from './ports.js';
+import { pendingChange, releaseCandidates, toPoolChange } from './release-moves.js';
+
+const reasonSchema = z.string().trim().min(2, 'say why, in a few words').max(500);
+
+/**
+ * The owner gives a lead up, with a reason. A normal lead goes back to the team's public pool at once (the record
+ * is approved automatically); an important one stays theirs, clock stopped, and goes to the sales director for a
+ * decision in a thread of the team channel. One conditional write either way: a lead changed meanwhile is refused.
+ */
+export async function releaseLead(
+  deps: ClaimDeps,
+  caller: Caller,
+  input: { readonly leadId: LeadId; readonly reason: string },
+): Promise<Lead> {
+  assertCan(caller, 'lead.release');
+  const member = actingMember(caller, 'lead.release');
+  const { org } = caller;
+  const id = input.leadId;
+  const why = parseInput(reasonSchema, input.reason);
+  const lead = await deps.leads.get(org.id, id);
+  if (!lead) throw new DomainError('LEAD_NOT_FOUND', { leadId: id });
+  assertReleasable(lead, member);
+  const at = deps.clock.now();
+  const record: ReleaseRecord = {
+    type: 'manual',
+    applicantId: member.id,
+    at,
+    grade: lead.grade,
+    reason: why,
+    originalOwnerId: member.id,
+    originalOwnerName: member.name,
+    approval: lead.grade === 'important' ? 'pending' : 'auto',
+  };
+  const self = { id: member.id, name: member.name };
+  const change =
+    lead.grade === 'important' && lead.teamId
+      ? pendingChange(
+          {
+            ...record,
+            candidates: releaseCandidates(await deps.roster.load(org.id, lead.teamId), member.id),
+          },
+          self,
+        )
+      : toPoolChange(org, { ...record, approval: 'auto' }, 'released', self);
+  const released = await deps.leads.updateIf(org.id, id, { version: lead.version }, change);
+  if (!released) throw new DomainError('CONFLICT', { leadId: id });
+  if (released.status === 'pooled') await deps.roster.freePoolSlot(org.id, member.id);
+  await deps.notifier.publish(org.id, leadNotices(released));
+  return released;
+}

@@ -1,0 +1,107 @@
+import type {
+  Lead,
+  LeadChange,
+  OwnershipEventType,
+  PendingRelease,
+  ReleaseRecord,
+  RosterMember,
+} from '../leads/index.js';
+import type { Org } from '../org/index.js';
+import type { MemberId } from '../shared/ids.js';
+import { ladderFrom, ladderStart } from './ladder.js';
+
+// What an owned lead carries that a pooled one must not: the owner, the clock and any pending decision.
+const OWNERSHIP_FIELDS = [
+  'ownerId',
+  'ownerName',
+  'assignedAt',
+  'claimedAt',
+  'followUpStatus',
+  'nudgeAt',
+  'managerAt',
+  'reclaimAt',
+  'dueStep',
+  'dueAt',
+  'pendingRelease',
+] as const satisfies readonly (keyof Lead)[];
+
+const HOUR_MS = 3_600_000;
+
+const cooldownFor = (org: Org, memberId: MemberId, at: Date) => ({
+  memberId,
+  until: new Date(at.getTime() + org.settings.claimCooldownHours * HOUR_MS),
+});
+
+/** The lead goes back to its team's public pool; the one who had it may not claim it back for the cooldown. */
+export function toPoolChange(
+  org: Org,
+  record: ReleaseRecord,
+  type: OwnershipEventType,
+  actor?: { id: MemberId; name: string },
+): LeadChange {
+  return {
+    set: { status: 'pooled' },
+    unset: OWNERSHIP_FIELDS,
+    event: {
+      type,
+      at: record.at,
+      ...(actor ? { actorId: actor.id, actorName: actor.name } : {}),
+      fromOwnerId: record.originalOwnerId,
+      reason: record.reason,
+      release: record,
+    },
+    addCooldown: cooldownFor(org, record.originalOwnerId, record.at),
+  };
+}
+
+/** An important lead stays with its owner, clock stopped, until a director decides. */
+export function pendingChange(record: PendingRelease, actor?: { id: MemberId; name: string }): LeadChange {
+  return {
+    set: { pendingRelease: record },
+    unset: ['dueStep', 'dueAt'],
+    event: {
+      type: 'release_requested',
+      at: record.at,
+      ...(actor ? { actorId: actor.id, actorName: actor.name } : {}),
+      fromOwnerId: record.originalOwnerId,
+      reason: record.reason,
+      release: record,
+    },
+  };
+}
+
+/**
+ * The lead becomes someone's with a fresh, unfollowed clock: the next rep after a reclaim (`assigned`, to be
+ * claimed), or the director's choice (`claimed`: the decision is the hand-over).
+ */
+export function handOverChange(
+  org: Org,
+  lead: Lead,
+  to: { id: MemberId; name: string },
+  status: 'assigned' | 'claimed',
+  event: LeadChange['event'],
+): LeadChange {
+  const at = event.at;
+  const previous = lead.ownerId;
+  return {
+    set: {
+      status,
+      ownerId: to.id,
+      ownerName: to.name,
+      assignedAt: at,
+      ...(status === 'claimed' ? { claimedAt: at } : {}),
+      followUpStatus: 'unfollowed',
+      ...ladderStart(ladderFrom(org, at, lead.reclaimAfterHours)),
+    },
+    unset: ['pendingRelease', ...(status === 'assigned' ? (['claimedAt'] as const) : [])],
+    event,
+    ...(previous && previous !== to.id ? { addCooldown: cooldownFor(org, previous, at) } : {}),
+  };
+}
+
+/** Who a director may give a lead to: the team's active, available reps other than the current owner. */
+export function releaseCandidates(roster: readonly RosterMember[], ownerId: MemberId | undefined) {
+  return roster
+    .filter((m) => m.active && !m.onLeave && m.roles.includes('rep') && m.memberId !== ownerId)
+    .map((m) => ({ memberId: m.memberId, name: m.name }));
+}

@@ -1,0 +1,48 @@
+import {
+  type LeadNoticeSweep,
+  NOTICE_SWEEP_INTERVAL_MS,
+  sweepLeadNotices,
+} from '../core/leads/sweep-lead-notices.js';
+import { type DeadlineDeps, runLeadDeadlines } from '../core/pools/run-lead-deadlines.js';
+import type { JobDefinition } from './job-definition.js';
+
+/** Ladder steps are due to the minute; a run a minute reads only leads whose step is due (indexed). */
+export const DEADLINE_INTERVAL_MS = 60_000;
+
+export type LeadJobDeps = DeadlineDeps & {
+  /** Delivers what is due in the outbox (the chat side's single-flight pump). */
+  readonly deliverOutbox: () => Promise<void>;
+  readonly outboxIntervalMs: number;
+  readonly noticeSweep: LeadNoticeSweep;
+};
+
+/**
+ * The job table of the lead side: name, interval and what each runs, in the order the sandbox clock runs them
+ * (deliver first, so a deadline's cards are sent by the same `runJobs`' next turn). A new domain adds its own list.
+ */
+export function leadJobs(deps: LeadJobDeps): JobDefinition[] {
+  return [
+    { name: 'outbox.deliver', intervalMs: deps.outboxIntervalMs, run: deps.deliverOutbox },
+    {
+      name: 'leads.deadlines',
+      intervalMs: DEADLINE_INTERVAL_MS,
+      run: async () => {
+        await runLeadDeadlines(deps);
+      },
+    },
+    {
+      name: 'leads.notice-sweep',
+      intervalMs: NOTICE_SWEEP_INTERVAL_MS,
+      run: async () => {
+        await sweepLeadNotices({ leads: deps.noticeSweep, notifier: deps.notifier, clock: deps.clock });
+      },
+    },
+  ];
+}
+
+/** Runs every job once, in table order: what the sandbox clock does after it moves. */
+export function runJobsOnce(jobs: readonly JobDefinition[]): () => Promise<void> {
+  return async () => {
+    for (const job of jobs) await job.run();
+  };
+}
