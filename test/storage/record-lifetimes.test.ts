@@ -20,14 +20,15 @@ const notice = (key: string, mode: 'post' | 'update' = 'post') =>
     idempotencyKey: key,
   }) as unknown as Notice;
 
-let db: Awaited<ReturnType<typeof openTestDatabase>>;
+// The real models with their indexes (the TTL ones are what is tested), on a database of this file's own.
+let close: () => Promise<void> = async () => {};
 let models: Models;
 beforeAll(async () => {
-  db = await openTestDatabase();
-  models = bindModels(db.connection);
-  await ensureIndexes(models);
+  const db = await openTestDatabase();
+  close = db.close;
+  await ensureIndexes((models = bindModels(db.connection)));
 });
-afterAll(() => db.close());
+afterAll(() => close());
 
 const ttlIndexOf = async (collection: { listIndexes(): { toArray(): Promise<object[]> } }) =>
   (await collection.listIndexes().toArray()).find(
