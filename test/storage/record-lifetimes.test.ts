@@ -26,7 +26,8 @@ let models: Models;
 beforeAll(async () => {
   const db = await openTestDatabase();
   close = db.close;
-  await ensureIndexes((models = bindModels(db.connection)));
+  models = bindModels(db.connection);
+  await ensureIndexes(models);
 });
 afterAll(() => close());
 
