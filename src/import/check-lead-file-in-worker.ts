@@ -7,7 +7,8 @@ import type { WorkerRequest } from './import-worker.js';
 /**
  * The worker's heap cap. Reading an XLSX takes about 17 times its unzipped size (50,000 rows of 8 columns, 19 MB
  * unzipped: 316 MB, 5.5 s), so a file within IMPORT_MAX_UNZIPPED_MB's default fits; a CSV at the row limit takes
- * under 100 MB. An XLSX whose zip headers lie about its size hits this cap (a 413) instead of the service's memory.
+ * under 100 MB. What a file really unzips to is checked before it is read (zip-unpacked-size.ts); this cap is the
+ * last line, should anything else in a file blow up (a 413 naming it).
  */
 const WORKER_HEAP_MB = 768;
 /** No import file within the limits takes this long to read; a worker past it is stuck and is stopped. */

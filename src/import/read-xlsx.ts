@@ -3,15 +3,17 @@ import { cellText } from './cell-text.js';
 import { ImportError } from './import-error.js';
 import { DEFAULT_IMPORT_LIMITS, type ImportLimits, limitCounter, unzipsTooLarge } from './import-limits.js';
 import type { GridLine } from './raw-rows.js';
-import { zipUnpackedSize } from './zip-unpacked-size.js';
+import { zipInflatesWithin, zipUnpackedSize } from './zip-unpacked-size.js';
 
 /** The lines of the first worksheet of an XLSX workbook, with their own row numbers. */
 export async function readXlsx(
   bytes: Uint8Array,
   limits: ImportLimits = DEFAULT_IMPORT_LIMITS,
 ): Promise<GridLine[]> {
-  // Checked before unzipping anything: what it unzips to bounds the memory and time the load below takes.
-  if ((zipUnpackedSize(bytes) ?? 0) > limits.maxUnzippedBytes) throw unzipsTooLarge(limits.maxUnzippedBytes);
+  // Checked before exceljs unzips anything: what the file unzips to bounds the memory and time the load takes. The
+  // declared sizes first (free), then the real ones (headers can lie), inflating at most the limit.
+  const max = limits.maxUnzippedBytes;
+  if ((zipUnpackedSize(bytes) ?? 0) > max || !zipInflatesWithin(bytes, max)) throw unzipsTooLarge(max);
   // Loaded only for an XLSX: exceljs is large, and a CSV import's worker need not pay for it.
   const { default: Excel } = await import('exceljs');
   const workbook = new Excel.Workbook();

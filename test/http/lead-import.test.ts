@@ -145,4 +145,14 @@ describe('POST /api/v1/leads:import with a file too large to take', () => {
     // on a loaded 2-core machine; unzipping 200 MB of XML would take tens of seconds.
     expect(performance.now() - started).toBeLessThan(5_000);
   });
+
+  it('refuses a zip bomb whose headers lie about its size, after inflating no more than the limit', async () => {
+    const liar = zipBomb(200 * 1024 * 1024, { declaredBytes: 10_000 });
+    const started = performance.now();
+    const answer = await upload(liar, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    expect(answer.status).toBe(413);
+    expect(answer.body.error.details.limit).toBe('IMPORT_MAX_UNZIPPED_MB');
+    // Generous for the same reason as above; inflating 40 MB takes a fraction of a second.
+    expect(performance.now() - started).toBeLessThan(5_000);
+  });
 });

@@ -2,9 +2,15 @@ import { crc32, deflateRawSync } from 'node:zlib';
 
 /**
  * A ZIP with one entry of `unzippedBytes` spaces, deflated to a few hundred kilobytes: what a zip bomb posing as an
- * XLSX looks like to the importer. Written by hand (APPNOTE 4.3.7, 4.3.12, 4.3.16) so the sizes are the real ones.
+ * XLSX looks like to the importer; `declaredBytes` makes its headers lie. Written by hand (APPNOTE 4.3.7, 4.3.12, 4.3.16) so the sizes are the real ones.
  */
-export function zipBomb(unzippedBytes: number, name = 'xl/worksheets/sheet1.xml'): Uint8Array {
+export function zipBomb(
+  unzippedBytes: number,
+  options: { readonly declaredBytes?: number; readonly name?: string } = {},
+): Uint8Array {
+  const name = options.name ?? 'xl/worksheets/sheet1.xml';
+  // A lying bomb declares a small size in its headers; the real one is only found by inflating.
+  const declared = options.declaredBytes ?? unzippedBytes;
   const content = Buffer.alloc(unzippedBytes, 0x20);
   const packed = deflateRawSync(content, { level: 9 });
   const fileName = Buffer.from(name);
@@ -15,7 +21,7 @@ export function zipBomb(unzippedBytes: number, name = 'xl/worksheets/sheet1.xml'
   local.writeUInt16LE(8, 8); // deflate
   local.writeUInt32LE(crc, 14);
   local.writeUInt32LE(packed.length, 18);
-  local.writeUInt32LE(unzippedBytes, 22);
+  local.writeUInt32LE(declared, 22);
   local.writeUInt16LE(fileName.length, 26);
   const central = Buffer.alloc(46);
   central.writeUInt32LE(0x02014b50, 0);
@@ -24,7 +30,7 @@ export function zipBomb(unzippedBytes: number, name = 'xl/worksheets/sheet1.xml'
   central.writeUInt16LE(8, 10);
   central.writeUInt32LE(crc, 16);
   central.writeUInt32LE(packed.length, 20);
-  central.writeUInt32LE(unzippedBytes, 24);
+  central.writeUInt32LE(declared, 24);
   central.writeUInt16LE(fileName.length, 28);
   const centralOffset = local.length + fileName.length + packed.length;
   const end = Buffer.alloc(22);
