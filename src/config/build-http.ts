@@ -22,6 +22,8 @@ export type HttpDeps = {
   readonly bodyLimit: string;
   /** Serve the sandbox to other machines too (it is unauthenticated); loopback only otherwise. */
   readonly sandboxAllowRemote?: boolean | undefined;
+  /** Behind a reverse proxy: client addresses from its X-Forwarded-For hop (TRUST_PROXY). */
+  readonly trustProxy?: boolean | undefined;
   readonly intakeDeps: IntakeDeps;
   /** Whether this process runs the scheduled jobs: readiness then waits for the scheduler. */
   readonly jobsEnabled: boolean;
@@ -68,6 +70,7 @@ export function buildHttp(
     routers,
     rawBodyPaths: [IMPORT_PATH, ...platforms.rawBodyPaths],
     rateLimits: { perAddress: edge.RATE_LIMIT_IP_PER_MINUTE, perToken: edge.RATE_LIMIT_TOKEN_PER_MINUTE },
+    trustProxy: deps.trustProxy ?? false,
   });
   return {
     http,

@@ -13,7 +13,7 @@ import type { Config } from './load-config.js';
 export type ComposeOptions = {
   readonly connection: Connection;
   readonly config: Pick<Config, 'SANDBOX_ENABLED' | 'BODY_LIMIT' | 'OUTBOX_INTERVAL_MS' | 'JOBS_ENABLED'> &
-    Partial<Pick<Config, 'SANDBOX_ALLOW_REMOTE'>> &
+    Partial<Pick<Config, 'SANDBOX_ALLOW_REMOTE' | 'TRUST_PROXY'>> &
     Partial<EdgeSettings>;
   readonly log: Logger;
   readonly clock?: AdjustableClock;
@@ -44,6 +44,7 @@ export function composeApp(options: ComposeOptions) {
     log,
     bodyLimit: config.BODY_LIMIT,
     sandboxAllowRemote: config.SANDBOX_ALLOW_REMOTE,
+    trustProxy: config.TRUST_PROXY,
     intakeDeps,
     jobsEnabled: config.JOBS_ENABLED,
     edge,

@@ -61,6 +61,11 @@ export const SETTINGS = {
     default: '(on unless production)',
     doc: 'Serve the sandbox workspace at /sandbox and its API (including the clock control).',
   },
+  TRUST_PROXY: {
+    schema: bool.default(false),
+    default: 'false',
+    doc: 'Read the client address from the last `X-Forwarded-For` hop (set it only behind a reverse proxy that adds one); otherwise the socket address, which a client cannot forge.',
+  },
   SANDBOX_ALLOW_REMOTE: {
     schema: bool.default(false),
     default: 'false',

@@ -16,6 +16,8 @@ export type HttpAppOptions = {
   readonly rawBodyPaths?: readonly string[];
   /** Requests a minute per client address (on /api and /sandbox) and per API token; no limits when absent. */
   readonly rateLimits?: { readonly perAddress: number; readonly perToken: number };
+  /** Behind a reverse proxy: take the client address from the hop it added to X-Forwarded-For. */
+  readonly trustProxy?: boolean;
 };
 
 /**
@@ -23,9 +25,9 @@ export type HttpAppOptions = {
  * themselves (`rawBodyPaths`); every other route takes JSON only (jsonBody).
  */
 export function createHttpApp(options: HttpAppOptions): Koa {
-  // Behind a proxy, the address a request came from is the last X-Forwarded-For hop (the one the proxy added):
-  // earlier hops are whatever the client wrote, and a per-address limit must not be dodged by writing one.
-  const app = new Koa({ proxy: true, maxIpsCount: 1 });
+  // Without a proxy in front, X-Forwarded-For is whatever the client wrote: the socket address is the truth. Behind
+  // one, the address is the last hop (the one the proxy added), so a per-address limit cannot be dodged either way.
+  const app = new Koa({ proxy: options.trustProxy ?? false, maxIpsCount: 1 });
   // Koa prints errors to stderr by default; ours are logged once, by errorHandler.
   app.silent = true;
   app.use(requestId);

@@ -24,7 +24,13 @@ beforeAll(async () => {
   router.get('/healthz', (ctx) => {
     ctx.body = { ok: true };
   });
-  const app = createHttpApp({ log: pino({ level: 'silent' }), bodyLimit: '1mb', routers: [router] });
+  // Behind a reverse proxy (TRUST_PROXY=true): the address is the hop the proxy added.
+  const app = createHttpApp({
+    log: pino({ level: 'silent' }),
+    bodyLimit: '1mb',
+    routers: [router],
+    trustProxy: true,
+  });
   // The limits under test, on a clock the test moves: the same middleware createHttpApp mounts from the config.
   app.middleware.unshift(
     rateLimit({
@@ -77,6 +83,31 @@ describe('rate limits', () => {
     expect((await get('/healthz', from('10.0.0.3'))).status).toBe(200);
     // Only the last hop counts (the one a proxy adds): an address the client writes in front changes nothing.
     expect((await get('/sandbox/api/ping', { 'x-forwarded-for': '1.2.3.4, 10.0.0.3' })).status).toBe(429);
+  });
+
+  it('without a trusted proxy, counts the socket address whatever X-Forwarded-For claims', async () => {
+    const router = new Router();
+    router.get('/api/v1/ping', (ctx) => {
+      ctx.body = { ok: true };
+    });
+    const direct = createHttpApp({
+      log: pino({ level: 'silent' }),
+      bodyLimit: '1mb',
+      routers: [router],
+      rateLimits: { perAddress: 2, perToken: 100 },
+    });
+    const listening = direct.listen(0, '127.0.0.1');
+    await new Promise<void>((resolve) => listening.once('listening', resolve));
+    try {
+      const url = `http://127.0.0.1:${(listening.address() as AddressInfo).port}/api/v1/ping`;
+      const codes: number[] = [];
+      for (const ip of ['10.0.0.8', '10.0.0.9', '10.0.0.10']) {
+        codes.push((await fetch(url, { headers: { 'x-forwarded-for': ip } })).status);
+      }
+      expect(codes).toEqual([200, 200, 429]);
+    } finally {
+      await new Promise<void>((resolve) => listening.close(() => resolve()));
+    }
   });
 
   it('is on in the composed app, with the limits of the config table', async () => {

@@ -79,6 +79,10 @@ export class KoaSlackReceiver implements Receiver {
     } catch {
       return http.buildNoBodyResponse(res, 400);
     }
+    // A signed `null`, number or array parses too, and nothing below could answer it: the request would hang.
+    if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+      return http.buildNoBodyResponse(res, 400);
+    }
     // https://docs.slack.dev/reference/events/url_verification
     if (body.type === 'url_verification') return http.buildUrlVerificationResponse(res, body);
     // processBeforeResponse false: ack() answers Slack at once (3 s limit); listeners go on working after it.

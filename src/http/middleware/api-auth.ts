@@ -1,11 +1,16 @@
 import type { Middleware } from 'koa';
 import { type ApiTokenGrant, type ApiTokenRepository, hashToken } from '../../core/org/api-tokens.js';
 import { apiCaller, type Caller } from '../../core/org/caller.js';
+import type { RoleGrant } from '../../core/org/managed-api-tokens.js';
 import type { OrgRepository } from '../../core/org/ports.js';
 import { DomainError } from '../../core/shared/errors.js';
 
 /** What every /api route reads from `ctx.state`: the caller, built once here (routes are `Router<ApiState>`). */
-export type ApiState = { caller: Caller; token?: ApiTokenGrant };
+export type ApiState = {
+  caller: Caller;
+  /** The presented token; `role` is there for tokens made through the token endpoints. */
+  token?: ApiTokenGrant & { readonly role?: RoleGrant['role'] };
+};
 
 /** Bearer-token auth for /api: the token names its org, and every handler below acts as that org's API caller. */
 export function apiAuth(tokens: ApiTokenRepository, orgs: OrgRepository): Middleware<ApiState> {

@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import { textsFor } from '../../chat/texts/texts-for.js';
 import { isDomainError } from '../../core/shared/errors.js';
 import { HTTP_STATUS } from '../http-status.js';
+import type { RequestState } from './request-id.js';
 
 type HttpError = { status?: number; statusCode?: number; expose?: boolean; message?: string; type?: string };
 
@@ -10,7 +11,7 @@ type HttpError = { status?: number; statusCode?: number; expose?: boolean; messa
  * The one place errors become responses: a DomainError is a 4xx `{error:{code,message,details}}`; a body-parser
  * error keeps its 4xx; anything else is a 500 with the request id, and its stack goes to the log, not the client.
  */
-export function errorHandler(log: Logger): Middleware {
+export function errorHandler(log: Logger): Middleware<RequestState> {
   return async (ctx, next) => {
     try {
       await next();
@@ -22,7 +23,7 @@ export function errorHandler(log: Logger): Middleware {
         };
       }
     } catch (error) {
-      const requestId = ctx.state.requestId as string | undefined;
+      const { requestId } = ctx.state;
       if (isDomainError(error)) {
         ctx.status = HTTP_STATUS[error.code];
         ctx.body = {

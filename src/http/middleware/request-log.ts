@@ -1,11 +1,12 @@
 import type { Middleware } from 'koa';
 import type { Logger } from 'pino';
+import type { RequestState } from './request-id.js';
 
 /**
  * One JSON line per request. Only method, path, status and timing are logged: never headers or bodies, which
  * carry tokens, signatures and customers' phone numbers.
  */
-export function requestLog(log: Logger): Middleware {
+export function requestLog(log: Logger): Middleware<RequestState> {
   return async (ctx, next) => {
     const started = process.hrtime.bigint();
     try {
