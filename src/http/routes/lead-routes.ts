@@ -2,6 +2,7 @@ import Router from '@koa/router';
 import { z } from 'zod';
 import { textsFor } from '../../chat/texts/texts-for.js';
 import {
+  type BatchResult,
   getLead,
   type IntakeDeps,
   intakeLead,
@@ -25,6 +26,16 @@ const batchSchema = z.strictObject({
   idempotencyKeys: z.array(z.string().min(1).max(200)).optional(),
   strategy: z.enum(STRATEGIES).optional(),
 });
+
+/** A refused batch item as the error handler would answer it alone: its status and `{ code, message, details }`. */
+function itemError(r: Exclude<BatchResult, { ok: true }>) {
+  const [code, details] =
+    'refused' in r
+      ? [r.refused.code, r.refused.details]
+      : (['VALIDATION_FAILED', { issues: r.issues }] as const);
+  const message = textsFor('en').errors[code](details);
+  return { status: HTTP_STATUS[code], error: { code, message, details } };
+}
 
 /** Lead intake and reading under /api/v1 (behind apiAuth). */
 export function leadRoutes(deps: IntakeDeps): Router<ApiState> {
@@ -55,19 +66,9 @@ export function leadRoutes(deps: IntakeDeps): Router<ApiState> {
       ...(body.idempotencyKeys ? { idempotencyKeys: body.idempotencyKeys } : {}),
       ...(body.strategy ? { strategy: body.strategy } : {}),
     });
-    const en = textsFor('en');
     ctx.body = {
       results: results.map((r) =>
-        r.ok
-          ? { status: r.created ? 201 : 200, lead: leadJson(r.lead, caller) }
-          : {
-              status: HTTP_STATUS.VALIDATION_FAILED,
-              error: {
-                code: 'VALIDATION_FAILED',
-                message: en.errors.VALIDATION_FAILED({ issues: r.issues }),
-                details: { issues: r.issues },
-              },
-            },
+        r.ok ? { status: r.created ? 201 : 200, lead: leadJson(r.lead, caller) } : itemError(r),
       ),
     };
   });

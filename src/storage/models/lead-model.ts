@@ -13,7 +13,10 @@ export type LeadDoc = {
   intent?: string;
   tags: string[];
   externalId?: string;
+  /** With its kind's prefix (`single:`, `batch:`); keys stored before the prefixes still read, but replay nothing. */
   idempotencyKey?: string;
+  /** SHA-256 of the validated input that created the lead: a replay with another body is refused. */
+  fingerprint?: string;
   score: number;
   grade: 'normal' | 'important';
   status: (typeof LEAD_STATUSES)[number];
@@ -56,6 +59,7 @@ export const leadSchema = new Schema<LeadDoc>(
     tags: { type: [String], default: [] },
     externalId: String,
     idempotencyKey: String,
+    fingerprint: String,
     score: { type: Number, required: true },
     grade: { type: String, enum: ['normal', 'important'], required: true },
     status: { type: String, enum: LEAD_STATUSES, required: true },

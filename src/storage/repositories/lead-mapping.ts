@@ -77,6 +77,7 @@ export function leadFromDoc(doc: LeadDoc): Lead {
     ...opt('intent', doc.intent),
     ...opt('externalId', doc.externalId),
     ...opt('idempotencyKey', doc.idempotencyKey),
+    ...opt('fingerprint', doc.fingerprint),
     ...opt('teamId', doc.teamId ? teamId(doc.teamId.toHexString()) : undefined),
     ...opt('ownerId', doc.ownerId ? memberId(doc.ownerId.toHexString()) : undefined),
     ...opt('ownerName', doc.ownerName),
