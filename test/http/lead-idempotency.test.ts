@@ -81,4 +81,13 @@ describe('idempotency keys mean one request', () => {
     expect(fresh.status).toBe(201);
     expect(await stored(lead(11).phone)).toBe(0);
   });
+  it('stores one of ten different leads sent at once under one key and refuses the other nine', async () => {
+    const results = await Promise.all(
+      Array.from({ length: 10 }, (_, i) => post(lead(100 + i), { 'idempotency-key': 'burst-different' })),
+    );
+    expect(results.map((r) => r.status).sort()).toEqual([201, ...Array(9).fill(409)]);
+    const won = results.find((r) => r.status === 201)!.body.lead.id;
+    for (const r of results.filter((x) => x.status === 409)) expect(r.body.error.details.leadId).toBe(won);
+    expect(await t.app.models.Lead.countDocuments({ idempotencyKey: 'single:burst-different' })).toBe(1);
+  });
 });

@@ -62,7 +62,6 @@ export type LeadChange = {
   >;
   readonly unset?: readonly (keyof Lead)[];
   readonly event: OwnershipEvent;
-  readonly addCooldown?: { readonly memberId: MemberId; readonly until: Date };
 };
 
 export interface LeadRepository {

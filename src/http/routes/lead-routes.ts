@@ -20,6 +20,9 @@ import { leadJson } from './lead-json.js';
 
 const idempotencyKey = z.string().trim().min(1).max(200).optional();
 
+/** `GET /leads?include=history`: a list is a summary unless it asks for each lead's history. */
+const listIncludeSchema = z.strictObject({ include: z.enum(['history']).optional() });
+
 const batchSchema = z.strictObject({
   leads: z.array(z.unknown()).min(1),
   /** Per-lead keys (imports use a hash of each row), else derived from the Idempotency-Key header. */
@@ -90,9 +93,11 @@ export function leadRoutes(deps: IntakeDeps): Router<ApiState> {
 
   router.get('/leads', async (ctx) => {
     const { caller } = ctx.state;
-    const leads = await listLeads(deps, caller, { query: ctx.query });
+    const { include, ...query } = ctx.query;
+    const history = parseInput(listIncludeSchema, { include }).include === 'history';
+    const leads = await listLeads(deps, caller, { query });
     ctx.body = {
-      leads: leads.map((l) => leadJson(l, caller)),
+      leads: leads.map((l) => leadJson(l, caller, { history })),
       ...(leads.length > 0 ? { next: { before: leads.at(-1)!.id } } : {}),
     };
   });

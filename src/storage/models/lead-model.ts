@@ -39,7 +39,10 @@ export type LeadDoc = {
   dueAt?: Date;
   cooldowns?: { memberId: string; until: Date }[];
   pendingRelease?: Record<string, unknown>;
+  /** The newest HISTORY_LIMIT events. */
   history: Record<string, unknown>[];
+  /** Every event ever appended; `historyTotal - history.length` were dropped (see changeToUpdate). */
+  historyTotal?: number;
   version: number;
   /** Set by every write that calls for notices; the notice sweep publishes them again and clears it. */
   noticesPending?: boolean;
@@ -83,6 +86,7 @@ export const leadSchema = new Schema<LeadDoc>(
     cooldowns: { type: Schema.Types.Mixed },
     pendingRelease: { type: Schema.Types.Mixed },
     history: { type: Schema.Types.Mixed, default: [] },
+    historyTotal: Number,
     version: { type: Number, required: true },
     noticesPending: Boolean,
     createdAt: { type: Date, required: true },
