@@ -174,7 +174,7 @@ export async function intakeBatchItems(
     index.plan(id, replays[i]!, { id, keys: keys[i]!, ...opt(lead) });
   });
   await storePlanned(deps, org, router.turns.list(), planned, results, strategy);
-  return resolveReplays(deps, org, results);
+  return resolveReplays(results, new Map(planned.map((p) => [p.lead.id, p.index])));
 }
 
 /** Takes the turns, inserts what kept its turn in one command, and redoes the rest one by one. */
@@ -242,26 +242,19 @@ function sameRequest(
   }
 }
 
-/** Items that replayed an earlier item of the same batch answer with that item's lead (or its refusal). */
-async function resolveReplays(
-  deps: IntakeDeps,
-  org: Org,
-  results: readonly Pending[],
-): Promise<ItemOutcome[]> {
-  const byId = new Map<string, Lead>();
-  for (const r of results) if (r && typeof r !== 'string' && 'lead' in r) byId.set(r.lead.id, r.lead);
-  const out: ItemOutcome[] = [];
-  for (const r of results) {
+/**
+ * Items that replayed an earlier item of the same batch answer as that item did: with its lead (even when the redo
+ * path stored or found it under another id), or with its refusal.
+ */
+function resolveReplays(results: readonly Pending[], plannedAt: ReadonlyMap<LeadId, number>): ItemOutcome[] {
+  return results.map((r) => {
     if (r === undefined) throw new Error('batch item without a result');
-    if (typeof r !== 'string') {
-      out.push(r);
-      continue;
-    }
-    const lead = byId.get(r) ?? (await deps.leads.get(org.id, r));
-    if (!lead) throw new Error(`batch replay of ${r} found no lead`);
-    out.push({ lead, created: false });
-  }
-  return out;
+    if (typeof r !== 'string') return r;
+    const earlier = results[plannedAt.get(r) ?? -1];
+    if (earlier === undefined || typeof earlier === 'string')
+      throw new Error(`batch replay of ${r} found no lead`);
+    return 'refused' in earlier ? earlier : { lead: earlier.lead, created: false };
+  });
 }
 
 const storedKeyOf = (item: BatchItem): BatchItem =>
