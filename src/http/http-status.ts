@@ -29,5 +29,6 @@ export const HTTP_STATUS: Readonly<Record<ErrorCode, number>> = {
   RELEASE_NOT_PENDING: 409,
   NOT_A_CANDIDATE: 400,
   BATCH_TOO_LARGE: 413,
+  IDEMPOTENCY_KEY_REUSED: 409,
   PAYLOAD_TOO_LARGE: 413,
 };

@@ -1,4 +1,4 @@
-import type { DedupeKeys, Lead } from '../../src/core/leads/lead-types.js';
+import { type DedupeKeys, HISTORY_LIMIT, type Lead } from '../../src/core/leads/lead-types.js';
 import {
   type ExistingMatch,
   type InsertConflict,
@@ -125,7 +125,14 @@ export class FakeLeadRepository implements LeadRepository, LeadNoticeSweep {
   }
 
   private insertNow(input: NewLead): { lead: Lead } | { conflict: InsertConflict } {
-    const lead = { ...input, id: input.id ?? this.newId() } as Lead;
+    // As mongo stores it: the newest HISTORY_LIMIT events, the rest counted.
+    const dropped = Math.max(0, input.history.length - HISTORY_LIMIT);
+    const lead = {
+      ...input,
+      id: input.id ?? this.newId(),
+      history: input.history.slice(-HISTORY_LIMIT),
+      ...(dropped > 0 ? { historyDropped: dropped } : {}),
+    } as Lead;
     const conflict = this.conflictOf(lead);
     if (conflict) return { conflict };
     this.leads.set(lead.id, lead);
@@ -160,17 +167,22 @@ function holds(lead: Lead, condition: LeadCondition): boolean {
   return lead.status === 'pooled' || (lead.status === 'assigned' && lead.ownerId === condition.claimableBy);
 }
 
-/** What `changeToUpdate` does in mongo: set, unset, bump the version, append the event and any cooldown. */
+/**
+ * What `changeToUpdate` does in mongo: set, unset, bump the version, append the event, keeping the newest
+ * HISTORY_LIMIT events and counting the dropped ones.
+ */
 function applyChange(lead: Lead, change: LeadChange): Lead {
   const next: Record<string, unknown> = { ...lead };
   for (const [key, value] of Object.entries(change.set ?? {})) if (value !== undefined) next[key] = value;
   for (const key of change.unset ?? []) delete next[key];
+  const history = [...lead.history, change.event];
+  const dropped = (lead.historyDropped ?? 0) + Math.max(0, history.length - HISTORY_LIMIT);
   return {
     ...(next as Lead),
     version: lead.version + 1,
     updatedAt: change.event.at,
-    history: [...lead.history, change.event],
-    ...(change.addCooldown ? { cooldowns: [...(lead.cooldowns ?? []), change.addCooldown] } : {}),
+    history: history.slice(-HISTORY_LIMIT),
+    ...(dropped > 0 ? { historyDropped: dropped } : {}),
   };
 }
 

@@ -64,14 +64,14 @@ describe('concurrent intake', () => {
   });
 
   it('replays one Idempotency-Key sent ten times at once as one lead', async () => {
+    // A true retry burst: the same lead each time (another lead under the key is 409, see lead-idempotency.test.ts).
+    const lead = { phone: nextPhone(), source: 'api' };
     const results = await Promise.all(
       Array.from({ length: 10 }, () =>
-        t.request(
-          'POST',
-          '/api/v1/leads',
-          { phone: nextPhone(), source: 'api' },
-          { authorization: `Bearer ${t.token}`, 'idempotency-key': 'burst' },
-        ),
+        t.request('POST', '/api/v1/leads', lead, {
+          authorization: `Bearer ${t.token}`,
+          'idempotency-key': 'burst',
+        }),
       ),
     );
     expect(new Set(results.map((r) => r.body.lead.id)).size).toBe(1);

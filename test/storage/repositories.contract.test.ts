@@ -1,6 +1,6 @@
 import { Types } from 'mongoose';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Lead } from '../../src/core/leads/lead-types.js';
+import { HISTORY_LIMIT, type Lead } from '../../src/core/leads/lead-types.js';
 import type { LeadRepository, NewLead, RosterRepository, TakeTurn } from '../../src/core/leads/ports.js';
 import type { LeadNoticeSweep } from '../../src/core/leads/sweep-lead-notices.js';
 import type { Member } from '../../src/core/org/types.js';
@@ -166,10 +166,9 @@ describe.each([
   it('applies a change only at the version read: bumps it, appends the event, sets and unsets', async () => {
     const lead = await stored(s, { dueStep: 'nudge', dueAt: AT });
     const change = {
-      set: { followUpStatus: 'following' as const },
+      set: { followUpStatus: 'following' as const, cooldowns: [{ memberId: rep(1).id, until: AT }] },
       unset: ['dueStep', 'dueAt'] as const,
       event: { type: 'followed_up' as const, at: AT, reason: '打过电话' },
-      addCooldown: { memberId: rep(1).id, until: AT },
     };
     const updated = await s.leads.updateIf(
       ORG,
@@ -185,6 +184,38 @@ describe.each([
     expect(
       await s.leads.updateIf(OTHER_ORG, lead.id, { version: 2 }, { event: change.event }),
     ).toBeUndefined();
+  });
+
+  it('keeps the newest HISTORY_LIMIT events and counts the dropped ones, whichever condition writes', async () => {
+    const lead = await stored(s);
+    const note = (n: number) => ({ type: 'nudged' as const, at: new Date(AT.getTime() + n * 1000) });
+    for (let n = 1; n < HISTORY_LIMIT; n++)
+      await s.leads.updateIf(ORG, lead.id, { version: n }, { event: note(n) });
+    const full = await s.leads.get(ORG, lead.id);
+    expect([full?.history.length, full?.historyDropped]).toEqual([HISTORY_LIMIT, undefined]);
+    await s.leads.updateIf(ORG, lead.id, { version: HISTORY_LIMIT }, { event: note(HISTORY_LIMIT) });
+    const claimed = await s.leads.updateIf(
+      ORG,
+      lead.id,
+      { claimableBy: rep(1).id },
+      { set: { status: 'claimed', ownerId: rep(1).id }, event: claimEvent(rep(1)) },
+    );
+    expect(claimed?.history).toHaveLength(HISTORY_LIMIT);
+    expect(claimed?.historyDropped).toBe(2);
+    // The first two went (the intake's `pooled` and the first nudge); the newest is last.
+    expect(claimed?.history[0]?.at).toEqual(note(2).at);
+    expect(claimed?.history.at(-1)?.type).toBe('claimed');
+    expect(await s.leads.get(ORG, lead.id)).toMatchObject({ historyDropped: 2, version: HISTORY_LIMIT + 2 });
+  });
+
+  it('stores an inserted history over the limit as its newest events and the count of the rest', async () => {
+    const history = Array.from({ length: HISTORY_LIMIT + 3 }, (_, n) => ({
+      type: 'nudged' as const,
+      at: new Date(AT.getTime() + n * 1000),
+    }));
+    const lead = await stored(s, { history });
+    expect((await s.leads.get(ORG, lead.id))?.historyDropped).toBe(3);
+    expect(lead.historyDropped).toBe(3);
   });
 
   it('lets a claim condition through for a pooled lead or one assigned to the claimer, not to another', async () => {

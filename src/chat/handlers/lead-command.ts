@@ -49,9 +49,14 @@ function withHistory(ctx: HandlerContext, lead: Lead): OutboundMessage {
         `${formatTime(e.at.toISOString(), { locale: ctx.locale, timeZone: ctx.org.settings.timeZone })} ${t.events[e.type] ?? e.type}${e.reason ? `：${e.reason}` : ''}`,
     )
     .join('\n');
+  // A history cut to its newest events says so, so nobody reads it as the lead's whole story.
+  const dropped = lead.historyDropped ? t.historyDropped(lead.historyDropped) : '';
   const card = rendered.card!;
   return {
-    card: { ...card, markdown: [card.markdown, `**${t.history}**`, history].filter(Boolean).join('\n') },
+    card: {
+      ...card,
+      markdown: [card.markdown, `**${t.history}**`, dropped, history].filter(Boolean).join('\n'),
+    },
   };
 }
 

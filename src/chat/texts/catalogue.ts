@@ -98,6 +98,8 @@ export type LeadTexts = {
   readonly skipReasons: Readonly<Record<SkipReason, string>>;
   readonly detail: {
     readonly history: string;
+    /** Under a history cut to its newest events: how many older ones are not shown. */
+    readonly historyDropped: (count: number) => string;
     readonly events: Readonly<Record<string, string>>;
   };
   readonly followUpStatuses: { readonly unfollowed: string; readonly following: string };

@@ -43,6 +43,8 @@ export const en: Catalogue = {
       `Your private pool is full (${String(d.capacity ?? '')} leads); follow up or release some leads first.`,
     BATCH_TOO_LARGE: (d) =>
       `At most ${String(d.max ?? 1000)} leads per request (got ${String(d.got ?? '')}); send them in smaller batches.`,
+    IDEMPOTENCY_KEY_REUSED: (d) =>
+      `This ${d.matchedOn === 'externalId' ? 'source + externalId' : 'Idempotency-Key'} was already used for a different lead (${String(d.leadId ?? '')}); use a new key for a new lead, or send exactly the same lead to retry.`,
     POOL_CLAIM_LIMIT: (d) =>
       `You have claimed today's limit from the pool (${String(d.limit ?? '')}); you can claim again from ${when(d, 'en')}.`,
     CLAIM_COOLDOWN: (d) =>

@@ -79,6 +79,7 @@ export const leadTextsEn: LeadTexts = {
   },
   detail: {
     history: 'Ownership history',
+    historyDropped: (count) => `(${count} earlier ${count === 1 ? 'entry' : 'entries'} not shown)`,
     events: {
       assigned: 'assigned',
       pooled: 'to pool',

@@ -79,6 +79,7 @@ export const leadTextsZhCN: LeadTexts = {
   },
   detail: {
     history: '归属记录',
+    historyDropped: (count) => `（更早的 ${count} 条记录已省略）`,
     events: {
       assigned: '分配',
       pooled: '进入公海',

@@ -33,6 +33,8 @@ export const zhCN: Catalogue = {
     PRIVATE_POOL_FULL: (d) => `你的私海已满（上限 ${String(d.capacity ?? '')} 条），请先跟进或释放一些线索。`,
     BATCH_TOO_LARGE: (d) =>
       `一次最多提交 ${String(d.max ?? 1000)} 条线索（本次 ${String(d.got ?? '')} 条），请分批提交。`,
+    IDEMPOTENCY_KEY_REUSED: (d) =>
+      `这个${d.matchedOn === 'externalId' ? '来源 + externalId' : 'Idempotency-Key'}已用于另一条内容不同的线索（${String(d.leadId ?? '')}）；新线索请换一个新的键，重试请发送完全相同的内容。`,
     POOL_CLAIM_LIMIT: (d) =>
       `今天从公海领取的线索已达上限（${String(d.limit ?? '')} 条），${when(d, 'zh-CN')}后可再领取。`,
     CLAIM_COOLDOWN: (d) => `你刚释放或失去这条线索，${when(d, 'zh-CN')}之前不能再领取。`,

@@ -6,14 +6,14 @@ import type { Assignment, DedupeKeys, Lead } from './lead-types.js';
 import type { NewLead } from './ports.js';
 import type { LeadScore } from './score-lead.js';
 
-/** The stored form of a lead before its fate is decided: contact, tags, score and idempotency data. */
+/** The stored form of a lead before its fate is decided: contact, tags, score, and the request's key and fingerprint. */
 export function leadDraft(
   org: Org,
   id: LeadId,
   input: LeadInput,
   scored: LeadScore,
   now: Date,
-  idempotencyKey: string | undefined,
+  request: { readonly idempotencyKey?: string | undefined; readonly fingerprint: string },
 ): Omit<NewLead, 'status' | 'history'> {
   const contact = Object.fromEntries(
     (['name', 'phone', 'email', 'company', 'wechat'] as const)
@@ -37,7 +37,8 @@ export function leadDraft(
     ...(input.intent !== undefined ? { intent: input.intent } : {}),
     ...(input.externalId !== undefined ? { externalId: input.externalId } : {}),
     ...(input.reclaimAfterHours !== undefined ? { reclaimAfterHours: input.reclaimAfterHours } : {}),
-    ...(idempotencyKey !== undefined ? { idempotencyKey } : {}),
+    ...(request.idempotencyKey !== undefined ? { idempotencyKey: request.idempotencyKey } : {}),
+    fingerprint: request.fingerprint,
   };
 }
 

@@ -6,10 +6,12 @@ import type { Notifier } from '../shared/notices.js';
 import { parseInput } from '../shared/validate.js';
 import { duplicateLead, leadDraft, routedLead } from './build-lead.js';
 import { dedupeKeys, sharedKeys } from './dedupe-keys.js';
+import { type ReplayKey, sameRequestOrRefuse, singleRequestKey } from './idempotency.js';
 import { type LeadInput, leadInputSchema } from './lead-input.js';
 import { leadNotices } from './lead-notices.js';
 import type { DedupeKeys, Lead } from './lead-types.js';
 import type { LeadRepository, NewLead } from './ports.js';
+import { requestFingerprint } from './request-fingerprint.js';
 import { type RouteDecision, type RouteDeps, routeLead, unroutedAssignment } from './route-lead.js';
 import { matchRule } from './routing-config.js';
 import type { Strategy } from './routing-types.js';
@@ -22,7 +24,10 @@ export type IntakeDeps = RouteDeps & {
 };
 
 export type IntakeOptions = {
-  /** The client's Idempotency-Key: the same key returns the first result and creates nothing new. */
+  /**
+   * The idempotency key as stored, its kind's prefix included (see idempotency.ts): the same key with the same lead
+   * returns the first result and creates nothing new; with another lead it is refused (IDEMPOTENCY_KEY_REUSED).
+   */
   readonly idempotencyKey?: string;
   /** A batch's choice of strategy inside the matched team, instead of the rule's. */
   readonly strategy?: Strategy;
@@ -30,7 +35,10 @@ export type IntakeOptions = {
   readonly id?: LeadId;
 };
 
-/** `created: false` when the request replays an earlier one (same Idempotency-Key, or source + externalId). */
+/**
+ * `created: false` when the request replays an earlier one (same Idempotency-Key, or source + externalId, and the
+ * same validated lead).
+ */
 export type IntakeResult = { readonly lead: Lead; readonly created: boolean };
 
 /**
@@ -48,7 +56,12 @@ export async function intakeLead(
   assertCan(caller, 'lead.create');
   const input = parseInput(leadInputSchema, raw);
   if (input.reclaimAfterHours !== undefined) assertCan(caller, 'lead.set_deadline');
-  return intakeParsedLead(deps, caller.org, input, options);
+  const { idempotencyKey: key, ...rest } = options;
+  // A single request's key lives in its own space: a batch item can never answer for it.
+  return intakeParsedLead(deps, caller.org, input, {
+    ...rest,
+    ...(key !== undefined ? { idempotencyKey: singleRequestKey(key) } : {}),
+  });
 }
 
 export async function intakeParsedLead(
@@ -59,8 +72,13 @@ export async function intakeParsedLead(
 ): Promise<IntakeResult> {
   const keys = dedupeKeys(input);
   const replayKey = replayOf(input, options);
+  const fingerprint = requestFingerprint(input);
+  const replayed = (earlier: Lead): IntakeResult => ({
+    lead: sameRequestOrRefuse(earlier, fingerprint, replayKey),
+    created: false,
+  });
   const existing = await deps.leads.findExisting(org.id, keys, replayKey);
-  if (existing.replay) return { lead: existing.replay, created: false };
+  if (existing.replay) return replayed(existing.replay);
 
   const now = deps.clock.now();
   const draft = leadDraft(
@@ -69,9 +87,9 @@ export async function intakeParsedLead(
     input,
     scoreLead(input, org.settings.scoring ?? DEFAULT_SCORING),
     now,
-    options.idempotencyKey,
+    { idempotencyKey: options.idempotencyKey, fingerprint },
   );
-  if (existing.original) return storeDuplicate(deps, draft, keys, existing.original);
+  if (existing.original) return storeDuplicate(deps, draft, keys, existing.original, replayed);
 
   const decision = await decide(deps, org, draft, options.strategy, now);
   const stored = await deps.leads.insert(
@@ -84,8 +102,8 @@ export async function intakeParsedLead(
   // Lost a race at the unique index: give the turn back, then answer as the winner's replay or as its duplicate.
   if (decision.turn) await deps.roster.undoTurn(org.id, decision.turn);
   const now2 = await deps.leads.findExisting(org.id, keys, replayKey);
-  if (now2.replay) return { lead: now2.replay, created: false };
-  if (now2.original) return storeDuplicate(deps, draft, keys, now2.original);
+  if (now2.replay) return replayed(now2.replay);
+  if (now2.original) return storeDuplicate(deps, draft, keys, now2.original, replayed);
   throw new Error(`lead insert refused (${stored.conflict}) but no conflicting lead was found`);
 }
 
@@ -107,6 +125,7 @@ async function storeDuplicate(
   draft: Omit<NewLead, 'status' | 'history'>,
   keys: DedupeKeys,
   original: Lead,
+  replayed: (earlier: Lead) => IntakeResult,
 ): Promise<IntakeResult> {
   const stored = await deps.leads.insert(
     duplicateLead(draft, original, sharedKeys(keys, original.keys ?? {})),
@@ -114,7 +133,7 @@ async function storeDuplicate(
   if (!('lead' in stored)) {
     // Only a replay can refuse a duplicate (it holds no dedupe keys): the same request won meanwhile.
     const again = await deps.leads.findExisting(draft.orgId, {}, replayOf(draft, draft));
-    if (again.replay) return { lead: again.replay, created: false };
+    if (again.replay) return replayed(again.replay);
     throw new Error('duplicate lead insert refused but no replay was found');
   }
   await deps.notifier.publish(draft.orgId, leadNotices(stored.lead));
@@ -124,7 +143,7 @@ async function storeDuplicate(
 function replayOf(
   input: { readonly source: string; readonly externalId?: string | undefined },
   options: { idempotencyKey?: string | undefined },
-): { idempotencyKey?: string; source: string; externalId?: string } {
+): ReplayKey {
   return {
     source: input.source,
     ...(options.idempotencyKey !== undefined ? { idempotencyKey: options.idempotencyKey } : {}),

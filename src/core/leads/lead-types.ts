@@ -55,6 +55,13 @@ export type OwnershipEventType =
   | 'release_kept'
   | 'deadline_changed';
 
+/**
+ * How many ownership events a lead keeps. A lead passed around for months would otherwise grow without bound (and
+ * MongoDB documents stop at 16 MB); the newest events are the ones a reader acts on, and the count of the dropped
+ * ones is kept (`historyDropped`) so nobody mistakes a shortened history for the whole story.
+ */
+export const HISTORY_LIMIT = 50;
+
 export const FOLLOW_UP_STATUSES = ['unfollowed', 'following'] as const;
 /** Whether the owner has followed the lead up since it became theirs; only `unfollowed` leads are reclaimed. */
 export type FollowUpStatus = (typeof FOLLOW_UP_STATUSES)[number];
@@ -125,7 +132,10 @@ export type Lead = {
   readonly intent?: string;
   readonly tags: readonly string[];
   readonly externalId?: string;
+  /** Stored with its kind's prefix (`single:`, `batch:`): see idempotency.ts. */
   readonly idempotencyKey?: string;
+  /** The SHA-256 of the validated input that created it (requestFingerprint): a replay must match it. */
+  readonly fingerprint?: string;
   readonly score: number;
   readonly grade: Grade;
   readonly status: LeadStatus;
@@ -155,7 +165,10 @@ export type Lead = {
   readonly cooldowns?: readonly { readonly memberId: MemberId; readonly until: Date }[];
   /** An important lead waiting for a director's decision. */
   readonly pendingRelease?: PendingRelease;
+  /** The latest HISTORY_LIMIT events, oldest first. */
   readonly history: readonly OwnershipEvent[];
+  /** How many older events were dropped to keep `history` bounded (absent: none); shown wherever history is. */
+  readonly historyDropped?: number;
   /** Bumped by every state change; notices are keyed by it, so re-publishing one version changes nothing. */
   readonly version: number;
   readonly createdAt: Date;

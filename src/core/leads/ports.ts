@@ -7,7 +7,7 @@ import type { DedupeKeys, Lead, LeadStatus, OwnershipEvent } from './lead-types.
 /** What an intake needs to know before it routes: a replay of an earlier request, or the original of a 撞单. */
 export type ExistingMatch = { readonly replay?: Lead; readonly original?: Lead };
 
-export type NewLead = Omit<Lead, 'id'> & { readonly id?: LeadId };
+export type NewLead = Omit<Lead, 'id' | 'historyDropped'> & { readonly id?: LeadId };
 
 /** Why an insert was refused by a unique index: a replayed request, or a customer another intake just stored. */
 export type InsertConflict = 'replay' | 'duplicate';
@@ -46,7 +46,12 @@ export function statusesOfQuery(q: Pick<LeadQuery, 'pool' | 'status'>): LeadStat
  */
 export type LeadCondition = { readonly version: number } | { readonly claimableBy: MemberId };
 
-/** A change to one lead, as core built it: fields to set and unset, and the one history event it appends. */
+/**
+ * A change to one lead, as core built it: fields to set and unset, and the one history event it appends (the
+ * repository keeps only the newest HISTORY_LIMIT events and counts the rest). `set.cooldowns` is the whole new list,
+ * computed by core from the lead it read (expired ones left out); it is only ever sent with a `version` condition,
+ * so no cooldown written meanwhile can be lost.
+ */
 export type LeadChange = {
   readonly set?: Partial<
     Pick<
@@ -66,11 +71,11 @@ export type LeadChange = {
       | 'dueAt'
       | 'pendingRelease'
       | 'assignment'
+      | 'cooldowns'
     >
   >;
   readonly unset?: readonly (keyof Lead)[];
   readonly event: OwnershipEvent;
-  readonly addCooldown?: { readonly memberId: MemberId; readonly until: Date };
 };
 
 export interface LeadRepository {
@@ -96,7 +101,8 @@ export interface LeadRepository {
   list(orgId: OrgId, query: LeadQuery): Promise<Lead[]>;
   /**
    * The one write that changes a lead: applies the change core built if the condition still holds, atomically
-   * (bumping the version and appending the change's event); returns the lead after it, else undefined.
+   * (bumping the version and appending the change's event, the history cut to its newest HISTORY_LIMIT events and
+   * the cut ones counted in the same write); returns the lead after it, else undefined.
    */
   updateIf(orgId: OrgId, id: LeadId, condition: LeadCondition, change: LeadChange): Promise<Lead | undefined>;
   /** Leads whose ladder step is due, oldest first, across orgs (the deadline job); uses the `dueAt` index. */

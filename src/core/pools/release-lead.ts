@@ -50,7 +50,7 @@ export async function releaseLead(
           },
           self,
         )
-      : toPoolChange(org, { ...record, approval: 'auto' }, 'released', self);
+      : toPoolChange(org, lead, { ...record, approval: 'auto' }, 'released', self);
   const released = await deps.leads.updateIf(org.id, id, { version: lead.version }, change);
   if (!released) throw new DomainError('CONFLICT', { leadId: id });
   if (released.status === 'pooled') await deps.roster.freePoolSlot(org.id, member.id);

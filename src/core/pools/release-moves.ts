@@ -27,20 +27,35 @@ const OWNERSHIP_FIELDS = [
 
 const HOUR_MS = 3_600_000;
 
-const cooldownFor = (org: Org, memberId: MemberId, at: Date) => ({
-  memberId,
-  until: new Date(at.getTime() + org.settings.claimCooldownHours * HOUR_MS),
-});
+/**
+ * The lead's cooldowns after `memberId` starts one at `at`: the list read, minus the ones over by then and any older
+ * one of the same member, plus the new one. Sent whole in the change (its write is conditional on the version read,
+ * so nothing added meanwhile is lost): expired cooldowns go in the same write that adds one, and the list stays as
+ * long as the members currently cooling down.
+ */
+export function cooldownsAfter(
+  org: Org,
+  lead: Pick<Lead, 'cooldowns'>,
+  memberId: MemberId,
+  at: Date,
+): NonNullable<Lead['cooldowns']> {
+  const until = new Date(at.getTime() + org.settings.claimCooldownHours * HOUR_MS);
+  const live = (lead.cooldowns ?? []).filter(
+    (c) => c.memberId !== memberId && c.until.getTime() > at.getTime(),
+  );
+  return [...live, { memberId, until }];
+}
 
 /** The lead goes back to its team's public pool; the one who had it may not claim it back for the cooldown. */
 export function toPoolChange(
   org: Org,
+  lead: Pick<Lead, 'cooldowns'>,
   record: ReleaseRecord,
   type: OwnershipEventType,
   actor?: { id: MemberId; name: string },
 ): LeadChange {
   return {
-    set: { status: 'pooled' },
+    set: { status: 'pooled', cooldowns: cooldownsAfter(org, lead, record.originalOwnerId, record.at) },
     unset: OWNERSHIP_FIELDS,
     event: {
       type,
@@ -50,7 +65,6 @@ export function toPoolChange(
       reason: record.reason,
       release: record,
     },
-    addCooldown: cooldownFor(org, record.originalOwnerId, record.at),
   };
 }
 
@@ -92,10 +106,10 @@ export function handOverChange(
       ...(status === 'claimed' ? { claimedAt: at } : {}),
       followUpStatus: 'unfollowed',
       ...ladderStart(ladderFrom(org, at, lead.reclaimAfterHours)),
+      ...(previous && previous !== to.id ? { cooldowns: cooldownsAfter(org, lead, previous, at) } : {}),
     },
     unset: ['pendingRelease', ...(status === 'assigned' ? (['claimedAt'] as const) : [])],
     event,
-    ...(previous && previous !== to.id ? { addCooldown: cooldownFor(org, previous, at) } : {}),
   };
 }
 

@@ -158,5 +158,5 @@ async function reclaimTarget(deps: DeadlineDeps, org: Org, lead: Lead, record: R
       };
     }
   }
-  return { change: toPoolChange(org, record, 'reclaimed') };
+  return { change: toPoolChange(org, lead, record, 'reclaimed') };
 }

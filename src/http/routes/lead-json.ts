@@ -4,8 +4,11 @@ import { maskPhone } from '../../core/leads/mask-phone.js';
 import type { Caller } from '../../core/org/caller.js';
 import { can } from '../../core/org/permissions.js';
 
-/** A lead as the API shows it. The phone is masked for callers whose role may not see phone numbers. */
-export function leadJson(lead: Lead, caller: Caller) {
+/**
+ * A lead as the API shows it. The phone is masked for callers whose role may not see phone numbers. Lists ask for a
+ * summary (`history: false`): a page of 200 leads would otherwise carry up to 10,000 history events nobody asked for.
+ */
+export function leadJson(lead: Lead, caller: Caller, options: { readonly history?: boolean } = {}) {
   const seePhone = can(caller, 'member.see_phone');
   const { phone, ...contact } = lead.contact;
   const a = lead.assignment;
@@ -49,7 +52,12 @@ export function leadJson(lead: Lead, caller: Caller) {
           },
         }
       : {}),
-    history: lead.history.map((e) => ({ ...e, at: e.at.toISOString() })),
+    ...(options.history === false
+      ? {}
+      : {
+          history: lead.history.map((e) => ({ ...e, at: e.at.toISOString() })),
+          historyDropped: lead.historyDropped ?? 0,
+        }),
     createdAt: lead.createdAt.toISOString(),
     updatedAt: lead.updatedAt.toISOString(),
   };

@@ -2,6 +2,7 @@ import Router from '@koa/router';
 import { z } from 'zod';
 import { textsFor } from '../../chat/texts/texts-for.js';
 import {
+  type BatchResult,
   getLead,
   type IntakeDeps,
   intakeLead,
@@ -19,12 +20,25 @@ import { leadJson } from './lead-json.js';
 
 const idempotencyKey = z.string().trim().min(1).max(200).optional();
 
+/** `GET /leads?include=history`: a list is a summary unless it asks for each lead's history. */
+const listIncludeSchema = z.strictObject({ include: z.enum(['history']).optional() });
+
 const batchSchema = z.strictObject({
   leads: z.array(z.unknown()).min(1),
   /** Per-lead keys (imports use a hash of each row), else derived from the Idempotency-Key header. */
   idempotencyKeys: z.array(z.string().min(1).max(200)).optional(),
   strategy: z.enum(STRATEGIES).optional(),
 });
+
+/** A refused batch item as the error handler would answer it alone: its status and `{ code, message, details }`. */
+function itemError(r: Exclude<BatchResult, { ok: true }>) {
+  const [code, details] =
+    'refused' in r
+      ? [r.refused.code, r.refused.details]
+      : (['VALIDATION_FAILED', { issues: r.issues }] as const);
+  const message = textsFor('en').errors[code](details);
+  return { status: HTTP_STATUS[code], error: { code, message, details } };
+}
 
 /** Lead intake and reading under /api/v1 (behind apiAuth). */
 export function leadRoutes(deps: IntakeDeps): Router<ApiState> {
@@ -55,19 +69,9 @@ export function leadRoutes(deps: IntakeDeps): Router<ApiState> {
       ...(body.idempotencyKeys ? { idempotencyKeys: body.idempotencyKeys } : {}),
       ...(body.strategy ? { strategy: body.strategy } : {}),
     });
-    const en = textsFor('en');
     ctx.body = {
       results: results.map((r) =>
-        r.ok
-          ? { status: r.created ? 201 : 200, lead: leadJson(r.lead, caller) }
-          : {
-              status: HTTP_STATUS.VALIDATION_FAILED,
-              error: {
-                code: 'VALIDATION_FAILED',
-                message: en.errors.VALIDATION_FAILED({ issues: r.issues }),
-                details: { issues: r.issues },
-              },
-            },
+        r.ok ? { status: r.created ? 201 : 200, lead: leadJson(r.lead, caller) } : itemError(r),
       ),
     };
   });
@@ -89,9 +93,11 @@ export function leadRoutes(deps: IntakeDeps): Router<ApiState> {
 
   router.get('/leads', async (ctx) => {
     const { caller } = ctx.state;
-    const leads = await listLeads(deps, caller, { query: ctx.query });
+    const { include, ...query } = ctx.query;
+    const history = parseInput(listIncludeSchema, { include }).include === 'history';
+    const leads = await listLeads(deps, caller, { query });
     ctx.body = {
-      leads: leads.map((l) => leadJson(l, caller)),
+      leads: leads.map((l) => leadJson(l, caller, { history })),
       ...(leads.length > 0 ? { next: { before: leads.at(-1)!.id } } : {}),
     };
   });

@@ -13,7 +13,10 @@ export type LeadDoc = {
   intent?: string;
   tags: string[];
   externalId?: string;
+  /** With its kind's prefix (`single:`, `batch:`); keys stored before the prefixes still read, but replay nothing. */
   idempotencyKey?: string;
+  /** SHA-256 of the validated input that created the lead: a replay with another body is refused. */
+  fingerprint?: string;
   score: number;
   grade: 'normal' | 'important';
   status: (typeof LEAD_STATUSES)[number];
@@ -36,7 +39,10 @@ export type LeadDoc = {
   dueAt?: Date;
   cooldowns?: { memberId: string; until: Date }[];
   pendingRelease?: Record<string, unknown>;
+  /** The newest HISTORY_LIMIT events. */
   history: Record<string, unknown>[];
+  /** Every event ever appended; `historyTotal - history.length` were dropped (see changeToUpdate). */
+  historyTotal?: number;
   version: number;
   /** Set by every write that calls for notices; the notice sweep publishes them again and clears it. */
   noticesPending?: boolean;
@@ -56,6 +62,7 @@ export const leadSchema = new Schema<LeadDoc>(
     tags: { type: [String], default: [] },
     externalId: String,
     idempotencyKey: String,
+    fingerprint: String,
     score: { type: Number, required: true },
     grade: { type: String, enum: ['normal', 'important'], required: true },
     status: { type: String, enum: LEAD_STATUSES, required: true },
@@ -79,6 +86,7 @@ export const leadSchema = new Schema<LeadDoc>(
     cooldowns: { type: Schema.Types.Mixed },
     pendingRelease: { type: Schema.Types.Mixed },
     history: { type: Schema.Types.Mixed, default: [] },
+    historyTotal: Number,
     version: { type: Number, required: true },
     noticesPending: Boolean,
     createdAt: { type: Date, required: true },

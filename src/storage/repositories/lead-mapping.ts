@@ -1,5 +1,11 @@
 import { Types } from 'mongoose';
-import type { Assignment, Lead, OwnershipEvent, ReleaseRecord } from '../../core/leads/lead-types.js';
+import {
+  type Assignment,
+  HISTORY_LIMIT,
+  type Lead,
+  type OwnershipEvent,
+  type ReleaseRecord,
+} from '../../core/leads/lead-types.js';
 import type { LeadChange, NewLead } from '../../core/leads/ports.js';
 import { type LeadId, leadId, memberId, orgId, teamId } from '../../core/shared/ids.js';
 import type { LeadDoc } from '../models/lead-model.js';
@@ -41,7 +47,8 @@ export function leadToDoc(lead: NewLead & { id: LeadId }): LeadDoc {
     ...lead,
     _id: mustObjectId(lead.id),
     orgId: mustObjectId(lead.orgId),
-    history: lead.history.map(eventToDoc),
+    history: lead.history.slice(-HISTORY_LIMIT).map(eventToDoc),
+    historyTotal: lead.history.length,
     noticesPending: true,
   };
   delete doc.id;
@@ -68,6 +75,7 @@ export function leadFromDoc(doc: LeadDoc): Lead {
     grade: doc.grade,
     status: doc.status,
     history: (doc.history ?? []).map(eventFromDoc),
+    ...(historyDropped(doc) > 0 ? { historyDropped: historyDropped(doc) } : {}),
     version: doc.version,
     createdAt: doc.createdAt,
     updatedAt: doc.updatedAt,
@@ -77,6 +85,7 @@ export function leadFromDoc(doc: LeadDoc): Lead {
     ...opt('intent', doc.intent),
     ...opt('externalId', doc.externalId),
     ...opt('idempotencyKey', doc.idempotencyKey),
+    ...opt('fingerprint', doc.fingerprint),
     ...opt('teamId', doc.teamId ? teamId(doc.teamId.toHexString()) : undefined),
     ...opt('ownerId', doc.ownerId ? memberId(doc.ownerId.toHexString()) : undefined),
     ...opt('ownerName', doc.ownerName),
@@ -105,7 +114,12 @@ export function leadFromDoc(doc: LeadDoc): Lead {
 // Top-level ids are stored as ObjectIds (they are queried); ids inside sub-documents stay strings.
 const ID_FIELDS = new Set(['ownerId', 'teamId']);
 
-/** A LeadChange as one MongoDB update: $set/$unset the fields, bump the version, append the event. */
+/**
+ * A LeadChange as one MongoDB update: $set/$unset the fields, bump the version, append the event. The history keeps
+ * its newest HISTORY_LIMIT events (`$push` with `$each` + `$slice`) and `historyTotal` counts every event ever
+ * appended, in the same write; what was dropped is `historyTotal - history.length`, exact however many writes race
+ * (a claim's write is not conditional on the version read, so a count computed from the read could be off).
+ */
 export function changeToUpdate(change: LeadChange): Record<string, unknown> {
   const set: Record<string, unknown> = { updatedAt: change.event.at, noticesPending: true };
   for (const [key, value] of Object.entries(change.set ?? {})) {
@@ -116,12 +130,13 @@ export function changeToUpdate(change: LeadChange): Record<string, unknown> {
   return {
     $set: set,
     ...(Object.keys(unset).length > 0 ? { $unset: unset } : {}),
-    $inc: { version: 1 },
-    $push: {
-      history: eventToDoc(change.event),
-      ...(change.addCooldown
-        ? { cooldowns: { memberId: change.addCooldown.memberId, until: change.addCooldown.until } }
-        : {}),
-    },
+    $inc: { version: 1, historyTotal: 1 },
+    $push: { history: { $each: [eventToDoc(change.event)], $slice: -HISTORY_LIMIT } },
   };
+}
+
+/** Events dropped from a stored history; a lead stored before `historyTotal` existed counts from its first write. */
+export function historyDropped(doc: Pick<LeadDoc, 'history' | 'historyTotal'>): number {
+  const kept = (doc.history ?? []).length;
+  return Math.max(0, (doc.historyTotal ?? kept) - kept);
 }

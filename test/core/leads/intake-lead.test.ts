@@ -35,7 +35,9 @@ describe('intakeLead', () => {
   it('answers a replay with the first result and creates nothing new', async () => {
     const w = routed();
     const first = await intakeLead(w.deps, w.system, { lead: person(1), idempotencyKey: 'k-1' });
-    const again = await intakeLead(w.deps, w.system, { lead: person(2), idempotencyKey: 'k-1' });
+    // A true retry: the same key with the same lead (a key reused for another lead is refused, see
+    // intake-idempotency.test.ts).
+    const again = await intakeLead(w.deps, w.system, { lead: person(1), idempotencyKey: 'k-1' });
     expect(again).toEqual({ lead: first.lead, created: false });
     expect(w.leads.all()).toHaveLength(1);
   });
