@@ -128,4 +128,17 @@ export const leadTextsZhCN: LeadTexts = {
     empty: '公海里暂时没有可领取的线索。',
     header: (n) => `公海中有 ${n} 条可领取的线索：`,
   },
+  summary: {
+    poolTitle: (n) => `公海新增 ${n} 条线索`,
+    campaign: '活动',
+    topScore: '最高评分',
+    top: '评分最高的线索',
+    poolHint: '发送 /公海 查看并领取全部线索',
+    reminderTitle: (n) => `跟进提醒：${n} 条线索未跟进`,
+    reminderBody: '这些线索还没有跟进，到期将回流公海。跟进后请点对应的按钮：',
+    managerTitle: (n) => `未跟进线索（抄送主管）：${n} 条`,
+    managerLine: (owner, lead, at) => `${owner}：${lead}，${at} 回流`,
+    more: (n) => `另有 ${n} 条未列出`,
+    followUp: (lead) => `已跟进 · ${lead}`,
+  },
 };
