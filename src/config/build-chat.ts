@@ -40,7 +40,7 @@ export function buildChat(
       }),
     (error) => log.error({ err: error }, 'outbox delivery run failed'),
   );
-  const notifier = outboxNotifier(outbox, clock, () => outboxPump.trigger());
+  const notifier = outboxNotifier(outbox, clock, () => outboxPump.trigger(), members);
   const registry = registerHandlers(new Registry({ orgs, members, log }), {
     orgs,
     teams,
