@@ -597,6 +597,25 @@ describe('quiet delivery: a burst of one kind to one place is one card', () => {
     expect(adapter.sends[1]?.message.card?.title).toBe('公海新增 2 条线索');
   });
 
+  it('tells a rep the leads that became theirs in one burst in one card, without claim buttons', async () => {
+    const mine = (n: number): Notice => {
+      const pooled = pooledNotice(n, 60 + n) as Extract<Notice, { kind: 'lead.card' }>;
+      return {
+        ...pooled,
+        to: { kind: 'member', memberId: zhRep.id },
+        idempotencyKey: `lead:L-${n}:v1:owner`,
+        data: { ...pooled.data, status: 'assigned', ownerId: zhRep.id },
+      };
+    };
+    await notifier.publish(org, [mine(1), mine(2), mine(3)]);
+    expect(await deliver()).toBe(3);
+    expect(adapter.sends).toHaveLength(1);
+    const card = adapter.sends[0]?.message.card;
+    expect(card?.title).toBe('新分配给你 3 条线索');
+    expect(card?.markdown?.split('\n')[1]).toContain('客户3');
+    expect(card?.buttons).toEqual([]);
+  });
+
   it('tells a rep 20 reminders of one step in one card with a button per listed lead, and the manager once', async () => {
     await notifier.publish(org, [
       ...Array.from({ length: 20 }, (_, i) => reminderNotice(i, zhRep, 'nudge')),

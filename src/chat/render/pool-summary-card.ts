@@ -1,5 +1,5 @@
 import type { LeadCardData } from '../../core/leads/lead-notices.js';
-import type { OutboundMessage } from '../card.js';
+import type { Button, OutboundMessage } from '../card.js';
 import { LEAD_ACTIONS } from './lead-card.js';
 import type { RenderContext } from './render-context.js';
 import { byScore, formatCount, leadLabel, SUMMARY_LISTED } from './summary-lines.js';
@@ -11,29 +11,46 @@ import { byScore, formatCount, leadLabel, SUMMARY_LISTED } from './summary-lines
 export function poolSummaryCard(leads: readonly LeadCardData[], ctx: RenderContext): OutboundMessage {
   const t = ctx.texts.lead;
   const s = t.summary;
+  return leadsSummary(leads, ctx, s.poolTitle, s.poolHint, (l) => ({
+    actionId: LEAD_ACTIONS.claim,
+    label: `${t.claim} · ${leadLabel(l)}`,
+    value: l.leadId,
+    style: 'primary',
+  }));
+}
+
+/** A burst of leads that became one rep's, told once in their DM: the best few, and `/lead` for them all. */
+export function ownerSummaryCard(leads: readonly LeadCardData[], ctx: RenderContext): OutboundMessage {
+  const s = ctx.texts.lead.summary;
+  return leadsSummary(leads, ctx, s.ownerTitle, s.ownerHint);
+}
+
+function leadsSummary(
+  leads: readonly LeadCardData[],
+  ctx: RenderContext,
+  title: (count: string) => string,
+  hint: string,
+  button?: (lead: LeadCardData) => Button,
+): OutboundMessage {
+  const t = ctx.texts.lead;
+  const s = t.summary;
   const top = byScore(leads).slice(0, SUMMARY_LISTED);
   const campaigns = [...new Set(leads.flatMap((l) => l.campaign ?? []))];
-  const lines = top.map((l) => `**${leadLabel(l)}** · ${l.score} · ${t.grades[l.grade]}`);
   const rest = leads.length - top.length;
   return {
     card: {
-      title: s.poolTitle(formatCount(leads.length, ctx)),
+      title: title(formatCount(leads.length, ctx)),
       fields: [
         ...(campaigns.length > 0 ? [{ label: s.campaign, value: campaigns.join('、') }] : []),
         { label: s.topScore, value: String(top[0]?.score ?? 0) },
       ],
       markdown: [
-        `${s.top}：`,
-        ...lines,
+        s.top,
+        ...top.map((l) => `**${leadLabel(l)}** · ${l.score} · ${t.grades[l.grade]}`),
         ...(rest > 0 ? [s.more(formatCount(rest, ctx))] : []),
-        s.poolHint,
+        hint,
       ].join('\n'),
-      buttons: top.map((l) => ({
-        actionId: LEAD_ACTIONS.claim,
-        label: `${t.claim} · ${leadLabel(l)}`,
-        value: l.leadId,
-        style: 'primary' as const,
-      })),
+      buttons: button ? top.map(button) : [],
     },
   };
 }

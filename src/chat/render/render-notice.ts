@@ -8,7 +8,7 @@ import { leadDuplicateCard } from './lead-duplicate-card.js';
 import { leadReminderCard } from './lead-reminder-card.js';
 import { linkRequestCard } from './link-request-card.js';
 import { memberStatusCard } from './member-status-card.js';
-import { poolSummaryCard } from './pool-summary-card.js';
+import { ownerSummaryCard, poolSummaryCard } from './pool-summary-card.js';
 import { reminderSummaryCard } from './reminder-summary-card.js';
 import type { RenderContext } from './render-context.js';
 
@@ -37,6 +37,7 @@ const SUMMARY_RENDERERS: {
   readonly [K in SummaryKind]: (data: readonly never[], ctx: RenderContext) => OutboundMessage;
 } = {
   pool: (data, ctx) => poolSummaryCard(data as readonly LeadCardData[], ctx),
+  owner: (data, ctx) => ownerSummaryCard(data as readonly LeadCardData[], ctx),
   reminder: (data, ctx) => reminderSummaryCard(data as readonly LeadReminderData[], ctx),
 };
 

@@ -147,5 +147,7 @@ export type LeadTexts = {
     readonly managerLine: (owner: string, lead: string, reclaimAt: string) => string;
     readonly more: (count: string) => string;
     readonly followUp: (lead: string) => string;
+    readonly ownerTitle: (count: string) => string;
+    readonly ownerHint: string;
   };
 };

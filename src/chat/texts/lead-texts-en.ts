@@ -134,7 +134,7 @@ export const leadTextsEn: LeadTexts = {
     poolTitle: (n) => `${n} new leads in the public pool`,
     campaign: 'Campaign',
     topScore: 'Top score',
-    top: 'Highest-scored leads',
+    top: 'Highest-scored leads:',
     poolHint: 'Send /pool to list and claim them all',
     reminderTitle: (n) => `Follow-up reminder: ${n} leads not followed up`,
     reminderBody:
@@ -143,5 +143,7 @@ export const leadTextsEn: LeadTexts = {
     managerLine: (owner, lead, at) => `${owner}: ${lead}, back to the pool at ${at}`,
     more: (n) => `${n} more not listed`,
     followUp: (lead) => `Followed up · ${lead}`,
+    ownerTitle: (n) => `${n} new leads assigned to you`,
+    ownerHint: 'Send /lead to list all your leads',
   },
 };

@@ -132,7 +132,7 @@ export const leadTextsZhCN: LeadTexts = {
     poolTitle: (n) => `公海新增 ${n} 条线索`,
     campaign: '活动',
     topScore: '最高评分',
-    top: '评分最高的线索',
+    top: '评分最高的线索：',
     poolHint: '发送 /公海 查看并领取全部线索',
     reminderTitle: (n) => `跟进提醒：${n} 条线索未跟进`,
     reminderBody: '这些线索还没有跟进，到期将回流公海。跟进后请点对应的按钮：',
@@ -140,5 +140,7 @@ export const leadTextsZhCN: LeadTexts = {
     managerLine: (owner, lead, at) => `${owner}：${lead}，${at} 回流`,
     more: (n) => `另有 ${n} 条未列出`,
     followUp: (lead) => `已跟进 · ${lead}`,
+    ownerTitle: (n) => `新分配给你 ${n} 条线索`,
+    ownerHint: '发送 /线索 查看你的全部线索',
   },
 };
