@@ -47,7 +47,9 @@ export async function runCampaign(count: number, progress: (line: string) => voi
     ] as const) {
       const leads = fakeLeads(from, n).map((l) => ({ ...l, campaign: '双十二' }));
       await intakeLeadsBatch(app.intakeDeps, env.actor, { leads });
-      progress(`campaign: ${from + n}/${count} leads taken in`);
+      progress(
+        `campaign: ${from + n}/${count} leads taken in at ${Math.round(performance.now() - began)} ms`,
+      );
     }
     const intakeSec = (performance.now() - began) / 1000;
     const waiting = () => app.models.OutboxEntry.countDocuments({ status: { $in: ['pending', 'sending'] } });
@@ -64,6 +66,8 @@ export async function runCampaign(count: number, progress: (line: string) => voi
       conversation: conversationOf(s.target as { kind: string; channelId?: string; userId?: string }),
       atMs: s.sentAt.getTime() - since.getTime(),
     }));
+    if (process.env.BENCH_TIMELINE)
+      progress(`campaign: sends ${JSON.stringify(plan.sort((a, b) => a.atMs - b.atMs))}`);
     const per = tally(plan.map((p) => p.conversation));
     const channels = Object.fromEntries(Object.entries(per).filter(([c]) => c.startsWith('channel:')));
     const dms = Object.entries(per).filter(([c]) => c.startsWith('dm:'));

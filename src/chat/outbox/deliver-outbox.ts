@@ -39,7 +39,7 @@ export const DEFAULT_DELIVER_OPTIONS: DeliverOptions = {
 };
 
 type Outcome =
-  | { readonly done: true; readonly alsoDone?: readonly string[] }
+  | { readonly done: true; readonly alsoDone?: number }
   | { readonly failed: string }
   | { readonly retryInMs: number; readonly error?: string; readonly paced?: true };
 
@@ -65,8 +65,8 @@ export async function deliverOutbox(
     if ('done' in outcome) {
       await deps.outbox.complete(entry.id, deps.clock.now());
       // The rest of a burst told with it; on any failure they stay leased and are taken again at lease end.
-      await deps.outbox.completeMany(outcome.alsoDone ?? [], deps.clock.now());
-      delivered += 1 + (outcome.alsoDone?.length ?? 0);
+      if (outcome.alsoDone) await deps.outbox.completeBurst(entry.orgId, entry.id, deps.clock.now());
+      delivered += 1 + (outcome.alsoDone ?? 0);
     } else if ('failed' in outcome) {
       deps.log.warn(
         { outboxId: entry.id, orgId: entry.orgId, reason: outcome.failed },
@@ -157,7 +157,7 @@ async function post(
     },
     deps.clock.now(),
   );
-  return { done: true, alsoDone: burst.entries.slice(1).map((e) => e.id) };
+  return { done: true, ...(burst.entries.length > 1 ? { alsoDone: burst.entries.length - 1 } : {}) };
 }
 
 /**
