@@ -632,6 +632,22 @@ describe('quiet delivery: a burst of one kind to one place is one card', () => {
     expect(manager?.message.card?.buttons).toEqual([]);
   });
 
+  it('tells each notice of a burst once when two deliverers take the same group at the same time', async () => {
+    adapter.delayMs = 5;
+    await notifier.publish(
+      org,
+      Array.from({ length: 30 }, (_, i) => pooledNotice(i)),
+    );
+    const counts = await Promise.all([deliver(), deliver()]);
+    expect(counts[0] + counts[1]).toBe(30);
+    expect(adapter.sends.length).toBeLessThanOrEqual(2);
+    const told = adapter.sends.map((s) =>
+      Number(/公海新增 (\d+) 条线索/.exec(s.message.card?.title ?? '')?.[1] ?? 1),
+    );
+    expect(told.reduce((a, b) => a + b, 0)).toBe(30);
+    expect(new Set(await statuses())).toEqual(new Set(['sent']));
+  });
+
   it('loses nothing when the send of a burst fails: the whole burst is told once its lease ends', async () => {
     await notifier.publish(
       org,
