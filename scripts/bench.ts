@@ -22,6 +22,10 @@
 // with N and with N/10 open. Its figures are commands and CPU per due lead; equal commands show the cost follows
 // what is due, not what is open. It seeds its leads straight into a database of its own, before the indexes exist.
 //
+// The campaign scenario (quiet delivery) takes N leads of one campaign in two batch calls into a fresh demo org
+// with delivery on, waits until the outbox is empty, and counts the messages per channel and per rep; the same
+// sends are then priced under each platform's pacing (scripts/bench/price-pacing.ts).
+//
 // The targets are judged in the output (`meetsTargets`); a miss exits 0 unless --strict. A failed correctness
 // check (leads lost, duplicated or not created) always exits 1: its figures would mean nothing.
 import { BENCH_USAGE, BenchUsageError, parseBenchArgs } from './bench/bench-args.js';
@@ -29,6 +33,7 @@ import { type BenchEnvironment, openBenchEnvironment } from './bench/bench-envir
 import { beyondFloors, calibrate } from './bench/calibrate.js';
 import { countCommands } from './bench/command-counter.js';
 import { type BatchFigures, runBatch } from './bench/run-batch.js';
+import { CAMPAIGN_TARGETS, runCampaign } from './bench/run-campaign.js';
 import { type ReclaimFigures, runReclaim } from './bench/run-reclaim.js';
 import { runSingle, type SingleFigures } from './bench/run-single.js';
 import { verifyLeads } from './bench/verify-leads.js';
@@ -89,7 +94,14 @@ async function main(): Promise<number> {
     const verification = await verifyLeads(env, next);
     const ok = verification.ok && (batch?.notCreated ?? 0) === 0;
     const reclaim = args.reclaimOpen > 0 ? await reclaimScenario(args.reclaimOpen, args.reclaimDue) : null;
-    const meetsTargets = judge(single, batch);
+    if (args.campaign > 0) progress(`campaign: ${args.campaign} leads in two batch calls, delivered`);
+    const campaign = args.campaign > 0 ? await runCampaign(args.campaign, progress) : null;
+    const judged = judge(single, batch);
+    const meetsTargets = {
+      ...judged,
+      campaign: campaign?.meetsTargets ?? null,
+      all: judged.all && (campaign?.meetsTargets.all ?? true),
+    };
     const report = {
       database: env.database,
       node: process.version,
@@ -98,13 +110,14 @@ async function main(): Promise<number> {
       batch: batch ? { ...batch, cpuMsPerLeadBeyondFloors: beyondFloors(batch, calibration), ok } : null,
       verification,
       reclaim,
-      ok: ok && (reclaim?.ok ?? true),
-      targets: TARGETS,
+      campaign,
+      ok: ok && (reclaim?.ok ?? true) && (campaign?.ok ?? true),
+      targets: { ...TARGETS, campaign: CAMPAIGN_TARGETS },
       meetsTargets,
       runSeconds: Math.round((performance.now() - began) / 100) / 10,
     };
     process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
-    if (!ok || (reclaim && !reclaim.ok)) return 1;
+    if (!ok || (reclaim && !reclaim.ok) || (campaign && !campaign.ok)) return 1;
     return args.strict && !meetsTargets.all ? 1 : 0;
   } finally {
     await closeQuietly(env);

@@ -13,12 +13,14 @@ export type BenchArgs = {
   /** Open (owned, unfollowed) leads in the reclaim sweep scenario (0 skips it), and how many of them are due. */
   readonly reclaimOpen: number;
   readonly reclaimDue: number;
+  /** Leads of the campaign scenario, taken in by two batch calls and delivered through the outbox (0 skips it). */
+  readonly campaign: number;
   /** Exit 1 when a target is missed. */
   readonly strict: boolean;
 };
 
 export const BENCH_USAGE =
-  'usage: tsx scripts/bench.ts [--single 300] [--batch 10000] [--chunk 1000] [--warmup 100] [--reclaim-open 100000] [--reclaim-due 1000] [--strict]';
+  'usage: tsx scripts/bench.ts [--single 300] [--batch 10000] [--chunk 1000] [--warmup 100] [--reclaim-open 100000] [--reclaim-due 1000] [--campaign 1200] [--strict]';
 
 /** A flag the bench cannot use: the message names it; no stack trace is worth showing. */
 export class BenchUsageError extends Error {}
@@ -43,6 +45,7 @@ function readArgs(argv: readonly string[]): BenchArgs {
       warmup: { type: 'string', default: '100' },
       'reclaim-open': { type: 'string', default: '100000' },
       'reclaim-due': { type: 'string', default: '1000' },
+      campaign: { type: 'string', default: '1200' },
       strict: { type: 'boolean', default: false },
     },
     strict: true,
@@ -54,6 +57,7 @@ function readArgs(argv: readonly string[]): BenchArgs {
     warmup: count('warmup', values.warmup, 0),
     reclaimOpen: count('reclaim-open', values['reclaim-open'], 0),
     reclaimDue: count('reclaim-due', values['reclaim-due'], 0),
+    campaign: count('campaign', values.campaign, 0, 2 * MAX_BATCH),
     strict: values.strict,
   };
 }

@@ -2,7 +2,7 @@ import type { Logger } from 'pino';
 import { backgroundWork } from '../chat/background-work.js';
 import type { ChatAdapter } from '../chat/chat-adapter.js';
 import { registerHandlers } from '../chat/handlers/register-handlers.js';
-import { type DeliverDeps, deliverOutbox } from '../chat/outbox/deliver-outbox.js';
+import { DEFAULT_DELIVER_OPTIONS, type DeliverDeps, deliverOutbox } from '../chat/outbox/deliver-outbox.js';
 import { outboxNotifier } from '../chat/outbox/outbox-notifier.js';
 import { Registry } from '../chat/registry.js';
 import type { Platform } from '../core/org/types.js';
@@ -15,7 +15,10 @@ import type { Storage } from './build-storage.js';
  * registry, and the tracker of work webhooks start after acknowledging. `adapters` starts empty: the platforms
  * builder adds each enabled platform's adapter, and delivery reads the map at send time.
  */
-export function buildChat(storage: Storage, deps: { readonly clock: Clock; readonly log: Logger }) {
+export function buildChat(
+  storage: Storage,
+  deps: { readonly clock: Clock; readonly log: Logger; readonly coalesceMs?: number },
+) {
   const { clock, log } = deps;
   const { orgs, teams, members, outbox, leads, roster } = storage.repos;
   const adapters = new Map<Platform, ChatAdapter>();
@@ -30,10 +33,14 @@ export function buildChat(storage: Storage, deps: { readonly clock: Clock; reado
     lastSentAt: new Map(),
   };
   const outboxPump = singleFlight(
-    () => deliverOutbox(deliverDeps),
+    () =>
+      deliverOutbox(deliverDeps, {
+        ...DEFAULT_DELIVER_OPTIONS,
+        coalesceMs: deps.coalesceMs ?? DEFAULT_DELIVER_OPTIONS.coalesceMs,
+      }),
     (error) => log.error({ err: error }, 'outbox delivery run failed'),
   );
-  const notifier = outboxNotifier(outbox, clock, () => outboxPump.trigger());
+  const notifier = outboxNotifier(outbox, clock, () => outboxPump.trigger(), members);
   const registry = registerHandlers(new Registry({ orgs, members, log }), {
     orgs,
     teams,

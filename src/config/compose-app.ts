@@ -13,7 +13,7 @@ import type { Config } from './load-config.js';
 export type ComposeOptions = {
   readonly connection: Connection;
   readonly config: Pick<Config, 'SANDBOX_ENABLED' | 'BODY_LIMIT' | 'OUTBOX_INTERVAL_MS' | 'JOBS_ENABLED'> &
-    Partial<Pick<Config, 'SANDBOX_ALLOW_REMOTE' | 'TRUST_PROXY'>> &
+    Partial<Pick<Config, 'SANDBOX_ALLOW_REMOTE' | 'TRUST_PROXY' | 'OUTBOX_COALESCE_MS'>> &
     Partial<EdgeSettings>;
   readonly log: Logger;
   readonly clock?: AdjustableClock;
@@ -31,7 +31,11 @@ export function composeApp(options: ComposeOptions) {
   const edge = edgeSettings(config);
   const storage = buildStorage(connection, clock, edge);
   const { leads, roster, conversion } = storage.repos;
-  const chat = buildChat(storage, { clock, log });
+  const chat = buildChat(storage, {
+    clock,
+    log,
+    ...(config.OUTBOX_COALESCE_MS !== undefined ? { coalesceMs: config.OUTBOX_COALESCE_MS } : {}),
+  });
   const intakeDeps = { leads, roster, conversion, notifier: chat.notifier, clock };
   const jobs = buildJobs(storage, chat, { clock, outboxIntervalMs: config.OUTBOX_INTERVAL_MS });
   const platforms = buildPlatforms(storage, chat, jobs, {

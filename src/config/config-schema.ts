@@ -91,6 +91,11 @@ export const SETTINGS = {
     1000,
     'How often the outbox job looks for messages to deliver (new messages are also sent at once).',
   ),
+  OUTBOX_COALESCE_MS: millis(
+    0,
+    3000,
+    'Quiet window: notices of one kind to one channel or person within it (a burst of pooled leads, one reminder step) are told in one summary card; the first goes at once. 0 sends every notice on its own.',
+  ),
   HTTP_REQUEST_TIMEOUT_MS: millis(
     1000,
     120_000,

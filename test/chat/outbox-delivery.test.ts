@@ -515,3 +515,152 @@ describe('outbox delivery', () => {
     expect(get).toHaveBeenCalledTimes(4);
   });
 });
+
+/** A lead entering the team's pool, as lead-notices publishes it to the channel. */
+function pooledNotice(n: number, score = 50): Notice {
+  const id = leadId(`L-${n}`);
+  return {
+    kind: 'lead.card',
+    to: { kind: 'team', teamId: team.id },
+    cardKey: `lead:${id}`,
+    mode: 'post',
+    idempotencyKey: `lead:${id}:v1:team`,
+    data: {
+      leadId: id,
+      version: 1,
+      status: 'pooled',
+      name: `客户${n}`,
+      source: 'website',
+      campaign: '双十二',
+      score,
+      grade: 'normal',
+    },
+  };
+}
+
+function reminderNotice(n: number, to: Member, step: 'nudge' | 'manager'): Notice {
+  const card = pooledNotice(n).data as Extract<Notice, { kind: 'lead.card' }>['data'];
+  return {
+    kind: 'lead.reminder',
+    to: { kind: 'member', memberId: to.id },
+    cardKey: `lead:L-${n}:reminder`,
+    mode: 'post',
+    idempotencyKey: `lead:L-${n}:v2:${step}`,
+    data: {
+      ...card,
+      status: 'assigned',
+      followUpStatus: 'unfollowed',
+      ownerId: zhRep.id,
+      ownerName: zhRep.name,
+      reclaimAt: new Date(START.getTime() + (n + 1) * 60_000).toISOString(),
+      step,
+    },
+  };
+}
+
+describe('quiet delivery: a burst of one kind to one place is one card', () => {
+  const statuses = async () => (await models.OutboxEntry.find({}).lean()).map((d) => d.status);
+
+  it('tells 50 leads pooled at once in one pool summary card, best first, with claim buttons and /pool named', async () => {
+    await notifier.publish(
+      org,
+      Array.from({ length: 50 }, (_, i) => pooledNotice(i, i === 17 ? 99 : 40 + (i % 10))),
+    );
+    expect(await deliver()).toBe(50);
+    expect(adapter.sends).toHaveLength(1);
+    const card = adapter.sends[0]?.message.card;
+    expect(card?.title).toBe('公海新增 50 条线索');
+    expect(card?.fields).toContainEqual({ label: '活动', value: '双十二' });
+    expect(card?.fields).toContainEqual({ label: '最高评分', value: '99' });
+    expect(card?.buttons[0]).toMatchObject({ actionId: 'lead.claim', value: 'L-17' });
+    expect(card?.buttons).toHaveLength(5);
+    expect(card?.markdown).toContain('另有 45 条未列出');
+    expect(card?.markdown).toContain('/公海');
+    expect(new Set(await statuses())).toEqual(new Set(['sent']));
+  });
+
+  it('sends a single lead its own card at once, holds the next within the window, then tells the rest together', async () => {
+    const deps = deliverDeps();
+    const run = () => deliverOutbox(deps, DEFAULT_DELIVER_OPTIONS);
+    await notifier.publish(org, [pooledNotice(1)]);
+    expect(await run()).toBe(1);
+    expect(adapter.sends[0]?.message.card?.title).not.toContain('公海新增');
+
+    clock.advance(1_000);
+    await notifier.publish(org, [pooledNotice(2), pooledNotice(3)]);
+    expect(await run()).toBe(0);
+    expect(adapter.sends).toHaveLength(1);
+
+    clock.advance(2_000);
+    expect(await run()).toBe(2);
+    expect(adapter.sends).toHaveLength(2);
+    expect(adapter.sends[1]?.message.card?.title).toBe('公海新增 2 条线索');
+  });
+
+  it('tells a rep the leads that became theirs in one burst in one card, without claim buttons', async () => {
+    const mine = (n: number): Notice => {
+      const pooled = pooledNotice(n, 60 + n) as Extract<Notice, { kind: 'lead.card' }>;
+      return {
+        ...pooled,
+        to: { kind: 'member', memberId: zhRep.id },
+        idempotencyKey: `lead:L-${n}:v1:owner`,
+        data: { ...pooled.data, status: 'assigned', ownerId: zhRep.id },
+      };
+    };
+    await notifier.publish(org, [mine(1), mine(2), mine(3)]);
+    expect(await deliver()).toBe(3);
+    expect(adapter.sends).toHaveLength(1);
+    const card = adapter.sends[0]?.message.card;
+    expect(card?.title).toBe('新分配给你 3 条线索');
+    expect(card?.markdown?.split('\n')[1]).toContain('客户3');
+    expect(card?.buttons).toEqual([]);
+  });
+
+  it('tells a rep 20 reminders of one step in one card with a button per listed lead, and the manager once', async () => {
+    await notifier.publish(org, [
+      ...Array.from({ length: 20 }, (_, i) => reminderNotice(i, zhRep, 'nudge')),
+      ...Array.from({ length: 20 }, (_, i) => reminderNotice(i, enRep, 'manager')),
+    ]);
+    expect(await deliver()).toBe(40);
+    expect(adapter.sends).toHaveLength(2);
+    const rep = adapter.sends.find((s) => s.target.kind === 'dm' && s.target.userId === 'u-lina');
+    expect(rep?.message.card?.title).toBe('跟进提醒：20 条线索未跟进');
+    expect(rep?.message.card?.buttons).toHaveLength(10);
+    expect(rep?.message.card?.buttons[0]).toMatchObject({ actionId: 'lead.follow_up', value: 'L-0' });
+    const manager = adapter.sends.find((s) => s.target.kind === 'dm' && s.target.userId === 'u-anna');
+    expect(manager?.message.card?.title).toBe('Leads not followed up (copy to manager): 20');
+    expect(manager?.message.card?.buttons).toEqual([]);
+  });
+
+  it('tells each notice of a burst once when two deliverers take the same group at the same time', async () => {
+    adapter.delayMs = 5;
+    await notifier.publish(
+      org,
+      Array.from({ length: 30 }, (_, i) => pooledNotice(i)),
+    );
+    const counts = await Promise.all([deliver(), deliver()]);
+    expect(counts[0] + counts[1]).toBe(30);
+    expect(adapter.sends.length).toBeLessThanOrEqual(2);
+    const told = adapter.sends.map((s) =>
+      Number(/公海新增 (\d+) 条线索/.exec(s.message.card?.title ?? '')?.[1] ?? 1),
+    );
+    expect(told.reduce((a, b) => a + b, 0)).toBe(30);
+    expect(new Set(await statuses())).toEqual(new Set(['sent']));
+  });
+
+  it('loses nothing when the send of a burst fails: the whole burst is told once its lease ends', async () => {
+    await notifier.publish(
+      org,
+      Array.from({ length: 5 }, (_, i) => pooledNotice(i)),
+    );
+    adapter.failNext(1, 'plain');
+    expect(await deliver()).toBe(0);
+    expect(await statuses()).not.toContain('sent');
+
+    clock.advance(DEFAULT_DELIVER_OPTIONS.leaseMs + 1);
+    expect(await deliver()).toBe(5);
+    expect(adapter.sends).toHaveLength(1);
+    expect(adapter.sends[0]?.message.card?.title).toBe('公海新增 5 条线索');
+    expect(new Set(await statuses())).toEqual(new Set(['sent']));
+  });
+});

@@ -8,17 +8,19 @@ import {
   type PlatformTarget,
   TransientDeliveryError,
 } from '../chat-adapter.js';
-import { renderNotice } from '../render/render-notice.js';
+import { renderNotice, renderSummary } from '../render/render-notice.js';
 import { textsFor } from '../texts/texts-for.js';
+import { summaryKindOf } from './coalesce-group.js';
 import type { OutboxEntry } from './outbox-store.js';
 import { type ResolveDeps, resolveTarget } from './resolve-target.js';
+import { burstKey, takeBurst } from './take-burst.js';
 
 export type DeliverDeps = ResolveDeps & {
   readonly orgs: OrgRepository;
   readonly adapters: ReadonlyMap<Platform, ChatAdapter>;
   readonly clock: Clock;
   readonly log: { warn(obj: object, msg: string): void; error(obj: object, msg: string): void };
-  /** When each conversation last got a message, for pacing; kept per process. */
+  /** When each conversation (and each burst, `burst:…`) last got a message, for pacing; kept per process. */
   readonly lastSentAt: Map<string, number>;
 };
 
@@ -26,11 +28,18 @@ export type DeliverOptions = {
   readonly maxEntries: number;
   readonly leaseMs: number;
   readonly maxAttempts: number;
+  /** The quiet window: notices of one group (coalesce-group.ts) within it are told in one card. 0 turns it off. */
+  readonly coalesceMs: number;
 };
-export const DEFAULT_DELIVER_OPTIONS: DeliverOptions = { maxEntries: 200, leaseMs: 60_000, maxAttempts: 8 };
+export const DEFAULT_DELIVER_OPTIONS: DeliverOptions = {
+  maxEntries: 200,
+  leaseMs: 60_000,
+  maxAttempts: 8,
+  coalesceMs: 3_000,
+};
 
 type Outcome =
-  | { readonly done: true }
+  | { readonly done: true; readonly alsoDone?: number }
   | { readonly failed: string }
   | { readonly retryInMs: number; readonly error?: string; readonly paced?: true };
 
@@ -47,7 +56,7 @@ export async function deliverOutbox(
   for (let i = 0; i < options.maxEntries; i++) {
     const entry = await deps.outbox.claimNext(deps.clock.now(), options.leaseMs);
     if (!entry) break;
-    const outcome = await deliverOne(deps, entry).catch((error: unknown): Outcome => {
+    const outcome = await deliverOne(deps, entry, options).catch((error: unknown): Outcome => {
       if (error instanceof TransientDeliveryError)
         return { retryInMs: error.retryAfterMs ?? 0, error: error.message };
       deps.log.error({ err: error, outboxId: entry.id, orgId: entry.orgId }, 'outbox delivery failed');
@@ -55,7 +64,9 @@ export async function deliverOutbox(
     });
     if ('done' in outcome) {
       await deps.outbox.complete(entry.id, deps.clock.now());
-      delivered++;
+      // The rest of a burst told with it; on any failure they stay leased and are taken again at lease end.
+      if (outcome.alsoDone) await deps.outbox.completeBurst(entry.orgId, entry.id, deps.clock.now());
+      delivered += 1 + (outcome.alsoDone ?? 0);
     } else if ('failed' in outcome) {
       deps.log.warn(
         { outboxId: entry.id, orgId: entry.orgId, reason: outcome.failed },
@@ -87,49 +98,66 @@ export function backoffMs(attempts: number): number {
   return Math.round(base * (0.8 + Math.random() * 0.4));
 }
 
-async function deliverOne(deps: DeliverDeps, entry: OutboxEntry): Promise<Outcome> {
+async function deliverOne(deps: DeliverDeps, entry: OutboxEntry, options: DeliverOptions): Promise<Outcome> {
   const org = await deps.orgs.get(entry.orgId);
   if (!org) return permanent('org not found');
   const adapter = deps.adapters.get(org.chat.platform);
   if (!adapter) return { retryInMs: 60_000, error: `platform ${org.chat.platform} is not enabled` };
-  return entry.mode === 'post' ? post(deps, adapter, org, entry) : update(deps, adapter, org, entry);
+  return entry.mode === 'post' ? post(deps, adapter, org, entry, options) : update(deps, adapter, org, entry);
 }
 
-async function post(deps: DeliverDeps, adapter: ChatAdapter, org: Org, entry: OutboxEntry): Promise<Outcome> {
+async function post(
+  deps: DeliverDeps,
+  adapter: ChatAdapter,
+  org: Org,
+  entry: OutboxEntry,
+  options: DeliverOptions,
+): Promise<Outcome> {
   const resolved = await resolveTarget(deps, org, entry.to);
   if (!resolved.ok) {
     return resolved.permanent ? permanent(resolved.reason) : { retryInMs: 1_000, error: resolved.reason };
   }
   const pace = paceWait(deps, adapter, org, resolved.target);
   if (pace > 0) return { retryInMs: pace, paced: true };
-  const message = renderNotice(entry, {
+  // Taken after pacing, so a burst is not leased while its conversation still has to wait.
+  const burst = await takeBurst(deps, entry, deps.clock.now(), options);
+  if ('holdMs' in burst) return { retryInMs: burst.holdMs, paced: true };
+  const ctx = {
     texts: textsFor(resolved.locale),
     locale: resolved.locale,
     timeZone: org.settings.timeZone,
     to: entry.to,
-  });
+  };
+  const summary = burst.entries.length > 1 && entry.group ? summaryKindOf(entry.group) : undefined;
+  const message = summary ? renderSummary(summary, burst.entries, ctx) : renderNotice(entry, ctx);
+  // A summary is its own message: keyed by its leader and size, so a resend after a crash is deduped too.
+  const idempotencyKey = summary
+    ? `${entry.idempotencyKey}:summary:${burst.entries.length}`
+    : entry.idempotencyKey;
   // Mentions notify members in a group; a DM notifies its reader anyway, so it needs no lookups.
   const mentionUserIds =
     message.mentions && resolved.target.kind !== 'dm'
       ? await mentionUserIdsOf(deps, org, message.mentions)
       : [];
   const outgoing: PlatformMessage = mentionUserIds.length > 0 ? { ...message, mentionUserIds } : message;
-  const sent = await adapter.send(org.chat.workspaceId, resolved.target, outgoing, entry.idempotencyKey);
+  const sent = await adapter.send(org.chat.workspaceId, resolved.target, outgoing, idempotencyKey);
   deps.lastSentAt.set(paceKey(org, resolved.target), deps.clock.now().getTime());
+  if (entry.group) deps.lastSentAt.set(burstKey(entry), deps.clock.now().getTime());
   await deps.outbox.recordSent(
     {
       orgId: org.id,
-      ...(entry.cardKey ? { cardKey: entry.cardKey } : {}),
+      // A summary shows many cards and is none of them: later updates of one lead's card do not rewrite it.
+      ...(entry.cardKey && !summary ? { cardKey: entry.cardKey } : {}),
       to: entry.to,
       platform: org.chat.platform,
       workspaceId: org.chat.workspaceId,
       target: resolved.target,
       messageRef: sent.messageRef,
-      idempotencyKey: entry.idempotencyKey,
+      idempotencyKey,
     },
     deps.clock.now(),
   );
-  return { done: true };
+  return { done: true, ...(burst.entries.length > 1 ? { alsoDone: burst.entries.length - 1 } : {}) };
 }
 
 /**

@@ -13,6 +13,8 @@ export type OutboxEntry = Notice & {
   readonly attempts: number;
   readonly dueAt: Date;
   readonly lastError?: string;
+  /** The burst it may be merged into (coalesce-group.ts); stored with it so delivery can take the whole burst. */
+  readonly group?: string;
 };
 
 /** A message as delivered: where it went and the platform's reference, so later updates can reach it. */
@@ -36,6 +38,22 @@ export interface OutboxStore {
   /** Puts an entry back to wait; `countAttempt: false` when it was only paced, not failed. */
   retryAt(id: string, dueAt: Date, error: string | undefined, countAttempt: boolean): Promise<void>;
   fail(id: string, error: string): Promise<void>;
+  /**
+   * Leases, in one conditional write, every due entry of this group besides the one already leased (`leaderId`),
+   * and returns them all, the leader first. Each entry is leased by one write alone, so two deliverers never both
+   * tell the same notice; one that dies holding them frees them when the lease ends.
+   */
+  claimGroup(
+    orgId: OrgId,
+    group: string,
+    leaderId: string,
+    now: Date,
+    leaseMs: number,
+  ): Promise<OutboxEntry[]>;
+  /** Holds the group's waiting entries until `until` (the end of its quiet window), in one write. */
+  holdGroup(orgId: OrgId, group: string, until: Date): Promise<void>;
+  /** Marks sent the entries leased with `leaderId` by claimGroup (the leader itself is completed on its own). */
+  completeBurst(orgId: OrgId, leaderId: string, at: Date): Promise<void>;
   /** True while a post carrying this card key is still waiting or being sent. */
   hasUndeliveredPost(orgId: OrgId, cardKey: string): Promise<boolean>;
   recordSent(message: SentMessage, at: Date): Promise<void>;

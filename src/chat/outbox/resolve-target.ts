@@ -29,17 +29,29 @@ export async function resolveTarget(
     }
     return { ok: true, target: { kind: 'dm', userId: identity.userId }, locale: localeOf(member, org) };
   }
+  if (to.kind === 'directors') {
+    return { ok: false, permanent: true, reason: 'directors are addressed one by one when published' };
+  }
   const team = await deps.teams.get(org.id, to.teamId);
   if (!team) return { ok: false, permanent: true, reason: `team ${to.teamId} not found` };
-  if (to.kind === 'team') {
-    return { ok: true, target: { kind: 'channel', channelId: team.channelId }, locale: org.settings.locale };
+  const channel = { kind: 'channel', channelId: team.channelId } as const;
+  if (to.kind === 'team') return { ok: true, target: channel, locale: org.settings.locale };
+  // A thread hangs under its root message: the card with the thread's key shown in this team's channel (the same
+  // key may also have been shown in DMs). A root that is itself a reply names its thread, which is joined.
+  const root = (await deps.outbox.findSent(org.id, to.threadKey)).find(
+    (s) => s.target.kind !== 'dm' && s.target.channelId === team.channelId,
+  );
+  if (!root) {
+    if (await deps.outbox.hasUndeliveredPost(org.id, to.threadKey)) {
+      return { ok: false, permanent: false, reason: `thread root ${to.threadKey} not delivered yet` };
+    }
+    // Never shown in the channel (a lead assigned straight to a rep, or told in a summary): a top-level post.
+    return { ok: true, target: channel, locale: org.settings.locale };
   }
-  // A thread hangs under its root message, which is the card posted with the thread's key.
-  const [root] = await deps.outbox.findSent(org.id, to.threadKey);
-  if (!root) return { ok: false, permanent: false, reason: `thread root ${to.threadKey} not delivered yet` };
+  const threadRef = root.target.kind === 'thread' ? root.target.threadRef : root.messageRef;
   return {
     ok: true,
-    target: { kind: 'thread', channelId: team.channelId, threadRef: root.messageRef },
+    target: { kind: 'thread', channelId: team.channelId, threadRef },
     locale: org.settings.locale,
   };
 }

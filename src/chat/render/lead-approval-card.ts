@@ -48,6 +48,11 @@ export function leadApprovalCard(data: LeadApprovalData, ctx: RenderContext): Ou
       ],
       buttons,
     },
+    // The group copy names the directors (DingTalk and WeCom have no threads; there a mention reaches them). A
+    // DM needs none: delivery drops mentions there.
+    ...(data.approverIds && data.approverIds.length > 0 && r.approval === 'pending'
+      ? { mentions: data.approverIds }
+      : {}),
   };
 }
 

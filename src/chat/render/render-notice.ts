@@ -1,11 +1,15 @@
+import type { LeadCardData, LeadReminderData } from '../../core/leads/lead-notices.js';
 import type { Notice, NoticeDataByKind, NoticeKind } from '../../core/shared/notices.js';
 import type { OutboundMessage } from '../card.js';
+import type { SummaryKind } from '../outbox/coalesce-group.js';
 import { leadApprovalCard, leadDecisionMessage } from './lead-approval-card.js';
 import { leadCard } from './lead-card.js';
 import { leadDuplicateCard } from './lead-duplicate-card.js';
 import { leadReminderCard } from './lead-reminder-card.js';
 import { linkRequestCard } from './link-request-card.js';
 import { memberStatusCard } from './member-status-card.js';
+import { ownerSummaryCard, poolSummaryCard } from './pool-summary-card.js';
+import { reminderSummaryCard } from './reminder-summary-card.js';
 import type { RenderContext } from './render-context.js';
 
 type Renderers = {
@@ -26,4 +30,21 @@ const RENDERERS: Renderers = {
 export function renderNotice(notice: Pick<Notice, 'kind' | 'data'>, ctx: RenderContext): OutboundMessage {
   const render = RENDERERS[notice.kind] as (data: unknown, ctx: RenderContext) => OutboundMessage;
   return render(notice.data, ctx);
+}
+
+/** One renderer per kind of burst (outbox/coalesce-group.ts): several notices told in one card. */
+const SUMMARY_RENDERERS: {
+  readonly [K in SummaryKind]: (data: readonly never[], ctx: RenderContext) => OutboundMessage;
+} = {
+  pool: (data, ctx) => poolSummaryCard(data as readonly LeadCardData[], ctx),
+  owner: (data, ctx) => ownerSummaryCard(data as readonly LeadCardData[], ctx),
+  reminder: (data, ctx) => reminderSummaryCard(data as readonly LeadReminderData[], ctx),
+};
+
+export function renderSummary(
+  kind: SummaryKind,
+  notices: readonly Pick<Notice, 'data'>[],
+  ctx: RenderContext,
+): OutboundMessage {
+  return SUMMARY_RENDERERS[kind](notices.map((n) => n.data) as never[], ctx);
 }

@@ -134,4 +134,20 @@ export type LeadTexts = {
     readonly empty: string;
     readonly header: (count: number) => string;
   };
+  /** One card for a burst of notices (quiet delivery): a pool summary per channel, a reminder list per person. */
+  readonly summary: {
+    readonly poolTitle: (count: string) => string;
+    readonly campaign: string;
+    readonly topScore: string;
+    readonly top: string;
+    readonly poolHint: string;
+    readonly reminderTitle: (count: string) => string;
+    readonly reminderBody: string;
+    readonly managerTitle: (count: string) => string;
+    readonly managerLine: (owner: string, lead: string, reclaimAt: string) => string;
+    readonly more: (count: string) => string;
+    readonly followUp: (lead: string) => string;
+    readonly ownerTitle: (count: string) => string;
+    readonly ownerHint: string;
+  };
 };

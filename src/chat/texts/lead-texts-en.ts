@@ -130,4 +130,20 @@ export const leadTextsEn: LeadTexts = {
     empty: 'The public pool has no leads to claim right now.',
     header: (n) => `${n} leads in the public pool:`,
   },
+  summary: {
+    poolTitle: (n) => `${n} new leads in the public pool`,
+    campaign: 'Campaign',
+    topScore: 'Top score',
+    top: 'Highest-scored leads:',
+    poolHint: 'Send /pool to list and claim them all',
+    reminderTitle: (n) => `Follow-up reminder: ${n} leads not followed up`,
+    reminderBody:
+      'These leads have not been followed up and go back to the pool when due. Press a button once you have:',
+    managerTitle: (n) => `Leads not followed up (copy to manager): ${n}`,
+    managerLine: (owner, lead, at) => `${owner}: ${lead}, back to the pool at ${at}`,
+    more: (n) => `${n} more not listed`,
+    followUp: (lead) => `Followed up · ${lead}`,
+    ownerTitle: (n) => `${n} new leads assigned to you`,
+    ownerHint: 'Send /lead to list all your leads',
+  },
 };

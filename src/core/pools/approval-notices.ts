@@ -1,4 +1,10 @@
-import type { Lead, LeadCardData, PendingRelease, ReleaseRecord } from '../leads/index.js';
+import {
+  type Lead,
+  type LeadCardData,
+  leadCardKey,
+  type PendingRelease,
+  type ReleaseRecord,
+} from '../leads/index.js';
 import type { LeadId, MemberId } from '../shared/ids.js';
 import type { Notice } from '../shared/notices.js';
 
@@ -9,6 +15,11 @@ export type LeadApprovalData = {
   readonly candidates: PendingRelease['candidates'];
   readonly decidedByName?: string;
   readonly newOwnerName?: string;
+  /**
+   * The directors, for an @-mention in the group copy (DingTalk and WeCom have no threads, so a mention is what
+   * reaches them there). Core does not know them: the outbox notifier fills this in when it addresses the DMs.
+   */
+  readonly approverIds?: readonly MemberId[];
 };
 
 /** Said in the approval thread once decided, naming the old and the new owner. */
@@ -22,7 +33,7 @@ export type LeadDecisionData = {
   readonly newOwnerName?: string;
 };
 
-/** One thread per release request: its root is the approval card in the team channel. */
+/** One thread per release request: its root is the approval card in the team channel (itself under the lead). */
 export const approvalKey = (id: LeadId, requestedAt: Date) =>
   `approval:${id}:${new Date(requestedAt).getTime()}`;
 
@@ -32,14 +43,25 @@ export function approvalNotices(lead: Lead, card: LeadCardData, key: (suffix: st
   if (!lead.teamId || !last?.release) return [];
   const threadKey = approvalKey(lead.id, last.release.at);
   if (last.type === 'release_requested' && lead.pendingRelease) {
+    const data = { lead: card, record: last.release, candidates: lead.pendingRelease.candidates };
+    // In the team channel under the lead's own card (where the platform has threads), and to every director by
+    // DM with the same buttons: one card key, so the decision updates every copy.
     return [
       {
         kind: 'lead.approval',
-        to: { kind: 'team', teamId: lead.teamId },
+        to: { kind: 'thread', teamId: lead.teamId, threadKey: leadCardKey(lead.id) },
         cardKey: threadKey,
         mode: 'post',
         idempotencyKey: key('approval'),
-        data: { lead: card, record: last.release, candidates: lead.pendingRelease.candidates },
+        data,
+      },
+      {
+        kind: 'lead.approval',
+        to: { kind: 'directors' },
+        cardKey: threadKey,
+        mode: 'post',
+        idempotencyKey: key('approval-dm'),
+        data,
       },
     ];
   }

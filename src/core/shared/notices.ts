@@ -7,7 +7,12 @@ import type { MemberId, OrgId, TeamId } from './ids.js';
 export type NoticeRecipient =
   | { readonly kind: 'member'; readonly memberId: MemberId }
   | { readonly kind: 'team'; readonly teamId: TeamId }
-  | { readonly kind: 'thread'; readonly teamId: TeamId; readonly threadKey: string };
+  | { readonly kind: 'thread'; readonly teamId: TeamId; readonly threadKey: string }
+  /**
+   * Every director of the org, each in their own DM. The notifier stores one entry per director when it publishes
+   * (so each copy is paced, retried and updated like any other); delivery never sees this kind.
+   */
+  | { readonly kind: 'directors' };
 
 /**
  * Every notice kind with the data its card needs, open so that each domain registers its own kinds beside it

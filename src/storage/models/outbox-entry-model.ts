@@ -8,6 +8,10 @@ export type OutboxEntryDoc = {
   data: Record<string, unknown>;
   to: Record<string, unknown>;
   cardKey?: string;
+  /** The burst the entry may be merged into at delivery (chat/outbox/coalesce-group.ts). */
+  group?: string;
+  /** Set on the group's entries leased together: the id of the entry whose delivery took them. */
+  leasedBy?: string;
   mode: 'post' | 'update';
   status: 'pending' | 'sending' | 'sent' | 'dead';
   attempts: number;
@@ -27,6 +31,8 @@ export const outboxEntrySchema = new Schema<OutboxEntryDoc>(
     data: { type: Schema.Types.Mixed, required: true },
     to: { type: Schema.Types.Mixed, required: true },
     cardKey: { type: String },
+    group: { type: String },
+    leasedBy: { type: String },
     mode: { type: String, enum: ['post', 'update'], required: true },
     status: { type: String, enum: ['pending', 'sending', 'sent', 'dead'], required: true },
     attempts: { type: Number, default: 0 },
@@ -44,6 +50,8 @@ outboxEntrySchema.index({ orgId: 1, idempotencyKey: 1 }, { unique: true });
 outboxEntrySchema.index({ status: 1, dueAt: 1 });
 // "Is a post of this card still on its way?" before an update is sent.
 outboxEntrySchema.index({ orgId: 1, cardKey: 1, status: 1 });
+// A burst's waiting entries, taken or held together at delivery (sparse: most entries have no group).
+outboxEntrySchema.index({ orgId: 1, group: 1, status: 1, dueAt: 1 }, { sparse: true });
 // Delivered entries expire (OUTBOX_SENT_TTL_DAYS, set per entry as expiresAt); pending and dead ones have none and
 // stay. https://www.mongodb.com/docs/manual/core/index-ttl/ ("expire documents at a specific clock time")
 outboxEntrySchema.index({ expiresAt: 1 }, { expireAfterSeconds: 0 });

@@ -1,3 +1,4 @@
+import { coalesceGroupOf } from '../../chat/outbox/coalesce-group.js';
 import type { OutboxEntry, OutboxStore, SentMessage } from '../../chat/outbox/outbox-store.js';
 import { type OrgId, orgId } from '../../core/shared/ids.js';
 import type { Notice } from '../../core/shared/notices.js';
@@ -14,6 +15,7 @@ function toEntry(doc: OutboxEntryDoc): OutboxEntry {
     data: doc.data,
     to: doc.to,
     ...(doc.cardKey ? { cardKey: doc.cardKey } : {}),
+    ...(doc.group ? { group: doc.group } : {}),
     mode: doc.mode,
     idempotencyKey: doc.idempotencyKey,
     status: doc.status,
@@ -84,6 +86,7 @@ export function mongoOutboxStore(models: Models, retention?: OutboxRetention): O
         data: n.data,
         to: n.to,
         ...(n.cardKey ? { cardKey: n.cardKey } : {}),
+        group: coalesceGroupOf(n),
         mode: n.mode,
         status: 'pending' as const,
         attempts: 0,
@@ -150,6 +153,47 @@ export function mongoOutboxStore(models: Models, retention?: OutboxRetention): O
     },
     async fail(id: string, error: string) {
       await Entry.updateOne({ _id: mustObjectId(id) }, { $set: { status: 'dead', lastError: error } });
+    },
+    async claimGroup(org: OrgId, group: string, leaderId: string, now: Date, leaseMs: number) {
+      const o = mustObjectId(org);
+      // One updateMany leases the burst: each document flips to this leader's lease once, atomically, so a second
+      // deliverer racing for the same group takes only what this one did not.
+      await Entry.updateMany(
+        {
+          orgId: o,
+          group,
+          status: { $in: ['pending', 'sending'] },
+          dueAt: { $lte: now },
+          _id: { $ne: mustObjectId(leaderId) },
+        },
+        {
+          $set: { status: 'sending', leasedBy: leaderId, dueAt: new Date(now.getTime() + leaseMs) },
+          $inc: { attempts: 1 },
+        },
+      );
+      const docs = await Entry.find({
+        orgId: o,
+        group,
+        status: 'sending',
+        $or: [{ _id: mustObjectId(leaderId) }, { leasedBy: leaderId }],
+      })
+        .sort({ _id: 1 })
+        .lean<OutboxEntryDoc[]>();
+      const entries = docs.map(toEntry);
+      return [...entries.filter((e) => e.id === leaderId), ...entries.filter((e) => e.id !== leaderId)];
+    },
+    async holdGroup(org: OrgId, group: string, until: Date) {
+      await Entry.updateMany(
+        { orgId: mustObjectId(org), group, status: 'pending', dueAt: { $lt: until } },
+        { $set: { dueAt: until } },
+      );
+    },
+    async completeBurst(org: OrgId, leaderId: string, at: Date) {
+      // By the lease, not by a list of ids: one short filter however large the burst.
+      await Entry.updateMany(
+        { orgId: mustObjectId(org), leasedBy: leaderId, status: 'sending' },
+        { $set: { status: 'sent', sentAt: at, ...delivered(at) }, $unset: { lastError: 1 } },
+      );
     },
     async hasUndeliveredPost(org: OrgId, cardKey: string) {
       const found = await Entry.exists({

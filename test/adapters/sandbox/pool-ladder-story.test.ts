@@ -136,12 +136,44 @@ describe('important leads go to the director', () => {
     });
     const channel = await inbox(director.id);
     expect(channel.find((m) => m.id === card.id)!.card!.buttons).toEqual([]);
+    // The director's DM copy carried the same buttons, and the decision updated it too.
+    const dmCopy = channel.find(
+      (m) => m.conversation.startsWith('dm:') && m.card?.title.startsWith('重要线索回流审批'),
+    );
+    expect(dmCopy?.card?.status).toContain('已批准');
+    expect(dmCopy?.card?.buttons).toEqual([]);
     const reply = channel.find((m) => m.thread && m.text?.includes('已批准'));
     expect(reply?.text).toContain(moved.ownerName);
     const newOwnerDm = (await inbox(chosenId!)).filter((m) =>
       m.card?.buttons.some((b) => b.value === lead.id),
     );
     expect(newOwnerDm.length).toBeGreaterThanOrEqual(1);
+  });
+
+  it('posts the approval in a thread under the lead’s channel card, and to the director by DM with the same buttons', async () => {
+    const lead = await intake({ source: 'event', grade: 'important', name: '线程客户' });
+    const director = await byName('陈思远');
+    const rep = (await members()).find((m) => m.team === '华东销售组' && m.roles.includes('rep'))!;
+    const pooled = await getLead(lead.id);
+    const leadCard = (await inbox(rep.id)).find(
+      (m) =>
+        m.conversation === 'channel:east-china-sales' && m.card?.buttons.some((b) => b.value === lead.id),
+    );
+    expect(pooled.status).toBe('pooled');
+    expect(leadCard).toBeDefined();
+    expect((await say(rep.id, `/线索 领取 ${lead.id}`)).body.ok).toBe(true);
+    await advance('48h');
+    const msgs = await inbox(director.id);
+    const approvals = msgs.filter((m) => m.card?.title === '重要线索回流审批：线程客户');
+    const inThread = approvals.find((m) => m.conversation === 'channel:east-china-sales');
+    expect(inThread?.thread).toBeDefined();
+    expect(inThread?.thread).toContain(leadCard!.id);
+    const dm = approvals.find((m) => m.conversation.startsWith('dm:'));
+    expect(dm?.card?.buttons.map((b) => b.actionId)).toEqual(inThread?.card?.buttons.map((b) => b.actionId));
+    expect((await click(director.id, dm!.id, 'lead.keep', lead.id)).body.ok).toBe(true);
+    const after = await inbox(director.id);
+    expect(after.find((m) => m.id === inThread!.id)?.card?.buttons).toEqual([]);
+    expect(after.find((m) => m.id === dm!.id)?.card?.buttons).toEqual([]);
   });
 
   it('a manual release of an important lead waits for the director, who may keep it with its owner', async () => {

@@ -37,7 +37,13 @@ describe('releaseLead', () => {
     expect(pending.dueStep).toBeUndefined();
     expect(pending.pendingRelease?.approval).toBe('pending');
     expect(pending.pendingRelease?.candidates.map((c) => c.memberId)).toEqual([REP_B.id]);
-    expect(w.notifier.notices().map((n) => n.kind)).toContain('lead.approval');
+    // In the team channel under the lead's own card, and to the directors (each by DM), with one card key.
+    const approvals = w.notifier.notices().filter((n) => n.kind === 'lead.approval');
+    expect(approvals.map((n) => n.to)).toEqual([
+      { kind: 'thread', teamId: lead.teamId, threadKey: `lead:${lead.id}` },
+      { kind: 'directors' },
+    ]);
+    expect(new Set(approvals.map((n) => n.cardKey)).size).toBe(1);
     expect(
       (await refusal(releaseLead(w.deps, w.as(REP_A), { leadId: lead.id, reason: '再来一次' }))).code,
     ).toBe('LEAD_NOT_RELEASABLE');
