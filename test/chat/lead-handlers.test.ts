@@ -57,6 +57,17 @@ describe('lead handlers', () => {
     expect((await w.leads.get(w.org.id, lead.id))?.ownerId).toBe(REP_A.id);
   });
 
+  it('takes a short code wherever it takes an id, in any case and without the prefix', async () => {
+    const { w, type } = chat();
+    const lead = await w.store();
+    const number = lead.code!.replace('L-', '');
+    expect((await type(REP_A, 'lead', ['claim', number.toLowerCase()])).ok).toBe(true);
+    expect((await w.leads.get(w.org.id, lead.id))?.ownerId).toBe(REP_A.id);
+    const shown = await type(REP_A, 'lead', [lead.code!.toLowerCase()]);
+    expect(shown.replies[0]?.card?.fields).toContainEqual({ label: zhCN.lead.fields.code, value: lead.code });
+    expect((await type(REP_A, 'lead', ['L-9999'])).ok).toBe(false);
+  });
+
   it('shows a lead with its history to its owner and refuses it to another rep', async () => {
     const { w, type } = chat();
     const lead = await w.store({ status: 'claimed', ownerId: REP_A.id, ownerName: REP_A.name });
@@ -74,7 +85,7 @@ describe('lead handlers', () => {
     const { w, type } = chat();
     const mine = await w.store({ status: 'claimed', ownerId: REP_A.id, contact: { name: '客户甲' } });
     await w.store({ contact: { name: '客户乙' } });
-    expect((await type(REP_A, 'lead', [])).replies[0]?.text).toContain(`\`${mine.id}\` 客户甲`);
+    expect((await type(REP_A, 'lead', [])).replies[0]?.text).toContain(`\`${mine.code}\` 客户甲`);
     const pool = await type(REP_B, 'pool', []);
     expect(pool.replies[0]?.text).toBe(zhCN.lead.pool.header(1));
     expect(pool.replies).toHaveLength(2);

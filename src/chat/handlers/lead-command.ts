@@ -2,13 +2,12 @@ import type { Lead } from '../../core/leads/index.js';
 import { leadCardData, listMyLeads, showLead } from '../../core/leads/index.js';
 import { type ClaimDeps, claimLead, releaseLead } from '../../core/pools/index.js';
 import { DomainError } from '../../core/shared/errors.js';
-import { leadId } from '../../core/shared/ids.js';
 import type { OutboundMessage } from '../card.js';
 import type { CommandHandler, HandlerContext } from '../registry.js';
 import { leadCard } from '../render/lead-card.js';
 import { formatTime } from '../render/render-context.js';
 
-const USAGE = '/lead [ID] · /lead claim ID · /lead release ID 原因';
+const USAGE = '/lead [编号] · /lead claim 编号 · /lead release 编号 原因';
 
 /**
  * `/lead` (`/线索`): with no argument, my open leads; `ID` shows one lead with its ownership history;
@@ -20,17 +19,17 @@ export function leadCommand(deps: ClaimDeps): CommandHandler {
     if (first === undefined) return { replies: [await myLeads(deps, ctx)] };
     if (first === 'claim' || first === '领取') {
       if (!second) throw new DomainError('BAD_COMMAND_ARGS', { usage: USAGE });
-      await claimLead(deps, ctx.caller, { leadId: leadId(second) });
+      await claimLead(deps, ctx.caller, { leadId: second });
       return { replies: [{ text: ctx.texts.lead.claimed }] };
     }
     if (first === 'release' || first === '释放') {
       if (!second) throw new DomainError('BAD_COMMAND_ARGS', { usage: USAGE });
-      const lead = await releaseLead(deps, ctx.caller, { leadId: leadId(second), reason: rest.join(' ') });
+      const lead = await releaseLead(deps, ctx.caller, { leadId: second, reason: rest.join(' ') });
       return {
         replies: [{ text: lead.pendingRelease ? ctx.texts.lead.releaseRequested : ctx.texts.lead.released }],
       };
     }
-    const lead = await showLead(deps, ctx.caller, { leadId: leadId(first) });
+    const lead = await showLead(deps, ctx.caller, { leadId: first });
     return { replies: [withHistory(ctx, lead)] };
   };
 }
@@ -64,7 +63,7 @@ async function myLeads(deps: ClaimDeps, ctx: HandlerContext): Promise<OutboundMe
   const leads = await listMyLeads(deps, ctx.caller, { limit: 20 });
   const lines = leads.map(
     (l) =>
-      `\`${l.id}\` ${[l.contact.name, l.contact.company].filter(Boolean).join(' · ')} — ${ctx.texts.lead.status[l.status](l.ownerName ?? '')}`,
+      `\`${l.code ?? l.id}\` ${[l.contact.name, l.contact.company].filter(Boolean).join(' · ')} — ${ctx.texts.lead.status[l.status](l.ownerName ?? '')}`,
   );
   return { text: lines.length > 0 ? lines.join('\n') : '—' };
 }

@@ -21,6 +21,7 @@ export function leadCard(data: LeadCardData, ctx: RenderContext): OutboundMessag
   const who = [data.name, data.company].filter(Boolean).join(' · ') || maskedOr(data.phone) || '—';
   const important = data.grade === 'important' ? `【${t.grades.important}】` : '';
   const fields: CardField[] = [
+    ...opt(t.fields.code, data.code),
     ...opt(t.fields.company, data.company),
     ...opt(t.fields.region, data.region),
     ...opt(t.fields.productLine, data.productLine),

@@ -72,6 +72,8 @@ export type LeadTexts = {
     readonly wechat: string;
     readonly reclaimAt: string;
     readonly owner: string;
+    /** The lead's short code (`L-1042`), what people type in commands. */
+    readonly code: string;
   };
   /** Known sources by their API name; others show as given. */
   readonly sources: Readonly<Record<string, string>>;

@@ -24,6 +24,7 @@ export const leadTextsEn: LeadTexts = {
     wechat: 'WeChat',
     reclaimAt: 'Back to pool at',
     owner: 'Owner',
+    code: 'Code',
   },
   sources: {
     website: 'Website',

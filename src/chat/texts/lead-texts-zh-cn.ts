@@ -24,6 +24,7 @@ export const leadTextsZhCN: LeadTexts = {
     wechat: '微信',
     reclaimAt: '超时回流',
     owner: '负责人',
+    code: '编号',
   },
   sources: {
     website: '官网',

@@ -124,6 +124,11 @@ export type LeadContact = {
 export type Lead = {
   readonly id: LeadId;
   readonly orgId: OrgId;
+  /**
+   * The short code people type (`L-1042`), unique in the org, given by the repository when the lead is stored.
+   * Optional only for leads stored before codes existed until the start-up backfill reaches them.
+   */
+  readonly code?: string;
   readonly contact: LeadContact;
   readonly region?: string;
   readonly productLine?: string;

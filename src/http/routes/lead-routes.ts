@@ -12,7 +12,6 @@ import {
 } from '../../core/leads/index.js';
 import { assertCan } from '../../core/org/index.js';
 import { setReclaimPeriod } from '../../core/pools/index.js';
-import { leadId } from '../../core/shared/ids.js';
 import { parseInput } from '../../core/shared/validate.js';
 import { HTTP_STATUS } from '../http-status.js';
 import type { ApiState } from '../middleware/api-auth.js';
@@ -78,14 +77,14 @@ export function leadRoutes(deps: IntakeDeps): Router<ApiState> {
 
   router.get('/leads/:id', async (ctx) => {
     const { caller } = ctx.state;
-    const lead = await getLead(deps, caller, { leadId: leadId(ctx.params.id ?? '') });
+    const lead = await getLead(deps, caller, { leadId: ctx.params.id ?? '' });
     ctx.body = { lead: leadJson(lead, caller) };
   });
 
   router.patch('/leads/:id', async (ctx) => {
     const { caller } = ctx.state;
     const lead = await setReclaimPeriod(deps, caller, {
-      leadId: leadId(ctx.params.id ?? ''),
+      leadId: ctx.params.id ?? '',
       period: ctx.request.body,
     });
     ctx.body = { lead: leadJson(lead, caller) };
