@@ -77,6 +77,7 @@ export const leadTextsEn: LeadTexts = {
     zero_weight: 'weight 0',
     busy: 'just got another lead',
     previous_owner: 'the lead was just taken back from them',
+    not_senior: 'important leads go to senior reps only',
   },
   detail: {
     history: 'Ownership history',

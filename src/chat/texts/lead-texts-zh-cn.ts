@@ -77,6 +77,7 @@ export const leadTextsZhCN: LeadTexts = {
     zero_weight: '权重为 0',
     busy: '刚被分配了另一条线索',
     previous_owner: '刚被收回这条线索',
+    not_senior: '重要线索只分给资深销售',
   },
   detail: {
     history: '归属记录',
