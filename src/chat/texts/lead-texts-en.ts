@@ -67,6 +67,7 @@ export const leadTextsEn: LeadTexts = {
     pool_strategy: 'the rule sends leads straight to the pool',
     no_eligible_member: 'nobody in the team could take it, so it went to the pool',
     no_routing_rules: 'the org has no routing rules yet, so it went to the pool',
+    manual: 'a manager assigned it by hand',
   },
   skipReasons: {
     inactive: 'inactive',
@@ -96,6 +97,7 @@ export const leadTextsEn: LeadTexts = {
       release_approved: 'release approved',
       release_kept: 'kept',
       deadline_changed: 'deadline changed',
+      reassigned: 'reassigned',
     },
   },
   followUpStatuses: { unfollowed: 'not followed up', following: 'following up' },

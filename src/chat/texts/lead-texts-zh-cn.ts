@@ -67,6 +67,7 @@ export const leadTextsZhCN: LeadTexts = {
     pool_strategy: '规则设定直接进入公海',
     no_eligible_member: '组内暂无可分配的成员，进入公海',
     no_routing_rules: '企业尚未设置分配规则，进入公海',
+    manual: '由主管手动分配',
   },
   skipReasons: {
     inactive: '已停用',
@@ -96,6 +97,7 @@ export const leadTextsZhCN: LeadTexts = {
       release_approved: '批准回流',
       release_kept: '保留',
       deadline_changed: '调整回流期限',
+      reassigned: '手动分配',
     },
   },
   followUpStatuses: { unfollowed: '未跟进', following: '跟进中' },

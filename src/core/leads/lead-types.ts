@@ -22,7 +22,9 @@ export type AssignmentReason =
   | 'batch_strategy'
   | 'pool_strategy'
   | 'no_eligible_member'
-  | 'no_routing_rules';
+  | 'no_routing_rules'
+  /** A manager, director or admin moved it by hand (assignLead). */
+  | 'manual';
 
 /** Why a lead went where it went: stored with the lead, shown by the API and the card's "Why me?" button. */
 export type Assignment = {
@@ -53,7 +55,9 @@ export type OwnershipEventType =
   | 'release_requested'
   | 'release_approved'
   | 'release_kept'
-  | 'deadline_changed';
+  | 'deadline_changed'
+  /** Moved by hand to another member or back to the pool; `reason` is what the mover typed, as typed. */
+  | 'reassigned';
 
 /**
  * How many ownership events a lead keeps. A lead passed around for months would otherwise grow without bound (and
