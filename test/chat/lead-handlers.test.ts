@@ -5,7 +5,7 @@ import { LEAD_ACTIONS } from '../../src/chat/render/lead-card.js';
 import { zhCN } from '../../src/chat/texts/zh-cn.js';
 import type { Member } from '../../src/core/org/types.js';
 import { FakeOrgRepository } from '../core/fakes.js';
-import { leadWorld, REP_A, REP_B } from '../core/lead-world.js';
+import { leadWorld, MANAGER, REP_A, REP_B } from '../core/lead-world.js';
 
 // The lead handlers over the core fakes: each only parses, calls its use-case and renders the answer, so a click
 // or a command reaches the same rules as the API.
@@ -66,6 +66,18 @@ describe('lead handlers', () => {
     const shown = await type(REP_A, 'lead', [lead.code!.toLowerCase()]);
     expect(shown.replies[0]?.card?.fields).toContainEqual({ label: zhCN.lead.fields.code, value: lead.code });
     expect((await type(REP_A, 'lead', ['L-9999'])).ok).toBe(false);
+  });
+
+  it('assigns by hand from the command, in English and Chinese, and back to the pool', async () => {
+    const { w, type } = chat();
+    const lead = await w.store();
+    const moved = await type(MANAGER, 'lead', ['分配', lead.code!, '李娜', '客户', '指定']);
+    expect(moved.replies[0]?.text).toBe(zhCN.lead.assign.done(lead.code!, '李娜'));
+    const after = await w.leads.get(w.org.id, lead.id);
+    expect([after?.ownerId, after?.history.at(-1)?.reason]).toEqual([REP_B.id, '客户 指定']);
+    const back = await type(MANAGER, 'lead', ['assign', lead.code!, '公海']);
+    expect(back.replies[0]?.text).toBe(zhCN.lead.assign.toPool(lead.code!));
+    expect((await type(REP_A, 'lead', ['assign', lead.code!, '张伟'])).ok).toBe(false);
   });
 
   it('shows a lead with its history to its owner and refuses it to another rep', async () => {

@@ -1,5 +1,5 @@
 import type { SetAvailabilityDeps } from '../../core/org/set-member-availability.js';
-import type { ClaimDeps } from '../../core/pools/index.js';
+import type { AssignDeps } from '../../core/pools/index.js';
 import type { Registry } from '../registry.js';
 import { APPROVAL_ACTIONS } from '../render/lead-approval-card.js';
 import { LEAD_ACTIONS } from '../render/lead-card.js';
@@ -20,7 +20,7 @@ import { notEnabledCommand } from './not-enabled-command.js';
 import { poolCommand } from './pool-command.js';
 import { setAvailabilityAction } from './set-availability-action.js';
 
-export type HandlerDeps = SetAvailabilityDeps & ClaimDeps;
+export type HandlerDeps = SetAvailabilityDeps & AssignDeps;
 
 /** Wires every button and command to its handler; the same table serves all platforms. */
 export function registerHandlers(registry: Registry, deps: HandlerDeps): Registry {

@@ -136,4 +136,9 @@ export type LeadTexts = {
     readonly empty: string;
     readonly header: (count: number) => string;
   };
+  /** Hand assignment (`/lead assign 编号 成员`): the answer to the mover. */
+  readonly assign: {
+    readonly done: (code: string, name: string) => string;
+    readonly toPool: (code: string) => string;
+  };
 };

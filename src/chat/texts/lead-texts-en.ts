@@ -134,4 +134,8 @@ export const leadTextsEn: LeadTexts = {
     empty: 'The public pool has no leads to claim right now.',
     header: (n) => `${n} leads in the public pool:`,
   },
+  assign: {
+    done: (code, name) => `Lead ${code} is now ${name}'s.`,
+    toPool: (code) => `Lead ${code} is back in the public pool.`,
+  },
 };

@@ -132,4 +132,8 @@ export const leadTextsZhCN: LeadTexts = {
     empty: '公海里暂时没有可领取的线索。',
     header: (n) => `公海中有 ${n} 条可领取的线索：`,
   },
+  assign: {
+    done: (code, name) => `已将线索 ${code} 分配给 ${name}。`,
+    toPool: (code) => `已将线索 ${code} 放回公海。`,
+  },
 };
