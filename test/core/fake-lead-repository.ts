@@ -88,6 +88,7 @@ export class FakeLeadRepository implements LeadRepository, LeadNoticeSweep {
           (!q.teamId || l.teamId === q.teamId) &&
           (!statuses || statuses.includes(l.status)) &&
           (!q.source || l.source === q.source) &&
+          (!q.campaign || l.campaign === q.campaign) &&
           (!q.from || l.createdAt.getTime() >= q.from.getTime()) &&
           (!q.to || l.createdAt.getTime() < q.to.getTime()) &&
           (!q.before || l.id < q.before),

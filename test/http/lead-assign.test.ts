@@ -51,3 +51,37 @@ describe('POST /api/v1/leads/:id:assign', () => {
     expect(bad.status).toBe(400);
   });
 });
+
+describe('POST /api/v1/leads:assign', () => {
+  it('plans the pool of a team from one campaign in a dry run, then assigns it', async () => {
+    const batch = await t.request(
+      'POST',
+      '/api/v1/leads:batch',
+      {
+        strategy: 'pool',
+        leads: [1, 2, 3, 4].map((i) => ({
+          phone: `1391234770${i}`,
+          region: '上海',
+          source: 'website',
+          campaign: '双十二',
+        })),
+      },
+      auth(),
+    );
+    const pooled = batch.body.results.map((r: { lead: { teamId: string; code: string } }) => r.lead);
+    const body = {
+      filter: { team: pooled[0].teamId, pool: 'public', campaign: '双十二' },
+      strategy: 'round_robin',
+    };
+    const dry = await t.request('POST', '/api/v1/leads:assign', { ...body, dryRun: true }, auth());
+    expect(dry.status).toBe(200);
+    expect(dry.body.dryRun).toBe(true);
+    expect(dry.body.perMember.reduce((n: number, m: { count: number }) => n + m.count, 0)).toBe(4);
+    const still = await t.request('GET', `/api/v1/leads/${pooled[0].code}`, undefined, auth());
+    expect(still.body.lead.status).toBe('pooled');
+    const done = await t.request('POST', '/api/v1/leads:assign', body, auth());
+    expect(done.body.perMember).toEqual(dry.body.perMember);
+    const after = await t.request('GET', `/api/v1/leads/${pooled[0].code}`, undefined, auth());
+    expect(after.body.lead.status).toBe('assigned');
+  });
+});

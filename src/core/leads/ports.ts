@@ -19,6 +19,8 @@ export type LeadQuery = {
   readonly pool?: 'public' | 'private';
   readonly status?: LeadStatus;
   readonly source?: string;
+  /** Exactly this campaign (bulk assignment by filter: "the pool of 华东销售组 from 双十二"). */
+  readonly campaign?: string;
   readonly from?: Date;
   readonly to?: Date;
   /** Paging by id: leads older than this one (newest first). */

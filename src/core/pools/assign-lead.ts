@@ -8,9 +8,12 @@ import {
   leadScope,
   type RosterMember,
   type RosterRepository,
+  type RoutingCandidate,
   resolveLeadRef,
+  type Strategy,
   seniorsOnly,
   skipReason,
+  type TakeTurn,
   toCandidate,
 } from '../leads/index.js';
 import { assertCan, type Caller, can } from '../org/index.js';
@@ -50,14 +53,7 @@ export async function assignLead(deps: AssignDeps, caller: Caller, input: Assign
     throw new DomainError('FORBIDDEN', { action: 'lead.read_org' });
   }
   const at = deps.clock.now();
-  const actor = caller.member ? { actorId: caller.member.id, actorName: caller.member.name } : {};
-  const event = {
-    type: 'reassigned' as const,
-    at,
-    ...actor,
-    ...(lead.ownerId ? { fromOwnerId: lead.ownerId } : {}),
-    ...(input.reason ? { reason: input.reason } : {}),
-  };
+  const event = moveEvent(caller, lead, at, input.reason);
   if (input.to === 'pool') {
     if (lead.status === 'pooled') return lead;
     const change: LeadChange = { set: { status: 'pooled' }, unset: OWNERSHIP_FIELDS, event };
@@ -79,44 +75,20 @@ export async function assignLead(deps: AssignDeps, caller: Caller, input: Assign
   if (why && !forced) throw new DomainError('ASSIGNEE_NOT_ELIGIBLE', { name: target.name, why });
   // The member's counters as routing keeps them: within the cap a turn (the rotation's pass is left where it is,
   // a hand move is not a turn of the rotation); forced past it, the slot is counted without limits.
-  const turn = {
-    memberId: target.memberId,
-    expectedPass: target.pass,
-    nextPass: target.pass,
-    day,
-    newDay: target.day !== day,
-    assignedToday: candidate.assignedToday + 1,
-    dailyCap: candidate.dailyCap,
-    poolCapacity: candidate.privatePoolCapacity,
-    count: 1,
-  };
+  const turn = turnFor(target, candidate, day, target.pass);
   if (forced) await deps.roster.addToPool(org.id, target.memberId);
   else if (!(await deps.roster.takeTurn(org.id, turn))) {
     throw new DomainError('CONFLICT', { leadId: lead.id });
   }
-  const assignment: Assignment = {
-    ruleId: 'manual',
-    ruleName: caller.member?.name ?? '',
-    strategy: 'round_robin',
-    reason: 'manual',
-    teamId: target.teamId,
-    ownerId: target.memberId,
-    teamSize: roster.filter((m) => m.teamId === target.teamId).length,
-    skipped: [],
-    at,
-  };
-  const handOver = handOverChange(org, lead, { id: target.memberId, name: target.name }, 'assigned', {
-    ...event,
-    ownerId: target.memberId,
-  });
-  const change = { ...handOver, set: { ...handOver.set, teamId: target.teamId, assignment } };
+  const teamSize = roster.filter((m) => m.teamId === target.teamId).length;
+  const change = moveChange(caller, lead, target, event, { strategy: 'round_robin', teamSize });
   return write(deps, caller, lead, change, () =>
     forced ? deps.roster.freePoolSlot(org.id, target.memberId) : deps.roster.undoTurn(org.id, turn),
   );
 }
 
 /** The conditional write, then the counters: the old owner's slot freed, or the new one's given back on a loss. */
-async function write(
+export async function write(
   deps: AssignDeps,
   caller: Caller,
   lead: Lead,
@@ -132,6 +104,56 @@ async function write(
   if (lead.ownerId) await deps.roster.freePoolSlot(org, lead.ownerId);
   await deps.notifier.publish(org, leadNotices(updated));
   return updated;
+}
+
+/** The history event of a hand move; the reason exactly as the mover typed it. */
+export function moveEvent(caller: Caller, lead: Lead, at: Date, reason: string | undefined) {
+  return {
+    type: 'reassigned' as const,
+    at,
+    ...(caller.member ? { actorId: caller.member.id, actorName: caller.member.name } : {}),
+    ...(lead.ownerId ? { fromOwnerId: lead.ownerId } : {}),
+    ...(reason ? { reason } : {}),
+  };
+}
+
+/** The member's routing counters for one hand-given lead: `nextPass` is the pass after it (unchanged for one move). */
+export function turnFor(target: RosterMember, c: RoutingCandidate, day: string, nextPass: number): TakeTurn {
+  return {
+    memberId: target.memberId,
+    expectedPass: target.pass,
+    nextPass,
+    day,
+    newDay: target.day !== day,
+    assignedToday: c.assignedToday + 1,
+    dailyCap: c.dailyCap,
+    poolCapacity: c.privatePoolCapacity,
+    count: 1,
+  };
+}
+
+/** The lead becomes the target's (`assigned`, a fresh clock, in the target's team), explained as a manual move. */
+export function moveChange(
+  caller: Caller,
+  lead: Lead,
+  target: RosterMember,
+  event: ReturnType<typeof moveEvent>,
+  how: { readonly strategy: Strategy; readonly teamSize: number },
+): LeadChange {
+  const assignment: Assignment = {
+    ruleId: 'manual',
+    ruleName: caller.member?.name ?? '',
+    strategy: how.strategy,
+    reason: 'manual',
+    teamId: target.teamId,
+    ownerId: target.memberId,
+    teamSize: how.teamSize,
+    skipped: [],
+    at: event.at,
+  };
+  const to = { id: target.memberId, name: target.name };
+  const handOver = handOverChange(caller.org, lead, to, 'assigned', { ...event, ownerId: target.memberId });
+  return { ...handOver, set: { ...handOver.set, teamId: target.teamId, assignment } };
 }
 
 /** A member by id, or by exact name when exactly one member has it. */

@@ -11,7 +11,7 @@ import {
   STRATEGIES,
 } from '../../core/leads/index.js';
 import { assertCan } from '../../core/org/index.js';
-import { assignLead, setReclaimPeriod } from '../../core/pools/index.js';
+import { assignLead, assignLeads, setReclaimPeriod } from '../../core/pools/index.js';
 import { parseInput } from '../../core/shared/validate.js';
 import { HTTP_STATUS } from '../http-status.js';
 import type { ApiState } from '../middleware/api-auth.js';
@@ -80,6 +80,11 @@ export function leadRoutes(deps: IntakeDeps): Router<ApiState> {
         r.ok ? { status: r.created ? 201 : 200, lead: leadJson(r.lead, caller) } : itemError(r),
       ),
     };
+  });
+
+  // Bulk: by codes or by filter, with a strategy; `dryRun` answers who would get how many and writes nothing.
+  router.post('/leads\\:assign', async (ctx) => {
+    ctx.body = await assignLeads(deps, ctx.state.caller, ctx.request.body);
   });
 
   router.post('/leads/:id\\:assign', async (ctx) => {

@@ -169,6 +169,7 @@ export function mongoLeadRepository(models: Models): LeadRepository {
       const statuses = statusesOfQuery(q);
       if (statuses) filter.status = { $in: statuses };
       if (q.source) filter.source = q.source;
+      if (q.campaign) filter.campaign = q.campaign;
       if (q.from || q.to)
         filter.createdAt = { ...(q.from ? { $gte: q.from } : {}), ...(q.to ? { $lt: q.to } : {}) };
       if (q.before)
