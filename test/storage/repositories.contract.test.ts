@@ -276,6 +276,14 @@ describe.each([
     expect((await s.leads.get(ORG, lead.id))?.version).toBe(2);
   });
 
+  it('lists one campaign’s leads of a team pool (bulk assignment by filter)', async () => {
+    const ours = await stored(s, { teamId: TEAM, campaign: '双十二' });
+    await stored(s, { teamId: TEAM, campaign: '618' });
+    await stored(s, { campaign: '双十二' });
+    const found = await s.leads.list(ORG, { teamId: TEAM, pool: 'public', campaign: '双十二', limit: 10 });
+    expect(found.map((l) => l.id)).toEqual([ours.id]);
+  });
+
   it('lists newest first with filters and paging, and finds due steps oldest first across orgs', async () => {
     const owner = rep(1);
     const leads = [];
