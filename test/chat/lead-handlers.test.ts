@@ -80,6 +80,22 @@ describe('lead handlers', () => {
     expect((await type(REP_A, 'lead', ['assign', lead.code!, '张伟'])).ok).toBe(false);
   });
 
+  it('offers a manager 重新分配 on the lead, then the team’s reps and the pool as buttons', async () => {
+    const { w, type, click } = chat();
+    const lead = await w.store({ status: 'claimed', ownerId: REP_A.id, ownerName: REP_A.name });
+    const shown = await type(MANAGER, 'lead', [lead.code!]);
+    expect(shown.replies[0]?.card?.buttons.map((b) => b.actionId)).toContain(LEAD_ACTIONS.assign);
+    expect(
+      (await type(REP_A, 'lead', [lead.code!])).replies[0]?.card?.buttons.map((b) => b.actionId),
+    ).not.toContain(LEAD_ACTIONS.assign);
+    const choices = await click(MANAGER, LEAD_ACTIONS.assign, lead.id);
+    const buttons = choices.replies[0]?.card?.buttons ?? [];
+    expect(buttons.map((b) => b.label)).toEqual(['李娜', zhCN.lead.assign.poolButton]);
+    const done = await click(MANAGER, LEAD_ACTIONS.assignTo, buttons[0]!.value);
+    expect(done.replies[0]?.text).toBe(zhCN.lead.assign.done(lead.code!, '李娜'));
+    expect((await click(REP_A, LEAD_ACTIONS.assign, lead.id)).ok).toBe(false);
+  });
+
   it('shows a lead with its history to its owner and refuses it to another rep', async () => {
     const { w, type } = chat();
     const lead = await w.store({ status: 'claimed', ownerId: REP_A.id, ownerName: REP_A.name });

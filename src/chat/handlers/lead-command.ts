@@ -1,10 +1,10 @@
 import type { Lead } from '../../core/leads/index.js';
-import { leadCardData, listMyLeads, showLead } from '../../core/leads/index.js';
+import { canManageLead, leadCardData, listMyLeads, showLead } from '../../core/leads/index.js';
 import { type AssignDeps, assignLead, claimLead, releaseLead } from '../../core/pools/index.js';
 import { DomainError } from '../../core/shared/errors.js';
 import type { OutboundMessage } from '../card.js';
 import type { CommandHandler, HandlerContext } from '../registry.js';
-import { leadCard } from '../render/lead-card.js';
+import { LEAD_ACTIONS, leadCard } from '../render/lead-card.js';
 import { formatTime } from '../render/render-context.js';
 
 const USAGE =
@@ -60,6 +60,8 @@ function withHistory(ctx: HandlerContext, lead: Lead): OutboundMessage {
     card: {
       ...card,
       markdown: [card.markdown, `**${t.history}**`, dropped, history].filter(Boolean).join('\n'),
+      // Who may move the lead by hand gets 重新分配 on it.
+      buttons: canManageLead(ctx.caller, lead) ? [...card.buttons, reassignButton(ctx, lead)] : card.buttons,
     },
   };
 }
@@ -91,3 +93,9 @@ async function assign(
   const code = lead.code ?? lead.id;
   return { text: lead.ownerName ? t.done(code, lead.ownerName) : t.toPool(code) };
 }
+
+const reassignButton = (ctx: HandlerContext, lead: Lead) => ({
+  actionId: LEAD_ACTIONS.assign,
+  label: ctx.texts.lead.assign.button,
+  value: lead.id,
+});

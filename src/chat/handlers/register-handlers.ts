@@ -8,6 +8,8 @@ import { SET_AVAILABILITY_ACTION } from '../render/member-status-card.js';
 import { followUpCommand } from './follow-up-command.js';
 import { helpCommand } from './help-command.js';
 import {
+  assignLeadAction,
+  assignLeadToAction,
   claimLeadAction,
   decideReleaseAction,
   followUpLeadAction,
@@ -42,6 +44,8 @@ export function registerHandlers(registry: Registry, deps: HandlerDeps): Registr
       .onAction(LEAD_ACTIONS.release, releaseLeadAction(deps))
       .onAction(LEAD_ACTIONS.why, whyLeadAction(deps))
       .onAction(LEAD_ACTIONS.followUp, followUpLeadAction(deps))
+      .onAction(LEAD_ACTIONS.assign, assignLeadAction(deps))
+      .onAction(LEAD_ACTIONS.assignTo, assignLeadToAction(deps))
       .onAction(APPROVAL_ACTIONS.approve, decideReleaseAction(deps, 'approve'))
       .onAction(APPROVAL_ACTIONS.keep, decideReleaseAction(deps, 'keep'))
       .onAction(LINK_ACTIONS.approve, decideLinkAction(deps, true))

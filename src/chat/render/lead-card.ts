@@ -8,6 +8,9 @@ export const LEAD_ACTIONS = {
   release: 'lead.release',
   why: 'lead.why',
   followUp: 'lead.follow_up',
+  /** A manager's 重新分配: asks whom to (value: lead id), then moves it (value: `leadId:memberId` or `leadId:pool`). */
+  assign: 'lead.assign',
+  assignTo: 'lead.assign_to',
 } as const;
 
 /**

@@ -140,5 +140,8 @@ export type LeadTexts = {
   readonly assign: {
     readonly done: (code: string, name: string) => string;
     readonly toPool: (code: string) => string;
+    readonly button: string;
+    readonly pick: (code: string) => string;
+    readonly poolButton: string;
   };
 };

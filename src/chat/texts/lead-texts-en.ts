@@ -137,5 +137,8 @@ export const leadTextsEn: LeadTexts = {
   assign: {
     done: (code, name) => `Lead ${code} is now ${name}'s.`,
     toPool: (code) => `Lead ${code} is back in the public pool.`,
+    button: 'Reassign',
+    pick: (code) => `Give lead ${code} to:`,
+    poolButton: 'Back to the pool',
   },
 };

@@ -135,5 +135,8 @@ export const leadTextsZhCN: LeadTexts = {
   assign: {
     done: (code, name) => `已将线索 ${code} 分配给 ${name}。`,
     toPool: (code) => `已将线索 ${code} 放回公海。`,
+    button: '重新分配',
+    pick: (code) => `把线索 ${code} 分配给：`,
+    poolButton: '放回公海',
   },
 };

@@ -7,6 +7,7 @@ export * from './decide-release.js';
 export * from './error-codes.js';
 export * from './ladder.js';
 export * from './lead-rules.js';
+export * from './list-assign-choices.js';
 export * from './list-pool-leads.js';
 export * from './ports.js';
 export * from './record-follow-up.js';

@@ -87,7 +87,13 @@ describe('who may see a lead', () => {
     const asked: unknown[] = [];
     const spy = {
       ...w.deps,
-      leads: { ...w.leads, list: (o: never, q: never) => (asked.push(q), w.leads.list(o, q)) },
+      leads: {
+        ...w.leads,
+        list: (o: never, q: never) => {
+          asked.push(q);
+          return w.leads.list(o, q);
+        },
+      },
     };
     await listLeads(spy as never, w.as(MANAGER), { query: {} });
     expect(asked).toMatchObject([{ teamId: TEAM_ID }]);
