@@ -93,6 +93,9 @@ describe('lead handlers', () => {
     expect(buttons.map((b) => b.label)).toEqual(['李娜', zhCN.lead.assign.poolButton]);
     const done = await click(MANAGER, LEAD_ACTIONS.assignTo, buttons[0]!.value);
     expect(done.replies[0]?.text).toBe(zhCN.lead.assign.done(lead.code!, '李娜'));
+    const why = (await click(REP_B, LEAD_ACTIONS.why, lead.id)).replies[0]?.card?.markdown ?? '';
+    expect(why).toContain(zhCN.lead.reasons.manual);
+    expect(why).not.toContain(zhCN.lead.why.rule(MANAGER.name));
     expect((await click(REP_A, LEAD_ACTIONS.assign, lead.id)).ok).toBe(false);
   });
 

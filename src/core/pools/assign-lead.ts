@@ -142,6 +142,7 @@ export function moveChange(
 ): LeadChange {
   const assignment: Assignment = {
     ruleId: 'manual',
+    // No rule decided a hand move; the mover's name stands in its place (the history names them too).
     ruleName: caller.member?.name ?? '',
     strategy: how.strategy,
     reason: 'manual',
