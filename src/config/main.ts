@@ -1,5 +1,6 @@
 import type { Server } from 'node:http';
 import { type Scheduler, startScheduler } from '../jobs/agenda-scheduler.js';
+import { backfillLeadCodes } from '../storage/backfill-lead-codes.js';
 import { connectDatabase } from '../storage/connect-database.js';
 import { type RunningDatabase, startDatabase } from '../storage/embedded-database.js';
 import { ensureIndexes } from '../storage/models.js';
@@ -37,6 +38,8 @@ async function main(): Promise<void> {
     platforms: { enabled: realPlatforms, env: process.env, publicUrl: config.PUBLIC_URL },
   });
   await ensureIndexes(app.models);
+  // Leads stored before short codes existed get theirs before anything is served (see backfill-lead-codes.ts).
+  await backfillLeadCodes(app.models);
   if (config.DEMO_ORG) {
     const token = await demoToken(config.dataDir, config.DEMO_API_TOKEN);
     const demo = await startDemo(app, { reset: false, apiToken: token });

@@ -31,4 +31,5 @@ export const HTTP_STATUS: Readonly<Record<ErrorCode, number>> = {
   BATCH_TOO_LARGE: 413,
   IDEMPOTENCY_KEY_REUSED: 409,
   PAYLOAD_TOO_LARGE: 413,
+  ASSIGNEE_NOT_ELIGIBLE: 409,
 };

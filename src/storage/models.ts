@@ -1,5 +1,6 @@
 import type { Connection, Model } from 'mongoose';
 import { type ApiTokenDoc, apiTokenSchema } from './models/api-token-model.js';
+import { type CounterDoc, counterSchema } from './models/counter-model.js';
 import { type InboundEventDoc, inboundEventSchema } from './models/inbound-event-model.js';
 import { type LeadDoc, leadSchema } from './models/lead-model.js';
 import { type MemberDoc, memberSchema } from './models/member-model.js';
@@ -26,6 +27,7 @@ export type Models = {
   readonly SandboxMessage: Model<SandboxMessageDoc>;
   readonly PlatformResponseCode: Model<PlatformResponseCodeDoc>;
   readonly SeenSignature: Model<SeenSignatureDoc>;
+  readonly Counter: Model<CounterDoc>;
 };
 
 /** Binds every model to one connection (tests open one connection per database). */
@@ -45,6 +47,7 @@ export function bindModels(connection: Connection): Models {
       platformResponseCodeSchema,
     ),
     SeenSignature: connection.model<SeenSignatureDoc>('SeenSignature', seenSignatureSchema),
+    Counter: connection.model<CounterDoc>('Counter', counterSchema),
   };
 }
 

@@ -1,3 +1,4 @@
+import { leadCodeOf } from '../../src/core/leads/lead-code.js';
 import { type DedupeKeys, HISTORY_LIMIT, type Lead } from '../../src/core/leads/lead-types.js';
 import {
   type ExistingMatch,
@@ -26,6 +27,8 @@ export class FakeLeadRepository implements LeadRepository, LeadNoticeSweep {
   /** Leads whose notices may not have been published: every insert and write marks them, as in mongo. */
   private readonly noticesPending = new Set<string>();
   private next = 1;
+  /** Per-org lead code counters, as the mongo `counters` collection keeps them. */
+  private readonly codeCounters = new Map<string, number>();
   /** Every successful conditional write, so a test can count what a use-case wrote. */
   readonly writes: { id: LeadId; change: LeadChange }[] = [];
 
@@ -43,6 +46,11 @@ export class FakeLeadRepository implements LeadRepository, LeadNoticeSweep {
     await turn();
     const lead = this.leads.get(id);
     return lead?.orgId === org ? lead : undefined;
+  }
+
+  async findByCode(org: OrgId, code: string) {
+    await turn();
+    return this.sorted(org).find((l) => l.code === code);
   }
 
   async findExisting(org: OrgId, keys: DedupeKeys, replay: Replay): Promise<ExistingMatch> {
@@ -80,6 +88,7 @@ export class FakeLeadRepository implements LeadRepository, LeadNoticeSweep {
           (!q.teamId || l.teamId === q.teamId) &&
           (!statuses || statuses.includes(l.status)) &&
           (!q.source || l.source === q.source) &&
+          (!q.campaign || l.campaign === q.campaign) &&
           (!q.from || l.createdAt.getTime() >= q.from.getTime()) &&
           (!q.to || l.createdAt.getTime() < q.to.getTime()) &&
           (!q.before || l.id < q.before),
@@ -130,6 +139,7 @@ export class FakeLeadRepository implements LeadRepository, LeadNoticeSweep {
     const lead = {
       ...input,
       id: input.id ?? this.newId(),
+      code: this.nextCode(input.orgId),
       history: input.history.slice(-HISTORY_LIMIT),
       ...(dropped > 0 ? { historyDropped: dropped } : {}),
     } as Lead;
@@ -138,6 +148,12 @@ export class FakeLeadRepository implements LeadRepository, LeadNoticeSweep {
     this.leads.set(lead.id, lead);
     this.noticesPending.add(lead.id);
     return { lead };
+  }
+
+  private nextCode(org: OrgId): string {
+    const n = (this.codeCounters.get(org) ?? 0) + 1;
+    this.codeCounters.set(org, n);
+    return leadCodeOf(n);
   }
 
   /** The unique indexes, checked in the order mongo reports them: replays first, then dedupe keys. */

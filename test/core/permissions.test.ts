@@ -16,6 +16,8 @@ const EXPECTED: Record<Action, readonly Role[]> = {
   'token.issue': ['admin'],
   'lead.create': ['admin', 'director', 'manager'],
   'lead.read_all': ['admin', 'director', 'manager'],
+  'lead.read_org': ['admin', 'director'],
+  'lead.assign': ['admin', 'director', 'manager'],
   'lead.read': ['admin', 'director', 'manager', 'rep'],
   'lead.claim': ['manager', 'rep'],
   'lead.release': ['manager', 'rep'],

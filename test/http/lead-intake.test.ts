@@ -148,5 +148,21 @@ describe('lead card → claim', () => {
     const detail = await t.request('GET', `/api/v1/leads/${lead.id}`, undefined, auth());
     expect(detail.body.lead.status).toBe('claimed');
     expect(detail.body.lead.history.map((h: { type: string }) => h.type)).toEqual(['assigned', 'claimed']);
+    // The short code names the same lead on every API path, in any case and without its prefix.
+    expect(detail.body.lead.code).toMatch(/^L-\d+$/);
+    const byCode = await t.request(
+      'GET',
+      `/api/v1/leads/${detail.body.lead.code.slice(2)}`,
+      undefined,
+      auth(),
+    );
+    expect(byCode.body.lead.id).toBe(lead.id);
+    const lower = await t.request(
+      'GET',
+      `/api/v1/leads/${detail.body.lead.code.toLowerCase()}`,
+      undefined,
+      auth(),
+    );
+    expect(lower.body.lead.id).toBe(lead.id);
   });
 });

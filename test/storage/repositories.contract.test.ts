@@ -77,6 +77,7 @@ function mongoSubject(models: () => Models): Subject {
     },
     async reset() {
       await models().Lead.deleteMany({});
+      await models().Counter.deleteMany({});
       await models().Member.deleteMany({});
     },
   };
@@ -126,6 +127,24 @@ describe.each([
     const lead = await stored(s, { contact: { name: '王芳', phone: '13800000001' } });
     expect(await s.leads.get(ORG, lead.id)).toMatchObject({ id: lead.id, status: 'pooled', version: 1 });
     expect(await s.leads.get(OTHER_ORG, lead.id)).toBeUndefined();
+  });
+
+  it('gives every stored lead the next short code of its org, one by one and in batches, and finds it by code', async () => {
+    const first = await stored(s);
+    const batch = await s.leads.insertMany([newLead(s), newLead(s, { orgId: OTHER_ORG }), newLead(s)]);
+    const codes = batch.map((r) => ('lead' in r ? r.lead.code : r.conflict));
+    expect([first.code, ...codes]).toEqual(['L-1001', 'L-1002', 'L-1001', 'L-1003']);
+    expect((await s.leads.findByCode(ORG, 'L-1003'))?.id).toBe(
+      ('lead' in batch[2]! && batch[2].lead.id) || '',
+    );
+    expect((await s.leads.get(ORG, first.id))?.code).toBe('L-1001');
+    expect(await s.leads.findByCode(OTHER_ORG, 'L-1003')).toBeUndefined();
+  });
+
+  it('never gives two leads one code when inserts race', async () => {
+    const results = await Promise.all(Array.from({ length: 20 }, () => s.leads.insert(newLead(s))));
+    const codes = results.map((r) => ('lead' in r ? r.lead.code : undefined));
+    expect(new Set(codes).size).toBe(20);
   });
 
   it('refuses a second lead with the same idempotency key as a replay, and a shared dedupe key as a duplicate', async () => {
@@ -255,6 +274,14 @@ describe.each([
     );
     expect(results.filter(Boolean)).toHaveLength(1);
     expect((await s.leads.get(ORG, lead.id))?.version).toBe(2);
+  });
+
+  it('lists one campaign’s leads of a team pool (bulk assignment by filter)', async () => {
+    const ours = await stored(s, { teamId: TEAM, campaign: '双十二' });
+    await stored(s, { teamId: TEAM, campaign: '618' });
+    await stored(s, { campaign: '双十二' });
+    const found = await s.leads.list(ORG, { teamId: TEAM, pool: 'public', campaign: '双十二', limit: 10 });
+    expect(found.map((l) => l.id)).toEqual([ours.id]);
   });
 
   it('lists newest first with filters and paging, and finds due steps oldest first across orgs', async () => {

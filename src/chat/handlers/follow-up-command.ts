@@ -1,6 +1,5 @@
 import { type ClaimDeps, recordFollowUp } from '../../core/pools/index.js';
 import { DomainError } from '../../core/shared/errors.js';
-import { leadId } from '../../core/shared/ids.js';
 import type { CommandHandler } from '../registry.js';
 
 /** `/followup LEAD text` (`/跟进`): the minimal follow-up that moves a lead to `following` and stops its clock. */
@@ -9,7 +8,7 @@ export function followUpCommand(deps: ClaimDeps): CommandHandler {
     const [id, ...words] = event.args;
     if (!id || words.length === 0)
       throw new DomainError('BAD_COMMAND_ARGS', { usage: '/followup ID 内容 · /跟进 编号 内容' });
-    await recordFollowUp(deps, ctx.caller, { leadId: leadId(id), text: words.join(' ') });
+    await recordFollowUp(deps, ctx.caller, { leadId: id, text: words.join(' ') });
     return { replies: [{ text: ctx.texts.lead.followedUp }] };
   };
 }

@@ -2,14 +2,18 @@ import type { LeadRepository } from '../../core/leads/index.js';
 import { explainAssignment } from '../../core/leads/index.js';
 import type { MemberRepository } from '../../core/org/index.js';
 import {
+  type AssignDeps,
+  assignLead,
   type ClaimDeps,
   claimLead,
   decideRelease,
+  listAssignChoices,
   recordFollowUp,
   releaseLead,
 } from '../../core/pools/index.js';
 import { leadId, memberId } from '../../core/shared/ids.js';
 import type { ActionHandler } from '../registry.js';
+import { LEAD_ACTIONS } from '../render/lead-card.js';
 import { whyCard } from '../render/why-card.js';
 
 /** Claim (领取) on a lead card: the use-case decides the race; the card itself is updated through the outbox. */
@@ -54,5 +58,40 @@ export function whyLeadAction(deps: { leads: LeadRepository; members: MemberRepo
   return async ({ caller, texts }, event) => {
     const { lead, names } = await explainAssignment(deps, caller, { leadId: leadId(event.value) });
     return { replies: [whyCard(lead, names, texts)] };
+  };
+}
+
+/** 重新分配 on a manager's lead card: the members they may give it to, as buttons, and 放回公海. */
+export function assignLeadAction(deps: AssignDeps): ActionHandler {
+  return async ({ caller, texts }, event) => {
+    const { lead, members } = await listAssignChoices(deps, caller, { leadId: event.value });
+    const t = texts.lead.assign;
+    const choice = (label: string, to: string) => ({
+      actionId: LEAD_ACTIONS.assignTo,
+      label,
+      value: `${lead.id}:${to}`,
+    });
+    return {
+      replies: [
+        {
+          card: {
+            title: t.pick(lead.code ?? lead.id),
+            fields: [],
+            buttons: [...members.map((m) => choice(m.name, m.memberId)), choice(t.poolButton, 'pool')],
+          },
+        },
+      ],
+    };
+  };
+}
+
+/** One of the choices above: the move itself (its race and limits are the use-case's). */
+export function assignLeadToAction(deps: AssignDeps): ActionHandler {
+  return async ({ caller, texts }, event) => {
+    const [ref = '', to = ''] = event.value.split(':');
+    const lead = await assignLead(deps, caller, { leadId: ref, to });
+    const t = texts.lead.assign;
+    const code = lead.code ?? lead.id;
+    return { replies: [{ text: lead.ownerName ? t.done(code, lead.ownerName) : t.toPool(code) }] };
   };
 }

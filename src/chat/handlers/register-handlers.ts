@@ -1,5 +1,5 @@
 import type { SetAvailabilityDeps } from '../../core/org/set-member-availability.js';
-import type { ClaimDeps } from '../../core/pools/index.js';
+import type { AssignDeps } from '../../core/pools/index.js';
 import type { Registry } from '../registry.js';
 import { APPROVAL_ACTIONS } from '../render/lead-approval-card.js';
 import { LEAD_ACTIONS } from '../render/lead-card.js';
@@ -8,6 +8,8 @@ import { SET_AVAILABILITY_ACTION } from '../render/member-status-card.js';
 import { followUpCommand } from './follow-up-command.js';
 import { helpCommand } from './help-command.js';
 import {
+  assignLeadAction,
+  assignLeadToAction,
   claimLeadAction,
   decideReleaseAction,
   followUpLeadAction,
@@ -20,7 +22,7 @@ import { notEnabledCommand } from './not-enabled-command.js';
 import { poolCommand } from './pool-command.js';
 import { setAvailabilityAction } from './set-availability-action.js';
 
-export type HandlerDeps = SetAvailabilityDeps & ClaimDeps;
+export type HandlerDeps = SetAvailabilityDeps & AssignDeps;
 
 /** Wires every button and command to its handler; the same table serves all platforms. */
 export function registerHandlers(registry: Registry, deps: HandlerDeps): Registry {
@@ -42,6 +44,8 @@ export function registerHandlers(registry: Registry, deps: HandlerDeps): Registr
       .onAction(LEAD_ACTIONS.release, releaseLeadAction(deps))
       .onAction(LEAD_ACTIONS.why, whyLeadAction(deps))
       .onAction(LEAD_ACTIONS.followUp, followUpLeadAction(deps))
+      .onAction(LEAD_ACTIONS.assign, assignLeadAction(deps))
+      .onAction(LEAD_ACTIONS.assignTo, assignLeadToAction(deps))
       .onAction(APPROVAL_ACTIONS.approve, decideReleaseAction(deps, 'approve'))
       .onAction(APPROVAL_ACTIONS.keep, decideReleaseAction(deps, 'keep'))
       .onAction(LINK_ACTIONS.approve, decideLinkAction(deps, true))

@@ -8,6 +8,9 @@ export const LEAD_ACTIONS = {
   release: 'lead.release',
   why: 'lead.why',
   followUp: 'lead.follow_up',
+  /** A manager's 重新分配: asks whom to (value: lead id), then moves it (value: `leadId:memberId` or `leadId:pool`). */
+  assign: 'lead.assign',
+  assignTo: 'lead.assign_to',
 } as const;
 
 /**
@@ -21,6 +24,7 @@ export function leadCard(data: LeadCardData, ctx: RenderContext): OutboundMessag
   const who = [data.name, data.company].filter(Boolean).join(' · ') || maskedOr(data.phone) || '—';
   const important = data.grade === 'important' ? `【${t.grades.important}】` : '';
   const fields: CardField[] = [
+    ...opt(t.fields.code, data.code),
     ...opt(t.fields.company, data.company),
     ...opt(t.fields.region, data.region),
     ...opt(t.fields.productLine, data.productLine),

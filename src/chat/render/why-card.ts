@@ -7,9 +7,10 @@ export function whyCard(lead: Lead, names: ReadonlyMap<string, string>, texts: C
   const t = texts.lead;
   const a = lead.assignment;
   if (!a) return { text: t.reasons.no_routing_rules };
+  // A hand move has no rule or rotation to explain: the reason line says who moved it.
+  const routed = a.reason !== 'manual';
   const lines = [
-    t.why.rule(a.ruleName),
-    t.why.strategy(t.strategies[a.strategy]),
+    ...(routed ? [t.why.rule(a.ruleName), t.why.strategy(t.strategies[a.strategy])] : []),
     ...(a.position !== undefined ? [t.why.position(a.position, a.teamSize)] : []),
     `${t.why.reason}：${t.reasons[a.reason]}`,
     `${t.why.skipped}：${

@@ -72,6 +72,8 @@ export type LeadTexts = {
     readonly wechat: string;
     readonly reclaimAt: string;
     readonly owner: string;
+    /** The lead's short code (`L-1042`), what people type in commands. */
+    readonly code: string;
   };
   /** Known sources by their API name; others show as given. */
   readonly sources: Readonly<Record<string, string>>;
@@ -133,6 +135,14 @@ export type LeadTexts = {
   readonly pool: {
     readonly empty: string;
     readonly header: (count: number) => string;
+  };
+  /** Hand assignment (`/lead assign 编号 成员`): the answer to the mover. */
+  readonly assign: {
+    readonly done: (code: string, name: string) => string;
+    readonly toPool: (code: string) => string;
+    readonly button: string;
+    readonly pick: (code: string) => string;
+    readonly poolButton: string;
   };
   /** One card for a burst of notices (quiet delivery): a pool summary per channel, a reminder list per person. */
   readonly summary: {

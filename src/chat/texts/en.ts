@@ -57,6 +57,8 @@ export const en: Catalogue = {
     UNKNOWN_ACTION: () => 'This button no longer works; refresh the card.',
     BAD_COMMAND_ARGS: (d) => `That command needs a different form: ${String(d.usage ?? '')}`,
     COMMAND_NOT_AVAILABLE: (d) => `"${String(d.command ?? '')}" is not enabled yet.`,
+    ASSIGNEE_NOT_ELIGIBLE: (d) =>
+      `${String(d.name ?? '')} can't take this lead now: ${leadTextsEn.skipReasons[d.why as keyof typeof leadTextsEn.skipReasons] ?? ''}.`,
   },
   memberStatus: {
     title: 'My status',

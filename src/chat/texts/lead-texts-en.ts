@@ -24,6 +24,7 @@ export const leadTextsEn: LeadTexts = {
     wechat: 'WeChat',
     reclaimAt: 'Back to pool at',
     owner: 'Owner',
+    code: 'Code',
   },
   sources: {
     website: 'Website',
@@ -66,6 +67,7 @@ export const leadTextsEn: LeadTexts = {
     pool_strategy: 'the rule sends leads straight to the pool',
     no_eligible_member: 'nobody in the team could take it, so it went to the pool',
     no_routing_rules: 'the org has no routing rules yet, so it went to the pool',
+    manual: 'a manager assigned it by hand',
   },
   skipReasons: {
     inactive: 'inactive',
@@ -76,6 +78,7 @@ export const leadTextsEn: LeadTexts = {
     zero_weight: 'weight 0',
     busy: 'just got another lead',
     previous_owner: 'the lead was just taken back from them',
+    not_senior: 'important leads go to senior reps only',
   },
   detail: {
     history: 'Ownership history',
@@ -94,6 +97,7 @@ export const leadTextsEn: LeadTexts = {
       release_approved: 'release approved',
       release_kept: 'kept',
       deadline_changed: 'deadline changed',
+      reassigned: 'reassigned',
     },
   },
   followUpStatuses: { unfollowed: 'not followed up', following: 'following up' },
@@ -129,6 +133,13 @@ export const leadTextsEn: LeadTexts = {
   pool: {
     empty: 'The public pool has no leads to claim right now.',
     header: (n) => `${n} leads in the public pool:`,
+  },
+  assign: {
+    done: (code, name) => `Lead ${code} is now ${name}'s.`,
+    toPool: (code) => `Lead ${code} is back in the public pool.`,
+    button: 'Reassign',
+    pick: (code) => `Give lead ${code} to:`,
+    poolButton: 'Back to the pool',
   },
   summary: {
     poolTitle: (n) => `${n} new leads in the public pool`,

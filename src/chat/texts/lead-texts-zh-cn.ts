@@ -24,6 +24,7 @@ export const leadTextsZhCN: LeadTexts = {
     wechat: '微信',
     reclaimAt: '超时回流',
     owner: '负责人',
+    code: '编号',
   },
   sources: {
     website: '官网',
@@ -66,6 +67,7 @@ export const leadTextsZhCN: LeadTexts = {
     pool_strategy: '规则设定直接进入公海',
     no_eligible_member: '组内暂无可分配的成员，进入公海',
     no_routing_rules: '企业尚未设置分配规则，进入公海',
+    manual: '由主管手动分配',
   },
   skipReasons: {
     inactive: '已停用',
@@ -76,6 +78,7 @@ export const leadTextsZhCN: LeadTexts = {
     zero_weight: '权重为 0',
     busy: '刚被分配了另一条线索',
     previous_owner: '刚被收回这条线索',
+    not_senior: '重要线索只分给资深销售',
   },
   detail: {
     history: '归属记录',
@@ -94,6 +97,7 @@ export const leadTextsZhCN: LeadTexts = {
       release_approved: '批准回流',
       release_kept: '保留',
       deadline_changed: '调整回流期限',
+      reassigned: '手动分配',
     },
   },
   followUpStatuses: { unfollowed: '未跟进', following: '跟进中' },
@@ -127,6 +131,13 @@ export const leadTextsZhCN: LeadTexts = {
   pool: {
     empty: '公海里暂时没有可领取的线索。',
     header: (n) => `公海中有 ${n} 条可领取的线索：`,
+  },
+  assign: {
+    done: (code, name) => `已将线索 ${code} 分配给 ${name}。`,
+    toPool: (code) => `已将线索 ${code} 放回公海。`,
+    button: '重新分配',
+    pick: (code) => `把线索 ${code} 分配给：`,
+    poolButton: '放回公海',
   },
   summary: {
     poolTitle: (n) => `公海新增 ${n} 条线索`,

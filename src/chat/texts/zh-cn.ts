@@ -45,6 +45,8 @@ export const zhCN: Catalogue = {
     UNKNOWN_ACTION: () => '这个按钮已失效，请刷新卡片。',
     BAD_COMMAND_ARGS: (d) => `命令格式不对：${String(d.usage ?? '')}`,
     COMMAND_NOT_AVAILABLE: (d) => `「${String(d.command ?? '')}」功能尚未开通。`,
+    ASSIGNEE_NOT_ELIGIBLE: (d) =>
+      `${String(d.name ?? '')} 现在不能接收这条线索：${leadTextsZhCN.skipReasons[d.why as keyof typeof leadTextsZhCN.skipReasons] ?? ''}。`,
   },
   memberStatus: {
     title: '我的状态',

@@ -1,17 +1,18 @@
 import type { Caller, MemberRepository } from '../org/index.js';
 import { DomainError } from '../shared/errors.js';
-import type { LeadId } from '../shared/ids.js';
 import { canSeeAssignment } from './lead-access.js';
+import type { LeadRef } from './lead-code.js';
 import type { Lead } from './lead-types.js';
 import type { LeadRepository } from './ports.js';
+import { resolveLeadRef } from './resolve-lead-ref.js';
 
 /** "Why me?": the lead with its stored assignment, and the names of the team routing chose among. */
 export async function explainAssignment(
   deps: { readonly leads: LeadRepository; readonly members: MemberRepository },
   caller: Caller,
-  input: { readonly leadId: LeadId },
+  input: { readonly leadId: LeadRef },
 ): Promise<{ readonly lead: Lead; readonly names: ReadonlyMap<string, string> }> {
-  const lead = await deps.leads.get(caller.org.id, input.leadId);
+  const lead = await resolveLeadRef(deps.leads, caller.org.id, input.leadId);
   if (!lead) throw new DomainError('LEAD_NOT_FOUND', { leadId: input.leadId });
   if (!canSeeAssignment(caller, lead)) throw new DomainError('FORBIDDEN', { action: 'lead.read_all' });
   const team = lead.assignment?.teamId

@@ -1,9 +1,10 @@
 import type { Caller } from '../org/index.js';
 import { assertCan } from '../org/index.js';
 import { DomainError } from '../shared/errors.js';
-import type { LeadId } from '../shared/ids.js';
+import type { LeadRef } from './lead-code.js';
 import type { Lead } from './lead-types.js';
 import type { LeadRepository } from './ports.js';
+import { resolveLeadRef } from './resolve-lead-ref.js';
 
 /**
  * One lead by id for API clients (`GET /leads/:id`). An API token reads org-wide or not at all, so the role is
@@ -12,10 +13,10 @@ import type { LeadRepository } from './ports.js';
 export async function getLead(
   deps: { readonly leads: LeadRepository },
   caller: Caller,
-  input: { readonly leadId: LeadId },
+  input: { readonly leadId: LeadRef },
 ): Promise<Lead> {
   assertCan(caller, 'lead.read_all');
-  const lead = await deps.leads.get(caller.org.id, input.leadId);
+  const lead = await resolveLeadRef(deps.leads, caller.org.id, input.leadId);
   if (!lead) throw new DomainError('LEAD_NOT_FOUND', { leadId: input.leadId });
   return lead;
 }

@@ -10,6 +10,7 @@ import { type ReplayKey, sameRequestOrRefuse, singleRequestKey } from './idempot
 import { type LeadInput, leadInputSchema } from './lead-input.js';
 import { leadNotices } from './lead-notices.js';
 import type { DedupeKeys, Lead } from './lead-types.js';
+import { seniorsOnly } from './pick-assignee.js';
 import type { LeadRepository, NewLead } from './ports.js';
 import { requestFingerprint } from './request-fingerprint.js';
 import { type RouteDecision, type RouteDeps, routeLead, unroutedAssignment } from './route-lead.js';
@@ -110,14 +111,14 @@ export async function intakeParsedLead(
 async function decide(
   deps: IntakeDeps,
   org: Org,
-  draft: Pick<NewLead, 'region' | 'productLine' | 'source' | 'score' | 'tags'>,
+  draft: Pick<NewLead, 'region' | 'productLine' | 'source' | 'score' | 'tags' | 'grade'>,
   strategy: Strategy | undefined,
   now: Date,
 ): Promise<RouteDecision> {
   const routing = org.settings.routing;
   if (!routing) return { assignment: unroutedAssignment(now) };
   const rule = matchRule(routing, draft);
-  return routeLead(deps, org, rule, strategy ?? rule.strategy, now);
+  return routeLead(deps, org, rule, strategy ?? rule.strategy, now, new Set(), seniorsOnly(org, draft.grade));
 }
 
 async function storeDuplicate(

@@ -1,21 +1,54 @@
 import type { Caller } from '../org/index.js';
 import { can } from '../org/index.js';
+import type { MemberId, TeamId } from '../shared/ids.js';
 import type { Lead } from './lead-types.js';
 
-// Who may see a lead, in one place for chat, the API and the jobs.
+// Who may see and act on a lead, in one place for chat, the API, the lists and the jobs.
 
-/** Its card and history: managers and up see every lead; others their own and their team's pool. */
-export function canSeeLead(caller: Caller, lead: Lead): boolean {
-  if (can(caller, 'lead.read_all')) return true;
+/**
+ * Which leads a caller sees. `org`: all of them (admins, directors, and API tokens holding `lead.read_all`: a
+ * token is an integration an admin issued, not a person with a team). `team`: a manager's own team's leads and
+ * their own. `own`: a member's own leads and their team's public pool.
+ */
+export type LeadScope =
+  | { readonly kind: 'org' }
+  | { readonly kind: 'team'; readonly memberId: MemberId; readonly teamId?: TeamId }
+  | { readonly kind: 'own'; readonly memberId: MemberId; readonly teamId?: TeamId }
+  | { readonly kind: 'none' };
+
+export function leadScope(caller: Caller): LeadScope {
   const member = caller.member;
-  if (!member) return false;
-  if (lead.ownerId === member.id) return true;
-  return lead.status === 'pooled' && lead.teamId !== undefined && lead.teamId === member.teamId;
+  if (can(caller, 'lead.read_org') || (caller.kind !== 'member' && can(caller, 'lead.read_all'))) {
+    return { kind: 'org' };
+  }
+  if (!member) return { kind: 'none' };
+  const scoped = { memberId: member.id, ...(member.teamId ? { teamId: member.teamId } : {}) };
+  return can(caller, 'lead.read_all') ? { kind: 'team', ...scoped } : { kind: 'own', ...scoped };
 }
 
-/** Why routing chose as it did ("why me?"): the owner, the member routing picked, and managers and up. */
+/** Its card and history: see LeadScope. */
+export function canSeeLead(caller: Caller, lead: Lead): boolean {
+  const scope = leadScope(caller);
+  if (scope.kind === 'org') return true;
+  if (scope.kind === 'none') return false;
+  if (lead.ownerId === scope.memberId) return true;
+  if (lead.teamId === undefined || lead.teamId !== scope.teamId) return false;
+  return scope.kind === 'team' || lead.status === 'pooled';
+}
+
+/** Moving a lead by hand (assign, reassign, back to the pool): directors and admins any, managers their team's. */
+export function canManageLead(caller: Caller, lead: Pick<Lead, 'teamId'>): boolean {
+  if (!can(caller, 'lead.assign')) return false;
+  const scope = leadScope(caller);
+  if (scope.kind === 'org') return true;
+  return scope.kind === 'team' && lead.teamId !== undefined && lead.teamId === scope.teamId;
+}
+
+/** Why routing chose as it did ("why me?"): the owner, the member routing picked, and who manages the lead. */
 export function canSeeAssignment(caller: Caller, lead: Lead): boolean {
-  if (can(caller, 'lead.read_all')) return true;
+  const scope = leadScope(caller);
+  if (scope.kind === 'org') return true;
+  if (scope.kind === 'team' && lead.teamId !== undefined && lead.teamId === scope.teamId) return true;
   const member = caller.member;
   return member !== undefined && (lead.ownerId === member.id || lead.assignment?.ownerId === member.id);
 }

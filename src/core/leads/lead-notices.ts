@@ -6,6 +6,8 @@ import type { DedupeKeys, FollowUpStatus, Grade, Lead, LeadStatus } from './lead
 /** What the lead card shows; the renderer decides per reader what is masked. */
 export type LeadCardData = {
   readonly leadId: LeadId;
+  /** The short code people type (`L-1042`). */
+  readonly code?: string;
   readonly version: number;
   readonly status: LeadStatus;
   readonly followUpStatus?: FollowUpStatus;
@@ -58,6 +60,7 @@ export function leadCardData(lead: Lead): LeadCardData {
     score: lead.score,
     grade: lead.grade,
     ...defined({
+      code: lead.code,
       followUpStatus: lead.followUpStatus,
       name: lead.contact.name,
       company: lead.contact.company,

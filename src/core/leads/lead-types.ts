@@ -22,7 +22,9 @@ export type AssignmentReason =
   | 'batch_strategy'
   | 'pool_strategy'
   | 'no_eligible_member'
-  | 'no_routing_rules';
+  | 'no_routing_rules'
+  /** A manager, director or admin moved it by hand (assignLead). */
+  | 'manual';
 
 /** Why a lead went where it went: stored with the lead, shown by the API and the card's "Why me?" button. */
 export type Assignment = {
@@ -53,7 +55,9 @@ export type OwnershipEventType =
   | 'release_requested'
   | 'release_approved'
   | 'release_kept'
-  | 'deadline_changed';
+  | 'deadline_changed'
+  /** Moved by hand to another member or back to the pool; `reason` is what the mover typed, as typed. */
+  | 'reassigned';
 
 /**
  * How many ownership events a lead keeps. A lead passed around for months would otherwise grow without bound (and
@@ -124,6 +128,11 @@ export type LeadContact = {
 export type Lead = {
   readonly id: LeadId;
   readonly orgId: OrgId;
+  /**
+   * The short code people type (`L-1042`), unique in the org, given by the repository when the lead is stored.
+   * Optional only for leads stored before codes existed until the start-up backfill reaches them.
+   */
+  readonly code?: string;
   readonly contact: LeadContact;
   readonly region?: string;
   readonly productLine?: string;

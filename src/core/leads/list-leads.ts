@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import type { Caller } from '../org/index.js';
-import { assertCan, can } from '../org/index.js';
+import { assertCan } from '../org/index.js';
 import type { LeadId, MemberId, TeamId } from '../shared/ids.js';
 import { parseInput } from '../shared/validate.js';
-import { canSeeLead } from './lead-access.js';
+import { canSeeLead, leadScope } from './lead-access.js';
 import { LEAD_STATUSES, type Lead } from './lead-types.js';
 import type { LeadQuery, LeadRepository } from './ports.js';
 
@@ -50,10 +50,17 @@ export async function listLeads(
 
 function visibleQuery(deps: { leads: LeadRepository }, caller: Caller, query: LeadQuery): Promise<Lead[]> {
   const orgId = caller.org.id;
-  const member = caller.member;
-  if (can(caller, 'lead.read_all')) return deps.leads.list(orgId, query);
-  if (query.pool === 'public' || query.status === 'pooled') {
-    return member?.teamId ? deps.leads.list(orgId, { ...query, teamId: member.teamId }) : Promise.resolve([]);
+  const scope = leadScope(caller);
+  if (scope.kind === 'org') return deps.leads.list(orgId, query);
+  if (scope.kind === 'none') return Promise.resolve([]);
+  // A manager pages over their team's leads (asking for another team gets none); without a team, their own.
+  if (scope.kind === 'team') {
+    if (!scope.teamId) return deps.leads.list(orgId, { ...query, ownerId: scope.memberId });
+    if (query.teamId && query.teamId !== scope.teamId) return Promise.resolve([]);
+    return deps.leads.list(orgId, { ...query, teamId: scope.teamId });
   }
-  return member ? deps.leads.list(orgId, { ...query, ownerId: member.id }) : Promise.resolve([]);
+  if (query.pool === 'public' || query.status === 'pooled') {
+    return scope.teamId ? deps.leads.list(orgId, { ...query, teamId: scope.teamId }) : Promise.resolve([]);
+  }
+  return deps.leads.list(orgId, { ...query, ownerId: scope.memberId });
 }

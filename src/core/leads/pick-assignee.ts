@@ -1,4 +1,6 @@
+import type { Org } from '../org/index.js';
 import type { MemberId } from '../shared/ids.js';
+import type { Grade } from './lead-types.js';
 import type { PickResult, RoutingCandidate, SkipReason, Strategy } from './routing-types.js';
 
 /** Why this candidate cannot take a lead now, or undefined when they can. Order: the most lasting reason first. */
@@ -25,12 +27,14 @@ export function skipReason(c: RoutingCandidate, strategy: Strategy): SkipReason 
  *
  * `exclude`: members a concurrent intake just took (their conditional write failed), tried no more this time.
  * `barred`: members who may not have this lead (the rep it was just reclaimed from).
+ * `seniorOnly`: an important lead the org keeps to senior reps (seniorsOnly): juniors are skipped as `not_senior`.
  */
 export function pickAssignee(
   strategy: Strategy,
   candidates: readonly RoutingCandidate[],
   exclude: ReadonlySet<MemberId> = new Set(),
   barred: ReadonlySet<MemberId> = new Set(),
+  seniorOnly = false,
 ): PickResult {
   if (strategy === 'pool') return { skipped: [] };
   const skipped: { memberId: MemberId; why: SkipReason }[] = [];
@@ -40,7 +44,7 @@ export function pickAssignee(
       ? 'previous_owner'
       : exclude.has(c.memberId)
         ? 'busy'
-        : skipReason(c, strategy);
+        : (skipReason(c, strategy) ?? (seniorOnly && !c.senior ? 'not_senior' : undefined));
     if (why) skipped.push({ memberId: c.memberId, why });
     else eligible.push(c);
   }
@@ -66,4 +70,9 @@ export function pickAssignee(
     nextPass: finish(owner),
     skipped,
   };
+}
+
+/** Whether routing gives this lead to senior reps only: important leads, unless the org turned the setting off. */
+export function seniorsOnly(org: Org, grade: Grade): boolean {
+  return grade === 'important' && org.settings.importantToSeniors !== false;
 }

@@ -7,7 +7,8 @@ import type { DedupeKeys, Lead, LeadStatus, OwnershipEvent } from './lead-types.
 /** What an intake needs to know before it routes: a replay of an earlier request, or the original of a 撞单. */
 export type ExistingMatch = { readonly replay?: Lead; readonly original?: Lead };
 
-export type NewLead = Omit<Lead, 'id' | 'historyDropped'> & { readonly id?: LeadId };
+/** A lead to store; the repository gives it its code (one counter `$inc` per insert, one per batch). */
+export type NewLead = Omit<Lead, 'id' | 'historyDropped' | 'code'> & { readonly id?: LeadId };
 
 /** Why an insert was refused by a unique index: a replayed request, or a customer another intake just stored. */
 export type InsertConflict = 'replay' | 'duplicate';
@@ -18,6 +19,8 @@ export type LeadQuery = {
   readonly pool?: 'public' | 'private';
   readonly status?: LeadStatus;
   readonly source?: string;
+  /** Exactly this campaign (bulk assignment by filter: "the pool of 华东销售组 from 双十二"). */
+  readonly campaign?: string;
   readonly from?: Date;
   readonly to?: Date;
   /** Paging by id: leads older than this one (newest first). */
@@ -82,6 +85,8 @@ export interface LeadRepository {
   /** A fresh id, so a batch can link in-batch duplicates to originals before anything is stored. */
   newId(): LeadId;
   get(orgId: OrgId, id: LeadId): Promise<Lead | undefined>;
+  /** The org's lead with this short code (canonical form, `L-1042`): one query on the unique (orgId, code) index. */
+  findByCode(orgId: OrgId, code: string): Promise<Lead | undefined>;
   /** One query: a lead with the same idempotency key or source+externalId, or the oldest original sharing a key. */
   findExisting(
     orgId: OrgId,

@@ -48,6 +48,7 @@ export function toCandidate(
     active: member.active,
     onLeave: member.onLeave,
     isRep: member.roles.includes('rep'),
+    senior: member.level === 'senior',
     dailyCap: member.dailyCap ?? org.settings.dailyCaps[member.level],
     assignedToday: member.day === day ? member.assignedToday : 0,
     openLeads: member.openLeads,
@@ -87,6 +88,7 @@ export async function routeLead(
   strategy: Strategy,
   now: Date,
   barred: ReadonlySet<MemberId> = new Set(),
+  seniorOnly = false,
 ): Promise<RouteDecision> {
   const assignment = (outcome: RoutingOutcome) => buildAssignment(rule, strategy, now, outcome);
   if (strategy === 'pool') return { assignment: assignment({ teamSize: 0, skipped: [] }) };
@@ -97,7 +99,7 @@ export async function routeLead(
     const candidates = roster.map((m) => toCandidate(org, m, day, weights));
     const lost = new Set<MemberId>();
     for (;;) {
-      const pick = pickAssignee(strategy, candidates, lost, barred);
+      const pick = pickAssignee(strategy, candidates, lost, barred, seniorOnly);
       const skipped = pick.skipped.filter((s) => s.why !== 'busy');
       if (!pick.ownerId || pick.nextPass === undefined) {
         if (lost.size > 0) {

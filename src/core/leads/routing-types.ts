@@ -12,7 +12,9 @@ export type SkipReason =
   | 'private_pool_full'
   | 'zero_weight'
   | 'busy'
-  | 'previous_owner';
+  | 'previous_owner'
+  /** An important lead, kept to senior reps by the org's `importantToSeniors` setting. */
+  | 'not_senior';
 
 /** A team member as routing sees them at the moment of the decision. */
 export type RoutingCandidate = {
@@ -20,6 +22,8 @@ export type RoutingCandidate = {
   readonly active: boolean;
   readonly onLeave: boolean;
   readonly isRep: boolean;
+  /** A senior rep (资深销售): the only ones given important leads while `importantToSeniors` is on. */
+  readonly senior: boolean;
   readonly dailyCap: number;
   readonly assignedToday: number;
   readonly openLeads: number;

@@ -37,6 +37,7 @@ export const orgSettingsPatchSchema = z.strictObject({
   managerAfterHours: hours.optional(),
   reclaimAfterHours: hours.optional(),
   reclaimTo: z.enum(['pool', 'reroute']).optional(),
+  importantToSeniors: z.boolean().optional(),
   claimCooldownHours: z
     .number()
     .min(0)

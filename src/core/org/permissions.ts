@@ -17,6 +17,10 @@ const POLICY = {
   'lead.create': ['admin', 'director', 'manager'],
   /** Every lead of the org; members without it see their own and their team's pool. */
   'lead.read_all': ['admin', 'director', 'manager'],
+  /** Of those, who sees (and moves) every team's leads; a manager in chat sees their own team's (leadScope). */
+  'lead.read_org': ['admin', 'director'],
+  /** Reassigning leads by hand or in bulk (assignLead, assignLeads); managers within their own team. */
+  'lead.assign': ['admin', 'director', 'manager'],
   'lead.read': ['admin', 'director', 'manager', 'rep'],
   'lead.claim': ['manager', 'rep'],
   'lead.release': ['manager', 'rep'],

@@ -43,6 +43,8 @@ export type OrgSettings = {
   readonly routing?: RoutingConfig;
   /** Replaces the default lead scoring (DEFAULT_SCORING). */
   readonly scoring?: ScoringConfig;
+  /** Important leads go to senior reps only (juniors skipped as `not_senior`); absent means on. */
+  readonly importantToSeniors?: boolean;
 };
 
 export type { BusinessHours } from '../shared/business-hours.js';

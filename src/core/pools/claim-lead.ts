@@ -1,9 +1,8 @@
 import type { Lead, LeadChange } from '../leads/index.js';
-import { leadNotices } from '../leads/index.js';
+import { type LeadRef, leadNotices, resolveLeadRef } from '../leads/index.js';
 import type { Member, Org } from '../org/index.js';
 import { actingMember, assertCan, type Caller } from '../org/index.js';
 import { DomainError } from '../shared/errors.js';
-import type { LeadId } from '../shared/ids.js';
 import { localDay, nextLocalMidnight } from '../shared/local-day.js';
 import { ladderFrom, ladderStart } from './ladder.js';
 import { assertClaimable, assertPoolClaimAllowed } from './lead-rules.js';
@@ -18,14 +17,14 @@ import type { ClaimDeps } from './ports.js';
 export async function claimLead(
   deps: ClaimDeps,
   caller: Caller,
-  input: { readonly leadId: LeadId },
+  input: { readonly leadId: LeadRef },
 ): Promise<Lead> {
   assertCan(caller, 'lead.claim');
   const member = actingMember(caller, 'lead.claim');
   const { org } = caller;
-  const id = input.leadId;
-  const lead = await deps.leads.get(org.id, id);
-  if (!lead) throw new DomainError('LEAD_NOT_FOUND', { leadId: id });
+  const lead = await resolveLeadRef(deps.leads, org.id, input.leadId);
+  if (!lead) throw new DomainError('LEAD_NOT_FOUND', { leadId: input.leadId });
+  const id = lead.id;
   // A second click of the winner (or a platform retry that got past dedupe) changes nothing.
   if (lead.status === 'claimed' && lead.ownerId === member.id) return lead;
   assertClaimable(lead, member);

@@ -1,8 +1,8 @@
 import type { Lead, ReleaseRecord } from '../leads/index.js';
-import { leadNotices } from '../leads/index.js';
+import { type LeadRef, leadNotices, resolveLeadRef } from '../leads/index.js';
 import { actingMember, assertCan, type Caller } from '../org/index.js';
 import { DomainError } from '../shared/errors.js';
-import type { LeadId, MemberId } from '../shared/ids.js';
+import type { MemberId } from '../shared/ids.js';
 import { ladderFrom, ladderStart } from './ladder.js';
 import { pendingDecision } from './lead-rules.js';
 import type { ClaimDeps } from './ports.js';
@@ -18,14 +18,15 @@ export type ReleaseDecision = { readonly approveTo: MemberId } | { readonly keep
 export async function decideRelease(
   deps: ClaimDeps,
   caller: Caller,
-  input: { readonly leadId: LeadId; readonly decision: ReleaseDecision },
+  input: { readonly leadId: LeadRef; readonly decision: ReleaseDecision },
 ): Promise<Lead> {
   assertCan(caller, 'lead.decide_release');
   const director = actingMember(caller, 'lead.decide_release');
   const { org } = caller;
-  const { leadId: id, decision } = input;
-  const lead = await deps.leads.get(org.id, id);
-  if (!lead) throw new DomainError('LEAD_NOT_FOUND', { leadId: id });
+  const { decision } = input;
+  const lead = await resolveLeadRef(deps.leads, org.id, input.leadId);
+  if (!lead) throw new DomainError('LEAD_NOT_FOUND', { leadId: input.leadId });
+  const id = lead.id;
   const { pending, ownerId } = pendingDecision(lead);
   const at = deps.clock.now();
   const decided = (approval: 'approved' | 'kept', newOwnerId?: MemberId): ReleaseRecord => {

@@ -9,7 +9,9 @@ export type PoolErrorCode =
   | 'CLAIM_COOLDOWN'
   | 'LEAD_NOT_RELEASABLE'
   | 'RELEASE_NOT_PENDING'
-  | 'NOT_A_CANDIDATE';
+  | 'NOT_A_CANDIDATE'
+  /** A hand assignment to a member who cannot take it now (details.why: a routing skip reason). */
+  | 'ASSIGNEE_NOT_ELIGIBLE';
 
 declare module '../shared/errors.js' {
   interface DomainErrorCodes extends Record<PoolErrorCode, true> {}

@@ -1,9 +1,8 @@
 import { z } from 'zod';
 import type { Lead } from '../leads/index.js';
-import { leadNotices } from '../leads/index.js';
+import { type LeadRef, leadNotices, resolveLeadRef } from '../leads/index.js';
 import { actingMember, assertCan, type Caller } from '../org/index.js';
 import { DomainError } from '../shared/errors.js';
-import type { LeadId } from '../shared/ids.js';
 import { parseInput } from '../shared/validate.js';
 import { assertOwnLead } from './lead-rules.js';
 import type { ClaimDeps } from './ports.js';
@@ -18,15 +17,15 @@ const textSchema = z.string().trim().min(2, 'say what happened, in a few words')
 export async function recordFollowUp(
   deps: ClaimDeps,
   caller: Caller,
-  input: { readonly leadId: LeadId; readonly text: string },
+  input: { readonly leadId: LeadRef; readonly text: string },
 ): Promise<Lead> {
   assertCan(caller, 'lead.follow_up');
   const member = actingMember(caller, 'lead.follow_up');
   const { org } = caller;
-  const id = input.leadId;
   const note = parseInput(textSchema, input.text);
-  const lead = await deps.leads.get(org.id, id);
-  if (!lead) throw new DomainError('LEAD_NOT_FOUND', { leadId: id });
+  const lead = await resolveLeadRef(deps.leads, org.id, input.leadId);
+  if (!lead) throw new DomainError('LEAD_NOT_FOUND', { leadId: input.leadId });
+  const id = lead.id;
   assertOwnLead(lead, member);
   const at = deps.clock.now();
   const updated = await deps.leads.updateIf(

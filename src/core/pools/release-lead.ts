@@ -1,9 +1,8 @@
 import { z } from 'zod';
 import type { Lead, ReleaseRecord } from '../leads/index.js';
-import { leadNotices } from '../leads/index.js';
+import { type LeadRef, leadNotices, resolveLeadRef } from '../leads/index.js';
 import { actingMember, assertCan, type Caller } from '../org/index.js';
 import { DomainError } from '../shared/errors.js';
-import type { LeadId } from '../shared/ids.js';
 import { parseInput } from '../shared/validate.js';
 import { assertReleasable } from './lead-rules.js';
 import type { ClaimDeps } from './ports.js';
@@ -19,15 +18,15 @@ const reasonSchema = z.string().trim().min(2, 'say why, in a few words').max(500
 export async function releaseLead(
   deps: ClaimDeps,
   caller: Caller,
-  input: { readonly leadId: LeadId; readonly reason: string },
+  input: { readonly leadId: LeadRef; readonly reason: string },
 ): Promise<Lead> {
   assertCan(caller, 'lead.release');
   const member = actingMember(caller, 'lead.release');
   const { org } = caller;
-  const id = input.leadId;
   const why = parseInput(reasonSchema, input.reason);
-  const lead = await deps.leads.get(org.id, id);
-  if (!lead) throw new DomainError('LEAD_NOT_FOUND', { leadId: id });
+  const lead = await resolveLeadRef(deps.leads, org.id, input.leadId);
+  if (!lead) throw new DomainError('LEAD_NOT_FOUND', { leadId: input.leadId });
+  const id = lead.id;
   assertReleasable(lead, member);
   const at = deps.clock.now();
   const record: ReleaseRecord = {

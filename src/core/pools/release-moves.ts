@@ -11,7 +11,7 @@ import type { MemberId } from '../shared/ids.js';
 import { ladderFrom, ladderStart } from './ladder.js';
 
 // What an owned lead carries that a pooled one must not: the owner, the clock and any pending decision.
-const OWNERSHIP_FIELDS = [
+export const OWNERSHIP_FIELDS = [
   'ownerId',
   'ownerName',
   'assignedAt',

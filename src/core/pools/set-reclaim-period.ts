@@ -1,11 +1,10 @@
 import { z } from 'zod';
 import type { Lead, LeadRepository } from '../leads/index.js';
-import { leadNotices } from '../leads/index.js';
+import { type LeadRef, leadNotices, resolveLeadRef } from '../leads/index.js';
 import type { Caller } from '../org/index.js';
 import { assertCan } from '../org/index.js';
 import type { Clock } from '../shared/clock.js';
 import { DomainError } from '../shared/errors.js';
-import type { LeadId } from '../shared/ids.js';
 import type { Notifier } from '../shared/notices.js';
 import { parseInput } from '../shared/validate.js';
 import { ladderFrom } from './ladder.js';
@@ -19,14 +18,14 @@ export const reclaimPeriodSchema = z.strictObject({ reclaimAfterHours: z.number(
 export async function setReclaimPeriod(
   deps: { leads: LeadRepository; notifier: Notifier; clock: Clock },
   caller: Caller,
-  input: { readonly leadId: LeadId; readonly period: unknown },
+  input: { readonly leadId: LeadRef; readonly period: unknown },
 ): Promise<Lead> {
   assertCan(caller, 'lead.set_deadline');
   const { org, member: by } = caller;
-  const id = input.leadId;
   const { reclaimAfterHours } = parseInput(reclaimPeriodSchema, input.period);
-  const lead = await deps.leads.get(org.id, id);
-  if (!lead) throw new DomainError('LEAD_NOT_FOUND', { leadId: id });
+  const lead = await resolveLeadRef(deps.leads, org.id, input.leadId);
+  if (!lead) throw new DomainError('LEAD_NOT_FOUND', { leadId: input.leadId });
+  const id = lead.id;
   const at = deps.clock.now();
   const onClock = lead.dueStep !== undefined && lead.assignedAt !== undefined;
   const ladder = onClock ? ladderFrom(org, lead.assignedAt!, reclaimAfterHours) : undefined;

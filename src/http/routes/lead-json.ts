@@ -15,6 +15,7 @@ export function leadJson(lead: Lead, caller: Caller, options: { readonly history
   const en = textsFor('en').lead;
   return {
     id: lead.id,
+    ...(lead.code ? { code: lead.code } : {}),
     status: lead.status,
     pool: poolOf(lead),
     ...(lead.ownerId ? { ownerId: lead.ownerId, ownerName: lead.ownerName } : {}),

@@ -11,8 +11,7 @@ import {
   STRATEGIES,
 } from '../../core/leads/index.js';
 import { assertCan } from '../../core/org/index.js';
-import { setReclaimPeriod } from '../../core/pools/index.js';
-import { leadId } from '../../core/shared/ids.js';
+import { assignLead, assignLeads, setReclaimPeriod } from '../../core/pools/index.js';
 import { parseInput } from '../../core/shared/validate.js';
 import { HTTP_STATUS } from '../http-status.js';
 import type { ApiState } from '../middleware/api-auth.js';
@@ -28,6 +27,13 @@ const batchSchema = z.strictObject({
   /** Per-lead keys (imports use a hash of each row), else derived from the Idempotency-Key header. */
   idempotencyKeys: z.array(z.string().min(1).max(200)).optional(),
   strategy: z.enum(STRATEGIES).optional(),
+});
+
+/** `POST /leads/:id:assign`: a member's id (or exact name), or `pool`; `force` is for directors and admins. */
+const assignSchema = z.strictObject({
+  to: z.string().trim().min(1).max(100),
+  force: z.boolean().optional(),
+  reason: z.string().max(500).optional(),
 });
 
 /** A refused batch item as the error handler would answer it alone: its status and `{ code, message, details }`. */
@@ -76,16 +82,33 @@ export function leadRoutes(deps: IntakeDeps): Router<ApiState> {
     };
   });
 
+  // Bulk: by codes or by filter, with a strategy; `dryRun` answers who would get how many and writes nothing.
+  router.post('/leads\\:assign', async (ctx) => {
+    ctx.body = await assignLeads(deps, ctx.state.caller, ctx.request.body);
+  });
+
+  router.post('/leads/:id\\:assign', async (ctx) => {
+    const { caller } = ctx.state;
+    const body = parseInput(assignSchema, ctx.request.body);
+    const lead = await assignLead(deps, caller, {
+      leadId: ctx.params.id ?? '',
+      to: body.to,
+      ...(body.force !== undefined ? { force: body.force } : {}),
+      ...(body.reason ? { reason: body.reason } : {}),
+    });
+    ctx.body = { lead: leadJson(lead, caller) };
+  });
+
   router.get('/leads/:id', async (ctx) => {
     const { caller } = ctx.state;
-    const lead = await getLead(deps, caller, { leadId: leadId(ctx.params.id ?? '') });
+    const lead = await getLead(deps, caller, { leadId: ctx.params.id ?? '' });
     ctx.body = { lead: leadJson(lead, caller) };
   });
 
   router.patch('/leads/:id', async (ctx) => {
     const { caller } = ctx.state;
     const lead = await setReclaimPeriod(deps, caller, {
-      leadId: leadId(ctx.params.id ?? ''),
+      leadId: ctx.params.id ?? '',
       period: ctx.request.body,
     });
     ctx.body = { lead: leadJson(lead, caller) };

@@ -5,6 +5,8 @@ import { LEAD_STATUSES } from '../../core/leads/lead-types.js';
 export type LeadDoc = {
   _id: Types.ObjectId;
   orgId: Types.ObjectId;
+  /** The short code (`L-1042`), unique in the org. */
+  code?: string;
   contact: { name?: string; phone?: string; email?: string; company?: string; wechat?: string };
   region?: string;
   productLine?: string;
@@ -53,6 +55,7 @@ export type LeadDoc = {
 export const leadSchema = new Schema<LeadDoc>(
   {
     orgId: { type: Schema.Types.ObjectId, required: true },
+    code: String,
     contact: { type: Schema.Types.Mixed, default: {} },
     region: String,
     productLine: String,
@@ -107,6 +110,11 @@ for (const key of ['phone', 'email', 'company'] as const) {
     },
   );
 }
+// A short code names one lead in its org (resolving `/lead L-1042`); partial, as leads stored before codes lack one.
+leadSchema.index(
+  { orgId: 1, code: 1 },
+  { unique: true, name: 'lead_code', partialFilterExpression: { code: { $exists: true } } },
+);
 leadSchema.index(
   { orgId: 1, idempotencyKey: 1 },
   {

@@ -16,6 +16,7 @@ export type OrgDoc = {
     reclaimTo?: 'pool' | 'reroute';
     poolClaimsPerDay?: Record<(typeof LEVELS)[number], number>;
     claimCooldownHours?: number;
+    importantToSeniors?: boolean;
     businessHours?: { days: readonly number[]; start: string; end: string };
     /** Validated by routingConfigSchema before it is stored. */
     routing?: Record<string, unknown>;
@@ -43,6 +44,7 @@ export const orgSchema = new Schema<OrgDoc>(
       reclaimTo: { type: String, enum: ['pool', 'reroute'], default: 'pool' },
       poolClaimsPerDay: { junior: { type: Number, default: 3 }, senior: { type: Number, default: 3 } },
       claimCooldownHours: { type: Number, default: 24 },
+      importantToSeniors: Boolean,
       businessHours: { type: Schema.Types.Mixed },
       routing: { type: Schema.Types.Mixed },
       scoring: { type: Schema.Types.Mixed },

@@ -42,7 +42,7 @@ function eventFromDoc(d: Record<string, unknown>): OwnershipEvent {
   };
 }
 
-export function leadToDoc(lead: NewLead & { id: LeadId }): LeadDoc {
+export function leadToDoc(lead: NewLead & { id: LeadId; code?: string }): LeadDoc {
   const doc: Record<string, unknown> = {
     ...lead,
     _id: mustObjectId(lead.id),
@@ -68,6 +68,7 @@ export function leadFromDoc(doc: LeadDoc): Lead {
   return {
     id: leadId(doc._id.toHexString()),
     orgId: orgId(doc.orgId.toHexString()),
+    ...opt('code', doc.code),
     contact: doc.contact ?? {},
     source: doc.source,
     tags: doc.tags ?? [],

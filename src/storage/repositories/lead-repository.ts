@@ -1,4 +1,5 @@
 import { Types } from 'mongoose';
+import { leadCodeOf } from '../../core/leads/lead-code.js';
 import type { DedupeKeys, Lead } from '../../core/leads/lead-types.js';
 import {
   type InsertConflict,
@@ -13,7 +14,11 @@ import { type LeadId, leadId, type OrgId } from '../../core/shared/ids.js';
 import type { LeadDoc } from '../models/lead-model.js';
 import type { Models } from '../models.js';
 import { mustObjectId, toObjectId } from '../object-id.js';
+import { mongoCounters } from './counter-repository.js';
 import { changeToUpdate, leadFromDoc, leadToDoc } from './lead-mapping.js';
+
+/** The counter lead codes are numbered from. */
+export const LEAD_CODE_SEQUENCE = 'lead_code';
 
 type Replay = { idempotencyKey?: string; source: string; externalId?: string };
 
@@ -51,6 +56,12 @@ const isReplayOf = (lead: Lead, r: Replay) =>
  */
 export function mongoLeadRepository(models: Models): LeadRepository {
   const { Lead: Model } = models;
+  const counters = mongoCounters(models);
+  /** Codes for leads about to be stored in one org: one `$inc` for the lot. A refused insert leaves a gap, harmlessly. */
+  const codesFor = async (org: OrgId, count: number) => {
+    const first = await counters.reserve(org, LEAD_CODE_SEQUENCE, count);
+    return Array.from({ length: count }, (_, i) => leadCodeOf(first + i));
+  };
   const findOr = async (org: OrgId, clauses: Record<string, unknown>[]) =>
     clauses.length === 0
       ? []
@@ -61,6 +72,19 @@ export function mongoLeadRepository(models: Models): LeadRepository {
             .sort({ _id: 1 })
             .toArray()
         ).map((d) => leadFromDoc(d as unknown as LeadDoc));
+
+  /** A batch is one org's in practice, but each org gets its own range all the same. */
+  const codesForMany = async (leads: readonly NewLead[]) => {
+    const codes: string[] = new Array(leads.length);
+    for (const org of new Set(leads.map((l) => l.orgId))) {
+      const at = leads.flatMap((l, i) => (l.orgId === org ? [i] : []));
+      const range = await codesFor(org, at.length);
+      at.forEach((i, k) => {
+        codes[i] = range[k]!;
+      });
+    }
+    return codes;
+  };
 
   return {
     newId: () => leadId(new Types.ObjectId().toHexString()),
@@ -76,10 +100,15 @@ export function mongoLeadRepository(models: Models): LeadRepository {
       const original = found.find((l) => l.keys !== undefined && l !== hit && sharesKey(l.keys, keys));
       return { ...(hit ? { replay: hit } : {}), ...(original ? { original } : {}) };
     },
+    async findByCode(org, code) {
+      const doc = await Model.findOne({ orgId: mustObjectId(org), code }).lean<LeadDoc>();
+      return doc ? leadFromDoc(doc) : undefined;
+    },
     findExistingMany: (org, keys, replays) => findOr(org, [...replayClauses(replays), ...keyClauses(keys)]),
     async insert(lead: NewLead) {
       const id = lead.id ?? leadId(new Types.ObjectId().toHexString());
-      const doc = leadToDoc({ ...lead, id });
+      const [code] = await codesFor(lead.orgId, 1);
+      const doc = leadToDoc({ ...lead, id, ...(code ? { code } : {}) });
       try {
         await Model.collection.insertOne(doc);
         return { lead: leadFromDoc(doc) };
@@ -92,8 +121,9 @@ export function mongoLeadRepository(models: Models): LeadRepository {
     },
     async insertMany(leads: readonly NewLead[]) {
       if (leads.length === 0) return [];
-      const docs = leads.map((l) =>
-        leadToDoc({ ...l, id: l.id ?? leadId(new Types.ObjectId().toHexString()) }),
+      const codes = await codesForMany(leads);
+      const docs = leads.map((l, i) =>
+        leadToDoc({ ...l, id: l.id ?? leadId(new Types.ObjectId().toHexString()), code: codes[i]! }),
       );
       const failed = new Map<number, InsertConflict>();
       try {
@@ -139,6 +169,7 @@ export function mongoLeadRepository(models: Models): LeadRepository {
       const statuses = statusesOfQuery(q);
       if (statuses) filter.status = { $in: statuses };
       if (q.source) filter.source = q.source;
+      if (q.campaign) filter.campaign = q.campaign;
       if (q.from || q.to)
         filter.createdAt = { ...(q.from ? { $gte: q.from } : {}), ...(q.to ? { $lt: q.to } : {}) };
       if (q.before)

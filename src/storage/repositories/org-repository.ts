@@ -29,6 +29,9 @@ export function toOrg(doc: OrgDoc): Org {
         ? { junior: doc.settings.poolClaimsPerDay.junior, senior: doc.settings.poolClaimsPerDay.senior }
         : DEFAULT_ORG_SETTINGS.poolClaimsPerDay,
       claimCooldownHours: doc.settings.claimCooldownHours ?? DEFAULT_ORG_SETTINGS.claimCooldownHours,
+      ...(typeof doc.settings.importantToSeniors === 'boolean'
+        ? { importantToSeniors: doc.settings.importantToSeniors }
+        : {}),
       ...(doc.settings.businessHours ? { businessHours: doc.settings.businessHours } : {}),
       // Both were validated by their zod schemas when saved.
       ...(doc.settings.routing ? { routing: doc.settings.routing as unknown as RoutingConfig } : {}),

@@ -12,6 +12,20 @@ const person = (n: number) => ({
 });
 
 describe('intakeLead', () => {
+  it('gives an important lead to a senior rep only, the juniors skipped as not_senior, unless the org turns it off', async () => {
+    const senior = { ...REP_B, level: 'senior' as const };
+    const members = [REP_A, senior, MANAGER];
+    const w = leadWorld({ settings: { routing: ROUND_ROBIN }, members });
+    const { lead } = await intakeLead(w.deps, w.system, { lead: { ...person(1), grade: 'important' } });
+    expect(lead.ownerId).toBe(senior.id);
+    expect(lead.assignment?.skipped).toContainEqual({ memberId: REP_A.id, why: 'not_senior' });
+    const batch = await intakeLeadsBatch(w.deps, w.system, { leads: [{ ...person(2), grade: 'important' }] });
+    expect(batch[0]).toMatchObject({ ok: true, lead: { ownerId: senior.id } });
+    const off = leadWorld({ settings: { routing: ROUND_ROBIN, importantToSeniors: false }, members });
+    const first = await intakeLead(off.deps, off.system, { lead: { ...person(3), grade: 'important' } });
+    expect(first.lead.assignment?.skipped.map((x) => x.why)).not.toContain('not_senior');
+  });
+
   it('routes round robin inside the team, starts the ladder and says why', async () => {
     const w = routed();
     const owners = [];

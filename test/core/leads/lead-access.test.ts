@@ -2,23 +2,27 @@ import { describe, expect, it } from 'vitest';
 import { explainAssignment } from '../../../src/core/leads/explain-assignment.js';
 import { getLead } from '../../../src/core/leads/get-lead.js';
 import { canSeeAssignment, canSeeLead } from '../../../src/core/leads/lead-access.js';
+import { listLeads } from '../../../src/core/leads/list-leads.js';
 import { listMyLeads } from '../../../src/core/leads/list-my-leads.js';
 import { showLead } from '../../../src/core/leads/show-lead.js';
 import { apiCaller } from '../../../src/core/org/caller.js';
 import { listPoolLeads } from '../../../src/core/pools/list-pool-leads.js';
 import { teamId } from '../../../src/core/shared/ids.js';
 import { makeMember, TEAM_ID } from '../fakes.js';
-import { leadWorld, MANAGER, REP_A, REP_B, refusal } from '../lead-world.js';
+import { DIRECTOR, leadWorld, MANAGER, REP_A, REP_B, refusal } from '../lead-world.js';
 
 describe('who may see a lead', () => {
-  it('shows managers every lead, a member their own and their team’s pool, nobody else’s', async () => {
+  it('shows managers their own team’s leads, directors every lead, a member their own and their team’s pool', async () => {
     const w = leadWorld();
     const mine = await w.store({ status: 'claimed', ownerId: REP_A.id });
     const teamPool = await w.store({ contact: {} });
     const otherPool = await w.store({ contact: {}, teamId: teamId('team-2') });
     expect([mine, teamPool, otherPool].map((l) => canSeeLead(w.as(REP_A), l))).toEqual([true, true, false]);
     expect([mine, teamPool, otherPool].map((l) => canSeeLead(w.as(REP_B), l))).toEqual([false, true, false]);
-    expect([mine, otherPool].map((l) => canSeeLead(w.as(MANAGER), l))).toEqual([true, true]);
+    // Issue #11: a manager no longer sees another team's leads; directors (and admin API tokens) see all.
+    expect([mine, otherPool].map((l) => canSeeLead(w.as(MANAGER), l))).toEqual([true, false]);
+    expect([mine, otherPool].map((l) => canSeeLead(w.as(DIRECTOR), l))).toEqual([true, true]);
+    expect(canSeeLead(apiCaller(w.org, ['manager']), otherPool)).toBe(true);
     expect(canSeeLead(apiCaller(w.org, ['rep']), teamPool)).toBe(false);
   });
 
@@ -68,5 +72,30 @@ describe('who may see a lead', () => {
     await w.store({ contact: {}, teamId: teamId('team-2') });
     expect((await listMyLeads(w.deps, w.as(REP_A), { limit: 20 })).map((l) => l.id)).toEqual([mine.id]);
     expect((await listPoolLeads(w.deps, w.as(REP_A), { limit: 10 })).map((l) => l.id)).toEqual([pooled.id]);
+  });
+
+  it('lists a manager their own team’s leads in the query itself, and a director every team’s', async () => {
+    const w = leadWorld();
+    const ours = await w.store({ status: 'claimed', ownerId: REP_A.id });
+    const theirs = await w.store({ contact: {}, teamId: teamId('team-2') });
+    const ids = async (m: typeof MANAGER, query: object = {}) =>
+      (await listLeads(w.deps, w.as(m), { query })).map((l) => l.id);
+    expect(await ids(MANAGER)).toEqual([ours.id]);
+    expect(await ids(MANAGER, { team: '0000000000000000000000ff' })).toEqual([]);
+    expect(await ids(DIRECTOR)).toEqual([theirs.id, ours.id]);
+    // The repository was asked for the team, not everything filtered afterwards.
+    const asked: unknown[] = [];
+    const spy = {
+      ...w.deps,
+      leads: {
+        ...w.leads,
+        list: (o: never, q: never) => {
+          asked.push(q);
+          return w.leads.list(o, q);
+        },
+      },
+    };
+    await listLeads(spy as never, w.as(MANAGER), { query: {} });
+    expect(asked).toMatchObject([{ teamId: TEAM_ID }]);
   });
 });

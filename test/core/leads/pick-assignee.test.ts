@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { pickAssignee } from '../../../src/core/leads/pick-assignee.js';
+import { pickAssignee, seniorsOnly } from '../../../src/core/leads/pick-assignee.js';
 import type { RoutingCandidate } from '../../../src/core/leads/routing-types.js';
+import type { Org } from '../../../src/core/org/types.js';
 import { type MemberId, memberId } from '../../../src/core/shared/ids.js';
 
 const rep = (id: string, over: Partial<RoutingCandidate> = {}): RoutingCandidate => ({
@@ -8,6 +9,7 @@ const rep = (id: string, over: Partial<RoutingCandidate> = {}): RoutingCandidate
   active: true,
   onLeave: false,
   isRep: true,
+  senior: true,
   dailyCap: 1_000_000,
   assignedToday: 0,
   openLeads: 0,
@@ -141,5 +143,26 @@ describe('pickAssignee', () => {
   it('assigns nobody for the pool strategy or an empty team', () => {
     expect(pickAssignee('pool', [rep('a')])).toEqual({ skipped: [] });
     expect(pickAssignee('round_robin', [])).toEqual({ skipped: [] });
+  });
+
+  it('skips juniors as not_senior for a lead kept to seniors, and gives it to a senior', () => {
+    const team = [rep('a', { senior: false }), rep('b'), rep('c', { senior: false })];
+    const pick = pickAssignee('round_robin', team, new Set(), new Set(), true);
+    expect(pick.ownerId).toBe('b');
+    expect(pick.skipped).toEqual([
+      { memberId: 'a', why: 'not_senior' },
+      { memberId: 'c', why: 'not_senior' },
+    ]);
+    expect(pickAssignee('round_robin', team).ownerId).toBe('a');
+  });
+
+  it('says only seniors get important leads unless the org turned it off', () => {
+    const org = (importantToSeniors?: boolean) =>
+      ({ settings: importantToSeniors === undefined ? {} : { importantToSeniors } }) as Org;
+    expect([
+      seniorsOnly(org(), 'important'),
+      seniorsOnly(org(false), 'important'),
+      seniorsOnly(org(), 'normal'),
+    ]).toEqual([true, false, false]);
   });
 });

@@ -1,0 +1,29 @@
+import { canManageLead, type Lead, type LeadRef, leadScope, resolveLeadRef } from '../leads/index.js';
+import { assertCan, type Caller } from '../org/index.js';
+import { DomainError } from '../shared/errors.js';
+import type { MemberId } from '../shared/ids.js';
+import type { AssignDeps } from './assign-lead.js';
+
+/**
+ * Who the caller may give this lead to by hand (the card's 重新分配 button): the active reps of the lead's team
+ * other than its owner; a director or admin also any team's. Whether each can take it now is checked on the move.
+ */
+export async function listAssignChoices(
+  deps: Pick<AssignDeps, 'leads' | 'roster'>,
+  caller: Caller,
+  input: { readonly leadId: LeadRef },
+): Promise<{ lead: Lead; members: { memberId: MemberId; name: string }[] }> {
+  assertCan(caller, 'lead.assign');
+  const lead = await resolveLeadRef(deps.leads, caller.org.id, input.leadId);
+  if (!lead) throw new DomainError('LEAD_NOT_FOUND', { leadId: input.leadId });
+  if (!canManageLead(caller, lead)) throw new DomainError('FORBIDDEN', { action: 'lead.assign' });
+  const teamOnly = leadScope(caller).kind === 'team';
+  const roster = await deps.roster.loadAll(caller.org.id);
+  const members = roster
+    .filter((m) => m.active && !m.onLeave && m.roles.includes('rep') && m.memberId !== lead.ownerId)
+    .filter((m) => !teamOnly || m.teamId === lead.teamId)
+    // The lead's own team first: the usual choice.
+    .sort((a, b) => Number(b.teamId === lead.teamId) - Number(a.teamId === lead.teamId))
+    .map((m) => ({ memberId: m.memberId, name: m.name }));
+  return { lead, members };
+}
