@@ -34,7 +34,23 @@ describe('text catalogues', () => {
     }
   });
 
-  it.each(CATALOGUES)('%s lists every field issue of VALIDATION_FAILED', (_name, cat) => {
+  it("zh-CN words every field issue from its data, never zod's English", () => {
+    const text = zhCN.errors.VALIDATION_FAILED({
+      issues: [
+        {
+          field: 'reason',
+          message: 'say why, in a few words',
+          problem: { kind: 'too_small', minimum: 2, of: 'text' },
+        },
+        { field: 'leads.2.phone', message: 'Required', problem: { kind: 'required' } },
+        { field: 'colour', message: 'unknown field' },
+      ],
+    });
+    expect(text).toBe('输入有误：原因：至少 2 个字；第 3 条线索的手机：必填；colour：格式不对');
+  });
+
+  it('en lists every field issue of VALIDATION_FAILED', () => {
+    const cat = en;
     const text = cat.errors.VALIDATION_FAILED({
       issues: [
         { field: 'name', message: 'Required' },

@@ -168,7 +168,11 @@ describe.each([
     const change = {
       set: { followUpStatus: 'following' as const, cooldowns: [{ memberId: rep(1).id, until: AT }] },
       unset: ['dueStep', 'dueAt'] as const,
-      event: { type: 'followed_up' as const, at: AT, reason: '打过电话' },
+      event: {
+        type: 'followed_up' as const,
+        at: AT,
+        reason: { kind: 'typed' as const, text: '打过电话，客户说下周再谈' },
+      },
     };
     const updated = await s.leads.updateIf(
       ORG,
@@ -180,6 +184,8 @@ describe.each([
     expect(updated?.dueStep).toBeUndefined();
     expect(updated?.history.map((e) => e.type)).toEqual(['pooled', 'followed_up']);
     expect(updated?.cooldowns).toEqual([{ memberId: rep(1).id, until: AT }]);
+    // A reason is stored as data and read back as it was written, full-width punctuation and all.
+    expect(updated?.history.at(-1)?.reason).toEqual({ kind: 'typed', text: '打过电话，客户说下周再谈' });
     expect(await s.leads.updateIf(ORG, lead.id, { version: 1 }, { event: change.event })).toBeUndefined();
     expect(
       await s.leads.updateIf(OTHER_ORG, lead.id, { version: 2 }, { event: change.event }),

@@ -6,6 +6,7 @@ import { leadId } from '../../core/shared/ids.js';
 import type { OutboundMessage } from '../card.js';
 import type { CommandHandler, HandlerContext } from '../registry.js';
 import { leadCard } from '../render/lead-card.js';
+import { reasonText } from '../render/event-reason.js';
 import { formatTime } from '../render/render-context.js';
 
 const USAGE = '/lead [ID] · /lead claim ID · /lead release ID 原因';
@@ -46,7 +47,7 @@ function withHistory(ctx: HandlerContext, lead: Lead): OutboundMessage {
   const history = lead.history
     .map(
       (e) =>
-        `${formatTime(e.at.toISOString(), { locale: ctx.locale, timeZone: ctx.org.settings.timeZone })} ${t.events[e.type] ?? e.type}${e.reason ? `：${e.reason}` : ''}`,
+        `${formatTime(e.at.toISOString(), { locale: ctx.locale, timeZone: ctx.org.settings.timeZone })} ${t.events[e.type] ?? e.type}${e.reason ? `：${reasonText(e.reason, ctx.texts.lead, e.type)}` : ''}`,
     )
     .join('\n');
   // A history cut to its newest events says so, so nobody reads it as the lead's whole story.

@@ -95,6 +95,12 @@ export type LeadTexts = {
   };
   readonly strategies: Readonly<Record<Strategy, string>>;
   readonly reasons: Readonly<Record<AssignmentReason, string>>;
+  /** The system's causes of an event (see EventReason); what people typed is shown as typed. */
+  readonly eventReasons: {
+    readonly timeout: (hours: number) => string;
+    readonly duplicate: string;
+    readonly reclaimPeriod: (hours: number) => string;
+  };
   readonly skipReasons: Readonly<Record<SkipReason, string>>;
   readonly detail: {
     readonly history: string;

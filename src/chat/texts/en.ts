@@ -1,11 +1,9 @@
 import type { Catalogue } from './catalogue.js';
+import { describeIssues } from './field-issues.js';
 import { when } from './format-when.js';
 import { leadTextsEn } from './lead-texts-en.js';
 
-const field = (details: Readonly<Record<string, unknown>>): string => {
-  const issues = details.issues as { field: string; message: string }[] | undefined;
-  return issues?.map((i) => `${i.field}: ${i.message}`).join('; ') ?? '';
-};
+const field = (details: Readonly<Record<string, unknown>>): string => describeIssues(details, 'en');
 
 export const en: Catalogue = {
   roles: {

@@ -67,6 +67,11 @@ export const leadTextsEn: LeadTexts = {
     no_eligible_member: 'nobody in the team could take it, so it went to the pool',
     no_routing_rules: 'the org has no routing rules yet, so it went to the pool',
   },
+  eventReasons: {
+    timeout: (h) => `not followed up within ${h} h`,
+    duplicate: 'the same customer as an existing lead',
+    reclaimPeriod: (h) => `reclaim after ${h} h`,
+  },
   skipReasons: {
     inactive: 'inactive',
     on_leave: 'on leave',

@@ -67,6 +67,11 @@ export const leadTextsZhCN: LeadTexts = {
     no_eligible_member: '组内暂无可分配的成员，进入公海',
     no_routing_rules: '企业尚未设置分配规则，进入公海',
   },
+  eventReasons: {
+    timeout: (h) => `${h} 小时内未跟进`,
+    duplicate: '与已有线索重复（撞单）',
+    reclaimPeriod: (h) => `回流期限改为 ${h} 小时`,
+  },
   skipReasons: {
     inactive: '已停用',
     on_leave: '休假中',

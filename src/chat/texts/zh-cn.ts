@@ -1,11 +1,9 @@
 import type { Catalogue } from './catalogue.js';
+import { describeIssues } from './field-issues.js';
 import { when } from './format-when.js';
 import { leadTextsZhCN } from './lead-texts-zh-cn.js';
 
-const field = (details: Readonly<Record<string, unknown>>): string => {
-  const issues = details.issues as { field: string; message: string }[] | undefined;
-  return issues?.map((i) => `${i.field}: ${i.message}`).join('；') ?? '';
-};
+const field = (details: Readonly<Record<string, unknown>>): string => describeIssues(details, 'zh-CN');
 
 export const zhCN: Catalogue = {
   roles: { admin: '管理员', director: '销售总监', manager: '主管', rep: '销售', aftersales: '售后人员' },

@@ -1,7 +1,7 @@
 import { approvalNotices } from '../pools/index.js';
 import type { LeadId, MemberId, TeamId } from '../shared/ids.js';
 import type { Notice } from '../shared/notices.js';
-import type { DedupeKeys, FollowUpStatus, Grade, Lead, LeadStatus } from './lead-types.js';
+import type { DedupeKeys, EventReason, FollowUpStatus, Grade, Lead, LeadStatus } from './lead-types.js';
 
 /** What the lead card shows; the renderer decides per reader what is masked. */
 export type LeadCardData = {
@@ -29,7 +29,7 @@ export type LeadCardData = {
   /** Waiting for a director: the card shows it and offers no release. */
   readonly awaitingDecision?: boolean;
   /** The last change, for the card's status line ("released by 张伟: …"). */
-  readonly lastEvent?: { readonly type: string; readonly actorName?: string; readonly reason?: string };
+  readonly lastEvent?: { readonly type: string; readonly actorName?: string; readonly reason?: EventReason };
 };
 
 /** Tells the original's owner that the same customer came in again (撞单). */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import type { Lead } from '../leads/index.js';
-import { leadNotices } from '../leads/index.js';
+import type { EventReason, Lead } from '../leads/index.js';
+import { leadNotices, typedReason } from '../leads/index.js';
 import { actingMember, assertCan, type Caller } from '../org/index.js';
 import { DomainError } from '../shared/errors.js';
 import type { LeadId } from '../shared/ids.js';
@@ -8,7 +8,9 @@ import { parseInput } from '../shared/validate.js';
 import { assertOwnLead } from './lead-rules.js';
 import type { ClaimDeps } from './ports.js';
 
-const textSchema = z.string().trim().min(2, 'say what happened, in a few words').max(1000);
+const textSchema = z.object({
+  text: z.string().trim().min(2, 'say what happened, in a few words').max(1000),
+});
 
 /**
  * The owner records that they followed the lead up (`/followup LEAD text`, or the reminder card's button): the lead
@@ -18,13 +20,17 @@ const textSchema = z.string().trim().min(2, 'say what happened, in a few words')
 export async function recordFollowUp(
   deps: ClaimDeps,
   caller: Caller,
-  input: { readonly leadId: LeadId; readonly text: string },
+  /** `text` as the owner typed it, or `{ kind: 'card' }` for the card's 已跟进 button. */
+  input: { readonly leadId: LeadId; readonly text: string | { readonly kind: 'card' } },
 ): Promise<Lead> {
   assertCan(caller, 'lead.follow_up');
   const member = actingMember(caller, 'lead.follow_up');
   const { org } = caller;
   const id = input.leadId;
-  const note = parseInput(textSchema, input.text);
+  const note: EventReason =
+    typeof input.text === 'string'
+      ? typedReason(parseInput(textSchema, { text: input.text }).text)
+      : { kind: 'card' };
   const lead = await deps.leads.get(org.id, id);
   if (!lead) throw new DomainError('LEAD_NOT_FOUND', { leadId: id });
   assertOwnLead(lead, member);
