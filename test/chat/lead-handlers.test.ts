@@ -76,7 +76,7 @@ describe('lead handlers', () => {
     await w.store({ contact: { name: '客户乙' } });
     expect((await type(REP_A, 'lead', [])).replies[0]?.text).toContain(`\`${mine.id}\` 客户甲`);
     const pool = await type(REP_B, 'pool', []);
-    expect(pool.replies[0]?.text).toBe(zhCN.lead.pool.header(1));
+    expect(pool.replies[0]?.text).toBe(zhCN.lead.pool.header(1, 1));
     expect(pool.replies).toHaveLength(2);
   });
 });

@@ -9,8 +9,6 @@ import { leadCard } from '../render/lead-card.js';
 import { reasonText } from '../render/event-reason.js';
 import { formatTime } from '../render/render-context.js';
 
-const USAGE = '/lead [ID] · /lead claim ID · /lead release ID 原因';
-
 /**
  * `/lead` (`/线索`): with no argument, my open leads; `ID` shows one lead with its ownership history;
  * `claim ID` and `release ID reason` do what the card's buttons do, for platforms where typing is easier.
@@ -20,12 +18,12 @@ export function leadCommand(deps: ClaimDeps): CommandHandler {
     const [first, second, ...rest] = event.args;
     if (first === undefined) return { replies: [await myLeads(deps, ctx)] };
     if (first === 'claim' || first === '领取') {
-      if (!second) throw new DomainError('BAD_COMMAND_ARGS', { usage: USAGE });
+      if (!second) throw new DomainError('BAD_COMMAND_ARGS', { command: 'lead' });
       await claimLead(deps, ctx.caller, { leadId: leadId(second) });
       return { replies: [{ text: ctx.texts.lead.claimed }] };
     }
     if (first === 'release' || first === '释放') {
-      if (!second) throw new DomainError('BAD_COMMAND_ARGS', { usage: USAGE });
+      if (!second) throw new DomainError('BAD_COMMAND_ARGS', { command: 'lead' });
       const lead = await releaseLead(deps, ctx.caller, { leadId: leadId(second), reason: rest.join(' ') });
       return {
         replies: [{ text: lead.pendingRelease ? ctx.texts.lead.releaseRequested : ctx.texts.lead.released }],

@@ -82,7 +82,12 @@ export type LeadTexts = {
   readonly claimed: string;
   readonly released: string;
   readonly duplicateTitle: string;
+  /** Matched on the person (phone, email): "your customer X came again". */
   readonly duplicateBody: (source: string, matched: string, who: string) => string;
+  /** Matched on the company alone: a new contact of a company you have, not "your customer". */
+  readonly duplicateCompanyBody: (source: string, company: string, contact: string) => string;
+  readonly duplicateOriginal: string;
+  readonly duplicateMatchedOn: string;
   readonly matchedOn: { readonly phone: string; readonly email: string; readonly company: string };
   readonly whyTitle: string;
   readonly why: {
@@ -138,6 +143,7 @@ export type LeadTexts = {
   };
   readonly pool: {
     readonly empty: string;
-    readonly header: (count: number) => string;
+    /** `count` in the pool, `shown` of them below (the newest). */
+    readonly header: (count: number, shown: number) => string;
   };
 };

@@ -43,6 +43,10 @@ export const leadTextsEn: LeadTexts = {
   duplicateTitle: 'Duplicate lead (撞单)',
   duplicateBody: (source, matched, who) =>
     `Your customer${who} came in again through "${source}" (same ${matched}). The new lead was not assigned; follow up soon.`,
+  duplicateCompanyBody: (source, company, contact) =>
+    `A new lead from "${source}" names a company you have, ${company}: contact ${contact || 'not given'} (same company, possibly a new contact). It is not assigned; follow it up soon.`,
+  duplicateOriginal: 'Original lead',
+  duplicateMatchedOn: 'Matched on',
   matchedOn: { phone: 'phone', email: 'email', company: 'company' },
   whyTitle: 'Why this lead is yours',
   why: {
@@ -133,6 +137,7 @@ export const leadTextsEn: LeadTexts = {
   },
   pool: {
     empty: 'The public pool has no leads to claim right now.',
-    header: (n) => `${n} leads in the public pool:`,
+    header: (n, shown) =>
+      n > shown ? `${n} leads in the public pool; the newest ${shown}:` : `${n} leads in the public pool:`,
   },
 };

@@ -43,6 +43,10 @@ export const leadTextsZhCN: LeadTexts = {
   duplicateTitle: '撞单提醒',
   duplicateBody: (source, matched, who) =>
     `你的客户${who}又通过「${source}」来了一条线索（${matched}相同）。新线索未分配，请及时跟进。`,
+  duplicateCompanyBody: (source, company, contact) =>
+    `你负责的公司「${company}」又通过「${source}」来了一条线索，联系人：${contact || '未留姓名'}（公司相同，可能是新的联系人）。新线索未分配，请及时跟进。`,
+  duplicateOriginal: '原线索',
+  duplicateMatchedOn: '相同的信息',
   matchedOn: { phone: '手机', email: '邮箱', company: '公司' },
   whyTitle: '为什么分给你',
   why: {
@@ -131,6 +135,7 @@ export const leadTextsZhCN: LeadTexts = {
   },
   pool: {
     empty: '公海里暂时没有可领取的线索。',
-    header: (n) => `公海中有 ${n} 条可领取的线索：`,
+    header: (n, shown) =>
+      n > shown ? `公海中有 ${n} 条可领取的线索，显示最新 ${shown} 条：` : `公海中有 ${n} 条可领取的线索：`,
   },
 };

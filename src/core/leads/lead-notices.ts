@@ -136,13 +136,20 @@ export function leadNotices(lead: Lead): Notice[] {
         );
       break;
   }
-  // Once the lead moves on, an earlier reminder card stops offering its buttons.
-  const reminded = lead.history.some((e) => e.type === 'nudged' || e.type === 'escalated');
-  if (reminded && last?.type !== 'nudged' && last?.type !== 'escalated') {
-    notices.push({
-      ...reminder(lead, card, toOwnerOrTeam(lead), 'nudge', key('reminder-update')),
-      mode: 'update',
-    });
+  // Once the lead moves on, an earlier reminder card stops offering its buttons: the owner's and the manager's copy,
+  // each under its own key and drawn for its own step, so neither takes the other's title.
+  if (last?.type !== 'nudged' && last?.type !== 'escalated') {
+    if (lead.history.some((e) => e.type === 'nudged')) {
+      notices.push({
+        ...reminder(lead, card, toOwnerOrTeam(lead), 'nudge', key('reminder-update')),
+        mode: 'update',
+      });
+    }
+    const manager = lead.history.findLast((e) => e.type === 'escalated' && e.managerId)?.managerId;
+    if (manager) {
+      const to = { kind: 'member', memberId: manager } as const;
+      notices.push({ ...reminder(lead, card, to, 'manager', key('manager-update')), mode: 'update' });
+    }
   }
   return [...notices, ...approvalNotices(lead, card, key)];
 }
@@ -154,11 +161,12 @@ function reminder(
   step: 'nudge' | 'manager',
   idempotencyKey: string,
 ): Notice {
-  // Its own card key: following up from it updates it too, so a stale Follow up button does not linger.
+  // Its own card key: following up from it updates it too, so a stale Follow up button does not linger. The
+  // manager's copy has a key of its own: under one key, drawing the copy rewrote the owner's card as the copy.
   return {
     kind: 'lead.reminder',
     to,
-    cardKey: `${leadCardKey(lead.id)}:reminder`,
+    cardKey: `${leadCardKey(lead.id)}:reminder${step === 'manager' ? ':manager' : ''}`,
     mode: 'post',
     idempotencyKey,
     data: { ...card, step },

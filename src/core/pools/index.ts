@@ -5,6 +5,7 @@ export * from './decide-release.js';
 export * from './error-codes.js';
 export * from './ladder.js';
 export * from './lead-rules.js';
+export * from './count-pool-leads.js';
 export * from './list-pool-leads.js';
 export * from './ports.js';
 export * from './record-follow-up.js';

@@ -33,7 +33,7 @@ export async function recordFollowUp(
       : { kind: 'card' };
   const lead = await deps.leads.get(org.id, id);
   if (!lead) throw new DomainError('LEAD_NOT_FOUND', { leadId: id });
-  assertOwnLead(lead, member);
+  assertOwnLead(lead, member, 'follow_up');
   const at = deps.clock.now();
   const updated = await deps.leads.updateIf(
     org.id,
