@@ -275,6 +275,10 @@ describe.each([
     expect(next.map((l) => l.id)).toEqual([leads[1]!.id, leads[0]!.id]);
     expect(await s.leads.list(ORG, { teamId: TEAM, pool: 'public', limit: 10 })).toHaveLength(1);
     expect(await s.leads.list(ORG, { pool: 'public', status: 'claimed', limit: 10 })).toEqual([]);
+    // count() matches what list() pages through, every page together, within the org only.
+    expect(await s.leads.count(ORG, { ownerId: owner.id, pool: 'private' })).toBe(4);
+    expect(await s.leads.count(ORG, { teamId: TEAM, pool: 'public' })).toBe(1);
+    expect(await s.leads.count(OTHER_ORG, { ownerId: owner.id })).toBe(0);
 
     const later = await stored(s, { dueStep: 'reclaim', dueAt: new Date(AT.getTime() + 2000) });
     const sooner = await stored(s, {

@@ -65,5 +65,5 @@ async function myLeads(deps: ClaimDeps, ctx: HandlerContext): Promise<OutboundMe
     (l) =>
       `\`${l.id}\` ${[l.contact.name, l.contact.company].filter(Boolean).join(' · ')} — ${ctx.texts.lead.status[l.status](l.ownerName ?? '')}`,
   );
-  return { text: lines.length > 0 ? lines.join('\n') : '—' };
+  return { text: lines.length > 0 ? lines.join('\n') : ctx.texts.lead.noOpenLeads };
 }

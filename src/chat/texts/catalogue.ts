@@ -23,6 +23,9 @@ export type Catalogue = {
     readonly goOnLeave: string;
     readonly backToWork: string;
     readonly noTeam: string;
+    readonly role: string;
+    /** The greeting of a member who receives no leads (admin, after-sales, a manager who takes none). */
+    readonly roleGreeting: (name: string, roles: string) => string;
   };
   readonly help: {
     readonly title: string;
@@ -141,6 +144,8 @@ export type LeadTexts = {
     readonly threadKept: (by: string, owner: string) => string;
     readonly decided: string;
   };
+  /** `/lead` when the member has no open lead: said in words, not a bare "—". */
+  readonly noOpenLeads: string;
   readonly pool: {
     readonly empty: string;
     /** `count` in the pool, `shown` of them below (the newest). */

@@ -88,6 +88,9 @@ export const en: Catalogue = {
     goOnLeave: 'Go on leave',
     backToWork: 'Back to work',
     noTeam: 'No team',
+    role: 'Role',
+    roleGreeting: (name, roles) =>
+      `Hi ${name}! I am Leadrelay. Your role is ${roles}: you receive no assigned leads; approvals, reminders and notices that concern you come here. Send /help for the commands.`,
   },
   help: {
     title: 'Leadrelay commands',

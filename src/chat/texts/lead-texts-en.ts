@@ -135,6 +135,7 @@ export const leadTextsEn: LeadTexts = {
     threadKept: (by, owner) => `${by} kept the lead with ${owner}, with a fresh clock.`,
     decided: 'Decided',
   },
+  noOpenLeads: 'You have no open leads right now. Send /pool to see leads you can claim.',
   pool: {
     empty: 'The public pool has no leads to claim right now.',
     header: (n, shown) =>

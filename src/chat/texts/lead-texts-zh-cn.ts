@@ -133,6 +133,7 @@ export const leadTextsZhCN: LeadTexts = {
     threadKept: (by, owner) => `${by} 决定线索继续由 ${owner} 跟进，重新计时。`,
     decided: '已审批',
   },
+  noOpenLeads: '你手上暂时没有未完成的线索。发送 /公海 看看可领取的线索。',
   pool: {
     empty: '公海里暂时没有可领取的线索。',
     header: (n, shown) =>

@@ -76,6 +76,9 @@ export const zhCN: Catalogue = {
     goOnLeave: '我要休假',
     backToWork: '我已回岗',
     noTeam: '未分组',
+    role: '角色',
+    roleGreeting: (name, roles) =>
+      `你好，${name}！我是 Leadrelay。你的角色是${roles}，不接收分配的线索；与你有关的审批、提醒和通知会发到这里。发送 /帮助 查看命令。`,
   },
   help: {
     title: 'Leadrelay 命令',
