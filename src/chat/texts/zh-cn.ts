@@ -1,3 +1,4 @@
+import type { Platform } from '../../core/org/types.js';
 import type { Catalogue, CommandName } from './catalogue.js';
 import { describeIssues } from './field-issues.js';
 import { when } from './format-when.js';
@@ -14,6 +15,28 @@ const COMMAND_HELP: Readonly<Record<CommandName, string>> = {
   hours: '/工时 任务编号 小时数 — 填报工时',
   link: '/绑定 姓名 — 把你的聊天账号绑定到成员（需管理员批准）',
   help: '/帮助 — 显示本说明',
+};
+
+// The Chinese command a member would type (the grammar's aliases), not the command's internal name.
+const COMMAND_WORDS: Readonly<Record<CommandName, string>> = {
+  lead: '线索',
+  pool: '公海',
+  followup: '跟进',
+  complaint: '投诉',
+  hours: '工时',
+  link: '绑定',
+  help: '帮助',
+};
+const commandWord = (d: Readonly<Record<string, unknown>>): string =>
+  typeof d.command === 'string' && Object.hasOwn(COMMAND_WORDS, d.command)
+    ? COMMAND_WORDS[d.command as CommandName]
+    : String(d.command ?? '');
+
+const PLATFORM_NAMES: Readonly<Record<Platform, string>> = {
+  slack: 'Slack ',
+  dingtalk: '钉钉',
+  wecom: '企业微信',
+  sandbox: '沙盒',
 };
 
 const usage = (d: Readonly<Record<string, unknown>>): string =>
@@ -62,7 +85,7 @@ export const zhCN: Catalogue = {
     UNKNOWN_COMMAND: (d) => `不认识的命令「${String(d.command ?? '')}」。发送 /帮助 查看可用命令。`,
     UNKNOWN_ACTION: () => '这个按钮已失效，请刷新卡片。',
     BAD_COMMAND_ARGS: (d) => `命令格式不对。${usage(d)}`,
-    COMMAND_NOT_AVAILABLE: (d) => `「${String(d.command ?? '')}」功能尚未开通。`,
+    COMMAND_NOT_AVAILABLE: (d) => `「/${commandWord(d)}」功能尚未开通。`,
   },
   memberStatus: {
     title: '我的状态',
@@ -90,7 +113,7 @@ export const zhCN: Catalogue = {
   link: {
     title: '账号绑定申请',
     body: (member, platform, userId) =>
-      `${platform} 用户 ${userId} 申请绑定为成员「${member}」。确认是本人后再批准。`,
+      `${PLATFORM_NAMES[platform as Platform] ?? platform}用户 ${userId} 申请绑定为成员「${member}」。确认是本人后再批准。`,
     approve: '批准绑定',
     reject: '拒绝',
     pending: '等待管理员处理',
