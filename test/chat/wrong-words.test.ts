@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { renderNotice } from '../../src/chat/render/render-notice.js';
 import type { RenderContext } from '../../src/chat/render/render-context.js';
+import { renderNotice } from '../../src/chat/render/render-notice.js';
 import { zhCN } from '../../src/chat/texts/zh-cn.js';
 import { type Lead, leadNotices } from '../../src/core/leads/index.js';
 import { memberStatusNotice } from '../../src/core/org/member-status-notice.js';

@@ -5,8 +5,8 @@ import { DomainError } from '../../core/shared/errors.js';
 import { leadId } from '../../core/shared/ids.js';
 import type { OutboundMessage } from '../card.js';
 import type { CommandHandler, HandlerContext } from '../registry.js';
-import { leadCard } from '../render/lead-card.js';
 import { reasonText } from '../render/event-reason.js';
+import { leadCard } from '../render/lead-card.js';
 import { formatTime } from '../render/render-context.js';
 
 /**

@@ -2,6 +2,7 @@ import type { Catalogue, CommandName } from './catalogue.js';
 import { describeIssues } from './field-issues.js';
 import { when } from './format-when.js';
 import { leadTextsEn } from './lead-texts-en.js';
+import { perCommand } from './per-command.js';
 
 const field = (details: Readonly<Record<string, unknown>>): string => describeIssues(details, 'en');
 
@@ -16,10 +17,7 @@ const COMMAND_HELP: Readonly<Record<CommandName, string>> = {
   help: '/help — show this help',
 };
 
-const usage = (d: Readonly<Record<string, unknown>>): string =>
-  typeof d.command === 'string' && Object.hasOwn(COMMAND_HELP, d.command)
-    ? COMMAND_HELP[d.command as CommandName]
-    : '';
+const usage = (d: Readonly<Record<string, unknown>>): string => perCommand(COMMAND_HELP, d);
 
 export const en: Catalogue = {
   roles: {

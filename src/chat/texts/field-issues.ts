@@ -1,5 +1,5 @@
-import type { FieldIssue, FieldProblem } from '../../core/shared/errors.js';
 import type { Locale } from '../../core/org/types.js';
+import type { FieldIssue, FieldProblem } from '../../core/shared/errors.js';
 
 type Wording = {
   readonly problem: (p: FieldProblem) => string;

@@ -3,6 +3,7 @@ import type { Catalogue, CommandName } from './catalogue.js';
 import { describeIssues } from './field-issues.js';
 import { when } from './format-when.js';
 import { leadTextsZhCN } from './lead-texts-zh-cn.js';
+import { perCommand } from './per-command.js';
 
 const field = (details: Readonly<Record<string, unknown>>): string => describeIssues(details, 'zh-CN');
 
@@ -28,9 +29,7 @@ const COMMAND_WORDS: Readonly<Record<CommandName, string>> = {
   help: '帮助',
 };
 const commandWord = (d: Readonly<Record<string, unknown>>): string =>
-  typeof d.command === 'string' && Object.hasOwn(COMMAND_WORDS, d.command)
-    ? COMMAND_WORDS[d.command as CommandName]
-    : String(d.command ?? '');
+  perCommand(COMMAND_WORDS, d, String(d.command ?? ''));
 
 const PLATFORM_NAMES: Readonly<Record<Platform, string>> = {
   slack: 'Slack ',
@@ -39,10 +38,7 @@ const PLATFORM_NAMES: Readonly<Record<Platform, string>> = {
   sandbox: '沙盒',
 };
 
-const usage = (d: Readonly<Record<string, unknown>>): string =>
-  typeof d.command === 'string' && Object.hasOwn(COMMAND_HELP, d.command)
-    ? COMMAND_HELP[d.command as CommandName]
-    : '';
+const usage = (d: Readonly<Record<string, unknown>>): string => perCommand(COMMAND_HELP, d);
 
 export const zhCN: Catalogue = {
   roles: { admin: '管理员', director: '销售总监', manager: '主管', rep: '销售', aftersales: '售后人员' },

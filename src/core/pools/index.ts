@@ -1,11 +1,11 @@
 // What the pools domain offers the rest of core and the outer layers; other domains import it only from here.
 export * from './approval-notices.js';
 export * from './claim-lead.js';
+export * from './count-pool-leads.js';
 export * from './decide-release.js';
 export * from './error-codes.js';
 export * from './ladder.js';
 export * from './lead-rules.js';
-export * from './count-pool-leads.js';
 export * from './list-pool-leads.js';
 export * from './ports.js';
 export * from './record-follow-up.js';

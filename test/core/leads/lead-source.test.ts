@@ -4,7 +4,8 @@ import { sourceSlug } from '../../../src/import/lead-values.js';
 
 // Issue #11, item 8: the API takes the Chinese source names the importer takes, and `source` may be left out.
 describe('a lead’s source', () => {
-  const parse = (lead: Record<string, unknown>) => leadInputSchema.safeParse({ phone: '13800000001', ...lead });
+  const parse = (lead: Record<string, unknown>) =>
+    leadInputSchema.safeParse({ phone: '13800000001', ...lead });
 
   it('maps the Chinese names the importer knows, one table for both', () => {
     for (const [name, slug] of [
