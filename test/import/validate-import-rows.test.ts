@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import type ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { canonicalJson, importKey } from '../../src/import/import-key.js';
+import { duplicateLines, rejectedLines, summaryLine } from '../../src/import/import-report.js';
 import { type RawRow, readLeadFile } from '../../src/import/read-lead-file.js';
 import { rejectedReason } from '../../src/import/rejected-reason.js';
 import { validateImportRows } from '../../src/import/validate-import-rows.js';
@@ -164,5 +165,19 @@ describe('idempotency keys', () => {
       /^含有控制字符或双向格式字符，不能保存（填写的是「/,
     );
     expect(check.good.map((g) => g.rowNumber)).toEqual([3]);
+  });
+});
+
+describe('the import report in zh-CN', () => {
+  it('words the counts, the rejected rows and the duplicates in Chinese', () => {
+    const check = validateImportRows([row(2, { 手机: '13812345678', 来源: '朋友介绍' })]);
+    expect(rejectedLines(check.rejected, 'zh-CN')).toEqual([
+      '第 2     行 source      格式不对（填写的是「朋友介绍」）',
+    ]);
+    expect(summaryLine({ created: 5, duplicates: 3, replayed: 0, rejected: 2 }, 'zh-CN')).toBe(
+      '新建 5 条，撞单 3 条，之前已导入 0 条，未导入 2 行',
+    );
+    const dup = { rowNumber: 4, outcome: 'duplicate', leadId: 'L2', duplicateOf: 'L1' } as const;
+    expect(duplicateLines([dup], 20, 'zh-CN')).toEqual(['第 4 行与线索 L1 撞单：已存为线索 L2']);
   });
 });
