@@ -29,18 +29,20 @@ async function main(): Promise<number> {
   }
   const check = await checkFile(args);
   if (args.dryRun) {
-    console.log(`dry run: nothing sent. ${summaryLine(countOutcomes(check.rejected, []))}`);
+    console.log(
+      `${args.lang === 'zh-CN' ? '试运行：未发送。' : 'dry run: nothing sent. '}${summaryLine(countOutcomes(check.rejected, []), args.lang)}`,
+    );
     return exitCodeOf(countOutcomes(check.rejected, []));
   }
   const outcomes = await send(args, check);
   const rejectedByService = serverRejected(outcomes);
   if (rejectedByService.length > 0) {
     console.log('rejected by the service:');
-    for (const line of rejectedLines(rejectedByService)) console.log(`  ${line}`);
+    for (const line of rejectedLines(rejectedByService, args.lang)) console.log(`  ${line}`);
   }
-  for (const line of duplicateLines(outcomes)) console.log(line);
+  for (const line of duplicateLines(outcomes, 20, args.lang)) console.log(line);
   const counts = countOutcomes(check.rejected, outcomes);
-  console.log(summaryLine(counts));
+  console.log(summaryLine(counts, args.lang));
   return exitCodeOf(counts);
 }
 
@@ -58,7 +60,7 @@ async function checkFile(args: ImportArgs): Promise<ImportCheck> {
   for (const warning of check.warnings) console.log(`warning: ${warning}`);
   if (check.rejected.length > 0) {
     console.log('rejected (fix these rows and import the file again; rows already imported are skipped):');
-    for (const line of rejectedLines(check.rejected)) console.log(`  ${line}`);
+    for (const line of rejectedLines(check.rejected, args.lang)) console.log(`  ${line}`);
   }
   const rejectedRows = new Set(check.rejected.map((r) => r.rowNumber)).size;
   console.log(
@@ -90,6 +92,7 @@ async function send(args: ImportArgs, check: ImportCheck) {
       url: args.url,
       token: args.token ?? '',
       chunkSize: args.chunk,
+      lang: args.lang,
       ...(args.strategy ? { strategy: args.strategy } : {}),
       onProgress: (sent) => bar.update(sent),
     });

@@ -21,11 +21,13 @@ const isCommandName = (word: string): word is CommandName =>
  * Leading @-mentions (group chats prefix them) are skipped. Returns undefined when the text is not a command.
  */
 export function parseCommandText(text: string): ParsedCommand | undefined {
-  const words = splitWords(text.normalize('NFKC'));
-  while (words[0]?.startsWith('@')) words.shift();
+  // Only the command's own name is folded (／跟进 is /跟进): the arguments are kept as typed, so a reason written
+  // with a full-width "，" is stored with it. Only dedupe keys are normalised, elsewhere.
+  const words = splitWords(text);
+  while (words[0]?.normalize('NFKC').startsWith('@')) words.shift();
   const [head, ...args] = words;
   if (head === undefined) return undefined;
-  const name = head.replace(/^\//, '');
+  const name = head.normalize('NFKC').replace(/^\//, '');
   // Own properties only: "constructor" or "__proto__" typed to the bot must not resolve to Object's members.
   const command = isCommandName(name.toLowerCase())
     ? (name.toLowerCase() as CommandName)
@@ -38,9 +40,9 @@ export function parseCommandText(text: string): ParsedCommand | undefined {
 /** Splits on white space (also the ideographic space) but keeps "quoted", “quoted” and 「quoted」 text whole. */
 export function splitWords(text: string): string[] {
   const words: string[] = [];
-  const pattern = /"([^"]*)"|“([^”]*)”|「([^」]*)」|(\S+)/gu;
+  const pattern = /"([^"]*)"|＂([^＂]*)＂|“([^”]*)”|「([^」]*)」|(\S+)/gu;
   for (const match of text.replaceAll('\u3000', ' ').matchAll(pattern)) {
-    words.push(match[1] ?? match[2] ?? match[3] ?? match[4] ?? '');
+    words.push(match[1] ?? match[2] ?? match[3] ?? match[4] ?? match[5] ?? '');
   }
   return words;
 }

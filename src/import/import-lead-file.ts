@@ -1,7 +1,9 @@
+import { textsFor } from '../chat/texts/texts-for.js';
 import type { IntakeDeps } from '../core/leads/intake-lead.js';
-import { intakeParsedBatch, MAX_BATCH } from '../core/leads/intake-leads-batch.js';
+import { intakeBatchItems, MAX_BATCH } from '../core/leads/intake-leads-batch.js';
 import type { Strategy } from '../core/leads/routing-types.js';
 import type { Org } from '../core/org/types.js';
+import type { DomainError } from '../core/shared/errors.js';
 import { checkLeadFileInWorker } from './check-lead-file-in-worker.js';
 import { DEFAULT_IMPORT_LIMITS, type ImportLimits } from './import-limits.js';
 import type { ImportFormat } from './read-lead-file.js';
@@ -45,18 +47,25 @@ export async function importLeadFile(
     limits: options.limits ?? DEFAULT_IMPORT_LIMITS,
   });
   const leads: ImportFileReport['leads'][number][] = [];
+  const refused: RejectedRow[] = [];
   let created = 0;
   let duplicates = 0;
   let alreadyImported = 0;
   for (let start = 0; !options.dryRun && start < check.good.length; start += MAX_BATCH) {
     const chunk = check.good.slice(start, start + MAX_BATCH);
-    const results = await intakeParsedBatch(
+    // Per-item outcomes: a row the service refuses (its externalId imported before with other content, say) is
+    // reported with its reason, and the other rows of its chunk are imported all the same.
+    const results = await intakeBatchItems(
       deps,
       org,
       chunk.map((row) => ({ input: row.input, idempotencyKey: row.idempotencyKey })),
       options.strategy,
     );
     results.forEach((r, i) => {
+      if ('refused' in r) {
+        refused.push(refusedRow(chunk[i]!.rowNumber, r.refused));
+        return;
+      }
       if (!r.created) alreadyImported++;
       else if (r.lead.status === 'duplicate') duplicates++;
       else created++;
@@ -73,8 +82,19 @@ export async function importLeadFile(
     created,
     duplicates,
     alreadyImported,
-    rejected: check.rejected,
+    rejected: [...check.rejected, ...refused].sort((a, b) => a.rowNumber - b.rowNumber),
     warnings: check.warnings,
     leads,
+  };
+}
+
+/** A row the service refused, as the report lists it: the whole row, the error's code and its English text. */
+function refusedRow(rowNumber: number, error: DomainError): RejectedRow {
+  return {
+    rowNumber,
+    field: '(row)',
+    reason: `${error.code}: ${textsFor('en').errors[error.code](error.details)}`,
+    code: error.code,
+    details: error.details,
   };
 }

@@ -1,4 +1,6 @@
+import type { Locale } from '../core/org/types.js';
 import type { RowOutcome } from './batch-answer.js';
+import { rejectedReason } from './rejected-reason.js';
 import type { RejectedRow } from './validate-import-rows.js';
 
 export type ImportCounts = {
@@ -29,18 +31,25 @@ export function exitCodeOf(counts: ImportCounts): 0 | 1 {
   return counts.rejected > 0 ? 1 : 0;
 }
 
-export function summaryLine(counts: ImportCounts): string {
+export function summaryLine(counts: ImportCounts, locale: Locale = 'en'): string {
+  if (locale === 'zh-CN') {
+    return `新建 ${counts.created} 条，撞单 ${counts.duplicates} 条，之前已导入 ${counts.replayed} 条，未导入 ${counts.rejected} 行`;
+  }
   return (
     `created ${counts.created}, duplicates ${counts.duplicates}, already imported ${counts.replayed}, ` +
     `rejected ${counts.rejected}`
   );
 }
 
-/** One line per bad field, in row order: "row 7  phone  not a phone number …". */
-export function rejectedLines(rows: readonly RejectedRow[]): string[] {
+/** One line per bad field, in row order: "row 7  phone  not a phone number …" (zh-CN: "第 7 行  手机  …"). */
+export function rejectedLines(rows: readonly RejectedRow[], locale: Locale = 'en'): string[] {
   return [...rows]
     .sort((a, b) => a.rowNumber - b.rowNumber)
-    .map((r) => `row ${String(r.rowNumber).padEnd(5)} ${r.field.padEnd(11)} ${r.reason}`);
+    .map((r) =>
+      locale === 'zh-CN'
+        ? `第 ${String(r.rowNumber).padEnd(5)} 行 ${r.field.padEnd(11)} ${rejectedReason(r, locale)}`
+        : `row ${String(r.rowNumber).padEnd(5)} ${r.field.padEnd(11)} ${r.reason}`,
+    );
 }
 
 /** The rows the service rejected, as the local check reports its own. */
@@ -51,13 +60,17 @@ export function serverRejected(outcomes: readonly RowOutcome[]): RejectedRow[] {
 }
 
 /** "row 4 is a duplicate (撞单) of lead …", at most `limit` lines, so a large file does not flood the terminal. */
-export function duplicateLines(outcomes: readonly RowOutcome[], limit = 20): string[] {
+export function duplicateLines(outcomes: readonly RowOutcome[], limit = 20, locale: Locale = 'en'): string[] {
+  const zh = locale === 'zh-CN';
   const lines = outcomes.flatMap((o) =>
-    o.outcome === 'duplicate'
-      ? [
-          `row ${o.rowNumber} is a duplicate (撞单) of lead ${o.duplicateOf ?? '(unknown)'}: stored as lead ${o.leadId}`,
-        ]
-      : [],
+    o.outcome !== 'duplicate'
+      ? []
+      : zh
+        ? [`第 ${o.rowNumber} 行与线索 ${o.duplicateOf ?? '（未知）'} 撞单：已存为线索 ${o.leadId}`]
+        : [
+            `row ${o.rowNumber} is a duplicate (撞单) of lead ${o.duplicateOf ?? '(unknown)'}: stored as lead ${o.leadId}`,
+          ],
   );
-  return lines.length > limit ? [...lines.slice(0, limit), `… and ${lines.length - limit} more`] : lines;
+  const more = lines.length - limit;
+  return more > 0 ? [...lines.slice(0, limit), zh ? `…… 另有 ${more} 行` : `… and ${more} more`] : lines;
 }

@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { leadInputSchema } from '../core/leads/lead-input.js';
 import { STRATEGIES, type Strategy } from '../core/leads/routing-types.js';
+import type { Locale } from '../core/org/types.js';
 import { ImportError } from './import-error.js';
 import { sourceSlug } from './lead-values.js';
 import { DEFAULT_IMPORT_SOURCE } from './validate-import-rows.js';
@@ -11,6 +12,7 @@ export const USAGE = `usage: npm run import -- FILE.csv|FILE.xlsx [options]
   --strategy NAME    route the whole file by ${STRATEGIES.join('|')} instead of the routing rules
   --source NAME      source of rows without one (default ${DEFAULT_IMPORT_SOURCE})
   --chunk N          leads per request, 1–1000 (default 500)
+  --lang zh-CN|en    the report's language (env LEADRELAY_LANG; default zh-CN where LANG is Chinese, else en)
   --dry-run          check the file and report its problems; send nothing`;
 
 export type ImportArgs = {
@@ -21,6 +23,7 @@ export type ImportArgs = {
   readonly source: string;
   readonly chunk: number;
   readonly dryRun: boolean;
+  readonly lang: Locale;
 };
 
 const DEFAULT_URL = 'http://localhost:3000';
@@ -47,6 +50,7 @@ export function parseImportArgs(
     source: checkedSource(values.source ?? DEFAULT_IMPORT_SOURCE),
     chunk: checkedChunk(values.chunk ?? '500'),
     dryRun: values['dry-run'] ?? false,
+    lang: checkedLang(values.lang ?? env.LEADRELAY_LANG ?? (env.LANG?.startsWith('zh') ? 'zh-CN' : 'en')),
   };
 }
 
@@ -58,6 +62,7 @@ function parseOrExplain(argv: readonly string[]) {
       options: {
         url: { type: 'string' },
         token: { type: 'string' },
+        lang: { type: 'string' },
         strategy: { type: 'string' },
         source: { type: 'string' },
         chunk: { type: 'string' },
@@ -100,4 +105,8 @@ function checkedChunk(raw: string): number {
     usageError(`--chunk must be 1–${MAX_CHUNK}`);
   }
   return chunk;
+}
+
+function checkedLang(raw: string): Locale {
+  return raw === 'zh-CN' || raw === 'en' ? raw : usageError(`--lang ${raw} is not one of zh-CN, en`);
 }

@@ -10,6 +10,8 @@ export type SendOptions = {
   readonly token: string;
   readonly strategy?: Strategy;
   readonly chunkSize: number;
+  /** The language the service words its refusals in (Accept-Language); the service's default when absent. */
+  readonly lang?: string;
   /** Called after each chunk with the number of rows sent so far. */
   readonly onProgress?: (sent: number) => void;
   readonly fetch?: typeof fetch;
@@ -58,7 +60,11 @@ async function postChunk(chunk: readonly GoodRow[], options: SendOptions) {
     try {
       response = await send(endpoint, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${options.token}` },
+        headers: {
+          'content-type': 'application/json',
+          authorization: `Bearer ${options.token}`,
+          ...(options.lang ? { 'accept-language': options.lang } : {}),
+        },
         body,
         signal: AbortSignal.timeout(TIMEOUT_MS),
       });

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { type LeadInput, leadInputSchema } from '../core/leads/lead-input.js';
-import type { FieldIssue } from '../core/shared/errors.js';
+import type { ErrorCode, ErrorDetails, FieldIssue } from '../core/shared/errors.js';
 import { fieldIssues } from '../core/shared/validate.js';
 import { importKey } from './import-key.js';
 import { planHeaders } from './lead-headers.js';
@@ -12,7 +12,19 @@ export type GoodRow = {
   readonly input: LeadInput;
   readonly idempotencyKey: string;
 };
-export type RejectedRow = { readonly rowNumber: number; readonly field: string; readonly reason: string };
+/**
+ * One bad field of a row (or a whole row the service refused). `reason` is English, for the log and old clients;
+ * `issues` (a field's problems as data), `given` and `code`/`details` (a refusal) let each reader's language word it.
+ */
+export type RejectedRow = {
+  readonly rowNumber: number;
+  readonly field: string;
+  readonly reason: string;
+  readonly issues?: readonly FieldIssue[];
+  readonly given?: string;
+  readonly code?: ErrorCode;
+  readonly details?: ErrorDetails;
+};
 export type ImportCheck = {
   readonly good: GoodRow[];
   /** One entry per bad field of a row, so the user sees every problem of the file at once. */
@@ -82,12 +94,17 @@ function headersOf(rows: readonly RawRow[]): string[] {
  * Joins a field's several issues into one entry, since the report has one line per bad field, and quotes the value
  * the row gave, so the user can find it in the sheet.
  */
-function byField(issues: readonly FieldIssue[], row: MappedRow): { field: string; reason: string }[] {
-  const reasons = new Map<string, string[]>();
-  for (const { field, message } of issues) reasons.set(field, [...(reasons.get(field) ?? []), message]);
-  return [...reasons].map(([field, messages]) => {
+function byField(issues: readonly FieldIssue[], row: MappedRow): Omit<RejectedRow, 'rowNumber'>[] {
+  const byName = new Map<string, FieldIssue[]>();
+  for (const issue of issues) byName.set(issue.field, [...(byName.get(issue.field) ?? []), issue]);
+  return [...byName].map(([field, its]) => {
     const value = row[field as keyof MappedRow];
     const given = typeof value === 'string' ? ` (given: "${value}")` : '';
-    return { field, reason: `${messages.join('; ')}${given}` };
+    return {
+      field,
+      reason: `${its.map((i) => i.message).join('; ')}${given}`,
+      issues: its,
+      ...(typeof value === 'string' ? { given: value } : {}),
+    };
   });
 }

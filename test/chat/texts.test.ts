@@ -34,7 +34,23 @@ describe('text catalogues', () => {
     }
   });
 
-  it.each(CATALOGUES)('%s lists every field issue of VALIDATION_FAILED', (_name, cat) => {
+  it("zh-CN words every field issue from its data, never zod's English", () => {
+    const text = zhCN.errors.VALIDATION_FAILED({
+      issues: [
+        {
+          field: 'reason',
+          message: 'say why, in a few words',
+          problem: { kind: 'too_small', minimum: 2, of: 'text' },
+        },
+        { field: 'leads.2.phone', message: 'Required', problem: { kind: 'required' } },
+        { field: 'colour', message: 'unknown field' },
+      ],
+    });
+    expect(text).toBe('输入有误：原因：至少 2 个字；第 3 条线索的手机：必填；colour：格式不对');
+  });
+
+  it('en lists every field issue of VALIDATION_FAILED', () => {
+    const cat = en;
     const text = cat.errors.VALIDATION_FAILED({
       issues: [
         { field: 'name', message: 'Required' },
@@ -45,15 +61,19 @@ describe('text catalogues', () => {
     expect(text).toContain('phone: Too short');
   });
 
-  it.each(CATALOGUES)(
-    '%s names the refused action in FORBIDDEN and the command in UNKNOWN_COMMAND',
-    (_n, cat) => {
-      expect(cat.errors.FORBIDDEN({ action: 'member.set_availability.other' })).toContain(
-        'member.set_availability.other',
-      );
-      expect(cat.errors.UNKNOWN_COMMAND({ command: 'frobnicate' })).toContain('frobnicate');
-    },
-  );
+  it.each(CATALOGUES)('%s names the command in UNKNOWN_COMMAND', (_n, cat) => {
+    expect(cat.errors.UNKNOWN_COMMAND({ command: 'frobnicate' })).toContain('frobnicate');
+  });
+
+  // The permission's code is for the API's details and the log; a zh-CN reader is told what to do, not the code.
+  it('zh-CN FORBIDDEN carries no permission code; en still names it for developers', () => {
+    expect(zhCN.errors.FORBIDDEN({ action: 'lead.read_all' })).toBe(
+      '你没有权限执行此操作，请联系管理员或主管。',
+    );
+    expect(en.errors.FORBIDDEN({ action: 'member.set_availability.other' })).toContain(
+      'member.set_availability.other',
+    );
+  });
 
   it.each(CATALOGUES)('%s has a help line for every command and a name for every role', (_n, cat) => {
     for (const name of COMMAND_NAMES) expect(cat.help.commands[name].trim()).not.toBe('');

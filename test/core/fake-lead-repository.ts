@@ -79,6 +79,17 @@ export class FakeLeadRepository implements LeadRepository, LeadNoticeSweep {
 
   async list(org: OrgId, q: LeadQuery) {
     await turn();
+    return this.matching(org, q)
+      .filter((l) => !q.before || l.id < q.before)
+      .slice(0, q.limit);
+  }
+
+  async count(org: OrgId, q: Omit<LeadQuery, 'limit' | 'before'>) {
+    await turn();
+    return this.matching(org, q).length;
+  }
+
+  private matching(org: OrgId, q: Omit<LeadQuery, 'limit' | 'before'>): Lead[] {
     const statuses = statusesOfQuery(q);
     return this.sorted(org)
       .reverse()
@@ -90,10 +101,8 @@ export class FakeLeadRepository implements LeadRepository, LeadNoticeSweep {
           (!q.source || l.source === q.source) &&
           (!q.campaign || l.campaign === q.campaign) &&
           (!q.from || l.createdAt.getTime() >= q.from.getTime()) &&
-          (!q.to || l.createdAt.getTime() < q.to.getTime()) &&
-          (!q.before || l.id < q.before),
-      )
-      .slice(0, q.limit);
+          (!q.to || l.createdAt.getTime() < q.to.getTime()),
+      );
   }
 
   async updateIf(org: OrgId, id: LeadId, condition: LeadCondition, change: LeadChange) {

@@ -94,3 +94,30 @@ describe('HTTP app', () => {
     expect(response.body.error.code).toBe('MEMBER_NOT_FOUND');
   });
 });
+
+describe('error messages in the caller’s language (issue #11)', () => {
+  it('answers in Accept-Language, else the org’s locale (zh-CN), with the same code either way', async () => {
+    const zh = await t.request('GET', `/api/v1/leads/${'0'.repeat(24)}`, undefined, auth());
+    expect(zh.status).toBe(404);
+    expect(zh.body.error).toMatchObject({
+      code: 'LEAD_NOT_FOUND',
+      message: '没有找到这条线索，请检查编号。',
+    });
+    const en = await t.request('GET', `/api/v1/leads/${'0'.repeat(24)}`, undefined, {
+      ...auth(),
+      'accept-language': 'en-US,en;q=0.9',
+    });
+    expect(en.body.error.code).toBe('LEAD_NOT_FOUND');
+    expect(en.body.error.message).toMatch(/^[\x20-\x7e]+$/);
+    const bad = await t.request(
+      'POST',
+      '/api/v1/leads',
+      { phone: '13800000001', name: 'x'.repeat(101) },
+      auth(),
+    );
+    expect(bad.body.error.code).toBe('VALIDATION_FAILED');
+    expect(bad.body.error.message).toBe('输入有误：联系人：最多 100 个字');
+    const nowhere = await t.request('GET', '/nowhere', undefined, { 'accept-language': 'zh-CN' });
+    expect(nowhere.body.error).toMatchObject({ code: 'NOT_FOUND', message: '没有找到要操作的记录。' });
+  });
+});

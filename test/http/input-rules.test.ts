@@ -73,7 +73,7 @@ describe('the JSON API refuses what it cannot store as sent', () => {
       return res.body.error.details.issues as { field: string; message: string }[];
     };
     expect(await issues({ phone: '13900000002', source: 'api', name: 'Evil\u202Egnp.exe' })).toEqual([
-      { field: 'name', message: expect.stringContaining('U+202E') },
+      { field: 'name', message: expect.stringContaining('U+202E'), problem: { kind: 'unsafe_text' } },
     ]);
     expect((await issues({ phone: '13900000002', source: 'api', tags: ['ok', '\u001b[2J'] }))[0]?.field).toBe(
       'tags.1',
@@ -86,7 +86,7 @@ describe('the JSON API refuses what it cannot store as sent', () => {
     );
     expect(lone.status).toBe(400);
     expect(lone.body.error.details.issues).toEqual([
-      { field: 'name', message: expect.stringMatching(/surrogate/) },
+      { field: 'name', message: expect.stringMatching(/surrogate/), problem: { kind: 'unsafe_text' } },
     ]);
     const key = await raw(
       '/api/v1/leads',
@@ -129,6 +129,8 @@ describe('the JSON API refuses what it cannot store as sent', () => {
   it('names an unknown key as the field', async () => {
     const res = await t.request('PATCH', '/api/v1/org/settings', { locale: 'en', colour: 'red' }, auth());
     expect(res.status).toBe(400);
-    expect(res.body.error.details.issues).toEqual([{ field: 'colour', message: 'unknown field' }]);
+    expect(res.body.error.details.issues).toEqual([
+      { field: 'colour', message: 'unknown field', problem: { kind: 'unknown_field' } },
+    ]);
   });
 });

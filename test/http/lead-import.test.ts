@@ -54,6 +54,23 @@ describe('POST /api/v1/leads:import', () => {
     expect(await t.app.models.Lead.countDocuments({})).toBe(8);
   });
 
+  it('reports a row the service refuses (its externalId imported before with other content) and imports the rest', async () => {
+    const csv = (rows: string) => new TextEncoder().encode(`姓名,手机,来源,外部编号\n${rows}`);
+    const first = await upload(csv('周杰,13600000001,官网,EXT-900\n'), 'text/csv');
+    expect(first.body.created).toBe(1);
+    // Same source + externalId, other content: a 409 for that row alone, in the caller's language.
+    const second = await upload(
+      csv('周杰伦,13600000009,官网,EXT-900\n孙燕,13600000002,官网,EXT-901\n'),
+      'text/csv',
+    );
+    expect(second.status).toBe(200);
+    expect(second.body.created).toBe(1);
+    expect(second.body.rejected).toEqual([
+      { rowNumber: 2, field: '(row)', reason: expect.stringContaining('已用于另一条内容不同的线索') },
+    ]);
+    expect(second.body.leads.map((l: { rowNumber: number }) => l.rowNumber)).toEqual([3]);
+  });
+
   it('reads a GBK CSV (as Excel in China saves it) and an XLSX the same way', async () => {
     const gbk = encodeGbk('姓名,手机,来源\n韩梅梅,13512340001,官网\n');
     const csv = await upload(gbk, 'text/csv');

@@ -12,7 +12,14 @@ describe('parseImportArgs', () => {
       source: 'import',
       chunk: 500,
       dryRun: false,
+      lang: 'en',
     });
+    // The report's language: --lang, else LEADRELAY_LANG, else zh-CN in a Chinese terminal.
+    expect(parseImportArgs(['a.csv', '--dry-run'], { LANG: 'zh_CN.UTF-8' })).toHaveProperty('lang', 'zh-CN');
+    expect(
+      parseImportArgs(['a.csv', '--dry-run', '--lang', 'en'], { LEADRELAY_LANG: 'zh-CN' }),
+    ).toHaveProperty('lang', 'en');
+    expect(() => parseImportArgs(['a.csv', '--dry-run', '--lang', 'fr'], {})).toThrow(ImportError);
     expect(parseImportArgs(['leads.xlsx', '--dry-run'], {})).toHaveProperty('url', 'http://localhost:3000');
   });
 
@@ -28,6 +35,7 @@ describe('parseImportArgs', () => {
       source: 'event',
       chunk: 1000,
       dryRun: false,
+      lang: 'en',
     });
   });
 

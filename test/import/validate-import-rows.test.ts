@@ -2,7 +2,9 @@ import { readFileSync } from 'node:fs';
 import type ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { canonicalJson, importKey } from '../../src/import/import-key.js';
+import { duplicateLines, rejectedLines, summaryLine } from '../../src/import/import-report.js';
 import { type RawRow, readLeadFile } from '../../src/import/read-lead-file.js';
+import { rejectedReason } from '../../src/import/rejected-reason.js';
 import { validateImportRows } from '../../src/import/validate-import-rows.js';
 import { xlsxOf } from './xlsx.js';
 
@@ -76,8 +78,16 @@ describe('validateImportRows', () => {
   it('rejects a source name it cannot map, naming the field', () => {
     const check = validateImportRows([row(2, { 手机: '13812345678', 来源: '朋友介绍' })]);
     expect(check.rejected).toEqual([
-      { rowNumber: 2, field: 'source', reason: expect.stringContaining('朋友介绍') },
+      {
+        rowNumber: 2,
+        field: 'source',
+        reason: expect.stringContaining('朋友介绍'),
+        issues: [expect.objectContaining({ field: 'source', problem: { kind: 'other' } })],
+        given: '朋友介绍',
+      },
     ]);
+    // The API words it in the caller's language, with the value the row gave.
+    expect(rejectedReason(check.rejected[0]!, 'zh-CN')).toBe('格式不对（填写的是「朋友介绍」）');
   });
 
   it('combines 需求 and 备注, and takes the first non-empty of two phone columns', () => {
@@ -92,7 +102,7 @@ describe('validateImportRows', () => {
     expect(check.warnings).toContain(
       'no column is a lead field: the first non-empty row must be the header (姓名, 手机, 邮箱, …)',
     );
-    expect(check.rejected).toEqual([
+    expect(check.rejected).toMatchObject([
       { rowNumber: 2, field: 'phone', reason: expect.stringMatching(/at least one/) },
     ]);
   });
@@ -148,9 +158,26 @@ describe('idempotency keys', () => {
       row(2, { 姓名: '张伟\u202Egnp.exe', 手机: '13812345678' }),
       row(3, { 姓名: '李娜', 手机: '13812345679', 备注: '第一行\n第二行' }),
     ]);
-    expect(check.rejected).toEqual([
+    expect(check.rejected).toMatchObject([
       { rowNumber: 2, field: 'name', reason: expect.stringContaining('U+202E') },
     ]);
+    expect(rejectedReason(check.rejected[0]!, 'zh-CN')).toMatch(
+      /^含有控制字符或双向格式字符，不能保存（填写的是「/,
+    );
     expect(check.good.map((g) => g.rowNumber)).toEqual([3]);
+  });
+});
+
+describe('the import report in zh-CN', () => {
+  it('words the counts, the rejected rows and the duplicates in Chinese', () => {
+    const check = validateImportRows([row(2, { 手机: '13812345678', 来源: '朋友介绍' })]);
+    expect(rejectedLines(check.rejected, 'zh-CN')).toEqual([
+      '第 2     行 source      格式不对（填写的是「朋友介绍」）',
+    ]);
+    expect(summaryLine({ created: 5, duplicates: 3, replayed: 0, rejected: 2 }, 'zh-CN')).toBe(
+      '新建 5 条，撞单 3 条，之前已导入 0 条，未导入 2 行',
+    );
+    const dup = { rowNumber: 4, outcome: 'duplicate', leadId: 'L2', duplicateOf: 'L1' } as const;
+    expect(duplicateLines([dup], 20, 'zh-CN')).toEqual(['第 4 行与线索 L1 撞单：已存为线索 L2']);
   });
 });

@@ -187,7 +187,11 @@ describe.each([
     const change = {
       set: { followUpStatus: 'following' as const, cooldowns: [{ memberId: rep(1).id, until: AT }] },
       unset: ['dueStep', 'dueAt'] as const,
-      event: { type: 'followed_up' as const, at: AT, reason: '打过电话' },
+      event: {
+        type: 'followed_up' as const,
+        at: AT,
+        reason: { kind: 'typed' as const, text: '打过电话，客户说下周再谈' },
+      },
     };
     const updated = await s.leads.updateIf(
       ORG,
@@ -199,6 +203,8 @@ describe.each([
     expect(updated?.dueStep).toBeUndefined();
     expect(updated?.history.map((e) => e.type)).toEqual(['pooled', 'followed_up']);
     expect(updated?.cooldowns).toEqual([{ memberId: rep(1).id, until: AT }]);
+    // A reason is stored as data and read back as it was written, full-width punctuation and all.
+    expect(updated?.history.at(-1)?.reason).toEqual({ kind: 'typed', text: '打过电话，客户说下周再谈' });
     expect(await s.leads.updateIf(ORG, lead.id, { version: 1 }, { event: change.event })).toBeUndefined();
     expect(
       await s.leads.updateIf(OTHER_ORG, lead.id, { version: 2 }, { event: change.event }),
@@ -296,6 +302,10 @@ describe.each([
     expect(next.map((l) => l.id)).toEqual([leads[1]!.id, leads[0]!.id]);
     expect(await s.leads.list(ORG, { teamId: TEAM, pool: 'public', limit: 10 })).toHaveLength(1);
     expect(await s.leads.list(ORG, { pool: 'public', status: 'claimed', limit: 10 })).toEqual([]);
+    // count() matches what list() pages through, every page together, within the org only.
+    expect(await s.leads.count(ORG, { ownerId: owner.id, pool: 'private' })).toBe(4);
+    expect(await s.leads.count(ORG, { teamId: TEAM, pool: 'public' })).toBe(1);
+    expect(await s.leads.count(OTHER_ORG, { ownerId: owner.id })).toBe(0);
 
     const later = await stored(s, { dueStep: 'reclaim', dueAt: new Date(AT.getTime() + 2000) });
     const sooner = await stored(s, {

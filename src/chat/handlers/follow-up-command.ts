@@ -6,8 +6,7 @@ import type { CommandHandler } from '../registry.js';
 export function followUpCommand(deps: ClaimDeps): CommandHandler {
   return async (ctx, event) => {
     const [id, ...words] = event.args;
-    if (!id || words.length === 0)
-      throw new DomainError('BAD_COMMAND_ARGS', { usage: '/followup ID 内容 · /跟进 编号 内容' });
+    if (!id || words.length === 0) throw new DomainError('BAD_COMMAND_ARGS', { command: 'followup' });
     await recordFollowUp(deps, ctx.caller, { leadId: id, text: words.join(' ') });
     return { replies: [{ text: ctx.texts.lead.followedUp }] };
   };

@@ -29,7 +29,7 @@ export function releaseLeadAction(deps: ClaimDeps): ActionHandler {
   return async ({ caller, texts }, event) => {
     const lead = await releaseLead(deps, caller, {
       leadId: leadId(event.value),
-      reason: texts.lead.releaseFromCardReason,
+      reason: { kind: 'card' },
     });
     return { replies: [{ text: lead.pendingRelease ? texts.lead.releaseRequested : texts.lead.released }] };
   };
@@ -38,7 +38,7 @@ export function releaseLeadAction(deps: ClaimDeps): ActionHandler {
 /** 已跟进 on a lead or reminder card: a minimal follow-up that stops the reclaim clock. */
 export function followUpLeadAction(deps: ClaimDeps): ActionHandler {
   return async ({ caller, texts }, event) => {
-    await recordFollowUp(deps, caller, { leadId: leadId(event.value), text: texts.lead.followedUpFromCard });
+    await recordFollowUp(deps, caller, { leadId: leadId(event.value), text: { kind: 'card' } });
     return { replies: [{ text: texts.lead.followedUp }] };
   };
 }

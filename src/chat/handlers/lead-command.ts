@@ -4,11 +4,9 @@ import { type AssignDeps, assignLead, claimLead, releaseLead } from '../../core/
 import { DomainError } from '../../core/shared/errors.js';
 import type { OutboundMessage } from '../card.js';
 import type { CommandHandler, HandlerContext } from '../registry.js';
+import { reasonText } from '../render/event-reason.js';
 import { LEAD_ACTIONS, leadCard } from '../render/lead-card.js';
 import { formatTime } from '../render/render-context.js';
-
-const USAGE =
-  '/lead [编号] · /lead claim 编号 · /lead release 编号 原因 · /lead assign 编号 成员|公海 [原因]';
 
 /** What a mover types for "back to the pool". */
 const TO_POOL = new Set(['pool', '公海']);
@@ -22,12 +20,12 @@ export function leadCommand(deps: AssignDeps): CommandHandler {
     const [first, second, ...rest] = event.args;
     if (first === undefined) return { replies: [await myLeads(deps, ctx)] };
     if (first === 'claim' || first === '领取') {
-      if (!second) throw new DomainError('BAD_COMMAND_ARGS', { usage: USAGE });
+      if (!second) throw new DomainError('BAD_COMMAND_ARGS', { command: 'lead' });
       await claimLead(deps, ctx.caller, { leadId: second });
       return { replies: [{ text: ctx.texts.lead.claimed }] };
     }
     if (first === 'release' || first === '释放') {
-      if (!second) throw new DomainError('BAD_COMMAND_ARGS', { usage: USAGE });
+      if (!second) throw new DomainError('BAD_COMMAND_ARGS', { command: 'lead' });
       const lead = await releaseLead(deps, ctx.caller, { leadId: second, reason: rest.join(' ') });
       return {
         replies: [{ text: lead.pendingRelease ? ctx.texts.lead.releaseRequested : ctx.texts.lead.released }],
@@ -50,7 +48,7 @@ function withHistory(ctx: HandlerContext, lead: Lead): OutboundMessage {
   const history = lead.history
     .map(
       (e) =>
-        `${formatTime(e.at.toISOString(), { locale: ctx.locale, timeZone: ctx.org.settings.timeZone })} ${t.events[e.type] ?? e.type}${e.reason ? `：${e.reason}` : ''}`,
+        `${formatTime(e.at.toISOString(), { locale: ctx.locale, timeZone: ctx.org.settings.timeZone })} ${t.events[e.type] ?? e.type}${e.reason ? `：${reasonText(e.reason, ctx.texts.lead, e.type)}` : ''}`,
     )
     .join('\n');
   // A history cut to its newest events says so, so nobody reads it as the lead's whole story.
@@ -72,7 +70,7 @@ async function myLeads(deps: AssignDeps, ctx: HandlerContext): Promise<OutboundM
     (l) =>
       `\`${l.code ?? l.id}\` ${[l.contact.name, l.contact.company].filter(Boolean).join(' · ')} — ${ctx.texts.lead.status[l.status](l.ownerName ?? '')}`,
   );
-  return { text: lines.length > 0 ? lines.join('\n') : '—' };
+  return { text: lines.length > 0 ? lines.join('\n') : ctx.texts.lead.noOpenLeads };
 }
 
 /** `assign 编号 成员 [原因]`: a hand move; `公海` (or `pool`) as the member sends the lead back to the pool. */
@@ -83,7 +81,7 @@ async function assign(
   ref: string | undefined,
 ): Promise<OutboundMessage> {
   const [to, ...reason] = words;
-  if (!ref || !to) throw new DomainError('BAD_COMMAND_ARGS', { usage: USAGE });
+  if (!ref || !to) throw new DomainError('BAD_COMMAND_ARGS', { command: 'lead' });
   const lead = await assignLead(deps, ctx.caller, {
     leadId: ref,
     to: TO_POOL.has(to.toLowerCase()) ? 'pool' : to,

@@ -1,6 +1,6 @@
 import type { LeadRepository } from '../../core/leads/index.js';
 import { leadCardData } from '../../core/leads/index.js';
-import { listPoolLeads } from '../../core/pools/index.js';
+import { countPoolLeads, listPoolLeads } from '../../core/pools/index.js';
 import { teamId } from '../../core/shared/ids.js';
 import type { CommandHandler } from '../registry.js';
 import { leadCard } from '../render/lead-card.js';
@@ -13,7 +13,10 @@ const SHOWN = 10;
  */
 export function poolCommand(deps: { leads: LeadRepository }): CommandHandler {
   return async (ctx) => {
-    const leads = await listPoolLeads(deps, ctx.caller, { limit: SHOWN });
+    const [leads, total] = await Promise.all([
+      listPoolLeads(deps, ctx.caller, { limit: SHOWN }),
+      countPoolLeads(deps, ctx.caller),
+    ]);
     const t = ctx.texts.lead.pool;
     if (leads.length === 0) return { replies: [{ text: t.empty }] };
     const render = { texts: ctx.texts, locale: ctx.locale, timeZone: ctx.org.settings.timeZone };
@@ -24,6 +27,7 @@ export function poolCommand(deps: { leads: LeadRepository }): CommandHandler {
         to: { kind: 'team', teamId: lead.teamId ?? teamId('org-pool') },
       }),
     );
-    return { replies: [{ text: t.header(leads.length) }, ...cards] };
+    // The whole pool is counted (what the API lists for the same member), and the header says how many it shows.
+    return { replies: [{ text: t.header(Math.max(total, leads.length), leads.length) }, ...cards] };
   };
 }

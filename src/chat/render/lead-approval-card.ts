@@ -1,6 +1,7 @@
 import { maskPhone } from '../../core/leads/mask-phone.js';
 import type { LeadApprovalData, LeadDecisionData } from '../../core/pools/approval-notices.js';
 import type { Button, OutboundMessage } from '../card.js';
+import { reasonText } from './event-reason.js';
 import type { RenderContext } from './render-context.js';
 
 export const APPROVAL_ACTIONS = { approve: 'lead.approve', keep: 'lead.keep' } as const;
@@ -42,7 +43,7 @@ export function leadApprovalCard(data: LeadApprovalData, ctx: RenderContext): Ou
       fields: [
         { label: a.type, value: a.types[r.type] },
         { label: a.originalOwner, value: owner },
-        { label: a.reason, value: r.reason },
+        { label: a.reason, value: reasonText(r.reason, t, r.type === 'timeout' ? 'reclaimed' : 'released') },
         { label: t.fields.score, value: `${data.lead.score} · ${t.grades[data.lead.grade]}` },
         ...(data.lead.phone ? [{ label: t.fields.phone, value: maskPhone(data.lead.phone) }] : []),
       ],

@@ -1,6 +1,7 @@
 import type { LeadCardData } from '../../core/leads/lead-notices.js';
 import { maskPhone } from '../../core/leads/mask-phone.js';
 import type { Button, CardField, OutboundMessage } from '../card.js';
+import { reasonText } from './event-reason.js';
 import { formatTime, type RenderContext } from './render-context.js';
 
 export const LEAD_ACTIONS = {
@@ -58,10 +59,10 @@ function statusLine(data: LeadCardData, ctx: RenderContext): string {
     return `${t.status.claimed(data.ownerName ?? '')} · ${t.followUpStatuses[data.followUpStatus]}`;
   }
   if (data.status === 'pooled' && data.lastEvent?.type === 'reclaimed') {
-    return `${t.detail.events.reclaimed}：${data.lastEvent.reason ?? ''}`;
+    return `${t.detail.events.reclaimed}：${reasonText(data.lastEvent.reason, t)}`;
   }
   if (data.status === 'pooled' && data.lastEvent?.type === 'released') {
-    return t.releasedBy(data.lastEvent.actorName ?? '', data.lastEvent.reason ?? '');
+    return t.releasedBy(data.lastEvent.actorName ?? '', reasonText(data.lastEvent.reason, t, 'released'));
   }
   return t.status[data.status](data.ownerName ?? '');
 }

@@ -10,7 +10,9 @@ import { formatTime, type RenderContext } from './render-context.js';
 export function leadReminderCard(data: LeadReminderData, ctx: RenderContext): OutboundMessage {
   const t = ctx.texts.lead;
   const base = leadCard(data, ctx).card!;
-  const forOwner = ctx.to.kind === 'member' && ctx.to.memberId === data.ownerId;
+  // The step, not the recipient, decides the card: the owner's reminder keeps its title whatever copy is drawn.
+  const forOwner = data.step === 'nudge';
+  const ownerViewing = ctx.to.kind === 'member' && ctx.to.memberId === data.ownerId;
   const open = data.followUpStatus === 'unfollowed' && data.reclaimAt !== undefined && !data.awaitingDecision;
   const at = data.reclaimAt ? formatTime(data.reclaimAt, ctx) : '';
   const body = forOwner ? t.reminder.body(at) : t.reminder.managerBody(data.ownerName ?? '', at);
@@ -22,7 +24,7 @@ export function leadReminderCard(data: LeadReminderData, ctx: RenderContext): Ou
         ? { markdown: [body, base.markdown].filter(Boolean).join('\n') }
         : { status: `${t.reminder.done} · ${base.status ?? ''}` }),
       buttons:
-        forOwner && open
+        forOwner && ownerViewing && open
           ? [
               { actionId: LEAD_ACTIONS.followUp, label: t.followUp, value: data.leadId, style: 'primary' },
               { actionId: LEAD_ACTIONS.release, label: t.release, value: data.leadId, style: 'danger' },

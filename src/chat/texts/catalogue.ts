@@ -23,6 +23,9 @@ export type Catalogue = {
     readonly goOnLeave: string;
     readonly backToWork: string;
     readonly noTeam: string;
+    readonly role: string;
+    /** The greeting of a member who receives no leads (admin, after-sales, a manager who takes none). */
+    readonly roleGreeting: (name: string, roles: string) => string;
   };
   readonly help: {
     readonly title: string;
@@ -84,7 +87,12 @@ export type LeadTexts = {
   readonly claimed: string;
   readonly released: string;
   readonly duplicateTitle: string;
+  /** Matched on the person (phone, email): "your customer X came again". */
   readonly duplicateBody: (source: string, matched: string, who: string) => string;
+  /** Matched on the company alone: a new contact of a company you have, not "your customer". */
+  readonly duplicateCompanyBody: (source: string, company: string, contact: string) => string;
+  readonly duplicateOriginal: string;
+  readonly duplicateMatchedOn: string;
   readonly matchedOn: { readonly phone: string; readonly email: string; readonly company: string };
   readonly whyTitle: string;
   readonly why: {
@@ -97,6 +105,12 @@ export type LeadTexts = {
   };
   readonly strategies: Readonly<Record<Strategy, string>>;
   readonly reasons: Readonly<Record<AssignmentReason, string>>;
+  /** The system's causes of an event (see EventReason); what people typed is shown as typed. */
+  readonly eventReasons: {
+    readonly timeout: (hours: number) => string;
+    readonly duplicate: string;
+    readonly reclaimPeriod: (hours: number) => string;
+  };
   readonly skipReasons: Readonly<Record<SkipReason, string>>;
   readonly detail: {
     readonly history: string;
@@ -132,9 +146,12 @@ export type LeadTexts = {
     readonly threadKept: (by: string, owner: string) => string;
     readonly decided: string;
   };
+  /** `/lead` when the member has no open lead: said in words, not a bare "—". */
+  readonly noOpenLeads: string;
   readonly pool: {
     readonly empty: string;
-    readonly header: (count: number) => string;
+    /** `count` in the pool, `shown` of them below (the newest). */
+    readonly header: (count: number, shown: number) => string;
   };
   /** Hand assignment (`/lead assign 编号 成员`): the answer to the mover. */
   readonly assign: {

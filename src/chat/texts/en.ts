@@ -1,11 +1,23 @@
-import type { Catalogue } from './catalogue.js';
+import type { Catalogue, CommandName } from './catalogue.js';
+import { describeIssues } from './field-issues.js';
 import { when } from './format-when.js';
 import { leadTextsEn } from './lead-texts-en.js';
+import { perCommand } from './per-command.js';
 
-const field = (details: Readonly<Record<string, unknown>>): string => {
-  const issues = details.issues as { field: string; message: string }[] | undefined;
-  return issues?.map((i) => `${i.field}: ${i.message}`).join('; ') ?? '';
+const field = (details: Readonly<Record<string, unknown>>): string => describeIssues(details, 'en');
+
+/** One line per command: the help card, and the answer to a command typed in the wrong form. */
+const COMMAND_HELP: Readonly<Record<CommandName, string>> = {
+  lead: '/lead — my open leads · /lead ID — a lead and its history · /lead claim ID · /lead release ID reason',
+  pool: '/pool — show the public pool leads you can claim',
+  followup: '/followup ID text — record a follow-up',
+  complaint: '/complaint — file or see after-sales complaints',
+  hours: '/hours TASK HOURS — log hours on a task',
+  link: '/link NAME — link your chat account to your member (an admin approves)',
+  help: '/help — show this help',
 };
+
+const usage = (d: Readonly<Record<string, unknown>>): string => perCommand(COMMAND_HELP, d);
 
 export const en: Catalogue = {
   roles: {
@@ -37,7 +49,10 @@ export const en: Catalogue = {
       `This lead is assigned to ${String(d.ownerName || 'a colleague')}; only they can claim it.`,
     LEAD_IS_DUPLICATE: () =>
       'This lead is a duplicate (撞单) and cannot be claimed; talk to the owner of the original.',
-    LEAD_NOT_YOURS: () => 'Only the owner of a lead can release it.',
+    LEAD_NOT_YOURS: (d) =>
+      d.action === 'follow_up'
+        ? 'This lead is not yours; only its owner can record a follow-up.'
+        : 'Only the owner of a lead can release it.',
     LEAD_NOT_IN_YOUR_TEAM: () => "This pool lead belongs to another team; you can't claim it.",
     PRIVATE_POOL_FULL: (d) =>
       `Your private pool is full (${String(d.capacity ?? '')} leads); follow up or release some leads first.`,
@@ -55,7 +70,7 @@ export const en: Catalogue = {
     UNKNOWN_COMMAND: (d) =>
       `Unknown command "${String(d.command ?? '')}". Send /help to see what you can do.`,
     UNKNOWN_ACTION: () => 'This button no longer works; refresh the card.',
-    BAD_COMMAND_ARGS: (d) => `That command needs a different form: ${String(d.usage ?? '')}`,
+    BAD_COMMAND_ARGS: (d) => `That command needs a different form. ${usage(d)}`,
     COMMAND_NOT_AVAILABLE: (d) => `"${String(d.command ?? '')}" is not enabled yet.`,
     ASSIGNEE_NOT_ELIGIBLE: (d) =>
       `${String(d.name ?? '')} can't take this lead now: ${leadTextsEn.skipReasons[d.why as keyof typeof leadTextsEn.skipReasons] ?? ''}.`,
@@ -73,19 +88,14 @@ export const en: Catalogue = {
     goOnLeave: 'Go on leave',
     backToWork: 'Back to work',
     noTeam: 'No team',
+    role: 'Role',
+    roleGreeting: (name, roles) =>
+      `Hi ${name}! I am Leadrelay. Your role is ${roles}: you receive no assigned leads; approvals, reminders and notices that concern you come here. Send /help for the commands.`,
   },
   help: {
     title: 'Leadrelay commands',
     intro: 'Type one of these to the bot (the slash is optional):',
-    commands: {
-      lead: '/lead — my open leads · /lead ID — a lead and its history · /lead claim ID · /lead release ID reason',
-      pool: '/pool — show the public pool leads you can claim',
-      followup: '/followup ID text — record a follow-up',
-      complaint: '/complaint — file or see after-sales complaints',
-      hours: '/hours TASK HOURS — log hours on a task',
-      link: '/link NAME — link your chat account to your member (an admin approves)',
-      help: '/help — show this help',
-    },
+    commands: COMMAND_HELP,
     aliasesNote: 'Chinese commands work too: /线索 /公海 /跟进 /投诉 /工时 /绑定 /帮助',
   },
   lead: leadTextsEn,

@@ -44,6 +44,10 @@ export const leadTextsEn: LeadTexts = {
   duplicateTitle: 'Duplicate lead (撞单)',
   duplicateBody: (source, matched, who) =>
     `Your customer${who} came in again through "${source}" (same ${matched}). The new lead was not assigned; follow up soon.`,
+  duplicateCompanyBody: (source, company, contact) =>
+    `A new lead from "${source}" names a company you have, ${company}: contact ${contact || 'not given'} (same company, possibly a new contact). It is not assigned; follow it up soon.`,
+  duplicateOriginal: 'Original lead',
+  duplicateMatchedOn: 'Matched on',
   matchedOn: { phone: 'phone', email: 'email', company: 'company' },
   whyTitle: 'Why this lead is yours',
   why: {
@@ -68,6 +72,11 @@ export const leadTextsEn: LeadTexts = {
     no_eligible_member: 'nobody in the team could take it, so it went to the pool',
     no_routing_rules: 'the org has no routing rules yet, so it went to the pool',
     manual: 'a manager assigned it by hand',
+  },
+  eventReasons: {
+    timeout: (h) => `not followed up within ${h} h`,
+    duplicate: 'the same customer as an existing lead',
+    reclaimPeriod: (h) => `reclaim after ${h} h`,
   },
   skipReasons: {
     inactive: 'inactive',
@@ -130,9 +139,11 @@ export const leadTextsEn: LeadTexts = {
     threadKept: (by, owner) => `${by} kept the lead with ${owner}, with a fresh clock.`,
     decided: 'Decided',
   },
+  noOpenLeads: 'You have no open leads right now. Send /pool to see leads you can claim.',
   pool: {
     empty: 'The public pool has no leads to claim right now.',
-    header: (n) => `${n} leads in the public pool:`,
+    header: (n, shown) =>
+      n > shown ? `${n} leads in the public pool; the newest ${shown}:` : `${n} leads in the public pool:`,
   },
   assign: {
     done: (code, name) => `Lead ${code} is now ${name}'s.`,

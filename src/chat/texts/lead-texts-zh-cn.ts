@@ -44,6 +44,10 @@ export const leadTextsZhCN: LeadTexts = {
   duplicateTitle: '撞单提醒',
   duplicateBody: (source, matched, who) =>
     `你的客户${who}又通过「${source}」来了一条线索（${matched}相同）。新线索未分配，请及时跟进。`,
+  duplicateCompanyBody: (source, company, contact) =>
+    `你负责的公司「${company}」又通过「${source}」来了一条线索，联系人：${contact || '未留姓名'}（公司相同，可能是新的联系人）。新线索未分配，请及时跟进。`,
+  duplicateOriginal: '原线索',
+  duplicateMatchedOn: '相同的信息',
   matchedOn: { phone: '手机', email: '邮箱', company: '公司' },
   whyTitle: '为什么分给你',
   why: {
@@ -68,6 +72,11 @@ export const leadTextsZhCN: LeadTexts = {
     no_eligible_member: '组内暂无可分配的成员，进入公海',
     no_routing_rules: '企业尚未设置分配规则，进入公海',
     manual: '由主管手动分配',
+  },
+  eventReasons: {
+    timeout: (h) => `${h} 小时内未跟进`,
+    duplicate: '与已有线索重复（撞单）',
+    reclaimPeriod: (h) => `回流期限改为 ${h} 小时`,
   },
   skipReasons: {
     inactive: '已停用',
@@ -128,9 +137,11 @@ export const leadTextsZhCN: LeadTexts = {
     threadKept: (by, owner) => `${by} 决定线索继续由 ${owner} 跟进，重新计时。`,
     decided: '已审批',
   },
+  noOpenLeads: '你手上暂时没有未完成的线索。发送 /公海 看看可领取的线索。',
   pool: {
     empty: '公海里暂时没有可领取的线索。',
-    header: (n) => `公海中有 ${n} 条可领取的线索：`,
+    header: (n, shown) =>
+      n > shown ? `公海中有 ${n} 条可领取的线索，显示最新 ${shown} 条：` : `公海中有 ${n} 条可领取的线索：`,
   },
   assign: {
     done: (code, name) => `已将线索 ${code} 分配给 ${name}。`,

@@ -1,11 +1,44 @@
-import type { Catalogue } from './catalogue.js';
+import type { Platform } from '../../core/org/types.js';
+import type { Catalogue, CommandName } from './catalogue.js';
+import { describeIssues } from './field-issues.js';
 import { when } from './format-when.js';
 import { leadTextsZhCN } from './lead-texts-zh-cn.js';
+import { perCommand } from './per-command.js';
 
-const field = (details: Readonly<Record<string, unknown>>): string => {
-  const issues = details.issues as { field: string; message: string }[] | undefined;
-  return issues?.map((i) => `${i.field}: ${i.message}`).join('；') ?? '';
+const field = (details: Readonly<Record<string, unknown>>): string => describeIssues(details, 'zh-CN');
+
+/** One line per command: the help card, and the answer to a command typed in the wrong form. */
+const COMMAND_HELP: Readonly<Record<CommandName, string>> = {
+  lead: '/线索 — 我的线索 · /线索 编号 — 线索详情及归属记录 · /线索 领取 编号 · /线索 释放 编号 原因',
+  pool: '/公海 — 查看公海中可领取的线索',
+  followup: '/跟进 编号 内容 — 记录一次跟进',
+  complaint: '/投诉 — 登记或查看售后投诉',
+  hours: '/工时 任务编号 小时数 — 填报工时',
+  link: '/绑定 姓名 — 把你的聊天账号绑定到成员（需管理员批准）',
+  help: '/帮助 — 显示本说明',
 };
+
+// The Chinese command a member would type (the grammar's aliases), not the command's internal name.
+const COMMAND_WORDS: Readonly<Record<CommandName, string>> = {
+  lead: '线索',
+  pool: '公海',
+  followup: '跟进',
+  complaint: '投诉',
+  hours: '工时',
+  link: '绑定',
+  help: '帮助',
+};
+const commandWord = (d: Readonly<Record<string, unknown>>): string =>
+  perCommand(COMMAND_WORDS, d, String(d.command ?? ''));
+
+const PLATFORM_NAMES: Readonly<Record<Platform, string>> = {
+  slack: 'Slack ',
+  dingtalk: '钉钉',
+  wecom: '企业微信',
+  sandbox: '沙盒',
+};
+
+const usage = (d: Readonly<Record<string, unknown>>): string => perCommand(COMMAND_HELP, d);
 
 export const zhCN: Catalogue = {
   roles: { admin: '管理员', director: '销售总监', manager: '主管', rep: '销售', aftersales: '售后人员' },
@@ -19,7 +52,8 @@ export const zhCN: Catalogue = {
     TEAM_NOT_FOUND: () => '没有找到这个销售组。',
     MEMBER_NOT_FOUND: () => '没有找到这位成员。',
     MEMBER_INACTIVE: () => '该成员已停用。',
-    FORBIDDEN: (d) => `你没有权限执行此操作（${String(d.action ?? '')}），请联系管理员或主管。`,
+    // The permission's code stays in the details for the API and the log; a person is told what to do about it.
+    FORBIDDEN: () => '你没有权限执行此操作，请联系管理员或主管。',
     UNAUTHENTICATED: () => '缺少或无效的 API 令牌。',
     IDENTITY_NOT_LINKED: () =>
       '你的账号还没有绑定到 Leadrelay 成员。发送「/绑定 你的姓名」申请绑定，管理员批准后即可使用。',
@@ -28,7 +62,10 @@ export const zhCN: Catalogue = {
     LEAD_ASSIGNED_TO_OTHER: (d) =>
       `这条线索已分配给${String(d.ownerName || '其他同事')}，只有他/她可以领取。`,
     LEAD_IS_DUPLICATE: () => '这是一条重复线索（撞单），不能领取；请联系原线索的负责人。',
-    LEAD_NOT_YOURS: () => '只有线索的负责人才能释放它。',
+    LEAD_NOT_YOURS: (d) =>
+      d.action === 'follow_up'
+        ? '这条线索不是你负责的，只有负责人才能记录跟进。'
+        : '只有线索的负责人才能释放它。',
     LEAD_NOT_IN_YOUR_TEAM: () => '这条公海线索属于其他销售组，你不能领取。',
     PRIVATE_POOL_FULL: (d) => `你的私海已满（上限 ${String(d.capacity ?? '')} 条），请先跟进或释放一些线索。`,
     BATCH_TOO_LARGE: (d) =>
@@ -43,8 +80,8 @@ export const zhCN: Catalogue = {
     NOT_A_CANDIDATE: () => '所选成员不在可分配名单中，请从卡片上的按钮中选择。',
     UNKNOWN_COMMAND: (d) => `不认识的命令「${String(d.command ?? '')}」。发送 /帮助 查看可用命令。`,
     UNKNOWN_ACTION: () => '这个按钮已失效，请刷新卡片。',
-    BAD_COMMAND_ARGS: (d) => `命令格式不对：${String(d.usage ?? '')}`,
-    COMMAND_NOT_AVAILABLE: (d) => `「${String(d.command ?? '')}」功能尚未开通。`,
+    BAD_COMMAND_ARGS: (d) => `命令格式不对。${usage(d)}`,
+    COMMAND_NOT_AVAILABLE: (d) => `「/${commandWord(d)}」功能尚未开通。`,
     ASSIGNEE_NOT_ELIGIBLE: (d) =>
       `${String(d.name ?? '')} 现在不能接收这条线索：${leadTextsZhCN.skipReasons[d.why as keyof typeof leadTextsZhCN.skipReasons] ?? ''}。`,
   },
@@ -60,26 +97,21 @@ export const zhCN: Catalogue = {
     goOnLeave: '我要休假',
     backToWork: '我已回岗',
     noTeam: '未分组',
+    role: '角色',
+    roleGreeting: (name, roles) =>
+      `你好，${name}！我是 Leadrelay。你的角色是${roles}，不接收分配的线索；与你有关的审批、提醒和通知会发到这里。发送 /帮助 查看命令。`,
   },
   help: {
     title: 'Leadrelay 命令',
     intro: '在对话框输入以下命令（斜杠可省略）：',
-    commands: {
-      lead: '/线索 — 我的线索 · /线索 编号 — 线索详情及归属记录 · /线索 领取 编号 · /线索 释放 编号 原因',
-      pool: '/公海 — 查看公海中可领取的线索',
-      followup: '/跟进 编号 内容 — 记录一次跟进',
-      complaint: '/投诉 — 登记或查看售后投诉',
-      hours: '/工时 任务编号 小时数 — 填报工时',
-      link: '/绑定 姓名 — 把你的聊天账号绑定到成员（需管理员批准）',
-      help: '/帮助 — 显示本说明',
-    },
+    commands: COMMAND_HELP,
     aliasesNote: '英文命令同样可用：/lead /pool /followup /complaint /hours /help',
   },
   lead: leadTextsZhCN,
   link: {
     title: '账号绑定申请',
     body: (member, platform, userId) =>
-      `${platform} 用户 ${userId} 申请绑定为成员「${member}」。确认是本人后再批准。`,
+      `${PLATFORM_NAMES[platform as Platform] ?? platform}用户 ${userId} 申请绑定为成员「${member}」。确认是本人后再批准。`,
     approve: '批准绑定',
     reject: '拒绝',
     pending: '等待管理员处理',

@@ -54,7 +54,11 @@ export function routedLead(
   const owner = assignment.ownerId;
   const common = { ...draft, keys, assignment, ...(assignment.teamId ? { teamId: assignment.teamId } : {}) };
   if (!owner) {
-    return { ...common, status: 'pooled', history: [{ type: 'pooled', at: now, reason: assignment.reason }] };
+    return {
+      ...common,
+      status: 'pooled',
+      history: [{ type: 'pooled', at: now, reason: { kind: 'assignment', code: assignment.reason } }],
+    };
   }
   return {
     ...common,
@@ -64,7 +68,9 @@ export function routedLead(
     assignedAt: now,
     followUpStatus: 'unfollowed',
     ...ladderStart(ladderFrom(org, now, draft.reclaimAfterHours)),
-    history: [{ type: 'assigned', at: now, ownerId: owner, reason: assignment.reason }],
+    history: [
+      { type: 'assigned', at: now, ownerId: owner, reason: { kind: 'assignment', code: assignment.reason } },
+    ],
   };
 }
 
@@ -81,6 +87,8 @@ export function duplicateLead(
     duplicateMatch: matchedOn,
     ...(original.ownerId ? { duplicateOwnerId: original.ownerId as MemberId } : {}),
     ...(original.teamId ? { teamId: original.teamId } : {}),
-    history: [{ type: 'duplicate', at: draft.createdAt, reason: `duplicate of ${original.id}` }],
+    history: [
+      { type: 'duplicate', at: draft.createdAt, reason: { kind: 'duplicate', originalId: original.id } },
+    ],
   };
 }

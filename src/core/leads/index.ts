@@ -1,5 +1,4 @@
 // What the leads domain offers the rest of core and the outer layers; other domains import it only from here.
-
 export * from './build-assignment.js';
 export * from './build-lead.js';
 export * from './configure-routing.js';
@@ -29,4 +28,5 @@ export * from './routing-config.js';
 export * from './routing-types.js';
 export * from './score-lead.js';
 export * from './show-lead.js';
+export * from './source-names.js';
 export * from './sweep-lead-notices.js';

@@ -3,6 +3,7 @@ import { textField } from '../shared/text-field.js';
 import { GRADES } from './lead-types.js';
 import { normalizeEmail } from './normalize-email.js';
 import { normalizePhone } from './normalize-phone.js';
+import { DEFAULT_SOURCE, sourceSlug } from './source-names.js';
 
 // Blank strings from forms and spreadsheets mean "not given", not "given as empty". Control and bidi characters
 // are refused (textField); only the free-text intent may span lines.
@@ -44,14 +45,19 @@ export const leadInputSchema = z
     region: optionalText(50),
     productLine: optionalText(50),
     // Known sources score by their quality (see scoring); other lower-case names are accepted and tagged as given.
-    source: z
-      .string()
-      .trim()
-      .toLowerCase()
-      .regex(
-        /^[a-z][a-z0-9_-]{0,31}$/,
-        'a source name such as website, ad, event, wechat, miniprogram, import, api',
-      ),
+    // The Chinese names the importer knows (官网, 展会, …) are accepted too; a lead that names none came by the API.
+    source: z.preprocess(
+      (value) => (typeof value === 'string' ? sourceSlug(value) : value),
+      z
+        .string()
+        .trim()
+        .toLowerCase()
+        .regex(
+          /^[a-z][a-z0-9_-]{0,31}$/,
+          'a source name such as website, ad, event, wechat, miniprogram, import, api (or 官网, 广告, 活动 …)',
+        )
+        .default(DEFAULT_SOURCE),
+    ),
     campaign: optionalText(100),
     intent: optionalText(2000, true),
     tags: z.array(textField().trim().min(1).max(30)).max(20).default([]),

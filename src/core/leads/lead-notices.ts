@@ -1,7 +1,7 @@
 import { approvalNotices } from '../pools/index.js';
 import type { LeadId, MemberId, TeamId } from '../shared/ids.js';
 import type { Notice } from '../shared/notices.js';
-import type { DedupeKeys, FollowUpStatus, Grade, Lead, LeadStatus } from './lead-types.js';
+import type { DedupeKeys, EventReason, FollowUpStatus, Grade, Lead, LeadStatus } from './lead-types.js';
 
 /** What the lead card shows; the renderer decides per reader what is masked. */
 export type LeadCardData = {
@@ -31,7 +31,7 @@ export type LeadCardData = {
   /** Waiting for a director: the card shows it and offers no release. */
   readonly awaitingDecision?: boolean;
   /** The last change, for the card's status line ("released by 张伟: …"). */
-  readonly lastEvent?: { readonly type: string; readonly actorName?: string; readonly reason?: string };
+  readonly lastEvent?: { readonly type: string; readonly actorName?: string; readonly reason?: EventReason };
 };
 
 /** Tells the original's owner that the same customer came in again (撞单). */
@@ -139,13 +139,20 @@ export function leadNotices(lead: Lead): Notice[] {
         );
       break;
   }
-  // Once the lead moves on, an earlier reminder card stops offering its buttons.
-  const reminded = lead.history.some((e) => e.type === 'nudged' || e.type === 'escalated');
-  if (reminded && last?.type !== 'nudged' && last?.type !== 'escalated') {
-    notices.push({
-      ...reminder(lead, card, toOwnerOrTeam(lead), 'nudge', key('reminder-update')),
-      mode: 'update',
-    });
+  // Once the lead moves on, an earlier reminder card stops offering its buttons: the owner's and the manager's copy,
+  // each under its own key and drawn for its own step, so neither takes the other's title.
+  if (last?.type !== 'nudged' && last?.type !== 'escalated') {
+    if (lead.history.some((e) => e.type === 'nudged')) {
+      notices.push({
+        ...reminder(lead, card, toOwnerOrTeam(lead), 'nudge', key('reminder-update')),
+        mode: 'update',
+      });
+    }
+    const manager = lead.history.findLast((e) => e.type === 'escalated' && e.managerId)?.managerId;
+    if (manager) {
+      const to = { kind: 'member', memberId: manager } as const;
+      notices.push({ ...reminder(lead, card, to, 'manager', key('manager-update')), mode: 'update' });
+    }
   }
   return [...notices, ...approvalNotices(lead, card, key)];
 }
@@ -157,11 +164,12 @@ function reminder(
   step: 'nudge' | 'manager',
   idempotencyKey: string,
 ): Notice {
-  // Its own card key: following up from it updates it too, so a stale Follow up button does not linger.
+  // Its own card key: following up from it updates it too, so a stale Follow up button does not linger. The
+  // manager's copy has a key of its own: under one key, drawing the copy rewrote the owner's card as the copy.
   return {
     kind: 'lead.reminder',
     to,
-    cardKey: `${leadCardKey(lead.id)}:reminder`,
+    cardKey: `${leadCardKey(lead.id)}:reminder${step === 'manager' ? ':manager' : ''}`,
     mode: 'post',
     idempotencyKey,
     data: { ...card, step },

@@ -42,6 +42,21 @@ export type Assignment = {
   readonly at: Date;
 };
 
+/**
+ * Why an event happened, stored as data: a person's own words kept exactly as typed (`typed`), or a cause the system
+ * names (`timeout` after so many hours, an assignment reason, …) that each reader's catalogue turns into a sentence.
+ */
+export type EventReason =
+  | { readonly kind: 'typed'; readonly text: string }
+  | { readonly kind: 'timeout'; readonly hours: number }
+  | { readonly kind: 'assignment'; readonly code: AssignmentReason }
+  | { readonly kind: 'duplicate'; readonly originalId: LeadId }
+  | { readonly kind: 'reclaim_period'; readonly hours: number }
+  /** A card's button (释放, 已跟进): nobody typed anything. */
+  | { readonly kind: 'card' };
+
+export const typedReason = (text: string): EventReason => ({ kind: 'typed', text });
+
 export type OwnershipEventType =
   | 'assigned'
   | 'pooled'
@@ -86,7 +101,7 @@ export type ReleaseRecord = {
   readonly applicantId?: MemberId;
   readonly at: Date;
   readonly grade: Grade;
-  readonly reason: string;
+  readonly reason: EventReason;
   readonly originalOwnerId: MemberId;
   readonly originalOwnerName?: string;
   readonly newOwnerId?: MemberId;
@@ -110,7 +125,7 @@ export type OwnershipEvent = {
   readonly actorName?: string;
   readonly ownerId?: MemberId;
   readonly fromOwnerId?: MemberId;
-  readonly reason?: string;
+  readonly reason?: EventReason;
   readonly release?: ReleaseRecord;
   /** The manager a step of the ladder copied. */
   readonly managerId?: MemberId;

@@ -104,6 +104,8 @@ export interface LeadRepository {
   /** Inserts many unordered in one command; per position, the stored lead or why it was refused. */
   insertMany(leads: readonly NewLead[]): Promise<({ lead: Lead } | { conflict: InsertConflict })[]>;
   list(orgId: OrgId, query: LeadQuery): Promise<Lead[]>;
+  /** How many leads `list` would page through for the query, all pages together (`limit` and `before` ignored). */
+  count(orgId: OrgId, query: Omit<LeadQuery, 'limit' | 'before'>): Promise<number>;
   /**
    * The one write that changes a lead: applies the change core built if the condition still holds, atomically
    * (bumping the version and appending the change's event, the history cut to its newest HISTORY_LIMIT events and

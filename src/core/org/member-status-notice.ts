@@ -1,6 +1,6 @@
 import type { MemberId } from '../shared/ids.js';
 import type { Notice } from '../shared/notices.js';
-import type { Member, Team } from './types.js';
+import type { Member, Role, Team } from './types.js';
 
 export type MemberStatusData = {
   readonly memberId: MemberId;
@@ -9,6 +9,9 @@ export type MemberStatusData = {
   readonly level: 'junior' | 'senior';
   readonly dailyCap: number;
   readonly availability: 'available' | 'on_leave';
+  /** Routing gives leads to reps only (see route-lead.ts); the others get a card about their role, no quota. */
+  readonly receivesLeads: boolean;
+  readonly roles: readonly Role[];
   readonly changedBy?: string;
   /** The first card a member gets also says hello and explains what the bot does. */
   readonly greeting?: boolean;
@@ -42,6 +45,8 @@ export function memberStatusNotice(
       level: member.level,
       dailyCap,
       availability: member.availability,
+      receivesLeads: member.roles.includes('rep'),
+      roles: member.roles,
       ...(greeting ? { greeting } : {}),
     },
   };

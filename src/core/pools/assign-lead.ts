@@ -15,6 +15,7 @@ import {
   skipReason,
   type TakeTurn,
   toCandidate,
+  typedReason,
 } from '../leads/index.js';
 import { assertCan, type Caller, can } from '../org/index.js';
 import { DomainError } from '../shared/errors.js';
@@ -113,7 +114,8 @@ export function moveEvent(caller: Caller, lead: Lead, at: Date, reason: string |
     at,
     ...(caller.member ? { actorId: caller.member.id, actorName: caller.member.name } : {}),
     ...(lead.ownerId ? { fromOwnerId: lead.ownerId } : {}),
-    ...(reason ? { reason } : {}),
+    // What the mover typed, kept as typed; rendered as the reason line of the history.
+    ...(reason ? { reason: typedReason(reason) } : {}),
   };
 }
 

@@ -3,6 +3,7 @@ export * from './approval-notices.js';
 export * from './assign-lead.js';
 export * from './assign-leads.js';
 export * from './claim-lead.js';
+export * from './count-pool-leads.js';
 export * from './decide-release.js';
 export * from './error-codes.js';
 export * from './ladder.js';

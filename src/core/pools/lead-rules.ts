@@ -28,15 +28,16 @@ export function assertPoolClaimAllowed(lead: Lead, member: Member, now: Date, ti
 }
 
 /** Following up and releasing are the owner's, while the lead is theirs (assigned or claimed). */
-export function assertOwnLead(lead: Lead, member: Member): void {
+// `action` names what was refused, so the refusal says "only the owner can follow it up" to a follow-up.
+export function assertOwnLead(lead: Lead, member: Member, action: 'follow_up' | 'release'): void {
   if (lead.ownerId !== member.id || (lead.status !== 'assigned' && lead.status !== 'claimed')) {
-    throw new DomainError('LEAD_NOT_YOURS', { leadId: lead.id });
+    throw new DomainError('LEAD_NOT_YOURS', { leadId: lead.id, action });
   }
 }
 
 /** A release is the owner's, once: an important lead already waiting for the director cannot be released again. */
 export function assertReleasable(lead: Lead, member: Member): void {
-  assertOwnLead(lead, member);
+  assertOwnLead(lead, member, 'release');
   if (lead.pendingRelease) throw new DomainError('LEAD_NOT_RELEASABLE', { leadId: lead.id });
 }
 

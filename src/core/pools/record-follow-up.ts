@@ -1,13 +1,15 @@
 import { z } from 'zod';
-import type { Lead } from '../leads/index.js';
-import { type LeadRef, leadNotices, resolveLeadRef } from '../leads/index.js';
+import type { EventReason, Lead } from '../leads/index.js';
+import { type LeadRef, leadNotices, resolveLeadRef, typedReason } from '../leads/index.js';
 import { actingMember, assertCan, type Caller } from '../org/index.js';
 import { DomainError } from '../shared/errors.js';
 import { parseInput } from '../shared/validate.js';
 import { assertOwnLead } from './lead-rules.js';
 import type { ClaimDeps } from './ports.js';
 
-const textSchema = z.string().trim().min(2, 'say what happened, in a few words').max(1000);
+const textSchema = z.object({
+  text: z.string().trim().min(2, 'say what happened, in a few words').max(1000),
+});
 
 /**
  * The owner records that they followed the lead up (`/followup LEAD text`, or the reminder card's button): the lead
@@ -17,16 +19,20 @@ const textSchema = z.string().trim().min(2, 'say what happened, in a few words')
 export async function recordFollowUp(
   deps: ClaimDeps,
   caller: Caller,
-  input: { readonly leadId: LeadRef; readonly text: string },
+  /** `text` as the owner typed it, or `{ kind: 'card' }` for the card's 已跟进 button. */
+  input: { readonly leadId: LeadRef; readonly text: string | { readonly kind: 'card' } },
 ): Promise<Lead> {
   assertCan(caller, 'lead.follow_up');
   const member = actingMember(caller, 'lead.follow_up');
   const { org } = caller;
-  const note = parseInput(textSchema, input.text);
+  const note: EventReason =
+    typeof input.text === 'string'
+      ? typedReason(parseInput(textSchema, { text: input.text }).text)
+      : { kind: 'card' };
   const lead = await resolveLeadRef(deps.leads, org.id, input.leadId);
   if (!lead) throw new DomainError('LEAD_NOT_FOUND', { leadId: input.leadId });
   const id = lead.id;
-  assertOwnLead(lead, member);
+  assertOwnLead(lead, member, 'follow_up');
   const at = deps.clock.now();
   const updated = await deps.leads.updateIf(
     org.id,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import type { Lead, ReleaseRecord } from '../leads/index.js';
-import { type LeadRef, leadNotices, resolveLeadRef } from '../leads/index.js';
+import type { EventReason, Lead, ReleaseRecord } from '../leads/index.js';
+import { type LeadRef, leadNotices, resolveLeadRef, typedReason } from '../leads/index.js';
 import { actingMember, assertCan, type Caller } from '../org/index.js';
 import { DomainError } from '../shared/errors.js';
 import { parseInput } from '../shared/validate.js';
@@ -8,7 +8,8 @@ import { assertReleasable } from './lead-rules.js';
 import type { ClaimDeps } from './ports.js';
 import { pendingChange, releaseCandidates, toPoolChange } from './release-moves.js';
 
-const reasonSchema = z.string().trim().min(2, 'say why, in a few words').max(500);
+// Only surrounding white space is trimmed: the reason is kept as typed (full-width punctuation and all).
+const reasonSchema = z.object({ reason: z.string().trim().min(2, 'say why, in a few words').max(500) });
 
 /**
  * The owner gives a lead up, with a reason. A normal lead goes back to the team's public pool at once (the record
@@ -18,12 +19,16 @@ const reasonSchema = z.string().trim().min(2, 'say why, in a few words').max(500
 export async function releaseLead(
   deps: ClaimDeps,
   caller: Caller,
-  input: { readonly leadId: LeadRef; readonly reason: string },
+  /** `reason` as the owner typed it, or `{ kind: 'card' }` for the card's 释放 button (nobody typed anything). */
+  input: { readonly leadId: LeadRef; readonly reason: string | { readonly kind: 'card' } },
 ): Promise<Lead> {
   assertCan(caller, 'lead.release');
   const member = actingMember(caller, 'lead.release');
   const { org } = caller;
-  const why = parseInput(reasonSchema, input.reason);
+  const why: EventReason =
+    typeof input.reason === 'string'
+      ? typedReason(parseInput(reasonSchema, { reason: input.reason }).reason)
+      : { kind: 'card' };
   const lead = await resolveLeadRef(deps.leads, org.id, input.leadId);
   if (!lead) throw new DomainError('LEAD_NOT_FOUND', { leadId: input.leadId });
   const id = lead.id;

@@ -108,7 +108,7 @@ async function reclaim(deps: DeadlineDeps, org: Org, lead: Lead, now: Date): Pro
     type: 'timeout',
     at: now,
     grade: lead.grade,
-    reason: `not followed up within ${lead.reclaimAfterHours ?? org.settings.reclaimAfterHours} h`,
+    reason: { kind: 'timeout', hours: lead.reclaimAfterHours ?? org.settings.reclaimAfterHours },
     originalOwnerId: ownerId,
     ...(lead.ownerName ? { originalOwnerName: lead.ownerName } : {}),
     approval: lead.grade === 'important' ? 'pending' : 'auto',

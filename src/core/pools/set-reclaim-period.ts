@@ -44,7 +44,7 @@ export async function setReclaimPeriod(
         at,
         ...(by ? { actorId: by.id, actorName: by.name } : {}),
         ...(lead.ownerId ? { ownerId: lead.ownerId } : {}),
-        reason: `reclaim after ${reclaimAfterHours} h`,
+        reason: { kind: 'reclaim_period', hours: reclaimAfterHours },
       },
     },
   );

@@ -36,8 +36,27 @@ export class DomainError extends Error {
 
 export const isDomainError = (error: unknown): error is DomainError => error instanceof DomainError;
 
+/**
+ * What is wrong with a field, as data: each reader's catalogue words it (zod's own English is only `message`, kept
+ * for API clients that already read it). `other` is a rule with no wording of its own yet: shown as "格式不对".
+ */
+export type FieldProblem =
+  | { readonly kind: 'required' }
+  | { readonly kind: 'too_small'; readonly minimum: number; readonly of: 'text' | 'number' | 'list' }
+  | { readonly kind: 'too_big'; readonly maximum: number; readonly of: 'text' | 'number' | 'list' }
+  | { readonly kind: 'wrong_type'; readonly expected: string }
+  | { readonly kind: 'unknown_field' }
+  | { readonly kind: 'not_one_of'; readonly allowed: readonly string[] }
+  /** Control or bidi formatting characters, or a lone surrogate (see text-field.ts). */
+  | { readonly kind: 'unsafe_text' }
+  | { readonly kind: 'other' };
+
 /** One bad field of an input, as reported to API clients and in chat. */
-export type FieldIssue = { readonly field: string; readonly message: string };
+export type FieldIssue = {
+  readonly field: string;
+  readonly message: string;
+  readonly problem?: FieldProblem;
+};
 
 export function validationFailed(issues: readonly FieldIssue[]): DomainError {
   return new DomainError('VALIDATION_FAILED', { issues });

@@ -36,6 +36,12 @@ export function unsafeTextReason(text: string, multiLine = false): string | unde
 export function textField(options: { readonly multiLine?: boolean } = {}) {
   return z.string().check((ctx) => {
     const reason = unsafeTextReason(ctx.value, options.multiLine);
-    if (reason) ctx.issues.push({ code: 'custom', message: reason, input: ctx.value });
+    if (reason)
+      ctx.issues.push({
+        code: 'custom',
+        message: reason,
+        input: ctx.value,
+        params: { problem: 'unsafe_text' },
+      });
   });
 }

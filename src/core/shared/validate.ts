@@ -1,7 +1,38 @@
 import type { z } from 'zod';
-import { type FieldIssue, validationFailed } from './errors.js';
+import { type FieldIssue, type FieldProblem, validationFailed } from './errors.js';
 
 const fieldOf = (path: readonly PropertyKey[]) => (path.length > 0 ? path.map(String).join('.') : '(body)');
+
+const OF: Readonly<Record<string, 'text' | 'number' | 'list'>> = {
+  string: 'text',
+  number: 'number',
+  int: 'number',
+  bigint: 'number',
+  array: 'list',
+  set: 'list',
+};
+
+/** zod's issue as data the catalogue words in the reader's language; zod's English stays in `message`. */
+export function fieldProblem(issue: z.core.$ZodIssue): FieldProblem {
+  switch (issue.code) {
+    case 'invalid_type':
+      return issue.input === undefined
+        ? { kind: 'required' }
+        : { kind: 'wrong_type', expected: issue.expected };
+    case 'too_small':
+      return { kind: 'too_small', minimum: Number(issue.minimum), of: OF[issue.origin] ?? 'text' };
+    case 'too_big':
+      return { kind: 'too_big', maximum: Number(issue.maximum), of: OF[issue.origin] ?? 'text' };
+    case 'invalid_value':
+      return { kind: 'not_one_of', allowed: issue.values.map(String) };
+    case 'unrecognized_keys':
+      return { kind: 'unknown_field' };
+    case 'custom':
+      return issue.params?.problem === 'unsafe_text' ? { kind: 'unsafe_text' } : { kind: 'other' };
+    default:
+      return { kind: 'other' };
+  }
+}
 
 /**
  * Turns zod's issues into one entry per bad field, so the caller sees every problem at once. An unknown key is
@@ -10,8 +41,12 @@ const fieldOf = (path: readonly PropertyKey[]) => (path.length > 0 ? path.map(St
 export function fieldIssues(error: z.ZodError): FieldIssue[] {
   return error.issues.flatMap((issue) =>
     issue.code === 'unrecognized_keys'
-      ? issue.keys.map((key) => ({ field: fieldOf([...issue.path, key]), message: 'unknown field' }))
-      : [{ field: fieldOf(issue.path), message: issue.message }],
+      ? issue.keys.map((key) => ({
+          field: fieldOf([...issue.path, key]),
+          message: 'unknown field',
+          problem: { kind: 'unknown_field' } as const,
+        }))
+      : [{ field: fieldOf(issue.path), message: issue.message, problem: fieldProblem(issue) }],
   );
 }
 

@@ -1,9 +1,24 @@
-import type { Middleware } from 'koa';
+import type { Context, Middleware } from 'koa';
 import type { Logger } from 'pino';
 import { textsFor } from '../../chat/texts/texts-for.js';
+import type { Locale } from '../../core/org/types.js';
 import { isDomainError } from '../../core/shared/errors.js';
 import { HTTP_STATUS } from '../http-status.js';
 import type { RequestState } from './request-id.js';
+
+/**
+ * The language of an error's `message`: the caller's (`Accept-Language`), else the org's (known once the token was
+ * read), else zh-CN, the product's first language. The `code` is the same in every language: clients branch on it.
+ */
+export function errorLocale(ctx: Pick<Context, 'get' | 'acceptsLanguages'>, state: unknown): Locale {
+  if (ctx.get('accept-language')) {
+    const best = ctx.acceptsLanguages('zh-CN', 'zh', 'en');
+    if (best === 'en') return 'en';
+    if (best) return 'zh-CN';
+  }
+  const org = (state as { caller?: { org?: { settings?: { locale?: Locale } } } }).caller?.org;
+  return org?.settings?.locale ?? 'zh-CN';
+}
 
 type HttpError = { status?: number; statusCode?: number; expose?: boolean; message?: string; type?: string };
 
@@ -18,18 +33,24 @@ export function errorHandler(log: Logger): Middleware<RequestState> {
       // No route matched: answer in the same envelope as every other error.
       if (ctx.status === 404 && ctx.body === undefined) {
         ctx.status = 404;
+        const texts = textsFor(errorLocale(ctx, ctx.state));
         ctx.body = {
-          error: { code: 'NOT_FOUND', message: `No such endpoint: ${ctx.method} ${ctx.path}`, details: {} },
+          error: {
+            code: 'NOT_FOUND',
+            message: texts.errors.NOT_FOUND({}),
+            details: { method: ctx.method, path: ctx.path },
+          },
         };
       }
     } catch (error) {
       const { requestId } = ctx.state;
+      const texts = textsFor(errorLocale(ctx, ctx.state));
       if (isDomainError(error)) {
         ctx.status = HTTP_STATUS[error.code];
         ctx.body = {
           error: {
             code: error.code,
-            message: textsFor('en').errors[error.code](error.details),
+            message: texts.errors[error.code](error.details),
             details: error.details,
           },
         };
@@ -43,8 +64,14 @@ export function errorHandler(log: Logger): Middleware<RequestState> {
           status === 413 ? 'PAYLOAD_TOO_LARGE' : status === 401 ? 'UNAUTHENTICATED' : 'VALIDATION_FAILED';
         const message =
           status === 413
-            ? textsFor('en').errors.PAYLOAD_TOO_LARGE({})
-            : ((http.expose ? http.message : undefined) ?? 'Bad request');
+            ? texts.errors.PAYLOAD_TOO_LARGE({})
+            : status === 401
+              ? texts.errors.UNAUTHENTICATED({})
+              : texts.errors.VALIDATION_FAILED({
+                  issues: [
+                    { field: '(body)', message: (http.expose ? http.message : undefined) ?? 'Bad request' },
+                  ],
+                });
         ctx.body = { error: { code, message, details: {} } };
         return;
       }
@@ -53,7 +80,7 @@ export function errorHandler(log: Logger): Middleware<RequestState> {
       ctx.body = {
         error: {
           code: 'INTERNAL',
-          message: `Internal error; quote request id ${requestId ?? '?'} when reporting it.`,
+          message: texts.somethingWentWrong(requestId ?? '?'),
           details: { requestId },
         },
       };

@@ -40,7 +40,13 @@ function malformedStrings(value: unknown, path: string): FieldIssue[] {
   const at = (key: string) => (path === '' ? key : `${path}.${key}`);
   if (typeof value === 'string') {
     return hasLoneSurrogate(value)
-      ? [{ field: path || '(body)', message: 'not valid Unicode text (a lone UTF-16 surrogate)' }]
+      ? [
+          {
+            field: path || '(body)',
+            message: 'not valid Unicode text (a lone UTF-16 surrogate)',
+            problem: { kind: 'unsafe_text' },
+          },
+        ]
       : [];
   }
   if (Array.isArray(value)) return value.flatMap((item, i) => malformedStrings(item, at(String(i))));

@@ -8,7 +8,9 @@ import { parseInput } from '../../core/shared/validate.js';
 import { ImportError } from '../../import/import-error.js';
 import { importLeadFile } from '../../import/import-lead-file.js';
 import { DEFAULT_IMPORT_LIMITS, ImportLimitError, type ImportLimits } from '../../import/import-limits.js';
+import { localisedRejected } from '../../import/rejected-reason.js';
 import type { ApiState } from '../middleware/api-auth.js';
+import { errorLocale } from '../middleware/error-handler.js';
 import { readRawBody } from '../read-raw-body.js';
 
 /** A spreadsheet of 10,000 leads is about 1 MB; this leaves room for wide sheets without inviting abuse. */
@@ -50,13 +52,15 @@ export function importRoutes(
     const bytes = await readRawBody(ctx.req, IMPORT_LIMIT_BYTES);
     if (!bytes) throw new DomainError('PAYLOAD_TOO_LARGE', { limitBytes: IMPORT_LIMIT_BYTES });
     try {
-      ctx.body = await importLeadFile(deps, ctx.state.caller.org, bytes, {
+      const report = await importLeadFile(deps, ctx.state.caller.org, bytes, {
         format,
         ...(query.source ? { defaultSource: query.source } : {}),
         ...(query.strategy ? { strategy: query.strategy } : {}),
         dryRun: query.dryRun === 'true',
         limits,
       });
+      // Each rejected row's reason in the caller's language, as every error message is.
+      ctx.body = { ...report, rejected: localisedRejected(report.rejected, errorLocale(ctx, ctx.state)) };
     } catch (error) {
       // The catalogue's PAYLOAD_TOO_LARGE text cannot say which limit; this one names it and says to split the file.
       if (error instanceof ImportLimitError) {

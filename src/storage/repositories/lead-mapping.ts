@@ -1,6 +1,7 @@
 import { Types } from 'mongoose';
 import {
   type Assignment,
+  type EventReason,
   HISTORY_LIMIT,
   type Lead,
   type OwnershipEvent,
@@ -35,10 +36,10 @@ function eventFromDoc(d: Record<string, unknown>): OwnershipEvent {
     ...(actorId ? { actorId } : {}),
     ...(ownerId ? { ownerId } : {}),
     ...(fromOwnerId ? { fromOwnerId } : {}),
-    ...(typeof d.reason === 'string' ? { reason: d.reason } : {}),
+    ...reasonFromDoc(d.reason),
     ...(typeof d.actorName === 'string' ? { actorName: d.actorName } : {}),
     ...(managerId ? { managerId } : {}),
-    ...(d.release ? { release: d.release as ReleaseRecord } : {}),
+    ...(d.release ? { release: releaseFromDoc(d.release) as ReleaseRecord } : {}),
   };
 }
 
@@ -107,7 +108,7 @@ export function leadFromDoc(doc: LeadDoc): Lead {
     ...opt('dueStep', doc.dueStep),
     ...opt('dueAt', doc.dueAt),
     ...opt('cooldowns', doc.cooldowns as Lead['cooldowns']),
-    ...opt('pendingRelease', doc.pendingRelease as Lead['pendingRelease']),
+    ...opt('pendingRelease', releaseFromDoc(doc.pendingRelease) as Lead['pendingRelease']),
     ...opt('reclaimAt', doc.reclaimAt),
   };
 }
@@ -140,4 +141,24 @@ export function changeToUpdate(change: LeadChange): Record<string, unknown> {
 export function historyDropped(doc: Pick<LeadDoc, 'history' | 'historyTotal'>): number {
   const kept = (doc.history ?? []).length;
   return Math.max(0, (doc.historyTotal ?? kept) - kept);
+}
+
+/**
+ * Reasons were stored as sentences before they became data; such an old one is read as what someone typed, so it
+ * is still shown as it was and never mistaken for a cause the catalogue words.
+ */
+function reasonFromDoc(value: unknown): { reason?: EventReason } {
+  if (typeof value === 'string') return { reason: { kind: 'typed', text: value } };
+  if (value && typeof value === 'object' && typeof (value as { kind?: unknown }).kind === 'string') {
+    return { reason: value as EventReason };
+  }
+  return {};
+}
+
+/** A release record (or a pending one) with its reason read as `reasonFromDoc` reads an event's. */
+function releaseFromDoc(value: unknown): unknown {
+  if (!value || typeof value !== 'object') return value;
+  const record = value as Record<string, unknown>;
+  const { reason } = reasonFromDoc(record.reason);
+  return { ...record, ...(reason ? { reason } : {}) };
 }

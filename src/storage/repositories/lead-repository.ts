@@ -163,21 +163,30 @@ export function mongoLeadRepository(models: Models): LeadRepository {
       return docs.map(leadFromDoc);
     },
     async list(org: OrgId, q: LeadQuery) {
-      const filter: Record<string, unknown> = { orgId: mustObjectId(org) };
-      if (q.ownerId) filter.ownerId = toObjectId(q.ownerId) ?? null;
-      if (q.teamId) filter.teamId = toObjectId(q.teamId) ?? null;
-      const statuses = statusesOfQuery(q);
-      if (statuses) filter.status = { $in: statuses };
-      if (q.source) filter.source = q.source;
-      if (q.campaign) filter.campaign = q.campaign;
-      if (q.from || q.to)
-        filter.createdAt = { ...(q.from ? { $gte: q.from } : {}), ...(q.to ? { $lt: q.to } : {}) };
+      const filter = queryFilter(org, q);
       if (q.before)
         filter._id = { $lt: toObjectId(q.before) ?? new Types.ObjectId('000000000000000000000000') };
       const docs = await Model.find(filter).sort({ _id: -1 }).limit(q.limit).lean<LeadDoc[]>();
       return docs.map(leadFromDoc);
     },
+    async count(org: OrgId, q: Omit<LeadQuery, 'limit' | 'before'>) {
+      return Model.countDocuments(queryFilter(org, q));
+    },
   };
+}
+
+/** The filter of a list query, shared by `list` and `count` so the two never disagree on what matches. */
+function queryFilter(org: OrgId, q: Omit<LeadQuery, 'limit' | 'before'>): Record<string, unknown> {
+  const filter: Record<string, unknown> = { orgId: mustObjectId(org) };
+  if (q.ownerId) filter.ownerId = toObjectId(q.ownerId) ?? null;
+  if (q.teamId) filter.teamId = toObjectId(q.teamId) ?? null;
+  const statuses = statusesOfQuery(q);
+  if (statuses) filter.status = { $in: statuses };
+  if (q.source) filter.source = q.source;
+  if (q.campaign) filter.campaign = q.campaign;
+  if (q.from || q.to)
+    filter.createdAt = { ...(q.from ? { $gte: q.from } : {}), ...(q.to ? { $lt: q.to } : {}) };
+  return filter;
 }
 
 function sharesKey(a: DedupeKeys, b: DedupeKeys): boolean {

@@ -111,7 +111,7 @@ describe('an assigned lead in the owner DM', () => {
     expect(stored.body.lead.status).toBe('pooled');
     expect(stored.body.lead.history.at(-1)).toMatchObject({
       type: 'released',
-      reason: '通过卡片释放',
+      reason: { kind: 'card' },
       fromOwnerId: lead.ownerId,
     });
   });

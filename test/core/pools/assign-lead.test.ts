@@ -27,7 +27,7 @@ describe('assignLead', () => {
       actorId: MANAGER.id,
       fromOwnerId: REP_A.id,
       ownerId: REP_B.id,
-      reason: '客户指定，',
+      reason: { kind: 'typed', text: '客户指定，' },
     });
     expect(moved.assignment).toMatchObject({ reason: 'manual', ownerId: REP_B.id });
     expect(w.roster.stateOf(REP_B.id).open).toBe(1);

@@ -54,8 +54,8 @@ describe('a lead does not grow without bound', () => {
     expect(after?.history).toHaveLength(HISTORY_LIMIT);
     // 1 intake event + 54 follow-ups = 55: 5 dropped, the newest kept.
     expect(after?.historyDropped).toBe(5);
-    expect(after?.history.at(-1)?.reason).toBe(`第 ${HISTORY_LIMIT + 3} 次电话`);
-    expect(after?.history[0]?.reason).toBe('第 4 次电话');
+    expect(after?.history.at(-1)?.reason).toEqual({ kind: 'typed', text: `第 ${HISTORY_LIMIT + 3} 次电话` });
+    expect(after?.history[0]?.reason).toEqual({ kind: 'typed', text: '第 4 次电话' });
   });
 
   it('counts a claim’s event into the cap like any other write', async () => {

@@ -23,7 +23,7 @@ describe('releaseLead', () => {
     expect(released.cooldowns).toEqual([{ memberId: REP_A.id, until: new Date(AT.getTime() + 24 * HOUR) }]);
     expect(released.history.at(-1)).toMatchObject({
       type: 'released',
-      reason: '客户不需要',
+      reason: { kind: 'typed', text: '客户不需要' },
       release: { type: 'manual', approval: 'auto', originalOwnerId: REP_A.id },
     });
     expect(w.roster.stateOf(REP_A.id).open).toBe(0);
