@@ -74,7 +74,10 @@ describe('lead handlers', () => {
     const moved = await type(MANAGER, 'lead', ['分配', lead.code!, '李娜', '客户', '指定']);
     expect(moved.replies[0]?.text).toBe(zhCN.lead.assign.done(lead.code!, '李娜'));
     const after = await w.leads.get(w.org.id, lead.id);
-    expect([after?.ownerId, after?.history.at(-1)?.reason]).toEqual([REP_B.id, { kind: 'typed', text: '客户 指定' }]);
+    expect([after?.ownerId, after?.history.at(-1)?.reason]).toEqual([
+      REP_B.id,
+      { kind: 'typed', text: '客户 指定' },
+    ]);
     const back = await type(MANAGER, 'lead', ['assign', lead.code!, '公海']);
     expect(back.replies[0]?.text).toBe(zhCN.lead.assign.toPool(lead.code!));
     expect((await type(REP_A, 'lead', ['assign', lead.code!, '张伟'])).ok).toBe(false);

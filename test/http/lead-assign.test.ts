@@ -37,7 +37,10 @@ describe('POST /api/v1/leads/:id:assign', () => {
     );
     expect(moved.status).toBe(200);
     expect(moved.body.lead).toMatchObject({ id: lead.id, ownerId: other.id, status: 'assigned' });
-    expect(moved.body.lead.history.at(-1)).toMatchObject({ type: 'reassigned', reason: { kind: 'typed', text: '客户要求换人' } });
+    expect(moved.body.lead.history.at(-1)).toMatchObject({
+      type: 'reassigned',
+      reason: { kind: 'typed', text: '客户要求换人' },
+    });
     const pooled = await t.request('POST', `/api/v1/leads/${lead.code}:assign`, { to: 'pool' }, auth());
     expect(pooled.body.lead.status).toBe('pooled');
     const missing = await t.request('POST', '/api/v1/leads/L-999999:assign', { to: 'pool' }, auth());
