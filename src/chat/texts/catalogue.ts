@@ -160,6 +160,11 @@ export type LeadTexts = {
     readonly button: string;
     readonly pick: (code: string) => string;
     readonly poolButton: string;
+    /** The old owner's notice of a hand move; `by` absent when an API integration moved it. */
+    readonly movedTitle: string;
+    readonly movedTo: (code: string, by: string | undefined, to: string) => string;
+    readonly movedToPool: (code: string, by: string | undefined) => string;
+    readonly movedSummaryTitle: (count: string) => string;
   };
   /** One card for a burst of notices (quiet delivery): a pool summary per channel, a reminder list per person. */
   readonly summary: {
