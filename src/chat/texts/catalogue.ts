@@ -181,5 +181,7 @@ export type LeadTexts = {
     readonly followUp: (lead: string) => string;
     readonly ownerTitle: (count: string) => string;
     readonly ownerHint: string;
+    /** A manager's reminder list: 重新分配 one lead of it. */
+    readonly reassign: (lead: string) => string;
   };
 };

@@ -171,5 +171,6 @@ export const leadTextsEn: LeadTexts = {
     followUp: (lead) => `Followed up · ${lead}`,
     ownerTitle: (n) => `${n} new leads assigned to you`,
     ownerHint: 'Send /lead to list all your leads',
+    reassign: (lead) => `Reassign · ${lead}`,
   },
 };

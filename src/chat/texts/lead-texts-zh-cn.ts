@@ -168,5 +168,6 @@ export const leadTextsZhCN: LeadTexts = {
     followUp: (lead) => `已跟进 · ${lead}`,
     ownerTitle: (n) => `新分配给你 ${n} 条线索`,
     ownerHint: '发送 /线索 查看你的全部线索',
+    reassign: (lead) => `重新分配 · ${lead}`,
   },
 };
