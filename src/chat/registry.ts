@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { type Caller, guestCaller, memberCaller } from '../core/org/caller.js';
-import type { MemberRepository, OrgRepository } from '../core/org/ports.js';
+import { type Caller, guestCaller, managedTeamIdsOf, memberCaller } from '../core/org/caller.js';
+import type { MemberRepository, OrgRepository, TeamRepository } from '../core/org/ports.js';
 import { type Locale, localeOf, type Member, type Org } from '../core/org/types.js';
 import { DomainError, isDomainError } from '../core/shared/errors.js';
 import type { OutboundMessage } from './card.js';
@@ -40,6 +40,8 @@ export type DispatchResult = {
 export type RegistryDeps = {
   readonly orgs: OrgRepository;
   readonly members: MemberRepository;
+  /** For the teams a manager manages (`Team.managerId`), put on the caller once per event. */
+  readonly teams: Pick<TeamRepository, 'list'>;
   readonly log: { error(obj: object, msg: string): void };
 };
 
@@ -88,7 +90,12 @@ export class Registry {
       }
       if (!org || !member) throw new DomainError('IDENTITY_NOT_LINKED', { platform: event.user.platform });
       if (!member.active) throw new DomainError('MEMBER_INACTIVE', { memberId: member.id });
-      const ctx: HandlerContext = { org, member, caller: memberCaller(org, member, locale), locale, texts };
+      // Only a manager's scope reads the teams they manage: nobody else pays for the lookup.
+      const managed = member.roles.includes('manager')
+        ? managedTeamIdsOf(await this.deps.teams.list(org.id), member)
+        : [];
+      const caller = memberCaller(org, member, locale, managed);
+      const ctx: HandlerContext = { org, member, caller, locale, texts };
       const result = await this.route(ctx, event);
       return { ok: true, replies: result.replies };
     } catch (error) {

@@ -41,7 +41,7 @@ export function buildChat(
     (error) => log.error({ err: error }, 'outbox delivery run failed'),
   );
   const notifier = outboxNotifier(outbox, clock, () => outboxPump.trigger(), members);
-  const registry = registerHandlers(new Registry({ orgs, members, log }), {
+  const registry = registerHandlers(new Registry({ orgs, members, teams, log }), {
     orgs,
     teams,
     members,

@@ -6,7 +6,13 @@ import { zhCN } from '../../src/chat/texts/zh-cn.js';
 import { fixedClock } from '../../src/core/shared/clock.js';
 import { DomainError } from '../../src/core/shared/errors.js';
 import { useTestModels } from '../adapters/support/real-stores.js';
-import { FakeMemberRepository, FakeOrgRepository, makeMember, makeOrg } from '../core/fakes.js';
+import {
+  FakeMemberRepository,
+  FakeOrgRepository,
+  FakeTeamRepository,
+  makeMember,
+  makeOrg,
+} from '../core/fakes.js';
 
 // The ledger is the real MongoDB one: its unique index and conditional takeover are what is being tested.
 const { inboundEvents } = useTestModels();
@@ -17,6 +23,7 @@ const clock = fixedClock(new Date('2026-03-02T01:00:00Z'));
 function setup(handler: () => Promise<{ replies: { text: string }[] }>) {
   const log = { error: vi.fn() };
   const registry = new Registry({
+    teams: new FakeTeamRepository(),
     orgs: new FakeOrgRepository([org]),
     members: new FakeMemberRepository([rep]),
     log,

@@ -23,6 +23,7 @@ function chat() {
     new Registry({
       orgs: new FakeOrgRepository([w.org]),
       members: w.deps.members,
+      teams: w.deps.teams,
       log: { error: () => undefined },
     }),
     w.deps,

@@ -629,7 +629,9 @@ describe('quiet delivery: a burst of one kind to one place is one card', () => {
     expect(rep?.message.card?.buttons[0]).toMatchObject({ actionId: 'lead.follow_up', value: 'L-0' });
     const manager = adapter.sends.find((s) => s.target.kind === 'dm' && s.target.userId === 'u-anna');
     expect(manager?.message.card?.title).toBe('Leads not followed up (copy to manager): 20');
-    expect(manager?.message.card?.buttons).toEqual([]);
+    // Issue #11 item 7: the manager's copy offers 重新分配 per listed lead (it had no buttons).
+    expect(manager?.message.card?.buttons).toHaveLength(10);
+    expect(manager?.message.card?.buttons[0]).toMatchObject({ actionId: 'lead.assign', value: 'L-0' });
   });
 
   it('tells each notice of a burst once when two deliverers take the same group at the same time', async () => {

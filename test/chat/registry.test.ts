@@ -5,7 +5,13 @@ import { en } from '../../src/chat/texts/en.js';
 import { zhCN } from '../../src/chat/texts/zh-cn.js';
 import type { Member } from '../../src/core/org/types.js';
 import { DomainError } from '../../src/core/shared/errors.js';
-import { FakeMemberRepository, FakeOrgRepository, makeMember, makeOrg } from '../core/fakes.js';
+import {
+  FakeMemberRepository,
+  FakeOrgRepository,
+  FakeTeamRepository,
+  makeMember,
+  makeOrg,
+} from '../core/fakes.js';
 
 const org = makeOrg({ chat: { platform: 'sandbox', workspaceId: 'ws-1' } });
 const zhRep = makeMember('rep-zh', { roles: ['rep'] });
@@ -20,6 +26,7 @@ let eventSeq = 0;
 beforeEach(() => {
   log = { error: vi.fn<LogFn>() };
   registry = new Registry({
+    teams: new FakeTeamRepository(),
     orgs: new FakeOrgRepository([org]),
     members: new FakeMemberRepository([zhRep, enRep, leaver]),
     log,

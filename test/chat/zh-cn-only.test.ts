@@ -232,6 +232,11 @@ const NOTICES: { readonly [K in NoticeKind]: readonly [NoticeRecipient, NoticeDa
       },
     ],
   ],
+  'lead.moved_away': [
+    [toRep, { leadId: LEAD, code: 'L-1042', name: '刘洋', byName: '王主管', toName: REP_B.name }],
+    [toRep, { leadId: LEAD, code: 'L-1042', company: '华东电气', byName: '王主管' }],
+    [toRep, { leadId: LEAD, toName: REP_B.name }],
+  ],
   'member.link_request': (['pending', 'approved', 'rejected'] as const).map((state) => [
     { kind: 'member', memberId: memberId('00000000000000000000c005') },
     {

@@ -97,6 +97,9 @@ export class FakeLeadRepository implements LeadRepository, LeadNoticeSweep {
         (l) =>
           (!q.ownerId || l.ownerId === q.ownerId) &&
           (!q.teamId || l.teamId === q.teamId) &&
+          (!q.teamIds ||
+            q.teamId !== undefined ||
+            (l.teamId !== undefined && q.teamIds.includes(l.teamId))) &&
           (!statuses || statuses.includes(l.status)) &&
           (!q.source || l.source === q.source) &&
           (!q.campaign || l.campaign === q.campaign) &&

@@ -290,6 +290,18 @@ describe.each([
     expect(found.map((l) => l.id)).toEqual([ours.id]);
   });
 
+  it('lists the leads of any of several teams in one query (a manager of two teams)', async () => {
+    const other = teamId('00000000000000000000b002');
+    const ours = await stored(s, { teamId: TEAM });
+    const theirs = await stored(s, { teamId: other });
+    await stored(s, { teamId: teamId('00000000000000000000b003') });
+    await stored(s, {});
+    const found = await s.leads.list(ORG, { teamIds: [TEAM, other], limit: 10 });
+    expect(found.map((l) => l.id).sort()).toEqual([ours.id, theirs.id].sort());
+    expect(await s.leads.count(ORG, { teamIds: [TEAM, other] })).toBe(2);
+    expect(await s.leads.list(ORG, { teamIds: [], limit: 10 })).toEqual([]);
+  });
+
   it('lists newest first with filters and paging, and finds due steps oldest first across orgs', async () => {
     const owner = rep(1);
     const leads = [];

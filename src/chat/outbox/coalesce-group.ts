@@ -15,11 +15,13 @@ export function coalesceGroupOf(notice: Notice): string | undefined {
   if (notice.kind === 'lead.reminder' && notice.to.kind === 'member') {
     return `reminder:${notice.data.step}:${notice.to.memberId}`;
   }
+  // A bulk move tells each old owner once, listing their leads that went elsewhere.
+  if (notice.kind === 'lead.moved_away' && notice.to.kind === 'member') return `moved:${notice.to.memberId}`;
   return undefined;
 }
 
 /** The summary a group is told in: its prefix names it. */
-const SUMMARY_KINDS = ['pool', 'owner', 'reminder'] as const;
+const SUMMARY_KINDS = ['pool', 'owner', 'reminder', 'moved'] as const;
 export type SummaryKind = (typeof SUMMARY_KINDS)[number];
 
 export function summaryKindOf(group: string): SummaryKind | undefined {

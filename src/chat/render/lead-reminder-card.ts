@@ -5,7 +5,8 @@ import { formatTime, type RenderContext } from './render-context.js';
 
 /**
  * "Not followed up — back to the pool at T": to the owner with Follow up / Release, and the copy to their manager
- * without buttons. Once the lead has moved on (followed up, released, reclaimed) the card says so and offers nothing.
+ * with 重新分配 (the same picker as the detail card's: the manager acts by moving the lead, the rep by following it
+ * up). Once the lead has moved on (followed up, released, reclaimed) the card says so and offers nothing.
  */
 export function leadReminderCard(data: LeadReminderData, ctx: RenderContext): OutboundMessage {
   const t = ctx.texts.lead;
@@ -23,13 +24,17 @@ export function leadReminderCard(data: LeadReminderData, ctx: RenderContext): Ou
       ...(open
         ? { markdown: [body, base.markdown].filter(Boolean).join('\n') }
         : { status: `${t.reminder.done} · ${base.status ?? ''}` }),
-      buttons:
-        forOwner && ownerViewing && open
-          ? [
-              { actionId: LEAD_ACTIONS.followUp, label: t.followUp, value: data.leadId, style: 'primary' },
-              { actionId: LEAD_ACTIONS.release, label: t.release, value: data.leadId, style: 'danger' },
-            ]
-          : [],
+      buttons: !open
+        ? []
+        : forOwner
+          ? ownerViewing
+            ? [
+                { actionId: LEAD_ACTIONS.followUp, label: t.followUp, value: data.leadId, style: 'primary' },
+                { actionId: LEAD_ACTIONS.release, label: t.release, value: data.leadId, style: 'danger' },
+              ]
+            : []
+          : // The copy goes to the manager the ladder escalated to; the click is checked again (canManageLead).
+            [{ actionId: LEAD_ACTIONS.assign, label: t.assign.button, value: data.leadId }],
     },
   };
 }

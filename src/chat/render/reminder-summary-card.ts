@@ -9,7 +9,7 @@ const LISTED = 10;
 
 /**
  * The reminders of one ladder step, told once per person: the rep gets the list with a "followed up" button per
- * lead; a manager's copy lists whose leads they are, without buttons (the rep acts, the manager is told).
+ * lead; a manager's copy lists whose leads they are, with 重新分配 per lead (the picker of the detail card).
  */
 export function reminderSummaryCard(leads: readonly LeadReminderData[], ctx: RenderContext): OutboundMessage {
   const s = ctx.texts.lead.summary;
@@ -26,7 +26,11 @@ export function reminderSummaryCard(leads: readonly LeadReminderData[], ctx: Ren
         markdown: [...listed.map((l) => s.managerLine(l.ownerName ?? '', leadLabel(l), at(l))), ...more].join(
           '\n',
         ),
-        buttons: [],
+        buttons: listed.map((l) => ({
+          actionId: LEAD_ACTIONS.assign,
+          label: s.reassign(leadLabel(l)),
+          value: l.leadId,
+        })),
       },
     };
   }

@@ -1,10 +1,12 @@
 import type { LeadCardData, LeadReminderData } from '../../core/leads/lead-notices.js';
+import type { LeadMovedAwayData } from '../../core/pools/moved-away-notices.js';
 import type { Notice, NoticeDataByKind, NoticeKind } from '../../core/shared/notices.js';
 import type { OutboundMessage } from '../card.js';
 import type { SummaryKind } from '../outbox/coalesce-group.js';
 import { leadApprovalCard, leadDecisionMessage } from './lead-approval-card.js';
 import { leadCard } from './lead-card.js';
 import { leadDuplicateCard } from './lead-duplicate-card.js';
+import { leadMovedAwayCard, movedAwaySummaryCard } from './lead-moved-away-card.js';
 import { leadReminderCard } from './lead-reminder-card.js';
 import { linkRequestCard } from './link-request-card.js';
 import { memberStatusCard } from './member-status-card.js';
@@ -25,6 +27,7 @@ const RENDERERS: Renderers = {
   'lead.approval': leadApprovalCard,
   'lead.decision': leadDecisionMessage,
   'member.link_request': linkRequestCard,
+  'lead.moved_away': leadMovedAwayCard,
 };
 
 export function renderNotice(notice: Pick<Notice, 'kind' | 'data'>, ctx: RenderContext): OutboundMessage {
@@ -39,6 +42,7 @@ const SUMMARY_RENDERERS: {
   pool: (data, ctx) => poolSummaryCard(data as readonly LeadCardData[], ctx),
   owner: (data, ctx) => ownerSummaryCard(data as readonly LeadCardData[], ctx),
   reminder: (data, ctx) => reminderSummaryCard(data as readonly LeadReminderData[], ctx),
+  moved: (data, ctx) => movedAwaySummaryCard(data as readonly LeadMovedAwayData[], ctx),
 };
 
 export function renderSummary(

@@ -160,6 +160,11 @@ export type LeadTexts = {
     readonly button: string;
     readonly pick: (code: string) => string;
     readonly poolButton: string;
+    /** The old owner's notice of a hand move; `by` absent when an API integration moved it. */
+    readonly movedTitle: string;
+    readonly movedTo: (code: string, by: string | undefined, to: string) => string;
+    readonly movedToPool: (code: string, by: string | undefined) => string;
+    readonly movedSummaryTitle: (count: string) => string;
   };
   /** One card for a burst of notices (quiet delivery): a pool summary per channel, a reminder list per person. */
   readonly summary: {
@@ -176,5 +181,7 @@ export type LeadTexts = {
     readonly followUp: (lead: string) => string;
     readonly ownerTitle: (count: string) => string;
     readonly ownerHint: string;
+    /** A manager's reminder list: 重新分配 one lead of it. */
+    readonly reassign: (lead: string) => string;
   };
 };

@@ -151,6 +151,10 @@ export const leadTextsEn: LeadTexts = {
     button: 'Reassign',
     pick: (code) => `Give lead ${code} to:`,
     poolButton: 'Back to the pool',
+    movedTitle: 'Lead reassigned',
+    movedTo: (code, by, to) => `Lead ${code} was reassigned to ${to}${by ? ` by ${by}` : ''}`,
+    movedToPool: (code, by) => `Lead ${code} was put back in the public pool${by ? ` by ${by}` : ''}`,
+    movedSummaryTitle: (n) => `${n} of your leads were reassigned`,
   },
   summary: {
     poolTitle: (n) => `${n} new leads in the public pool`,
@@ -167,5 +171,6 @@ export const leadTextsEn: LeadTexts = {
     followUp: (lead) => `Followed up · ${lead}`,
     ownerTitle: (n) => `${n} new leads assigned to you`,
     ownerHint: 'Send /lead to list all your leads',
+    reassign: (lead) => `Reassign · ${lead}`,
   },
 };

@@ -149,6 +149,10 @@ export const leadTextsZhCN: LeadTexts = {
     button: '重新分配',
     pick: (code) => `把线索 ${code} 分配给：`,
     poolButton: '放回公海',
+    movedTitle: '线索已重新分配',
+    movedTo: (code, by, to) => `线索 ${code} 已${by ? `由 ${by} ` : ''}重新分配给 ${to}`,
+    movedToPool: (code, by) => `线索 ${code} 已${by ? `由 ${by} ` : ''}放回公海`,
+    movedSummaryTitle: (n) => `你的 ${n} 条线索已重新分配`,
   },
   summary: {
     poolTitle: (n) => `公海新增 ${n} 条线索`,
@@ -164,5 +168,6 @@ export const leadTextsZhCN: LeadTexts = {
     followUp: (lead) => `已跟进 · ${lead}`,
     ownerTitle: (n) => `新分配给你 ${n} 条线索`,
     ownerHint: '发送 /线索 查看你的全部线索',
+    reassign: (lead) => `重新分配 · ${lead}`,
   },
 };

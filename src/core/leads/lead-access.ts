@@ -7,12 +7,13 @@ import type { Lead } from './lead-types.js';
 
 /**
  * Which leads a caller sees. `org`: all of them (admins, directors, and API tokens holding `lead.read_all`: a
- * token is an integration an admin issued, not a person with a team). `team`: a manager's own team's leads and
- * their own. `own`: a member's own leads and their team's public pool.
+ * token is an integration an admin issued, not a person with a team). `team`: a manager's teams' leads (their
+ * own team and every team they manage, `Caller.managedTeamIds`) and their own. `own`: a member's own leads and
+ * their team's public pool.
  */
 export type LeadScope =
   | { readonly kind: 'org' }
-  | { readonly kind: 'team'; readonly memberId: MemberId; readonly teamId?: TeamId }
+  | { readonly kind: 'team'; readonly memberId: MemberId; readonly teamIds: readonly TeamId[] }
   | { readonly kind: 'own'; readonly memberId: MemberId; readonly teamId?: TeamId }
   | { readonly kind: 'none' };
 
@@ -22,8 +23,19 @@ export function leadScope(caller: Caller): LeadScope {
     return { kind: 'org' };
   }
   if (!member) return { kind: 'none' };
-  const scoped = { memberId: member.id, ...(member.teamId ? { teamId: member.teamId } : {}) };
-  return can(caller, 'lead.read_all') ? { kind: 'team', ...scoped } : { kind: 'own', ...scoped };
+  if (can(caller, 'lead.read_all')) {
+    const teamIds = [
+      ...new Set([...(member.teamId ? [member.teamId] : []), ...(caller.managedTeamIds ?? [])]),
+    ];
+    return { kind: 'team', memberId: member.id, teamIds };
+  }
+  return { kind: 'own', memberId: member.id, ...(member.teamId ? { teamId: member.teamId } : {}) };
+}
+
+/** Whether a team's leads are the scope's (a manager's teams); `org` has every team, `own` and `none` none. */
+export function scopeHasTeam(scope: LeadScope, teamId: TeamId | undefined): boolean {
+  if (scope.kind === 'org') return true;
+  return scope.kind === 'team' && teamId !== undefined && scope.teamIds.includes(teamId);
 }
 
 /** Its card and history: see LeadScope. */
@@ -32,23 +44,24 @@ export function canSeeLead(caller: Caller, lead: Lead): boolean {
   if (scope.kind === 'org') return true;
   if (scope.kind === 'none') return false;
   if (lead.ownerId === scope.memberId) return true;
-  if (lead.teamId === undefined || lead.teamId !== scope.teamId) return false;
-  return scope.kind === 'team' || lead.status === 'pooled';
+  if (scopeHasTeam(scope, lead.teamId)) return true;
+  return (
+    scope.kind === 'own' &&
+    lead.teamId !== undefined &&
+    lead.teamId === scope.teamId &&
+    lead.status === 'pooled'
+  );
 }
 
 /** Moving a lead by hand (assign, reassign, back to the pool): directors and admins any, managers their team's. */
 export function canManageLead(caller: Caller, lead: Pick<Lead, 'teamId'>): boolean {
   if (!can(caller, 'lead.assign')) return false;
-  const scope = leadScope(caller);
-  if (scope.kind === 'org') return true;
-  return scope.kind === 'team' && lead.teamId !== undefined && lead.teamId === scope.teamId;
+  return scopeHasTeam(leadScope(caller), lead.teamId);
 }
 
 /** Why routing chose as it did ("why me?"): the owner, the member routing picked, and who manages the lead. */
 export function canSeeAssignment(caller: Caller, lead: Lead): boolean {
-  const scope = leadScope(caller);
-  if (scope.kind === 'org') return true;
-  if (scope.kind === 'team' && lead.teamId !== undefined && lead.teamId === scope.teamId) return true;
+  if (scopeHasTeam(leadScope(caller), lead.teamId)) return true;
   const member = caller.member;
   return member !== undefined && (lead.ownerId === member.id || lead.assignment?.ownerId === member.id);
 }

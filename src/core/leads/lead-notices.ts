@@ -1,4 +1,4 @@
-import { approvalNotices } from '../pools/index.js';
+import { approvalNotices, movedAwayNotices } from '../pools/index.js';
 import type { LeadId, MemberId, TeamId } from '../shared/ids.js';
 import type { Notice } from '../shared/notices.js';
 import type { DedupeKeys, EventReason, FollowUpStatus, Grade, Lead, LeadStatus } from './lead-types.js';
@@ -126,6 +126,9 @@ export function leadNotices(lead: Lead): Notice[] {
       if (toTeam) notices.push(post(toTeam, 'team'));
       break;
     case 'reclaimed':
+    // A hand move: the new owner is told like any new owner (coalesced per person), a lead sent back to the pool
+    // is offered to the team again; the old owner gets a notice of their own (movedAwayNotices).
+    case 'reassigned':
       if (lead.status === 'pooled' && toTeam) notices.push(post(toTeam, 'team'));
       if (lead.status === 'assigned' && toOwner) notices.push(post(toOwner, 'owner'));
       break;
@@ -154,7 +157,7 @@ export function leadNotices(lead: Lead): Notice[] {
       notices.push({ ...reminder(lead, card, to, 'manager', key('manager-update')), mode: 'update' });
     }
   }
-  return [...notices, ...approvalNotices(lead, card, key)];
+  return [...notices, ...approvalNotices(lead, card, key), ...movedAwayNotices(lead, key)];
 }
 
 function reminder(

@@ -53,11 +53,14 @@ function visibleQuery(deps: { leads: LeadRepository }, caller: Caller, query: Le
   const scope = leadScope(caller);
   if (scope.kind === 'org') return deps.leads.list(orgId, query);
   if (scope.kind === 'none') return Promise.resolve([]);
-  // A manager pages over their team's leads (asking for another team gets none); without a team, their own.
+  // A manager pages over their teams' leads in one query (asking for another team gets none); without a team,
+  // their own.
   if (scope.kind === 'team') {
-    if (!scope.teamId) return deps.leads.list(orgId, { ...query, ownerId: scope.memberId });
-    if (query.teamId && query.teamId !== scope.teamId) return Promise.resolve([]);
-    return deps.leads.list(orgId, { ...query, teamId: scope.teamId });
+    if (scope.teamIds.length === 0) return deps.leads.list(orgId, { ...query, ownerId: scope.memberId });
+    if (query.teamId) {
+      return scope.teamIds.includes(query.teamId) ? deps.leads.list(orgId, query) : Promise.resolve([]);
+    }
+    return deps.leads.list(orgId, { ...query, teamIds: scope.teamIds });
   }
   if (query.pool === 'public' || query.status === 'pooled') {
     return scope.teamId ? deps.leads.list(orgId, { ...query, teamId: scope.teamId }) : Promise.resolve([]);

@@ -16,6 +16,8 @@ export type InsertConflict = 'replay' | 'duplicate';
 export type LeadQuery = {
   readonly ownerId?: MemberId;
   readonly teamId?: TeamId;
+  /** Any of these teams (a manager's teams: their own and the ones they manage). */
+  readonly teamIds?: readonly TeamId[];
   readonly pool?: 'public' | 'private';
   readonly status?: LeadStatus;
   readonly source?: string;

@@ -1,5 +1,6 @@
 import { DomainError } from '../shared/errors.js';
-import type { Locale, Member, Org, Role } from './types.js';
+import type { TeamId } from '../shared/ids.js';
+import type { Locale, Member, Org, Role, Team } from './types.js';
 
 /**
  * Who is asking, built once per request (the chat registry, the API auth middleware) and handed to every
@@ -12,10 +13,34 @@ export type Caller = {
   readonly roles: readonly Role[];
   readonly locale: Locale;
   readonly kind: 'member' | 'system' | 'api' | 'guest';
+  /**
+   * The teams whose `Team.managerId` is the member (a manager may run two teams, or one they are not a member
+   * of), looked up once where the caller is built; with `member.teamId` they make a manager's scope (leadScope).
+   */
+  readonly managedTeamIds?: readonly TeamId[];
 };
 
-export function memberCaller(org: Org, member: Member, locale: Locale): Caller {
-  return { org, member, roles: member.roles, locale, kind: 'member' };
+export function memberCaller(
+  org: Org,
+  member: Member,
+  locale: Locale,
+  managedTeamIds: readonly TeamId[] = [],
+): Caller {
+  return {
+    org,
+    member,
+    roles: member.roles,
+    locale,
+    kind: 'member',
+    ...(managedTeamIds.length > 0 ? { managedTeamIds } : {}),
+  };
+}
+
+/** The teams a member manages (`Team.managerId`), for memberCaller; only a manager's scope reads them. */
+export function managedTeamIdsOf(teams: readonly Team[], member: Member): TeamId[] {
+  return member.roles.includes('manager')
+    ? teams.filter((t) => t.managerId === member.id).map((t) => t.id)
+    : [];
 }
 
 export function systemCaller(org: Org, locale: Locale = org.settings.locale): Caller {

@@ -11,6 +11,7 @@ import {
   type RoutingCandidate,
   resolveLeadRef,
   type Strategy,
+  scopeHasTeam,
   seniorsOnly,
   skipReason,
   type TakeTurn,
@@ -63,8 +64,7 @@ export async function assignLead(deps: AssignDeps, caller: Caller, input: Assign
   const roster = await deps.roster.loadAll(org.id);
   const target = findMember(roster, input.to);
   if (lead.ownerId === target.memberId) return lead;
-  const scope = leadScope(caller);
-  if (scope.kind === 'team' && target.teamId !== scope.teamId) {
+  if (!scopeHasTeam(leadScope(caller), target.teamId)) {
     throw new DomainError('FORBIDDEN', { action: 'lead.assign' });
   }
   const day = localDay(at, org.settings.timeZone);

@@ -7,6 +7,7 @@ import {
   type RosterMember,
   type RoutingCandidate,
   resolveLeadRef,
+  scopeHasTeam,
   seniorsOnly,
   toCandidate,
 } from '../leads/index.js';
@@ -86,8 +87,7 @@ export async function assignLeads(
   const day = localDay(at, org.settings.timeZone);
   const scope = leadScope(caller);
   const allowed = (m: RosterMember) =>
-    (!body.members || body.members.includes(m.memberId)) &&
-    (scope.kind !== 'team' || m.teamId === scope.teamId);
+    (!body.members || body.members.includes(m.memberId)) && scopeHasTeam(scope, m.teamId);
   const limitless = body.force
     ? { dailyCap: Number.MAX_SAFE_INTEGER, privatePoolCapacity: Number.MAX_SAFE_INTEGER }
     : {};

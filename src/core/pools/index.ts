@@ -10,6 +10,7 @@ export * from './ladder.js';
 export * from './lead-rules.js';
 export * from './list-assign-choices.js';
 export * from './list-pool-leads.js';
+export * from './moved-away-notices.js';
 export * from './ports.js';
 export * from './record-follow-up.js';
 export * from './release-lead.js';

@@ -180,6 +180,7 @@ function queryFilter(org: OrgId, q: Omit<LeadQuery, 'limit' | 'before'>): Record
   const filter: Record<string, unknown> = { orgId: mustObjectId(org) };
   if (q.ownerId) filter.ownerId = toObjectId(q.ownerId) ?? null;
   if (q.teamId) filter.teamId = toObjectId(q.teamId) ?? null;
+  else if (q.teamIds) filter.teamId = { $in: q.teamIds.map((t) => toObjectId(t) ?? null) };
   const statuses = statusesOfQuery(q);
   if (statuses) filter.status = { $in: statuses };
   if (q.source) filter.source = q.source;

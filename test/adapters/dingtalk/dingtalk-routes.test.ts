@@ -11,7 +11,13 @@ import type { ChatAdapter } from '../../../src/chat/chat-adapter.js';
 import type { ActionEvent, ChatEvent } from '../../../src/chat/events.js';
 import { Registry } from '../../../src/chat/registry.js';
 import { fixedClock } from '../../../src/core/shared/clock.js';
-import { FakeMemberRepository, FakeOrgRepository, makeMember, makeOrg } from '../../core/fakes.js';
+import {
+  FakeMemberRepository,
+  FakeOrgRepository,
+  FakeTeamRepository,
+  makeMember,
+  makeOrg,
+} from '../../core/fakes.js';
 import { useTestModels } from '../support/real-stores.js';
 import { cardHeaders, fixture, robotHeaders, testSettings } from './dingtalk-test-support.js';
 import { type FakeDingtalkApi, startFakeDingtalkApi } from './fake-dingtalk-api.js';
@@ -45,6 +51,7 @@ const fresh = () => NOW.getTime() - 1000 + stamps++;
 async function startApp(settings: DingtalkSettings): Promise<void> {
   adapter = dingtalkAdapter(settings, { clock });
   const registry = new Registry({
+    teams: new FakeTeamRepository(),
     orgs: new FakeOrgRepository([makeOrg({ chat: { platform: 'dingtalk', workspaceId: WS } })]),
     members: new FakeMemberRepository([
       makeMember('wang', { name: '王芳', identities: [{ platform: 'dingtalk', userId: 'manager4220' }] }),

@@ -65,7 +65,8 @@ describe('the escalation ladder of an unfollowed lead', () => {
 
     await advance('12h');
     const copy = (await inbox(manager.id)).find((m) => m.card?.title.startsWith('未跟进线索'));
-    expect(copy?.card?.buttons).toEqual([]);
+    // The manager acts by moving the lead (issue #11 item 7), not by following it up: 重新分配 only.
+    expect(copy?.card?.buttons.map((b) => b.actionId)).toEqual(['lead.assign']);
 
     await advance('12h');
     const reclaimed = await getLead(lead.id);

@@ -17,7 +17,13 @@ import type { ActionEvent, CommandEvent } from '../../../src/chat/events.js';
 import { type DispatchResult, Registry } from '../../../src/chat/registry.js';
 import { fixedClock } from '../../../src/core/shared/clock.js';
 import { createHttpApp } from '../../../src/http/create-http-app.js';
-import { FakeMemberRepository, FakeOrgRepository, makeMember, makeOrg } from '../../core/fakes.js';
+import {
+  FakeMemberRepository,
+  FakeOrgRepository,
+  FakeTeamRepository,
+  makeMember,
+  makeOrg,
+} from '../../core/fakes.js';
 import cardClick from '../../fixtures/wecom/card-click.json' with { type: 'json' };
 import textCommand from '../../fixtures/wecom/text-command.json' with { type: 'json' };
 import urlCheck from '../../fixtures/wecom/url-check.json' with { type: 'json' };
@@ -63,6 +69,7 @@ async function start(options: { registry?: WecomRouteDeps['registry']; corpId?: 
     replies: [{ text: '已领取 L-12' }],
   }));
   const realRegistry = new Registry({
+    teams: new FakeTeamRepository(),
     orgs: new FakeOrgRepository([org]),
     members: new FakeMemberRepository([member]),
     log,

@@ -17,6 +17,7 @@ export function chatOverFakes(world = leadWorld()) {
     new Registry({
       orgs: new FakeOrgRepository([world.org]),
       members: world.deps.members,
+      teams: world.deps.teams,
       log: { error: () => undefined },
     }),
     world.deps,

@@ -83,7 +83,7 @@ describe('who may see a lead', () => {
     expect(await ids(MANAGER)).toEqual([ours.id]);
     expect(await ids(MANAGER, { team: '0000000000000000000000ff' })).toEqual([]);
     expect(await ids(DIRECTOR)).toEqual([theirs.id, ours.id]);
-    // The repository was asked for the team, not everything filtered afterwards.
+    // The repository was asked for the manager's teams (`teamId $in`), not everything filtered afterwards.
     const asked: unknown[] = [];
     const spy = {
       ...w.deps,
@@ -96,6 +96,6 @@ describe('who may see a lead', () => {
       },
     };
     await listLeads(spy as never, w.as(MANAGER), { query: {} });
-    expect(asked).toMatchObject([{ teamId: TEAM_ID }]);
+    expect(asked).toMatchObject([{ teamIds: [TEAM_ID] }]);
   });
 });

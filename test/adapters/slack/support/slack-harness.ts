@@ -16,7 +16,13 @@ import type { InboundEventLedger } from '../../../../src/chat/inbound-ports.js';
 import { type ActionHandler, type CommandHandler, Registry } from '../../../../src/chat/registry.js';
 import { fixedClock } from '../../../../src/core/shared/clock.js';
 import { createHttpApp } from '../../../../src/http/create-http-app.js';
-import { FakeMemberRepository, FakeOrgRepository, makeMember, makeOrg } from '../../../core/fakes.js';
+import {
+  FakeMemberRepository,
+  FakeOrgRepository,
+  FakeTeamRepository,
+  makeMember,
+  makeOrg,
+} from '../../../core/fakes.js';
 import type { FakeSlackApi } from './fake-slack-api.js';
 import { slackSettingsFor, TEST_SIGNING_SECRET } from './slack-settings-for.js';
 
@@ -71,6 +77,7 @@ export async function startSlackHarness(
   const settings = slackSettingsFor(api.apiUrl, overrides);
   const adapter = slackAdapter(settings);
   const registry = new Registry({
+    teams: new FakeTeamRepository(),
     orgs: new FakeOrgRepository([makeOrg({ chat: { platform: 'slack', workspaceId: 'T0LEADRLY' } })]),
     members: new FakeMemberRepository([
       makeMember('wang', { name: '王芳', identities: [{ platform: 'slack', userId: 'U0REPWANG' }] }),
