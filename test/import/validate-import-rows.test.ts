@@ -82,12 +82,16 @@ describe('validateImportRows', () => {
         rowNumber: 2,
         field: 'source',
         reason: expect.stringContaining('朋友介绍'),
-        issues: [expect.objectContaining({ field: 'source', problem: { kind: 'other' } })],
+        issues: [
+          expect.objectContaining({ field: 'source', problem: { kind: 'bad_format', format: 'source' } }),
+        ],
         given: '朋友介绍',
       },
     ]);
     // The API words it in the caller's language, with the value the row gave.
-    expect(rejectedReason(check.rejected[0]!, 'zh-CN')).toBe('格式不对（填写的是「朋友介绍」）');
+    expect(rejectedReason(check.rejected[0]!, 'zh-CN')).toBe(
+      '不认识的来源，请填 官网、广告、活动、展会、微信、小程序、导入 等来源名（填写的是「朋友介绍」）',
+    );
   });
 
   it('combines 需求 and 备注, and takes the first non-empty of two phone columns', () => {
@@ -172,7 +176,7 @@ describe('the import report in zh-CN', () => {
   it('words the counts, the rejected rows and the duplicates in Chinese', () => {
     const check = validateImportRows([row(2, { 手机: '13812345678', 来源: '朋友介绍' })]);
     expect(rejectedLines(check.rejected, 'zh-CN')).toEqual([
-      '第 2     行 source      格式不对（填写的是「朋友介绍」）',
+      '第 2     行 source      不认识的来源，请填 官网、广告、活动、展会、微信、小程序、导入 等来源名（填写的是「朋友介绍」）',
     ]);
     expect(summaryLine({ created: 5, duplicates: 3, replayed: 0, rejected: 2 }, 'zh-CN')).toBe(
       '新建 5 条，撞单 3 条，之前已导入 0 条，未导入 2 行',
