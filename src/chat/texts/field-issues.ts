@@ -89,6 +89,9 @@ const ZH: Wording = {
     intent: '需求',
     tags: '标签',
     leads: '线索',
+    '(row)': '整行',
+    grade: '等级',
+    externalId: '外部编号',
     teamId: '销售组',
     id: '规则编号',
     weights: '权重',
@@ -197,6 +200,7 @@ export function describeIssues(details: Readonly<Record<string, unknown>>, local
 
 function fieldLabel(field: string, w: Wording): string {
   if (field === '(body)') return '';
+  if (w.names[field]) return w.names[field];
   const row = /^(leads|rules)\.(\d+)\.(.+)$/.exec(field);
   if (row) return (row[1] === 'leads' ? w.row : w.rule)(Number(row[2]) + 1, nameOf(row[3]!, w));
   if (field.startsWith('default.')) return w.defaultRule(nameOf(field.slice('default.'.length), w));
@@ -215,3 +219,7 @@ function nameOf(field: string, w: Wording): string {
   if (w.names[first]) return `${w.names[first]} ${rest.join('.')}`;
   return field;
 }
+
+/** A field's name alone (`phone` → 手机), as the import report's field column shows it. */
+export const fieldName = (field: string, locale: Locale): string =>
+  fieldLabel(field, locale === 'zh-CN' ? ZH : EN) || field;

@@ -1,5 +1,6 @@
 import Router from '@koa/router';
 import { z } from 'zod';
+import { importTexts } from '../../chat/texts/import-texts.js';
 import type { IntakeDeps } from '../../core/leads/intake-lead.js';
 import { STRATEGIES } from '../../core/leads/routing-types.js';
 import { assertCan } from '../../core/org/permissions.js';
@@ -59,8 +60,13 @@ export function importRoutes(
         dryRun: query.dryRun === 'true',
         limits,
       });
-      // Each rejected row's reason in the caller's language, as every error message is.
-      ctx.body = { ...report, rejected: localisedRejected(report.rejected, errorLocale(ctx, ctx.state)) };
+      // Each rejected row's reason and each warning in the caller's language, as every error message is.
+      const locale = errorLocale(ctx, ctx.state);
+      ctx.body = {
+        ...report,
+        rejected: localisedRejected(report.rejected, locale),
+        warnings: report.warnings.map(importTexts(locale).note),
+      };
     } catch (error) {
       // The catalogue's PAYLOAD_TOO_LARGE text cannot say which limit; this one names it and says to split the file.
       if (error instanceof ImportLimitError) {
