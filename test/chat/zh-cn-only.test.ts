@@ -4,6 +4,7 @@ import { LEAD_ACTIONS } from '../../src/chat/render/lead-card.js';
 import type { RenderContext } from '../../src/chat/render/render-context.js';
 import { renderNotice, renderSummary } from '../../src/chat/render/render-notice.js';
 import { whyCard } from '../../src/chat/render/why-card.js';
+import { en } from '../../src/chat/texts/en.js';
 import { zhCN } from '../../src/chat/texts/zh-cn.js';
 import { type Lead, leadCardData } from '../../src/core/leads/index.js';
 import type { ErrorCode, ErrorDetails } from '../../src/core/shared/errors.js';
@@ -343,6 +344,15 @@ describe('a zh-CN org reads Chinese only', () => {
 
   it.each(Object.entries(ERRORS))('words %s in Chinese', (code, details) => {
     expectChinese(code, { text: zhCN.errors[code as ErrorCode](details) });
+  });
+
+  it('names hand assignment in /help and in the /lead usage line', async () => {
+    const { type } = chatOverFakes();
+    const help = (await type(REP_A, 'help', [])).replies[0]!.card!.markdown;
+    expect(help).toContain('/线索 分配 编号 成员|公海 [原因]');
+    const usage = (await type(MANAGER, 'lead', ['分配', LEAD])).replies[0]!.text;
+    expect(usage).toContain('/线索 分配 编号 成员|公海 [原因]');
+    expect(en.help.commands.lead).toContain('/lead assign ID member|pool [reason]');
   });
 
   it('answers every command and button in Chinese', async () => {
