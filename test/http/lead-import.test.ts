@@ -11,10 +11,10 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const upload = async (bytes: Uint8Array, type: string, query = '') => {
+const upload = async (bytes: Uint8Array, type: string, query = '', headers: Record<string, string> = {}) => {
   const res = await fetch(`${t.baseUrl}/api/v1/leads:import${query}`, {
     method: 'POST',
-    headers: { authorization: `Bearer ${t.token}`, 'content-type': type },
+    headers: { authorization: `Bearer ${t.token}`, 'content-type': type, ...headers },
     body: Buffer.from(bytes),
   });
   return { status: res.status, body: await res.json() };
@@ -99,6 +99,24 @@ describe('POST /api/v1/leads:import', () => {
     expect(none.body.error.details.issues[0].field).toBe('format');
     const broken = await upload(new Uint8Array([1, 2, 3]), 'application/octet-stream', '?format=xlsx');
     expect(broken.status).toBe(400);
+    const english = await upload(new Uint8Array([1, 2, 3]), 'application/octet-stream', '?format=xlsx', {
+      'accept-language': 'en',
+    });
+    expect(english.body.error.message).toContain('cannot read the XLSX file');
+    // In the caller's language, with the problem as data.
+    const zh = await upload(new Uint8Array([1, 2, 3]), 'application/octet-stream', '?format=xlsx', {
+      'accept-language': 'zh-CN',
+    });
+    expect(zh.body.error.message).toMatch(
+      /^输入有误：文件：无法读取这个 XLSX 文件（.*）；请用 Excel 打开后重新另存为 \.xlsx$/,
+    );
+    expect(zh.body.error.details.issues[0].problem).toMatchObject({
+      kind: 'import_file',
+      problem: { kind: 'bad_xlsx' },
+    });
+    const csv = readFileSync('test/fixtures/import/leads-zh.csv');
+    const warned = await upload(csv, 'text/csv', '?dryRun=true', { 'accept-language': 'zh-CN' });
+    expect(warned.body.warnings).toEqual(['「负责人」列不是线索字段，已忽略']);
     const anonymous = await fetch(`${t.baseUrl}/api/v1/leads:import`, { method: 'POST', body: 'a,b' });
     expect(anonymous.status).toBe(401);
   });

@@ -1,5 +1,7 @@
 import type { Locale } from '../../core/org/types.js';
 import type { FieldFormat, FieldIssue, FieldProblem } from '../../core/shared/errors.js';
+import type { ImportProblem } from '../../import/import-error.js';
+import { importTexts } from './import-texts.js';
 
 type Wording = {
   /** `field` is the bad field's last name (`end`, `scoreMin`): an order is told by which value it concerns. */
@@ -70,6 +72,8 @@ const ZH: Wording = {
         return '与已有的重复';
       case 'out_of_order':
         return ORDER_ZH[field] ?? '前后顺序不对';
+      case 'import_file':
+        return importTexts('zh-CN').problem(p.problem as ImportProblem);
       default:
         return '格式不对';
     }
@@ -90,6 +94,7 @@ const ZH: Wording = {
     tags: '标签',
     leads: '线索',
     '(row)': '整行',
+    '(file)': '文件',
     grade: '等级',
     externalId: '外部编号',
     teamId: '销售组',
@@ -164,6 +169,8 @@ const EN: Wording = {
         return 'already taken';
       case 'out_of_order':
         return ORDER_EN[field] ?? 'out of order';
+      case 'import_file':
+        return importTexts('en').problem(p.problem as ImportProblem);
       default:
         return 'not valid';
     }

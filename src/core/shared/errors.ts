@@ -53,6 +53,8 @@ export type FieldProblem =
   | { readonly kind: 'bad_format'; readonly format: FieldFormat }
   /** Of these fields, give at least one (or, `exactly`, just one). */
   | { readonly kind: 'one_of'; readonly fields: readonly string[]; readonly exactly: boolean }
+  /** An import file that cannot be read at all: the import's own problem (import/import-error.ts), as data. */
+  | { readonly kind: 'import_file'; readonly problem: { readonly kind: string } }
   /** A rule's own check, worded by its kind (see FIELD_RULES). */
   | { readonly kind: FieldRule }
   | { readonly kind: 'other' };

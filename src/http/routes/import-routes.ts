@@ -76,7 +76,13 @@ export function importRoutes(
         return;
       }
       if (error instanceof ImportError) {
-        throw new DomainError('VALIDATION_FAILED', { issues: [{ field: '(file)', message: error.message }] });
+        // The file's problem as data, so the message is worded in the caller's language like any other field's.
+        const problem = error.problem
+          ? { problem: { kind: 'import_file', problem: error.problem } as const }
+          : {};
+        throw new DomainError('VALIDATION_FAILED', {
+          issues: [{ field: '(file)', message: error.message, ...problem }],
+        });
       }
       throw error;
     }
