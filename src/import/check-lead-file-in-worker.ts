@@ -51,11 +51,7 @@ export function checkLeadFileInWorker(bytes: Uint8Array, input: CheckFileInput):
       settle();
       reject(
         error.code === 'ERR_WORKER_OUT_OF_MEMORY'
-          ? new ImportLimitError(
-              'IMPORT_MEMORY',
-              WORKER_HEAP_MB,
-              `reading the file needs more than ${WORKER_HEAP_MB} MB of memory: split it into smaller files, or save it as CSV`,
-            )
+          ? new ImportLimitError('IMPORT_MEMORY', WORKER_HEAP_MB)
           : error,
       );
     });
@@ -67,7 +63,7 @@ export function checkLeadFileInWorker(bytes: Uint8Array, input: CheckFileInput):
 }
 
 function errorOf(answer: Exclude<WorkerAnswer, { ok: true }>): Error {
-  if (answer.kind === 'limit') return new ImportLimitError(answer.limit, answer.max, answer.message);
+  if (answer.kind === 'limit') return new ImportLimitError(answer.limit, answer.max);
   if (answer.kind === 'import') return new ImportError(answer.problem ?? answer.message);
   return new Error(`import worker failed: ${answer.message}`);
 }

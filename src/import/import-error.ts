@@ -1,4 +1,5 @@
 import { importTexts } from '../chat/texts/import-texts.js';
+import type { ImportLimitName } from './import-limits.js';
 
 /** What stopped an import, as data: each reader's catalogue words it (chat/texts/import-texts.ts). */
 export type ImportProblem =
@@ -22,7 +23,9 @@ export type ImportProblem =
   | { readonly kind: 'chunk_too_large'; readonly chunk: number }
   | { readonly kind: 'service_failed'; readonly status: number; readonly attempts: number }
   | { readonly kind: 'service_refused'; readonly status: number; readonly message: string }
-  | { readonly kind: 'not_leadrelay'; readonly endpoint: string; readonly expected: number };
+  | { readonly kind: 'not_leadrelay'; readonly endpoint: string; readonly expected: number }
+  /** Over one of the service's limits (import-limits.ts): `max` rows, cells or MB. */
+  | { readonly kind: 'over_limit'; readonly limit: ImportLimitName; readonly max: number };
 
 /** Something about the file that does not stop the import, as data (worded like ImportProblem). */
 export type ImportWarning =

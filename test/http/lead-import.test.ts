@@ -160,7 +160,8 @@ describe('POST /api/v1/leads:import with a file too large to take', () => {
       code: 'PAYLOAD_TOO_LARGE',
       details: { limit: 'IMPORT_MAX_ROWS' },
     });
-    expect(answer.body.error.message).toMatch(/50,000 rows.*split/);
+    // In the org's language (zh-CN), as every API message is.
+    expect(answer.body.error.message).toMatch(/超过 50,000 行（上限 IMPORT_MAX_ROWS）：请拆成/);
     // Probes ran all along the request (upload, parse, answer); each answered while the file was being read.
     expect(healthTimes.length).toBeGreaterThan(3);
     // The goal is every probe under 200 ms (measured 50–58 ms max on this machine). One probe can still be
@@ -181,7 +182,7 @@ describe('POST /api/v1/leads:import with a file too large to take', () => {
     const answer = await upload(bomb, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     expect(answer.status).toBe(413);
     expect(answer.body.error.details.limit).toBe('IMPORT_MAX_UNZIPPED_MB');
-    expect(answer.body.error.message).toMatch(/unzips to more than 40 MB.*split/);
+    expect(answer.body.error.message).toMatch(/解压后超过 40 MB.*拆成/);
     // Generous on purpose: the refusal reads only the zip's directory, but the worker thread takes ~1 s to start
     // on a loaded 2-core machine; unzipping 200 MB of XML would take tens of seconds.
     expect(performance.now() - started).toBeLessThan(5_000);

@@ -1,5 +1,6 @@
 import type { Locale } from '../../core/org/types.js';
 import type { ImportProblem, ImportWarning } from '../../import/import-error.js';
+import type { ImportLimitName } from '../../import/import-limits.js';
 import { fieldName } from './field-issues.js';
 
 /** The import CLI's own lines (`npm run import`), in the language of `--lang`. */
@@ -20,6 +21,27 @@ export type ImportTexts = {
 const RERUN_EN =
   'rows sent before this are stored; re-running the same command imports the rest without duplicates';
 const RERUN_ZH = '之前发送的行已保存；再次运行同一命令会导入其余的行，不会重复';
+
+const LIMIT_EN: Readonly<Record<ImportLimitName, (max: string) => string>> = {
+  IMPORT_MAX_ROWS: (max) =>
+    `the file has more than ${max} rows (limit IMPORT_MAX_ROWS): split it into files of at most ${max} rows and import each`,
+  IMPORT_MAX_CELLS: (max) =>
+    `the file has more than ${max} cells (limit IMPORT_MAX_CELLS): delete unused columns, or split the file into smaller ones`,
+  IMPORT_MAX_UNZIPPED_MB: (max) =>
+    `the XLSX unzips to more than ${max} MB (limit IMPORT_MAX_UNZIPPED_MB): split the sheet into smaller files, or save it as CSV`,
+  IMPORT_MEMORY: (max) =>
+    `reading the file needs more than ${max} MB of memory: split it into smaller files, or save it as CSV`,
+};
+
+const LIMIT_ZH: Readonly<Record<ImportLimitName, (max: string) => string>> = {
+  IMPORT_MAX_ROWS: (max) =>
+    `文件超过 ${max} 行（上限 IMPORT_MAX_ROWS）：请拆成每个不超过 ${max} 行的文件分别导入`,
+  IMPORT_MAX_CELLS: (max) =>
+    `文件超过 ${max} 个单元格（上限 IMPORT_MAX_CELLS）：请删去不用的列，或拆成几个小文件`,
+  IMPORT_MAX_UNZIPPED_MB: (max) =>
+    `这个 XLSX 解压后超过 ${max} MB（上限 IMPORT_MAX_UNZIPPED_MB）：请把工作表拆成几个小文件，或另存为 CSV`,
+  IMPORT_MEMORY: (max) => `读取这个文件需要超过 ${max} MB 内存：请拆成几个小文件，或另存为 CSV`,
+};
 
 const EN: ImportTexts = {
   problem: (p) => {
@@ -59,6 +81,8 @@ const EN: ImportTexts = {
         return `the service refused the request (${p.status}: ${p.message}); ${RERUN_EN}`;
       case 'not_leadrelay':
         return `${p.endpoint} did not answer like Leadrelay (expected ${p.expected} results): is --url the Leadrelay service?`;
+      case 'over_limit':
+        return LIMIT_EN[p.limit](p.max.toLocaleString('en-US'));
     }
   },
   note: (w) => {
@@ -118,6 +142,8 @@ const ZH: ImportTexts = {
         return `服务拒绝了请求（${p.status}：${p.message}）；${RERUN_ZH}`;
       case 'not_leadrelay':
         return `${p.endpoint} 的回答不像 Leadrelay（应有 ${p.expected} 条结果）：--url 指向的是 Leadrelay 服务吗？`;
+      case 'over_limit':
+        return LIMIT_ZH[p.limit](p.max.toLocaleString('zh-CN'));
     }
   },
   note: (w) => {

@@ -72,7 +72,8 @@ export function importRoutes(
       if (error instanceof ImportLimitError) {
         ctx.status = 413;
         const details = { limit: error.limit, max: error.max };
-        ctx.body = { error: { code: 'PAYLOAD_TOO_LARGE', message: error.message, details } };
+        const message = importTexts(errorLocale(ctx, ctx.state)).problem({ kind: 'over_limit', ...details });
+        ctx.body = { error: { code: 'PAYLOAD_TOO_LARGE', message, details } };
         return;
       }
       if (error instanceof ImportError) {
