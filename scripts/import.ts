@@ -5,6 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import cliProgress from 'cli-progress';
+import { importTexts } from '../src/chat/texts/import-texts.js';
 import { edgeSettings } from '../src/config/edge-settings.js';
 import { checkLeadFileInWorker } from '../src/import/check-lead-file-in-worker.js';
 import { ImportError } from '../src/import/import-error.js';
@@ -30,14 +31,14 @@ async function main(): Promise<number> {
   const check = await checkFile(args);
   if (args.dryRun) {
     console.log(
-      `${args.lang === 'zh-CN' ? '试运行：未发送。' : 'dry run: nothing sent. '}${summaryLine(countOutcomes(check.rejected, []), args.lang)}`,
+      `${importTexts(args.lang).dryRun}${summaryLine(countOutcomes(check.rejected, []), args.lang)}`,
     );
     return exitCodeOf(countOutcomes(check.rejected, []));
   }
   const outcomes = await send(args, check);
   const rejectedByService = serverRejected(outcomes);
   if (rejectedByService.length > 0) {
-    console.log('rejected by the service:');
+    console.log(importTexts(args.lang).rejectedByService);
     for (const line of rejectedLines(rejectedByService, args.lang)) console.log(`  ${line}`);
   }
   for (const line of duplicateLines(outcomes, 20, args.lang)) console.log(line);
@@ -47,8 +48,9 @@ async function main(): Promise<number> {
 }
 
 async function checkFile(args: ImportArgs): Promise<ImportCheck> {
+  const t = importTexts(args.lang);
   const bytes = await readFile(args.file).catch((error: NodeJS.ErrnoException) => {
-    throw new ImportError(`cannot read ${args.file} (${error.code ?? error.message}): check the path`);
+    throw new ImportError({ kind: 'cannot_read', file: args.file, cause: error.code ?? error.message });
   });
   // The service's own limits (IMPORT_MAX_* in the environment, else their defaults): a file it would refuse is
   // refused here too, before it takes this machine's memory.
@@ -57,15 +59,13 @@ async function checkFile(args: ImportArgs): Promise<ImportCheck> {
     defaultSource: args.source,
     limits: importLimitsOf(importSettings()),
   });
-  for (const warning of check.warnings) console.log(`warning: ${warning}`);
+  for (const warning of check.warnings) console.log(t.warning(t.note(warning)));
   if (check.rejected.length > 0) {
-    console.log('rejected (fix these rows and import the file again; rows already imported are skipped):');
+    console.log(t.rejectedHere);
     for (const line of rejectedLines(check.rejected, args.lang)) console.log(`  ${line}`);
   }
   const rejectedRows = new Set(check.rejected.map((r) => r.rowNumber)).size;
-  console.log(
-    `${path.basename(args.file)}: ${check.rows} rows, ${check.good.length} valid, ${rejectedRows} rejected`,
-  );
+  console.log(t.fileSummary(path.basename(args.file), check.rows, check.good.length, rejectedRows));
   return check;
 }
 
@@ -73,9 +73,10 @@ function importSettings() {
   try {
     return edgeSettings(process.env);
   } catch (error) {
-    throw new ImportError(
-      `${error instanceof Error ? error.message : String(error)}: fix it in the environment`,
-    );
+    throw new ImportError({
+      kind: 'bad_settings',
+      cause: error instanceof Error ? error.message : String(error),
+    });
   }
 }
 
@@ -83,7 +84,7 @@ async function send(args: ImportArgs, check: ImportCheck) {
   if (check.good.length === 0) return [];
   // On stderr, so that the report on stdout can be piped or saved without the bar's redraws.
   const bar = new cliProgress.SingleBar(
-    { stream: process.stderr, format: 'importing [{bar}] {value}/{total} rows' },
+    { stream: process.stderr, format: importTexts(args.lang).progress },
     cliProgress.Presets.shades_classic,
   );
   bar.start(check.good.length, 0);
@@ -101,10 +102,21 @@ async function send(args: ImportArgs, check: ImportCheck) {
   }
 }
 
+// The language of --lang, or (when the command line itself is wrong) of LEADRELAY_LANG / LANG.
+const lang = () => {
+  try {
+    const args = parseImportArgs(process.argv.slice(2), process.env);
+    return 'lang' in args ? args.lang : 'en';
+  } catch {
+    return process.env.LEADRELAY_LANG === 'zh-CN' || process.env.LANG?.startsWith('zh') ? 'zh-CN' : 'en';
+  }
+};
+
 try {
   process.exitCode = await main();
 } catch (error) {
   if (!(error instanceof ImportError)) throw error;
-  console.error(`import: ${error.message}`);
+  const t = importTexts(lang());
+  console.error(`${t.stopped}${error.problem ? t.problem(error.problem) : error.message}`);
   process.exitCode = 2;
 }

@@ -1,6 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import type { CheckFileInput, FileCheck } from './check-lead-file.js';
-import { ImportError } from './import-error.js';
+import { ImportError, type ImportProblem } from './import-error.js';
 import { ImportLimitError, type ImportLimitName } from './import-limits.js';
 import type { WorkerRequest } from './import-worker.js';
 
@@ -17,7 +17,8 @@ const WORKER_TIMEOUT_MS = 120_000;
 type WorkerAnswer =
   | { ok: true; check: FileCheck }
   | { ok: false; kind: 'limit'; message: string; limit: ImportLimitName; max: number }
-  | { ok: false; kind: 'import' | 'bug'; message: string };
+  | { ok: false; kind: 'import'; message: string; problem?: ImportProblem }
+  | { ok: false; kind: 'bug'; message: string };
 
 /**
  * checkLeadFile on a worker thread: the event loop stays free for /healthz and webhook acknowledgements while a
@@ -38,7 +39,7 @@ export function checkLeadFileInWorker(bytes: Uint8Array, input: CheckFileInput):
   return new Promise<FileCheck>((resolve, reject) => {
     const timer = setTimeout(() => {
       void worker.terminate();
-      reject(new ImportError('reading the file took too long; split it into smaller files and import each'));
+      reject(new ImportError({ kind: 'too_slow' }));
     }, WORKER_TIMEOUT_MS);
     const settle = () => clearTimeout(timer);
     worker.once('message', (answer: WorkerAnswer) => {
@@ -50,11 +51,7 @@ export function checkLeadFileInWorker(bytes: Uint8Array, input: CheckFileInput):
       settle();
       reject(
         error.code === 'ERR_WORKER_OUT_OF_MEMORY'
-          ? new ImportLimitError(
-              'IMPORT_MEMORY',
-              WORKER_HEAP_MB,
-              `reading the file needs more than ${WORKER_HEAP_MB} MB of memory: split it into smaller files, or save it as CSV`,
-            )
+          ? new ImportLimitError('IMPORT_MEMORY', WORKER_HEAP_MB)
           : error,
       );
     });
@@ -66,8 +63,8 @@ export function checkLeadFileInWorker(bytes: Uint8Array, input: CheckFileInput):
 }
 
 function errorOf(answer: Exclude<WorkerAnswer, { ok: true }>): Error {
-  if (answer.kind === 'limit') return new ImportLimitError(answer.limit, answer.max, answer.message);
-  if (answer.kind === 'import') return new ImportError(answer.message);
+  if (answer.kind === 'limit') return new ImportLimitError(answer.limit, answer.max);
+  if (answer.kind === 'import') return new ImportError(answer.problem ?? answer.message);
   return new Error(`import worker failed: ${answer.message}`);
 }
 

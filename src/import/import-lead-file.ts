@@ -5,6 +5,7 @@ import type { Strategy } from '../core/leads/routing-types.js';
 import type { Org } from '../core/org/types.js';
 import type { DomainError } from '../core/shared/errors.js';
 import { checkLeadFileInWorker } from './check-lead-file-in-worker.js';
+import type { ImportWarning } from './import-error.js';
 import { DEFAULT_IMPORT_LIMITS, type ImportLimits } from './import-limits.js';
 import type { ImportFormat } from './read-lead-file.js';
 import type { RejectedRow } from './validate-import-rows.js';
@@ -25,7 +26,7 @@ export type ImportFileReport = {
   /** Rows imported before (same row, same key): nothing new was created for them. */
   readonly alreadyImported: number;
   readonly rejected: readonly RejectedRow[];
-  readonly warnings: readonly string[];
+  readonly warnings: readonly ImportWarning[];
   readonly leads: readonly { rowNumber: number; leadId: string; status: string; duplicateOf?: string }[];
 };
 

@@ -27,39 +27,19 @@ export class ImportLimitError extends ImportError {
   readonly limit: ImportLimitName;
   readonly max: number;
 
-  constructor(limit: ImportLimitName, max: number, message: string) {
-    super(message);
+  constructor(limit: ImportLimitName, max: number) {
+    super({ kind: 'over_limit', limit, max });
     this.limit = limit;
     this.max = max;
   }
 }
 
-const count = (n: number) => n.toLocaleString('en-US');
+export const tooManyRows = (max: number) => new ImportLimitError('IMPORT_MAX_ROWS', max);
 
-export function tooManyRows(max: number): ImportLimitError {
-  return new ImportLimitError(
-    'IMPORT_MAX_ROWS',
-    max,
-    `the file has more than ${count(max)} rows (limit IMPORT_MAX_ROWS): split it into files of at most ${count(max)} rows and import each`,
-  );
-}
+export const tooManyCells = (max: number) => new ImportLimitError('IMPORT_MAX_CELLS', max);
 
-export function tooManyCells(max: number): ImportLimitError {
-  return new ImportLimitError(
-    'IMPORT_MAX_CELLS',
-    max,
-    `the file has more than ${count(max)} cells (limit IMPORT_MAX_CELLS): delete unused columns, or split the file into smaller ones`,
-  );
-}
-
-export function unzipsTooLarge(maxBytes: number): ImportLimitError {
-  const mb = Math.round(maxBytes / 1024 / 1024);
-  return new ImportLimitError(
-    'IMPORT_MAX_UNZIPPED_MB',
-    mb,
-    `the XLSX unzips to more than ${mb} MB (limit IMPORT_MAX_UNZIPPED_MB): split the sheet into smaller files, or save it as CSV`,
-  );
-}
+export const unzipsTooLarge = (maxBytes: number) =>
+  new ImportLimitError('IMPORT_MAX_UNZIPPED_MB', Math.round(maxBytes / 1024 / 1024));
 
 /** Counts rows and cells as a reader goes, and throws the limit's error at the first one too many. */
 export function limitCounter(limits: ImportLimits): (cells: number) => void {

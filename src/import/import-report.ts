@@ -1,3 +1,4 @@
+import { fieldName } from '../chat/texts/field-issues.js';
 import type { Locale } from '../core/org/types.js';
 import type { RowOutcome } from './batch-answer.js';
 import { rejectedReason } from './rejected-reason.js';
@@ -41,13 +42,16 @@ export function summaryLine(counts: ImportCounts, locale: Locale = 'en'): string
   );
 }
 
-/** One line per bad field, in row order: "row 7  phone  not a phone number …" (zh-CN: "第 7 行  手机  …"). */
+/**
+ * One line per bad field, in row order: "row 7  phone  not a phone number …" (zh-CN: "第 7 行  手机  …", the
+ * field by its Chinese name, padded with full-width spaces so the reasons line up in a terminal).
+ */
 export function rejectedLines(rows: readonly RejectedRow[], locale: Locale = 'en'): string[] {
   return [...rows]
     .sort((a, b) => a.rowNumber - b.rowNumber)
     .map((r) =>
       locale === 'zh-CN'
-        ? `第 ${String(r.rowNumber).padEnd(5)} 行 ${r.field.padEnd(11)} ${rejectedReason(r, locale)}`
+        ? `第 ${String(r.rowNumber).padEnd(5)} 行 ${fieldName(r.field, locale).padEnd(6, '　')} ${rejectedReason(r, locale)}`
         : `row ${String(r.rowNumber).padEnd(5)} ${r.field.padEnd(11)} ${r.reason}`,
     );
 }

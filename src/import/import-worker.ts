@@ -20,7 +20,7 @@ try {
       max: error.max,
     });
   } else if (error instanceof ImportError) {
-    parentPort?.postMessage({ ok: false, kind: 'import', message: error.message });
+    parentPort?.postMessage({ ok: false, kind: 'import', message: error.message, problem: error.problem });
   } else {
     // A bug: the parent rethrows it as a plain Error, so the API answers 500 and logs it.
     parentPort?.postMessage({

@@ -1,4 +1,5 @@
 import type { LeadInput } from '../core/leads/lead-input.js';
+import type { ImportWarning } from './import-error.js';
 
 export type LeadField = keyof LeadInput;
 
@@ -60,23 +61,22 @@ export function headerField(header: string): LeadField | undefined {
 export type HeaderPlan = {
   /** Each known header with its field, in the file's column order. */
   readonly columns: readonly { readonly header: string; readonly field: LeadField }[];
-  readonly warnings: readonly string[];
+  readonly warnings: readonly ImportWarning[];
 };
 
 /** Which column feeds which field, with one warning per ignored column and per field fed by several columns. */
 export function planHeaders(headers: readonly string[]): HeaderPlan {
   const columns: { header: string; field: LeadField }[] = [];
-  const warnings: string[] = [];
+  const warnings: ImportWarning[] = [];
   for (const header of headers) {
     const field = headerField(header);
-    if (field === undefined) warnings.push(`column "${header}" is not a lead field and is ignored`);
+    if (field === undefined) warnings.push({ kind: 'ignored_column', header });
     else columns.push({ header, field });
   }
   for (const field of new Set(columns.map((c) => c.field))) {
     const cols = columns.filter((c) => c.field === field);
     if (cols.length < 2 || MERGED_FIELDS.has(field)) continue;
-    const names = cols.map((c) => `"${c.header}"`).join(', ');
-    warnings.push(`columns ${names} all mean ${field}: each row uses the first of them that is not empty`);
+    warnings.push({ kind: 'same_field', headers: cols.map((c) => c.header), field });
   }
   return { columns, warnings };
 }

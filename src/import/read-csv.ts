@@ -30,9 +30,7 @@ export function readCsv(bytes: Uint8Array, limits: ImportLimits = DEFAULT_IMPORT
   } catch (error) {
     if (error instanceof ImportError) throw error;
     const reason = error instanceof Error ? error.message : String(error);
-    throw new ImportError(
-      `cannot read the CSV file (${reason}); save it from Excel as "CSV UTF-8" and retry`,
-    );
+    throw new ImportError({ kind: 'bad_csv', cause: reason });
   }
 }
 

@@ -29,7 +29,7 @@ export function formatOf(fileName: string): ImportFormat {
   if (ext === '.xlsx') return 'xlsx';
   // The old binary .xls (and .et/.numbers) would need another reader; Excel and WPS both save .xlsx.
   if (ext === '.xls' || ext === '.et') {
-    throw new ImportError(`${fileName}: the old ${ext} format is not supported; save it as .xlsx or .csv`);
+    throw new ImportError({ kind: 'old_format', file: fileName, ext });
   }
-  throw new ImportError(`${fileName}: unknown file type; give a .csv or .xlsx file`);
+  throw new ImportError({ kind: 'unknown_type', file: fileName });
 }

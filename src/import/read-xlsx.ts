@@ -22,12 +22,10 @@ export async function readXlsx(
     await workbook.xlsx.load(Buffer.from(bytes) as unknown as ExcelJS.Buffer);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    throw new ImportError(
-      `cannot read the XLSX file (${reason}); open it in Excel and save it as .xlsx again`,
-    );
+    throw new ImportError({ kind: 'bad_xlsx', cause: reason });
   }
   const sheet = workbook.worksheets[0];
-  if (!sheet) throw new ImportError('the workbook has no worksheet; put the leads on the first sheet');
+  if (!sheet) throw new ImportError({ kind: 'no_sheet' });
   const counted = limitCounter(limits);
   const lines: GridLine[] = [];
   sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {

@@ -1,14 +1,8 @@
 import { ImportError } from './import-error.js';
 
-const RERUN =
-  'rows sent before this are stored; re-running the same command imports the rest without duplicates';
-
 /** The service could not be reached at all (refused, unknown host, timed out), after every retry. */
 export function unreachable(endpoint: string, attempts: number, error: unknown): ImportError {
-  return new ImportError(
-    `cannot reach ${endpoint} (${causeOf(error)}, ${attempts} tries): is the service running? start it with ` +
-      `npm start, or point --url / LEADRELAY_URL at it; ${RERUN}`,
-  );
+  return new ImportError({ kind: 'unreachable', endpoint, cause: causeOf(error), attempts });
 }
 
 /**
@@ -22,28 +16,12 @@ export async function refused(
   chunkSize: number,
 ): Promise<ImportError> {
   const status = response.status;
-  if (status === 401) {
-    return new ImportError(
-      'the service refused the API token (401): set --token or LEADRELAY_API_TOKEN; the demo token is printed by npm start',
-    );
-  }
-  if (status === 403) return new ImportError('this API token may not create leads (403): use an admin token');
-  if (status === 404) {
-    return new ImportError(
-      `${endpoint} does not exist (404): is --url the Leadrelay service, and is it up to date?`,
-    );
-  }
-  if (status === 413) {
-    return new ImportError(
-      `a chunk of ${chunkSize} leads is too large for the service (413): use --chunk 100`,
-    );
-  }
-  if (status >= 500 || status === 429) {
-    return new ImportError(`the service failed (${status}) ${attempts} times: try again later; ${RERUN}`);
-  }
-  return new ImportError(
-    `the service refused the request (${status}: ${await errorMessage(response)}); ${RERUN}`,
-  );
+  if (status === 401) return new ImportError({ kind: 'token_refused' });
+  if (status === 403) return new ImportError({ kind: 'token_forbidden' });
+  if (status === 404) return new ImportError({ kind: 'no_endpoint', endpoint });
+  if (status === 413) return new ImportError({ kind: 'chunk_too_large', chunk: chunkSize });
+  if (status >= 500 || status === 429) return new ImportError({ kind: 'service_failed', status, attempts });
+  return new ImportError({ kind: 'service_refused', status, message: await errorMessage(response) });
 }
 
 // The API answers errors as { error: { code, message } }; anything else is shown by its status text.

@@ -86,9 +86,7 @@ async function postChunk(chunk: readonly GoodRow[], options: SendOptions) {
 async function readResults(response: Response, expected: number, endpoint: string) {
   const answer = batchAnswerSchema.safeParse(await response.json().catch(() => undefined));
   if (!answer.success || answer.data.results.length !== expected) {
-    throw new ImportError(
-      `${endpoint} did not answer like Leadrelay (expected ${expected} results): is --url the Leadrelay service?`,
-    );
+    throw new ImportError({ kind: 'not_leadrelay', endpoint, expected });
   }
   return answer.data.results;
 }

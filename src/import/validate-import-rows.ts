@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { type LeadInput, leadInputSchema } from '../core/leads/lead-input.js';
 import type { ErrorCode, ErrorDetails, FieldIssue } from '../core/shared/errors.js';
 import { fieldIssues } from '../core/shared/validate.js';
+import type { ImportWarning } from './import-error.js';
 import { importKey } from './import-key.js';
 import { planHeaders } from './lead-headers.js';
 import { type MappedRow, mapLeadRow } from './map-lead-row.js';
@@ -29,7 +30,7 @@ export type ImportCheck = {
   readonly good: GoodRow[];
   /** One entry per bad field of a row, so the user sees every problem of the file at once. */
   readonly rejected: RejectedRow[];
-  readonly warnings: string[];
+  readonly warnings: ImportWarning[];
 };
 
 export const DEFAULT_IMPORT_SOURCE = 'import';
@@ -42,9 +43,7 @@ export function validateImportRows(
   const plan = planHeaders(headersOf(rows));
   const warnings = [...plan.warnings];
   if (rows.length > 0 && plan.columns.length === 0) {
-    warnings.push(
-      'no column is a lead field: the first non-empty row must be the header (姓名, 手机, 邮箱, …)',
-    );
+    warnings.push({ kind: 'no_header' });
   }
   const good: GoodRow[] = [];
   const rejected: RejectedRow[] = [];
@@ -60,7 +59,7 @@ export function validateImportRows(
     const idempotencyKey = importKey(mapped);
     const first = firstRowOfKey.get(idempotencyKey);
     // The server would answer the repeat as a replay of the first; said here, the user is not left wondering.
-    if (first !== undefined) warnings.push(`row ${rowNumber} repeats row ${first}: it is imported once`);
+    if (first !== undefined) warnings.push({ kind: 'repeated_row', row: rowNumber, first });
     else firstRowOfKey.set(idempotencyKey, rowNumber);
     good.push({ rowNumber, input: parsed.data, idempotencyKey });
   }

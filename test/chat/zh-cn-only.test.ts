@@ -2,15 +2,16 @@ import { describe, expect, it } from 'vitest';
 import type { OutboundMessage } from '../../src/chat/card.js';
 import { LEAD_ACTIONS } from '../../src/chat/render/lead-card.js';
 import type { RenderContext } from '../../src/chat/render/render-context.js';
-import { renderNotice } from '../../src/chat/render/render-notice.js';
+import { renderNotice, renderSummary } from '../../src/chat/render/render-notice.js';
 import { whyCard } from '../../src/chat/render/why-card.js';
+import { en } from '../../src/chat/texts/en.js';
 import { zhCN } from '../../src/chat/texts/zh-cn.js';
 import { type Lead, leadCardData } from '../../src/core/leads/index.js';
 import type { ErrorCode, ErrorDetails } from '../../src/core/shared/errors.js';
 import { leadId, memberId, teamId } from '../../src/core/shared/ids.js';
 import type { NoticeDataByKind, NoticeKind, NoticeRecipient } from '../../src/core/shared/notices.js';
 import { makeMember } from '../core/fakes.js';
-import { AT, DIRECTOR, HOUR, REP_A, REP_B } from '../core/lead-world.js';
+import { AT, DIRECTOR, HOUR, MANAGER, REP_A, REP_B } from '../core/lead-world.js';
 import { chatOverFakes } from './support/chat-over-fakes.js';
 
 // Issue #11, item 1: a zh-CN org reads Chinese only. Every card (each notice kind), every error code and every
@@ -275,7 +276,7 @@ const ERRORS: Readonly<Record<ErrorCode, ErrorDetails>> = {
   LEAD_ALREADY_CLAIMED: { leadId: LEAD, ownerName: REP_B.name },
   LEAD_ASSIGNED_TO_OTHER: { leadId: LEAD, ownerName: REP_B.name },
   LEAD_IS_DUPLICATE: { leadId: LEAD },
-  ASSIGNEE_NOT_ELIGIBLE: { name: '张伟', why: 'daily_cap' },
+  ASSIGNEE_NOT_ELIGIBLE: { name: '张伟', why: 'at_daily_cap' },
   LEAD_NOT_YOURS: { leadId: LEAD, action: 'follow_up' },
   LEAD_NOT_IN_YOUR_TEAM: { leadId: LEAD },
   PRIVATE_POOL_FULL: { capacity: 50 },
@@ -326,8 +327,37 @@ describe('a zh-CN org reads Chinese only', () => {
     expectChinese('why', whyCard(lead({ assignment }), new Map([[REP_B.id, REP_B.name]]), zhCN));
   });
 
+  it('draws every summary card of the quiet delivery in Chinese', () => {
+    // A burst big enough for the "N more" line, with and without a name (a nameless lead shows its code).
+    const burst = [
+      lead(),
+      lead({ campaign: '春季展会', score: 90 }),
+      ...Array(6).fill(lead({ contact: {} } as never)),
+    ];
+    const cards = burst.map(leadCardData);
+    const summaries: [string, NoticeRecipient, readonly unknown[]][] = [
+      ['pool', toTeam, cards],
+      ['owner', toRep, cards],
+      ['reminder', toRep, cards.map((c) => ({ ...c, step: 'nudge' }))],
+      ['reminder', { kind: 'member', memberId: MANAGER.id }, cards.map((c) => ({ ...c, step: 'manager' }))],
+    ];
+    for (const [kind, to, data] of summaries) {
+      const notices = data.map((d) => ({ data: d }) as never);
+      expectChinese(`${kind} summary`, renderSummary(kind as never, notices, ctx(to)));
+    }
+  });
+
   it.each(Object.entries(ERRORS))('words %s in Chinese', (code, details) => {
     expectChinese(code, { text: zhCN.errors[code as ErrorCode](details) });
+  });
+
+  it('names hand assignment in /help and in the /lead usage line', async () => {
+    const { type } = chatOverFakes();
+    const help = (await type(REP_A, 'help', [])).replies[0]!.card!.markdown;
+    expect(help).toContain('/线索 分配 编号 成员|公海 [原因]');
+    const usage = (await type(MANAGER, 'lead', ['分配', LEAD])).replies[0]!.text;
+    expect(usage).toContain('/线索 分配 编号 成员|公海 [原因]');
+    expect(en.help.commands.lead).toContain('/lead assign ID member|pool [reason]');
   });
 
   it('answers every command and button in Chinese', async () => {
@@ -363,6 +393,16 @@ describe('a zh-CN org reads Chinese only', () => {
     await say('someone else’s follow-up button', click(REP_A, LEAD_ACTIONS.followUp, pooled.id));
     await say('unknown button', click(REP_A, 'lead.frobnicate', pooled.id));
     await say('not linked', type(admin, 'lead', []));
+    // Hand assignment (item 7): the manager's reassign button, its picker, each move, and each refusal.
+    await say('/lead ID (manager)', type(MANAGER, 'lead', [mine.id]));
+    await say('reassign click', click(MANAGER, LEAD_ACTIONS.assign, pooled.id));
+    await say('reassign pick', click(MANAGER, LEAD_ACTIONS.assignTo, `${pooled.id}:${REP_B.id}`));
+    await say('/lead assign', type(MANAGER, 'lead', ['assign', pooled.id, REP_A.name, '客户', '指定']));
+    await say('/lead assign pool', type(MANAGER, 'lead', ['assign', pooled.id, '公海']));
+    await say('/线索 分配 no member', type(MANAGER, 'lead', ['分配', pooled.id]));
+    await say('/lead assign not allowed', type(REP_A, 'lead', ['assign', pooled.id, REP_B.name]));
+    await say('/lead assign unknown member', type(MANAGER, 'lead', ['assign', pooled.id, '无名氏']));
+    await say('/lead assign not eligible', type(MANAGER, 'lead', ['assign', pooled.id, MANAGER.name]));
     for (const [what, messages] of replies) for (const m of messages) expectChinese(what, m);
     expect(replies.flatMap(([, m]) => m).length).toBeGreaterThan(20);
   });

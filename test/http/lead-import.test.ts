@@ -11,10 +11,10 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const upload = async (bytes: Uint8Array, type: string, query = '') => {
+const upload = async (bytes: Uint8Array, type: string, query = '', headers: Record<string, string> = {}) => {
   const res = await fetch(`${t.baseUrl}/api/v1/leads:import${query}`, {
     method: 'POST',
-    headers: { authorization: `Bearer ${t.token}`, 'content-type': type },
+    headers: { authorization: `Bearer ${t.token}`, 'content-type': type, ...headers },
     body: Buffer.from(bytes),
   });
   return { status: res.status, body: await res.json() };
@@ -99,6 +99,24 @@ describe('POST /api/v1/leads:import', () => {
     expect(none.body.error.details.issues[0].field).toBe('format');
     const broken = await upload(new Uint8Array([1, 2, 3]), 'application/octet-stream', '?format=xlsx');
     expect(broken.status).toBe(400);
+    const english = await upload(new Uint8Array([1, 2, 3]), 'application/octet-stream', '?format=xlsx', {
+      'accept-language': 'en',
+    });
+    expect(english.body.error.message).toContain('cannot read the XLSX file');
+    // In the caller's language, with the problem as data.
+    const zh = await upload(new Uint8Array([1, 2, 3]), 'application/octet-stream', '?format=xlsx', {
+      'accept-language': 'zh-CN',
+    });
+    expect(zh.body.error.message).toMatch(
+      /^输入有误：文件：无法读取这个 XLSX 文件（.*）；请用 Excel 打开后重新另存为 \.xlsx$/,
+    );
+    expect(zh.body.error.details.issues[0].problem).toMatchObject({
+      kind: 'import_file',
+      problem: { kind: 'bad_xlsx' },
+    });
+    const csv = readFileSync('test/fixtures/import/leads-zh.csv');
+    const warned = await upload(csv, 'text/csv', '?dryRun=true', { 'accept-language': 'zh-CN' });
+    expect(warned.body.warnings).toEqual(['「负责人」列不是线索字段，已忽略']);
     const anonymous = await fetch(`${t.baseUrl}/api/v1/leads:import`, { method: 'POST', body: 'a,b' });
     expect(anonymous.status).toBe(401);
   });
@@ -142,7 +160,8 @@ describe('POST /api/v1/leads:import with a file too large to take', () => {
       code: 'PAYLOAD_TOO_LARGE',
       details: { limit: 'IMPORT_MAX_ROWS' },
     });
-    expect(answer.body.error.message).toMatch(/50,000 rows.*split/);
+    // In the org's language (zh-CN), as every API message is.
+    expect(answer.body.error.message).toMatch(/超过 50,000 行（上限 IMPORT_MAX_ROWS）：请拆成/);
     // Probes ran all along the request (upload, parse, answer); each answered while the file was being read.
     expect(healthTimes.length).toBeGreaterThan(3);
     // The goal is every probe under 200 ms (measured 50–58 ms max on this machine). One probe can still be
@@ -163,7 +182,7 @@ describe('POST /api/v1/leads:import with a file too large to take', () => {
     const answer = await upload(bomb, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     expect(answer.status).toBe(413);
     expect(answer.body.error.details.limit).toBe('IMPORT_MAX_UNZIPPED_MB');
-    expect(answer.body.error.message).toMatch(/unzips to more than 40 MB.*split/);
+    expect(answer.body.error.message).toMatch(/解压后超过 40 MB.*拆成/);
     // Generous on purpose: the refusal reads only the zip's directory, but the worker thread takes ~1 s to start
     // on a loaded 2-core machine; unzipping 200 MB of XML would take tens of seconds.
     expect(performance.now() - started).toBeLessThan(5_000);

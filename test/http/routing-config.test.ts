@@ -61,7 +61,7 @@ describe('routing and scoring configuration', () => {
       as(t.token),
     );
     expect(unknownTeam.body.error.details.issues).toEqual([
-      { field: 'rules.0.teamId', message: 'no such team in this org' },
+      { field: 'rules.0.teamId', message: 'no such team in this org', problem: { kind: 'no_such_team' } },
     ]);
     expect((await t.request('GET', '/api/v1/routing', undefined, as(t.token))).body.routing).toEqual(current);
   });

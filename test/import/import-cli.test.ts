@@ -105,6 +105,22 @@ describe('npm run import', () => {
     expect(down.stderr).toContain('is the service running? start it with npm start');
   });
 
+  it('words its headings, warnings and file-level errors in Chinese with --lang zh-CN', async () => {
+    const [dry, missing] = await Promise.all([
+      runImport([FIXTURE, '--dry-run', '--lang', 'zh-CN']),
+      runImport(['no-such-file.csv', '--dry-run', '--lang', 'zh-CN']),
+    ]);
+    expect(dry.code).toBe(1);
+    expect(dry.stdout).toContain('提示：「负责人」列不是线索字段，已忽略');
+    expect(dry.stdout).toContain('未导入的行（改正后重新导入整个文件即可，已导入的行会跳过）：');
+    expect(dry.stdout).toMatch(/第 6 +行 手机/);
+    expect(dry.stdout).toContain('leads-zh.csv：共 10 行，有效 8 行，未通过 2 行');
+    expect(dry.stdout).toContain('试运行：未发送。');
+    expect(dry.stdout).not.toMatch(/warning|rejected|rows|valid|dry run/);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('导入失败：无法读取 no-such-file.csv（ENOENT）：请检查路径');
+  });
+
   it('exits 2 for a file it cannot read', async () => {
     const run = await runImport(['no-such-file.csv', '--dry-run']);
     expect(run.code).toBe(2);

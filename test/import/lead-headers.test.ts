@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { importTexts } from '../../src/chat/texts/import-texts.js';
 import { headerField, planHeaders } from '../../src/import/lead-headers.js';
 import { gradeValue, sourceSlug, splitTags } from '../../src/import/lead-values.js';
 
@@ -63,9 +64,13 @@ describe('planHeaders', () => {
   it('warns once per ignored column and per field fed by two columns, but not for 需求 with 备注', () => {
     const plan = planHeaders(['姓名', '手机', '电话', '负责人', '需求', '备注']);
     expect(plan.columns.map((c) => c.field)).toEqual(['name', 'phone', 'phone', 'intent', 'intent']);
-    expect(plan.warnings).toEqual([
+    expect(plan.warnings.map(importTexts('en').note)).toEqual([
       'column "负责人" is not a lead field and is ignored',
       'columns "手机", "电话" all mean phone: each row uses the first of them that is not empty',
+    ]);
+    expect(plan.warnings.map(importTexts('zh-CN').note)).toEqual([
+      '「负责人」列不是线索字段，已忽略',
+      '「手机」、「电话」这几列都是手机：每行取其中第一个不为空的',
     ]);
   });
 });

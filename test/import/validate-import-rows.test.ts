@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
+import { importTexts } from '../../src/chat/texts/import-texts.js';
 import { canonicalJson, importKey } from '../../src/import/import-key.js';
 import { duplicateLines, rejectedLines, summaryLine } from '../../src/import/import-report.js';
 import { type RawRow, readLeadFile } from '../../src/import/read-lead-file.js';
@@ -38,7 +39,7 @@ describe('validateImportRows', () => {
       /not a phone number.*give at least one of phone, email or wechat/,
     );
     expect(check.rejected[0]!.reason).toContain('"12345"');
-    expect(check.warnings).toEqual(['column "负责人" is not a lead field and is ignored']);
+    expect(check.warnings).toEqual([{ kind: 'ignored_column', header: '负责人' }]);
   });
 
   it('maps a row to LeadInput: source names, grade, tags, normalised phone and email', async () => {
@@ -82,12 +83,16 @@ describe('validateImportRows', () => {
         rowNumber: 2,
         field: 'source',
         reason: expect.stringContaining('朋友介绍'),
-        issues: [expect.objectContaining({ field: 'source', problem: { kind: 'other' } })],
+        issues: [
+          expect.objectContaining({ field: 'source', problem: { kind: 'bad_format', format: 'source' } }),
+        ],
         given: '朋友介绍',
       },
     ]);
     // The API words it in the caller's language, with the value the row gave.
-    expect(rejectedReason(check.rejected[0]!, 'zh-CN')).toBe('格式不对（填写的是「朋友介绍」）');
+    expect(rejectedReason(check.rejected[0]!, 'zh-CN')).toBe(
+      '不认识的来源，请填 官网、广告、活动、展会、微信、小程序、导入 等来源名（填写的是「朋友介绍」）',
+    );
   });
 
   it('combines 需求 and 备注, and takes the first non-empty of two phone columns', () => {
@@ -99,9 +104,7 @@ describe('validateImportRows', () => {
 
   it('warns when no column is a lead field, as when a title row sits above the header', () => {
     const check = validateImportRows([row(2, { '2024 客户名单': '张伟' })]);
-    expect(check.warnings).toContain(
-      'no column is a lead field: the first non-empty row must be the header (姓名, 手机, 邮箱, …)',
-    );
+    expect(check.warnings).toContainEqual({ kind: 'no_header' });
     expect(check.rejected).toMatchObject([
       { rowNumber: 2, field: 'phone', reason: expect.stringMatching(/at least one/) },
     ]);
@@ -150,7 +153,8 @@ describe('idempotency keys', () => {
       row(5, cells),
     ]);
     expect(check.good[2]!.idempotencyKey).toBe(check.good[0]!.idempotencyKey);
-    expect(check.warnings).toEqual(['row 5 repeats row 2: it is imported once']);
+    expect(check.warnings.map(importTexts('en').note)).toEqual(['row 5 repeats row 2: it is imported once']);
+    expect(check.warnings.map(importTexts('zh-CN').note)).toEqual(['第 5 行与第 2 行相同：只导入一次']);
   });
 
   it('rejects a row whose text holds a control or bidi character, naming the field and the character', () => {
@@ -172,7 +176,7 @@ describe('the import report in zh-CN', () => {
   it('words the counts, the rejected rows and the duplicates in Chinese', () => {
     const check = validateImportRows([row(2, { 手机: '13812345678', 来源: '朋友介绍' })]);
     expect(rejectedLines(check.rejected, 'zh-CN')).toEqual([
-      '第 2     行 source      格式不对（填写的是「朋友介绍」）',
+      '第 2     行 来源　　　　 不认识的来源，请填 官网、广告、活动、展会、微信、小程序、导入 等来源名（填写的是「朋友介绍」）',
     ]);
     expect(summaryLine({ created: 5, duplicates: 3, replayed: 0, rejected: 2 }, 'zh-CN')).toBe(
       '新建 5 条，撞单 3 条，之前已导入 0 条，未导入 2 行',

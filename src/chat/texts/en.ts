@@ -8,7 +8,7 @@ const field = (details: Readonly<Record<string, unknown>>): string => describeIs
 
 /** One line per command: the help card, and the answer to a command typed in the wrong form. */
 const COMMAND_HELP: Readonly<Record<CommandName, string>> = {
-  lead: '/lead — my open leads · /lead ID — a lead and its history · /lead claim ID · /lead release ID reason',
+  lead: '/lead — my open leads · /lead ID — a lead and its history · /lead claim ID · /lead release ID reason · /lead assign ID member|pool [reason] (managers, directors, admins)',
   pool: '/pool — show the public pool leads you can claim',
   followup: '/followup ID text — record a follow-up',
   complaint: '/complaint — file or see after-sales complaints',

@@ -9,7 +9,7 @@ const field = (details: Readonly<Record<string, unknown>>): string => describeIs
 
 /** One line per command: the help card, and the answer to a command typed in the wrong form. */
 const COMMAND_HELP: Readonly<Record<CommandName, string>> = {
-  lead: '/线索 — 我的线索 · /线索 编号 — 线索详情及归属记录 · /线索 领取 编号 · /线索 释放 编号 原因',
+  lead: '/线索 — 我的线索 · /线索 编号 — 线索详情及归属记录 · /线索 领取 编号 · /线索 释放 编号 原因 · /线索 分配 编号 成员|公海 [原因]（主管、总监、管理员）',
   pool: '/公海 — 查看公海中可领取的线索',
   followup: '/跟进 编号 内容 — 记录一次跟进',
   complaint: '/投诉 — 登记或查看售后投诉',

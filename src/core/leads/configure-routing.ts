@@ -4,6 +4,8 @@ import { DomainError, type FieldIssue, validationFailed } from '../shared/errors
 import { parseInput } from '../shared/validate.js';
 import { type RoutingConfig, routingConfigSchema } from './routing-config.js';
 
+const NO_SUCH_TEAM = { kind: 'no_such_team' } as const;
+
 export type ConfigureRoutingDeps = {
   readonly orgs: OrgRepository;
   readonly teams: TeamRepository;
@@ -23,10 +25,10 @@ export async function configureRouting(
   const issues: FieldIssue[] = [];
   config.rules.forEach((rule, i) => {
     if (!teams.has(rule.teamId))
-      issues.push({ field: `rules.${i}.teamId`, message: 'no such team in this org' });
+      issues.push({ field: `rules.${i}.teamId`, message: 'no such team in this org', problem: NO_SUCH_TEAM });
   });
   if (!teams.has(config.default.teamId))
-    issues.push({ field: 'default.teamId', message: 'no such team in this org' });
+    issues.push({ field: 'default.teamId', message: 'no such team in this org', problem: NO_SUCH_TEAM });
   const teamOf = new Map((await deps.members.list(caller.org.id)).map((m) => [m.id as string, m.teamId]));
   for (const [i, rule] of config.rules.entries()) issues.push(...weightIssues(rule, `rules.${i}`, teamOf));
   issues.push(...weightIssues(config.default, 'default', teamOf));
@@ -45,5 +47,9 @@ function weightIssues(
   if (target.weights === undefined || target.weights === 'conversion') return [];
   return Object.keys(target.weights)
     .filter((id) => teamOf.get(id) !== target.teamId)
-    .map((id) => ({ field: `${field}.weights.${id}`, message: 'not a member of this team' }));
+    .map((id) => ({
+      field: `${field}.weights.${id}`,
+      message: 'not a member of this team',
+      problem: { kind: 'not_in_team' },
+    }));
 }

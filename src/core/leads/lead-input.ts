@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { FieldFormat } from '../shared/errors.js';
 import { textField } from '../shared/text-field.js';
 import { GRADES } from './lead-types.js';
 import { normalizeEmail } from './normalize-email.js';
@@ -15,7 +16,12 @@ const optionalText = (max: number, multiLine = false) =>
     .transform((value) => (value === '' ? undefined : value));
 
 /** Optional text that must normalise (phone, email); one that cannot is named with `message`. */
-const normalizedText = (max: number, normalize: (raw: string) => string | undefined, message: string) =>
+const normalizedText = (
+  max: number,
+  normalize: (raw: string) => string | undefined,
+  message: string,
+  format: FieldFormat,
+) =>
   optionalText(max).pipe(
     z
       .string()
@@ -24,7 +30,7 @@ const normalizedText = (max: number, normalize: (raw: string) => string | undefi
         if (value === undefined) return undefined;
         const normalized = normalize(value);
         if (normalized === undefined) {
-          ctx.addIssue({ code: 'custom', message });
+          ctx.addIssue({ code: 'custom', message, params: { problem: { kind: 'bad_format', format } } });
           return z.NEVER;
         }
         return normalized;
@@ -38,8 +44,8 @@ const normalizedText = (max: number, normalize: (raw: string) => string | undefi
 export const leadInputSchema = z
   .strictObject({
     name: optionalText(100),
-    phone: normalizedText(40, normalizePhone, 'not a phone number (7–15 digits, optional +86)'),
-    email: normalizedText(254, normalizeEmail, 'not an email address'),
+    phone: normalizedText(40, normalizePhone, 'not a phone number (7–15 digits, optional +86)', 'phone'),
+    email: normalizedText(254, normalizeEmail, 'not an email address', 'email'),
     company: optionalText(200),
     wechat: optionalText(64),
     region: optionalText(50),
@@ -72,6 +78,7 @@ export const leadInputSchema = z
         code: 'custom',
         path: ['phone'],
         message: 'give at least one of phone, email or wechat',
+        params: { problem: { kind: 'one_of', fields: ['phone', 'email', 'wechat'] } },
       });
     }
   });

@@ -18,6 +18,7 @@ const conditionSchema = z
   })
   .refine((c) => c.scoreMin === undefined || c.scoreMax === undefined || c.scoreMin <= c.scoreMax, {
     message: 'scoreMin must not exceed scoreMax',
+    params: { problem: 'out_of_order' },
     path: ['scoreMin'],
   });
 
@@ -53,7 +54,12 @@ export const routingConfigSchema = z
     const seen = new Set<string>();
     config.rules.forEach((rule, i) => {
       if (seen.has(rule.id))
-        ctx.addIssue({ code: 'custom', path: ['rules', i, 'id'], message: 'duplicate id' });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['rules', i, 'id'],
+          message: 'duplicate id',
+          params: { problem: 'duplicate' },
+        });
       seen.add(rule.id);
     });
   });

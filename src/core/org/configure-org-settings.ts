@@ -21,14 +21,20 @@ export const orgSettingsPatchSchema = z.strictObject({
   locale: z.enum(LOCALES).optional(),
   timeZone: z
     .string()
-    .refine((tz) => {
-      try {
-        new Intl.DateTimeFormat('en', { timeZone: tz });
-        return true;
-      } catch {
-        return false;
-      }
-    }, 'an IANA time zone such as Asia/Shanghai')
+    .refine(
+      (tz) => {
+        try {
+          new Intl.DateTimeFormat('en', { timeZone: tz });
+          return true;
+        } catch {
+          return false;
+        }
+      },
+      {
+        message: 'an IANA time zone such as Asia/Shanghai',
+        params: { problem: { kind: 'bad_format', format: 'time_zone' } },
+      },
+    )
     .optional(),
   dailyCaps: perLevel.optional(),
   poolCapacity: perLevel.optional(),
@@ -45,7 +51,11 @@ export const orgSettingsPatchSchema = z.strictObject({
     .optional(),
   businessHours: z
     .strictObject({ days: z.array(z.number().int().min(1).max(7)).min(1).max(7), start: hhmm, end: hhmm })
-    .refine((b) => b.start < b.end, { message: 'start must be before end', path: ['end'] })
+    .refine((b) => b.start < b.end, {
+      message: 'start must be before end',
+      path: ['end'],
+      params: { problem: 'out_of_order' },
+    })
     .nullable()
     .optional(),
 });
@@ -70,6 +80,7 @@ export async function configureOrgSettings(
       {
         field: 'managerAfterHours',
         message: 'the ladder must climb: nudgeAfterHours < managerAfterHours < reclaimAfterHours',
+        problem: { kind: 'out_of_order' },
       },
     ]);
   }

@@ -19,6 +19,7 @@ const teamSchema = z
   })
   .refine((t) => t.channelId !== undefined || t.managerId !== undefined, {
     message: 'give channelId or managerId',
+    params: { problem: { kind: 'one_of', fields: ['channelId', 'managerId'] } },
   });
 
 /** Sets a team's channel and/or manager. */

@@ -30,6 +30,8 @@ export async function createApiToken(
     deps.clock.now(),
   );
   if (!token)
-    throw validationFailed([{ field: 'name', message: 'this org already has a token of that name' }]);
+    throw validationFailed([
+      { field: 'name', message: 'this org already has a token of that name', problem: { kind: 'duplicate' } },
+    ]);
   return { token, secret };
 }

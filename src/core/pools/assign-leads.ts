@@ -45,7 +45,10 @@ export const bulkAssignSchema = z
     dryRun: z.boolean().optional(),
     reason: z.string().max(500).optional(),
   })
-  .refine((b) => (b.codes === undefined) !== (b.filter === undefined), 'give either codes or a filter');
+  .refine((b) => (b.codes === undefined) !== (b.filter === undefined), {
+    message: 'give either codes or a filter',
+    params: { problem: { kind: 'one_of', fields: ['codes', 'filter'], exactly: true } },
+  });
 
 export type BulkOutcome =
   | { readonly lead: string; readonly to: MemberId }

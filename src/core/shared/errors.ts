@@ -49,7 +49,25 @@ export type FieldProblem =
   | { readonly kind: 'not_one_of'; readonly allowed: readonly string[] }
   /** Control or bidi formatting characters, or a lone surrogate (see text-field.ts). */
   | { readonly kind: 'unsafe_text' }
+  /** A value not in the form its field takes (a phone number, a source name, a time …), told by `format`. */
+  | { readonly kind: 'bad_format'; readonly format: FieldFormat }
+  /** Of these fields, give at least one (or, `exactly`, just one). */
+  | { readonly kind: 'one_of'; readonly fields: readonly string[]; readonly exactly: boolean }
+  /** An import file that cannot be read at all: the import's own problem (import/import-error.ts), as data. */
+  | { readonly kind: 'import_file'; readonly problem: { readonly kind: string } }
+  /** A rule's own check, worded by its kind (see FIELD_RULES). */
+  | { readonly kind: FieldRule }
   | { readonly kind: 'other' };
+
+/** The forms a field can be asked to take; each is worded in every catalogue. */
+export type FieldFormat = 'phone' | 'email' | 'source' | 'time_zone' | 'time' | 'rule_id' | 'id' | 'other';
+
+/**
+ * Checks of a rule, not of a value's form: a team the org does not have, a weight for someone outside the team, a
+ * name given twice, two values in the wrong order (the field says which two).
+ */
+export const FIELD_RULES = ['no_such_team', 'not_in_team', 'duplicate', 'out_of_order'] as const;
+export type FieldRule = (typeof FIELD_RULES)[number];
 
 /** One bad field of an input, as reported to API clients and in chat. */
 export type FieldIssue = {

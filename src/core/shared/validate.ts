@@ -1,5 +1,12 @@
 import type { z } from 'zod';
-import { type FieldIssue, type FieldProblem, validationFailed } from './errors.js';
+import {
+  FIELD_RULES,
+  type FieldFormat,
+  type FieldIssue,
+  type FieldProblem,
+  type FieldRule,
+  validationFailed,
+} from './errors.js';
 
 const fieldOf = (path: readonly PropertyKey[]) => (path.length > 0 ? path.map(String).join('.') : '(body)');
 
@@ -27,11 +34,42 @@ export function fieldProblem(issue: z.core.$ZodIssue): FieldProblem {
       return { kind: 'not_one_of', allowed: issue.values.map(String) };
     case 'unrecognized_keys':
       return { kind: 'unknown_field' };
+    case 'invalid_format':
+      return { kind: 'bad_format', format: issue.format === 'email' ? 'email' : formatOfField(issue.path) };
     case 'custom':
-      return issue.params?.problem === 'unsafe_text' ? { kind: 'unsafe_text' } : { kind: 'other' };
+      return customProblem(issue.params?.problem);
     default:
       return { kind: 'other' };
   }
+}
+
+/**
+ * zod keeps no params on a regex's issue, so the field says which form it asked for: each of these fields has one
+ * pattern (lead-input, routing-config, configure-org-settings, configure-team).
+ */
+const FORMAT_OF_FIELD: Readonly<Record<string, FieldFormat>> = {
+  source: 'source',
+  id: 'rule_id',
+  start: 'time',
+  end: 'time',
+  managerId: 'id',
+  team: 'id',
+  members: 'id',
+};
+// A list's item (`members.0`) is told by the list's name.
+const formatOfField = (path: readonly PropertyKey[]): FieldFormat =>
+  FORMAT_OF_FIELD[String(path.findLast((p) => typeof p === 'string') ?? '')] ?? 'other';
+
+/** A custom issue names its problem in `params.problem`: a rule's kind, or a whole problem with its data. */
+function customProblem(problem: unknown): FieldProblem {
+  if (problem === 'unsafe_text') return { kind: 'unsafe_text' };
+  if (FIELD_RULES.includes(problem as FieldRule)) return { kind: problem as FieldRule };
+  const given = problem as Partial<Extract<FieldProblem, { kind: 'bad_format' | 'one_of' }>> | undefined;
+  if (given?.kind === 'bad_format' && given.format) return { kind: 'bad_format', format: given.format };
+  if (given?.kind === 'one_of' && given.fields) {
+    return { kind: 'one_of', fields: given.fields, exactly: given.exactly === true };
+  }
+  return { kind: 'other' };
 }
 
 /**

@@ -1,5 +1,6 @@
 import Router from '@koa/router';
 import { z } from 'zod';
+import { importTexts } from '../../chat/texts/import-texts.js';
 import type { IntakeDeps } from '../../core/leads/intake-lead.js';
 import { STRATEGIES } from '../../core/leads/routing-types.js';
 import { assertCan } from '../../core/org/permissions.js';
@@ -59,18 +60,30 @@ export function importRoutes(
         dryRun: query.dryRun === 'true',
         limits,
       });
-      // Each rejected row's reason in the caller's language, as every error message is.
-      ctx.body = { ...report, rejected: localisedRejected(report.rejected, errorLocale(ctx, ctx.state)) };
+      // Each rejected row's reason and each warning in the caller's language, as every error message is.
+      const locale = errorLocale(ctx, ctx.state);
+      ctx.body = {
+        ...report,
+        rejected: localisedRejected(report.rejected, locale),
+        warnings: report.warnings.map(importTexts(locale).note),
+      };
     } catch (error) {
       // The catalogue's PAYLOAD_TOO_LARGE text cannot say which limit; this one names it and says to split the file.
       if (error instanceof ImportLimitError) {
         ctx.status = 413;
         const details = { limit: error.limit, max: error.max };
-        ctx.body = { error: { code: 'PAYLOAD_TOO_LARGE', message: error.message, details } };
+        const message = importTexts(errorLocale(ctx, ctx.state)).problem({ kind: 'over_limit', ...details });
+        ctx.body = { error: { code: 'PAYLOAD_TOO_LARGE', message, details } };
         return;
       }
       if (error instanceof ImportError) {
-        throw new DomainError('VALIDATION_FAILED', { issues: [{ field: '(file)', message: error.message }] });
+        // The file's problem as data, so the message is worded in the caller's language like any other field's.
+        const problem = error.problem
+          ? { problem: { kind: 'import_file', problem: error.problem } as const }
+          : {};
+        throw new DomainError('VALIDATION_FAILED', {
+          issues: [{ field: '(file)', message: error.message, ...problem }],
+        });
       }
       throw error;
     }
