@@ -24,6 +24,9 @@ const ALLOWED = new Set([
   'API', // said of the API token, to API callers only
   'Idempotency-Key', // an HTTP header an API caller sends, named as sent
   'externalId', // an API field an API caller sends, named as sent
+  'Content-Type', // the HTTP header an API caller sets, named as sent
+  'JSON', // the body format an API caller sends
+  'UTF-8', // its one accepted charset
 ]);
 // The English command aliases are what people may type (the help says so); ids are shown to be copied; an email
 // address is the customer's own, shown as given.
@@ -265,6 +268,7 @@ const ERRORS: Readonly<Record<ErrorCode, ErrorDetails>> = {
   NOT_FOUND: { method: 'GET', path: '/api/v1/nothing' },
   CONFLICT: { leadId: LEAD },
   PAYLOAD_TOO_LARGE: { limitBytes: 20_000_000 },
+  UNSUPPORTED_MEDIA_TYPE: { contentType: 'application/x-www-form-urlencoded' },
   ORG_NOT_FOUND: {},
   TEAM_NOT_FOUND: { teamId: TEAM },
   MEMBER_NOT_FOUND: { memberId: REP_A.id },

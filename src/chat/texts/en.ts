@@ -33,6 +33,8 @@ export const en: Catalogue = {
     NOT_FOUND: () => 'Nothing was found to act on.',
     CONFLICT: () => 'Someone else changed this just now; refresh and try again.',
     PAYLOAD_TOO_LARGE: () => 'That is too large; split it up and send it again.',
+    UNSUPPORTED_MEDIA_TYPE: () =>
+      'Send the body as JSON: Content-Type: application/json (UTF-8, the only charset taken).',
     ORG_NOT_FOUND: () => 'This organisation was not found; ask your admin.',
     TEAM_NOT_FOUND: () => 'That team was not found.',
     MEMBER_NOT_FOUND: () => 'That member was not found.',

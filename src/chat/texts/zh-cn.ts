@@ -48,6 +48,7 @@ export const zhCN: Catalogue = {
     NOT_FOUND: () => '没有找到要操作的记录。',
     CONFLICT: () => '记录已被他人修改，请刷新后重试。',
     PAYLOAD_TOO_LARGE: () => '内容太大，请拆分后再提交。',
+    UNSUPPORTED_MEDIA_TYPE: () => '请求体请用 JSON 格式（UTF-8 编码）发送，并在 Content-Type 中注明。',
     ORG_NOT_FOUND: () => '没有找到这个企业，请联系管理员。',
     TEAM_NOT_FOUND: () => '没有找到这个销售组。',
     MEMBER_NOT_FOUND: () => '没有找到这位成员。',

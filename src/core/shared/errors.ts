@@ -1,5 +1,10 @@
 /** Codes that belong to no single module: input and request shape. */
-export type SharedErrorCode = 'VALIDATION_FAILED' | 'NOT_FOUND' | 'CONFLICT' | 'PAYLOAD_TOO_LARGE';
+export type SharedErrorCode =
+  | 'VALIDATION_FAILED'
+  | 'NOT_FOUND'
+  | 'CONFLICT'
+  | 'PAYLOAD_TOO_LARGE'
+  | 'UNSUPPORTED_MEDIA_TYPE';
 
 /** Codes of the chat layer (commands and buttons), declared here so the text catalogue covers them too. */
 export type ChatErrorCode =

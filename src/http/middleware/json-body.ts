@@ -1,6 +1,6 @@
 import type { Middleware } from 'koa';
 import { koaBody } from 'koa-body';
-import { type FieldIssue, validationFailed } from '../../core/shared/errors.js';
+import { DomainError, type FieldIssue, validationFailed } from '../../core/shared/errors.js';
 import { hasLoneSurrogate } from '../../core/shared/text-field.js';
 
 const UTF8 = new Set(['', 'utf-8', 'utf8']);
@@ -17,15 +17,8 @@ export function jsonBody(limit: string): Middleware {
     if (ctx.request.length || ctx.get('transfer-encoding')) {
       const charset = ctx.request.charset.toLowerCase();
       if (!ctx.is('application/json') || !UTF8.has(charset)) {
-        ctx.status = 415;
-        ctx.body = {
-          error: {
-            code: 'UNSUPPORTED_MEDIA_TYPE',
-            message: 'Send the body as JSON: Content-Type: application/json (UTF-8, the only charset taken).',
-            details: { contentType: ctx.get('content-type') },
-          },
-        };
-        return;
+        // Thrown, so the error handler words it in the caller's language like every other refusal.
+        throw new DomainError('UNSUPPORTED_MEDIA_TYPE', { contentType: ctx.get('content-type') });
       }
     }
     await parse(ctx, async () => {});
