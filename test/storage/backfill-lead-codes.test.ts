@@ -26,4 +26,11 @@ describe('backfillLeadCodes', () => {
     expect(codes.map((d) => d.code)).toEqual(['L-1001', 'L-1001', 'L-1002', 'L-5']);
     expect(await backfillLeadCodes(models)).toBe(0);
   });
+
+  it('skips the search on later starts once a backfill found nothing left', async () => {
+    // A lead without a code can no longer appear (every insert gives one); this one stands for a search that ran.
+    await models.Lead.collection.insertOne({ orgId: new Types.ObjectId(), source: 'api' });
+    expect(await backfillLeadCodes(models)).toBe(0);
+    expect(await models.Lead.collection.countDocuments({ code: { $exists: false } })).toBe(1);
+  });
 });
