@@ -1,10 +1,9 @@
 import type { Caller } from '../org/index.js';
 import { assertCan } from '../org/index.js';
-import { DomainError } from '../shared/errors.js';
 import type { LeadRef } from './lead-code.js';
 import type { Lead } from './lead-types.js';
 import type { LeadRepository } from './ports.js';
-import { resolveLeadRef } from './resolve-lead-ref.js';
+import { findLead } from './resolve-lead-ref.js';
 
 /**
  * One lead by id for API clients (`GET /leads/:id`). An API token reads org-wide or not at all, so the role is
@@ -16,7 +15,6 @@ export async function getLead(
   input: { readonly leadId: LeadRef },
 ): Promise<Lead> {
   assertCan(caller, 'lead.read_all');
-  const lead = await resolveLeadRef(deps.leads, caller.org.id, input.leadId);
-  if (!lead) throw new DomainError('LEAD_NOT_FOUND', { leadId: input.leadId });
+  const lead = await findLead(deps.leads, caller.org.id, input.leadId);
   return lead;
 }

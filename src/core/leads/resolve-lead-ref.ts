@@ -1,3 +1,4 @@
+import { DomainError } from '../shared/errors.js';
 import type { OrgId } from '../shared/ids.js';
 import { type LeadRef, parseLeadRef } from './lead-code.js';
 import type { Lead } from './lead-types.js';
@@ -15,4 +16,15 @@ export async function resolveLeadRef(
   const parsed = parseLeadRef(ref);
   if (!parsed) return undefined;
   return 'id' in parsed ? leads.get(org, parsed.id) : leads.findByCode(org, parsed.code);
+}
+
+/** The same, for use-cases that act on the lead: a ref that names no lead of the org is `LEAD_NOT_FOUND`. */
+export async function findLead(
+  leads: Pick<LeadRepository, 'get' | 'findByCode'>,
+  org: OrgId,
+  ref: LeadRef,
+): Promise<Lead> {
+  const lead = await resolveLeadRef(leads, org, ref);
+  if (!lead) throw new DomainError('LEAD_NOT_FOUND', { leadId: ref });
+  return lead;
 }

@@ -4,7 +4,7 @@ import { canSeeLead } from './lead-access.js';
 import type { LeadRef } from './lead-code.js';
 import type { Lead } from './lead-types.js';
 import type { LeadRepository } from './ports.js';
-import { resolveLeadRef } from './resolve-lead-ref.js';
+import { findLead } from './resolve-lead-ref.js';
 
 /** One lead with its history (`/lead ID`), for whoever may see it. */
 export async function showLead(
@@ -12,8 +12,7 @@ export async function showLead(
   caller: Caller,
   input: { readonly leadId: LeadRef },
 ): Promise<Lead> {
-  const lead = await resolveLeadRef(deps.leads, caller.org.id, input.leadId);
-  if (!lead) throw new DomainError('LEAD_NOT_FOUND', { leadId: input.leadId });
+  const lead = await findLead(deps.leads, caller.org.id, input.leadId);
   if (!canSeeLead(caller, lead)) throw new DomainError('FORBIDDEN', { action: 'lead.read_all' });
   return lead;
 }

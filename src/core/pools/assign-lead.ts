@@ -1,6 +1,7 @@
 import {
   type Assignment,
   canManageLead,
+  findLead,
   type Lead,
   type LeadChange,
   type LeadRef,
@@ -9,7 +10,6 @@ import {
   type RosterMember,
   type RosterRepository,
   type RoutingCandidate,
-  resolveLeadRef,
   type Strategy,
   scopeHasTeam,
   seniorsOnly,
@@ -47,8 +47,7 @@ const FORCEABLE = new Set(['at_daily_cap', 'private_pool_full', 'not_senior']);
 export async function assignLead(deps: AssignDeps, caller: Caller, input: AssignLeadInput): Promise<Lead> {
   assertCan(caller, 'lead.assign');
   const { org } = caller;
-  const lead = await resolveLeadRef(deps.leads, org.id, input.leadId);
-  if (!lead) throw new DomainError('LEAD_NOT_FOUND', { leadId: input.leadId });
+  const lead = await findLead(deps.leads, org.id, input.leadId);
   if (!canManageLead(caller, lead)) throw new DomainError('FORBIDDEN', { action: 'lead.assign' });
   if (lead.status === 'duplicate') throw new DomainError('LEAD_IS_DUPLICATE', { leadId: lead.id });
   if (input.force && !can(caller, 'lead.read_org')) {

@@ -1,5 +1,5 @@
 import type { Lead, LeadChange } from '../leads/index.js';
-import { type LeadRef, leadNotices, resolveLeadRef } from '../leads/index.js';
+import { findLead, type LeadRef, leadNotices } from '../leads/index.js';
 import type { Member, Org } from '../org/index.js';
 import { actingMember, assertCan, type Caller } from '../org/index.js';
 import { DomainError } from '../shared/errors.js';
@@ -22,8 +22,7 @@ export async function claimLead(
   assertCan(caller, 'lead.claim');
   const member = actingMember(caller, 'lead.claim');
   const { org } = caller;
-  const lead = await resolveLeadRef(deps.leads, org.id, input.leadId);
-  if (!lead) throw new DomainError('LEAD_NOT_FOUND', { leadId: input.leadId });
+  const lead = await findLead(deps.leads, org.id, input.leadId);
   const id = lead.id;
   // A second click of the winner (or a platform retry that got past dedupe) changes nothing.
   if (lead.status === 'claimed' && lead.ownerId === member.id) return lead;

@@ -1,5 +1,5 @@
 import type { Lead, ReleaseRecord } from '../leads/index.js';
-import { type LeadRef, leadNotices, resolveLeadRef } from '../leads/index.js';
+import { findLead, type LeadRef, leadNotices } from '../leads/index.js';
 import { actingMember, assertCan, type Caller } from '../org/index.js';
 import { DomainError } from '../shared/errors.js';
 import type { MemberId } from '../shared/ids.js';
@@ -24,8 +24,7 @@ export async function decideRelease(
   const director = actingMember(caller, 'lead.decide_release');
   const { org } = caller;
   const { decision } = input;
-  const lead = await resolveLeadRef(deps.leads, org.id, input.leadId);
-  if (!lead) throw new DomainError('LEAD_NOT_FOUND', { leadId: input.leadId });
+  const lead = await findLead(deps.leads, org.id, input.leadId);
   const id = lead.id;
   const { pending, ownerId } = pendingDecision(lead);
   const at = deps.clock.now();

@@ -1,4 +1,4 @@
-import { canManageLead, type Lead, type LeadRef, leadScope, resolveLeadRef } from '../leads/index.js';
+import { canManageLead, findLead, type Lead, type LeadRef, leadScope } from '../leads/index.js';
 import { assertCan, type Caller } from '../org/index.js';
 import { DomainError } from '../shared/errors.js';
 import type { MemberId } from '../shared/ids.js';
@@ -14,8 +14,7 @@ export async function listAssignChoices(
   input: { readonly leadId: LeadRef },
 ): Promise<{ lead: Lead; members: { memberId: MemberId; name: string }[] }> {
   assertCan(caller, 'lead.assign');
-  const lead = await resolveLeadRef(deps.leads, caller.org.id, input.leadId);
-  if (!lead) throw new DomainError('LEAD_NOT_FOUND', { leadId: input.leadId });
+  const lead = await findLead(deps.leads, caller.org.id, input.leadId);
   if (!canManageLead(caller, lead)) throw new DomainError('FORBIDDEN', { action: 'lead.assign' });
   const teamOnly = leadScope(caller).kind === 'team';
   const roster = await deps.roster.loadAll(caller.org.id);

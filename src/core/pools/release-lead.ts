@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { EventReason, Lead, ReleaseRecord } from '../leads/index.js';
-import { type LeadRef, leadNotices, resolveLeadRef, typedReason } from '../leads/index.js';
+import { findLead, type LeadRef, leadNotices, typedReason } from '../leads/index.js';
 import { actingMember, assertCan, type Caller } from '../org/index.js';
 import { DomainError } from '../shared/errors.js';
 import { parseInput } from '../shared/validate.js';
@@ -29,8 +29,7 @@ export async function releaseLead(
     typeof input.reason === 'string'
       ? typedReason(parseInput(reasonSchema, { reason: input.reason }).reason)
       : { kind: 'card' };
-  const lead = await resolveLeadRef(deps.leads, org.id, input.leadId);
-  if (!lead) throw new DomainError('LEAD_NOT_FOUND', { leadId: input.leadId });
+  const lead = await findLead(deps.leads, org.id, input.leadId);
   const id = lead.id;
   assertReleasable(lead, member);
   const at = deps.clock.now();

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Lead, LeadRepository } from '../leads/index.js';
-import { type LeadRef, leadNotices, resolveLeadRef } from '../leads/index.js';
+import { findLead, type LeadRef, leadNotices } from '../leads/index.js';
 import type { Caller } from '../org/index.js';
 import { assertCan } from '../org/index.js';
 import type { Clock } from '../shared/clock.js';
@@ -23,8 +23,7 @@ export async function setReclaimPeriod(
   assertCan(caller, 'lead.set_deadline');
   const { org, member: by } = caller;
   const { reclaimAfterHours } = parseInput(reclaimPeriodSchema, input.period);
-  const lead = await resolveLeadRef(deps.leads, org.id, input.leadId);
-  if (!lead) throw new DomainError('LEAD_NOT_FOUND', { leadId: input.leadId });
+  const lead = await findLead(deps.leads, org.id, input.leadId);
   const id = lead.id;
   const at = deps.clock.now();
   const onClock = lead.dueStep !== undefined && lead.assignedAt !== undefined;
