@@ -4,9 +4,9 @@ import type { Clock } from '../../core/shared/clock.js';
 import { type SignedQuery, verifySignature } from './wecom-crypto.js';
 
 /** WeCom does not document a window; five minutes back covers its retries (3 within ~15 s) and a skewed clock. */
-export const WECOM_WINDOW_MS = 5 * 60_000;
+const WECOM_WINDOW_MS = 5 * 60_000;
 /** A timestamp ahead of our clock is skew at most: one minute. */
-export const WECOM_FUTURE_MS = 60_000;
+const WECOM_FUTURE_MS = 60_000;
 
 export type WecomSignatureDeps = {
   /** A clock the sandbox cannot move (the system clock in production; fixed for the official vectors). */

@@ -13,6 +13,18 @@ export type ReplayKey = {
   readonly externalId?: string;
 };
 
+/** The replay key of a request: its (kind-prefixed) idempotency key if any, and its source + externalId. */
+export function replayOf(
+  input: { readonly source: string; readonly externalId?: string | undefined },
+  options: { readonly idempotencyKey?: string | undefined },
+): ReplayKey {
+  return {
+    source: input.source,
+    ...(options.idempotencyKey !== undefined ? { idempotencyKey: options.idempotencyKey } : {}),
+    ...(input.externalId !== undefined ? { externalId: input.externalId } : {}),
+  };
+}
+
 // Each kind of request has its own key space, so a batch sent with header `K` (items `K#0`, `K#1`…) can never meet
 // a single POST that happens to use `K#0`. The prefix is part of the stored key (and of its unique index).
 export const singleRequestKey = (key: string): string => `single:${key}`;

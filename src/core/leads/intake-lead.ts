@@ -6,7 +6,7 @@ import type { Notifier } from '../shared/notices.js';
 import { parseInput } from '../shared/validate.js';
 import { duplicateLead, leadDraft, routedLead } from './build-lead.js';
 import { dedupeKeys, sharedKeys } from './dedupe-keys.js';
-import { type ReplayKey, sameRequestOrRefuse, singleRequestKey } from './idempotency.js';
+import { replayOf, sameRequestOrRefuse, singleRequestKey } from './idempotency.js';
 import { type LeadInput, leadInputSchema } from './lead-input.js';
 import { leadNotices } from './lead-notices.js';
 import type { DedupeKeys, Lead } from './lead-types.js';
@@ -139,15 +139,4 @@ async function storeDuplicate(
   }
   await deps.notifier.publish(draft.orgId, leadNotices(stored.lead));
   return { lead: stored.lead, created: true };
-}
-
-function replayOf(
-  input: { readonly source: string; readonly externalId?: string | undefined },
-  options: { idempotencyKey?: string | undefined },
-): ReplayKey {
-  return {
-    source: input.source,
-    ...(options.idempotencyKey !== undefined ? { idempotencyKey: options.idempotencyKey } : {}),
-    ...(input.externalId !== undefined ? { externalId: input.externalId } : {}),
-  };
 }

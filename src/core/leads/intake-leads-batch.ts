@@ -8,7 +8,7 @@ import { BatchIndex } from './batch-plan.js';
 import { batchRouter } from './batch-router.js';
 import { duplicateLead, leadDraft, routedLead } from './build-lead.js';
 import { dedupeKeys, sharedKeys } from './dedupe-keys.js';
-import { batchItemKey, type ReplayKey, sameRequestOrRefuse } from './idempotency.js';
+import { batchItemKey, type ReplayKey, replayOf, sameRequestOrRefuse } from './idempotency.js';
 import { type IntakeDeps, type IntakeResult, intakeParsedLead } from './intake-lead.js';
 import { type LeadInput, leadInputSchema } from './lead-input.js';
 import { leadNotices } from './lead-notices.js';
@@ -134,7 +134,7 @@ export async function intakeBatchItems(
 ): Promise<ItemOutcome[]> {
   if (given.length === 0) return [];
   const items = given.map(storedKeyOf);
-  const replays = items.map(replayOf);
+  const replays = items.map((item) => replayOf(item.input, item));
   const prints = items.map((item) => requestFingerprint(item.input));
   const keys = items.map((it) => dedupeKeys(it.input));
   const index = new BatchIndex(await deps.leads.findExistingMany(org.id, keys, replays));
@@ -259,14 +259,6 @@ function resolveReplays(results: readonly Pending[], plannedAt: ReadonlyMap<Lead
 
 const storedKeyOf = (item: BatchItem): BatchItem =>
   item.idempotencyKey === undefined ? item : { ...item, idempotencyKey: batchItemKey(item.idempotencyKey) };
-
-function replayOf(item: BatchItem): ReplayKey {
-  return {
-    source: item.input.source,
-    ...(item.idempotencyKey !== undefined ? { idempotencyKey: item.idempotencyKey } : {}),
-    ...(item.input.externalId !== undefined ? { externalId: item.input.externalId } : {}),
-  };
-}
 
 const opt = (lead: NewLead) => ({
   ...(lead.ownerId ? { ownerId: lead.ownerId } : {}),

@@ -172,8 +172,7 @@ function pickFor(
   const pool = [...state.values()].filter((c) =>
     mapped ? c.memberId === mapped : roster.find((m) => m.memberId === c.memberId)?.teamId === lead.teamId,
   );
-  const strategy =
-    body.strategy === 'load_balanced' || body.strategy === 'weighted' ? body.strategy : 'round_robin';
+  const strategy = rotationOf(body.strategy);
   const pick = pickAssignee(
     strategy,
     pool,
@@ -211,8 +210,7 @@ async function moveOne(
   if (body.force) await deps.roster.addToPool(org, target.memberId);
   else if (!(await deps.roster.takeTurn(org, turn))) return false;
   const teamSize = roster.filter((m) => m.teamId === target.teamId).length;
-  const strategy =
-    body.strategy === 'load_balanced' || body.strategy === 'weighted' ? body.strategy : 'round_robin';
+  const strategy = rotationOf(body.strategy);
   const change = moveChange(caller, lead, target, moveEvent(caller, lead, at, body.reason), {
     strategy,
     teamSize,
@@ -226,4 +224,9 @@ async function moveOne(
     if (error instanceof DomainError && error.code === 'CONFLICT') return false;
     throw error;
   }
+}
+
+/** The rotation a bulk strategy picks by: `by_region` and `by_tag` pick by their map, then rotate like round robin. */
+function rotationOf(strategy: string): 'load_balanced' | 'weighted' | 'round_robin' {
+  return strategy === 'load_balanced' || strategy === 'weighted' ? strategy : 'round_robin';
 }
