@@ -63,9 +63,9 @@ export async function deliverOutbox(
       return { retryInMs: 0, error: error instanceof Error ? error.message : String(error) };
     });
     if ('done' in outcome) {
-      await deps.outbox.complete(entry.id, deps.clock.now());
-      // The rest of a burst told with it; on any failure they stay leased and are taken again at lease end.
+      // A burst is completed with its leader in one write; on any failure they stay leased and are taken again.
       if (outcome.alsoDone) await deps.outbox.completeBurst(entry.orgId, entry.id, deps.clock.now());
+      else await deps.outbox.complete(entry.id, deps.clock.now());
       delivered += 1 + (outcome.alsoDone ?? 0);
     } else if ('failed' in outcome) {
       deps.log.warn(

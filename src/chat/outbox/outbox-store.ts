@@ -52,7 +52,7 @@ export interface OutboxStore {
   ): Promise<OutboxEntry[]>;
   /** Holds the group's waiting entries until `until` (the end of its quiet window), in one write. */
   holdGroup(orgId: OrgId, group: string, until: Date): Promise<void>;
-  /** Marks sent the entries leased with `leaderId` by claimGroup (the leader itself is completed on its own). */
+  /** Marks sent, in one write, the leader and the entries claimGroup leased with it. */
   completeBurst(orgId: OrgId, leaderId: string, at: Date): Promise<void>;
   /** True while a post carrying this card key is still waiting or being sent. */
   hasUndeliveredPost(orgId: OrgId, cardKey: string): Promise<boolean>;

@@ -189,9 +189,13 @@ export function mongoOutboxStore(models: Models, retention?: OutboxRetention): O
       );
     },
     async completeBurst(org: OrgId, leaderId: string, at: Date) {
-      // By the lease, not by a list of ids: one short filter however large the burst.
+      // By the lease, not by a list of ids: one short filter however large the burst, the leader included.
       await Entry.updateMany(
-        { orgId: mustObjectId(org), leasedBy: leaderId, status: 'sending' },
+        {
+          orgId: mustObjectId(org),
+          status: 'sending',
+          $or: [{ _id: mustObjectId(leaderId) }, { leasedBy: leaderId }],
+        },
         { $set: { status: 'sent', sentAt: at, ...delivered(at) }, $unset: { lastError: 1 } },
       );
     },
