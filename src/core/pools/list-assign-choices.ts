@@ -3,6 +3,7 @@ import { assertCan, type Caller } from '../org/index.js';
 import { DomainError } from '../shared/errors.js';
 import type { MemberId } from '../shared/ids.js';
 import type { AssignDeps } from './assign-lead.js';
+import { isHandOverCandidate } from './release-moves.js';
 
 /**
  * Who the caller may give this lead to by hand (the card's 重新分配 button): the active reps of the lead's team
@@ -19,7 +20,7 @@ export async function listAssignChoices(
   const teamOnly = leadScope(caller).kind === 'team';
   const roster = await deps.roster.loadAll(caller.org.id);
   const members = roster
-    .filter((m) => m.active && !m.onLeave && m.roles.includes('rep') && m.memberId !== lead.ownerId)
+    .filter((m) => isHandOverCandidate(m, lead.ownerId))
     .filter((m) => !teamOnly || m.teamId === lead.teamId)
     // The lead's own team first: the usual choice.
     .sort((a, b) => Number(b.teamId === lead.teamId) - Number(a.teamId === lead.teamId))

@@ -113,9 +113,14 @@ export function handOverChange(
   };
 }
 
-/** Who a director may give a lead to: the team's active, available reps other than the current owner. */
+/** Who may be handed a lead: an active, available rep other than its current owner. */
+export function isHandOverCandidate(m: RosterMember, ownerId: MemberId | undefined): boolean {
+  return m.active && !m.onLeave && m.roles.includes('rep') && m.memberId !== ownerId;
+}
+
+/** Who a director may give a lead to: the team's hand-over candidates. */
 export function releaseCandidates(roster: readonly RosterMember[], ownerId: MemberId | undefined) {
   return roster
-    .filter((m) => m.active && !m.onLeave && m.roles.includes('rep') && m.memberId !== ownerId)
+    .filter((m) => isHandOverCandidate(m, ownerId))
     .map((m) => ({ memberId: m.memberId, name: m.name }));
 }
