@@ -73,22 +73,50 @@ export async function assignLead(deps: AssignDeps, caller: Caller, input: Assign
     (seniorsOnly(org, lead.grade) && !candidate.senior ? 'not_senior' : undefined);
   const forced = why !== undefined && input.force === true && FORCEABLE.has(why);
   if (why && !forced) throw new DomainError('ASSIGNEE_NOT_ELIGIBLE', { name: target.name, why });
-  // The member's counters as routing keeps them: within the cap a turn (the rotation's pass is left where it is,
-  // a hand move is not a turn of the rotation); forced past it, the slot is counted without limits.
-  const turn = turnFor(target, candidate, day, target.pass);
-  if (forced) await deps.roster.addToPool(org.id, target.memberId);
-  else if (!(await deps.roster.takeTurn(org.id, turn))) {
+  const teamSize = roster.filter((m) => m.teamId === target.teamId).length;
+  return handTo(deps, caller, lead, target, {
+    candidate,
+    day,
+    forced,
+    event,
+    strategy: 'round_robin',
+    teamSize,
+  });
+}
+
+/**
+ * Gives the lead to `target` (one move of one or of many): the member's counters as routing keeps them — within
+ * the cap a turn (the rotation's pass is left where it is, a hand move is not a turn of the rotation); forced past
+ * it, the slot is counted without limits — then the conditional write. A lost race is CONFLICT, the turn given back.
+ */
+export async function handTo(
+  deps: AssignDeps,
+  caller: Caller,
+  lead: Lead,
+  target: RosterMember,
+  move: {
+    readonly candidate: RoutingCandidate;
+    readonly day: string;
+    readonly forced: boolean;
+    readonly event: ReturnType<typeof moveEvent>;
+    readonly strategy: Strategy;
+    readonly teamSize: number;
+  },
+): Promise<Lead> {
+  const org = caller.org.id;
+  const turn = turnFor(target, move.candidate, move.day, target.pass);
+  if (move.forced) await deps.roster.addToPool(org, target.memberId);
+  else if (!(await deps.roster.takeTurn(org, turn))) {
     throw new DomainError('CONFLICT', { leadId: lead.id });
   }
-  const teamSize = roster.filter((m) => m.teamId === target.teamId).length;
-  const change = moveChange(caller, lead, target, event, { strategy: 'round_robin', teamSize });
+  const change = moveChange(caller, lead, target, move.event, move);
   return write(deps, caller, lead, change, () =>
-    forced ? deps.roster.freePoolSlot(org.id, target.memberId) : deps.roster.undoTurn(org.id, turn),
+    move.forced ? deps.roster.freePoolSlot(org, target.memberId) : deps.roster.undoTurn(org, turn),
   );
 }
 
 /** The conditional write, then the counters: the old owner's slot freed, or the new one's given back on a loss. */
-export async function write(
+async function write(
   deps: AssignDeps,
   caller: Caller,
   lead: Lead,
@@ -119,7 +147,7 @@ export function moveEvent(caller: Caller, lead: Lead, at: Date, reason: string |
 }
 
 /** The member's routing counters for one hand-given lead: `nextPass` is the pass after it (unchanged for one move). */
-export function turnFor(target: RosterMember, c: RoutingCandidate, day: string, nextPass: number): TakeTurn {
+function turnFor(target: RosterMember, c: RoutingCandidate, day: string, nextPass: number): TakeTurn {
   return {
     memberId: target.memberId,
     expectedPass: target.pass,
@@ -134,7 +162,7 @@ export function turnFor(target: RosterMember, c: RoutingCandidate, day: string, 
 }
 
 /** The lead becomes the target's (`assigned`, a fresh clock, in the target's team), explained as a manual move. */
-export function moveChange(
+function moveChange(
   caller: Caller,
   lead: Lead,
   target: RosterMember,
@@ -159,7 +187,7 @@ export function moveChange(
 }
 
 /** A member by id, or by exact name when exactly one member has it. */
-export function findMember(roster: readonly RosterMember[], ref: string): RosterMember {
+function findMember(roster: readonly RosterMember[], ref: string): RosterMember {
   const byId = roster.find((m) => m.memberId === ref);
   if (byId) return byId;
   const named = roster.filter((m) => m.name === ref.trim());

@@ -16,7 +16,7 @@ import { DomainError } from '../shared/errors.js';
 import type { MemberId, TeamId } from '../shared/ids.js';
 import { localDay } from '../shared/local-day.js';
 import { parseInput } from '../shared/validate.js';
-import { type AssignDeps, moveChange, moveEvent, turnFor, write } from './assign-lead.js';
+import { type AssignDeps, handTo, moveEvent } from './assign-lead.js';
 
 export const BULK_STRATEGIES = ['round_robin', 'load_balanced', 'weighted', 'by_region', 'by_tag'] as const;
 /** The most leads one bulk call moves: each is one conditional write, and the answer lists every one. */
@@ -205,20 +205,15 @@ async function moveOne(
   const org = caller.org.id;
   const fresh =
     (await deps.roster.load(org, target.teamId)).find((m) => m.memberId === target.memberId) ?? target;
-  const candidate = toCandidate(caller.org, fresh, day, undefined);
-  const turn = turnFor(fresh, candidate, day, fresh.pass);
-  if (body.force) await deps.roster.addToPool(org, target.memberId);
-  else if (!(await deps.roster.takeTurn(org, turn))) return false;
-  const teamSize = roster.filter((m) => m.teamId === target.teamId).length;
-  const strategy = rotationOf(body.strategy);
-  const change = moveChange(caller, lead, target, moveEvent(caller, lead, at, body.reason), {
-    strategy,
-    teamSize,
-  });
   try {
-    await write(deps, caller, lead, change, () =>
-      body.force ? deps.roster.freePoolSlot(org, target.memberId) : deps.roster.undoTurn(org, turn),
-    );
+    await handTo(deps, caller, lead, fresh, {
+      candidate: toCandidate(caller.org, fresh, day, undefined),
+      day,
+      forced: body.force === true,
+      event: moveEvent(caller, lead, at, body.reason),
+      strategy: rotationOf(body.strategy),
+      teamSize: roster.filter((m) => m.teamId === target.teamId).length,
+    });
     return true;
   } catch (error) {
     if (error instanceof DomainError && error.code === 'CONFLICT') return false;
