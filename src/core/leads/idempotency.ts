@@ -44,7 +44,7 @@ export function sameRequestOrRefuse<L extends Earlier>(
   throw keyReused(earlier, replay);
 }
 
-export function keyReused(earlier: Earlier, replay: ReplayKey): DomainError {
+function keyReused(earlier: Earlier, replay: ReplayKey): DomainError {
   const byKey = replay.idempotencyKey !== undefined && earlier.idempotencyKey === replay.idempotencyKey;
   return new DomainError('IDEMPOTENCY_KEY_REUSED', {
     leadId: earlier.id,

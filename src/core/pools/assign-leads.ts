@@ -18,7 +18,7 @@ import { localDay } from '../shared/local-day.js';
 import { parseInput } from '../shared/validate.js';
 import { type AssignDeps, handTo, moveEvent } from './assign-lead.js';
 
-export const BULK_STRATEGIES = ['round_robin', 'load_balanced', 'weighted', 'by_region', 'by_tag'] as const;
+const BULK_STRATEGIES = ['round_robin', 'load_balanced', 'weighted', 'by_region', 'by_tag'] as const;
 /** The most leads one bulk call moves: each is one conditional write, and the answer lists every one. */
 export const BULK_ASSIGN_LIMIT = 500;
 

@@ -33,7 +33,7 @@ const HOUR_MS = 3_600_000;
  * so nothing added meanwhile is lost): expired cooldowns go in the same write that adds one, and the list stays as
  * long as the members currently cooling down.
  */
-export function cooldownsAfter(
+function cooldownsAfter(
   org: Org,
   lead: Pick<Lead, 'cooldowns'>,
   memberId: MemberId,
