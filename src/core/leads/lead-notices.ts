@@ -211,9 +211,7 @@ function toOwnerOrTeam(lead: Lead): Notice['to'] {
   return { kind: 'member', memberId: lead.history.at(-1)?.actorId ?? ('' as MemberId) };
 }
 
-function defined<T extends Record<string, unknown>>(
-  obj: T,
-): { [K in keyof T]?: Exclude<T[K], undefined> } {
+function defined<T extends Record<string, unknown>>(obj: T): { [K in keyof T]?: Exclude<T[K], undefined> } {
   return Object.fromEntries(Object.entries(obj).filter(([, v]) => v !== undefined)) as never;
 }
 
