@@ -32,6 +32,10 @@ export function registerHandlers(registry: Registry, deps: HandlerDeps): Registr
       .onCommand('lead', leadCommand(deps))
       .onCommand('pool', poolCommand(deps))
       .onCommand('followup', followUpCommand(deps))
+      .onCommand('stage', notEnabledCommand)
+      .onCommand('today', notEnabledCommand)
+      .onCommand('overdue', notEnabledCommand)
+      .onCommand('stalled', notEnabledCommand)
       .onCommand('complaint', notEnabledCommand)
       .onCommand('hours', notEnabledCommand)
       // A member who is linked already (they are typing from a linked account) is simply told so.

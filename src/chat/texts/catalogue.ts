@@ -50,7 +50,19 @@ export type Catalogue = {
   readonly somethingWentWrong: (reference: string) => string;
 };
 
-export const COMMAND_NAMES = ['lead', 'pool', 'followup', 'complaint', 'hours', 'link', 'help'] as const;
+export const COMMAND_NAMES = [
+  'lead',
+  'pool',
+  'followup',
+  'stage',
+  'today',
+  'overdue',
+  'stalled',
+  'complaint',
+  'hours',
+  'link',
+  'help',
+] as const;
 export type CommandName = (typeof COMMAND_NAMES)[number];
 
 /** The lead card, the 撞单 notice and the "Why me?" explanation. */

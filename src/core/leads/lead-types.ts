@@ -1,4 +1,7 @@
-import type { LeadId, MemberId, OrgId, TeamId } from '../shared/ids.js';
+import type { CustomerId, LeadId, MemberId, OrgId, TeamId } from '../shared/ids.js';
+import type { LastFollowUp } from './follow-up-summary.js';
+import type { LeadPlan } from './lead-plan.js';
+import type { LeadStage } from './lead-stage.js';
 import type { SkipReason, Strategy } from './routing-types.js';
 
 export const GRADES = ['normal', 'important'] as const;
@@ -72,7 +75,9 @@ export type OwnershipEventType =
   | 'release_kept'
   | 'deadline_changed'
   /** Moved by hand to another member or back to the pool; `reason` is what the mover typed, as typed. */
-  | 'reassigned';
+  | 'reassigned'
+  /** 客户阶段 changed: `stage` says from what, to what, and how long the lead sat in the stage before. */
+  | 'stage_changed';
 
 /**
  * How many ownership events a lead keeps. A lead passed around for months would otherwise grow without bound (and
@@ -129,6 +134,8 @@ export type OwnershipEvent = {
   readonly release?: ReleaseRecord;
   /** The manager a step of the ladder copied. */
   readonly managerId?: MemberId;
+  /** A stage change: the stage keys and the milliseconds spent in the one left. */
+  readonly stage?: { readonly from: string; readonly to: string; readonly satMs: number };
 };
 
 export type LeadContact = {
@@ -189,6 +196,14 @@ export type Lead = {
   readonly cooldowns?: readonly { readonly memberId: MemberId; readonly until: Date }[];
   /** An important lead waiting for a director's decision. */
   readonly pendingRelease?: PendingRelease;
+  /** 客户阶段; absent means the first stage (FIRST_STAGE_KEY), where every lead starts. */
+  readonly stage?: LeadStage;
+  /** The contact plan: next contact, reminders, the stale-lead reclaim (see lead-plan.ts). */
+  readonly plan?: LeadPlan;
+  /** The newest follow-up record, summarised (see follow-up-summary.ts). */
+  readonly lastFollowUp?: LastFollowUp;
+  /** The customer this lead became when it was won. */
+  readonly customerId?: CustomerId;
   /** The latest HISTORY_LIMIT events, oldest first. */
   readonly history: readonly OwnershipEvent[];
   /** How many older events were dropped to keep `history` bounded (absent: none); shown wherever history is. */

@@ -77,6 +77,10 @@ export type LeadChange = {
       | 'pendingRelease'
       | 'assignment'
       | 'cooldowns'
+      | 'stage'
+      | 'plan'
+      | 'lastFollowUp'
+      | 'customerId'
     >
   >;
   readonly unset?: readonly (keyof Lead)[];

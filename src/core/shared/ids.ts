@@ -11,3 +11,10 @@ export const orgId = (value: string): OrgId => value as OrgId;
 export const teamId = (value: string): TeamId => value as TeamId;
 export const memberId = (value: string): MemberId => value as MemberId;
 export const leadId = (value: string): LeadId => value as LeadId;
+export type FollowUpId = Brand<string, 'FollowUpId'>;
+export type CustomerId = Brand<string, 'CustomerId'>;
+export type OrderId = Brand<string, 'OrderId'>;
+
+export const followUpId = (value: string): FollowUpId => value as FollowUpId;
+export const customerId = (value: string): CustomerId => value as CustomerId;
+export const orderId = (value: string): OrderId => value as OrderId;

@@ -41,6 +41,11 @@ export type LeadDoc = {
   dueAt?: Date;
   cooldowns?: { memberId: string; until: Date }[];
   pendingRelease?: Record<string, unknown>;
+  /** 客户阶段, the contact plan and the latest follow-up: plain sub-documents written whole by core's changes. */
+  stage?: Record<string, unknown>;
+  plan?: Record<string, unknown>;
+  lastFollowUp?: Record<string, unknown>;
+  customerId?: Types.ObjectId;
   /** The newest HISTORY_LIMIT events. */
   history: Record<string, unknown>[];
   /** Every event ever appended; `historyTotal - history.length` were dropped (see changeToUpdate). */
@@ -88,6 +93,10 @@ export const leadSchema = new Schema<LeadDoc>(
     dueAt: Date,
     cooldowns: { type: Schema.Types.Mixed },
     pendingRelease: { type: Schema.Types.Mixed },
+    stage: { type: Schema.Types.Mixed },
+    plan: { type: Schema.Types.Mixed },
+    lastFollowUp: { type: Schema.Types.Mixed },
+    customerId: Schema.Types.ObjectId,
     history: { type: Schema.Types.Mixed, default: [] },
     historyTotal: Number,
     version: { type: Number, required: true },

@@ -8,7 +8,7 @@ import {
   type ReleaseRecord,
 } from '../../core/leads/lead-types.js';
 import type { LeadChange, NewLead } from '../../core/leads/ports.js';
-import { type LeadId, leadId, memberId, orgId, teamId } from '../../core/shared/ids.js';
+import { customerId, type LeadId, leadId, memberId, orgId, teamId } from '../../core/shared/ids.js';
 import type { LeadDoc } from '../models/lead-model.js';
 import { mustObjectId } from '../object-id.js';
 
@@ -40,6 +40,7 @@ function eventFromDoc(d: Record<string, unknown>): OwnershipEvent {
     ...(typeof d.actorName === 'string' ? { actorName: d.actorName } : {}),
     ...(managerId ? { managerId } : {}),
     ...(d.release ? { release: releaseFromDoc(d.release) as ReleaseRecord } : {}),
+    ...(d.stage ? { stage: d.stage as NonNullable<OwnershipEvent['stage']> } : {}),
   };
 }
 
@@ -110,11 +111,15 @@ export function leadFromDoc(doc: LeadDoc): Lead {
     ...opt('cooldowns', doc.cooldowns as Lead['cooldowns']),
     ...opt('pendingRelease', releaseFromDoc(doc.pendingRelease) as Lead['pendingRelease']),
     ...opt('reclaimAt', doc.reclaimAt),
+    ...opt('stage', doc.stage as Lead['stage']),
+    ...opt('plan', doc.plan as Lead['plan']),
+    ...opt('lastFollowUp', doc.lastFollowUp as Lead['lastFollowUp']),
+    ...opt('customerId', doc.customerId ? customerId(doc.customerId.toHexString()) : undefined),
   };
 }
 
 // Top-level ids are stored as ObjectIds (they are queried); ids inside sub-documents stay strings.
-const ID_FIELDS = new Set(['ownerId', 'teamId']);
+const ID_FIELDS = new Set(['ownerId', 'teamId', 'customerId']);
 
 /**
  * A LeadChange as one MongoDB update: $set/$unset the fields, bump the version, append the event. The history keeps

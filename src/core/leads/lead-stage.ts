@@ -1,0 +1,31 @@
+import type { CustomerId, OrderId } from '../shared/ids.js';
+
+/**
+ * What the product knows a stage to mean: an ordinary open stage, the quote, the won deal and the lost lead. An org
+ * names its stages and sets what entering each needs (exit conditions); the kind says which entry action follows
+ * (a quote reminder, the order and the hand-off, the public pool after a cooldown).
+ */
+export const STAGE_KINDS = ['open', 'quote', 'won', 'lost'] as const;
+export type StageKind = (typeof STAGE_KINDS)[number];
+
+/** 客户阶段 as a lead carries it: the stage's key (an org's stage list names it) and what entering it recorded. */
+export type LeadStage = {
+  /** The key of one of the org's stages; absent on a lead means the first stage (线索). */
+  readonly key: string;
+  readonly since: Date;
+  /** Entered 报价: the quote's amount and items, as typed. */
+  readonly quote?: { readonly amount: number; readonly items: string };
+  /** Entered 成交: the contract, and the customer and order it created. */
+  readonly deal?: {
+    readonly contractNo: string;
+    readonly amount: number;
+    readonly signedAt: Date;
+    readonly customerId?: CustomerId;
+    readonly orderId?: OrderId;
+  };
+  /** Entered 流失: the reason (one of the org's list) and any words the rep added, as typed. */
+  readonly loss?: { readonly reason: string; readonly note?: string };
+};
+
+/** The stage every new lead starts in. */
+export const FIRST_STAGE_KEY = 'lead';
