@@ -1,5 +1,6 @@
 import type { Catalogue, CommandName } from './catalogue.js';
 import { describeIssues } from './field-issues.js';
+import { followUpErrorsEn } from './follow-up-texts-en.js';
 import { when } from './format-when.js';
 import { leadTextsEn } from './lead-texts-en.js';
 import { perCommand } from './per-command.js';
@@ -33,6 +34,7 @@ export const en: Catalogue = {
   },
   levels: { junior: 'Junior', senior: 'Senior' },
   errors: {
+    ...followUpErrorsEn,
     VALIDATION_FAILED: (d) => `Some input is not valid: ${field(d)}`,
     NOT_FOUND: () => 'Nothing was found to act on.',
     CONFLICT: () => 'Someone else changed this just now; refresh and try again.',

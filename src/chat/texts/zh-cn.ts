@@ -1,6 +1,7 @@
 import type { Platform } from '../../core/org/types.js';
 import type { Catalogue, CommandName } from './catalogue.js';
 import { describeIssues } from './field-issues.js';
+import { followUpErrorsZhCN } from './follow-up-texts-zh-cn.js';
 import { when } from './format-when.js';
 import { leadTextsZhCN } from './lead-texts-zh-cn.js';
 import { perCommand } from './per-command.js';
@@ -52,6 +53,7 @@ export const zhCN: Catalogue = {
   roles: { admin: '管理员', director: '销售总监', manager: '主管', rep: '销售', aftersales: '售后人员' },
   levels: { junior: '新销售', senior: '资深销售' },
   errors: {
+    ...followUpErrorsZhCN,
     VALIDATION_FAILED: (d) => `输入有误：${field(d)}`,
     NOT_FOUND: () => '没有找到要操作的记录。',
     CONFLICT: () => '记录已被他人修改，请刷新后重试。',

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { followUpSettingsSchema } from '../follow-ups/index.js';
 import { DomainError, validationFailed } from '../shared/errors.js';
 import { parseInput } from '../shared/validate.js';
 import type { Caller } from './caller.js';
@@ -44,6 +45,7 @@ export const orgSettingsPatchSchema = z.strictObject({
   reclaimAfterHours: hours.optional(),
   reclaimTo: z.enum(['pool', 'reroute']).optional(),
   importantToSeniors: z.boolean().optional(),
+  followUps: followUpSettingsSchema.optional(),
   claimCooldownHours: z
     .number()
     .min(0)
