@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { stageSettingsSchema } from '../customers/index.js';
 import { DomainError, validationFailed } from '../shared/errors.js';
 import { parseInput } from '../shared/validate.js';
 import type { Caller } from './caller.js';
@@ -56,6 +57,11 @@ export const orgSettingsPatchSchema = z.strictObject({
       path: ['end'],
       params: { problem: 'out_of_order' },
     })
+    .nullable()
+    .optional(),
+  // Lazy: the customers domain imports org, so its schema may not be built yet when this module loads.
+  stages: z
+    .lazy(() => stageSettingsSchema)
     .nullable()
     .optional(),
 });
