@@ -8,7 +8,7 @@ import {
 } from '../leads/index.js';
 import type { Caller } from '../org/index.js';
 import { DomainError } from '../shared/errors.js';
-import { completeWonLead } from './complete-won-lead.js';
+import { completeWonLead, settledLead } from './complete-won-lead.js';
 import type { Customer, Order } from './customer-types.js';
 import type { StageDeps } from './ports.js';
 import { sameEvidence } from './same-evidence.js';
@@ -64,7 +64,7 @@ export async function changeStage(
   }
   await deps.notifier.publish(org.id, [...leadNotices(written), ...quoteNotices(written)]);
   const done = target.kind === 'won' ? await completeWonLead(deps, written) : undefined;
-  return { lead: written, changed: true, ...(done ?? {}) };
+  return { lead: done ? settledLead(written) : written, changed: true, ...(done ?? {}) };
 }
 
 /** The lead is in the target stage with this evidence (or none was given): no write; a 成交 is finished if it is not. */
@@ -77,7 +77,7 @@ async function repeated(
   const current = lead.stage?.key ?? FIRST_STAGE_KEY;
   if (current !== target.key || !sameEvidence(lead.stage, change)) return undefined;
   const done = target.kind === 'won' ? await finishOrFind(deps, lead) : undefined;
-  return { lead, changed: false, ...(done ?? {}) };
+  return { lead: done ? settledLead(lead) : lead, changed: false, ...(done ?? {}) };
 }
 
 /** A retried 成交: finishes what a crash left, or reads back what the first run made. */

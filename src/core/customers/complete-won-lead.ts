@@ -60,3 +60,10 @@ export async function completeWonLead(
   await deps.pendingCustomers.clear(lead.orgId, lead.id, deal.contractNo);
   return { customer, order };
 }
+
+/** The lead as stored once the finishing steps cleared its mark (the mark is cleared in place, not re-read). */
+export function settledLead(lead: Lead): Lead {
+  if (!lead.stage?.customerPending) return lead;
+  const { customerPending: _, ...stage } = lead.stage;
+  return { ...lead, stage };
+}
