@@ -44,6 +44,7 @@ describe('the builders', () => {
       ['outbox.deliver', 1234],
       ['leads.deadlines', DEADLINE_INTERVAL_MS],
       ['leads.notice-sweep', 30_000],
+      ['customers.pending-sweep', 60_000],
     ]);
     await expect(runJobs()).resolves.toBeUndefined();
     await chat.outboxPump.idle();

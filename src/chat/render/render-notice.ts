@@ -3,6 +3,7 @@ import type { LeadMovedAwayData } from '../../core/pools/moved-away-notices.js';
 import type { Notice, NoticeDataByKind, NoticeKind } from '../../core/shared/notices.js';
 import type { OutboundMessage } from '../card.js';
 import type { SummaryKind } from '../outbox/coalesce-group.js';
+import { handOffCard } from './hand-off-card.js';
 import { leadApprovalCard, leadDecisionMessage } from './lead-approval-card.js';
 import { leadCard } from './lead-card.js';
 import { leadDuplicateCard } from './lead-duplicate-card.js';
@@ -11,6 +12,7 @@ import { leadReminderCard } from './lead-reminder-card.js';
 import { linkRequestCard } from './link-request-card.js';
 import { memberStatusCard } from './member-status-card.js';
 import { ownerSummaryCard, poolSummaryCard } from './pool-summary-card.js';
+import { quoteCard } from './quote-card.js';
 import { reminderSummaryCard } from './reminder-summary-card.js';
 import type { RenderContext } from './render-context.js';
 
@@ -28,6 +30,8 @@ const RENDERERS: Renderers = {
   'lead.decision': leadDecisionMessage,
   'member.link_request': linkRequestCard,
   'lead.moved_away': leadMovedAwayCard,
+  'stage.quote': quoteCard,
+  'customer.hand_off': handOffCard,
 };
 
 export function renderNotice(notice: Pick<Notice, 'kind' | 'data'>, ctx: RenderContext): OutboundMessage {

@@ -5,6 +5,7 @@ import { followUpErrorsZhCN } from './follow-up-texts-zh-cn.js';
 import { when } from './format-when.js';
 import { leadTextsZhCN } from './lead-texts-zh-cn.js';
 import { perCommand } from './per-command.js';
+import { stageErrorsZhCN, stageTextsZhCN } from './stage-texts-zh-cn.js';
 
 const field = (details: Readonly<Record<string, unknown>>): string => describeIssues(details, 'zh-CN');
 
@@ -54,6 +55,7 @@ export const zhCN: Catalogue = {
   levels: { junior: '新销售', senior: '资深销售' },
   errors: {
     ...followUpErrorsZhCN,
+    ...stageErrorsZhCN,
     VALIDATION_FAILED: (d) => `输入有误：${field(d)}`,
     NOT_FOUND: () => '没有找到要操作的记录。',
     CONFLICT: () => '记录已被他人修改，请刷新后重试。',
@@ -119,6 +121,7 @@ export const zhCN: Catalogue = {
     aliasesNote: '英文命令同样可用：/lead /pool /followup /complaint /hours /help',
   },
   lead: leadTextsZhCN,
+  stage: stageTextsZhCN,
   link: {
     title: '账号绑定申请',
     body: (member, platform, userId) =>

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { followUpSettingsSchema } from '../follow-ups/index.js';
+import { stageSettingsSchema } from '../customers/index.js';
 import { DomainError, validationFailed } from '../shared/errors.js';
 import { parseInput } from '../shared/validate.js';
 import type { Caller } from './caller.js';
@@ -58,6 +59,11 @@ export const orgSettingsPatchSchema = z.strictObject({
       path: ['end'],
       params: { problem: 'out_of_order' },
     })
+    .nullable()
+    .optional(),
+  // Lazy: the customers domain imports org, so its schema may not be built yet when this module loads.
+  stages: z
+    .lazy(() => stageSettingsSchema)
     .nullable()
     .optional(),
 });

@@ -1,4 +1,5 @@
 import type { FollowUpSettings } from '../follow-ups/index.js';
+import type { StageSettings } from '../customers/index.js';
 import type { RoutingConfig, ScoringConfig } from '../leads/index.js';
 import type { BusinessHours } from '../shared/business-hours.js';
 import type { MemberId, OrgId, TeamId } from '../shared/ids.js';
@@ -48,6 +49,8 @@ export type OrgSettings = {
   readonly importantToSeniors?: boolean;
   /** The follow-up outcome list (跟进结果); absent means the defaults of the org's locale. */
   readonly followUps?: FollowUpSettings;
+  /** 客户阶段: the stages, their exit conditions, loss reasons and entry-action periods; absent means the defaults. */
+  readonly stages?: StageSettings;
 };
 
 export type { BusinessHours } from '../shared/business-hours.js';

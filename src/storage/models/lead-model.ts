@@ -146,3 +146,8 @@ leadSchema.index({ orgId: 1, teamId: 1, assignedAt: 1 });
 leadSchema.index({ dueAt: 1 }, { partialFilterExpression: { dueAt: { $exists: true } } });
 // The notice sweep: only leads whose notices may not have been published.
 leadSchema.index({ noticesPending: 1, updatedAt: 1 }, { partialFilterExpression: { noticesPending: true } });
+// The customers sweep: only won leads whose customer and order may not be stored yet (core/customers).
+leadSchema.index(
+  { 'stage.customerPending': 1, updatedAt: 1 },
+  { partialFilterExpression: { 'stage.customerPending': true } },
+);
