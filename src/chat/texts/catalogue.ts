@@ -122,6 +122,8 @@ export type LeadTexts = {
     readonly timeout: (hours: number) => string;
     readonly duplicate: string;
     readonly reclaimPeriod: (hours: number) => string;
+    readonly stale: (days: number) => string;
+    readonly lost: string;
   };
   readonly skipReasons: Readonly<Record<SkipReason, string>>;
   readonly detail: {

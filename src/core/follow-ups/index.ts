@@ -1,3 +1,6 @@
 // What the follow-ups domain offers the rest of core and the outer layers; other domains import it only from here.
+
+export * from './agenda-query.js';
 export * from './follow-up-types.js';
 export * from './plan-lead.js';
+export * from './plan-settings.js';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { planSettingsSchema } from '../follow-ups/index.js';
 import { DomainError, validationFailed } from '../shared/errors.js';
 import { parseInput } from '../shared/validate.js';
 import type { Caller } from './caller.js';
@@ -58,6 +59,8 @@ export const orgSettingsPatchSchema = z.strictObject({
     })
     .nullable()
     .optional(),
+  // Lazy: the follow-ups domain imports this one, so its schema is read when a patch is parsed, not at load time.
+  plan: z.lazy(() => planSettingsSchema).optional(),
 });
 
 export type OrgSettingsPatch = z.output<typeof orgSettingsPatchSchema>;

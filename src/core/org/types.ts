@@ -1,3 +1,4 @@
+import type { PlanSettings } from '../follow-ups/index.js';
 import type { RoutingConfig, ScoringConfig } from '../leads/index.js';
 import type { BusinessHours } from '../shared/business-hours.js';
 import type { MemberId, OrgId, TeamId } from '../shared/ids.js';
@@ -45,6 +46,8 @@ export type OrgSettings = {
   readonly scoring?: ScoringConfig;
   /** Important leads go to senior reps only (juniors skipped as `not_senior`); absent means on. */
   readonly importantToSeniors?: boolean;
+  /** The contact plan: reminders, escalation, stale reclaim, the morning agenda (see planSettingsOf). */
+  readonly plan?: PlanSettings;
 };
 
 export type { BusinessHours } from '../shared/business-hours.js';
