@@ -3,6 +3,7 @@ import { describeIssues } from './field-issues.js';
 import { when } from './format-when.js';
 import { leadTextsEn } from './lead-texts-en.js';
 import { perCommand } from './per-command.js';
+import { planTextsEn } from './plan-texts-en.js';
 
 const field = (details: Readonly<Record<string, unknown>>): string => describeIssues(details, 'en');
 
@@ -105,6 +106,7 @@ export const en: Catalogue = {
     aliasesNote: 'Chinese commands work too: /线索 /公海 /跟进 /投诉 /工时 /绑定 /帮助',
   },
   lead: leadTextsEn,
+  plan: planTextsEn,
   link: {
     title: 'Account link request',
     body: (member, platform, userId) =>

@@ -4,6 +4,7 @@ import { describeIssues } from './field-issues.js';
 import { when } from './format-when.js';
 import { leadTextsZhCN } from './lead-texts-zh-cn.js';
 import { perCommand } from './per-command.js';
+import { planTextsZhCN } from './plan-texts-zh-cn.js';
 
 const field = (details: Readonly<Record<string, unknown>>): string => describeIssues(details, 'zh-CN');
 
@@ -117,6 +118,7 @@ export const zhCN: Catalogue = {
     aliasesNote: '英文命令同样可用：/lead /pool /followup /complaint /hours /help',
   },
   lead: leadTextsZhCN,
+  plan: planTextsZhCN,
   link: {
     title: '账号绑定申请',
     body: (member, platform, userId) =>

@@ -3,4 +3,6 @@
 export * from './agenda-query.js';
 export * from './follow-up-types.js';
 export * from './plan-lead.js';
+export * from './plan-notices.js';
 export * from './plan-settings.js';
+export * from './run-contact-plan.js';
