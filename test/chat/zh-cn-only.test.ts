@@ -137,6 +137,19 @@ const record = {
   originalOwnerName: REP_A.name,
 };
 
+const contactPlan = {
+  leadId: LEAD,
+  code: 'L-1042',
+  version: 4,
+  name: '王磊',
+  company: '华东电气',
+  ownerName: REP_A.name,
+  nextContactAt: new Date(AT.getTime() + 24 * HOUR).toISOString(),
+  lastOutcome: 'trial_booked',
+  lastChannel: 'phone',
+  snooze: [] as string[],
+};
+
 /** One or more samples of every notice kind; a kind without one does not compile. */
 const NOTICES: { readonly [K in NoticeKind]: readonly [NoticeRecipient, NoticeDataByKind[K]][] } = {
   'member.status': [
@@ -191,6 +204,8 @@ const NOTICES: { readonly [K in NoticeKind]: readonly [NoticeRecipient, NoticeDa
       { ...leadCardData(lead()), step: 'manager' },
     ],
   ],
+  'plan.reminder': [true, false].map((done) => [toRep, { ...contactPlan, done, snooze: ['1h', 'tomorrow'] }]),
+  'plan.missed': [[{ kind: 'member', memberId: memberId('00000000000000000000c003') }, contactPlan]],
   'lead.approval': (['pending', 'approved', 'kept'] as const).flatMap((approval) =>
     (['timeout', 'manual'] as const).map(
       (type) =>

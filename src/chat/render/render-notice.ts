@@ -1,8 +1,10 @@
+import type { ContactPlanData } from '../../core/follow-ups/index.js';
 import type { LeadCardData, LeadReminderData } from '../../core/leads/lead-notices.js';
 import type { LeadMovedAwayData } from '../../core/pools/moved-away-notices.js';
 import type { Notice, NoticeDataByKind, NoticeKind } from '../../core/shared/notices.js';
 import type { OutboundMessage } from '../card.js';
 import type { SummaryKind } from '../outbox/coalesce-group.js';
+import { contactReminderCard, missedContactsCard } from './contact-reminder-card.js';
 import { handOffCard } from './hand-off-card.js';
 import { leadApprovalCard, leadDecisionMessage } from './lead-approval-card.js';
 import { leadCard } from './lead-card.js';
@@ -32,6 +34,8 @@ const RENDERERS: Renderers = {
   'lead.moved_away': leadMovedAwayCard,
   'stage.quote': quoteCard,
   'customer.hand_off': handOffCard,
+  'plan.reminder': contactReminderCard,
+  'plan.missed': (data, ctx) => missedContactsCard([data], ctx),
 };
 
 export function renderNotice(notice: Pick<Notice, 'kind' | 'data'>, ctx: RenderContext): OutboundMessage {
@@ -47,6 +51,7 @@ const SUMMARY_RENDERERS: {
   owner: (data, ctx) => ownerSummaryCard(data as readonly LeadCardData[], ctx),
   reminder: (data, ctx) => reminderSummaryCard(data as readonly LeadReminderData[], ctx),
   moved: (data, ctx) => movedAwaySummaryCard(data as readonly LeadMovedAwayData[], ctx),
+  missed: (data, ctx) => missedContactsCard(data as readonly ContactPlanData[], ctx),
 };
 
 export function renderSummary(

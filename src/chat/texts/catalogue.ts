@@ -2,6 +2,7 @@ import type { AssignmentReason, Grade, LeadStatus } from '../../core/leads/lead-
 import type { SkipReason, Strategy } from '../../core/leads/routing-types.js';
 import type { Level, Role } from '../../core/org/types.js';
 import type { ErrorCode, ErrorDetails } from '../../core/shared/errors.js';
+import type { PlanTexts } from './plan-texts.js';
 import type { StageTexts } from './stage-texts.js';
 
 /**
@@ -36,6 +37,7 @@ export type Catalogue = {
   };
   readonly lead: LeadTexts;
   readonly stage: StageTexts;
+  readonly plan: PlanTexts;
   readonly link: {
     readonly title: string;
     readonly body: (member: string, platform: string, userId: string) => string;
@@ -124,6 +126,8 @@ export type LeadTexts = {
     readonly timeout: (hours: number) => string;
     readonly duplicate: string;
     readonly reclaimPeriod: (hours: number) => string;
+    readonly stale: (days: number) => string;
+    readonly lost: string;
   };
   readonly skipReasons: Readonly<Record<SkipReason, string>>;
   readonly detail: {

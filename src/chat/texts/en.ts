@@ -4,6 +4,7 @@ import { followUpErrorsEn } from './follow-up-texts-en.js';
 import { when } from './format-when.js';
 import { leadTextsEn } from './lead-texts-en.js';
 import { perCommand } from './per-command.js';
+import { planTextsEn } from './plan-texts-en.js';
 import { stageErrorsEn, stageTextsEn } from './stage-texts-en.js';
 
 const field = (details: Readonly<Record<string, unknown>>): string => describeIssues(details, 'en');
@@ -110,6 +111,7 @@ export const en: Catalogue = {
   },
   lead: leadTextsEn,
   stage: stageTextsEn,
+  plan: planTextsEn,
   link: {
     title: 'Account link request',
     body: (member, platform, userId) =>

@@ -5,6 +5,7 @@ import { followUpErrorsZhCN } from './follow-up-texts-zh-cn.js';
 import { when } from './format-when.js';
 import { leadTextsZhCN } from './lead-texts-zh-cn.js';
 import { perCommand } from './per-command.js';
+import { planTextsZhCN } from './plan-texts-zh-cn.js';
 import { stageErrorsZhCN, stageTextsZhCN } from './stage-texts-zh-cn.js';
 
 const field = (details: Readonly<Record<string, unknown>>): string => describeIssues(details, 'zh-CN');
@@ -122,6 +123,7 @@ export const zhCN: Catalogue = {
   },
   lead: leadTextsZhCN,
   stage: stageTextsZhCN,
+  plan: planTextsZhCN,
   link: {
     title: '账号绑定申请',
     body: (member, platform, userId) =>

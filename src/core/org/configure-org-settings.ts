@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { followUpSettingsSchema } from '../follow-ups/index.js';
 import { stageSettingsSchema } from '../customers/index.js';
+import { followUpSettingsSchema, planSettingsSchema } from '../follow-ups/index.js';
 import { DomainError, validationFailed } from '../shared/errors.js';
 import { parseInput } from '../shared/validate.js';
 import type { Caller } from './caller.js';
@@ -66,6 +66,8 @@ export const orgSettingsPatchSchema = z.strictObject({
     .lazy(() => stageSettingsSchema)
     .nullable()
     .optional(),
+  // Lazy: the follow-ups domain imports this one, so its schema is read when a patch is parsed, not at load time.
+  plan: z.lazy(() => planSettingsSchema).optional(),
 });
 
 export type OrgSettingsPatch = z.output<typeof orgSettingsPatchSchema>;

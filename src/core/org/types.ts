@@ -1,5 +1,5 @@
-import type { FollowUpSettings } from '../follow-ups/index.js';
 import type { StageSettings } from '../customers/index.js';
+import type { FollowUpSettings, PlanSettings } from '../follow-ups/index.js';
 import type { RoutingConfig, ScoringConfig } from '../leads/index.js';
 import type { BusinessHours } from '../shared/business-hours.js';
 import type { MemberId, OrgId, TeamId } from '../shared/ids.js';
@@ -51,6 +51,8 @@ export type OrgSettings = {
   readonly followUps?: FollowUpSettings;
   /** 客户阶段: the stages, their exit conditions, loss reasons and entry-action periods; absent means the defaults. */
   readonly stages?: StageSettings;
+  /** The contact plan: reminders, escalation, stale reclaim, the morning agenda (see planSettingsOf). */
+  readonly plan?: PlanSettings;
 };
 
 export type { BusinessHours } from '../shared/business-hours.js';
