@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_OUTCOME_CHOICES } from '../../src/chat/follow-up-outcomes.js';
 import { parseFollowUpLine } from '../../src/chat/follow-up-grammar.js';
+import { DEFAULT_OUTCOME_CHOICES } from '../../src/chat/follow-up-outcomes.js';
 import { wallTimeOf } from '../../src/chat/zoned-time.js';
 
 // The one-line follow-up over real phrasings. Clock: Tuesday 1 December 2026, 10:00 in Shanghai.
