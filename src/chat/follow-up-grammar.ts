@@ -22,7 +22,11 @@ export type ParsedFollowUp = {
   readonly content?: string;
 };
 
-export type FollowUpGrammarOptions = NaturalTimeOptions & { readonly outcomes: readonly OutcomeChoice[] };
+export type FollowUpGrammarOptions = NaturalTimeOptions & {
+  readonly outcomes: readonly OutcomeChoice[];
+  /** false: the text names no lead (an answer to the guided exchange's question). */
+  readonly lead?: false;
+};
 
 type Token = {
   readonly value: string;
@@ -38,7 +42,10 @@ const LEAD_CODE = /^[Ll]-?\d{1,12}$/u;
 export function parseFollowUpLine(text: string, options: FollowUpGrammarOptions): ParsedFollowUp {
   const tokens = tokenize(text);
   const result: { -readonly [K in keyof ParsedFollowUp]: ParsedFollowUp[K] } = {};
-  const leadAt = tokens.findIndex((t, i) => (i === 0 ? !!parseLeadRef(t.value) : LEAD_CODE.test(t.value)));
+  const leadAt =
+    options.lead === false
+      ? -1
+      : tokens.findIndex((t, i) => (i === 0 ? !!parseLeadRef(t.value) : LEAD_CODE.test(t.value)));
   const leadToken = leadAt >= 0 ? tokens.splice(leadAt, 1)[0] : undefined;
   if (leadToken) result.leadRef = leadToken.value;
   const times = findNaturalTimes(text, options);

@@ -96,13 +96,13 @@ function halfWidth(text: string): string {
 /** The reader's language first, then the other; where both found something, the longer reading wins. */
 function chronoPieces(text: string, reference: Date, locale: Locale): Piece[] {
   const parsers = locale === 'en' ? [chrono.en, chrono.zh] : [chrono.zh, chrono.en];
+  const all = parsers.flatMap((parser) =>
+    parser.parse(text, reference, { forwardDate: true }).map((result) => pieceOf(text, result)),
+  );
+  // Longest first (a stable sort keeps the reader's language first on a tie), then whatever does not overlap.
   const found: Piece[] = [];
-  for (const parser of parsers) {
-    for (const result of parser.parse(text, reference, { forwardDate: true })) {
-      const piece = pieceOf(text, result);
-      const overlaps = found.some((p) => piece.index < p.end && p.index < piece.end);
-      if (!overlaps) found.push(piece);
-    }
+  for (const piece of all.sort((a, b) => b.end - b.index - (a.end - a.index))) {
+    if (!found.some((p) => piece.index < p.end && p.index < piece.end)) found.push(piece);
   }
   return found;
 }

@@ -3,6 +3,7 @@ import type { Platform } from '../core/org/types.js';
 import type { Clock } from '../core/shared/clock.js';
 import { bindModels } from '../storage/models.js';
 import { mongoApiTokenRepository } from '../storage/repositories/api-token-repository.js';
+import { mongoChatDrafts } from '../storage/repositories/chat-draft-repository.js';
 import { mongoConversionStats } from '../storage/repositories/conversion-stats.js';
 import { mongoInboundEventLog } from '../storage/repositories/inbound-event-log.js';
 import { leadNoticeSweep } from '../storage/repositories/lead-notice-sweep.js';
@@ -36,6 +37,7 @@ export function buildStorage(connection: Connection, clock: Clock, edge: EdgeSet
     leads: mongoLeadRepository(models),
     roster: mongoRosterRepository(models),
     conversion: mongoConversionStats(models),
+    drafts: mongoChatDrafts(models),
   };
   return {
     connection,

@@ -1,5 +1,6 @@
 import type { Connection, Model } from 'mongoose';
 import { type ApiTokenDoc, apiTokenSchema } from './models/api-token-model.js';
+import { type ChatDraftDoc, chatDraftSchema } from './models/chat-draft-model.js';
 import { type CounterDoc, counterSchema } from './models/counter-model.js';
 import { type InboundEventDoc, inboundEventSchema } from './models/inbound-event-model.js';
 import { type LeadDoc, leadSchema } from './models/lead-model.js';
@@ -28,6 +29,7 @@ export type Models = {
   readonly PlatformResponseCode: Model<PlatformResponseCodeDoc>;
   readonly SeenSignature: Model<SeenSignatureDoc>;
   readonly Counter: Model<CounterDoc>;
+  readonly ChatDraft: Model<ChatDraftDoc>;
 };
 
 /** Binds every model to one connection (tests open one connection per database). */
@@ -48,6 +50,7 @@ export function bindModels(connection: Connection): Models {
     ),
     SeenSignature: connection.model<SeenSignatureDoc>('SeenSignature', seenSignatureSchema),
     Counter: connection.model<CounterDoc>('Counter', counterSchema),
+    ChatDraft: connection.model<ChatDraftDoc>('ChatDraft', chatDraftSchema),
   };
 }
 
