@@ -3,6 +3,7 @@ import type { Platform } from '../core/org/types.js';
 import type { Clock } from '../core/shared/clock.js';
 import { bindModels } from '../storage/models.js';
 import { mongoApiTokenRepository } from '../storage/repositories/api-token-repository.js';
+import { mongoChatDrafts } from '../storage/repositories/chat-draft-repository.js';
 import { mongoConversionStats } from '../storage/repositories/conversion-stats.js';
 import { mongoPendingCustomers } from '../storage/repositories/customer-pending-leads.js';
 import { mongoCustomerRepository } from '../storage/repositories/customer-repository.js';
@@ -42,6 +43,7 @@ export function buildStorage(connection: Connection, clock: Clock, edge: EdgeSet
     customers: mongoCustomerRepository(models),
     orders: mongoOrderRepository(models),
     pendingCustomers: mongoPendingCustomers(models),
+    drafts: mongoChatDrafts(models),
   };
   return {
     connection,

@@ -1,5 +1,6 @@
 import type { Connection, Model } from 'mongoose';
 import { type ApiTokenDoc, apiTokenSchema } from './models/api-token-model.js';
+import { type ChatDraftDoc, chatDraftSchema } from './models/chat-draft-model.js';
 import { type CounterDoc, counterSchema } from './models/counter-model.js';
 import { type CustomerDoc, customerSchema } from './models/customer-model.js';
 import { type InboundEventDoc, inboundEventSchema } from './models/inbound-event-model.js';
@@ -32,6 +33,7 @@ export type Models = {
   readonly Counter: Model<CounterDoc>;
   readonly Customer: Model<CustomerDoc>;
   readonly Order: Model<OrderDoc>;
+  readonly ChatDraft: Model<ChatDraftDoc>;
 };
 
 /** Binds every model to one connection (tests open one connection per database). */
@@ -54,6 +56,7 @@ export function bindModels(connection: Connection): Models {
     Counter: connection.model<CounterDoc>('Counter', counterSchema),
     Customer: connection.model<CustomerDoc>('Customer', customerSchema),
     Order: connection.model<OrderDoc>('Order', orderSchema),
+    ChatDraft: connection.model<ChatDraftDoc>('ChatDraft', chatDraftSchema),
   };
 }
 

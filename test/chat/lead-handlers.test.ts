@@ -6,6 +6,7 @@ import { zhCN } from '../../src/chat/texts/zh-cn.js';
 import type { Member } from '../../src/core/org/types.js';
 import { FakeOrgRepository } from '../core/fakes.js';
 import { leadWorld, MANAGER, REP_A, REP_B } from '../core/lead-world.js';
+import { fakeChatDrafts } from './support/fake-chat-drafts.js';
 
 // The lead handlers over the core fakes: each only parses, calls its use-case and renders the answer, so a click
 // or a command reaches the same rules as the API.
@@ -26,7 +27,7 @@ function chat() {
       teams: w.deps.teams,
       log: { error: () => undefined },
     }),
-    w.deps,
+    { ...w.deps, drafts: fakeChatDrafts() },
   );
   const click = (member: Member, actionId: string, value: string) =>
     registry.dispatch({ type: 'action', eventId: `e-${++seq}`, user: user(member), actionId, value });

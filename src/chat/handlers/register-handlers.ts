@@ -1,11 +1,15 @@
 import type { SetAvailabilityDeps } from '../../core/org/set-member-availability.js';
 import type { AssignDeps } from '../../core/pools/index.js';
+import { draftTextHandler } from '../drafts/draft-text-handler.js';
+import type { ChatDraftStore } from '../drafts/draft-types.js';
 import type { Registry } from '../registry.js';
 import { APPROVAL_ACTIONS } from '../render/lead-approval-card.js';
 import { LEAD_ACTIONS } from '../render/lead-card.js';
 import { LINK_ACTIONS } from '../render/link-request-card.js';
 import { SET_AVAILABILITY_ACTION } from '../render/member-status-card.js';
 import { followUpCommand } from './follow-up-command.js';
+import { followUpDraftAnswerer } from './follow-up-draft.js';
+import { FOLLOW_UP_FORM, followUpSubmit } from './follow-up-form.js';
 import { helpCommand } from './help-command.js';
 import {
   assignLeadAction,
@@ -22,7 +26,7 @@ import { notEnabledCommand } from './not-enabled-command.js';
 import { poolCommand } from './pool-command.js';
 import { setAvailabilityAction } from './set-availability-action.js';
 
-export type HandlerDeps = SetAvailabilityDeps & AssignDeps;
+export type HandlerDeps = SetAvailabilityDeps & AssignDeps & { readonly drafts: ChatDraftStore };
 
 /** Wires every button and command to its handler; the same table serves all platforms. */
 export function registerHandlers(registry: Registry, deps: HandlerDeps): Registry {
@@ -43,6 +47,9 @@ export function registerHandlers(registry: Registry, deps: HandlerDeps): Registr
         replies: [{ text: texts.link.welcome(member.name) }],
       }))
       .onUnlinkedCommand('link', linkCommand(deps))
+      // Plain text answers the member's draft in that conversation (each kind of draft has its answerer).
+      .onText(draftTextHandler(deps, { 'follow-up': followUpDraftAnswerer(deps) }))
+      .onSubmit(FOLLOW_UP_FORM, followUpSubmit(deps))
       .onAction(SET_AVAILABILITY_ACTION, setAvailabilityAction(deps))
       .onAction(LEAD_ACTIONS.claim, claimLeadAction(deps))
       .onAction(LEAD_ACTIONS.release, releaseLeadAction(deps))

@@ -1,6 +1,7 @@
 import type { Catalogue, CommandName } from './catalogue.js';
 import { describeIssues } from './field-issues.js';
-import { followUpErrorsEn } from './follow-up-texts-en.js';
+import { followUpErrorsEn } from './follow-up-errors-en.js';
+import { draftTextsEn, followUpTextsEn } from './follow-up-texts-en.js';
 import { when } from './format-when.js';
 import { leadTextsEn } from './lead-texts-en.js';
 import { perCommand } from './per-command.js';
@@ -13,7 +14,8 @@ const field = (details: Readonly<Record<string, unknown>>): string => describeIs
 const COMMAND_HELP: Readonly<Record<CommandName, string>> = {
   lead: '/lead — my open leads · /lead ID — a lead and its history · /lead claim ID · /lead release ID reason · /lead assign ID member|pool [reason] (managers, directors, admins)',
   pool: '/pool — show the public pool leads you can claim',
-  followup: '/followup ID text — record a follow-up',
+  followup:
+    '/followup ID phone|wechat|visit|email|other [outcome] next TIME text — record a follow-up, e.g. /followup L-1042 phone trial-booked next "tomorrow 10am" customer wants a quote',
   stage: '/stage ID STAGE — move a customer to its next stage',
   today: '/today — the customers to contact today',
   overdue: '/overdue — customers whose contact time has passed',
@@ -112,6 +114,8 @@ export const en: Catalogue = {
   lead: leadTextsEn,
   stage: stageTextsEn,
   plan: planTextsEn,
+  followUps: followUpTextsEn,
+  drafts: draftTextsEn,
   link: {
     title: 'Account link request',
     body: (member, platform, userId) =>

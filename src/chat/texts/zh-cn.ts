@@ -1,7 +1,8 @@
 import type { Platform } from '../../core/org/types.js';
 import type { Catalogue, CommandName } from './catalogue.js';
 import { describeIssues } from './field-issues.js';
-import { followUpErrorsZhCN } from './follow-up-texts-zh-cn.js';
+import { followUpErrorsZhCN } from './follow-up-errors-zh-cn.js';
+import { draftTextsZhCN, followUpTextsZhCN } from './follow-up-texts-zh-cn.js';
 import { when } from './format-when.js';
 import { leadTextsZhCN } from './lead-texts-zh-cn.js';
 import { perCommand } from './per-command.js';
@@ -14,7 +15,8 @@ const field = (details: Readonly<Record<string, unknown>>): string => describeIs
 const COMMAND_HELP: Readonly<Record<CommandName, string>> = {
   lead: '/线索 — 我的线索 · /线索 编号 — 线索详情及归属记录 · /线索 领取 编号 · /线索 释放 编号 原因 · /线索 分配 编号 成员|公海 [原因]（主管、总监、管理员）',
   pool: '/公海 — 查看公海中可领取的线索',
-  followup: '/跟进 编号 内容 — 记录一次跟进',
+  followup:
+    '/跟进 编号 电话|微信|拜访|邮件|其他 [结果] 下次 时间 内容 — 记录一次跟进，例如 /跟进 L-1042 电话 约到试用 下次 明天上午10点 客户要报价单',
   stage: '/阶段 编号 阶段 — 推进客户阶段',
   today: '/今日 — 今天要联系的客户',
   overdue: '/逾期 — 过了约定时间还没联系的客户',
@@ -124,6 +126,8 @@ export const zhCN: Catalogue = {
   lead: leadTextsZhCN,
   stage: stageTextsZhCN,
   plan: planTextsZhCN,
+  followUps: followUpTextsZhCN,
+  drafts: draftTextsZhCN,
   link: {
     title: '账号绑定申请',
     body: (member, platform, userId) =>

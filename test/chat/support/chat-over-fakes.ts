@@ -3,6 +3,7 @@ import { Registry } from '../../../src/chat/registry.js';
 import type { Member } from '../../../src/core/org/types.js';
 import { FakeOrgRepository } from '../../core/fakes.js';
 import { leadWorld } from '../../core/lead-world.js';
+import { fakeChatDrafts } from './fake-chat-drafts.js';
 
 let seq = 0;
 const user = (member: Member) => ({
@@ -20,7 +21,7 @@ export function chatOverFakes(world = leadWorld()) {
       teams: world.deps.teams,
       log: { error: () => undefined },
     }),
-    world.deps,
+    { ...world.deps, drafts: fakeChatDrafts() },
   );
   const click = (member: Member, actionId: string, value: string) =>
     registry.dispatch({ type: 'action', eventId: `t-${++seq}`, user: user(member), actionId, value });
