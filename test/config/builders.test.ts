@@ -43,6 +43,7 @@ describe('the builders', () => {
     expect(jobs.map((job) => [job.name, job.intervalMs])).toEqual([
       ['outbox.deliver', 1234],
       ['leads.deadlines', DEADLINE_INTERVAL_MS],
+      ['follow-ups.contact-plan', 60_000],
       ['leads.notice-sweep', 30_000],
       ['customers.pending-sweep', 60_000],
     ]);

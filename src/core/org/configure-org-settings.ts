@@ -46,7 +46,8 @@ export const orgSettingsPatchSchema = z.strictObject({
   reclaimAfterHours: hours.optional(),
   reclaimTo: z.enum(['pool', 'reroute']).optional(),
   importantToSeniors: z.boolean().optional(),
-  followUps: followUpSettingsSchema.optional(),
+  // Lazy: the follow-ups domain imports org, so its schema may not exist yet while this module loads.
+  followUps: z.lazy(() => followUpSettingsSchema).optional(),
   claimCooldownHours: z
     .number()
     .min(0)
