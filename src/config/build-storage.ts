@@ -4,6 +4,7 @@ import type { Clock } from '../core/shared/clock.js';
 import { bindModels } from '../storage/models.js';
 import { mongoApiTokenRepository } from '../storage/repositories/api-token-repository.js';
 import { mongoConversionStats } from '../storage/repositories/conversion-stats.js';
+import { mongoFollowUpRepository } from '../storage/repositories/follow-up-repository.js';
 import { mongoInboundEventLog } from '../storage/repositories/inbound-event-log.js';
 import { leadNoticeSweep } from '../storage/repositories/lead-notice-sweep.js';
 import { mongoLeadRepository } from '../storage/repositories/lead-repository.js';
@@ -36,6 +37,7 @@ export function buildStorage(connection: Connection, clock: Clock, edge: EdgeSet
     leads: mongoLeadRepository(models),
     roster: mongoRosterRepository(models),
     conversion: mongoConversionStats(models),
+    followUps: mongoFollowUpRepository(models),
   };
   return {
     connection,

@@ -1,6 +1,7 @@
 import type { Connection, Model } from 'mongoose';
 import { type ApiTokenDoc, apiTokenSchema } from './models/api-token-model.js';
 import { type CounterDoc, counterSchema } from './models/counter-model.js';
+import { type FollowUpDoc, followUpSchema } from './models/follow-up-model.js';
 import { type InboundEventDoc, inboundEventSchema } from './models/inbound-event-model.js';
 import { type LeadDoc, leadSchema } from './models/lead-model.js';
 import { type MemberDoc, memberSchema } from './models/member-model.js';
@@ -28,6 +29,7 @@ export type Models = {
   readonly PlatformResponseCode: Model<PlatformResponseCodeDoc>;
   readonly SeenSignature: Model<SeenSignatureDoc>;
   readonly Counter: Model<CounterDoc>;
+  readonly FollowUp: Model<FollowUpDoc>;
 };
 
 /** Binds every model to one connection (tests open one connection per database). */
@@ -48,6 +50,7 @@ export function bindModels(connection: Connection): Models {
     ),
     SeenSignature: connection.model<SeenSignatureDoc>('SeenSignature', seenSignatureSchema),
     Counter: connection.model<CounterDoc>('Counter', counterSchema),
+    FollowUp: connection.model<FollowUpDoc>('FollowUp', followUpSchema),
   };
 }
 

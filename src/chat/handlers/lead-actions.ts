@@ -1,3 +1,4 @@
+import { type FollowUpDeps, recordFollowUp } from '../../core/follow-ups/index.js';
 import type { LeadRepository } from '../../core/leads/index.js';
 import { explainAssignment } from '../../core/leads/index.js';
 import type { MemberRepository } from '../../core/org/index.js';
@@ -8,7 +9,6 @@ import {
   claimLead,
   decideRelease,
   listAssignChoices,
-  recordFollowUp,
   releaseLead,
 } from '../../core/pools/index.js';
 import { leadId, memberId } from '../../core/shared/ids.js';
@@ -35,10 +35,10 @@ export function releaseLeadAction(deps: ClaimDeps): ActionHandler {
   };
 }
 
-/** 已跟进 on a lead or reminder card: a minimal follow-up that stops the reclaim clock. */
-export function followUpLeadAction(deps: ClaimDeps): ActionHandler {
+/** 已跟进 on a lead or reminder card: an open lead's refusal names the fields a follow-up needs. */
+export function followUpLeadAction(deps: FollowUpDeps): ActionHandler {
   return async ({ caller, texts }, event) => {
-    await recordFollowUp(deps, caller, { leadId: leadId(event.value), text: { kind: 'card' } });
+    await recordFollowUp(deps, caller, { leadId: leadId(event.value) });
     return { replies: [{ text: texts.lead.followedUp }] };
   };
 }

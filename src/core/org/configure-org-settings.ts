@@ -45,7 +45,8 @@ export const orgSettingsPatchSchema = z.strictObject({
   reclaimAfterHours: hours.optional(),
   reclaimTo: z.enum(['pool', 'reroute']).optional(),
   importantToSeniors: z.boolean().optional(),
-  followUps: followUpSettingsSchema.optional(),
+  // Lazy: the follow-ups domain imports org's index, so its schema is read at parse time, not while modules load.
+  followUps: z.lazy(() => followUpSettingsSchema).optional(),
   claimCooldownHours: z
     .number()
     .min(0)

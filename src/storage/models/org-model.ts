@@ -22,6 +22,8 @@ export type OrgDoc = {
     routing?: Record<string, unknown>;
     /** Validated by scoringConfigSchema before it is stored. */
     scoring?: Record<string, unknown>;
+    /** Validated by followUpSettingsSchema before it is stored. */
+    followUps?: Record<string, unknown>;
   };
   createdAt: Date;
 };
@@ -48,6 +50,7 @@ export const orgSchema = new Schema<OrgDoc>(
       businessHours: { type: Schema.Types.Mixed },
       routing: { type: Schema.Types.Mixed },
       scoring: { type: Schema.Types.Mixed },
+      followUps: { type: Schema.Types.Mixed },
     },
     createdAt: { type: Date, required: true },
   },

@@ -95,8 +95,17 @@ describe('the escalation ladder of an unfollowed lead', () => {
   it('stops the clock once the owner follows up', async () => {
     const lead = await intake({ region: '江苏', source: 'api' });
     await advance('10h');
-    const ok = await say(lead.ownerId, `/跟进 ${lead.id} 电话沟通，客户下周看方案`);
-    expect(ok.body.ok).toBe(true);
+    // A follow-up of an open lead needs its channel and next contact time (#12): the bare text is not one yet.
+    const bare = await say(lead.ownerId, `/跟进 ${lead.id} 电话沟通，客户下周看方案`);
+    expect(JSON.stringify(bare.body)).toContain('下次联系时间');
+    const nextWeek = new Date(t.app.clock.now().getTime() + 7 * 24 * 3_600_000).toISOString();
+    const ok = await t.request(
+      'POST',
+      `/api/v1/leads/${lead.id}/follow-ups`,
+      { channel: 'phone', content: '电话沟通，客户下周看方案', nextContactAt: nextWeek },
+      auth(),
+    );
+    expect(ok.status).toBe(201);
     await advance('60h');
     const stored = await getLead(lead.id);
     expect(stored).toMatchObject({ status: 'claimed', ownerId: lead.ownerId });
