@@ -181,3 +181,52 @@ describe('reading and correcting follow-up records', () => {
     expect((await t.request('GET', `/api/v1/leads/${lead.id}/follow-ups`, undefined, as)).status).toBe(200);
   });
 });
+
+describe('the org’s outcome list (PATCH /api/v1/org/settings followUps)', () => {
+  it('replaces the defaults: records take the new keys, an outcome names its stage, a bad list is refused', async () => {
+    const outcomes = [
+      { key: 'quoted', name: '已报价', stage: 'quote' },
+      { key: 'no-answer', name: '未接通' },
+    ];
+    const set = await t.request('PATCH', '/api/v1/org/settings', { followUps: { outcomes } }, auth());
+    expect(set.status).toBe(200);
+    expect(set.body.org.settings.followUps).toEqual({ outcomes });
+    const lead = await intake();
+    const quoted = await t.request(
+      'POST',
+      `/api/v1/leads/${lead.code}/follow-ups`,
+      { ...call(), outcome: 'quoted' },
+      auth(),
+    );
+    expect(quoted.status).toBe(201);
+    expect(quoted.body).toMatchObject({
+      followUp: { outcome: 'quoted', outcomeName: '已报价' },
+      outcomeStage: 'quote',
+    });
+    const old = await t.request('POST', `/api/v1/leads/${lead.code}/follow-ups`, call(), auth());
+    expect(old.body.error.details.issues).toMatchObject([
+      { field: 'outcome', problem: { kind: 'not_one_of', allowed: ['quoted', 'no-answer'] } },
+    ]);
+    const twice = await t.request(
+      'PATCH',
+      '/api/v1/org/settings',
+      { followUps: { outcomes: [outcomes[0], { key: 'quoted', name: '又一个' }] } },
+      auth(),
+    );
+    expect(twice.status).toBe(400);
+    expect(twice.body.error.details.issues).toMatchObject([
+      { field: 'followUps.outcomes.1.key', problem: { kind: 'duplicate' } },
+    ]);
+    const badKey = await t.request(
+      'PATCH',
+      '/api/v1/org/settings',
+      { followUps: { outcomes: [{ key: 'Has Space', name: 'x' }] } },
+      auth(),
+    );
+    expect(badKey.status).toBe(400);
+    const reset = await t.request('PATCH', '/api/v1/org/settings', { followUps: null }, auth());
+    expect(reset.body.org.settings.followUps).toBeUndefined();
+    const again = await t.request('POST', `/api/v1/leads/${lead.code}/follow-ups`, call(), auth());
+    expect(again.body.followUp.outcomeName).toBe('约到试用');
+  });
+});

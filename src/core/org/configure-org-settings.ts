@@ -46,7 +46,11 @@ export const orgSettingsPatchSchema = z.strictObject({
   reclaimTo: z.enum(['pool', 'reroute']).optional(),
   importantToSeniors: z.boolean().optional(),
   // Lazy: the follow-ups domain imports org's index, so its schema is read at parse time, not while modules load.
-  followUps: z.lazy(() => followUpSettingsSchema).optional(),
+  // null: back to the defaults of the org's locale.
+  followUps: z
+    .lazy(() => followUpSettingsSchema)
+    .nullable()
+    .optional(),
   claimCooldownHours: z
     .number()
     .min(0)
