@@ -26,6 +26,9 @@
 // with delivery on, waits until the outbox is empty, and counts the messages per channel and per rep; the same
 // sends are then priced under each platform's pacing (scripts/bench/price-pacing.ts).
 //
+// The follow-up scenario (#12) records N follow-ups one at a time, each by the owner of a claimed lead of the demo
+// org (`--follow-up N`): database commands and CPU per follow-up, every lead then checked to hold its one record.
+//
 // The targets are judged in the output (`meetsTargets`); a miss exits 0 unless --strict. A failed correctness
 // check (leads lost, duplicated or not created) always exits 1: its figures would mean nothing.
 import { BENCH_USAGE, BenchUsageError, parseBenchArgs } from './bench/bench-args.js';
@@ -34,6 +37,7 @@ import { beyondFloors, calibrate } from './bench/calibrate.js';
 import { countCommands } from './bench/command-counter.js';
 import { type BatchFigures, runBatch } from './bench/run-batch.js';
 import { CAMPAIGN_TARGETS, runCampaign } from './bench/run-campaign.js';
+import { FOLLOW_UP_TARGETS, runFollowUps } from './bench/run-follow-up.js';
 import { type ReclaimFigures, runReclaim } from './bench/run-reclaim.js';
 import { runSingle, type SingleFigures } from './bench/run-single.js';
 import { verifyLeads } from './bench/verify-leads.js';
@@ -96,11 +100,19 @@ async function main(): Promise<number> {
     const reclaim = args.reclaimOpen > 0 ? await reclaimScenario(args.reclaimOpen, args.reclaimDue) : null;
     if (args.campaign > 0) progress(`campaign: ${args.campaign} leads in two batch calls, delivered`);
     const campaign = args.campaign > 0 ? await runCampaign(args.campaign, progress) : null;
+    // After the intake verification: its own leads would be counted as intake's.
+    const followUp = args.followUp > 0 ? await runFollowUps(env, args.followUp, idleRate, progress) : null;
     const judged = judge(single, batch);
     const meetsTargets = {
       ...judged,
       campaign: campaign?.meetsTargets ?? null,
-      all: judged.all && (campaign?.meetsTargets.all ?? true),
+      followUp: followUp?.meetsTargets ?? null,
+      all:
+        judged.all &&
+        (campaign?.meetsTargets.all ?? true) &&
+        (followUp
+          ? followUp.meetsTargets.dbCommandsPerFollowUp && followUp.meetsTargets.cpuMsPerFollowUp
+          : true),
     };
     const report = {
       database: env.database,
@@ -111,13 +123,14 @@ async function main(): Promise<number> {
       verification,
       reclaim,
       campaign,
-      ok: ok && (reclaim?.ok ?? true) && (campaign?.ok ?? true),
-      targets: { ...TARGETS, campaign: CAMPAIGN_TARGETS },
+      followUp,
+      ok: ok && (reclaim?.ok ?? true) && (campaign?.ok ?? true) && (followUp?.ok ?? true),
+      targets: { ...TARGETS, campaign: CAMPAIGN_TARGETS, followUp: FOLLOW_UP_TARGETS },
       meetsTargets,
       runSeconds: Math.round((performance.now() - began) / 100) / 10,
     };
     process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
-    if (!ok || (reclaim && !reclaim.ok) || (campaign && !campaign.ok)) return 1;
+    if (!ok || (reclaim && !reclaim.ok) || (campaign && !campaign.ok) || (followUp && !followUp.ok)) return 1;
     return args.strict && !meetsTargets.all ? 1 : 0;
   } finally {
     await closeQuietly(env);

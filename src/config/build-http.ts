@@ -6,6 +6,7 @@ import { createHttpApp } from '../http/create-http-app.js';
 import { apiAuth } from '../http/middleware/api-auth.js';
 import { tokenRole } from '../http/middleware/token-role.js';
 import { customerRoutes } from '../http/routes/customer-routes.js';
+import { followUpRoutes } from '../http/routes/follow-up-routes.js';
 import { healthRoutes } from '../http/routes/health-routes.js';
 import { IMPORT_PATH, importRoutes } from '../http/routes/import-routes.js';
 import { leadRoutes } from '../http/routes/lead-routes.js';
@@ -42,7 +43,7 @@ export function buildHttp(
   platforms: Pick<Platforms, 'routers' | 'rawBodyPaths' | 'sandboxRouters'>,
   deps: HttpDeps,
 ) {
-  const { orgs, members, teams, tokens } = storage.repos;
+  const { orgs, members, teams, tokens, followUps } = storage.repos;
   const edge = deps.edge ?? edgeSettings();
   const importLimits: ImportLimits = importLimitsOf(edge);
   let accepting = true;
@@ -53,6 +54,7 @@ export function buildHttp(
   for (const router of [
     orgRoutes({ orgs, members, teams }),
     leadRoutes(deps.intakeDeps),
+    followUpRoutes({ ...deps.intakeDeps, followUps }),
     importRoutes(deps.intakeDeps, importLimits),
     routingRoutes({ orgs, teams, members }),
     tokenRoutes({ tokens, clock: deps.intakeDeps.clock }),

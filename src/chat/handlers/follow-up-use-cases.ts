@@ -1,19 +1,18 @@
 import {
+  type FollowUpDeps,
   type FollowUpInput,
-  REQUIRED_FOLLOW_UP_FIELDS,
+  missingFollowUpFields,
   type RequiredFollowUpField,
+  recordFollowUp,
 } from '../../core/follow-ups/index.js';
 import { findLead } from '../../core/leads/index.js';
 import { actingMember, type Caller } from '../../core/org/index.js';
-import type { Org } from '../../core/org/types.js';
-import { assertOwnLead, type ClaimDeps, recordFollowUp } from '../../core/pools/index.js';
-import { DEFAULT_OUTCOME_CHOICES, type OutcomeChoice } from '../follow-up-outcomes.js';
+import { assertOwnLead } from '../../core/pools/index.js';
 
-// The follow-up use-cases chat calls, in one place. Until the follow-ups domain's recordFollowUp and
-// missingFollowUpFields are merged, these stand in for them over the minimal follow-up of the pools domain
-// (content as its text); the handlers do not change when they are swapped.
+// The follow-up use-cases chat calls, in one place: the one-line command, the guided exchange and the Slack form
+// all go through these, so they ask for and record exactly what the API would.
 
-export type FollowUpEntryDeps = ClaimDeps;
+export type FollowUpEntryDeps = FollowUpDeps;
 
 /** Records the follow-up; `requestKey` makes a repeated final write (a retry, a second instance) harmless. */
 export async function recordEnteredFollowUp(
@@ -21,7 +20,7 @@ export async function recordEnteredFollowUp(
   caller: Caller,
   input: FollowUpInput & { readonly requestKey?: string },
 ): Promise<void> {
-  await recordFollowUp(deps, caller, { leadId: input.leadId, text: input.content ?? '' });
+  await recordFollowUp(deps, caller, input);
 }
 
 /**
@@ -35,10 +34,8 @@ export async function missingFieldsOf(
 ): Promise<readonly RequiredFollowUpField[]> {
   const lead = await findLead(deps.leads, caller.org.id, input.leadId);
   assertOwnLead(lead, actingMember(caller, 'lead.follow_up'), 'follow_up');
-  return REQUIRED_FOLLOW_UP_FIELDS.filter((field) => input[field] === undefined);
+  const { leadId: _ref, ...given } = input;
+  return missingFollowUpFields(given, lead);
 }
 
-/** The org's outcome list (the follow-ups settings once merged). */
-export function outcomeChoicesOf(_org: Org): readonly OutcomeChoice[] {
-  return DEFAULT_OUTCOME_CHOICES;
-}
+export { outcomeChoicesOf } from '../follow-up-outcomes.js';

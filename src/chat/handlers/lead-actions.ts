@@ -1,3 +1,4 @@
+import { type FollowUpDeps, recordFollowUp } from '../../core/follow-ups/index.js';
 import type { LeadRepository } from '../../core/leads/index.js';
 import { explainAssignment, findLead } from '../../core/leads/index.js';
 import type { MemberRepository } from '../../core/org/index.js';

@@ -1,3 +1,4 @@
+import type { FollowUpDeps } from '../../core/follow-ups/index.js';
 import type { SetAvailabilityDeps } from '../../core/org/set-member-availability.js';
 import type { AssignDeps } from '../../core/pools/index.js';
 import { draftTextHandler } from '../drafts/draft-text-handler.js';
@@ -26,7 +27,9 @@ import { notEnabledCommand } from './not-enabled-command.js';
 import { poolCommand } from './pool-command.js';
 import { setAvailabilityAction } from './set-availability-action.js';
 
-export type HandlerDeps = SetAvailabilityDeps & AssignDeps & { readonly drafts: ChatDraftStore };
+export type HandlerDeps = SetAvailabilityDeps &
+  AssignDeps &
+  FollowUpDeps & { readonly drafts: ChatDraftStore };
 
 /** Wires every button and command to its handler; the same table serves all platforms. */
 export function registerHandlers(registry: Registry, deps: HandlerDeps): Registry {

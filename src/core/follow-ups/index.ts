@@ -1,10 +1,14 @@
 // What the follow-ups domain offers the rest of core and the outer layers; other domains import it only from here.
 export * from './agenda-query.js';
+export * from './correct-follow-up.js';
 export * from './error-codes.js';
+export * from './follow-up-access.js';
+export * from './follow-up-author.js';
 export * from './follow-up-input.js';
 export * from './follow-up-settings.js';
 export * from './follow-up-settings-schema.js';
 export * from './follow-up-types.js';
+export * from './list-follow-ups.js';
 export * from './plan-lead.js';
 export * from './plan-notices.js';
 export * from './plan-settings.js';
