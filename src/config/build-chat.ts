@@ -20,7 +20,7 @@ export function buildChat(
   deps: { readonly clock: Clock; readonly log: Logger; readonly coalesceMs?: number },
 ) {
   const { clock, log } = deps;
-  const { orgs, teams, members, outbox, leads, roster } = storage.repos;
+  const { orgs, teams, members, outbox, leads, roster, customers, orders, pendingCustomers } = storage.repos;
   const adapters = new Map<Platform, ChatAdapter>();
   const deliverDeps: DeliverDeps = {
     orgs,
@@ -49,6 +49,9 @@ export function buildChat(
     clock,
     leads,
     roster,
+    customers,
+    orders,
+    pendingCustomers,
   });
   // Shutdown awaits this after the server stops taking requests, so a click acknowledged just before is finished.
   const background = backgroundWork((error) => log.error({ err: error }, 'background webhook work failed'));

@@ -2,6 +2,7 @@ import type { Locale } from '../../core/org/types.js';
 import type { FieldFormat, FieldIssue, FieldProblem } from '../../core/shared/errors.js';
 import type { ImportProblem } from '../../import/import-error.js';
 import { importTexts } from './import-texts.js';
+import { stageTextsZhCN } from './stage-texts-zh-cn.js';
 
 type Wording = {
   /** `field` is the bad field's last name (`end`, `scoreMin`): an order is told by which value it concerns. */
@@ -111,6 +112,7 @@ const ZH: Wording = {
     filter: '筛选条件',
     team: '销售组',
     members: '成员',
+    ...stageTextsZhCN.fieldNames,
   },
   row: (n, name) => `第 ${n} 条线索的${name}`,
   rule: (n, name) => `第 ${n} 条分配规则的${name}`,
