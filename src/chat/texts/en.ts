@@ -12,7 +12,8 @@ const COMMAND_HELP: Readonly<Record<CommandName, string>> = {
   lead: '/lead — my open leads · /lead ID — a lead and its history · /lead claim ID · /lead release ID reason · /lead assign ID member|pool [reason] (managers, directors, admins)',
   pool: '/pool — show the public pool leads you can claim',
   followup: '/followup ID text — record a follow-up',
-  stage: '/stage ID STAGE — move a customer to its next stage',
+  stage:
+    '/stage ID STAGE [amount … items … | contract … amount … signed … | reason …] — move a lead to a stage · /stage ID — its stage and history',
   today: '/today — the customers to contact today',
   overdue: '/overdue — customers whose contact time has passed',
   stalled: '/stalled — promising customers with no progress for days',
