@@ -109,8 +109,9 @@ async function write(
       stage,
       ...(plan ? { plan } : {}),
       ...(stage.deal?.customerId ? { customerId: stage.deal.customerId } : {}),
+      ...(target.kind === 'won' ? wonOwnership(lead, now) : {}),
     },
-    ...(plan ? {} : { unset: ['plan'] }),
+    ...(plan ? {} : { unset: target.kind === 'won' ? ['plan', 'dueStep', 'dueAt'] : ['plan'] }),
     event: {
       type: 'stage_changed',
       at: now,
@@ -158,4 +159,18 @@ async function stageToWrite(
     orderId: existing?.id ?? deps.orders.newId(),
   };
   return { ...base, deal, customerPending: true };
+}
+
+/**
+ * A won lead is its owner's for good: the unfollowed ladder stops (it would otherwise reclaim a signed customer to
+ * the pool at 48 h) and an assigned lead counts as claimed, as a follow-up would make it.
+ */
+function wonOwnership(lead: Lead, now: Date): LeadChange['set'] {
+  if (!lead.ownerId) return {};
+  return {
+    followUpStatus: 'following',
+    ...(lead.status === 'assigned'
+      ? { status: 'claimed' as const, ...(lead.claimedAt ? {} : { claimedAt: now }) }
+      : {}),
+  };
 }
