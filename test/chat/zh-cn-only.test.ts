@@ -449,6 +449,9 @@ describe('a zh-CN org reads Chinese only', () => {
     await say('/followup', type(REP_A, 'followup', [mine.id, '电话沟通，有意向']));
     await say('/lead release', type(REP_A, 'lead', ['release', mine.id, '客户说暂时不需要，下季度再联系']));
     await say('/lead ID (history)', type(REP_A, 'lead', [mine.id]));
+    await say('/stage refused', type(REP_A, 'stage', [mine.id, '报价']));
+    await say('/stage', type(REP_A, 'stage', [mine.id, '报价', '金额', '5万', '明细', '服务器2台']));
+    await say('/stage show', type(REP_A, 'stage', [mine.id]));
     await say('unknown command', type(REP_A, 'hours', []));
     await say('claim click', click(REP_B, LEAD_ACTIONS.claim, pooled.id));
     await say('claim click (second)', click(REP_A, LEAD_ACTIONS.claim, pooled.id));

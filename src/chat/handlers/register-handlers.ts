@@ -1,3 +1,4 @@
+import type { StageDeps } from '../../core/customers/index.js';
 import type { FollowUpDeps } from '../../core/follow-ups/index.js';
 import type { SetAvailabilityDeps } from '../../core/org/set-member-availability.js';
 import type { AssignDeps } from '../../core/pools/index.js';
@@ -26,10 +27,12 @@ import { decideLinkAction, linkCommand } from './link-handlers.js';
 import { notEnabledCommand } from './not-enabled-command.js';
 import { poolCommand } from './pool-command.js';
 import { setAvailabilityAction } from './set-availability-action.js';
+import { stageCommand } from './stage-command.js';
 
 export type HandlerDeps = SetAvailabilityDeps &
   AssignDeps &
-  FollowUpDeps & { readonly drafts: ChatDraftStore };
+  FollowUpDeps &
+  StageDeps & { readonly drafts: ChatDraftStore };
 
 /** Wires every button and command to its handler; the same table serves all platforms. */
 export function registerHandlers(registry: Registry, deps: HandlerDeps): Registry {
@@ -39,7 +42,7 @@ export function registerHandlers(registry: Registry, deps: HandlerDeps): Registr
       .onCommand('lead', leadCommand(deps))
       .onCommand('pool', poolCommand(deps))
       .onCommand('followup', followUpCommand(deps))
-      .onCommand('stage', notEnabledCommand)
+      .onCommand('stage', stageCommand(deps))
       .onCommand('today', notEnabledCommand)
       .onCommand('overdue', notEnabledCommand)
       .onCommand('stalled', notEnabledCommand)

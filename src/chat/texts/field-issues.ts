@@ -2,6 +2,7 @@ import type { Locale } from '../../core/org/types.js';
 import type { FieldFormat, FieldIssue, FieldProblem } from '../../core/shared/errors.js';
 import type { ImportProblem } from '../../import/import-error.js';
 import { importTexts } from './import-texts.js';
+import { stageTextsZhCN } from './stage-texts-zh-cn.js';
 
 type Wording = {
   /** `field` is the bad field's last name (`end`, `scoreMin`): an order is told by which value it concerns. */
@@ -123,6 +124,7 @@ const ZH: Wording = {
     nextStep: '下一步',
     nextContactAt: '下次联系时间',
     outcomes: '跟进结果列表',
+    ...stageTextsZhCN.fieldNames,
   },
   row: (n, name) => `第 ${n} 条线索的${name}`,
   rule: (n, name) => `第 ${n} 条分配规则的${name}`,
