@@ -1,5 +1,6 @@
 import type { Clock } from '../core/shared/clock.js';
 import { leadJobs, runJobsOnce } from '../jobs/job-table.js';
+import { mongoAgendaRuns } from '../storage/repositories/agenda-runs.js';
 import type { Chat } from './build-chat.js';
 import type { Storage } from './build-storage.js';
 
@@ -9,9 +10,12 @@ export function buildJobs(
   chat: Pick<Chat, 'outboxPump' | 'notifier'>,
   deps: { readonly clock: Clock; readonly outboxIntervalMs: number },
 ) {
-  const { leads, roster, conversion, orgs, teams } = storage.repos;
+  const { leads, roster, conversion, orgs, teams, members } = storage.repos;
   const jobs = leadJobs({
     leads,
+    dueLeads: leads,
+    members,
+    agendaRuns: mongoAgendaRuns(storage.models),
     roster,
     conversion,
     orgs,

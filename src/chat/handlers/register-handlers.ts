@@ -1,6 +1,7 @@
 import type { SetAvailabilityDeps } from '../../core/org/set-member-availability.js';
 import type { AssignDeps } from '../../core/pools/index.js';
 import type { Registry } from '../registry.js';
+import { PLAN_ACTIONS } from '../render/contact-reminder-card.js';
 import { APPROVAL_ACTIONS } from '../render/lead-approval-card.js';
 import { LEAD_ACTIONS } from '../render/lead-card.js';
 import { LINK_ACTIONS } from '../render/link-request-card.js';
@@ -21,6 +22,7 @@ import { decideLinkAction, linkCommand } from './link-handlers.js';
 import { notEnabledCommand } from './not-enabled-command.js';
 import { poolCommand } from './pool-command.js';
 import { setAvailabilityAction } from './set-availability-action.js';
+import { snoozeAction } from './snooze-action.js';
 
 export type HandlerDeps = SetAvailabilityDeps & AssignDeps;
 
@@ -50,6 +52,7 @@ export function registerHandlers(registry: Registry, deps: HandlerDeps): Registr
       .onAction(LEAD_ACTIONS.followUp, followUpLeadAction(deps))
       .onAction(LEAD_ACTIONS.assign, assignLeadAction(deps))
       .onAction(LEAD_ACTIONS.assignTo, assignLeadToAction(deps))
+      .onAction(PLAN_ACTIONS.snooze, snoozeAction(deps))
       .onAction(APPROVAL_ACTIONS.approve, decideReleaseAction(deps, 'approve'))
       .onAction(APPROVAL_ACTIONS.keep, decideReleaseAction(deps, 'keep'))
       .onAction(LINK_ACTIONS.approve, decideLinkAction(deps, true))
