@@ -52,7 +52,7 @@ export function leadWorld(
   const orgs = new FakeOrgRepository([org]);
   const teams = new FakeTeamRepository([makeTeam({ managerId: MANAGER.id })]);
   const conversion = { conversionWeights: async () => new Map() };
-  const deps: IntakeDeps & DeadlineDeps & { members: FakeMemberRepository } = {
+  const deps: IntakeDeps & DeadlineDeps & { members: FakeMemberRepository; leads: FakeLeadRepository } = {
     leads,
     roster,
     notifier,

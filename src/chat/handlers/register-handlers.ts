@@ -1,3 +1,4 @@
+import type { DueLeadsDeps } from '../../core/follow-ups/index.js';
 import type { SetAvailabilityDeps } from '../../core/org/set-member-availability.js';
 import type { AssignDeps } from '../../core/pools/index.js';
 import type { Registry } from '../registry.js';
@@ -6,6 +7,7 @@ import { APPROVAL_ACTIONS } from '../render/lead-approval-card.js';
 import { LEAD_ACTIONS } from '../render/lead-card.js';
 import { LINK_ACTIONS } from '../render/link-request-card.js';
 import { SET_AVAILABILITY_ACTION } from '../render/member-status-card.js';
+import { dueListCommand } from './agenda-commands.js';
 import { followUpCommand } from './follow-up-command.js';
 import { helpCommand } from './help-command.js';
 import {
@@ -24,7 +26,7 @@ import { poolCommand } from './pool-command.js';
 import { setAvailabilityAction } from './set-availability-action.js';
 import { snoozeAction } from './snooze-action.js';
 
-export type HandlerDeps = SetAvailabilityDeps & AssignDeps;
+export type HandlerDeps = SetAvailabilityDeps & AssignDeps & DueLeadsDeps;
 
 /** Wires every button and command to its handler; the same table serves all platforms. */
 export function registerHandlers(registry: Registry, deps: HandlerDeps): Registry {
@@ -35,9 +37,9 @@ export function registerHandlers(registry: Registry, deps: HandlerDeps): Registr
       .onCommand('pool', poolCommand(deps))
       .onCommand('followup', followUpCommand(deps))
       .onCommand('stage', notEnabledCommand)
-      .onCommand('today', notEnabledCommand)
-      .onCommand('overdue', notEnabledCommand)
-      .onCommand('stalled', notEnabledCommand)
+      .onCommand('today', dueListCommand(deps, 'today'))
+      .onCommand('overdue', dueListCommand(deps, 'overdue'))
+      .onCommand('stalled', dueListCommand(deps, 'stalled'))
       .onCommand('complaint', notEnabledCommand)
       .onCommand('hours', notEnabledCommand)
       // A member who is linked already (they are typing from a linked account) is simply told so.

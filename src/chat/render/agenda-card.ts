@@ -63,3 +63,26 @@ export function agendaCard(data: AgendaData, ctx: RenderContext): OutboundMessag
     },
   };
 }
+
+/** A view (`/today` …): the member's own list, then each team's of their scope. */
+export function dueViewCard(
+  list: DueList,
+  mine: AgendaListData,
+  teams: readonly { readonly teamName: string; readonly data: AgendaListData }[],
+  ctx: RenderContext,
+): OutboundMessage {
+  const p = ctx.texts.plan.agenda;
+  const teamLines = teams.flatMap((t) => [
+    '',
+    `**${p.teamTitle(t.teamName)}**`,
+    ...listSection(list, t.data, ctx),
+  ]);
+  return {
+    card: {
+      title: p.viewHeader(p.lists[list], formatCount(mine.count, ctx)),
+      fields: [],
+      markdown: [...listSection(list, mine, ctx), ...teamLines].join('\n'),
+      buttons: [],
+    },
+  };
+}

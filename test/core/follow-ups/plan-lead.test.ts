@@ -21,11 +21,7 @@ describe('planLead', () => {
     const first = planLead(org, {}, AT, { nextContactAt: at(HOUR) });
     const reminded = planLead(org, { plan: { ...first, remindedAt: at(HOUR) } }, at(HOUR));
     expect(reminded.dueAt).toEqual(at(25 * HOUR));
-    const escalated = planLead(
-      org,
-      { plan: { ...reminded, escalatedAt: at(25 * HOUR) } },
-      at(25 * HOUR),
-    );
+    const escalated = planLead(org, { plan: { ...reminded, escalatedAt: at(25 * HOUR) } }, at(25 * HOUR));
     expect(escalated.dueAt).toEqual(at(7 * DAY));
   });
 
@@ -42,9 +38,9 @@ describe('planLead', () => {
     const plan = planLead(org, lead, at(3 * DAY), { nextContactAt: at(4 * DAY) });
     expect(plan).toEqual({ nextContactAt: at(4 * DAY), staleAt: at(10 * DAY), dueAt: at(4 * DAY) });
     // Given as `followedUpAt` while the lead still carries the previous follow-up: the same countdown.
-    expect(
-      planLead(org, { plan: lead.plan! }, at(3 * DAY), { followedUpAt: at(3 * DAY) }).staleAt,
-    ).toEqual(at(10 * DAY));
+    expect(planLead(org, { plan: lead.plan! }, at(3 * DAY), { followedUpAt: at(3 * DAY) }).staleAt).toEqual(
+      at(10 * DAY),
+    );
   });
 
   it('drops a contact a later follow-up made, and keeps a running countdown without one', () => {
@@ -61,11 +57,7 @@ describe('planLead', () => {
   });
 
   it('follows the stage: a lost lead only goes to the pool after its cooldown; a won one is never reclaimed', () => {
-    const lost = planLead(
-      org,
-      { stage: { key: 'lost', since: AT }, plan: { nextContactAt: at(HOUR) } },
-      AT,
-    );
+    const lost = planLead(org, { stage: { key: 'lost', since: AT }, plan: { nextContactAt: at(HOUR) } }, AT);
     expect(lost).toEqual({ poolAt: at(3 * DAY), dueAt: at(3 * DAY) });
     expect(
       planLead(org, { stage: { key: 'x', since: AT } }, AT, { stageKind: 'lost', lostCooldownHours: 12 })
@@ -80,9 +72,7 @@ describe('planLead', () => {
     });
     const plan = planLead(own, {}, AT, { nextContactAt: at(HOUR) });
     expect(plan.staleAt).toEqual(at(5 * DAY));
-    expect(planLead(own, { plan: { ...plan, remindedAt: at(HOUR) } }, at(HOUR)).dueAt).toEqual(
-      at(5 * HOUR),
-    );
+    expect(planLead(own, { plan: { ...plan, remindedAt: at(HOUR) } }, at(HOUR)).dueAt).toEqual(at(5 * HOUR));
   });
 });
 
