@@ -62,6 +62,22 @@ describe('GET /api/v1/leads?due=', () => {
     expect(stalled.body).toMatchObject({ count: 0, leads: [] });
   });
 
+  it('takes the plan settings under `plan`, stored whole, and refuses a bad one naming the field', async () => {
+    const res = await t.request(
+      'PATCH',
+      '/api/v1/org/settings',
+      { plan: { staleAfterDays: 5, snooze: ['2h', 'tomorrow'] } },
+      auth(),
+    );
+    expect(res.status).toBe(200);
+    const org = await t.app.repos.orgs.get(orgId(t.orgId));
+    expect(org?.settings.plan).toEqual({ staleAfterDays: 5, snooze: ['2h', 'tomorrow'] });
+    const bad = await t.request('PATCH', '/api/v1/org/settings', { plan: { agendaAt: '9am' } }, auth());
+    expect(bad.status).toBe(400);
+    expect(JSON.stringify(bad.body.error.details)).toContain('agendaAt');
+    await t.request('PATCH', '/api/v1/org/settings', { plan: {} }, auth());
+  });
+
   it('pages with limit and refuses an unknown list', async () => {
     await planned(1);
     await planned(2);
