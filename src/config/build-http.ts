@@ -1,6 +1,7 @@
 import Router from '@koa/router';
 import type Koa from 'koa';
 import type { Logger } from 'pino';
+import type { DueLeadsDeps } from '../core/follow-ups/index.js';
 import type { IntakeDeps } from '../core/leads/intake-lead.js';
 import { createHttpApp } from '../http/create-http-app.js';
 import { apiAuth } from '../http/middleware/api-auth.js';
@@ -27,7 +28,7 @@ export type HttpDeps = {
   readonly sandboxAllowRemote?: boolean | undefined;
   /** Behind a reverse proxy: client addresses from its X-Forwarded-For hop (TRUST_PROXY). */
   readonly trustProxy?: boolean | undefined;
-  readonly intakeDeps: IntakeDeps;
+  readonly intakeDeps: IntakeDeps & DueLeadsDeps;
   /** Whether this process runs the scheduled jobs: readiness then waits for the scheduler. */
   readonly jobsEnabled: boolean;
   /** Import limits and rate limits; the config table's defaults when absent. */

@@ -55,7 +55,9 @@ export function leadWorld(
   const teams = new FakeTeamRepository([makeTeam({ managerId: MANAGER.id })]);
   const conversion = { conversionWeights: async () => new Map() };
   const followUps = new FakeFollowUpRepository();
-  const deps: IntakeDeps & DeadlineDeps & FollowUpDeps & { members: FakeMemberRepository } = {
+  const deps: IntakeDeps &
+    DeadlineDeps &
+    FollowUpDeps & { members: FakeMemberRepository; leads: FakeLeadRepository } = {
     leads,
     roster,
     notifier,
