@@ -4,7 +4,6 @@ import { FOLLOW_UP_FORM } from '../../src/chat/handlers/follow-up-form.js';
 import { registerHandlers } from '../../src/chat/handlers/register-handlers.js';
 import { Registry } from '../../src/chat/registry.js';
 import { LEAD_ACTIONS } from '../../src/chat/render/lead-card.js';
-import { en } from '../../src/chat/texts/en.js';
 import { zhCN } from '../../src/chat/texts/zh-cn.js';
 import type { Member } from '../../src/core/org/types.js';
 import { FakeOrgRepository } from '../core/fakes.js';
