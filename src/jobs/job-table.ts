@@ -1,3 +1,4 @@
+import { runContactPlan } from '../core/follow-ups/run-contact-plan.js';
 import {
   type LeadNoticeSweep,
   NOTICE_SWEEP_INTERVAL_MS,
@@ -28,6 +29,14 @@ export function leadJobs(deps: LeadJobDeps): JobDefinition[] {
       intervalMs: DEADLINE_INTERVAL_MS,
       run: async () => {
         await runLeadDeadlines(deps);
+      },
+    },
+    {
+      // Reminders and escalations are due to the minute, like the ladder; the run reads only what is due.
+      name: 'follow-ups.contact-plan',
+      intervalMs: DEADLINE_INTERVAL_MS,
+      run: async () => {
+        await runContactPlan(deps);
       },
     },
     {

@@ -1,9 +1,12 @@
 import type { Catalogue, CommandName } from './catalogue.js';
 import { describeIssues } from './field-issues.js';
+import { followUpErrorsEn } from './follow-up-errors-en.js';
 import { draftTextsEn, followUpTextsEn } from './follow-up-texts-en.js';
 import { when } from './format-when.js';
 import { leadTextsEn } from './lead-texts-en.js';
 import { perCommand } from './per-command.js';
+import { planTextsEn } from './plan-texts-en.js';
+import { stageErrorsEn, stageTextsEn } from './stage-texts-en.js';
 
 const field = (details: Readonly<Record<string, unknown>>): string => describeIssues(details, 'en');
 
@@ -35,6 +38,8 @@ export const en: Catalogue = {
   },
   levels: { junior: 'Junior', senior: 'Senior' },
   errors: {
+    ...followUpErrorsEn,
+    ...stageErrorsEn,
     VALIDATION_FAILED: (d) => `Some input is not valid: ${field(d)}`,
     NOT_FOUND: () => 'Nothing was found to act on.',
     CONFLICT: () => 'Someone else changed this just now; refresh and try again.',
@@ -107,6 +112,8 @@ export const en: Catalogue = {
     aliasesNote: 'Chinese commands work too: /线索 /公海 /跟进 /投诉 /工时 /绑定 /帮助',
   },
   lead: leadTextsEn,
+  stage: stageTextsEn,
+  plan: planTextsEn,
   followUps: followUpTextsEn,
   drafts: draftTextsEn,
   link: {

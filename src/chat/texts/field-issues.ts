@@ -72,6 +72,10 @@ const ZH: Wording = {
         return '与已有的重复';
       case 'out_of_order':
         return ORDER_ZH[field] ?? '前后顺序不对';
+      case 'in_the_past':
+        return '不能是已经过去的时间';
+      case 'too_far_ahead':
+        return '最多只能定在一年以内';
       case 'import_file':
         return importTexts('zh-CN').problem(p.problem as ImportProblem);
       default:
@@ -111,6 +115,13 @@ const ZH: Wording = {
     filter: '筛选条件',
     team: '销售组',
     members: '成员',
+    // A follow-up record's fields (follow-ups/follow-up-input.ts).
+    channel: '跟进方式',
+    content: '跟进内容',
+    outcome: '跟进结果',
+    nextStep: '下一步',
+    nextContactAt: '下次联系时间',
+    outcomes: '跟进结果列表',
   },
   row: (n, name) => `第 ${n} 条线索的${name}`,
   rule: (n, name) => `第 ${n} 条分配规则的${name}`,
@@ -169,13 +180,17 @@ const EN: Wording = {
         return 'already taken';
       case 'out_of_order':
         return ORDER_EN[field] ?? 'out of order';
+      case 'in_the_past':
+        return 'a next contact in the past: give a time still ahead';
+      case 'too_far_ahead':
+        return 'at most a year ahead';
       case 'import_file':
         return importTexts('en').problem(p.problem as ImportProblem);
       default:
         return 'not valid';
     }
   },
-  names: {},
+  names: { nextContactAt: 'next contact time', nextStep: 'next step' },
   row: (n, name) => `lead ${n}, ${name}`,
   rule: (n, name) => `rule ${n}, ${name}`,
   defaultRule: (name) => `default rule, ${name}`,

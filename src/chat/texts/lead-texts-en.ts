@@ -77,6 +77,8 @@ export const leadTextsEn: LeadTexts = {
     timeout: (h) => `not followed up within ${h} h`,
     duplicate: 'the same customer as an existing lead',
     reclaimPeriod: (h) => `reclaim after ${h} h`,
+    stale: (d) => `no follow-up for ${d} days`,
+    lost: 'the customer was lost',
   },
   skipReasons: {
     inactive: 'inactive',

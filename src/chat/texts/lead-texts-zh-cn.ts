@@ -77,6 +77,8 @@ export const leadTextsZhCN: LeadTexts = {
     timeout: (h) => `${h} 小时内未跟进`,
     duplicate: '与已有线索重复（撞单）',
     reclaimPeriod: (h) => `回流期限改为 ${h} 小时`,
+    stale: (d) => `${d} 天未回访`,
+    lost: '客户已流失',
   },
   skipReasons: {
     inactive: '已停用',

@@ -1,10 +1,13 @@
 import type { Platform } from '../../core/org/types.js';
 import type { Catalogue, CommandName } from './catalogue.js';
 import { describeIssues } from './field-issues.js';
+import { followUpErrorsZhCN } from './follow-up-errors-zh-cn.js';
 import { draftTextsZhCN, followUpTextsZhCN } from './follow-up-texts-zh-cn.js';
 import { when } from './format-when.js';
 import { leadTextsZhCN } from './lead-texts-zh-cn.js';
 import { perCommand } from './per-command.js';
+import { planTextsZhCN } from './plan-texts-zh-cn.js';
+import { stageErrorsZhCN, stageTextsZhCN } from './stage-texts-zh-cn.js';
 
 const field = (details: Readonly<Record<string, unknown>>): string => describeIssues(details, 'zh-CN');
 
@@ -54,6 +57,8 @@ export const zhCN: Catalogue = {
   roles: { admin: '管理员', director: '销售总监', manager: '主管', rep: '销售', aftersales: '售后人员' },
   levels: { junior: '新销售', senior: '资深销售' },
   errors: {
+    ...followUpErrorsZhCN,
+    ...stageErrorsZhCN,
     VALIDATION_FAILED: (d) => `输入有误：${field(d)}`,
     NOT_FOUND: () => '没有找到要操作的记录。',
     CONFLICT: () => '记录已被他人修改，请刷新后重试。',
@@ -119,6 +124,8 @@ export const zhCN: Catalogue = {
     aliasesNote: '英文命令同样可用：/lead /pool /followup /complaint /hours /help',
   },
   lead: leadTextsZhCN,
+  stage: stageTextsZhCN,
+  plan: planTextsZhCN,
   followUps: followUpTextsZhCN,
   drafts: draftTextsZhCN,
   link: {

@@ -1,3 +1,4 @@
+import { contactPlanNotices, DEFAULT_PLAN_SETTINGS } from '../follow-ups/index.js';
 import { approvalNotices, movedAwayNotices } from '../pools/index.js';
 import type { LeadId, MemberId, TeamId } from '../shared/ids.js';
 import type { Notice } from '../shared/notices.js';
@@ -157,7 +158,12 @@ export function leadNotices(lead: Lead): Notice[] {
       notices.push({ ...reminder(lead, card, to, 'manager', key('manager-update')), mode: 'update' });
     }
   }
-  return [...notices, ...approvalNotices(lead, card, key), ...movedAwayNotices(lead, key)];
+  return [
+    ...notices,
+    ...approvalNotices(lead, card, key),
+    ...movedAwayNotices(lead, key),
+    ...contactPlanNotices(lead, DEFAULT_PLAN_SETTINGS.snooze),
+  ];
 }
 
 function reminder(

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { stageSettingsSchema } from '../customers/index.js';
+import { followUpSettingsSchema, planSettingsSchema } from '../follow-ups/index.js';
 import { DomainError, validationFailed } from '../shared/errors.js';
 import { parseInput } from '../shared/validate.js';
 import type { Caller } from './caller.js';
@@ -44,6 +46,8 @@ export const orgSettingsPatchSchema = z.strictObject({
   reclaimAfterHours: hours.optional(),
   reclaimTo: z.enum(['pool', 'reroute']).optional(),
   importantToSeniors: z.boolean().optional(),
+  // Lazy: the follow-ups domain imports org, so its schema may not exist yet while this module loads.
+  followUps: z.lazy(() => followUpSettingsSchema).optional(),
   claimCooldownHours: z
     .number()
     .min(0)
@@ -58,6 +62,13 @@ export const orgSettingsPatchSchema = z.strictObject({
     })
     .nullable()
     .optional(),
+  // Lazy: the customers domain imports org, so its schema may not be built yet when this module loads.
+  stages: z
+    .lazy(() => stageSettingsSchema)
+    .nullable()
+    .optional(),
+  // Lazy: the follow-ups domain imports this one, so its schema is read when a patch is parsed, not at load time.
+  plan: z.lazy(() => planSettingsSchema).optional(),
 });
 
 export type OrgSettingsPatch = z.output<typeof orgSettingsPatchSchema>;

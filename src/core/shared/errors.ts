@@ -71,7 +71,16 @@ export type FieldFormat = 'phone' | 'email' | 'source' | 'time_zone' | 'time' | 
  * Checks of a rule, not of a value's form: a team the org does not have, a weight for someone outside the team, a
  * name given twice, two values in the wrong order (the field says which two).
  */
-export const FIELD_RULES = ['no_such_team', 'not_in_team', 'duplicate', 'out_of_order'] as const;
+export const FIELD_RULES = [
+  'no_such_team',
+  'not_in_team',
+  'duplicate',
+  'out_of_order',
+  /** A time that must be ahead of now (a next contact time). */
+  'in_the_past',
+  /** A time further ahead than its field allows (a next contact more than a year away). */
+  'too_far_ahead',
+] as const;
 export type FieldRule = (typeof FIELD_RULES)[number];
 
 /** One bad field of an input, as reported to API clients and in chat. */

@@ -1,3 +1,5 @@
+import type { StageSettings } from '../../core/customers/index.js';
+import type { PlanSettings } from '../../core/follow-ups/index.js';
 import type { RoutingConfig } from '../../core/leads/routing-config.js';
 import type { ScoringConfig } from '../../core/leads/score-lead.js';
 import type { OrgSettingsPatch } from '../../core/org/configure-org-settings.js';
@@ -36,6 +38,8 @@ export function toOrg(doc: OrgDoc): Org {
       // Both were validated by their zod schemas when saved.
       ...(doc.settings.routing ? { routing: doc.settings.routing as unknown as RoutingConfig } : {}),
       ...(doc.settings.scoring ? { scoring: doc.settings.scoring as unknown as ScoringConfig } : {}),
+      ...(doc.settings.stages ? { stages: doc.settings.stages as unknown as StageSettings } : {}),
+      ...(doc.settings.plan ? { plan: doc.settings.plan as PlanSettings } : {}),
     },
     createdAt: doc.createdAt,
   };
