@@ -1,18 +1,11 @@
 import type { FollowUpChannel } from '../core/leads/index.js';
 
-/** One of the org's outcomes as the chat reads and shows it: its key and its name in each language. */
-export type OutcomeChoice = { readonly key: string; readonly zh: string; readonly en: string };
-
-/**
- * The outcomes chat offers until the org's own list (the follow-ups settings) is read: the requirement documents'
- * examples. Keys are stored; names are matched when typed and shown in the reader's language.
- */
-export const DEFAULT_OUTCOME_CHOICES: readonly OutcomeChoice[] = [
-  { key: 'trial_booked', zh: '约到试用', en: 'trial booked' },
-  { key: 'second_quote', zh: '二次报价', en: 'second quote' },
-  { key: 'needs_confirmed', zh: '确认需求', en: 'needs confirmed' },
-  { key: 'no_answer', zh: '未接通', en: 'no answer' },
-];
+/** One of the org's outcomes as chat reads and shows it: its key, its name, and other names it is typed as. */
+export type OutcomeChoice = {
+  readonly key: string;
+  readonly name: string;
+  readonly aliases?: readonly string[];
+};
 
 /** The words people type for each channel (跟进方式), in both languages; matched without case. */
 export const CHANNEL_WORDS: Readonly<Record<FollowUpChannel, readonly string[]>> = {
@@ -45,5 +38,7 @@ export function channelOfWord(word: string): FollowUpChannel | undefined {
 export function outcomeOfWord(word: string, outcomes: readonly OutcomeChoice[]): OutcomeChoice | undefined {
   const folded = foldWord(word);
   if (!folded) return undefined;
-  return outcomes.find((o) => [o.key, o.zh, o.en].some((name) => foldWord(name) === folded));
+  return outcomes.find((o) =>
+    [o.key, o.name, ...(o.aliases ?? [])].some((name) => foldWord(name) === folded),
+  );
 }

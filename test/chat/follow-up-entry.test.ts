@@ -6,6 +6,7 @@ import { Registry } from '../../src/chat/registry.js';
 import { LEAD_ACTIONS } from '../../src/chat/render/lead-card.js';
 import { zhCN } from '../../src/chat/texts/zh-cn.js';
 import type { Member } from '../../src/core/org/types.js';
+import { FakeFollowUpRepository } from '../core/fake-follow-up-repository.js';
 import { FakeOrgRepository } from '../core/fakes.js';
 import { leadWorld, REP_A, REP_B } from '../core/lead-world.js';
 import { fakeChatDrafts } from './support/fake-chat-drafts.js';
@@ -18,6 +19,7 @@ const t = zhCN.followUps;
 function entry(locale: 'zh-CN' | 'en' = 'zh-CN') {
   const w = leadWorld({ settings: { locale } });
   const drafts = fakeChatDrafts();
+  const followUps = new FakeFollowUpRepository();
   const registry = registerHandlers(
     new Registry({
       orgs: new FakeOrgRepository([w.org]),
@@ -25,7 +27,7 @@ function entry(locale: 'zh-CN' | 'en' = 'zh-CN') {
       teams: w.deps.teams,
       log: { error: () => undefined },
     }),
-    { ...w.deps, drafts },
+    { ...w.deps, drafts, followUps },
   );
   let seq = 0;
   const user = (m: Member) => ({
@@ -38,6 +40,7 @@ function entry(locale: 'zh-CN' | 'en' = 'zh-CN') {
   return {
     w,
     drafts,
+    followUps,
     command: (m: Member, line: string, extra: { formTrigger?: string; conversation?: string } = {}) =>
       send({
         type: 'command',
@@ -68,9 +71,9 @@ function entry(locale: 'zh-CN' | 'en' = 'zh-CN') {
         claimedAt: w.clock.now(),
       });
     },
+    /** The lead's stored follow-up records (the follow-ups domain's), oldest first. */
     async followedUp(id: string) {
-      const stored = await w.leads.get(w.org.id, id as never);
-      return stored?.history.filter((h) => h.type === 'followed_up') ?? [];
+      return followUps.all().filter((f) => f.leadId === id);
     },
   };
 }
@@ -83,7 +86,15 @@ describe('the one-line follow-up', () => {
     const lead = await e.lead();
     const done = await e.command(REP_A, 'L-1001 电话 约到试用 下次 明天上午10点 客户要报价单');
     expect(texts(done)).toEqual(['已记录：电话 · 约到试用 · 下次联系 3月3日 周二 10:00']);
-    expect(await e.followedUp(lead.id)).toHaveLength(1);
+    expect(await e.followedUp(lead.id)).toMatchObject([
+      {
+        channel: 'phone',
+        outcome: 'trial-booked',
+        content: '客户要报价单',
+        nextContactAt: new Date('2026-03-03T02:00:00Z'),
+        authorId: REP_A.id,
+      },
+    ]);
     expect(e.drafts.all()).toEqual([]);
   });
 
@@ -240,13 +251,20 @@ describe('the submitted form', () => {
     const lead = await e.lead();
     const values = {
       channel: 'visit',
-      outcome: 'needs_confirmed',
+      outcome: 'needs-confirmed',
       content: '看了产线',
       nextContactAt: '12月5日 14:00',
     };
     const done = await e.submit(REP_A, 'L-1001', values);
     expect(done.fieldErrors).toBeUndefined();
     expect(texts(done)).toEqual(['已记录：拜访 · 确认需求 · 下次联系 12月5日 周六 14:00']);
-    expect(await e.followedUp(lead.id)).toHaveLength(1);
+    expect(await e.followedUp(lead.id)).toMatchObject([
+      {
+        channel: 'visit',
+        outcome: 'needs-confirmed',
+        content: '看了产线',
+        nextContactAt: new Date('2026-12-05T06:00:00Z'),
+      },
+    ]);
   });
 });

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { parseFollowUpLine } from '../../src/chat/follow-up-grammar.js';
-import { DEFAULT_OUTCOME_CHOICES } from '../../src/chat/follow-up-outcomes.js';
+import { outcomeChoicesOf } from '../../src/chat/handlers/follow-up-use-cases.js';
 import { wallTimeOf } from '../../src/chat/zoned-time.js';
+import { makeOrg } from '../core/fakes.js';
 
 // The one-line follow-up over real phrasings. Clock: Tuesday 1 December 2026, 10:00 in Shanghai.
 const NOW = new Date('2026-12-01T02:00:00Z');
@@ -9,7 +10,7 @@ const ZH = {
   now: NOW,
   timeZone: 'Asia/Shanghai',
   locale: 'zh-CN',
-  outcomes: DEFAULT_OUTCOME_CHOICES,
+  outcomes: outcomeChoicesOf(makeOrg()),
 } as const;
 const EN = { ...ZH, locale: 'en' } as const;
 
@@ -35,7 +36,7 @@ const CHINESE: Row[] = [
     'L-1042 电话 约到试用 下次 明天上午10点 客户要报价单',
     'L-1042',
     'phone',
-    'trial_booked',
+    'trial-booked',
     '12-02 10:00',
     '客户要报价单',
   ],
@@ -43,7 +44,7 @@ const CHINESE: Row[] = [
     'L-1042 电话 约到试用 下次 后天下午 客户要报价单',
     'L-1042',
     'phone',
-    'trial_booked',
+    'trial-booked',
     '12-03 15:00',
     '客户要报价单',
   ],
@@ -53,17 +54,17 @@ const CHINESE: Row[] = [
     'L-1042 拜访 确认需求 下次 12月5日 14:00 现场看了产线',
     'L-1042',
     'visit',
-    'needs_confirmed',
+    'needs-confirmed',
     '12-05 14:00',
     '现场看了产线',
   ],
   ['L-1042 邮件 下次 周五前 发报价单', 'L-1042', 'email', undefined, '12-04 18:00', '发报价单'],
-  ['L-1042 致电 未接通 下次 明天下午 没人接', 'L-1042', 'phone', 'no_answer', '12-02 15:00', '没人接'],
+  ['L-1042 致电 未接通 下次 明天下午 没人接', 'L-1042', 'phone', 'no-answer', '12-02 15:00', '没人接'],
   [
     'L-1042 上门 二次报价 下回 下周三下午两点 客户嫌贵',
     'L-1042',
     'visit',
-    'second_quote',
+    'second-quote',
     '12-09 14:00',
     '客户嫌贵',
   ],
@@ -91,7 +92,7 @@ const CHINESE: Row[] = [
     'L-1042　电话　约到试用　下次　明天上午１０点　客户要报价单',
     'L-1042',
     'phone',
-    'trial_booked',
+    'trial-booked',
     '12-02 10:00',
     '客户要报价单',
   ],
@@ -104,7 +105,7 @@ const CHINESE: Row[] = [
     'L-1042 电话 约到试用 下周一上午 带样品过去',
     'L-1042',
     'phone',
-    'trial_booked',
+    'trial-booked',
     '12-07 10:00',
     '带样品过去',
   ],
@@ -113,13 +114,13 @@ const CHINESE: Row[] = [
     'L-1042 约到试用 电话 下次 明天上午10点 客户要报价单',
     'L-1042',
     'phone',
-    'trial_booked',
+    'trial-booked',
     '12-02 10:00',
     '客户要报价单',
   ],
   ['L-1042 下次 明天上午10点 电话 客户要报价单', 'L-1042', 'phone', undefined, '12-02 10:00', '客户要报价单'],
   ['L-1042 电话 客户要报价单 下次 明天上午10点', 'L-1042', 'phone', undefined, '12-02 10:00', '客户要报价单'],
-  ['L-1042 客户要报价单 电话 约到试用', 'L-1042', 'phone', 'trial_booked', undefined, '客户要报价单'],
+  ['L-1042 客户要报价单 电话 约到试用', 'L-1042', 'phone', 'trial-booked', undefined, '客户要报价单'],
   ['L-1042 客户要报价单 下次 周五前 微信', 'L-1042', 'wechat', undefined, '12-04 18:00', '客户要报价单'],
   ['电话 L-1042 下次 明天 客户要报价单', 'L-1042', 'phone', undefined, '12-02 10:00', '客户要报价单'],
   ['1042 电话 下次 明天 客户要报价单', '1042', 'phone', undefined, '12-02 10:00', '客户要报价单'],
@@ -173,7 +174,7 @@ const CHINESE: Row[] = [
   // Missing parts: the guided exchange asks for them.
   ['L-1042', 'L-1042', undefined, undefined, undefined, undefined],
   ['L-1042 电话', 'L-1042', 'phone', undefined, undefined, undefined],
-  ['L-1042 电话 约到试用', 'L-1042', 'phone', 'trial_booked', undefined, undefined],
+  ['L-1042 电话 约到试用', 'L-1042', 'phone', 'trial-booked', undefined, undefined],
   ['L-1042 下次 明天上午10点', 'L-1042', undefined, undefined, '12-02 10:00', undefined],
   ['L-1042 客户要报价单', 'L-1042', undefined, undefined, undefined, '客户要报价单'],
   ['L-1042 电话 客户要报价单', 'L-1042', 'phone', undefined, undefined, '客户要报价单'],
@@ -186,7 +187,7 @@ const ENGLISH: Row[] = [
     'L-1042 phone trial-booked next "tomorrow 10am" customer wants a quote',
     'L-1042',
     'phone',
-    'trial_booked',
+    'trial-booked',
     '12-02 10:00',
     'customer wants a quote',
   ],
@@ -194,7 +195,7 @@ const ENGLISH: Row[] = [
     'L-1042 phone trial_booked next tomorrow 10am customer wants a quote',
     'L-1042',
     'phone',
-    'trial_booked',
+    'trial-booked',
     '12-02 10:00',
     'customer wants a quote',
   ],
@@ -202,7 +203,7 @@ const ENGLISH: Row[] = [
     'L-1042 call "trial booked" next "next monday" sent the deck',
     'L-1042',
     'phone',
-    'trial_booked',
+    'trial-booked',
     '12-07 10:00',
     'sent the deck',
   ],
@@ -210,7 +211,7 @@ const ENGLISH: Row[] = [
     'L-1042 call trial booked next monday sent the deck',
     'L-1042',
     'phone',
-    'trial_booked',
+    'trial-booked',
     '12-07 10:00',
     'sent the deck',
   ],
@@ -219,7 +220,7 @@ const ENGLISH: Row[] = [
     'L-1042 visit needs-confirmed next "Dec 5 14:00" saw the plant',
     'L-1042',
     'visit',
-    'needs_confirmed',
+    'needs-confirmed',
     '12-05 14:00',
     'saw the plant',
   ],
@@ -235,7 +236,7 @@ const ENGLISH: Row[] = [
     'L-1042 phone no-answer next "tomorrow afternoon" voicemail',
     'L-1042',
     'phone',
-    'no_answer',
+    'no-answer',
     '12-02 15:00',
     'voicemail',
   ],
@@ -243,7 +244,7 @@ const ENGLISH: Row[] = [
     'L-1042 meeting second-quote next "friday 3pm" asked for a discount',
     'L-1042',
     'visit',
-    'second_quote',
+    'second-quote',
     '12-04 15:00',
     'asked for a discount',
   ],
@@ -251,7 +252,7 @@ const ENGLISH: Row[] = [
     'L-1042 Phone Trial-Booked next "Tomorrow 10AM" Customer wants a quote',
     'L-1042',
     'phone',
-    'trial_booked',
+    'trial-booked',
     '12-02 10:00',
     'Customer wants a quote',
   ],
@@ -275,7 +276,7 @@ const ENGLISH: Row[] = [
     'L-1042 customer wants a quote phone trial-booked',
     'L-1042',
     'phone',
-    'trial_booked',
+    'trial-booked',
     undefined,
     'customer wants a quote',
   ],
@@ -283,7 +284,7 @@ const ENGLISH: Row[] = [
     'L-1042 trial-booked phone next "tomorrow 10am" customer wants a quote',
     'L-1042',
     'phone',
-    'trial_booked',
+    'trial-booked',
     '12-02 10:00',
     'customer wants a quote',
   ],
@@ -307,7 +308,7 @@ const ENGLISH: Row[] = [
     'L-1042 phone 约到试用 next "tomorrow 10am" mixed languages',
     'L-1042',
     'phone',
-    'trial_booked',
+    'trial-booked',
     '12-02 10:00',
     'mixed languages',
   ],
@@ -345,9 +346,9 @@ describe('parseFollowUpLine', () => {
   it.each(ENGLISH)('en: %s', (...row) => check(row, EN));
 
   it('matches an outcome of the org’s own list, not only the defaults', () => {
-    const outcomes = [{ key: 'demo_done', zh: '已演示', en: 'demo done' }];
+    const outcomes = [{ key: 'demo-done', name: '已演示' }];
     const parsed = parseFollowUpLine('L-7 电话 已演示 下次 明天 还要比价', { ...ZH, outcomes });
-    expect(parsed.outcome).toBe('demo_done');
+    expect(parsed.outcome).toBe('demo-done');
     expect(parseFollowUpLine('L-7 电话 约到试用 x', { ...ZH, outcomes }).outcome).toBeUndefined();
   });
 });

@@ -64,7 +64,7 @@ describe.each<[string, () => PlatformDriver]>([
     await driver.clickFollowUp(app, story);
     const at = tomorrowTen(app);
     if (driver.submitForm) {
-      const values = { channel: 'phone', outcome: 'trial_booked', content: CONTENT };
+      const values = { channel: 'phone', outcome: 'trial-booked', content: CONTENT };
       // Once the modal is open (views.open is called after the click's ack): without a time, it is asked for.
       const empty = await vi.waitFor(() => driver.submitForm?.(app, story, values) ?? Promise.reject(), {
         timeout: 10_000,

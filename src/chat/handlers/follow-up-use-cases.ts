@@ -1,19 +1,31 @@
 import {
+  DEFAULT_OUTCOMES_EN,
+  DEFAULT_OUTCOMES_ZH_CN,
   type FollowUpInput,
-  REQUIRED_FOLLOW_UP_FIELDS,
+  type FollowUpRepository,
+  missingFollowUpFields,
+  outcomesOf,
   type RequiredFollowUpField,
+  recordFollowUp,
 } from '../../core/follow-ups/index.js';
 import { findLead } from '../../core/leads/index.js';
 import { actingMember, type Caller } from '../../core/org/index.js';
 import type { Org } from '../../core/org/types.js';
-import { assertOwnLead, type ClaimDeps, recordFollowUp } from '../../core/pools/index.js';
-import { DEFAULT_OUTCOME_CHOICES, type OutcomeChoice } from '../follow-up-outcomes.js';
+import {
+  assertOwnLead,
+  type ClaimDeps,
+  recordFollowUp as recordMinimalFollowUp,
+} from '../../core/pools/index.js';
+import type { OutcomeChoice } from '../follow-up-outcomes.js';
 
-// The follow-up use-cases chat calls, in one place. Until the follow-ups domain's recordFollowUp and
-// missingFollowUpFields are merged, these stand in for them over the minimal follow-up of the pools domain
-// (content as its text); the handlers do not change when they are swapped.
+// The follow-up use-cases chat calls, in one place.
 
-export type FollowUpEntryDeps = ClaimDeps;
+/**
+ * `followUps` is optional only while the follow-ups domain's storage is being merged: without it (an app built
+ * before that) the minimal follow-up of the pools domain is recorded, its content as the text. Once every builder
+ * passes the repository, the optional mark and the fallback go.
+ */
+export type FollowUpEntryDeps = ClaimDeps & { readonly followUps?: FollowUpRepository };
 
 /** Records the follow-up; `requestKey` makes a repeated final write (a retry, a second instance) harmless. */
 export async function recordEnteredFollowUp(
@@ -21,12 +33,14 @@ export async function recordEnteredFollowUp(
   caller: Caller,
   input: FollowUpInput & { readonly requestKey?: string },
 ): Promise<void> {
-  await recordFollowUp(deps, caller, { leadId: input.leadId, text: input.content ?? '' });
+  const { followUps } = deps;
+  if (followUps) await recordFollowUp({ ...deps, followUps }, caller, input);
+  else await recordMinimalFollowUp(deps, caller, { leadId: input.leadId, text: input.content ?? '' });
 }
 
 /**
- * The required fields the input lacks for its lead. Nothing is asked that could not be recorded: a lead that does
- * not exist, or is not the member's, is refused at once (the same refusal the record would give).
+ * The required fields the input lacks for its lead (none for a closed one). Nothing is asked that could not be
+ * recorded: a lead that does not exist, or is not the member's, is refused at once (the record's own refusal).
  */
 export async function missingFieldsOf(
   deps: FollowUpEntryDeps,
@@ -35,10 +49,18 @@ export async function missingFieldsOf(
 ): Promise<readonly RequiredFollowUpField[]> {
   const lead = await findLead(deps.leads, caller.org.id, input.leadId);
   assertOwnLead(lead, actingMember(caller, 'lead.follow_up'), 'follow_up');
-  return REQUIRED_FOLLOW_UP_FIELDS.filter((field) => input[field] === undefined);
+  return missingFollowUpFields(input, lead);
 }
 
-/** The org's outcome list (the follow-ups settings once merged). */
-export function outcomeChoicesOf(_org: Org): readonly OutcomeChoice[] {
-  return DEFAULT_OUTCOME_CHOICES;
+/**
+ * The org's outcome list as chat matches it: each by key and name, and a default outcome also by its name in the
+ * other language (an English-speaking rep of a Chinese org may type "trial booked").
+ */
+export function outcomeChoicesOf(org: Org): readonly OutcomeChoice[] {
+  const defaults = [...DEFAULT_OUTCOMES_ZH_CN, ...DEFAULT_OUTCOMES_EN];
+  return outcomesOf(org).map((o) => ({
+    key: o.key,
+    name: o.name,
+    aliases: defaults.filter((d) => d.key === o.key).map((d) => d.name),
+  }));
 }

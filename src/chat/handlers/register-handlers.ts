@@ -10,6 +10,7 @@ import { SET_AVAILABILITY_ACTION } from '../render/member-status-card.js';
 import { followUpCommand } from './follow-up-command.js';
 import { followUpDraftAnswerer } from './follow-up-draft.js';
 import { FOLLOW_UP_FORM, followUpSubmit } from './follow-up-form.js';
+import type { FollowUpEntryDeps } from './follow-up-use-cases.js';
 import { helpCommand } from './help-command.js';
 import {
   assignLeadAction,
@@ -26,7 +27,9 @@ import { notEnabledCommand } from './not-enabled-command.js';
 import { poolCommand } from './pool-command.js';
 import { setAvailabilityAction } from './set-availability-action.js';
 
-export type HandlerDeps = SetAvailabilityDeps & AssignDeps & { readonly drafts: ChatDraftStore };
+export type HandlerDeps = SetAvailabilityDeps &
+  AssignDeps &
+  FollowUpEntryDeps & { readonly drafts: ChatDraftStore };
 
 /** Wires every button and command to its handler; the same table serves all platforms. */
 export function registerHandlers(registry: Registry, deps: HandlerDeps): Registry {
