@@ -14,7 +14,6 @@ import { dueListCommand } from './agenda-commands.js';
 import { followUpCommand } from './follow-up-command.js';
 import { followUpDraftAnswerer } from './follow-up-draft.js';
 import { FOLLOW_UP_FORM, followUpSubmit } from './follow-up-form.js';
-import type { FollowUpEntryDeps } from './follow-up-use-cases.js';
 import { helpCommand } from './help-command.js';
 import {
   assignLeadAction,
