@@ -145,7 +145,7 @@ const contactPlan = {
   company: '华东电气',
   ownerName: REP_A.name,
   nextContactAt: new Date(AT.getTime() + 24 * HOUR).toISOString(),
-  lastOutcome: 'trial_booked',
+  lastOutcome: 'trial-booked',
   lastChannel: 'phone',
   snooze: [] as string[],
 };
@@ -220,7 +220,7 @@ const NOTICES: { readonly [K in NoticeKind]: readonly [NoticeRecipient, NoticeDa
                 code: 'L-1042',
                 name: '王磊',
                 at: AT.toISOString(),
-                lastOutcome: 'trial_booked',
+                lastOutcome: 'trial-booked',
               },
             ],
           },
