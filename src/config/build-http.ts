@@ -44,7 +44,7 @@ export function buildHttp(
   platforms: Pick<Platforms, 'routers' | 'rawBodyPaths' | 'sandboxRouters'>,
   deps: HttpDeps,
 ) {
-  const { orgs, members, teams, tokens, followUps } = storage.repos;
+  const { orgs, members, teams, tokens, followUps, customers, orders, pendingCustomers } = storage.repos;
   const edge = deps.edge ?? edgeSettings();
   const importLimits: ImportLimits = importLimitsOf(edge);
   let accepting = true;
@@ -55,7 +55,7 @@ export function buildHttp(
   for (const router of [
     orgRoutes({ orgs, members, teams }),
     leadRoutes(deps.intakeDeps),
-    followUpRoutes({ ...deps.intakeDeps, followUps }),
+    followUpRoutes({ ...deps.intakeDeps, followUps, customers, orders, pendingCustomers, members }),
     importRoutes(deps.intakeDeps, importLimits),
     routingRoutes({ orgs, teams, members }),
     tokenRoutes({ tokens, clock: deps.intakeDeps.clock }),

@@ -112,4 +112,52 @@ describe('the follow-up story on the sandbox', () => {
       expect.arrayContaining([{ label: '订单', value: orders[0].number }]),
     );
   });
+
+  it('moves the lead on when the org maps the outcome to a stage, and asks for a stage’s evidence', async () => {
+    const outcomes = [
+      { key: 'needs-confirmed', name: '确认需求', stage: 'intent' },
+      { key: 'second-quote', name: '二次报价', stage: 'quote' },
+    ];
+    const patched = await t.request('PATCH', '/api/v1/org/settings', { followUps: { outcomes } }, auth());
+    expect(patched.status, JSON.stringify(patched.body)).toBe(200);
+    const created = await t.request(
+      'POST',
+      '/api/v1/leads',
+      { name: '李娜', phone: '13912346002', company: '海纳电子', region: '上海', source: 'api' },
+      auth(),
+    );
+    const lead = created.body.lead as { id: string; code: string; ownerId: string };
+
+    const first = await say(lead.ownerId, `/跟进 ${lead.code} 电话 确认需求 下次 3天后 要三台设备`);
+    expect(first).toContain(`已把 ${lead.code} 从「线索」推进到「意向」。`);
+    // 报价 needs its amount and items, which a follow-up does not carry: the record stands, the rep is asked.
+    const second = await say(lead.ownerId, `/跟进 ${lead.code} 微信 二次报价 下次 后天下午 客户嫌贵`);
+    expect(second).toContain('已记录：微信 · 二次报价');
+    expect(second).toContain('缺少：报价金额、报价明细');
+    expect(second).toContain(`/阶段 ${lead.code} 报价 金额`);
+    // The API does the same: an outcome mapped to a stage reports what it did to it.
+    const byApi = await t.request(
+      'POST',
+      `/api/v1/leads/${lead.code}/follow-ups`,
+      {
+        channel: 'email',
+        content: '发了二次报价单',
+        outcome: 'second-quote',
+        nextContactAt: new Date(t.app.clock.now().getTime() + 5 * 24 * HOUR).toISOString(),
+      },
+      auth(),
+    );
+    expect(byApi.status, JSON.stringify(byApi.body)).toBe(201);
+    expect(byApi.body.stage).toEqual({
+      to: 'quote',
+      changed: false,
+      missing: ['quote.amount', 'quote.items'],
+    });
+    const stage = await say(lead.ownerId, `/阶段 ${lead.code}`);
+    expect(stage).toContain('当前阶段：「意向」');
+    // Forward only: the same outcome again changes nothing.
+    const again = await say(lead.ownerId, `/跟进 ${lead.code} 电话 确认需求 下次 下周一 再确认一次`);
+    expect(again).not.toContain('推进到');
+    await t.request('PATCH', '/api/v1/org/settings', { followUps: null }, auth());
+  });
 });

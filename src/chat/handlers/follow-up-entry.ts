@@ -11,6 +11,7 @@ import {
   outcomeChoicesOf,
   recordEnteredFollowUp,
 } from './follow-up-use-cases.js';
+import { outcomeStageLines } from './outcome-stage-reply.js';
 
 // The steps every way of entering a follow-up in chat shares (one line, the guided exchange, the card's button):
 // record it when it is complete, or keep what was given and ask for the first field still missing.
@@ -63,8 +64,9 @@ export async function continueFollowUp(
     });
     return { replies: [{ text: ctx.texts.followUps.ask[asking] }] };
   }
-  await recordEnteredFollowUp(deps, ctx.caller, { ...step.input, requestKey: step.draftId });
-  return { replies: [{ text: receiptOf(ctx, step.input) }] };
+  const outcome = await recordEnteredFollowUp(deps, ctx.caller, { ...step.input, requestKey: step.draftId });
+  const stageLines = outcomeStageLines(ctx, step.input.leadId, outcome);
+  return { replies: [{ text: [receiptOf(ctx, step.input), ...stageLines].join('\n') }] };
 }
 
 /** "已记录：电话 · 约到试用 · 下次联系 12月3日 周四 10:00", in the org's time zone and the member's language. */

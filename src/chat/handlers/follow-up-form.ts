@@ -6,6 +6,7 @@ import type { HandlerContext, SubmitHandler } from '../registry.js';
 import { wallTimeOf } from '../zoned-time.js';
 import { type FollowUpFlowDeps, grammarOptions, receiptOf } from './follow-up-entry.js';
 import { missingFieldsOf, outcomeChoicesOf, recordEnteredFollowUp } from './follow-up-use-cases.js';
+import { outcomeStageLines } from './outcome-stage-reply.js';
 
 /** Routes a submitted follow-up form to followUpSubmit. */
 export const FOLLOW_UP_FORM = 'follow-up.record';
@@ -77,7 +78,8 @@ export function followUpSubmit(deps: FollowUpFlowDeps): SubmitHandler {
     };
     for (const field of await missingFieldsOf(deps, ctx.caller, input)) errors[field] ??= f.required;
     if (Object.keys(errors).length > 0) return { replies: [], fieldErrors: errors };
-    await recordEnteredFollowUp(deps, ctx.caller, { ...input, requestKey: event.eventId });
-    return { replies: [{ text: receiptOf(ctx, input) }] };
+    const moved = await recordEnteredFollowUp(deps, ctx.caller, { ...input, requestKey: event.eventId });
+    const stageLines = outcomeStageLines(ctx, input.leadId, moved);
+    return { replies: [{ text: [receiptOf(ctx, input), ...stageLines].join('\n') }] };
   };
 }

@@ -1,4 +1,9 @@
 import {
+  advanceStageByOutcome,
+  type OutcomeStageResult,
+  type StageDeps,
+} from '../../core/customers/index.js';
+import {
   DEFAULT_OUTCOMES_EN,
   DEFAULT_OUTCOMES_ZH_CN,
   type FollowUpDeps,
@@ -16,15 +21,18 @@ import type { OutcomeChoice } from '../follow-up-outcomes.js';
 
 // The follow-up use-cases chat calls, in one place.
 
-export type FollowUpEntryDeps = FollowUpDeps;
+export type FollowUpEntryDeps = FollowUpDeps & StageDeps;
 
 /** Records the follow-up; `requestKey` makes a repeated final write (a retry, a second instance) harmless. */
 export async function recordEnteredFollowUp(
   deps: FollowUpEntryDeps,
   caller: Caller,
   input: FollowUpInput & { readonly requestKey?: string },
-): Promise<void> {
-  await recordFollowUp(deps, caller, input);
+): Promise<OutcomeStageResult | undefined> {
+  const recorded = await recordFollowUp(deps, caller, input);
+  // An outcome the org maps to a stage moves the lead on (a retry finds it moved: no second change).
+  if (!recorded.outcomeStage) return undefined;
+  return advanceStageByOutcome(deps, caller, { lead: recorded.lead, stage: recorded.outcomeStage });
 }
 
 /**

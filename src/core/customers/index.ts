@@ -1,4 +1,5 @@
 // What the customers domain offers the rest of core and the outer layers; other domains import it only from here.
+export * from './advance-stage-by-outcome.js';
 export * from './change-stage.js';
 export * from './complete-won-lead.js';
 export * from './customer-types.js';

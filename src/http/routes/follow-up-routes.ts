@@ -1,6 +1,11 @@
 import Router from '@koa/router';
 import { z } from 'zod';
 import {
+  advanceStageByOutcome,
+  type OutcomeStageResult,
+  type StageDeps,
+} from '../../core/customers/index.js';
+import {
   correctFollowUp,
   type FollowUp,
   type FollowUpDeps,
@@ -56,8 +61,15 @@ function inputOf(body: unknown): Omit<RecordFollowUpInput, 'leadId'> {
   return { ...(rest as object), ...(nextContactAt ? { nextContactAt: new Date(nextContactAt) } : {}) };
 }
 
+/** What the outcome did to the stage: moved (`changed` false when it was there already), or what it still needs. */
+function stageAnswer(moved: OutcomeStageResult) {
+  return moved.kind === 'changed'
+    ? { to: moved.target.key, changed: moved.result.changed }
+    : { to: moved.target.key, changed: false, missing: moved.issues.map((i) => i.field) };
+}
+
 /** 跟进记录 under /api/v1 (behind apiAuth): record, list, read with versions, correct. */
-export function followUpRoutes(deps: FollowUpDeps): Router<ApiState> {
+export function followUpRoutes(deps: FollowUpDeps & StageDeps): Router<ApiState> {
   const router = new Router<ApiState>();
 
   // `:ref` is the lead's id or code (L-1042). An API token records for the lead's owner (follow_up.record_for_owner).
@@ -70,11 +82,16 @@ export function followUpRoutes(deps: FollowUpDeps): Router<ApiState> {
       // Its own space in the (org, request key) index: an API key never meets a chat event id.
       ...(key ? { requestKey: `api:${key}` } : {}),
     });
+    // An outcome the org maps to a stage moves the lead on; a stage needing evidence is reported, not forced.
+    const moved = result.outcomeStage
+      ? await advanceStageByOutcome(deps, caller, { lead: result.lead, stage: result.outcomeStage })
+      : undefined;
     ctx.status = result.replayed ? 200 : 201;
     ctx.body = {
       followUp: followUpJson(result.followUp, caller),
-      lead: leadJson(result.lead, caller, { history: false }),
+      lead: leadJson(moved?.kind === 'changed' ? moved.result.lead : result.lead, caller, { history: false }),
       ...(result.outcomeStage ? { outcomeStage: result.outcomeStage } : {}),
+      ...(moved ? { stage: stageAnswer(moved) } : {}),
     };
   });
 
