@@ -26,14 +26,23 @@
 // with delivery on, waits until the outbox is empty, and counts the messages per channel and per rep; the same
 // sends are then priced under each platform's pacing (scripts/bench/price-pacing.ts).
 //
+// The follow-up scenario (#12) records N follow-ups one at a time, each by the owner of a claimed lead of the demo
+// org (`--follow-up N`): database commands and CPU per follow-up, every lead then checked to hold its one record.
+// The agenda scenario (the follow-ups issue) runs the morning agenda once for R reps over N open leads seeded into
+// its own database: database commands per rep (goal ≤ 2) and CPU per rep. The plan scenario runs the contact
+// plan's sweep over N planned leads of which M are due, and again over N/10 open: equal commands = cost follows due.
+//
 // The targets are judged in the output (`meetsTargets`); a miss exits 0 unless --strict. A failed correctness
 // check (leads lost, duplicated or not created) always exits 1: its figures would mean nothing.
 import { BENCH_USAGE, BenchUsageError, parseBenchArgs } from './bench/bench-args.js';
 import { type BenchEnvironment, openBenchEnvironment } from './bench/bench-environment.js';
 import { beyondFloors, calibrate } from './bench/calibrate.js';
 import { countCommands } from './bench/command-counter.js';
+import { AGENDA_TARGETS, runAgenda } from './bench/run-agenda.js';
 import { type BatchFigures, runBatch } from './bench/run-batch.js';
 import { CAMPAIGN_TARGETS, runCampaign } from './bench/run-campaign.js';
+import { runContactPlanBench } from './bench/run-contact-plan.js';
+import { FOLLOW_UP_TARGETS, runFollowUps } from './bench/run-follow-up.js';
 import { type ReclaimFigures, runReclaim } from './bench/run-reclaim.js';
 import { runSingle, type SingleFigures } from './bench/run-single.js';
 import { verifyLeads } from './bench/verify-leads.js';
@@ -94,13 +103,25 @@ async function main(): Promise<number> {
     const verification = await verifyLeads(env, next);
     const ok = verification.ok && (batch?.notCreated ?? 0) === 0;
     const reclaim = args.reclaimOpen > 0 ? await reclaimScenario(args.reclaimOpen, args.reclaimDue) : null;
+    const agenda = args.agendaReps > 0 ? await runAgenda(args.agendaReps, args.agendaOpen, progress) : null;
+    const plan = args.planOpen > 0 ? await runContactPlanBench(args.planOpen, args.planDue, progress) : null;
     if (args.campaign > 0) progress(`campaign: ${args.campaign} leads in two batch calls, delivered`);
     const campaign = args.campaign > 0 ? await runCampaign(args.campaign, progress) : null;
+    // After the intake verification: its own leads would be counted as intake's.
+    const followUp = args.followUp > 0 ? await runFollowUps(env, args.followUp, idleRate, progress) : null;
     const judged = judge(single, batch);
     const meetsTargets = {
       ...judged,
       campaign: campaign?.meetsTargets ?? null,
-      all: judged.all && (campaign?.meetsTargets.all ?? true),
+      followUp: followUp?.meetsTargets ?? null,
+      agenda: agenda ? agenda.dbCommandsPerRep <= AGENDA_TARGETS.dbCommandsPerRep : null,
+      all:
+        judged.all &&
+        (campaign?.meetsTargets.all ?? true) &&
+        (followUp
+          ? followUp.meetsTargets.dbCommandsPerFollowUp && followUp.meetsTargets.cpuMsPerFollowUp
+          : true) &&
+        (agenda ? agenda.dbCommandsPerRep <= AGENDA_TARGETS.dbCommandsPerRep : true),
     };
     const report = {
       database: env.database,
@@ -111,13 +132,35 @@ async function main(): Promise<number> {
       verification,
       reclaim,
       campaign,
-      ok: ok && (reclaim?.ok ?? true) && (campaign?.ok ?? true),
-      targets: { ...TARGETS, campaign: CAMPAIGN_TARGETS },
+      followUp,
+      agenda,
+      plan,
+      ok:
+        ok &&
+        (reclaim?.ok ?? true) &&
+        (campaign?.ok ?? true) &&
+        (followUp?.ok ?? true) &&
+        (agenda?.ok ?? true) &&
+        (plan?.ok ?? true),
+      targets: {
+        ...TARGETS,
+        campaign: CAMPAIGN_TARGETS,
+        followUp: FOLLOW_UP_TARGETS,
+        agenda: AGENDA_TARGETS,
+      },
       meetsTargets,
       runSeconds: Math.round((performance.now() - began) / 100) / 10,
     };
     process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
-    if (!ok || (reclaim && !reclaim.ok) || (campaign && !campaign.ok)) return 1;
+    if (
+      !ok ||
+      (reclaim && !reclaim.ok) ||
+      (campaign && !campaign.ok) ||
+      (followUp && !followUp.ok) ||
+      (agenda && !agenda.ok) ||
+      (plan && !plan.ok)
+    )
+      return 1;
     return args.strict && !meetsTargets.all ? 1 : 0;
   } finally {
     await closeQuietly(env);

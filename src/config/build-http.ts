@@ -1,11 +1,13 @@
 import Router from '@koa/router';
 import type Koa from 'koa';
 import type { Logger } from 'pino';
+import type { DueLeadsDeps } from '../core/follow-ups/index.js';
 import type { IntakeDeps } from '../core/leads/intake-lead.js';
 import { createHttpApp } from '../http/create-http-app.js';
 import { apiAuth } from '../http/middleware/api-auth.js';
 import { tokenRole } from '../http/middleware/token-role.js';
 import { customerRoutes } from '../http/routes/customer-routes.js';
+import { followUpRoutes } from '../http/routes/follow-up-routes.js';
 import { healthRoutes } from '../http/routes/health-routes.js';
 import { IMPORT_PATH, importRoutes } from '../http/routes/import-routes.js';
 import { leadRoutes } from '../http/routes/lead-routes.js';
@@ -26,7 +28,7 @@ export type HttpDeps = {
   readonly sandboxAllowRemote?: boolean | undefined;
   /** Behind a reverse proxy: client addresses from its X-Forwarded-For hop (TRUST_PROXY). */
   readonly trustProxy?: boolean | undefined;
-  readonly intakeDeps: IntakeDeps;
+  readonly intakeDeps: IntakeDeps & DueLeadsDeps;
   /** Whether this process runs the scheduled jobs: readiness then waits for the scheduler. */
   readonly jobsEnabled: boolean;
   /** Import limits and rate limits; the config table's defaults when absent. */
@@ -42,7 +44,7 @@ export function buildHttp(
   platforms: Pick<Platforms, 'routers' | 'rawBodyPaths' | 'sandboxRouters'>,
   deps: HttpDeps,
 ) {
-  const { orgs, members, teams, tokens } = storage.repos;
+  const { orgs, members, teams, tokens, followUps } = storage.repos;
   const edge = deps.edge ?? edgeSettings();
   const importLimits: ImportLimits = importLimitsOf(edge);
   let accepting = true;
@@ -53,6 +55,7 @@ export function buildHttp(
   for (const router of [
     orgRoutes({ orgs, members, teams }),
     leadRoutes(deps.intakeDeps),
+    followUpRoutes({ ...deps.intakeDeps, followUps }),
     importRoutes(deps.intakeDeps, importLimits),
     routingRoutes({ orgs, teams, members }),
     tokenRoutes({ tokens, clock: deps.intakeDeps.clock }),

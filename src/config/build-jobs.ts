@@ -1,6 +1,7 @@
 import type { Clock } from '../core/shared/clock.js';
 import { customerJobs } from '../jobs/customer-jobs.js';
 import { leadJobs, runJobsOnce } from '../jobs/job-table.js';
+import { mongoAgendaRuns } from '../storage/repositories/agenda-runs.js';
 import type { Chat } from './build-chat.js';
 import type { Storage } from './build-storage.js';
 
@@ -23,6 +24,9 @@ export function buildJobs(
   const jobs = [
     ...leadJobs({
       leads,
+      dueLeads: leads,
+      members,
+      agendaRuns: mongoAgendaRuns(storage.models),
       roster,
       conversion,
       orgs,

@@ -7,6 +7,7 @@ import { mongoChatDrafts } from '../storage/repositories/chat-draft-repository.j
 import { mongoConversionStats } from '../storage/repositories/conversion-stats.js';
 import { mongoPendingCustomers } from '../storage/repositories/customer-pending-leads.js';
 import { mongoCustomerRepository } from '../storage/repositories/customer-repository.js';
+import { mongoFollowUpRepository } from '../storage/repositories/follow-up-repository.js';
 import { mongoInboundEventLog } from '../storage/repositories/inbound-event-log.js';
 import { leadNoticeSweep } from '../storage/repositories/lead-notice-sweep.js';
 import { mongoLeadRepository } from '../storage/repositories/lead-repository.js';
@@ -44,6 +45,7 @@ export function buildStorage(connection: Connection, clock: Clock, edge: EdgeSet
     orders: mongoOrderRepository(models),
     pendingCustomers: mongoPendingCustomers(models),
     drafts: mongoChatDrafts(models),
+    followUps: mongoFollowUpRepository(models),
   };
   return {
     connection,

@@ -3,6 +3,7 @@ import { type ApiTokenDoc, apiTokenSchema } from './models/api-token-model.js';
 import { type ChatDraftDoc, chatDraftSchema } from './models/chat-draft-model.js';
 import { type CounterDoc, counterSchema } from './models/counter-model.js';
 import { type CustomerDoc, customerSchema } from './models/customer-model.js';
+import { type FollowUpDoc, followUpSchema } from './models/follow-up-model.js';
 import { type InboundEventDoc, inboundEventSchema } from './models/inbound-event-model.js';
 import { type LeadDoc, leadSchema } from './models/lead-model.js';
 import { type MemberDoc, memberSchema } from './models/member-model.js';
@@ -34,6 +35,7 @@ export type Models = {
   readonly Customer: Model<CustomerDoc>;
   readonly Order: Model<OrderDoc>;
   readonly ChatDraft: Model<ChatDraftDoc>;
+  readonly FollowUp: Model<FollowUpDoc>;
 };
 
 /** Binds every model to one connection (tests open one connection per database). */
@@ -57,6 +59,7 @@ export function bindModels(connection: Connection): Models {
     Customer: connection.model<CustomerDoc>('Customer', customerSchema),
     Order: connection.model<OrderDoc>('Order', orderSchema),
     ChatDraft: connection.model<ChatDraftDoc>('ChatDraft', chatDraftSchema),
+    FollowUp: connection.model<FollowUpDoc>('FollowUp', followUpSchema),
   };
 }
 

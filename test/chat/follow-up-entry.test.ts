@@ -6,6 +6,7 @@ import { Registry } from '../../src/chat/registry.js';
 import { LEAD_ACTIONS } from '../../src/chat/render/lead-card.js';
 import { zhCN } from '../../src/chat/texts/zh-cn.js';
 import type { Member } from '../../src/core/org/types.js';
+import { customerFakes } from '../core/fake-customer-pending.js';
 import { FakeFollowUpRepository } from '../core/fake-follow-up-repository.js';
 import { FakeOrgRepository } from '../core/fakes.js';
 import { leadWorld, REP_A, REP_B } from '../core/lead-world.js';
@@ -27,7 +28,7 @@ function entry(locale: 'zh-CN' | 'en' = 'zh-CN') {
       teams: w.deps.teams,
       log: { error: () => undefined },
     }),
-    { ...w.deps, drafts, followUps },
+    { ...w.deps, drafts, followUps, ...customerFakes(w.leads) },
   );
   let seq = 0;
   const user = (m: Member) => ({

@@ -205,6 +205,44 @@ const NOTICES: { readonly [K in NoticeKind]: readonly [NoticeRecipient, NoticeDa
     ],
   ],
   'plan.reminder': [true, false].map((done) => [toRep, { ...contactPlan, done, snooze: ['1h', 'tomorrow'] }]),
+  'plan.agenda': [
+    [
+      toRep,
+      {
+        memberName: REP_A.name,
+        day: '2026-03-02',
+        mine: {
+          today: {
+            count: 4,
+            leads: [
+              {
+                leadId: LEAD,
+                code: 'L-1042',
+                name: '王磊',
+                at: AT.toISOString(),
+                lastOutcome: 'trial_booked',
+              },
+            ],
+          },
+          overdue: {
+            count: 1,
+            leads: [{ leadId: LEAD, name: '刘洋', at: AT.toISOString(), unfollowed: true }],
+          },
+          stalled: { count: 0, leads: [] },
+        },
+        teams: [
+          {
+            teamName: '华东销售组',
+            lists: {
+              today: { count: 0, leads: [] },
+              overdue: { count: 0, leads: [] },
+              stalled: { count: 1, leads: [{ leadId: LEAD, company: '华东电气', at: AT.toISOString() }] },
+            },
+          },
+        ],
+      },
+    ],
+  ],
   'plan.missed': [[{ kind: 'member', memberId: memberId('00000000000000000000c003') }, contactPlan]],
   'lead.approval': (['pending', 'approved', 'kept'] as const).flatMap((approval) =>
     (['timeout', 'manual'] as const).map(
@@ -449,6 +487,9 @@ describe('a zh-CN org reads Chinese only', () => {
     await say('/followup', type(REP_A, 'followup', [mine.id, '电话沟通，有意向']));
     await say('/lead release', type(REP_A, 'lead', ['release', mine.id, '客户说暂时不需要，下季度再联系']));
     await say('/lead ID (history)', type(REP_A, 'lead', [mine.id]));
+    await say('/stage refused', type(REP_A, 'stage', [mine.id, '报价']));
+    await say('/stage', type(REP_A, 'stage', [mine.id, '报价', '金额', '5万', '明细', '服务器2台']));
+    await say('/stage show', type(REP_A, 'stage', [mine.id]));
     await say('unknown command', type(REP_A, 'hours', []));
     await say('claim click', click(REP_B, LEAD_ACTIONS.claim, pooled.id));
     await say('claim click (second)', click(REP_A, LEAD_ACTIONS.claim, pooled.id));

@@ -1,8 +1,9 @@
 import type { PendingCustomers } from '../../src/core/customers/index.js';
 import type { Lead } from '../../src/core/leads/index.js';
 import type { LeadId, OrgId } from '../../src/core/shared/ids.js';
-import { turn } from './fake-customer-repository.js';
+import { FakeCustomerRepository, turn } from './fake-customer-repository.js';
 import type { FakeLeadRepository } from './fake-lead-repository.js';
+import { FakeOrderRepository } from './fake-order-repository.js';
 
 /**
  * The customers sweep's port over the fake lead repository: reads its leads, and clears a mark in its store the
@@ -29,4 +30,13 @@ export class FakePendingCustomers implements PendingCustomers {
     const { customerPending: _, ...stage } = lead.stage;
     store.set(id, { ...lead, stage });
   }
+}
+
+/** The customers domain's three fakes over one fake lead repository (handlers and worlds spread it into deps). */
+export function customerFakes(leads: FakeLeadRepository) {
+  return {
+    customers: new FakeCustomerRepository(),
+    orders: new FakeOrderRepository(),
+    pendingCustomers: new FakePendingCustomers(leads),
+  };
 }

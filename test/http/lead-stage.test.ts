@@ -111,4 +111,32 @@ describe('POST /api/v1/leads/:ref/stage', () => {
     expect(bad.status).toBe(400);
     expect(bad.body.error.details.issues[0].field).toBe('quote.colour');
   });
+
+  // Last in the file: it changes the demo org's stages for every later request.
+  it('uses the stages an admin set in the org settings, and refuses a pipeline that does not start at lead', async () => {
+    const stages = {
+      stages: [
+        { key: 'lead', name: '新线索', kind: 'open', requires: [] },
+        { key: 'demo', name: '演示', kind: 'open', requires: ['quote.items'] },
+        { key: 'won', name: '签约', kind: 'won', requires: [] },
+      ],
+      lossReasons: ['其他'],
+      quoteFollowUpDays: 5,
+      lostPoolCooldownDays: 1,
+    };
+    const bad = await t.request(
+      'PATCH',
+      '/api/v1/org/settings',
+      { stages: { ...stages, stages: stages.stages.slice(1) } },
+      auth(),
+    );
+    expect(bad.status).toBe(400);
+    const set = await t.request('PATCH', '/api/v1/org/settings', { stages }, auth());
+    expect(set.status).toBe(200);
+    const lead = await newLead('13812340006');
+    const refused = await stage(lead.code, { to: '演示' });
+    expect(refused.body.error.details.issues.map((i: { field: string }) => i.field)).toEqual(['quote.items']);
+    const moved = await stage(lead.code, { to: '演示', quote: { items: '演示环境' } });
+    expect(moved.body.stage).toMatchObject({ key: 'demo', name: '演示', kind: 'open' });
+  });
 });

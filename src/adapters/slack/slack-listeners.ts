@@ -11,7 +11,7 @@ import {
 } from './parse-slack-events.js';
 import type { SlackAdapter } from './slack-adapter.js';
 import { openFormAfter, registerSlackFormListeners } from './slack-form-listeners.js';
-import { homeBlocks } from './slack-home.js';
+import { homeBlocks, homeTodayEventFrom } from './slack-home.js';
 import type { SlackLog } from './slack-log.js';
 import { replyInChannel, replyPrivately } from './slack-replies.js';
 
@@ -62,9 +62,15 @@ export function registerSlackListeners(app: App, deps: SlackListenerDeps): void 
   app.event('app_home_opened', async ({ event, body }) => {
     if (event.tab !== 'home') return;
     const command = homeCommandEventFrom(body, event);
-    dispatchInBackground(deps, command, noReplies, async (result) => {
-      // A duplicate is Slack's retry of an open already published; its empty replies would wipe the leads shown.
-      if (!result.duplicate) await deps.adapter.publishHome(event.user, homeBlocks(result.replies));
+    // Today's lists first, then the open leads; published once both are answered, in one views.publish.
+    dispatchInBackground(deps, homeTodayEventFrom(command), noReplies, async (today) => {
+      dispatchInBackground(deps, command, noReplies, async (result) => {
+        // A duplicate is Slack's retry of an open already published; its empty replies would wipe the leads shown.
+        // Only lists answered: a refusal (not linked, say) is what the `/lead` answer says already.
+        const lists = today.ok && !today.duplicate ? today.replies : [];
+        if (!result.duplicate)
+          await deps.adapter.publishHome(event.user, homeBlocks([...lists, ...result.replies]));
+      });
     });
   });
 }

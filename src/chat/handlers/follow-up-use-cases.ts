@@ -1,8 +1,8 @@
 import {
   DEFAULT_OUTCOMES_EN,
   DEFAULT_OUTCOMES_ZH_CN,
+  type FollowUpDeps,
   type FollowUpInput,
-  type FollowUpRepository,
   missingFollowUpFields,
   outcomesOf,
   type RequiredFollowUpField,
@@ -11,21 +11,12 @@ import {
 import { findLead } from '../../core/leads/index.js';
 import { actingMember, type Caller } from '../../core/org/index.js';
 import type { Org } from '../../core/org/types.js';
-import {
-  assertOwnLead,
-  type ClaimDeps,
-  recordFollowUp as recordMinimalFollowUp,
-} from '../../core/pools/index.js';
+import { assertOwnLead } from '../../core/pools/index.js';
 import type { OutcomeChoice } from '../follow-up-outcomes.js';
 
 // The follow-up use-cases chat calls, in one place.
 
-/**
- * `followUps` is optional only while the follow-ups domain's storage is being merged: without it (an app built
- * before that) the minimal follow-up of the pools domain is recorded, its content as the text. Once every builder
- * passes the repository, the optional mark and the fallback go.
- */
-export type FollowUpEntryDeps = ClaimDeps & { readonly followUps?: FollowUpRepository };
+export type FollowUpEntryDeps = FollowUpDeps;
 
 /** Records the follow-up; `requestKey` makes a repeated final write (a retry, a second instance) harmless. */
 export async function recordEnteredFollowUp(
@@ -33,9 +24,7 @@ export async function recordEnteredFollowUp(
   caller: Caller,
   input: FollowUpInput & { readonly requestKey?: string },
 ): Promise<void> {
-  const { followUps } = deps;
-  if (followUps) await recordFollowUp({ ...deps, followUps }, caller, input);
-  else await recordMinimalFollowUp(deps, caller, { leadId: input.leadId, text: input.content ?? '' });
+  await recordFollowUp(deps, caller, input);
 }
 
 /**

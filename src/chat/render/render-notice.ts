@@ -4,6 +4,7 @@ import type { LeadMovedAwayData } from '../../core/pools/moved-away-notices.js';
 import type { Notice, NoticeDataByKind, NoticeKind } from '../../core/shared/notices.js';
 import type { OutboundMessage } from '../card.js';
 import type { SummaryKind } from '../outbox/coalesce-group.js';
+import { agendaCard } from './agenda-card.js';
 import { contactReminderCard, missedContactsCard } from './contact-reminder-card.js';
 import { handOffCard } from './hand-off-card.js';
 import { leadApprovalCard, leadDecisionMessage } from './lead-approval-card.js';
@@ -36,6 +37,7 @@ const RENDERERS: Renderers = {
   'customer.hand_off': handOffCard,
   'plan.reminder': contactReminderCard,
   'plan.missed': (data, ctx) => missedContactsCard([data], ctx),
+  'plan.agenda': agendaCard,
 };
 
 export function renderNotice(notice: Pick<Notice, 'kind' | 'data'>, ctx: RenderContext): OutboundMessage {

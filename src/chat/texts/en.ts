@@ -16,7 +16,8 @@ const COMMAND_HELP: Readonly<Record<CommandName, string>> = {
   pool: '/pool — show the public pool leads you can claim',
   followup:
     '/followup ID phone|wechat|visit|email|other [outcome] next TIME text — record a follow-up, e.g. /followup L-1042 phone trial-booked next "tomorrow 10am" customer wants a quote',
-  stage: '/stage ID STAGE — move a customer to its next stage',
+  stage:
+    '/stage ID STAGE [amount … items … | contract … amount … signed … | reason …] — move a lead to a stage · /stage ID — its stage and history',
   today: '/today — the customers to contact today',
   overdue: '/overdue — customers whose contact time has passed',
   stalled: '/stalled — promising customers with no progress for days',

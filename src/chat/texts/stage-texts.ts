@@ -5,6 +5,8 @@ export type StageTexts = {
   /** What each piece of evidence is called, in refusals ("缺少：报价金额、报价明细"). */
   readonly fieldNames: Readonly<Record<StageField, string>>;
   readonly missing: (fields: readonly string[]) => string;
+  /** A loss reason not on the org's list: the list to choose from. */
+  readonly reasons: (reasons: readonly string[]) => string;
   readonly example: (command: string) => string;
   /** The words of the /阶段 grammar in the reader's language, for the filled-in example. */
   readonly words: {
@@ -15,6 +17,8 @@ export type StageTexts = {
     readonly signed: string;
     readonly today: string;
     readonly reason: string;
+    /** The quote items the filled-in example shows when none were given. */
+    readonly sampleItems: string;
   };
   readonly changed: (code: string, from: string, to: string) => string;
   readonly unchanged: (code: string, stage: string) => string;

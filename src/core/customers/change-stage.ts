@@ -40,12 +40,33 @@ export async function changeStage(
   const { leadId, ...rest } = input;
   const change = parseStageChange(rest);
   const { org } = caller;
-  const lead = await findLead(deps.leads, org.id, leadId);
   const target = findStage(org, change.to);
   if (!target) {
     const names = stageSettingsOf(org).stages.map((s) => s.name);
     throw new DomainError('STAGE_NOT_FOUND', { to: change.to, stages: names });
   }
+  let lead = await findLead(deps.leads, org.id, leadId);
+  // A write lost to another one (a follow-up, the plan job's reminder) is tried again on the lead as it is now, a
+  // few times; a simultaneous identical change is found done on the re-read and answered as a repeat.
+  for (let attempt = 1; ; attempt++) {
+    const result = await attemptChange(deps, caller, lead, target, change);
+    if (result) return result;
+    if (attempt === ATTEMPTS) throw new DomainError('CONFLICT', { leadId: lead.id });
+    lead = await findLead(deps.leads, org.id, lead.id);
+  }
+}
+
+const ATTEMPTS = 3;
+
+/** One try on the lead as read: the checks, then the conditional write; undefined when another write came first. */
+async function attemptChange(
+  deps: StageDeps,
+  caller: Caller,
+  lead: Lead,
+  target: StageDefinition,
+  change: StageChange,
+): Promise<StageChangeResult | undefined> {
+  const { org } = caller;
   const from = stageOf(org, lead.stage?.key);
   assertMayChangeStage(caller, lead, from, target);
   const repeat = await repeated(deps, lead, target, change);
@@ -55,13 +76,7 @@ export async function changeStage(
     throw new DomainError('STAGE_CLOSED', { leadId: lead.id, stage: target.name });
   }
   const written = await write(deps, caller, lead, target, change, evidence);
-  if (!written) {
-    // Lost the race: a simultaneous identical change (a double click, two platforms' retries) is this one, done.
-    const now = await findLead(deps.leads, org.id, lead.id);
-    const same = await repeated(deps, now, target, change);
-    if (same) return same;
-    throw new DomainError('CONFLICT', { leadId: lead.id });
-  }
+  if (!written) return undefined;
   await deps.notifier.publish(org.id, [...leadNotices(written), ...quoteNotices(written)]);
   const done = target.kind === 'won' ? await completeWonLead(deps, written) : undefined;
   return { lead: done ? settledLead(written) : written, changed: true, ...(done ?? {}) };
@@ -101,7 +116,7 @@ async function write(
   const { org } = caller;
   const now = deps.clock.now();
   const stage = await stageToWrite(deps, lead, target, evidence, now);
-  const plan = planForStage(org, lead, target, stageSettingsOf(org), now, change.nextContactAt);
+  const plan = planForStage(org, lead, stage, target, now, change.nextContactAt);
   const member = caller.member;
   const since = lead.stage?.since ?? lead.createdAt;
   const leadChange: LeadChange = {
@@ -109,8 +124,9 @@ async function write(
       stage,
       ...(plan ? { plan } : {}),
       ...(stage.deal?.customerId ? { customerId: stage.deal.customerId } : {}),
+      ...(target.kind === 'won' ? wonOwnership(lead, now) : {}),
     },
-    ...(plan ? {} : { unset: ['plan'] }),
+    ...(plan ? {} : { unset: target.kind === 'won' ? ['plan', 'dueStep', 'dueAt'] : ['plan'] }),
     event: {
       type: 'stage_changed',
       at: now,
@@ -158,4 +174,18 @@ async function stageToWrite(
     orderId: existing?.id ?? deps.orders.newId(),
   };
   return { ...base, deal, customerPending: true };
+}
+
+/**
+ * A won lead is its owner's for good: the unfollowed ladder stops (it would otherwise reclaim a signed customer to
+ * the pool at 48 h) and an assigned lead counts as claimed, as a follow-up would make it.
+ */
+function wonOwnership(lead: Lead, now: Date): LeadChange['set'] {
+  if (!lead.ownerId) return {};
+  return {
+    followUpStatus: 'following',
+    ...(lead.status === 'assigned'
+      ? { status: 'claimed' as const, ...(lead.claimedAt ? {} : { claimedAt: now }) }
+      : {}),
+  };
 }

@@ -52,8 +52,9 @@ export function contactPlanNotices(lead: Lead, snooze: readonly string[] = []): 
   const notices: Notice[] = [];
   if (last?.type === 'contact_reminded' && lead.ownerId) {
     notices.push(reminder(lead, data, lead.ownerId, 'post', key('contact')));
-  } else if (remindedAt && lead.ownerId) {
-    // The lead moved on since (a follow-up, a snooze, a step): the reminder shown stops offering its buttons.
+  } else if (remindedAt && lead.ownerId && last?.type !== 'contact_escalated') {
+    // The lead moved on since (a follow-up, a snooze, a reclaim): the reminder shown stops offering its buttons. An
+    // escalation leaves it as it is: the owner may still record the follow-up or snooze from it.
     notices.push(reminder(lead, { ...data, snooze: [] }, lead.ownerId, 'update', key('contact-update')));
   }
   if (last?.type === 'contact_escalated' && last.managerId) {

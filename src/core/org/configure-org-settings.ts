@@ -46,8 +46,12 @@ export const orgSettingsPatchSchema = z.strictObject({
   reclaimAfterHours: hours.optional(),
   reclaimTo: z.enum(['pool', 'reroute']).optional(),
   importantToSeniors: z.boolean().optional(),
-  // Lazy: the follow-ups domain imports org, so its schema may not exist yet while this module loads.
-  followUps: z.lazy(() => followUpSettingsSchema).optional(),
+  // Lazy: the follow-ups domain imports org's index, so its schema is read at parse time, not while modules load.
+  // null: back to the defaults of the org's locale.
+  followUps: z
+    .lazy(() => followUpSettingsSchema)
+    .nullable()
+    .optional(),
   claimCooldownHours: z
     .number()
     .min(0)

@@ -26,6 +26,8 @@ export type OrgDoc = {
     stages?: Record<string, unknown>;
     /** The contact plan's settings, validated by planSettingsSchema before it is stored. */
     plan?: Record<string, unknown>;
+    /** Validated by followUpSettingsSchema before it is stored. */
+    followUps?: Record<string, unknown>;
   };
   createdAt: Date;
 };
@@ -54,6 +56,7 @@ export const orgSchema = new Schema<OrgDoc>(
       scoring: { type: Schema.Types.Mixed },
       stages: { type: Schema.Types.Mixed },
       plan: { type: Schema.Types.Mixed },
+      followUps: { type: Schema.Types.Mixed },
     },
     createdAt: { type: Date, required: true },
   },

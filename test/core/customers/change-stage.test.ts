@@ -92,6 +92,31 @@ describe('changeStage', () => {
     expect(w.leads.writes).toHaveLength(1);
   });
 
+  it('tries again on the lead as it is now when another write came between its read and its write', async () => {
+    const w = stageWorld();
+    const lead = await w.owned();
+    const leads = w.stageDeps.leads;
+    let interleaved = false;
+    // A follow-up's write lands right after the stage change read the lead: its first write finds another version.
+    const racing = {
+      ...w.stageDeps,
+      leads: Object.assign(Object.create(leads), {
+        updateIf: async (...args: Parameters<typeof leads.updateIf>) => {
+          if (!interleaved) {
+            interleaved = true;
+            await leads.updateIf(args[0], args[1], args[2], {
+              set: { followUpStatus: 'following' },
+              event: { type: 'followed_up', at: AT },
+            });
+          }
+          return leads.updateIf(...args);
+        },
+      }),
+    };
+    const result = await changeStage(racing, w.as(REP_A), { leadId: lead.id, to: 'quote', quote: QUOTE });
+    expect(result.lead).toMatchObject({ version: 3, followUpStatus: 'following', stage: { key: 'quote' } });
+  });
+
   it('takes a revised quote as a new change', async () => {
     const w = stageWorld();
     const lead = await w.owned();

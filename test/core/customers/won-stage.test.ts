@@ -93,7 +93,12 @@ describe('changeStage into 成交', () => {
 
   it('makes the lead a customer with an order (the quote’s items), and hands it off to the team and after-sales', async () => {
     const w = stageWorld();
-    const lead = await w.owned();
+    const lead = await w.owned({
+      status: 'assigned',
+      followUpStatus: 'unfollowed',
+      dueStep: 'nudge',
+      dueAt: AT,
+    });
     await changeStage(w.stageDeps, w.as(REP_A), { leadId: lead.id, to: '报价', quote: QUOTE });
     const won = await changeStage(w.stageDeps, w.as(REP_A), { leadId: lead.id, to: '成交', deal: DEAL });
     expect(won.customer).toMatchObject({ leadId: lead.id, name: '星河科技', ownerId: REP_A.id });
@@ -109,6 +114,9 @@ describe('changeStage into 成交', () => {
     expect(won.lead.customerId).toBe(won.customer?.id);
     expect(won.lead.stage?.deal).toMatchObject({ customerId: won.customer?.id, orderId: won.order?.id });
     expect(won.lead.plan).toBeUndefined();
+    // The unfollowed ladder stops: a signed customer is not reclaimed to the pool.
+    expect(won.lead).toMatchObject({ followUpStatus: 'following', status: 'claimed' });
+    expect(won.lead.dueAt).toBeUndefined();
     const handOffs = w.notifier.notices().filter((n) => n.kind === 'customer.hand_off');
     expect(handOffs.map((n) => n.to)).toEqual([
       { kind: 'team', teamId: lead.teamId },
