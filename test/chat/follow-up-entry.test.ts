@@ -117,6 +117,13 @@ describe('the one-line follow-up', () => {
     expect(texts(refused)).toEqual([zhCN.errors.LEAD_NOT_YOURS({ action: 'follow_up' })]);
     expect(e.drafts.all()).toEqual([]);
   });
+  it('refuses a complete line for a lead that is not the member’s, recording nothing', async () => {
+    const e = entry();
+    const lead = await e.lead(REP_A);
+    const refused = await e.command(REP_B, 'L-1001 电话 下次 明天 客户要报价单');
+    expect(texts(refused)).toEqual([zhCN.errors.LEAD_NOT_YOURS({ action: 'follow_up' })]);
+    expect(await e.followedUp(lead.id)).toEqual([]);
+  });
 });
 
 describe('the guided exchange', () => {

@@ -90,6 +90,18 @@ describe.each<[string, () => PlatformDriver]>([
     }
     await answersUntil(app, driver, story, receiptFor(at));
 
+    // The stored record, read back over the API: the same on every platform.
+    const records = (await api(app, 'GET', `/leads/${story.lead.id}/follow-ups`)).body.followUps;
+    expect(records).toEqual([
+      expect.objectContaining({
+        channel: 'phone',
+        outcome: 'trial-booked',
+        content: CONTENT,
+        nextContactAt: at.toISOString(),
+        authorId: story.owner.memberId,
+        version: 1,
+      }),
+    ]);
     const lead = (await api(app, 'GET', `/leads/${story.lead.id}`)).body.lead;
     const followedUp = lead.history.filter((h: { type: string }) => h.type === 'followed_up');
     expect(followedUp).toHaveLength(1);

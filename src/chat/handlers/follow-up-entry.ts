@@ -1,4 +1,8 @@
-import type { FollowUpInput, RequiredFollowUpField } from '../../core/follow-ups/index.js';
+import {
+  type FollowUpInput,
+  missingFollowUpFields,
+  type RequiredFollowUpField,
+} from '../../core/follow-ups/index.js';
 import { FOLLOW_UP_CHANNELS, type FollowUpChannel } from '../../core/leads/index.js';
 import type { Clock } from '../../core/shared/clock.js';
 import { type ChatDraftStore, DRAFT_TTL_MS } from '../drafts/draft-types.js';
@@ -49,7 +53,12 @@ export async function continueFollowUp(
   ctx: HandlerContext,
   step: { readonly conversation: string; readonly draftId: string; readonly input: FollowUpInput },
 ): Promise<HandlerResult> {
-  const missing = await missingFieldsOf(deps, ctx.caller, step.input);
+  // A line that says everything goes straight to the record (which reads the lead itself: one read, not two);
+  // only an incomplete one reads the lead first, to know whether it is open and the member's before asking.
+  const missing =
+    missingFollowUpFields(step.input, {}).length === 0
+      ? []
+      : await missingFieldsOf(deps, ctx.caller, step.input);
   const asking = missing[0];
   if (asking) {
     await deps.drafts.save({
