@@ -104,6 +104,22 @@ describe('runContactPlan', () => {
     expect(new Set(missed.map((e) => e.group))).toEqual(new Set([`missed:${[...managers][0]}`]));
   });
 
+  it('delivers the reminders as DMs and the escalations as one card in the manager’s DM (the sandbox)', async () => {
+    await t.app.models.SandboxMessage.deleteMany({});
+    const ids = await followedLeads(3, 1);
+    t.app.clock.advance(26 * H);
+    await runContactPlan(deps());
+    await t.app.outboxPump.runNow();
+    await t.app.outboxPump.idle();
+    const manager = (await entries('plan.missed'))[0]!.to as { memberId: string };
+    const toManager = await t.app.models.SandboxMessage.find({ conversation: `dm:${manager.memberId}` }).lean();
+    const missed = toManager.filter((m) => JSON.stringify(m.card).includes('联系已逾期'));
+    expect(missed).toHaveLength(1);
+    expect(JSON.stringify(missed[0]?.card)).toContain('3 个联系已逾期');
+    const reminders = await t.app.models.SandboxMessage.find({ 'card.title': /^联系提醒/ }).lean();
+    expect(reminders).toHaveLength(ids.length);
+  });
+
   it('reclaims a following lead with no follow-up for 7 days; an important one goes to the director', async () => {
     const normal = await followedLeads(2, undefined);
     const important = await followedLeads(1, undefined, 'important');

@@ -52,10 +52,11 @@ export function contactPlanNotices(lead: Lead, snooze: readonly string[] = []): 
   const notices: Notice[] = [];
   if (last?.type === 'contact_reminded' && lead.ownerId) {
     notices.push(reminder(lead, data, lead.ownerId, 'post', key('contact')));
-  } else if (remindedAt && lead.ownerId && last?.type !== 'contact_escalated') {
+  } else if (remindedAt?.ownerId && last?.type !== 'contact_escalated') {
     // The lead moved on since (a follow-up, a snooze, a reclaim): the reminder shown stops offering its buttons. An
     // escalation leaves it as it is: the owner may still record the follow-up or snooze from it.
-    notices.push(reminder(lead, { ...data, snooze: [] }, lead.ownerId, 'update', key('contact-update')));
+    // To the one reminded (a reclaimed lead has no owner now): an update reaches the card by its key anyway.
+    notices.push(reminder(lead, { ...data, snooze: [] }, remindedAt.ownerId, 'update', key('contact-update')));
   }
   if (last?.type === 'contact_escalated' && last.managerId) {
     notices.push({
