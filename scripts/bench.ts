@@ -30,6 +30,9 @@
 // its own database: database commands per rep (goal ≤ 2) and CPU per rep. The plan scenario runs the contact
 // plan's sweep over N planned leads of which M are due, and again over N/10 open: equal commands = cost follows due.
 //
+// The follow-up scenario (#12) records N follow-ups one at a time, each by the owner of a claimed lead of the demo
+// org (`--follow-up N`): database commands and CPU per follow-up, every lead then checked to hold its one record.
+//
 // The targets are judged in the output (`meetsTargets`); a miss exits 0 unless --strict. A failed correctness
 // check (leads lost, duplicated or not created) always exits 1: its figures would mean nothing.
 import { BENCH_USAGE, BenchUsageError, parseBenchArgs } from './bench/bench-args.js';
@@ -40,6 +43,7 @@ import { AGENDA_TARGETS, runAgenda } from './bench/run-agenda.js';
 import { type BatchFigures, runBatch } from './bench/run-batch.js';
 import { CAMPAIGN_TARGETS, runCampaign } from './bench/run-campaign.js';
 import { runContactPlanBench } from './bench/run-contact-plan.js';
+import { FOLLOW_UP_TARGETS, runFollowUps } from './bench/run-follow-up.js';
 import { type ReclaimFigures, runReclaim } from './bench/run-reclaim.js';
 import { runSingle, type SingleFigures } from './bench/run-single.js';
 import { verifyLeads } from './bench/verify-leads.js';
@@ -104,15 +108,21 @@ async function main(): Promise<number> {
     const plan = args.planOpen > 0 ? await runContactPlanBench(args.planOpen, args.planDue, progress) : null;
     if (args.campaign > 0) progress(`campaign: ${args.campaign} leads in two batch calls, delivered`);
     const campaign = args.campaign > 0 ? await runCampaign(args.campaign, progress) : null;
+    // After the intake verification: its own leads would be counted as intake's.
+    const followUp = args.followUp > 0 ? await runFollowUps(env, args.followUp, idleRate, progress) : null;
     const judged = judge(single, batch);
     const meetsTargets = {
       ...judged,
       campaign: campaign?.meetsTargets ?? null,
       agenda: agenda ? agenda.dbCommandsPerRep <= AGENDA_TARGETS.dbCommandsPerRep : null,
+      followUp: followUp?.meetsTargets ?? null,
       all:
         judged.all &&
         (campaign?.meetsTargets.all ?? true) &&
-        (agenda ? agenda.dbCommandsPerRep <= AGENDA_TARGETS.dbCommandsPerRep : true),
+        (agenda ? agenda.dbCommandsPerRep <= AGENDA_TARGETS.dbCommandsPerRep : true) &&
+        (followUp
+          ? followUp.meetsTargets.dbCommandsPerFollowUp && followUp.meetsTargets.cpuMsPerFollowUp
+          : true),
     };
     const report = {
       database: env.database,
@@ -125,20 +135,26 @@ async function main(): Promise<number> {
       campaign,
       agenda,
       plan,
-      ok: ok && (reclaim?.ok ?? true) && (campaign?.ok ?? true) && (agenda?.ok ?? true) && (plan?.ok ?? true),
-      targets: { ...TARGETS, campaign: CAMPAIGN_TARGETS, agenda: AGENDA_TARGETS },
+      followUp,
+      ok:
+        ok &&
+        (reclaim?.ok ?? true) &&
+        (campaign?.ok ?? true) &&
+        (agenda?.ok ?? true) &&
+        (plan?.ok ?? true) &&
+        (followUp?.ok ?? true),
+      targets: {
+        ...TARGETS,
+        campaign: CAMPAIGN_TARGETS,
+        agenda: AGENDA_TARGETS,
+        followUp: FOLLOW_UP_TARGETS,
+      },
       meetsTargets,
       runSeconds: Math.round((performance.now() - began) / 100) / 10,
     };
     process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
-    if (
-      !ok ||
-      (reclaim && !reclaim.ok) ||
-      (campaign && !campaign.ok) ||
-      (agenda && !agenda.ok) ||
-      (plan && !plan.ok)
-    )
-      return 1;
+    const failed = [reclaim, campaign, agenda, plan, followUp].some((scenario) => scenario && !scenario.ok);
+    if (!ok || failed) return 1;
     return args.strict && !meetsTargets.all ? 1 : 0;
   } finally {
     await closeQuietly(env);

@@ -6,9 +6,12 @@ import type { IntakeDeps } from '../core/leads/intake-lead.js';
 import { createHttpApp } from '../http/create-http-app.js';
 import { apiAuth } from '../http/middleware/api-auth.js';
 import { tokenRole } from '../http/middleware/token-role.js';
+import { customerRoutes } from '../http/routes/customer-routes.js';
+import { followUpRoutes } from '../http/routes/follow-up-routes.js';
 import { healthRoutes } from '../http/routes/health-routes.js';
 import { IMPORT_PATH, importRoutes } from '../http/routes/import-routes.js';
 import { leadRoutes } from '../http/routes/lead-routes.js';
+import { leadStageRoutes } from '../http/routes/lead-stage-routes.js';
 import { orgRoutes } from '../http/routes/org-routes.js';
 import { routingRoutes } from '../http/routes/routing-routes.js';
 import { tokenRoutes } from '../http/routes/token-routes.js';
@@ -41,7 +44,7 @@ export function buildHttp(
   platforms: Pick<Platforms, 'routers' | 'rawBodyPaths' | 'sandboxRouters'>,
   deps: HttpDeps,
 ) {
-  const { orgs, members, teams, tokens } = storage.repos;
+  const { orgs, members, teams, tokens, followUps } = storage.repos;
   const edge = deps.edge ?? edgeSettings();
   const importLimits: ImportLimits = importLimitsOf(edge);
   let accepting = true;
@@ -52,9 +55,11 @@ export function buildHttp(
   for (const router of [
     orgRoutes({ orgs, members, teams }),
     leadRoutes(deps.intakeDeps),
+    followUpRoutes({ ...deps.intakeDeps, followUps }),
     importRoutes(deps.intakeDeps, importLimits),
     routingRoutes({ orgs, teams, members }),
     tokenRoutes({ tokens, clock: deps.intakeDeps.clock }),
+    ...stageRouters(storage, deps),
   ]) {
     api.use(router.routes(), router.allowedMethods());
   }
@@ -91,4 +96,12 @@ function sandbox(routers: readonly Router[], deps: HttpDeps): Router {
   if (!deps.sandboxAllowRemote) guarded.use(loopbackOnly());
   for (const router of routers) guarded.use(router.routes(), router.allowedMethods());
   return guarded;
+}
+
+/** 客户阶段, customers and orders: the stage change and the customer reads (core/customers). */
+function stageRouters(storage: Storage, deps: HttpDeps): Router[] {
+  const { leads, customers, orders, pendingCustomers, members } = storage.repos;
+  const { notifier, clock } = deps.intakeDeps;
+  const stageDeps = { leads, customers, orders, pendingCustomers, members, notifier, clock };
+  return [leadStageRoutes(stageDeps), customerRoutes(stageDeps)] as Router[];
 }

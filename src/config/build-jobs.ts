@@ -1,4 +1,5 @@
 import type { Clock } from '../core/shared/clock.js';
+import { customerJobs } from '../jobs/customer-jobs.js';
 import { leadJobs, runJobsOnce } from '../jobs/job-table.js';
 import { mongoAgendaRuns } from '../storage/repositories/agenda-runs.js';
 import type { Chat } from './build-chat.js';
@@ -10,22 +11,34 @@ export function buildJobs(
   chat: Pick<Chat, 'outboxPump' | 'notifier'>,
   deps: { readonly clock: Clock; readonly outboxIntervalMs: number },
 ) {
-  const { leads, roster, conversion, orgs, teams, members } = storage.repos;
-  const jobs = leadJobs({
-    leads,
-    dueLeads: leads,
+  const { leads, roster, conversion, orgs, teams, customers, orders, pendingCustomers, members } =
+    storage.repos;
+  const customerSide = {
+    customers,
+    orders,
+    pendingCustomers,
     members,
-    agendaRuns: mongoAgendaRuns(storage.models),
-    roster,
-    conversion,
-    orgs,
-    teams,
     notifier: chat.notifier,
     clock: deps.clock,
-    noticeSweep: storage.noticeSweep,
-    deliverOutbox: () => chat.outboxPump.runNow(),
-    outboxIntervalMs: deps.outboxIntervalMs,
-  });
+  };
+  const jobs = [
+    ...leadJobs({
+      leads,
+      dueLeads: leads,
+      members,
+      agendaRuns: mongoAgendaRuns(storage.models),
+      roster,
+      conversion,
+      orgs,
+      teams,
+      notifier: chat.notifier,
+      clock: deps.clock,
+      noticeSweep: storage.noticeSweep,
+      deliverOutbox: () => chat.outboxPump.runNow(),
+      outboxIntervalMs: deps.outboxIntervalMs,
+    }),
+    ...customerJobs(customerSide),
+  ];
   return { jobs, runJobs: runJobsOnce(jobs) };
 }
 

@@ -3,11 +3,16 @@ import type { Platform } from '../core/org/types.js';
 import type { Clock } from '../core/shared/clock.js';
 import { bindModels } from '../storage/models.js';
 import { mongoApiTokenRepository } from '../storage/repositories/api-token-repository.js';
+import { mongoChatDrafts } from '../storage/repositories/chat-draft-repository.js';
 import { mongoConversionStats } from '../storage/repositories/conversion-stats.js';
+import { mongoPendingCustomers } from '../storage/repositories/customer-pending-leads.js';
+import { mongoCustomerRepository } from '../storage/repositories/customer-repository.js';
+import { mongoFollowUpRepository } from '../storage/repositories/follow-up-repository.js';
 import { mongoInboundEventLog } from '../storage/repositories/inbound-event-log.js';
 import { leadNoticeSweep } from '../storage/repositories/lead-notice-sweep.js';
 import { mongoLeadRepository } from '../storage/repositories/lead-repository.js';
 import { mongoMemberRepository } from '../storage/repositories/member-repository.js';
+import { mongoOrderRepository } from '../storage/repositories/order-repository.js';
 import { mongoOrgRepository } from '../storage/repositories/org-repository.js';
 import { mongoOutboxStore } from '../storage/repositories/outbox-repository.js';
 import { mongoResponseCodes } from '../storage/repositories/platform-response-codes.js';
@@ -36,6 +41,11 @@ export function buildStorage(connection: Connection, clock: Clock, edge: EdgeSet
     leads: mongoLeadRepository(models),
     roster: mongoRosterRepository(models),
     conversion: mongoConversionStats(models),
+    customers: mongoCustomerRepository(models),
+    orders: mongoOrderRepository(models),
+    pendingCustomers: mongoPendingCustomers(models),
+    drafts: mongoChatDrafts(models),
+    followUps: mongoFollowUpRepository(models),
   };
   return {
     connection,

@@ -1,4 +1,5 @@
 import type { ErrorCode } from '../core/shared/errors.js';
+import { CUSTOMER_HTTP_STATUS } from './routes/customer-http-status.js';
 
 /** The HTTP status for each rule failure; a new code without one fails to compile. */
 export const HTTP_STATUS: Readonly<Record<ErrorCode, number>> = {
@@ -33,4 +34,8 @@ export const HTTP_STATUS: Readonly<Record<ErrorCode, number>> = {
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
   ASSIGNEE_NOT_ELIGIBLE: 409,
+  FOLLOW_UP_NOT_FOUND: 404,
+  FOLLOW_UP_NOT_YOURS: 403,
+  FOLLOW_UP_SUPERSEDED: 409,
+  ...CUSTOMER_HTTP_STATUS,
 };

@@ -1,9 +1,13 @@
 import type { Connection, Model } from 'mongoose';
 import { type ApiTokenDoc, apiTokenSchema } from './models/api-token-model.js';
+import { type ChatDraftDoc, chatDraftSchema } from './models/chat-draft-model.js';
 import { type CounterDoc, counterSchema } from './models/counter-model.js';
+import { type CustomerDoc, customerSchema } from './models/customer-model.js';
+import { type FollowUpDoc, followUpSchema } from './models/follow-up-model.js';
 import { type InboundEventDoc, inboundEventSchema } from './models/inbound-event-model.js';
 import { type LeadDoc, leadSchema } from './models/lead-model.js';
 import { type MemberDoc, memberSchema } from './models/member-model.js';
+import { type OrderDoc, orderSchema } from './models/order-model.js';
 import { type OrgDoc, orgSchema } from './models/org-model.js';
 import { type OutboxEntryDoc, outboxEntrySchema } from './models/outbox-entry-model.js';
 import {
@@ -28,6 +32,10 @@ export type Models = {
   readonly PlatformResponseCode: Model<PlatformResponseCodeDoc>;
   readonly SeenSignature: Model<SeenSignatureDoc>;
   readonly Counter: Model<CounterDoc>;
+  readonly Customer: Model<CustomerDoc>;
+  readonly Order: Model<OrderDoc>;
+  readonly ChatDraft: Model<ChatDraftDoc>;
+  readonly FollowUp: Model<FollowUpDoc>;
 };
 
 /** Binds every model to one connection (tests open one connection per database). */
@@ -48,6 +56,10 @@ export function bindModels(connection: Connection): Models {
     ),
     SeenSignature: connection.model<SeenSignatureDoc>('SeenSignature', seenSignatureSchema),
     Counter: connection.model<CounterDoc>('Counter', counterSchema),
+    Customer: connection.model<CustomerDoc>('Customer', customerSchema),
+    Order: connection.model<OrderDoc>('Order', orderSchema),
+    ChatDraft: connection.model<ChatDraftDoc>('ChatDraft', chatDraftSchema),
+    FollowUp: connection.model<FollowUpDoc>('FollowUp', followUpSchema),
   };
 }
 

@@ -37,7 +37,7 @@ describe('the morning agenda card', () => {
               name: '王磊',
               company: '华东电气',
               at: TEN,
-              lastOutcome: 'trial_booked',
+              lastOutcome: 'trial-booked',
             },
           ],
         },
@@ -76,7 +76,7 @@ describe('the contact reminder', () => {
     version: 3,
     name: '王磊',
     nextContactAt: TEN,
-    lastOutcome: 'trial_booked',
+    lastOutcome: 'trial-booked',
     snooze: ['1h', 'tomorrow'],
   };
   it('says when and whom, the last outcome, with 记录跟进 and one 稍后提醒 per choice', () => {

@@ -30,7 +30,7 @@ describe('due list commands', () => {
         id: followUpId('f'),
         at: at(-DAY),
         channel: 'phone',
-        outcome: 'trial_booked',
+        outcome: 'trial-booked',
         count: 1,
       },
     });

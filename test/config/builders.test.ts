@@ -46,6 +46,7 @@ describe('the builders', () => {
       ['follow-ups.contact-plan', DEADLINE_INTERVAL_MS],
       ['follow-ups.morning-agenda', DEADLINE_INTERVAL_MS],
       ['leads.notice-sweep', 30_000],
+      ['customers.pending-sweep', 60_000],
     ]);
     await expect(runJobs()).resolves.toBeUndefined();
     await chat.outboxPump.idle();

@@ -43,7 +43,7 @@ async function followedLeads(n: number, inHours: number | undefined, grade?: 'im
       id: followUpId(`f${i}`),
       at: now,
       channel: 'phone' as const,
-      outcome: 'trial_booked',
+      outcome: 'trial-booked',
       count: 1,
     };
     const nextContactAt = inHours === undefined ? null : new Date(now.getTime() + inHours * H);
@@ -87,7 +87,7 @@ describe('runContactPlan', () => {
     expect(dms).toHaveLength(2);
     expect(dms[0]).toMatchObject({
       to: { kind: 'member' },
-      data: { lastOutcome: 'trial_booked', done: false },
+      data: { lastOutcome: 'trial-booked', done: false },
     });
     expect(dms[0]?.data.snooze).toEqual(['1h', 'tomorrow']);
   });
@@ -112,7 +112,9 @@ describe('runContactPlan', () => {
     await t.app.outboxPump.runNow();
     await t.app.outboxPump.idle();
     const manager = (await entries('plan.missed'))[0]!.to as { memberId: string };
-    const toManager = await t.app.models.SandboxMessage.find({ conversation: `dm:${manager.memberId}` }).lean();
+    const toManager = await t.app.models.SandboxMessage.find({
+      conversation: `dm:${manager.memberId}`,
+    }).lean();
     const missed = toManager.filter((m) => JSON.stringify(m.card).includes('联系已逾期'));
     expect(missed).toHaveLength(1);
     expect(JSON.stringify(missed[0]?.card)).toContain('3 个联系已逾期');

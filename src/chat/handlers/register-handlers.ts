@@ -1,6 +1,9 @@
-import type { DueLeadsDeps } from '../../core/follow-ups/index.js';
+import type { StageDeps } from '../../core/customers/index.js';
+import type { DueLeadsDeps, FollowUpDeps } from '../../core/follow-ups/index.js';
 import type { SetAvailabilityDeps } from '../../core/org/set-member-availability.js';
 import type { AssignDeps } from '../../core/pools/index.js';
+import { draftTextHandler } from '../drafts/draft-text-handler.js';
+import type { ChatDraftStore } from '../drafts/draft-types.js';
 import type { Registry } from '../registry.js';
 import { PLAN_ACTIONS } from '../render/contact-reminder-card.js';
 import { APPROVAL_ACTIONS } from '../render/lead-approval-card.js';
@@ -9,6 +12,8 @@ import { LINK_ACTIONS } from '../render/link-request-card.js';
 import { SET_AVAILABILITY_ACTION } from '../render/member-status-card.js';
 import { dueListCommand } from './agenda-commands.js';
 import { followUpCommand } from './follow-up-command.js';
+import { followUpDraftAnswerer } from './follow-up-draft.js';
+import { FOLLOW_UP_FORM, followUpSubmit } from './follow-up-form.js';
 import { helpCommand } from './help-command.js';
 import {
   assignLeadAction,
@@ -25,8 +30,13 @@ import { notEnabledCommand } from './not-enabled-command.js';
 import { poolCommand } from './pool-command.js';
 import { setAvailabilityAction } from './set-availability-action.js';
 import { snoozeAction } from './snooze-action.js';
+import { stageCommand } from './stage-command.js';
 
-export type HandlerDeps = SetAvailabilityDeps & AssignDeps & DueLeadsDeps;
+export type HandlerDeps = SetAvailabilityDeps &
+  AssignDeps &
+  FollowUpDeps &
+  StageDeps &
+  DueLeadsDeps & { readonly drafts: ChatDraftStore };
 
 /** Wires every button and command to its handler; the same table serves all platforms. */
 export function registerHandlers(registry: Registry, deps: HandlerDeps): Registry {
@@ -36,7 +46,7 @@ export function registerHandlers(registry: Registry, deps: HandlerDeps): Registr
       .onCommand('lead', leadCommand(deps))
       .onCommand('pool', poolCommand(deps))
       .onCommand('followup', followUpCommand(deps))
-      .onCommand('stage', notEnabledCommand)
+      .onCommand('stage', stageCommand(deps))
       .onCommand('today', dueListCommand(deps, 'today'))
       .onCommand('overdue', dueListCommand(deps, 'overdue'))
       .onCommand('stalled', dueListCommand(deps, 'stalled'))
@@ -47,6 +57,9 @@ export function registerHandlers(registry: Registry, deps: HandlerDeps): Registr
         replies: [{ text: texts.link.welcome(member.name) }],
       }))
       .onUnlinkedCommand('link', linkCommand(deps))
+      // Plain text answers the member's draft in that conversation (each kind of draft has its answerer).
+      .onText(draftTextHandler(deps, { 'follow-up': followUpDraftAnswerer(deps) }))
+      .onSubmit(FOLLOW_UP_FORM, followUpSubmit(deps))
       .onAction(SET_AVAILABILITY_ACTION, setAvailabilityAction(deps))
       .onAction(LEAD_ACTIONS.claim, claimLeadAction(deps))
       .onAction(LEAD_ACTIONS.release, releaseLeadAction(deps))

@@ -6,6 +6,7 @@ import type { OutboundMessage } from '../card.js';
 import type { SummaryKind } from '../outbox/coalesce-group.js';
 import { agendaCard } from './agenda-card.js';
 import { contactReminderCard, missedContactsCard } from './contact-reminder-card.js';
+import { handOffCard } from './hand-off-card.js';
 import { leadApprovalCard, leadDecisionMessage } from './lead-approval-card.js';
 import { leadCard } from './lead-card.js';
 import { leadDuplicateCard } from './lead-duplicate-card.js';
@@ -14,6 +15,7 @@ import { leadReminderCard } from './lead-reminder-card.js';
 import { linkRequestCard } from './link-request-card.js';
 import { memberStatusCard } from './member-status-card.js';
 import { ownerSummaryCard, poolSummaryCard } from './pool-summary-card.js';
+import { quoteCard } from './quote-card.js';
 import { reminderSummaryCard } from './reminder-summary-card.js';
 import type { RenderContext } from './render-context.js';
 
@@ -31,6 +33,8 @@ const RENDERERS: Renderers = {
   'lead.decision': leadDecisionMessage,
   'member.link_request': linkRequestCard,
   'lead.moved_away': leadMovedAwayCard,
+  'stage.quote': quoteCard,
+  'customer.hand_off': handOffCard,
   'plan.reminder': contactReminderCard,
   'plan.missed': (data, ctx) => missedContactsCard([data], ctx),
   'plan.agenda': agendaCard,

@@ -2,7 +2,9 @@ import type { AssignmentReason, Grade, LeadStatus } from '../../core/leads/lead-
 import type { SkipReason, Strategy } from '../../core/leads/routing-types.js';
 import type { Level, Role } from '../../core/org/types.js';
 import type { ErrorCode, ErrorDetails } from '../../core/shared/errors.js';
+import type { DraftTexts, FollowUpTexts } from './follow-up-texts.js';
 import type { PlanTexts } from './plan-texts.js';
+import type { StageTexts } from './stage-texts.js';
 
 /**
  * Every user-facing text, once per language. Both catalogues are typed with this shape, so a text (or an error
@@ -35,7 +37,10 @@ export type Catalogue = {
     readonly aliasesNote: string;
   };
   readonly lead: LeadTexts;
+  readonly stage: StageTexts;
   readonly plan: PlanTexts;
+  readonly followUps: FollowUpTexts;
+  readonly drafts: DraftTexts;
   readonly link: {
     readonly title: string;
     readonly body: (member: string, platform: string, userId: string) => string;

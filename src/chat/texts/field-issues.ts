@@ -2,6 +2,7 @@ import type { Locale } from '../../core/org/types.js';
 import type { FieldFormat, FieldIssue, FieldProblem } from '../../core/shared/errors.js';
 import type { ImportProblem } from '../../import/import-error.js';
 import { importTexts } from './import-texts.js';
+import { stageTextsZhCN } from './stage-texts-zh-cn.js';
 
 type Wording = {
   /** `field` is the bad field's last name (`end`, `scoreMin`): an order is told by which value it concerns. */
@@ -31,6 +32,7 @@ const FORMAT_ZH: Readonly<Record<FieldFormat, string>> = {
   source: '不认识的来源，请填 官网、广告、活动、展会、微信、小程序、导入 等来源名',
   time_zone: '不是有效的时区名称',
   time: '时间请写成 时:分，例如 09:30',
+  date_time: '时间请写成 ISO 8601 格式并带时区，例如 2026-12-03T10:00:00+08:00',
   rule_id: '规则编号只能用小写字母、数字、- 或 _，最长 40 个字符',
   id: '不是有效的编号',
   other: '格式不对',
@@ -72,6 +74,10 @@ const ZH: Wording = {
         return '与已有的重复';
       case 'out_of_order':
         return ORDER_ZH[field] ?? '前后顺序不对';
+      case 'in_the_past':
+        return '不能是已经过去的时间';
+      case 'too_far_ahead':
+        return '最多只能定在一年以内';
       case 'import_file':
         return importTexts('zh-CN').problem(p.problem as ImportProblem);
       default:
@@ -111,6 +117,14 @@ const ZH: Wording = {
     filter: '筛选条件',
     team: '销售组',
     members: '成员',
+    // A follow-up record's fields (follow-ups/follow-up-input.ts).
+    channel: '跟进方式',
+    content: '跟进内容',
+    outcome: '跟进结果',
+    nextStep: '下一步',
+    nextContactAt: '下次联系时间',
+    outcomes: '跟进结果列表',
+    ...stageTextsZhCN.fieldNames,
   },
   row: (n, name) => `第 ${n} 条线索的${name}`,
   rule: (n, name) => `第 ${n} 条分配规则的${name}`,
@@ -125,6 +139,7 @@ const FORMAT_EN: Readonly<Record<FieldFormat, string>> = {
     'a source name such as website, ad, event, wechat, miniprogram, import, api (or 官网, 广告, 活动 …)',
   time_zone: 'an IANA time zone such as Asia/Shanghai',
   time: 'a time as HH:MM',
+  date_time: 'an ISO 8601 date and time with its offset, such as 2026-12-03T10:00:00+08:00',
   rule_id: 'a short id: lower-case letters, digits, - or _',
   id: 'not a valid id',
   other: 'not valid',
@@ -169,13 +184,17 @@ const EN: Wording = {
         return 'already taken';
       case 'out_of_order':
         return ORDER_EN[field] ?? 'out of order';
+      case 'in_the_past':
+        return 'a next contact in the past: give a time still ahead';
+      case 'too_far_ahead':
+        return 'at most a year ahead';
       case 'import_file':
         return importTexts('en').problem(p.problem as ImportProblem);
       default:
         return 'not valid';
     }
   },
-  names: {},
+  names: { nextContactAt: 'next contact time', nextStep: 'next step' },
   row: (n, name) => `lead ${n}, ${name}`,
   rule: (n, name) => `rule ${n}, ${name}`,
   defaultRule: (name) => `default rule, ${name}`,

@@ -1,3 +1,4 @@
+import { DEFAULT_OUTCOMES_EN } from '../../core/follow-ups/index.js';
 import type { PlanTexts } from './plan-texts.js';
 
 export const planTextsEn: PlanTexts = {
@@ -17,12 +18,8 @@ export const planTextsEn: PlanTexts = {
     line: (owner, who, time) => `${owner} · ${who} · planned ${time}`,
     more: (count) => `and ${count} more`,
   },
-  outcomes: {
-    trial_booked: 'trial booked',
-    second_quote: 'second quote',
-    needs_confirmed: 'needs confirmed',
-    no_answer: 'no answer',
-  },
+  // The default outcome list's names, by key (an org's own outcome shows its key).
+  outcomes: Object.fromEntries(DEFAULT_OUTCOMES_EN.map((o) => [o.key, o.name])),
   channels: { phone: 'phone', wechat: 'WeChat', visit: 'visit', email: 'email', other: 'other' },
   stages: { lead: 'Lead', intent: 'Interest', contact: 'Talks', quote: 'Quote', won: 'Won', lost: 'Lost' },
   card: {

@@ -1,3 +1,4 @@
+import { DEFAULT_OUTCOMES_ZH_CN } from '../../core/follow-ups/index.js';
 import type { PlanTexts } from './plan-texts.js';
 
 export const planTextsZhCN: PlanTexts = {
@@ -17,12 +18,8 @@ export const planTextsZhCN: PlanTexts = {
     line: (owner, who, time) => `${owner} · ${who} · 原定 ${time}`,
     more: (count) => `还有 ${count} 个`,
   },
-  outcomes: {
-    trial_booked: '约到试用',
-    second_quote: '二次报价',
-    needs_confirmed: '确认需求',
-    no_answer: '未接通',
-  },
+  // The default outcome list's names, by key (an org's own outcome shows its key).
+  outcomes: Object.fromEntries(DEFAULT_OUTCOMES_ZH_CN.map((o) => [o.key, o.name])),
   channels: { phone: '电话', wechat: '微信', visit: '拜访', email: '邮件', other: '其他' },
   stages: { lead: '线索', intent: '意向', contact: '沟通', quote: '报价', won: '成交', lost: '流失' },
   card: {

@@ -28,8 +28,13 @@ export type FollowUp = {
   /** When the contact was recorded (a correction keeps the original's `at` and sets its own `correctedAt`). */
   readonly at: Date;
   readonly correctedAt?: Date;
+  /** Who made this version's correction (the record's author stays `authorId`). */
+  readonly correctedById?: MemberId;
+  readonly correctedByName?: string;
   /** Set on every version but the newest: the record was corrected then. */
   readonly supersededAt?: Date;
+  /** The chat event id or the API's Idempotency-Key it was recorded under: a retry finds it (unique per org). */
+  readonly requestKey?: string;
 };
 
 /**

@@ -56,7 +56,9 @@ export function contactPlanNotices(lead: Lead, snooze: readonly string[] = []): 
     // The lead moved on since (a follow-up, a snooze, a reclaim): the reminder shown stops offering its buttons. An
     // escalation leaves it as it is: the owner may still record the follow-up or snooze from it.
     // To the one reminded (a reclaimed lead has no owner now): an update reaches the card by its key anyway.
-    notices.push(reminder(lead, { ...data, snooze: [] }, remindedAt.ownerId, 'update', key('contact-update')));
+    notices.push(
+      reminder(lead, { ...data, snooze: [] }, remindedAt.ownerId, 'update', key('contact-update')),
+    );
   }
   if (last?.type === 'contact_escalated' && last.managerId) {
     notices.push({

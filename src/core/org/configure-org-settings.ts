@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { planSettingsSchema } from '../follow-ups/index.js';
+import { stageSettingsSchema } from '../customers/index.js';
+import { followUpSettingsSchema, planSettingsSchema } from '../follow-ups/index.js';
 import { DomainError, validationFailed } from '../shared/errors.js';
 import { parseInput } from '../shared/validate.js';
 import type { Caller } from './caller.js';
@@ -45,6 +46,12 @@ export const orgSettingsPatchSchema = z.strictObject({
   reclaimAfterHours: hours.optional(),
   reclaimTo: z.enum(['pool', 'reroute']).optional(),
   importantToSeniors: z.boolean().optional(),
+  // Lazy: the follow-ups domain imports org's index, so its schema is read at parse time, not while modules load.
+  // null: back to the defaults of the org's locale.
+  followUps: z
+    .lazy(() => followUpSettingsSchema)
+    .nullable()
+    .optional(),
   claimCooldownHours: z
     .number()
     .min(0)
@@ -57,6 +64,11 @@ export const orgSettingsPatchSchema = z.strictObject({
       path: ['end'],
       params: { problem: 'out_of_order' },
     })
+    .nullable()
+    .optional(),
+  // Lazy: the customers domain imports org, so its schema may not be built yet when this module loads.
+  stages: z
+    .lazy(() => stageSettingsSchema)
     .nullable()
     .optional(),
   // Lazy: the follow-ups domain imports this one, so its schema is read when a patch is parsed, not at load time.

@@ -1,4 +1,5 @@
-import type { PlanSettings } from '../follow-ups/index.js';
+import type { StageSettings } from '../customers/index.js';
+import type { FollowUpSettings, PlanSettings } from '../follow-ups/index.js';
 import type { RoutingConfig, ScoringConfig } from '../leads/index.js';
 import type { BusinessHours } from '../shared/business-hours.js';
 import type { MemberId, OrgId, TeamId } from '../shared/ids.js';
@@ -46,6 +47,10 @@ export type OrgSettings = {
   readonly scoring?: ScoringConfig;
   /** Important leads go to senior reps only (juniors skipped as `not_senior`); absent means on. */
   readonly importantToSeniors?: boolean;
+  /** The follow-up outcome list (跟进结果); absent means the defaults of the org's locale. */
+  readonly followUps?: FollowUpSettings;
+  /** 客户阶段: the stages, their exit conditions, loss reasons and entry-action periods; absent means the defaults. */
+  readonly stages?: StageSettings;
   /** The contact plan: reminders, escalation, stale reclaim, the morning agenda (see planSettingsOf). */
   readonly plan?: PlanSettings;
 };

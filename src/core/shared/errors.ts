@@ -65,13 +65,32 @@ export type FieldProblem =
   | { readonly kind: 'other' };
 
 /** The forms a field can be asked to take; each is worded in every catalogue. */
-export type FieldFormat = 'phone' | 'email' | 'source' | 'time_zone' | 'time' | 'rule_id' | 'id' | 'other';
+export type FieldFormat =
+  | 'phone'
+  | 'email'
+  | 'source'
+  | 'time_zone'
+  | 'time'
+  /** An instant in ISO 8601 with its offset (2026-12-03T10:00:00+08:00). */
+  | 'date_time'
+  | 'rule_id'
+  | 'id'
+  | 'other';
 
 /**
  * Checks of a rule, not of a value's form: a team the org does not have, a weight for someone outside the team, a
  * name given twice, two values in the wrong order (the field says which two).
  */
-export const FIELD_RULES = ['no_such_team', 'not_in_team', 'duplicate', 'out_of_order'] as const;
+export const FIELD_RULES = [
+  'no_such_team',
+  'not_in_team',
+  'duplicate',
+  'out_of_order',
+  /** A time that must be ahead of now (a next contact time). */
+  'in_the_past',
+  /** A time further ahead than its field allows (a next contact more than a year away). */
+  'too_far_ahead',
+] as const;
 export type FieldRule = (typeof FIELD_RULES)[number];
 
 /** One bad field of an input, as reported to API clients and in chat. */

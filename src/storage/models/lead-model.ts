@@ -165,3 +165,8 @@ leadSchema.index(
 );
 // The notice sweep: only leads whose notices may not have been published.
 leadSchema.index({ noticesPending: 1, updatedAt: 1 }, { partialFilterExpression: { noticesPending: true } });
+// The customers sweep: only won leads whose customer and order may not be stored yet (core/customers).
+leadSchema.index(
+  { 'stage.customerPending': 1, updatedAt: 1 },
+  { partialFilterExpression: { 'stage.customerPending': true } },
+);

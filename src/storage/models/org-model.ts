@@ -22,8 +22,12 @@ export type OrgDoc = {
     routing?: Record<string, unknown>;
     /** Validated by scoringConfigSchema before it is stored. */
     scoring?: Record<string, unknown>;
+    /** Validated by stageSettingsSchema before it is stored. */
+    stages?: Record<string, unknown>;
     /** The contact plan's settings, validated by planSettingsSchema before it is stored. */
     plan?: Record<string, unknown>;
+    /** Validated by followUpSettingsSchema before it is stored. */
+    followUps?: Record<string, unknown>;
   };
   createdAt: Date;
 };
@@ -50,7 +54,9 @@ export const orgSchema = new Schema<OrgDoc>(
       businessHours: { type: Schema.Types.Mixed },
       routing: { type: Schema.Types.Mixed },
       scoring: { type: Schema.Types.Mixed },
+      stages: { type: Schema.Types.Mixed },
       plan: { type: Schema.Types.Mixed },
+      followUps: { type: Schema.Types.Mixed },
     },
     createdAt: { type: Date, required: true },
   },
