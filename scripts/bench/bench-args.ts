@@ -15,14 +15,14 @@ export type BenchArgs = {
   readonly reclaimDue: number;
   /** Leads of the campaign scenario, taken in by two batch calls and delivered through the outbox (0 skips it). */
   readonly campaign: number;
+  /** Follow-ups recorded on claimed leads, one at a time (0 skips the scenario). */
+  readonly followUp: number;
   /** The `agenda` scenario: reps and open leads of one morning agenda (0 reps skips it). */
   readonly agendaReps: number;
   readonly agendaOpen: number;
   /** The `plan` scenario: planned leads of the contact plan's sweep (0 skips it), and how many are due. */
   readonly planOpen: number;
   readonly planDue: number;
-  /** Follow-ups recorded on claimed leads, one at a time (0 skips the scenario). */
-  readonly followUp: number;
   /** Exit 1 when a target is missed. */
   readonly strict: boolean;
 };
@@ -54,11 +54,11 @@ function readArgs(argv: readonly string[]): BenchArgs {
       'reclaim-open': { type: 'string', default: '100000' },
       'reclaim-due': { type: 'string', default: '1000' },
       campaign: { type: 'string', default: '1200' },
+      'follow-up': { type: 'string', default: '300' },
       'agenda-reps': { type: 'string', default: '100' },
       'agenda-open': { type: 'string', default: '100000' },
       'plan-open': { type: 'string', default: '20000' },
       'plan-due': { type: 'string', default: '500' },
-      'follow-up': { type: 'string', default: '300' },
       strict: { type: 'boolean', default: false },
     },
     strict: true,
@@ -71,11 +71,11 @@ function readArgs(argv: readonly string[]): BenchArgs {
     reclaimOpen: count('reclaim-open', values['reclaim-open'], 0),
     reclaimDue: count('reclaim-due', values['reclaim-due'], 0),
     campaign: count('campaign', values.campaign, 0, 2 * MAX_BATCH),
+    followUp: count('follow-up', values['follow-up'], 0),
     agendaReps: count('agenda-reps', values['agenda-reps'], 0),
     agendaOpen: count('agenda-open', values['agenda-open'], 0),
     planOpen: count('plan-open', values['plan-open'], 0),
     planDue: count('plan-due', values['plan-due'], 0),
-    followUp: count('follow-up', values['follow-up'], 0),
     strict: values.strict,
   };
 }

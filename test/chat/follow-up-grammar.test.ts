@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { parseFollowUpLine } from '../../src/chat/follow-up-grammar.js';
-import { DEFAULT_OUTCOME_CHOICES } from '../../src/chat/follow-up-outcomes.js';
+import { outcomeChoicesOf } from '../../src/chat/handlers/follow-up-use-cases.js';
 import { wallTimeOf } from '../../src/chat/zoned-time.js';
+import { makeOrg } from '../core/fakes.js';
 
 // The one-line follow-up over real phrasings. Clock: Tuesday 1 December 2026, 10:00 in Shanghai.
 const NOW = new Date('2026-12-01T02:00:00Z');
@@ -9,7 +10,7 @@ const ZH = {
   now: NOW,
   timeZone: 'Asia/Shanghai',
   locale: 'zh-CN',
-  outcomes: DEFAULT_OUTCOME_CHOICES,
+  outcomes: outcomeChoicesOf(makeOrg()),
 } as const;
 const EN = { ...ZH, locale: 'en' } as const;
 
@@ -345,9 +346,9 @@ describe('parseFollowUpLine', () => {
   it.each(ENGLISH)('en: %s', (...row) => check(row, EN));
 
   it('matches an outcome of the org’s own list, not only the defaults', () => {
-    const outcomes = [{ key: 'demo_done', zh: '已演示', en: 'demo done' }];
+    const outcomes = [{ key: 'demo-done', name: '已演示' }];
     const parsed = parseFollowUpLine('L-7 电话 已演示 下次 明天 还要比价', { ...ZH, outcomes });
-    expect(parsed.outcome).toBe('demo_done');
+    expect(parsed.outcome).toBe('demo-done');
     expect(parseFollowUpLine('L-7 电话 约到试用 x', { ...ZH, outcomes }).outcome).toBeUndefined();
   });
 });

@@ -73,7 +73,7 @@ export function receiptOf(ctx: HandlerContext, input: FollowUpInput): string {
   const outcome = outcomeChoicesOf(ctx.org).find((o) => o.key === input.outcome);
   const parts = [
     input.channel ? t.channels[input.channel] : undefined,
-    outcome ? (ctx.locale === 'en' ? outcome.en : outcome.zh) : input.outcome,
+    outcome ? outcome.name : input.outcome,
     input.nextContactAt
       ? t.nextContact(t.when(wallTimeOf(input.nextContactAt, ctx.org.settings.timeZone)))
       : undefined,

@@ -33,10 +33,7 @@ export function followUpForm(ctx: HandlerContext, leadRef: string, given: Partia
         id: 'outcome',
         label: f.outcome,
         optional: true,
-        options: outcomeChoicesOf(ctx.org).map((o) => ({
-          value: o.key,
-          label: ctx.locale === 'en' ? o.en : o.zh,
-        })),
+        options: outcomeChoicesOf(ctx.org).map((o) => ({ value: o.key, label: o.name })),
         ...initial(given.outcome),
       },
       { kind: 'text', id: 'content', label: f.content, multiline: true, ...initial(given.content) },

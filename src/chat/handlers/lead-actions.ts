@@ -1,4 +1,3 @@
-import { type FollowUpDeps, recordFollowUp } from '../../core/follow-ups/index.js';
 import type { LeadRepository } from '../../core/leads/index.js';
 import { explainAssignment, findLead } from '../../core/leads/index.js';
 import type { MemberRepository } from '../../core/org/index.js';

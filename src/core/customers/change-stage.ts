@@ -116,7 +116,7 @@ async function write(
   const { org } = caller;
   const now = deps.clock.now();
   const stage = await stageToWrite(deps, lead, target, evidence, now);
-  const plan = planForStage(org, lead, target, stageSettingsOf(org), now, change.nextContactAt);
+  const plan = planForStage(org, lead, stage, target, now, change.nextContactAt);
   const member = caller.member;
   const since = lead.stage?.since ?? lead.createdAt;
   const leadChange: LeadChange = {

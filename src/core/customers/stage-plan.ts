@@ -1,41 +1,49 @@
 import { planLead } from '../follow-ups/index.js';
-import type { Lead, LeadPlan } from '../leads/index.js';
+import type { Lead, LeadPlan, LeadStage, StageKind } from '../leads/index.js';
 import type { Org } from '../org/index.js';
-import type { StageDefinition, StageSettings } from './stage-settings.js';
+import { type StageDefinition, type StageSettings, stageSettingsOf } from './stage-settings.js';
 
 const DAY_MS = 86_400_000;
 
 /**
- * The plan a stage change leaves on the lead, through planLead like every plan writer. Into an open stage (沟通): a
- * revisit at the next contact time given, or the one planned kept. Into 报价: a reminder after quoteFollowUpDays,
- * unless a contact is planned sooner. Into 成交: nothing more is due (no reminder, no stale reclaim: it is won).
- * Into 流失: only the move to the public pool, `poolAt`, after lostPoolCooldownDays.
+ * What planLead is told besides the next contact time: the new stage's kind (an org's own stage list names kinds
+ * planLead cannot know) and the lost stage's cooldown from the stage settings. Fields planLead may not read yet are
+ * harmless: the plan engineer's planLead reads them (`PlanChange`), main's first cut ignores them.
+ */
+type PlanInput = Parameters<typeof planLead>[3] & {
+  readonly stageKind?: StageKind;
+  readonly lostCooldownHours?: number;
+};
+
+/**
+ * The plan a stage change leaves on the lead, through planLead like every plan writer, given the lead with its new
+ * stage. Into an open stage (沟通): a revisit at the next contact time given, or the one planned kept. Into 报价: a
+ * reminder after quoteFollowUpDays, unless a contact is planned sooner. Into 成交: no plan at all (nothing is due:
+ * no reminder, no stale reclaim). Into 流失: the move to the public pool, `poolAt`, after lostPoolCooldownDays.
  */
 export function planForStage(
   org: Org,
   lead: Lead,
+  stage: LeadStage,
   target: StageDefinition,
-  settings: StageSettings,
   now: Date,
   nextContactAt: Date | null | undefined,
 ): LeadPlan | undefined {
   if (target.kind === 'won') return undefined;
+  const settings = stageSettingsOf(org);
+  const moved: Lead = { ...lead, stage };
+  const base = { stageKind: target.kind, lostCooldownHours: settings.lostPoolCooldownDays * 24 };
   if (target.kind === 'lost') {
     const poolAt = new Date(now.getTime() + settings.lostPoolCooldownDays * DAY_MS);
-    // `poolAt` is passed on for planLead to keep (an input field it may not read yet: the plan job's engineer owns
-    // it); until it does, it is set here too, and the earliest step stays the one the plan job reads.
-    const input: Parameters<typeof planLead>[3] & { readonly poolAt?: Date } = {
-      nextContactAt: null,
-      poolAt,
-    };
-    const planned = planLead(org, lead, now, input);
+    const input: PlanInput = { ...base, nextContactAt: null };
+    const planned = planLead(org, moved, now, input);
+    // The same time planLead sets once it reads the cooldown; set here too until every planLead does.
     const dueAt = planned.dueAt && planned.dueAt.getTime() < poolAt.getTime() ? planned.dueAt : poolAt;
     return { ...planned, poolAt, dueAt };
   }
-  if (target.kind === 'quote') {
-    return planLead(org, lead, now, { nextContactAt: quoteReminderAt(lead, settings, now, nextContactAt) });
-  }
-  return planLead(org, lead, now, nextContactAt === undefined ? {} : { nextContactAt });
+  const next = target.kind === 'quote' ? quoteReminderAt(lead, settings, now, nextContactAt) : nextContactAt;
+  const input: PlanInput = { ...base, ...(next === undefined ? {} : { nextContactAt: next }) };
+  return planLead(org, moved, now, input);
 }
 
 /** The quote's follow-up: after quoteFollowUpDays, or the contact given or planned if that is sooner. */

@@ -38,7 +38,8 @@ export function missingFollowUpFields(
   if (!isLeadOpen(lead)) return [];
   const given: Record<RequiredFollowUpField, boolean> = {
     channel: input.channel !== undefined,
-    content: (input.content ?? '').trim().length > 0,
+    // Not yet checked here (the schema says what is wrong with a content that is no text): only text counts.
+    content: typeof input.content === 'string' && input.content.trim().length > 0,
     nextContactAt: input.nextContactAt !== undefined,
   };
   return REQUIRED_FOLLOW_UP_FIELDS.filter((field) => !given[field]);
@@ -109,7 +110,8 @@ export function parseFollowUpFields(
   fields: unknown,
   lead: Pick<Lead, 'stage'> | undefined,
 ): FollowUpFields {
-  const result = fieldsSchema(org).safeParse(fields);
+  // With the input on each issue, a value of the wrong kind is told apart from a missing one (wrong_type, not required).
+  const result = fieldsSchema(org).safeParse(fields, { reportInput: true });
   const time = timeIssue((fields as { nextContactAt?: unknown } | undefined)?.nextContactAt, now);
   const issues = [...(result.success ? [] : fieldIssues(result.error)), ...(time ? [time] : [])];
   const bad = new Set(issues.map((i) => i.field));

@@ -1,78 +1,51 @@
 import { Types } from 'mongoose';
 import type { FollowUp } from '../../core/follow-ups/follow-up-types.js';
 import type { FollowUpInsertConflict, FollowUpRepository, NewFollowUp } from '../../core/follow-ups/ports.js';
-import {
-  customerId,
-  type FollowUpId,
-  followUpId,
-  leadId,
-  memberId,
-  type OrgId,
-  orgId,
-} from '../../core/shared/ids.js';
+import type { FollowUpId, OrgId } from '../../core/shared/ids.js';
 import type { FollowUpDoc } from '../models/follow-up-model.js';
 import type { Models } from '../models.js';
 import { mustObjectId, toObjectId } from '../object-id.js';
 
+// The fields stored as they are (strings, numbers, dates); the ids are ObjectIds in the document, hex in core.
+const PLAIN = [
+  'version',
+  'channel',
+  'content',
+  'outcome',
+  'nextStep',
+  'nextContactAt',
+  'authorName',
+  'at',
+  'correctedAt',
+  'correctedByName',
+  'supersededAt',
+  'requestKey',
+] as const;
+const IDS = ['orgId', 'recordId', 'leadId', 'customerId', 'authorId', 'correctedById'] as const;
+
+const pick = (from: object, keys: readonly string[]) =>
+  Object.fromEntries(
+    keys.flatMap((k) => {
+      const v = (from as Record<string, unknown>)[k];
+      return v === undefined || v === null ? [] : [[k, v]];
+    }),
+  );
+
 function toDoc(record: NewFollowUp, id: Types.ObjectId): FollowUpDoc {
-  const {
-    orgId: org,
-    recordId,
-    leadId: lead,
-    customerId: customer,
-    authorId,
-    correctedById,
-    ...rest
-  } = record;
-  return {
-    ...rest,
-    _id: id,
-    orgId: mustObjectId(org),
-    recordId: recordId ? mustObjectId(recordId) : id,
-    leadId: mustObjectId(lead),
-    ...(customer ? { customerId: mustObjectId(customer) } : {}),
-    authorId: mustObjectId(authorId),
-    ...(correctedById ? { correctedById: mustObjectId(correctedById) } : {}),
-  };
+  const ids = Object.fromEntries(
+    IDS.flatMap((k) =>
+      record[k as keyof NewFollowUp] ? [[k, mustObjectId(String(record[k as keyof NewFollowUp]))]] : [],
+    ),
+  );
+  return { ...pick(record, PLAIN), ...ids, recordId: ids.recordId ?? id, _id: id } as FollowUpDoc;
 }
 
 function fromDoc(doc: FollowUpDoc): FollowUp {
-  const {
-    _id,
-    orgId: org,
-    recordId,
-    leadId: lead,
-    customerId: customer,
-    authorId,
-    correctedById,
-    ...rest
-  } = doc;
-  const optional = (
-    [
-      'outcome',
-      'nextStep',
-      'nextContactAt',
-      'correctedAt',
-      'correctedByName',
-      'supersededAt',
-      'requestKey',
-    ] as const
-  ).filter((k) => rest[k] !== undefined && rest[k] !== null);
-  return {
-    id: followUpId(_id.toHexString()),
-    orgId: orgId(org.toHexString()),
-    recordId: followUpId(recordId.toHexString()),
-    version: rest.version,
-    leadId: leadId(lead.toHexString()),
-    ...(customer ? { customerId: customerId(customer.toHexString()) } : {}),
-    channel: rest.channel,
-    content: rest.content ?? '',
-    authorId: memberId(authorId.toHexString()),
-    authorName: rest.authorName,
-    at: rest.at,
-    ...(correctedById ? { correctedById: memberId(correctedById.toHexString()) } : {}),
-    ...Object.fromEntries(optional.map((k) => [k, rest[k]])),
-  };
+  const ids = Object.fromEntries(
+    IDS.flatMap((k) => (doc[k] ? [[k, (doc[k] as Types.ObjectId).toHexString()]] : [])),
+  );
+  // Branded ids are strings at run time: the hex of each ObjectId is the id core knows.
+  return { content: '', ...pick(doc, PLAIN), ...ids, id: doc._id.toHexString() } as FollowUp;
 }
 
 // Which unique index refused an insert: the request key (a retry) or the version (a correction raced).
