@@ -109,8 +109,14 @@ describe('runContactPlan', () => {
     const ids = await followedLeads(3, 1);
     t.app.clock.advance(26 * H);
     await runContactPlan(deps());
-    await t.app.outboxPump.runNow();
-    await t.app.outboxPump.idle();
+    // Delivered until the outbox is empty: a paced conversation waits its turn (the clock moves it on).
+    for (let round = 0; round < 20; round++) {
+      await t.app.outboxPump.runNow();
+      await t.app.outboxPump.idle();
+      if ((await t.app.models.OutboxEntry.countDocuments({ status: { $in: ['pending', 'sending'] } })) === 0)
+        break;
+      t.app.clock.advance(5_000);
+    }
     const manager = (await entries('plan.missed'))[0]!.to as { memberId: string };
     const toManager = await t.app.models.SandboxMessage.find({
       conversation: `dm:${manager.memberId}`,
