@@ -79,7 +79,7 @@ export function plannedLeadDoc(
     claimedAt: at.lastFollowUpAt,
     followUpStatus: 'following',
     ...(at.stage ? { stage: { key: at.stage, since: at.lastFollowUpAt } } : {}),
-    lastFollowUp: { id: `f${i}`, at: at.lastFollowUpAt, channel: 'phone', outcome: 'trial_booked', count: 1 },
+    lastFollowUp: { id: `f${i}`, at: at.lastFollowUpAt, channel: 'phone', outcome: 'trial-booked', count: 1 },
     plan: {
       ...(at.nextContactAt ? { nextContactAt: at.nextContactAt } : {}),
       staleAt: new Date(at.lastFollowUpAt.getTime() + 7 * 24 * HOUR_MS),

@@ -1,4 +1,10 @@
-import { agendaList, type DueLeadsDeps, type DueList, listDueLeads } from '../../core/follow-ups/index.js';
+import {
+  agendaList,
+  type DueLeadsDeps,
+  type DueList,
+  listDueLeads,
+  ownOutcomeNames,
+} from '../../core/follow-ups/index.js';
 import type { TeamRepository } from '../../core/org/index.js';
 import type { CommandHandler } from '../registry.js';
 import { dueViewCard } from '../render/agenda-card.js';
@@ -17,6 +23,7 @@ export function dueListCommand(
   return async (ctx) => {
     const views = await listDueLeads(deps, ctx.caller, { top: SHOWN });
     const view = views[list];
+    const outcomes = ownOutcomeNames(ctx.org);
     const names =
       view.teams.length > 0
         ? new Map((await deps.teams.list(ctx.org.id)).map((t) => [t.id as string, t.name]))
@@ -29,8 +36,8 @@ export function dueListCommand(
     };
     const card = dueViewCard(
       list,
-      agendaList(view.mine, list),
-      view.teams.map((g) => ({ teamName: names.get(g.id) ?? '', data: agendaList(g, list) })),
+      agendaList(view.mine, list, outcomes),
+      view.teams.map((g) => ({ teamName: names.get(g.id) ?? '', data: agendaList(g, list, outcomes) })),
       render,
     );
     return { replies: [card] };

@@ -26,7 +26,7 @@ function line(l: AgendaLine, list: DueList, ctx: RenderContext): string {
   const last = l.unfollowed
     ? p.agenda.ladder
     : l.lastOutcome
-      ? p.reminder.last(outcomeName(p, l.lastOutcome))
+      ? p.reminder.last(l.lastOutcomeName ?? outcomeName(p, l.lastOutcome))
       : undefined;
   return `• ${[who, at, last].filter(Boolean).join(' · ')}`;
 }

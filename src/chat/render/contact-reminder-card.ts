@@ -43,7 +43,9 @@ export function contactReminderCard(
   ctx: RenderContext,
 ): OutboundMessage {
   const t = ctx.texts.plan;
-  const last = data.lastOutcome ? t.reminder.last(outcomeName(t, data.lastOutcome)) : t.reminder.firstContact;
+  const last = data.lastOutcome
+    ? t.reminder.last(data.lastOutcomeName ?? outcomeName(t, data.lastOutcome))
+    : t.reminder.firstContact;
   const line = `${t.reminder.line(clockTime(data.nextContactAt, ctx), contactLabel(data))} · ${last}`;
   return {
     card: {

@@ -1,4 +1,5 @@
 import type { Lead } from '../leads/index.js';
+import type { Org } from '../org/index.js';
 import type { LeadId } from '../shared/ids.js';
 import type { DueGroup, DueList } from './agenda-query.js';
 
@@ -11,6 +12,8 @@ export type AgendaLine = {
   /** ISO: the next contact (今日, 逾期), the ladder's nudge time of an unfollowed lead, the last follow-up (停滞). */
   readonly at?: string;
   readonly lastOutcome?: string;
+  /** The outcome as the org's own list names it (absent for the default list: the reader's catalogue names it). */
+  readonly lastOutcomeName?: string;
   /** An unfollowed lead past its ladder's first step (逾期 without a planned contact). */
   readonly unfollowed?: boolean;
 };
@@ -27,8 +30,18 @@ export type AgendaData = {
   readonly teams: readonly { readonly teamName: string; readonly lists: AgendaLists }[];
 };
 
+/** The names of an org's own outcome list, by key; empty for the default list (the catalogues name those). */
+export function ownOutcomeNames(org: Pick<Org, 'settings'>): ReadonlyMap<string, string> {
+  return new Map((org.settings.followUps?.outcomes ?? []).map((o) => [o.key, o.name]));
+}
+
 /** A lead as one line of a list. */
-export function agendaLine(lead: Lead, list: DueList): AgendaLine {
+export function agendaLine(
+  lead: Lead,
+  list: DueList,
+  names: ReadonlyMap<string, string> = new Map(),
+): AgendaLine {
+  const outcome = lead.lastFollowUp?.outcome;
   const at =
     list === 'stalled'
       ? lead.lastFollowUp?.at
@@ -39,14 +52,19 @@ export function agendaLine(lead: Lead, list: DueList): AgendaLine {
     ...(lead.contact.name ? { name: lead.contact.name } : {}),
     ...(lead.contact.company ? { company: lead.contact.company } : {}),
     ...(at ? { at: at.toISOString() } : {}),
-    ...(lead.lastFollowUp?.outcome ? { lastOutcome: lead.lastFollowUp.outcome } : {}),
+    ...(outcome ? { lastOutcome: outcome } : {}),
+    ...(outcome && names.has(outcome) ? { lastOutcomeName: names.get(outcome)! } : {}),
     ...(list === 'overdue' && !lead.plan?.nextContactAt ? { unfollowed: true } : {}),
   };
 }
 
 /** A group of a list (or none) as the card's list data. */
-export function agendaList(group: DueGroup | undefined, list: DueList): AgendaListData {
-  return { count: group?.count ?? 0, leads: (group?.leads ?? []).map((l) => agendaLine(l, list)) };
+export function agendaList(
+  group: DueGroup | undefined,
+  list: DueList,
+  names?: ReadonlyMap<string, string>,
+): AgendaListData {
+  return { count: group?.count ?? 0, leads: (group?.leads ?? []).map((l) => agendaLine(l, list, names)) };
 }
 
 /** Whether a member's agenda has nothing in it (the short "nothing today" card). */

@@ -15,6 +15,8 @@ export type ContactPlanData = {
   /** The last follow-up's outcome key (the org's list names it) and channel: "上次：约到试用". */
   readonly lastOutcome?: string;
   readonly lastChannel?: string;
+  /** The outcome as the org's own list names it (the plan job adds it; the default list is named by the catalogue). */
+  readonly lastOutcomeName?: string;
   /** What 稍后提醒 offers (`1h`, `tomorrow`, …: the org's plan settings). */
   readonly snooze: readonly string[];
 };
@@ -52,10 +54,13 @@ export function contactPlanNotices(lead: Lead, snooze: readonly string[] = []): 
   const notices: Notice[] = [];
   if (last?.type === 'contact_reminded' && lead.ownerId) {
     notices.push(reminder(lead, data, lead.ownerId, 'post', key('contact')));
-  } else if (remindedAt && lead.ownerId && last?.type !== 'contact_escalated') {
+  } else if (remindedAt?.ownerId && last?.type !== 'contact_escalated') {
     // The lead moved on since (a follow-up, a snooze, a reclaim): the reminder shown stops offering its buttons. An
     // escalation leaves it as it is: the owner may still record the follow-up or snooze from it.
-    notices.push(reminder(lead, { ...data, snooze: [] }, lead.ownerId, 'update', key('contact-update')));
+    // To the one reminded (a reclaimed lead has no owner now): an update reaches the card by its key anyway.
+    notices.push(
+      reminder(lead, { ...data, snooze: [] }, remindedAt.ownerId, 'update', key('contact-update')),
+    );
   }
   if (last?.type === 'contact_escalated' && last.managerId) {
     notices.push({

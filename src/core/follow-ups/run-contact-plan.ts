@@ -4,6 +4,7 @@ import type { Org } from '../org/index.js';
 import { type DeadlineDeps, reclaimOwnedLead, type Step } from '../pools/index.js';
 import type { MemberId, OrgId, TeamId } from '../shared/ids.js';
 import type { Notice } from '../shared/notices.js';
+import { ownOutcomeNames } from './agenda-notices.js';
 import { planLead, withDueAt } from './plan-lead.js';
 import { planSettingsOf } from './plan-settings.js';
 
@@ -126,8 +127,20 @@ async function takePlanStep(
   return write({ set: { plan: withDueAt(kept, escalateAt) }, event: { type: 'deadline_changed', at: now } });
 }
 
-/** The org's snooze choices on its reminders (the notice sweep, without the org at hand, offers the defaults). */
+/**
+ * The org's snooze choices on its reminders, and its own outcome names (the notice sweep, without the org at hand,
+ * offers the default choices and the catalogue's names).
+ */
 function withOrgSnooze(org: Org, notices: readonly Notice[]): Notice[] {
   const snooze = planSettingsOf(org).snooze;
-  return notices.map((n) => (n.kind === 'plan.reminder' ? { ...n, data: { ...n.data, snooze } } : n));
+  const names = ownOutcomeNames(org);
+  const named = (key: string | undefined) =>
+    key && names.has(key) ? { lastOutcomeName: names.get(key)! } : {};
+  return notices.map((n) =>
+    n.kind === 'plan.reminder'
+      ? { ...n, data: { ...n.data, snooze, ...named(n.data.lastOutcome) } }
+      : n.kind === 'plan.missed'
+        ? { ...n, data: { ...n.data, ...named(n.data.lastOutcome) } }
+        : n,
+  );
 }

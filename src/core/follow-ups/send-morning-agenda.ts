@@ -3,7 +3,7 @@ import { PLATFORMS } from '../org/index.js';
 import type { Clock } from '../shared/clock.js';
 import type { OrgId } from '../shared/ids.js';
 import type { Notice, Notifier } from '../shared/notices.js';
-import { type AgendaData, type AgendaLists, agendaList } from './agenda-notices.js';
+import { type AgendaData, type AgendaLists, agendaList, ownOutcomeNames } from './agenda-notices.js';
 import { DUE_LISTS, type DueGroups, type DueLeadsReader, dueQuery, orgDay } from './agenda-query.js';
 import { planSettingsOf } from './plan-settings.js';
 
@@ -66,13 +66,14 @@ async function sendOrgAgenda(deps: AgendaDeps, org: Org, now: Date, day: string)
     deps.leads.findDueLists(org.id, dueQuery(org, now, {}, AGENDA_LISTED)),
   ]);
   const notices: Notice[] = [];
+  const names = ownOutcomeNames(org);
   for (const member of members.filter(receivesAgenda)) {
     const managed = teams.filter((t) => t.managerId === member.id);
     const data: AgendaData = {
       memberName: member.name,
       day,
-      mine: listsOf(groups, 'byOwner', member.id),
-      teams: managed.map((t) => ({ teamName: t.name, lists: listsOf(groups, 'byTeam', t.id) })),
+      mine: listsOf(groups, 'byOwner', member.id, names),
+      teams: managed.map((t) => ({ teamName: t.name, lists: listsOf(groups, 'byTeam', t.id, names) })),
     };
     notices.push({
       kind: 'plan.agenda',
@@ -89,13 +90,19 @@ async function sendOrgAgenda(deps: AgendaDeps, org: Org, now: Date, day: string)
 /** Reps and managers get the agenda; directors, admins and after-sales have other views. */
 const receivesAgenda = (m: Member) => m.roles.includes('rep') || m.roles.includes('manager');
 
-function listsOf(groups: DueGroups, by: 'byOwner' | 'byTeam', id: string): AgendaLists {
+function listsOf(
+  groups: DueGroups,
+  by: 'byOwner' | 'byTeam',
+  id: string,
+  names: ReadonlyMap<string, string>,
+): AgendaLists {
   return Object.fromEntries(
     DUE_LISTS.map((list) => [
       list,
       agendaList(
         groups[list][by].find((g) => g.id === id),
         list,
+        names,
       ),
     ]),
   ) as unknown as AgendaLists;
