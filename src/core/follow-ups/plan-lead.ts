@@ -2,6 +2,8 @@ import type { Lead, LeadPlan, StageKind } from '../leads/index.js';
 import type { Org } from '../org/index.js';
 import { DEFAULT_PLAN_SETTINGS, planSettingsOf, stageKindOf } from './plan-settings.js';
 
+/** The stage settings' default `lostPoolCooldownDays`, for an org that has not set its stages. */
+const DEFAULT_LOST_COOLDOWN_DAYS = 3;
 const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;
 
@@ -19,7 +21,7 @@ export type PlanChange = {
   readonly followedUpAt?: Date;
   /** The kind of the lead's stage in the org's stage list (engineer *stages*); absent: the default list's. */
   readonly stageKind?: StageKind;
-  /** The lost stage's own cooldown before the public pool; absent: the org's `plan.lostCooldownDays`. */
+  /** The lost stage's cooldown before the public pool; absent: the org's `stages.lostPoolCooldownDays`. */
   readonly lostCooldownHours?: number;
 };
 
@@ -40,7 +42,9 @@ export function planLead(
   change: PlanChange = {},
 ): LeadPlan {
   const settings = planSettingsOf(org);
-  const kind = stageKindOf(lead.stage?.key, change.stageKind);
+  // The org's own stage list says what its keys mean; the default list's keys are read without it.
+  const ownKind = org.settings.stages?.stages.find((s) => s.key === lead.stage?.key)?.kind;
+  const kind = stageKindOf(lead.stage?.key, change.stageKind ?? ownKind);
   const given = change.nextContactAt;
   const planned = given === null ? undefined : (given ?? lead.plan?.nextContactAt);
   // A new contact time starts its reminder and escalation afresh; an unchanged one keeps what was done of them.
@@ -59,7 +63,10 @@ export function planLead(
         ? new Date(lastAt.getTime() + settings.staleAfterDays * DAY_MS)
         : lead.plan.staleAt
       : undefined;
-  const cooldownHours = change.lostCooldownHours ?? settings.lostCooldownDays * 24;
+  // One setting for it, the stages' (where 流失 is configured); its default is the stage settings' too.
+  const cooldownHours =
+    change.lostCooldownHours ??
+    (org.settings.stages?.lostPoolCooldownDays ?? DEFAULT_LOST_COOLDOWN_DAYS) * 24;
   const poolAt =
     kind === 'lost' ? new Date((lead.stage?.since ?? now).getTime() + cooldownHours * HOUR_MS) : undefined;
   const escalateAt =

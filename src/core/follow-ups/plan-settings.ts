@@ -19,8 +19,6 @@ export type PlanSettings = {
   readonly stalledAfterDays?: Readonly<Record<string, number>>;
   /** What 稍后提醒 offers: `1h` … `72h` from now, or `tomorrow` (the next agenda time). */
   readonly snooze?: readonly string[];
-  /** 流失: how long a lost lead stays with its owner (the reason kept) before it goes to the public pool. */
-  readonly lostCooldownDays?: number;
 };
 
 /**
@@ -36,7 +34,6 @@ export const DEFAULT_PLAN_SETTINGS = {
     Record<string, number>
   >,
   snooze: ['1h', 'tomorrow'] as readonly string[],
-  lostCooldownDays: 3,
 } as const;
 
 export type ResolvedPlanSettings = {
@@ -58,7 +55,6 @@ export function planSettingsOf(org: Pick<Org, 'settings'>): ResolvedPlanSettings
     agendaAt: own.agendaAt ?? DEFAULT_PLAN_SETTINGS.agendaAt,
     stalledAfterDays: { ...DEFAULT_PLAN_SETTINGS.stalledAfterDays, ...(own.stalledAfterDays ?? {}) },
     snooze: own.snooze ?? DEFAULT_PLAN_SETTINGS.snooze,
-    lostCooldownDays: own.lostCooldownDays ?? DEFAULT_PLAN_SETTINGS.lostCooldownDays,
   };
 }
 
@@ -88,5 +84,4 @@ export const planSettingsSchema = z.strictObject({
     .optional(),
   stalledAfterDays: z.record(z.string().min(1).max(40), z.number().int().min(1).max(90)).optional(),
   snooze: z.array(z.string().regex(SNOOZE_CHOICE, '1h … 72h or tomorrow')).min(1).max(4).optional(),
-  lostCooldownDays: z.number().int().min(0).max(90).optional(),
 });
