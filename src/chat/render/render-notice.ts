@@ -3,6 +3,7 @@ import type { LeadMovedAwayData } from '../../core/pools/moved-away-notices.js';
 import type { Notice, NoticeDataByKind, NoticeKind } from '../../core/shared/notices.js';
 import type { OutboundMessage } from '../card.js';
 import type { SummaryKind } from '../outbox/coalesce-group.js';
+import { complaintCard, taskCard } from './after-sales-cards.js';
 import { leadApprovalCard, leadDecisionMessage } from './lead-approval-card.js';
 import { leadCard } from './lead-card.js';
 import { leadDuplicateCard } from './lead-duplicate-card.js';
@@ -28,6 +29,8 @@ const RENDERERS: Renderers = {
   'lead.decision': leadDecisionMessage,
   'member.link_request': linkRequestCard,
   'lead.moved_away': leadMovedAwayCard,
+  'after_sales.complaint': complaintCard,
+  'after_sales.task': taskCard,
 };
 
 export function renderNotice(notice: Pick<Notice, 'kind' | 'data'>, ctx: RenderContext): OutboundMessage {

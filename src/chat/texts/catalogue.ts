@@ -2,6 +2,7 @@ import type { AssignmentReason, Grade, LeadStatus } from '../../core/leads/lead-
 import type { SkipReason, Strategy } from '../../core/leads/routing-types.js';
 import type { Level, Role } from '../../core/org/types.js';
 import type { ErrorCode, ErrorDetails } from '../../core/shared/errors.js';
+import type { AfterSalesTexts } from './after-sales-texts.js';
 
 /**
  * Every user-facing text, once per language. Both catalogues are typed with this shape, so a text (or an error
@@ -34,6 +35,7 @@ export type Catalogue = {
     readonly aliasesNote: string;
   };
   readonly lead: LeadTexts;
+  readonly afterSales: AfterSalesTexts;
   readonly link: {
     readonly title: string;
     readonly body: (member: string, platform: string, userId: string) => string;

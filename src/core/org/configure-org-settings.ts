@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { afterSalesSettingsSchema } from '../after-sales/index.js';
 import { followUpSettingsSchema } from '../follow-ups/index.js';
 import { DomainError, validationFailed } from '../shared/errors.js';
 import { parseInput } from '../shared/validate.js';
@@ -46,6 +47,8 @@ export const orgSettingsPatchSchema = z.strictObject({
   reclaimTo: z.enum(['pool', 'reroute']).optional(),
   importantToSeniors: z.boolean().optional(),
   followUps: followUpSettingsSchema.optional(),
+  // Lazy: core/after-sales imports core/org, so its schema may not be initialised yet when this module loads.
+  afterSales: z.lazy(() => afterSalesSettingsSchema).optional(),
   claimCooldownHours: z
     .number()
     .min(0)
