@@ -1,5 +1,6 @@
 import type { Connection, Model } from 'mongoose';
 import { type ApiTokenDoc, apiTokenSchema } from './models/api-token-model.js';
+import { type ComplaintDoc, complaintSchema } from './models/complaint-model.js';
 import { type CounterDoc, counterSchema } from './models/counter-model.js';
 import { type InboundEventDoc, inboundEventSchema } from './models/inbound-event-model.js';
 import { type LeadDoc, leadSchema } from './models/lead-model.js';
@@ -13,6 +14,7 @@ import {
 import { type SandboxMessageDoc, sandboxMessageSchema } from './models/sandbox-message-model.js';
 import { type SeenSignatureDoc, seenSignatureSchema } from './models/seen-signature-model.js';
 import { type SentMessageDoc, sentMessageSchema } from './models/sent-message-model.js';
+import { type TaskDoc, taskSchema } from './models/task-model.js';
 import { type TeamDoc, teamSchema } from './models/team-model.js';
 
 export type Models = {
@@ -28,6 +30,8 @@ export type Models = {
   readonly PlatformResponseCode: Model<PlatformResponseCodeDoc>;
   readonly SeenSignature: Model<SeenSignatureDoc>;
   readonly Counter: Model<CounterDoc>;
+  readonly Complaint: Model<ComplaintDoc>;
+  readonly Task: Model<TaskDoc>;
 };
 
 /** Binds every model to one connection (tests open one connection per database). */
@@ -48,6 +52,8 @@ export function bindModels(connection: Connection): Models {
     ),
     SeenSignature: connection.model<SeenSignatureDoc>('SeenSignature', seenSignatureSchema),
     Counter: connection.model<CounterDoc>('Counter', counterSchema),
+    Complaint: connection.model<ComplaintDoc>('Complaint', complaintSchema),
+    Task: connection.model<TaskDoc>('Task', taskSchema),
   };
 }
 
