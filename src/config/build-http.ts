@@ -5,6 +5,7 @@ import type { IntakeDeps } from '../core/leads/intake-lead.js';
 import { createHttpApp } from '../http/create-http-app.js';
 import { apiAuth } from '../http/middleware/api-auth.js';
 import { tokenRole } from '../http/middleware/token-role.js';
+import { type AfterSalesRouteDeps, afterSalesRoutes } from '../http/routes/after-sales-routes.js';
 import { healthRoutes } from '../http/routes/health-routes.js';
 import { IMPORT_PATH, importRoutes } from '../http/routes/import-routes.js';
 import { leadRoutes } from '../http/routes/lead-routes.js';
@@ -25,6 +26,8 @@ export type HttpDeps = {
   /** Behind a reverse proxy: client addresses from its X-Forwarded-For hop (TRUST_PROXY). */
   readonly trustProxy?: boolean | undefined;
   readonly intakeDeps: IntakeDeps;
+  /** The after-sales API's ports; its routes are not mounted without them (a builder test's app). */
+  readonly afterSalesDeps?: AfterSalesRouteDeps;
   /** Whether this process runs the scheduled jobs: readiness then waits for the scheduler. */
   readonly jobsEnabled: boolean;
   /** Import limits and rate limits; the config table's defaults when absent. */
@@ -54,6 +57,7 @@ export function buildHttp(
     importRoutes(deps.intakeDeps, importLimits),
     routingRoutes({ orgs, teams, members }),
     tokenRoutes({ tokens, clock: deps.intakeDeps.clock }),
+    ...(deps.afterSalesDeps ? [afterSalesRoutes(deps.afterSalesDeps)] : []),
   ]) {
     api.use(router.routes(), router.allowedMethods());
   }

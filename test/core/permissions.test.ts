@@ -33,6 +33,7 @@ const EXPECTED: Record<Action, readonly Role[]> = {
   'task.approve': ['admin', 'aftersales_manager'],
   'task.read_all': ['admin', 'director', 'aftersales_manager'],
   'task.work': ['aftersales', 'aftersales_manager'],
+  'task.work_any': ['admin'],
   'after_sales.figures': ['admin', 'director', 'aftersales_manager'],
 };
 const ACTIONS = Object.keys(EXPECTED) as Action[];

@@ -41,6 +41,8 @@ const POLICY = {
   'task.read_all': ['admin', 'director', 'aftersales_manager'],
   /** Starting, pausing and reporting hours on one's own task. */
   'task.work': ['aftersales', 'aftersales_manager'],
+  /** An admin (an integration's token: a helpdesk, a web form) works a task on its assignee's behalf. */
+  'task.work_any': ['admin'],
   'after_sales.figures': ['admin', 'director', 'aftersales_manager'],
 } as const satisfies Record<string, readonly Role[]>;
 

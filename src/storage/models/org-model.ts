@@ -22,6 +22,8 @@ export type OrgDoc = {
     routing?: Record<string, unknown>;
     /** Validated by scoringConfigSchema before it is stored. */
     scoring?: Record<string, unknown>;
+    /** Validated by afterSalesSettingsSchema before it is stored. */
+    afterSales?: Record<string, unknown>;
   };
   createdAt: Date;
 };
@@ -48,6 +50,7 @@ export const orgSchema = new Schema<OrgDoc>(
       businessHours: { type: Schema.Types.Mixed },
       routing: { type: Schema.Types.Mixed },
       scoring: { type: Schema.Types.Mixed },
+      afterSales: { type: Schema.Types.Mixed },
     },
     createdAt: { type: Date, required: true },
   },

@@ -1,3 +1,4 @@
+import type { AfterSalesSettings } from '../../core/after-sales/index.js';
 import type { RoutingConfig } from '../../core/leads/routing-config.js';
 import type { ScoringConfig } from '../../core/leads/score-lead.js';
 import type { OrgSettingsPatch } from '../../core/org/configure-org-settings.js';
@@ -36,6 +37,7 @@ export function toOrg(doc: OrgDoc): Org {
       // Both were validated by their zod schemas when saved.
       ...(doc.settings.routing ? { routing: doc.settings.routing as unknown as RoutingConfig } : {}),
       ...(doc.settings.scoring ? { scoring: doc.settings.scoring as unknown as ScoringConfig } : {}),
+      ...(doc.settings.afterSales ? { afterSales: doc.settings.afterSales as AfterSalesSettings } : {}),
     },
     createdAt: doc.createdAt,
   };
