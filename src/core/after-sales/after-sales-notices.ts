@@ -156,12 +156,14 @@ function recipientsOf(t: Task, moment: TaskMoment): MemberId[] {
  */
 export function taskNotices(t: Task, moment: TaskMoment): Notice[] {
   const data = taskCardData(t, moment);
+  // The assignment is the task's first version, whatever version a retry or the sweep finds it at.
+  const version = moment === 'assigned' ? 1 : t.version;
   return [...new Set(recipientsOf(t, moment))].map((id) => ({
     kind: 'after_sales.task',
     to: member(id),
     cardKey: taskCardKey(t),
     mode: 'post',
-    idempotencyKey: `${taskCardKey(t)}:v${t.version}:${moment}:${id}`,
+    idempotencyKey: `${taskCardKey(t)}:v${version}:${moment}:${id}`,
     data,
   }));
 }

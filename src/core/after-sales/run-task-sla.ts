@@ -24,8 +24,10 @@ export const TASK_PENDING_GRACE_MS = 2 * 60_000;
  * The SLA job. Each running task stores its next step and when it is due (`slaStep`, `slaDueAt`, indexed), so a
  * run reads only what is due (its cost follows what is due, not what is open): at 75 % of the time the assignee is
  * reminded, at the due time the managers are told. Each step is one conditional write on the version read, so a
- * second runner, or this one again after a crash, finds it taken and sends nothing twice; the notices of a batch
- * are published once per org. Then it completes assignments a crash left without their task.
+ * second runner, or this one again after a crash, finds it taken. The batch's notices are published first, keyed by
+ * the version each write will make: a crash between the two is finished by the next run without a second card, and
+ * the loser of a race between runners publishes the very keys the winner did (dropped). Then it completes
+ * assignments a crash left without their task.
  */
 export async function runTaskSla(deps: TaskSlaDeps): Promise<number> {
   const now = deps.clock.now();
@@ -34,17 +36,19 @@ export async function runTaskSla(deps: TaskSlaDeps): Promise<number> {
   for (;;) {
     const due = (await deps.tasks.findSlaDue(now, BATCH)).filter((t) => !tried.has(`${t.id}:${t.version}`));
     if (due.length === 0) break;
-    const notices = new Map<OrgId, Notice[]>();
-    for (const task of due) {
+    const steps = due.flatMap((task) => {
       tried.add(`${task.id}:${task.version}`);
       const step = slaStepChange(task, now);
-      if (!step) continue;
-      const updated = await deps.tasks.updateIf(task.orgId, task.id, task.version, step.change);
-      if (!updated) continue;
-      done++;
-      notices.set(task.orgId, (notices.get(task.orgId) ?? []).concat(taskNotices(updated, step.moment)));
+      return step ? [{ task, ...step }] : [];
+    });
+    const notices = new Map<OrgId, Notice[]>();
+    for (const { task, change, moment } of steps) {
+      const after = { ...task, ...change.set, version: task.version + 1 } as Task;
+      notices.set(task.orgId, (notices.get(task.orgId) ?? []).concat(taskNotices(after, moment)));
     }
     for (const [orgId, list] of notices) await deps.notifier.publish(orgId, list);
+    for (const { task, change } of steps)
+      if (await deps.tasks.updateIf(task.orgId, task.id, task.version, change)) done++;
   }
   await completeAssignments(deps, now);
   return done;
