@@ -26,12 +26,16 @@
 // with delivery on, waits until the outbox is empty, and counts the messages per channel and per rep; the same
 // sends are then priced under each platform's pacing (scripts/bench/price-pacing.ts).
 //
+// The aftersales scenario (issue #13) runs complaints through raise → assign → start → hours → decision and counts
+// the commands of each step (target ≤ 4), then the SLA sweep over 200 and 20 open tasks with 10 due (equal commands).
+//
 // The targets are judged in the output (`meetsTargets`); a miss exits 0 unless --strict. A failed correctness
 // check (leads lost, duplicated or not created) always exits 1: its figures would mean nothing.
 import { BENCH_USAGE, BenchUsageError, parseBenchArgs } from './bench/bench-args.js';
 import { type BenchEnvironment, openBenchEnvironment } from './bench/bench-environment.js';
 import { beyondFloors, calibrate } from './bench/calibrate.js';
 import { countCommands } from './bench/command-counter.js';
+import { AFTER_SALES_TARGETS, runAfterSales } from './bench/run-after-sales.js';
 import { type BatchFigures, runBatch } from './bench/run-batch.js';
 import { CAMPAIGN_TARGETS, runCampaign } from './bench/run-campaign.js';
 import { type ReclaimFigures, runReclaim } from './bench/run-reclaim.js';
@@ -96,11 +100,13 @@ async function main(): Promise<number> {
     const reclaim = args.reclaimOpen > 0 ? await reclaimScenario(args.reclaimOpen, args.reclaimDue) : null;
     if (args.campaign > 0) progress(`campaign: ${args.campaign} leads in two batch calls, delivered`);
     const campaign = args.campaign > 0 ? await runCampaign(args.campaign, progress) : null;
+    const aftersales = args.afterSales > 0 ? await runAfterSales(args.afterSales, progress) : null;
     const judged = judge(single, batch);
     const meetsTargets = {
       ...judged,
       campaign: campaign?.meetsTargets ?? null,
-      all: judged.all && (campaign?.meetsTargets.all ?? true),
+      aftersales: aftersales?.meetsTargets ?? null,
+      all: judged.all && (campaign?.meetsTargets.all ?? true) && (aftersales?.meetsTargets ?? true),
     };
     const report = {
       database: env.database,
@@ -111,13 +117,15 @@ async function main(): Promise<number> {
       verification,
       reclaim,
       campaign,
-      ok: ok && (reclaim?.ok ?? true) && (campaign?.ok ?? true),
-      targets: { ...TARGETS, campaign: CAMPAIGN_TARGETS },
+      aftersales,
+      ok: ok && (reclaim?.ok ?? true) && (campaign?.ok ?? true) && (aftersales?.ok ?? true),
+      targets: { ...TARGETS, campaign: CAMPAIGN_TARGETS, aftersales: AFTER_SALES_TARGETS },
       meetsTargets,
       runSeconds: Math.round((performance.now() - began) / 100) / 10,
     };
     process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
-    if (!ok || (reclaim && !reclaim.ok) || (campaign && !campaign.ok)) return 1;
+    if (!ok || (reclaim && !reclaim.ok) || (campaign && !campaign.ok) || (aftersales && !aftersales.ok))
+      return 1;
     return args.strict && !meetsTargets.all ? 1 : 0;
   } finally {
     await closeQuietly(env);

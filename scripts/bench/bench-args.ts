@@ -15,12 +15,14 @@ export type BenchArgs = {
   readonly reclaimDue: number;
   /** Leads of the campaign scenario, taken in by two batch calls and delivered through the outbox (0 skips it). */
   readonly campaign: number;
+  /** Complaints of the after-sales scenario, each through every step (0 skips it). */
+  readonly afterSales: number;
   /** Exit 1 when a target is missed. */
   readonly strict: boolean;
 };
 
 export const BENCH_USAGE =
-  'usage: tsx scripts/bench.ts [--single 300] [--batch 10000] [--chunk 1000] [--warmup 100] [--reclaim-open 100000] [--reclaim-due 1000] [--campaign 1200] [--strict]';
+  'usage: tsx scripts/bench.ts [--single 300] [--batch 10000] [--chunk 1000] [--warmup 100] [--reclaim-open 100000] [--reclaim-due 1000] [--campaign 1200] [--after-sales 20] [--strict]';
 
 /** A flag the bench cannot use: the message names it; no stack trace is worth showing. */
 export class BenchUsageError extends Error {}
@@ -46,6 +48,7 @@ function readArgs(argv: readonly string[]): BenchArgs {
       'reclaim-open': { type: 'string', default: '100000' },
       'reclaim-due': { type: 'string', default: '1000' },
       campaign: { type: 'string', default: '1200' },
+      'after-sales': { type: 'string', default: '20' },
       strict: { type: 'boolean', default: false },
     },
     strict: true,
@@ -58,6 +61,7 @@ function readArgs(argv: readonly string[]): BenchArgs {
     reclaimOpen: count('reclaim-open', values['reclaim-open'], 0),
     reclaimDue: count('reclaim-due', values['reclaim-due'], 0),
     campaign: count('campaign', values.campaign, 0, 2 * MAX_BATCH),
+    afterSales: count('after-sales', values['after-sales'], 0, 1000),
     strict: values.strict,
   };
 }
