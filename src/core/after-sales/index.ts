@@ -16,6 +16,7 @@ export * from './pause-task.js';
 export * from './ports.js';
 export * from './raise-complaint.js';
 export * from './report-hours.js';
+export * from './resume-task.js';
 export * from './run-task-sla.js';
 export * from './start-task.js';
 export * from './task-sla.js';

@@ -1,10 +1,9 @@
 import { z } from 'zod';
-import { assertCan, type Caller, can } from '../org/index.js';
+import type { Caller } from '../org/index.js';
 import { parseInput } from '../shared/validate.js';
 import { actorOf } from './after-sales-access.js';
 import { PAUSE_REASONS, type Task } from './after-sales-types.js';
 import type { AfterSalesDeps } from './ports.js';
-import { slaPlan } from './task-sla.js';
 import { stepTask } from './task-step.js';
 
 /** The pauses a task keeps (the newest): enough to show them, bounded like every history. */
@@ -21,7 +20,6 @@ export async function pauseTask(
   caller: Caller,
   input: { readonly task: string; readonly reason: string },
 ): Promise<Task> {
-  if (!can(caller, 'task.work_any')) assertCan(caller, 'task.work');
   const given = parseInput(pauseSchema, input);
   const by = actorOf(caller);
   const { task } = await stepTask(deps, caller, given.task, {
@@ -38,42 +36,6 @@ export async function pauseTask(
       unset: ['slaStep', 'slaDueAt'],
       entry: { at: now, from: t.status, to: 'paused', by, pause: given.reason },
     }),
-  });
-  return task;
-}
-
-/** The wait is over: the task 处理中 again, its due and reminder times moved on by the time it was paused. */
-export async function resumeTask(
-  deps: AfterSalesDeps,
-  caller: Caller,
-  input: { readonly task: string },
-): Promise<Task> {
-  if (!can(caller, 'task.work_any')) assertCan(caller, 'task.work');
-  const by = actorOf(caller);
-  const { task } = await stepTask(deps, caller, input.task, {
-    name: 'resume',
-    from: ['paused'],
-    own: true,
-    change: (t, now) => {
-      const paused = Math.max(0, now.getTime() - (t.pausedAt ?? now).getTime());
-      const moved = {
-        status: 'in_progress' as const,
-        dueAt: new Date(t.dueAt.getTime() + paused),
-        remindAt: new Date(t.remindAt.getTime() + paused),
-      };
-      const plan = slaPlan({ ...t, ...moved });
-      const last = t.pauses.at(-1);
-      return {
-        set: {
-          ...moved,
-          pausedMs: t.pausedMs + paused,
-          pauses: last ? [...t.pauses.slice(0, -1), { ...last, until: now }] : t.pauses,
-          ...plan,
-        },
-        unset: plan ? ['pausedAt'] : ['pausedAt', 'slaStep', 'slaDueAt'],
-        entry: { at: now, from: 'paused', to: 'in_progress', by },
-      };
-    },
   });
   return task;
 }

@@ -1,4 +1,4 @@
-import { assertCan, type Caller, can } from '../org/index.js';
+import type { Caller } from '../org/index.js';
 import { actorOf } from './after-sales-access.js';
 import type { Task } from './after-sales-types.js';
 import type { AfterSalesDeps } from './ports.js';
@@ -13,7 +13,6 @@ export async function startTask(
   caller: Caller,
   input: { readonly task: string },
 ): Promise<Task> {
-  if (!can(caller, 'task.work_any')) assertCan(caller, 'task.work');
   const by = actorOf(caller);
   const { task } = await stepTask(deps, caller, input.task, {
     name: 'start',

@@ -1,4 +1,4 @@
-import { type Caller, can } from '../org/index.js';
+import { assertCan, type Caller, can } from '../org/index.js';
 import { DomainError } from '../shared/errors.js';
 import { assertOwnTask } from './after-sales-access.js';
 import { findTask } from './after-sales-refs.js';
@@ -31,6 +31,8 @@ export async function stepTask(
   step: TaskStep,
 ): Promise<{ task: Task; applied: boolean }> {
   const org = caller.org.id;
+  // The assignee's steps: staff work their own tasks, an admin's integration any (checked before any read).
+  if (step.own && !can(caller, 'task.work_any')) assertCan(caller, 'task.work');
   let task = await findTask(deps.tasks, org, ref);
   if (step.own && !can(caller, 'task.work_any')) assertOwnTask(caller, task);
   for (let attempt = 1; ; attempt++) {
