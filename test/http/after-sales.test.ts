@@ -202,6 +202,16 @@ describe('the after-sales API', () => {
     expect(bad.status).toBe(400);
   });
 
+  it('closes a complaint with its note and refuses closing it twice', async () => {
+    const raised = await t.request('POST', '/api/v1/complaints', complaint('SO-1001'), auth());
+    const ref = raised.body.complaint.code.toLowerCase();
+    const closed = await t.request('POST', `/api/v1/complaints/${ref}:close`, { note: '客户撤回' }, auth());
+    expect(closed.status).toBe(200);
+    expect(closed.body.complaint.history.at(-1)).toMatchObject({ to: 'closed', note: '客户撤回' });
+    const twice = await t.request('POST', `/api/v1/complaints/${ref}:close`, {}, auth());
+    expect(twice.body.error.code).toBe('COMPLAINT_STATUS_CONFLICT');
+  });
+
   it('refuses an unknown task and a bad period with the codes API clients read', async () => {
     expect((await t.request('POST', '/api/v1/tasks/T-9999:start', undefined, auth())).body.error.code).toBe(
       'TASK_NOT_FOUND',

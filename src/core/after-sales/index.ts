@@ -6,6 +6,7 @@ export * from './after-sales-settings.js';
 export * from './after-sales-settings-schema.js';
 export * from './after-sales-types.js';
 export * from './assign-complaint.js';
+export * from './close-complaint.js';
 export * from './decide-hours.js';
 export * from './error-codes.js';
 export * from './get-after-sales-figures.js';

@@ -5,6 +5,7 @@ import {
   type AfterSalesFigures,
   assignComplaint,
   type Complaint,
+  changeComplaintStatus,
   decideHours,
   getAfterSalesFigures,
   listAssignees,
@@ -72,6 +73,21 @@ export function afterSalesRoutes(deps: AfterSalesRouteDeps): Router<ApiState> {
     });
     ctx.body = { complaint: complaintJson(result.complaint), task: result.task };
   });
+
+  // 已关闭 / 重新打开: `{ note? }` as typed.
+  for (const [verb, to] of [
+    ['close', 'closed'],
+    ['reopen', 'reopened'],
+  ] as const)
+    router.post(`/complaints/:ref\\:${verb}`, async (ctx) => {
+      const note = body(ctx).note;
+      const complaint = await changeComplaintStatus(deps, ctx.state.caller, {
+        complaint: ctx.params.ref ?? '',
+        to,
+        ...(typeof note === 'string' ? { note } : {}),
+      });
+      ctx.body = { complaint: complaintJson(complaint) };
+    });
 
   router.get('/tasks', async (ctx) => {
     const { assignee, status, limit: n } = ctx.query;

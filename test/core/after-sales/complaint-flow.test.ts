@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   assignComplaint,
+  changeComplaintStatus,
   decideHours,
   listAssignees,
   listComplaints,
@@ -266,5 +267,43 @@ describe('hours and the manager’s decision', () => {
     expect((await refusal(decideHours(w.deps, w.staff, { task: 'T-1001', decision: 'approve' }))).code).toBe(
       'FORBIDDEN',
     );
+  });
+});
+
+describe('closing and reopening', () => {
+  it('reopens a resolved complaint for a second assignment as a new task, and closes one with its note', async () => {
+    const w = afterSalesWorld();
+    const { complaint } = await raise(w);
+    await assignComplaint(w.deps, w.manager, { complaint: complaint.id, assigneeId: w.ids.staff });
+    await reportHours(w.deps, w.staff, {
+      task: 'T-1001',
+      completedAt: w.clock.now(),
+      hours: 1,
+      result: '换件',
+    });
+    await decideHours(w.deps, w.manager, { task: 'T-1001', decision: 'approve' });
+    const reopened = await changeComplaintStatus(w.deps, w.manager, {
+      complaint: 'TS-1001',
+      to: 'reopened',
+      note: '客户说又坏了',
+    });
+    expect(reopened).toMatchObject({ status: 'reopened', round: 1 });
+    expect(reopened.assigneeId).toBeUndefined();
+    const { task } = await assignComplaint(w.deps, w.manager, {
+      complaint: complaint.id,
+      assigneeId: w.ids.staff2,
+    });
+    expect(task).toMatchObject({ code: 'T-1001-2', round: 2, assigneeName: '唐雪' });
+    const closed = await changeComplaintStatus(w.deps, w.manager, {
+      complaint: 'TS-1001',
+      to: 'closed',
+      note: '重复投诉',
+    });
+    expect(closed.history.at(-1)).toMatchObject({ from: 'assigned', to: 'closed', note: '重复投诉' });
+    const again = changeComplaintStatus(w.deps, w.manager, { complaint: 'TS-1001', to: 'closed' });
+    expect((await refusal(again)).code).toBe('COMPLAINT_STATUS_CONFLICT');
+    expect(
+      (await refusal(changeComplaintStatus(w.deps, w.rep, { complaint: 'TS-1001', to: 'reopened' }))).code,
+    ).toBe('FORBIDDEN');
   });
 });
