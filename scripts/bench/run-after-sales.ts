@@ -68,7 +68,7 @@ export async function runAfterSales(n: number, progress: (line: string) => void)
     const measure = async <T>(name: string, run: () => Promise<T>): Promise<T> => {
       const mark = counter.mark();
       const result = await run();
-      (steps[name] ??= []).push(totalOf(counter.since(mark) as CommandTally));
+      steps[name] = [...(steps[name] ?? []), totalOf(counter.since(mark) as CommandTally)];
       return result;
     };
     progress(`aftersales: ${n} complaints through every step`);
