@@ -28,6 +28,11 @@
 //
 // The aftersales scenario (issue #13) runs complaints through raise → assign → start → hours → decision and counts
 // the commands of each step (target ≤ 4), then the SLA sweep over 200 and 20 open tasks with 10 due (equal commands).
+// The follow-up scenario (#12) records N follow-ups one at a time, each by the owner of a claimed lead of the demo
+// org (`--follow-up N`): database commands and CPU per follow-up, every lead then checked to hold its one record.
+// The agenda scenario (the follow-ups issue) runs the morning agenda once for R reps over N open leads seeded into
+// its own database: database commands per rep (goal ≤ 2) and CPU per rep. The plan scenario runs the contact
+// plan's sweep over N planned leads of which M are due, and again over N/10 open: equal commands = cost follows due.
 //
 // The targets are judged in the output (`meetsTargets`); a miss exits 0 unless --strict. A failed correctness
 // check (leads lost, duplicated or not created) always exits 1: its figures would mean nothing.
@@ -36,8 +41,11 @@ import { type BenchEnvironment, openBenchEnvironment } from './bench/bench-envir
 import { beyondFloors, calibrate } from './bench/calibrate.js';
 import { countCommands } from './bench/command-counter.js';
 import { AFTER_SALES_TARGETS, runAfterSales } from './bench/run-after-sales.js';
+import { AGENDA_TARGETS, runAgenda } from './bench/run-agenda.js';
 import { type BatchFigures, runBatch } from './bench/run-batch.js';
 import { CAMPAIGN_TARGETS, runCampaign } from './bench/run-campaign.js';
+import { runContactPlanBench } from './bench/run-contact-plan.js';
+import { FOLLOW_UP_TARGETS, runFollowUps } from './bench/run-follow-up.js';
 import { type ReclaimFigures, runReclaim } from './bench/run-reclaim.js';
 import { runSingle, type SingleFigures } from './bench/run-single.js';
 import { verifyLeads } from './bench/verify-leads.js';
@@ -98,15 +106,28 @@ async function main(): Promise<number> {
     const verification = await verifyLeads(env, next);
     const ok = verification.ok && (batch?.notCreated ?? 0) === 0;
     const reclaim = args.reclaimOpen > 0 ? await reclaimScenario(args.reclaimOpen, args.reclaimDue) : null;
+    const agenda = args.agendaReps > 0 ? await runAgenda(args.agendaReps, args.agendaOpen, progress) : null;
+    const plan = args.planOpen > 0 ? await runContactPlanBench(args.planOpen, args.planDue, progress) : null;
     if (args.campaign > 0) progress(`campaign: ${args.campaign} leads in two batch calls, delivered`);
     const campaign = args.campaign > 0 ? await runCampaign(args.campaign, progress) : null;
     const aftersales = args.afterSales > 0 ? await runAfterSales(args.afterSales, progress) : null;
+    // After the intake verification: its own leads would be counted as intake's.
+    const followUp = args.followUp > 0 ? await runFollowUps(env, args.followUp, idleRate, progress) : null;
     const judged = judge(single, batch);
     const meetsTargets = {
       ...judged,
       campaign: campaign?.meetsTargets ?? null,
       aftersales: aftersales?.meetsTargets ?? null,
-      all: judged.all && (campaign?.meetsTargets.all ?? true) && (aftersales?.meetsTargets ?? true),
+      followUp: followUp?.meetsTargets ?? null,
+      agenda: agenda ? agenda.dbCommandsPerRep <= AGENDA_TARGETS.dbCommandsPerRep : null,
+      all:
+        judged.all &&
+        (campaign?.meetsTargets.all ?? true) &&
+        (followUp
+          ? followUp.meetsTargets.dbCommandsPerFollowUp && followUp.meetsTargets.cpuMsPerFollowUp
+          : true) &&
+        (agenda ? agenda.dbCommandsPerRep <= AGENDA_TARGETS.dbCommandsPerRep : true) &&
+        (aftersales?.meetsTargets ?? true),
     };
     const report = {
       database: env.database,
@@ -118,13 +139,37 @@ async function main(): Promise<number> {
       reclaim,
       campaign,
       aftersales,
-      ok: ok && (reclaim?.ok ?? true) && (campaign?.ok ?? true) && (aftersales?.ok ?? true),
-      targets: { ...TARGETS, campaign: CAMPAIGN_TARGETS, aftersales: AFTER_SALES_TARGETS },
+      followUp,
+      agenda,
+      plan,
+      ok:
+        ok &&
+        (reclaim?.ok ?? true) &&
+        (campaign?.ok ?? true) &&
+        (followUp?.ok ?? true) &&
+        (agenda?.ok ?? true) &&
+        (plan?.ok ?? true) &&
+        (aftersales?.ok ?? true),
+      targets: {
+        ...TARGETS,
+        campaign: CAMPAIGN_TARGETS,
+        followUp: FOLLOW_UP_TARGETS,
+        agenda: AGENDA_TARGETS,
+        aftersales: AFTER_SALES_TARGETS,
+      },
       meetsTargets,
       runSeconds: Math.round((performance.now() - began) / 100) / 10,
     };
     process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
-    if (!ok || (reclaim && !reclaim.ok) || (campaign && !campaign.ok) || (aftersales && !aftersales.ok))
+    if (
+      !ok ||
+      (reclaim && !reclaim.ok) ||
+      (campaign && !campaign.ok) ||
+      (followUp && !followUp.ok) ||
+      (agenda && !agenda.ok) ||
+      (plan && !plan.ok) ||
+      (aftersales && !aftersales.ok)
+    )
       return 1;
     return args.strict && !meetsTargets.all ? 1 : 0;
   } finally {

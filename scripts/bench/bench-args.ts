@@ -17,12 +17,20 @@ export type BenchArgs = {
   readonly campaign: number;
   /** Complaints of the after-sales scenario, each through every step (0 skips it). */
   readonly afterSales: number;
+  /** Follow-ups recorded on claimed leads, one at a time (0 skips the scenario). */
+  readonly followUp: number;
+  /** The `agenda` scenario: reps and open leads of one morning agenda (0 reps skips it). */
+  readonly agendaReps: number;
+  readonly agendaOpen: number;
+  /** The `plan` scenario: planned leads of the contact plan's sweep (0 skips it), and how many are due. */
+  readonly planOpen: number;
+  readonly planDue: number;
   /** Exit 1 when a target is missed. */
   readonly strict: boolean;
 };
 
 export const BENCH_USAGE =
-  'usage: tsx scripts/bench.ts [--single 300] [--batch 10000] [--chunk 1000] [--warmup 100] [--reclaim-open 100000] [--reclaim-due 1000] [--campaign 1200] [--after-sales 20] [--strict]';
+  'usage: tsx scripts/bench.ts [--single 300] [--batch 10000] [--chunk 1000] [--warmup 100] [--reclaim-open 100000] [--reclaim-due 1000] [--campaign 1200] [--follow-up 300] [--agenda-reps 100] [--agenda-open 100000] [--plan-open 20000] [--plan-due 500] [--after-sales 20] [--strict]';
 
 /** A flag the bench cannot use: the message names it; no stack trace is worth showing. */
 export class BenchUsageError extends Error {}
@@ -49,6 +57,11 @@ function readArgs(argv: readonly string[]): BenchArgs {
       'reclaim-due': { type: 'string', default: '1000' },
       campaign: { type: 'string', default: '1200' },
       'after-sales': { type: 'string', default: '20' },
+      'follow-up': { type: 'string', default: '300' },
+      'agenda-reps': { type: 'string', default: '100' },
+      'agenda-open': { type: 'string', default: '100000' },
+      'plan-open': { type: 'string', default: '20000' },
+      'plan-due': { type: 'string', default: '500' },
       strict: { type: 'boolean', default: false },
     },
     strict: true,
@@ -62,6 +75,11 @@ function readArgs(argv: readonly string[]): BenchArgs {
     reclaimDue: count('reclaim-due', values['reclaim-due'], 0),
     campaign: count('campaign', values.campaign, 0, 2 * MAX_BATCH),
     afterSales: count('after-sales', values['after-sales'], 0, 1000),
+    followUp: count('follow-up', values['follow-up'], 0),
+    agendaReps: count('agenda-reps', values['agenda-reps'], 0),
+    agendaOpen: count('agenda-open', values['agenda-open'], 0),
+    planOpen: count('plan-open', values['plan-open'], 0),
+    planDue: count('plan-due', values['plan-due'], 0),
     strict: values.strict,
   };
 }

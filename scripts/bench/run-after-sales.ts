@@ -119,7 +119,13 @@ async function seedOrders(connection: Parameters<typeof countCommands>[0], org: 
   const orgOid = new Types.ObjectId(org);
   await connection
     .collection('customers')
-    .insertOne({ _id: customer, orgId: orgOid, name: '上海云启', contacts: [] });
+    .insertOne({
+      _id: customer,
+      orgId: orgOid,
+      leadId: new Types.ObjectId(),
+      name: '上海云启',
+      contacts: [],
+    });
   await connection.collection('orders').insertOne({
     orgId: orgOid,
     number: 'SO-1001',

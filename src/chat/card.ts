@@ -35,3 +35,38 @@ export type OutboundMessage = {
    */
   readonly mentions?: readonly MemberId[];
 };
+
+/** One field of a form: a choice from a list, or text (one line or several). */
+export type FormField =
+  | {
+      readonly kind: 'select';
+      readonly id: string;
+      readonly label: string;
+      readonly options: readonly { readonly value: string; readonly label: string }[];
+      readonly optional?: boolean;
+      /** The option's value shown chosen when the form opens. */
+      readonly initial?: string;
+    }
+  | {
+      readonly kind: 'text';
+      readonly id: string;
+      readonly label: string;
+      readonly multiline?: boolean;
+      readonly placeholder?: string;
+      readonly optional?: boolean;
+      readonly initial?: string;
+    };
+
+/**
+ * A form the bot asks a platform to open (a Slack modal). Platforms without forms never get one: a handler asks
+ * for a form only when the event says the platform can open it (`formTrigger`), and answers in chat otherwise.
+ * What is submitted comes back as a SubmitEvent with the same `id` and `meta`.
+ */
+export type Form = {
+  readonly id: string;
+  readonly title: string;
+  readonly submitLabel: string;
+  /** Carried through the platform and back (the lead's id): no state is kept while the form is open. */
+  readonly meta: string;
+  readonly fields: readonly FormField[];
+};

@@ -17,6 +17,10 @@ export type ActionEvent = {
   readonly value: string;
   /** The platform's reference to the clicked message, so the handler's card update can target it. */
   readonly messageRef?: string;
+  /** Where it was clicked (see TextEvent.conversation); absent: the member's DM with the bot. */
+  readonly conversation?: string;
+  /** Set where the platform can open a form for this click (Slack: its trigger_id came with it). */
+  readonly formTrigger?: string;
 };
 
 /** A slash command or a plain-text command typed to the bot. */
@@ -28,6 +32,43 @@ export type CommandEvent = {
   readonly command: string;
   readonly args: readonly string[];
   readonly rawText: string;
+  /** Where it was typed (see TextEvent.conversation); absent: the member's DM with the bot. */
+  readonly conversation?: string;
+  /** Set where the platform can open a form in answer (Slack's slash commands carry a trigger_id). */
+  readonly formTrigger?: string;
 };
 
-export type ChatEvent = ActionEvent | CommandEvent;
+/**
+ * A plain message typed to the bot that is no command: the answer to a question the bot asked in that conversation
+ * (a draft, see chat/drafts), or else answered as an unknown command, as before.
+ */
+export type TextEvent = {
+  readonly type: 'text';
+  readonly eventId: string;
+  readonly user: PlatformUser;
+  /** As typed (leading @-mentions cut). */
+  readonly text: string;
+  /**
+   * The platform's id of the conversation it was typed in (a DM, a group chat), so a question asked there is
+   * answered from there only. Absent: the member's DM with the bot (WeCom's app chat, the sandbox's DM).
+   */
+  readonly conversation?: string;
+};
+
+/** A form the platform showed (a Slack modal) sent back: its values by field id, and what the form carried. */
+export type SubmitEvent = {
+  readonly type: 'submit';
+  readonly eventId: string;
+  readonly user: PlatformUser;
+  /** Routes the submission to a handler, as an action id routes a click. */
+  readonly formId: string;
+  /** What the form was opened with (e.g. the lead's id), as the handler put it there. */
+  readonly meta: string;
+  readonly values: Readonly<Record<string, string>>;
+};
+
+export type ChatEvent = ActionEvent | CommandEvent | TextEvent | SubmitEvent;
+
+/** The key a conversation's drafts are kept under: the platform's conversation id, or `dm`. */
+export const conversationOf = (event: { readonly conversation?: string }): string =>
+  event.conversation ?? 'dm';

@@ -3,8 +3,8 @@ import { type Caller, guestCaller, managedTeamIdsOf, memberCaller } from '../cor
 import type { MemberRepository, OrgRepository, TeamRepository } from '../core/org/ports.js';
 import { type Locale, localeOf, type Member, type Org } from '../core/org/types.js';
 import { DomainError, isDomainError } from '../core/shared/errors.js';
-import type { OutboundMessage } from './card.js';
-import type { ActionEvent, ChatEvent, CommandEvent } from './events.js';
+import type { Form, OutboundMessage } from './card.js';
+import type { ActionEvent, ChatEvent, CommandEvent, SubmitEvent, TextEvent } from './events.js';
 import type { Catalogue, CommandName } from './texts/catalogue.js';
 import { textsFor } from './texts/texts-for.js';
 
@@ -18,9 +18,18 @@ export type HandlerContext = {
   readonly texts: Catalogue;
 };
 
-export type HandlerResult = { readonly replies: readonly OutboundMessage[] };
+export type HandlerResult = {
+  readonly replies: readonly OutboundMessage[];
+  /** A form for the platform to open (only asked for when the event carries a `formTrigger`). */
+  readonly form?: Form;
+  /** A submitted form refused: what is wrong, by field id, for the platform to show beside each field. */
+  readonly fieldErrors?: Readonly<Record<string, string>>;
+};
 export type ActionHandler = (ctx: HandlerContext, event: ActionEvent) => Promise<HandlerResult>;
 export type CommandHandler = (ctx: HandlerContext, event: CommandEvent) => Promise<HandlerResult>;
+/** The one handler of plain text (the drafts'), which answers as an unknown command when nothing was asked. */
+export type TextHandler = (ctx: HandlerContext, event: TextEvent) => Promise<HandlerResult>;
+export type SubmitHandler = (ctx: HandlerContext, event: SubmitEvent) => Promise<HandlerResult>;
 /** A command for chat users no member is linked to yet (only `/link`): it knows the org, not the member. */
 export type UnlinkedCommandHandler = (
   ctx: Pick<HandlerContext, 'org' | 'locale' | 'texts' | 'caller'>,
@@ -35,6 +44,8 @@ export type DispatchResult = {
   readonly duplicate?: true;
   /** The handler failed with a bug, not a rule: the event may be handled again when the platform retries it. */
   readonly crashed?: true;
+  readonly form?: Form;
+  readonly fieldErrors?: Readonly<Record<string, string>>;
 };
 
 export type RegistryDeps = {
@@ -53,6 +64,8 @@ export class Registry {
   private readonly actions = new Map<string, ActionHandler>();
   private readonly commands = new Map<CommandName, CommandHandler>();
   private readonly unlinked = new Map<CommandName, UnlinkedCommandHandler>();
+  private readonly forms = new Map<string, SubmitHandler>();
+  private text: TextHandler | undefined;
 
   constructor(private readonly deps: RegistryDeps) {}
 
@@ -71,6 +84,19 @@ export class Registry {
   /** A command that also answers users not linked to a member (the way to get linked). */
   onUnlinkedCommand(command: CommandName, handler: UnlinkedCommandHandler): this {
     this.unlinked.set(command, handler);
+    return this;
+  }
+
+  /** Plain text that is no command: one handler (the drafts'), since no command word says where it goes. */
+  onText(handler: TextHandler): this {
+    if (this.text) throw new Error('the text handler is registered twice');
+    this.text = handler;
+    return this;
+  }
+
+  onSubmit(formId: string, handler: SubmitHandler): this {
+    if (this.forms.has(formId)) throw new Error(`form ${formId} is registered twice`);
+    this.forms.set(formId, handler);
     return this;
   }
 
@@ -96,8 +122,13 @@ export class Registry {
         : [];
       const caller = memberCaller(org, member, locale, managed);
       const ctx: HandlerContext = { org, member, caller, locale, texts };
-      const result = await this.route(ctx, event);
-      return { ok: true, replies: result.replies };
+      const { replies, form, fieldErrors } = await this.route(ctx, event);
+      return {
+        ok: !fieldErrors,
+        replies,
+        ...(form ? { form } : {}),
+        ...(fieldErrors ? { fieldErrors } : {}),
+      };
     } catch (error) {
       if (isDomainError(error)) {
         return { ok: false, replies: [{ text: texts.errors[error.code](error.details) }] };
@@ -123,8 +154,22 @@ export class Registry {
       if (!handler) throw new DomainError('UNKNOWN_ACTION', { actionId: event.actionId });
       return handler(ctx, event);
     }
+    if (event.type === 'submit') {
+      const handler = this.forms.get(event.formId);
+      if (!handler) throw new DomainError('UNKNOWN_ACTION', { actionId: event.formId });
+      return handler(ctx, event);
+    }
+    if (event.type === 'text') {
+      if (this.text) return this.text(ctx, event);
+      throw new DomainError('UNKNOWN_COMMAND', { command: firstWord(event.text) });
+    }
     const handler = this.commands.get(event.command as CommandName);
     if (!handler) throw new DomainError('UNKNOWN_COMMAND', { command: event.command });
     return handler(ctx, event);
   }
+}
+
+/** What an unknown-command answer names for plain text: its first word, as before there were text events. */
+export function firstWord(text: string): string {
+  return text.normalize('NFKC').trim().split(/\s+/u)[0]?.replace(/^\//u, '') ?? '';
 }

@@ -20,7 +20,19 @@ export function buildChat(
   deps: { readonly clock: Clock; readonly log: Logger; readonly coalesceMs?: number },
 ) {
   const { clock, log } = deps;
-  const { orgs, teams, members, outbox, leads, roster } = storage.repos;
+  const {
+    orgs,
+    teams,
+    members,
+    outbox,
+    leads,
+    roster,
+    drafts,
+    followUps,
+    customers,
+    orders,
+    pendingCustomers,
+  } = storage.repos;
   const adapters = new Map<Platform, ChatAdapter>();
   const deliverDeps: DeliverDeps = {
     orgs,
@@ -49,6 +61,11 @@ export function buildChat(
     clock,
     leads,
     roster,
+    drafts,
+    followUps,
+    customers,
+    orders,
+    pendingCustomers,
   });
   // Shutdown awaits this after the server stops taking requests, so a click acknowledged just before is finished.
   const background = backgroundWork((error) => log.error({ err: error }, 'background webhook work failed'));

@@ -1,14 +1,18 @@
 import Router from '@koa/router';
 import type Koa from 'koa';
 import type { Logger } from 'pino';
+import type { DueLeadsDeps } from '../core/follow-ups/index.js';
 import type { IntakeDeps } from '../core/leads/intake-lead.js';
 import { createHttpApp } from '../http/create-http-app.js';
 import { apiAuth } from '../http/middleware/api-auth.js';
 import { tokenRole } from '../http/middleware/token-role.js';
 import { type AfterSalesRouteDeps, afterSalesRoutes } from '../http/routes/after-sales-routes.js';
+import { customerRoutes } from '../http/routes/customer-routes.js';
+import { followUpRoutes } from '../http/routes/follow-up-routes.js';
 import { healthRoutes } from '../http/routes/health-routes.js';
 import { IMPORT_PATH, importRoutes } from '../http/routes/import-routes.js';
 import { leadRoutes } from '../http/routes/lead-routes.js';
+import { leadStageRoutes } from '../http/routes/lead-stage-routes.js';
 import { orgRoutes } from '../http/routes/org-routes.js';
 import { routingRoutes } from '../http/routes/routing-routes.js';
 import { tokenRoutes } from '../http/routes/token-routes.js';
@@ -25,9 +29,9 @@ export type HttpDeps = {
   readonly sandboxAllowRemote?: boolean | undefined;
   /** Behind a reverse proxy: client addresses from its X-Forwarded-For hop (TRUST_PROXY). */
   readonly trustProxy?: boolean | undefined;
-  readonly intakeDeps: IntakeDeps;
   /** The after-sales API's ports; its routes are not mounted without them (a builder test's app). */
   readonly afterSalesDeps?: AfterSalesRouteDeps;
+  readonly intakeDeps: IntakeDeps & DueLeadsDeps;
   /** Whether this process runs the scheduled jobs: readiness then waits for the scheduler. */
   readonly jobsEnabled: boolean;
   /** Import limits and rate limits; the config table's defaults when absent. */
@@ -43,7 +47,7 @@ export function buildHttp(
   platforms: Pick<Platforms, 'routers' | 'rawBodyPaths' | 'sandboxRouters'>,
   deps: HttpDeps,
 ) {
-  const { orgs, members, teams, tokens } = storage.repos;
+  const { orgs, members, teams, tokens, followUps } = storage.repos;
   const edge = deps.edge ?? edgeSettings();
   const importLimits: ImportLimits = importLimitsOf(edge);
   let accepting = true;
@@ -54,10 +58,12 @@ export function buildHttp(
   for (const router of [
     orgRoutes({ orgs, members, teams }),
     leadRoutes(deps.intakeDeps),
+    followUpRoutes({ ...deps.intakeDeps, followUps }),
     importRoutes(deps.intakeDeps, importLimits),
     routingRoutes({ orgs, teams, members }),
     tokenRoutes({ tokens, clock: deps.intakeDeps.clock }),
     ...(deps.afterSalesDeps ? [afterSalesRoutes(deps.afterSalesDeps)] : []),
+    ...stageRouters(storage, deps),
   ]) {
     api.use(router.routes(), router.allowedMethods());
   }
@@ -94,4 +100,12 @@ function sandbox(routers: readonly Router[], deps: HttpDeps): Router {
   if (!deps.sandboxAllowRemote) guarded.use(loopbackOnly());
   for (const router of routers) guarded.use(router.routes(), router.allowedMethods());
   return guarded;
+}
+
+/** 客户阶段, customers and orders: the stage change and the customer reads (core/customers). */
+function stageRouters(storage: Storage, deps: HttpDeps): Router[] {
+  const { leads, customers, orders, pendingCustomers, members } = storage.repos;
+  const { notifier, clock } = deps.intakeDeps;
+  const stageDeps = { leads, customers, orders, pendingCustomers, members, notifier, clock };
+  return [leadStageRoutes(stageDeps), customerRoutes(stageDeps)] as Router[];
 }

@@ -1,5 +1,7 @@
 import type { Clock } from '../core/shared/clock.js';
+import { customerJobs } from '../jobs/customer-jobs.js';
 import { leadJobs, runJobsOnce } from '../jobs/job-table.js';
+import { mongoAgendaRuns } from '../storage/repositories/agenda-runs.js';
 import type { Chat } from './build-chat.js';
 import type { Storage } from './build-storage.js';
 
@@ -9,19 +11,34 @@ export function buildJobs(
   chat: Pick<Chat, 'outboxPump' | 'notifier'>,
   deps: { readonly clock: Clock; readonly outboxIntervalMs: number },
 ) {
-  const { leads, roster, conversion, orgs, teams } = storage.repos;
-  const jobs = leadJobs({
-    leads,
-    roster,
-    conversion,
-    orgs,
-    teams,
+  const { leads, roster, conversion, orgs, teams, customers, orders, pendingCustomers, members } =
+    storage.repos;
+  const customerSide = {
+    customers,
+    orders,
+    pendingCustomers,
+    members,
     notifier: chat.notifier,
     clock: deps.clock,
-    noticeSweep: storage.noticeSweep,
-    deliverOutbox: () => chat.outboxPump.runNow(),
-    outboxIntervalMs: deps.outboxIntervalMs,
-  });
+  };
+  const jobs = [
+    ...leadJobs({
+      leads,
+      dueLeads: leads,
+      members,
+      agendaRuns: mongoAgendaRuns(storage.models),
+      roster,
+      conversion,
+      orgs,
+      teams,
+      notifier: chat.notifier,
+      clock: deps.clock,
+      noticeSweep: storage.noticeSweep,
+      deliverOutbox: () => chat.outboxPump.runNow(),
+      outboxIntervalMs: deps.outboxIntervalMs,
+    }),
+    ...customerJobs(customerSide),
+  ];
   return { jobs, runJobs: runJobsOnce(jobs) };
 }
 

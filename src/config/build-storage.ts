@@ -5,13 +5,18 @@ import { bindModels } from '../storage/models.js';
 import { mongoAfterSalesFigures } from '../storage/repositories/after-sales-figures.js';
 import { mongoAfterSalesOrders } from '../storage/repositories/after-sales-orders.js';
 import { mongoApiTokenRepository } from '../storage/repositories/api-token-repository.js';
+import { mongoChatDrafts } from '../storage/repositories/chat-draft-repository.js';
 import { mongoComplaintRepository } from '../storage/repositories/complaint-repository.js';
 import { mongoConversionStats } from '../storage/repositories/conversion-stats.js';
 import { mongoCounters } from '../storage/repositories/counter-repository.js';
+import { mongoPendingCustomers } from '../storage/repositories/customer-pending-leads.js';
+import { mongoCustomerRepository } from '../storage/repositories/customer-repository.js';
+import { mongoFollowUpRepository } from '../storage/repositories/follow-up-repository.js';
 import { mongoInboundEventLog } from '../storage/repositories/inbound-event-log.js';
 import { leadNoticeSweep } from '../storage/repositories/lead-notice-sweep.js';
 import { mongoLeadRepository } from '../storage/repositories/lead-repository.js';
 import { mongoMemberRepository } from '../storage/repositories/member-repository.js';
+import { mongoOrderRepository } from '../storage/repositories/order-repository.js';
 import { mongoOrgRepository } from '../storage/repositories/org-repository.js';
 import { mongoOutboxStore } from '../storage/repositories/outbox-repository.js';
 import { mongoResponseCodes } from '../storage/repositories/platform-response-codes.js';
@@ -44,9 +49,14 @@ export function buildStorage(connection: Connection, clock: Clock, edge: EdgeSet
     // After-sales (issue #13): complaints, tasks, the orders they are raised on, the figures.
     complaints: mongoComplaintRepository(models),
     tasks: mongoTaskRepository(models),
-    afterSalesOrders: mongoAfterSalesOrders(connection),
+    afterSalesOrders: mongoAfterSalesOrders(models),
     afterSalesFigures: mongoAfterSalesFigures(models),
     counters: mongoCounters(models),
+    customers: mongoCustomerRepository(models),
+    orders: mongoOrderRepository(models),
+    pendingCustomers: mongoPendingCustomers(models),
+    drafts: mongoChatDrafts(models),
+    followUps: mongoFollowUpRepository(models),
   };
   return {
     connection,

@@ -1,4 +1,5 @@
 import type { ErrorCode } from '../core/shared/errors.js';
+import { CUSTOMER_HTTP_STATUS } from './routes/customer-http-status.js';
 
 /** The HTTP status for each rule failure; a new code without one fails to compile. */
 export const HTTP_STATUS: Readonly<Record<ErrorCode, number>> = {
@@ -46,4 +47,5 @@ export const HTTP_STATUS: Readonly<Record<ErrorCode, number>> = {
   TASK_NOT_YOURS: 403,
   TASK_STATUS_CONFLICT: 409,
   TASK_ALREADY_DECIDED: 409,
+  ...CUSTOMER_HTTP_STATUS,
 };

@@ -1,10 +1,14 @@
 import type { Connection, Model } from 'mongoose';
 import { type ApiTokenDoc, apiTokenSchema } from './models/api-token-model.js';
+import { type ChatDraftDoc, chatDraftSchema } from './models/chat-draft-model.js';
 import { type ComplaintDoc, complaintSchema } from './models/complaint-model.js';
 import { type CounterDoc, counterSchema } from './models/counter-model.js';
+import { type CustomerDoc, customerSchema } from './models/customer-model.js';
+import { type FollowUpDoc, followUpSchema } from './models/follow-up-model.js';
 import { type InboundEventDoc, inboundEventSchema } from './models/inbound-event-model.js';
 import { type LeadDoc, leadSchema } from './models/lead-model.js';
 import { type MemberDoc, memberSchema } from './models/member-model.js';
+import { type OrderDoc, orderSchema } from './models/order-model.js';
 import { type OrgDoc, orgSchema } from './models/org-model.js';
 import { type OutboxEntryDoc, outboxEntrySchema } from './models/outbox-entry-model.js';
 import {
@@ -32,6 +36,10 @@ export type Models = {
   readonly Counter: Model<CounterDoc>;
   readonly Complaint: Model<ComplaintDoc>;
   readonly Task: Model<TaskDoc>;
+  readonly Customer: Model<CustomerDoc>;
+  readonly Order: Model<OrderDoc>;
+  readonly ChatDraft: Model<ChatDraftDoc>;
+  readonly FollowUp: Model<FollowUpDoc>;
 };
 
 /** Binds every model to one connection (tests open one connection per database). */
@@ -54,6 +62,10 @@ export function bindModels(connection: Connection): Models {
     Counter: connection.model<CounterDoc>('Counter', counterSchema),
     Complaint: connection.model<ComplaintDoc>('Complaint', complaintSchema),
     Task: connection.model<TaskDoc>('Task', taskSchema),
+    Customer: connection.model<CustomerDoc>('Customer', customerSchema),
+    Order: connection.model<OrderDoc>('Order', orderSchema),
+    ChatDraft: connection.model<ChatDraftDoc>('ChatDraft', chatDraftSchema),
+    FollowUp: connection.model<FollowUpDoc>('FollowUp', followUpSchema),
   };
 }
 

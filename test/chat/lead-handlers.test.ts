@@ -4,8 +4,10 @@ import { Registry } from '../../src/chat/registry.js';
 import { LEAD_ACTIONS } from '../../src/chat/render/lead-card.js';
 import { zhCN } from '../../src/chat/texts/zh-cn.js';
 import type { Member } from '../../src/core/org/types.js';
+import { customerFakes } from '../core/fake-customer-pending.js';
 import { FakeOrgRepository } from '../core/fakes.js';
 import { leadWorld, MANAGER, REP_A, REP_B } from '../core/lead-world.js';
+import { fakeChatDrafts } from './support/fake-chat-drafts.js';
 
 // The lead handlers over the core fakes: each only parses, calls its use-case and renders the answer, so a click
 // or a command reaches the same rules as the API.
@@ -26,7 +28,7 @@ function chat() {
       teams: w.deps.teams,
       log: { error: () => undefined },
     }),
-    w.deps,
+    { ...w.deps, drafts: fakeChatDrafts(), ...customerFakes(w.leads) },
   );
   const click = (member: Member, actionId: string, value: string) =>
     registry.dispatch({ type: 'action', eventId: `e-${++seq}`, user: user(member), actionId, value });

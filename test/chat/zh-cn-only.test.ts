@@ -8,7 +8,7 @@ import { en } from '../../src/chat/texts/en.js';
 import { zhCN } from '../../src/chat/texts/zh-cn.js';
 import { type Lead, leadCardData } from '../../src/core/leads/index.js';
 import type { ErrorCode, ErrorDetails } from '../../src/core/shared/errors.js';
-import { leadId, memberId, teamId } from '../../src/core/shared/ids.js';
+import { customerId, leadId, memberId, orderId, teamId } from '../../src/core/shared/ids.js';
 import type { NoticeDataByKind, NoticeKind, NoticeRecipient } from '../../src/core/shared/notices.js';
 import { makeMember } from '../core/fakes.js';
 import { AT, DIRECTOR, HOUR, MANAGER, REP_A, REP_B } from '../core/lead-world.js';
@@ -36,6 +36,7 @@ const COPYABLE = [
   // After-sales short codes (complaint TS-1001, task T-1001-2) and order numbers (SO-1001) are typed in commands.
   /\b(?:TS|T|SO)-\d+(?:-\d+)?\b/g,
   /[\w.+-]+@[\w-]+(\.[\w-]+)+/g,
+  /\bSO-\d+\b/g, // an order number (`SO-1001`), shown to be copied like a lead code
 ];
 
 function latinProblems(text: string): string[] {
@@ -138,6 +139,19 @@ const record = {
   originalOwnerName: REP_A.name,
 };
 
+const contactPlan = {
+  leadId: LEAD,
+  code: 'L-1042',
+  version: 4,
+  name: '王磊',
+  company: '华东电气',
+  ownerName: REP_A.name,
+  nextContactAt: new Date(AT.getTime() + 24 * HOUR).toISOString(),
+  lastOutcome: 'trial_booked',
+  lastChannel: 'phone',
+  snooze: [] as string[],
+};
+
 /** One or more samples of every notice kind; a kind without one does not compile. */
 const NOTICES: { readonly [K in NoticeKind]: readonly [NoticeRecipient, NoticeDataByKind[K]][] } = {
   'member.status': [
@@ -192,6 +206,46 @@ const NOTICES: { readonly [K in NoticeKind]: readonly [NoticeRecipient, NoticeDa
       { ...leadCardData(lead()), step: 'manager' },
     ],
   ],
+  'plan.reminder': [true, false].map((done) => [toRep, { ...contactPlan, done, snooze: ['1h', 'tomorrow'] }]),
+  'plan.agenda': [
+    [
+      toRep,
+      {
+        memberName: REP_A.name,
+        day: '2026-03-02',
+        mine: {
+          today: {
+            count: 4,
+            leads: [
+              {
+                leadId: LEAD,
+                code: 'L-1042',
+                name: '王磊',
+                at: AT.toISOString(),
+                lastOutcome: 'trial_booked',
+              },
+            ],
+          },
+          overdue: {
+            count: 1,
+            leads: [{ leadId: LEAD, name: '刘洋', at: AT.toISOString(), unfollowed: true }],
+          },
+          stalled: { count: 0, leads: [] },
+        },
+        teams: [
+          {
+            teamName: '华东销售组',
+            lists: {
+              today: { count: 0, leads: [] },
+              overdue: { count: 0, leads: [] },
+              stalled: { count: 1, leads: [{ leadId: LEAD, company: '华东电气', at: AT.toISOString() }] },
+            },
+          },
+        ],
+      },
+    ],
+  ],
+  'plan.missed': [[{ kind: 'member', memberId: memberId('00000000000000000000c003') }, contactPlan]],
   'lead.approval': (['pending', 'approved', 'kept'] as const).flatMap((approval) =>
     (['timeout', 'manual'] as const).map(
       (type) =>
@@ -242,6 +296,39 @@ const NOTICES: { readonly [K in NoticeKind]: readonly [NoticeRecipient, NoticeDa
     [toRep, { leadId: LEAD, code: 'L-1042', name: '刘洋', byName: '王主管', toName: REP_B.name }],
     [toRep, { leadId: LEAD, code: 'L-1042', company: '华东电气', byName: '王主管' }],
     [toRep, { leadId: LEAD, toName: REP_B.name }],
+  ],
+  'stage.quote': [
+    [
+      toRep,
+      {
+        leadId: LEAD,
+        code: 'L-1042',
+        name: '王磊',
+        amount: 50_000,
+        items: '服务器2台 + 安装',
+        remindAt: AT.toISOString(),
+      },
+    ],
+  ],
+  'customer.hand_off': [
+    [
+      toTeam,
+      {
+        leadId: LEAD,
+        code: 'L-1042',
+        customerId: customerId('6b0f064758542000d1edf0c1'),
+        customerName: '星河科技',
+        contactName: '王磊',
+        phone: '13800000001',
+        orderId: orderId('6b0f064758542000d1edf0d1'),
+        orderNumber: 'SO-1001',
+        contractNo: '合同2026-001',
+        amount: 48_000,
+        signedAt: AT.toISOString(),
+        items: '服务器2台 + 安装',
+        ownerName: REP_A.name,
+      },
+    ],
   ],
   'member.link_request': (['pending', 'approved', 'rejected'] as const).map((state) => [
     { kind: 'member', memberId: memberId('00000000000000000000c005') },
@@ -357,6 +444,13 @@ const ERRORS: Readonly<Record<ErrorCode, ErrorDetails>> = {
   TASK_NOT_YOURS: { taskCode: 'T-1001', assigneeName: '许亮' },
   TASK_STATUS_CONFLICT: { taskCode: 'T-1001', status: 'approved', step: 'start' },
   TASK_ALREADY_DECIDED: { taskCode: 'T-1001', decidedByName: '高峰' },
+  STAGE_NOT_FOUND: { to: '签单', stages: ['线索', '意向', '沟通', '报价', '成交', '流失'] },
+  STAGE_NOT_YOURS: { leadId: LEAD },
+  STAGE_REOPEN_FORBIDDEN: { leadId: LEAD, from: '成交' },
+  STAGE_NOT_ALLOWED: { leadId: LEAD },
+  STAGE_CLOSED: { leadId: LEAD, stage: '成交' },
+  CONTRACT_NO_TAKEN: { contractNo: '合同2026-001', orderNumber: 'SO-1001' },
+  CUSTOMER_NOT_FOUND: { customerId: '6b0f064758542000d1edf0c1' },
 };
 
 describe('a zh-CN org reads Chinese only', () => {
@@ -452,6 +546,9 @@ describe('a zh-CN org reads Chinese only', () => {
     await say('/followup', type(REP_A, 'followup', [mine.id, '电话沟通，有意向']));
     await say('/lead release', type(REP_A, 'lead', ['release', mine.id, '客户说暂时不需要，下季度再联系']));
     await say('/lead ID (history)', type(REP_A, 'lead', [mine.id]));
+    await say('/stage refused', type(REP_A, 'stage', [mine.id, '报价']));
+    await say('/stage', type(REP_A, 'stage', [mine.id, '报价', '金额', '5万', '明细', '服务器2台']));
+    await say('/stage show', type(REP_A, 'stage', [mine.id]));
     await say('unknown command', type(REP_A, 'hours', []));
     await say('claim click', click(REP_B, LEAD_ACTIONS.claim, pooled.id));
     await say('claim click (second)', click(REP_A, LEAD_ACTIONS.claim, pooled.id));

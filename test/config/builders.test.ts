@@ -43,7 +43,10 @@ describe('the builders', () => {
     expect(jobs.map((job) => [job.name, job.intervalMs])).toEqual([
       ['outbox.deliver', 1234],
       ['leads.deadlines', DEADLINE_INTERVAL_MS],
+      ['follow-ups.contact-plan', DEADLINE_INTERVAL_MS],
+      ['follow-ups.morning-agenda', DEADLINE_INTERVAL_MS],
       ['leads.notice-sweep', 30_000],
+      ['customers.pending-sweep', 60_000],
     ]);
     await expect(runJobs()).resolves.toBeUndefined();
     await chat.outboxPump.idle();

@@ -32,8 +32,8 @@ export class FakeFollowUpRepository implements FollowUpRepository {
       return { conflict: 'replay' };
     if (record.recordId && all.some((f) => f.recordId === record.recordId && f.version === record.version))
       return { conflict: 'version' };
-    // Hex ids in creation order, like ObjectIds.
-    const id = followUpId((this.next++).toString(16).padStart(24, 'f'));
+    // Hex ids in creation order, like ObjectIds (a leading f keeps them apart from the lead fake's).
+    const id = followUpId(`f${(this.next++).toString(16).padStart(23, '0')}`);
     const followUp: FollowUp = { ...record, id, recordId: record.recordId ?? id };
     this.records.set(id, followUp);
     return { followUp };

@@ -1,3 +1,13 @@
+import {
+  DUE_LISTS,
+  type DueGroup,
+  type DueGroups,
+  type DueLeadsReader,
+  type DueList,
+  type DueQuery,
+  dueListsOf,
+  dueSortAt,
+} from '../../src/core/follow-ups/index.js';
 import { leadCodeOf } from '../../src/core/leads/lead-code.js';
 import { type DedupeKeys, HISTORY_LIMIT, type Lead } from '../../src/core/leads/lead-types.js';
 import {
@@ -22,7 +32,7 @@ const DEDUPE = ['phone', 'email', 'company'] as const;
  * `updateIf` checks its condition and writes in one synchronous step after a turn of the event loop, so concurrent
  * callers really interleave (they read, then race) and exactly one of them can win a condition.
  */
-export class FakeLeadRepository implements LeadRepository, LeadNoticeSweep {
+export class FakeLeadRepository implements LeadRepository, LeadNoticeSweep, DueLeadsReader {
   private readonly leads = new Map<string, Lead>();
   /** Leads whose notices may not have been published: every insert and write marks them, as in mongo. */
   private readonly noticesPending = new Set<string>();
@@ -126,6 +136,34 @@ export class FakeLeadRepository implements LeadRepository, LeadNoticeSweep {
       .filter((l) => l.dueAt !== undefined && l.dueAt.getTime() <= now.getTime())
       .sort((a, b) => a.dueAt!.getTime() - b.dueAt!.getTime())
       .slice(0, limit);
+  }
+
+  async findPlanDue(now: Date, limit: number) {
+    await turn();
+    const dueAt = (l: Lead) => l.plan?.dueAt?.getTime();
+    return [...this.leads.values()]
+      .filter((l) => dueAt(l) !== undefined && dueAt(l)! <= now.getTime())
+      .sort((a, b) => dueAt(a)! - dueAt(b)!)
+      .slice(0, limit);
+  }
+
+  /** The due lists by core's own predicate (dueListsOf), grouped and ordered as the mongo aggregation does. */
+  async findDueLists(org: OrgId, q: DueQuery): Promise<DueGroups> {
+    await turn();
+    const leads = this.sorted(org);
+    const groups = (list: DueList, by: 'ownerId' | 'teamId'): DueGroup[] => {
+      const inList = leads
+        .filter((l) => dueListsOf(l, q).includes(list) && l[by] !== undefined)
+        .sort((a, b) => dueSortAt(a, list) - dueSortAt(b, list) || a.id.localeCompare(b.id));
+      const ids = [...new Set(inList.map((l) => l[by] as string))];
+      return ids.map((id) => {
+        const of = inList.filter((l) => l[by] === id);
+        return { id, count: of.length, leads: of.slice(0, q.top).map((l) => ({ ...l, history: [] })) };
+      });
+    };
+    return Object.fromEntries(
+      DUE_LISTS.map((list) => [list, { byOwner: groups(list, 'ownerId'), byTeam: groups(list, 'teamId') }]),
+    ) as unknown as DueGroups;
   }
 
   async pending(writtenBefore: Date, limit: number) {

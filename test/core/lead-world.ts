@@ -1,3 +1,4 @@
+import type { FollowUpDeps } from '../../src/core/follow-ups/ports.js';
 import type { IntakeDeps } from '../../src/core/leads/intake-lead.js';
 import type { Lead } from '../../src/core/leads/lead-types.js';
 import type { NewLead } from '../../src/core/leads/ports.js';
@@ -7,6 +8,7 @@ import { DEFAULT_ORG_SETTINGS, type Member, type OrgSettings } from '../../src/c
 import type { DeadlineDeps } from '../../src/core/pools/run-lead-deadlines.js';
 import { fixedClock } from '../../src/core/shared/clock.js';
 import { DomainError } from '../../src/core/shared/errors.js';
+import { FakeFollowUpRepository } from './fake-follow-up-repository.js';
 import { FakeLeadRepository } from './fake-lead-repository.js';
 import { FakeRosterRepository } from './fake-roster-repository.js';
 import {
@@ -52,7 +54,10 @@ export function leadWorld(
   const orgs = new FakeOrgRepository([org]);
   const teams = new FakeTeamRepository([makeTeam({ managerId: MANAGER.id })]);
   const conversion = { conversionWeights: async () => new Map() };
-  const deps: IntakeDeps & DeadlineDeps & { members: FakeMemberRepository } = {
+  const followUps = new FakeFollowUpRepository();
+  const deps: IntakeDeps &
+    DeadlineDeps &
+    FollowUpDeps & { members: FakeMemberRepository; leads: FakeLeadRepository } = {
     leads,
     roster,
     notifier,
@@ -61,6 +66,7 @@ export function leadWorld(
     teams,
     conversion,
     members: new FakeMemberRepository(members),
+    followUps,
   };
   return {
     org,
@@ -69,6 +75,7 @@ export function leadWorld(
     roster,
     notifier,
     clock,
+    followUps,
     members: extra,
     as: (member: Member): Caller => memberCaller(org, member, 'zh-CN'),
     system: systemCaller(org),

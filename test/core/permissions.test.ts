@@ -23,6 +23,7 @@ const EXPECTED: Record<Action, readonly Role[]> = {
   'lead.release': ['manager', 'rep'],
   'lead.set_deadline': ['admin', 'director'],
   'lead.follow_up': ['manager', 'rep'],
+  'follow_up.record_for_owner': ['admin', 'director'],
   'lead.decide_release': ['admin', 'director'],
   'pool.view': ['admin', 'director', 'manager', 'rep'],
   'routing.read': ['admin', 'director', 'manager'],

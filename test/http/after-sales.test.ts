@@ -27,8 +27,22 @@ beforeAll(async () => {
   const db = t.app.models.Lead.db;
   const orgId = new Types.ObjectId(t.orgId);
   await db.collection('customers').insertMany([
-    { _id: CUSTOMER, orgId, name: '上海云启', contacts: [], createdAt: new Date() },
-    { _id: OTHER_CUSTOMER, orgId, name: '杭州新程', contacts: [], createdAt: new Date() },
+    {
+      _id: CUSTOMER,
+      orgId,
+      leadId: new Types.ObjectId(),
+      name: '上海云启',
+      contacts: [],
+      createdAt: new Date(),
+    },
+    {
+      _id: OTHER_CUSTOMER,
+      orgId,
+      leadId: new Types.ObjectId(),
+      name: '杭州新程',
+      contacts: [],
+      createdAt: new Date(),
+    },
   ]);
   const order = (number: string, customerId: Types.ObjectId, items: string) => ({
     orgId,

@@ -21,7 +21,14 @@ beforeAll(async () => {
   const orgId = new Types.ObjectId(t.orgId);
   await db
     .collection('customers')
-    .insertOne({ _id: CUSTOMER, orgId, name: '上海云启', contacts: [], createdAt: new Date() });
+    .insertOne({
+      _id: CUSTOMER,
+      orgId,
+      leadId: new Types.ObjectId(),
+      name: '上海云启',
+      contacts: [],
+      createdAt: new Date(),
+    });
   await db.collection('orders').insertOne({
     orgId,
     number: 'SO-1001',

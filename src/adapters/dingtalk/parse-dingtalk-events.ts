@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { parseCommandText, splitWords } from '../../chat/command-grammar.js';
-import type { ActionEvent, CommandEvent } from '../../chat/events.js';
+import { parseCommandText } from '../../chat/command-grammar.js';
+import type { ActionEvent, CommandEvent, TextEvent } from '../../chat/events.js';
 
 // Shared by HTTP mode (request bodies) and Stream mode (the `data` of a pushed message): both carry the same JSON.
 
@@ -33,27 +33,23 @@ const CallbackContent = z.object({
 });
 
 /**
- * A robot text message as a command. Group messages arrive with the robot's @-mention (usually already cut by
- * DingTalk, leaving a leading space); any leading @names are dropped. Text that is no command still becomes a
- * CommandEvent, with its first word as the command, so the registry answers UNKNOWN_COMMAND in the member's
- * language; an empty message asks for help. Returns undefined for what is not a text message from a member.
+ * A robot text message: a command, or plain text (the answer to a question the bot asked; with none waiting the
+ * registry answers UNKNOWN_COMMAND in the member's language). Group messages arrive with the robot's @-mention
+ * (usually already cut by DingTalk, leaving a leading space); any leading @names are dropped. An empty message asks
+ * for help. The bot answers in the member's 1:1 chat wherever they typed (replyInDm), so that is the conversation a
+ * question waits in: no conversation is set. Returns undefined for what is not a text message from a member.
  */
-export function parseRobotMessage(raw: unknown, workspaceId: string): CommandEvent | undefined {
+export function parseRobotMessage(raw: unknown, workspaceId: string): CommandEvent | TextEvent | undefined {
   const parsed = RobotMessage.safeParse(raw);
   if (!parsed.success || parsed.data.msgtype !== 'text' || !parsed.data.text) return undefined;
   const message = parsed.data;
   const text = (message.text?.content ?? '').replace(/^\s*(?:@\S+\s*)*/u, '').trim();
-  const command = parseCommandText(text);
-  const [head, ...rest] = splitWords(text.normalize('NFKC'));
-  return {
-    type: 'command',
-    // DingTalk repeats msgId when it retries a delivery; the registry drops the second one.
-    eventId: `dingtalk:${message.msgId}`,
-    user: { platform: 'dingtalk', workspaceId, userId: message.senderStaffId },
-    command: command?.command ?? head?.replace(/^\//, '') ?? 'help',
-    args: command?.args ?? rest,
-    rawText: text,
-  };
+  // DingTalk repeats msgId when it retries a delivery; the registry drops the second one.
+  const eventId = `dingtalk:${message.msgId}`;
+  const user = { platform: 'dingtalk', workspaceId, userId: message.senderStaffId } as const;
+  const command = text ? parseCommandText(text) : { command: 'help' as const, args: [] };
+  if (!command) return { type: 'text', eventId, user, text };
+  return { type: 'command', eventId, user, ...command, rawText: text };
 }
 
 /**

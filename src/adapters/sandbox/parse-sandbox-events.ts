@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { parseCommandText } from '../../chat/command-grammar.js';
-import type { ActionEvent, CommandEvent } from '../../chat/events.js';
+import type { ActionEvent, CommandEvent, TextEvent } from '../../chat/events.js';
 import { parseDuration } from '../../core/shared/duration.js';
 import { SANDBOX_SETTINGS as S } from './sandbox-settings.js';
 
@@ -43,11 +43,19 @@ export function sandboxActionEvent(
   return { type: 'action', eventId: actor.eventId, user: userOf(actor), ...button, messageRef };
 }
 
-/** A typed command, or undefined for text that is not one (the route answers "unknown command"). */
-export function sandboxCommandEvent(actor: SandboxActor, text: string): CommandEvent | undefined {
+/**
+ * A typed command, or else plain text (the answer to a question the bot asked there). `conversation` is given
+ * only for a group conversation: the member's DM is the default conversation every platform shares.
+ */
+export function sandboxMessageEvent(
+  actor: SandboxActor,
+  text: string,
+  conversation?: string,
+): CommandEvent | TextEvent {
+  const where = conversation ? { conversation } : {};
   const parsed = parseCommandText(text);
-  if (!parsed) return undefined;
-  return { type: 'command', eventId: actor.eventId, user: userOf(actor), ...parsed, rawText: text };
+  if (!parsed) return { type: 'text', eventId: actor.eventId, user: userOf(actor), text, ...where };
+  return { type: 'command', eventId: actor.eventId, user: userOf(actor), ...parsed, rawText: text, ...where };
 }
 
 const userOf = (actor: SandboxActor) =>

@@ -2,9 +2,8 @@ import { randomUUID } from 'node:crypto';
 import Router from '@koa/router';
 import { dispatchAndReply, type InboundDeps, type SendReply } from '../../chat/dispatch-and-reply.js';
 import type { DispatchResult } from '../../chat/registry.js';
-import { textsFor } from '../../chat/texts/texts-for.js';
 import type { MemberRepository, OrgRepository, TeamRepository } from '../../core/org/ports.js';
-import type { Locale, Member, Org, Team } from '../../core/org/types.js';
+import type { Member, Org, Team } from '../../core/org/types.js';
 import type { AdjustableClock } from '../../core/shared/clock.js';
 import { parseDuration } from '../../core/shared/duration.js';
 import { DomainError } from '../../core/shared/errors.js';
@@ -16,7 +15,7 @@ import {
   CommandBody,
   MessagesQuery,
   sandboxActionEvent,
-  sandboxCommandEvent,
+  sandboxMessageEvent,
 } from './parse-sandbox-events.js';
 import { conversationName, presentMembers, presentMessage, presentReply } from './render-sandbox-card.js';
 import { BOT_NAME } from './sandbox-adapter.js';
@@ -94,11 +93,9 @@ export function sandboxRoutes(deps: SandboxRouteDeps): Router {
       deps.clock.now(),
     );
     const actor = { workspaceId: org.id, userId: member.id, eventId: body.eventId ?? randomUUID() };
-    const event = sandboxCommandEvent(actor, body.text);
-    const reply = postReply(deps, org, conversation);
-    const result: DispatchResult = event
-      ? await dispatchAndReply(deps, event, reply)
-      : await notACommand(member.locale ?? org.settings.locale, body.text, reply, actor.eventId);
+    const inGroup = conversation === dmConversation(member.id) ? undefined : conversation;
+    const event = sandboxMessageEvent(actor, body.text, inGroup);
+    const result = await dispatchAndReply(deps, event, postReply(deps, org, conversation));
     ctx.body = await answer(deps, member, result);
   });
 
@@ -143,18 +140,6 @@ function postReply(deps: SandboxRouteDeps, org: Org, conversation: string): Send
       { conversation, from: { kind: 'bot', name: BOT_NAME }, ...reply, idempotencyKey },
       deps.clock.now(),
     );
-}
-
-/** Text that is no command: answered "unknown command" without an event (nothing to dedupe or retry). */
-async function notACommand(
-  locale: Locale,
-  text: string,
-  reply: SendReply,
-  eventId: string,
-): Promise<DispatchResult> {
-  const message = { text: textsFor(locale).errors.UNKNOWN_COMMAND({ command: text.split(/\s+/u)[0] }) };
-  await reply(message, `${eventId}:reply:0`);
-  return { ok: false, replies: [message] };
 }
 
 /**

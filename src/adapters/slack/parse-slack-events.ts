@@ -1,6 +1,6 @@
-import type { BlockAction, BlockElementAction, SlashCommand, types } from '@slack/bolt';
+import type { BlockAction, BlockElementAction, SlashCommand, types, ViewSubmitAction } from '@slack/bolt';
 import { parseCommandText, splitWords } from '../../chat/command-grammar.js';
-import type { ActionEvent, CommandEvent, PlatformUser } from '../../chat/events.js';
+import type { ActionEvent, CommandEvent, PlatformUser, SubmitEvent, TextEvent } from '../../chat/events.js';
 import { actionIdFromSlack } from './render-slack-card.js';
 import { messageRefOf } from './slack-adapter.js';
 
@@ -33,6 +33,9 @@ export function actionEventFrom(body: BlockAction, action: BlockElementAction): 
     actionId: actionIdFromSlack(action.action_id),
     value: action.value ?? '',
     ...(messageRef ? { messageRef } : {}),
+    ...conversationOfChannel(container.channel_id),
+    // A click can open a modal with its trigger_id (https://docs.slack.dev/surfaces/modals#opening_modals).
+    ...(body.trigger_id ? { formTrigger: body.trigger_id } : {}),
   };
 }
 
@@ -46,29 +49,59 @@ export function commandEventFrom(command: SlashCommand): CommandEvent {
     command: command.command.replace(/^\//, '').toLowerCase(),
     args: splitWords(text.normalize('NFKC')),
     rawText: `${command.command} ${text}`.trim(),
+    ...conversationOfChannel(command.channel_id),
+    formTrigger: command.trigger_id,
   };
 }
 
 /**
- * A message typed to the bot in its DM: `lead L-12`, `/线索 L-12`. Text that is no command is still dispatched, under
- * its first word, so the registry answers "unknown command" in the member's own language.
+ * The bot's DM (a `D…` channel) is the default conversation, where plain answers arrive (message.im); any other
+ * channel is named, so a question asked there is not answered from the DM by mistake.
  */
-export function dmCommandEventFrom(
+function conversationOfChannel(channelId: string | undefined): { conversation?: string } {
+  return channelId && !channelId.startsWith('D') ? { conversation: channelId } : {};
+}
+
+/**
+ * A message typed to the bot in its DM: a command (`lead L-12`, `/线索 L-12`), or plain text, the answer to a
+ * question the bot asked there (with none waiting the registry answers "unknown command" in the member's language).
+ */
+export function dmEventFrom(
   envelope: { readonly event_id: string; readonly team_id: string },
   event: types.GenericMessageEvent,
-): CommandEvent | undefined {
+): CommandEvent | TextEvent | undefined {
   const text = plainSlackText(event.text ?? '').trim();
+  // Slack's retries of one event carry the same event_id: https://docs.slack.dev/apis/events-api/#retries
+  const eventId = `slack:${envelope.event_id}`;
+  const user = slackUser(envelope.team_id, event.user);
   const parsed = parseCommandText(text);
-  const [head, ...rest] = parsed ? [parsed.command, ...parsed.args] : withoutMentions(splitWords(text));
-  if (head === undefined) return undefined;
+  if (parsed) return { type: 'command', eventId, user, ...parsed, rawText: text };
+  const words = withoutMentions(splitWords(text));
+  if (words.length === 0) return undefined;
+  return { type: 'text', eventId, user, text: text.replace(/^(?:@\S+\s*)+/u, '') };
+}
+
+/**
+ * A modal submitted (https://docs.slack.dev/reference/interaction-payloads/view-interactions-payload#view_submission):
+ * each input block's one element, by block id, as text (a select's chosen value). The view's id and hash name
+ * this submission, so a re-delivered payload is handled once.
+ */
+export function submitEventFrom(body: ViewSubmitAction): SubmitEvent {
+  const values: Record<string, string> = {};
+  for (const [blockId, elements] of Object.entries(body.view.state.values)) {
+    const element = Object.values(elements)[0] as
+      | { value?: string | null; selected_option?: { value: string } | null }
+      | undefined;
+    const value = element?.selected_option?.value ?? element?.value;
+    if (typeof value === 'string') values[blockId] = value;
+  }
   return {
-    type: 'command',
-    // Slack's retries of one event carry the same event_id: https://docs.slack.dev/apis/events-api/#retries
-    eventId: `slack:${envelope.event_id}`,
-    user: slackUser(envelope.team_id, event.user),
-    command: head,
-    args: rest,
-    rawText: text,
+    type: 'submit',
+    eventId: `slack:view:${body.view.id}:${body.view.hash}`,
+    user: slackUser(body.team?.id ?? body.user.team_id ?? '', body.user.id),
+    formId: body.view.callback_id,
+    meta: body.view.private_metadata,
+    values,
   };
 }
 

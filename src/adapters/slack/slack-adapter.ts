@@ -1,13 +1,16 @@
-import type { OutboundMessage } from '../../chat/card.js';
+import type { Form, OutboundMessage } from '../../chat/card.js';
 import type { ChatAdapter, PlatformTarget, SentRef } from '../../chat/chat-adapter.js';
 import { type SlackBlock, toSlackMessage } from './render-slack-card.js';
+import { toSlackModal } from './render-slack-modal.js';
 import { callSlack } from './slack-errors.js';
 import type { SlackSettings } from './slack-settings.js';
 import { createSlackWebClient, type SlackWebClient } from './slack-web-client.js';
 
-/** The ChatAdapter port plus what only Slack has: the app's Home tab. */
+/** The ChatAdapter port plus what only Slack has: the app's Home tab, and forms as modals. */
 export type SlackAdapter = ChatAdapter & {
   publishHome(userId: string, blocks: readonly SlackBlock[]): Promise<void>;
+  /** Opens a form as a modal; `triggerId` came with the click or command and is valid for 3 s. */
+  openForm(triggerId: string, form: Form): Promise<void>;
 };
 
 export type SlackAdapterDeps = { readonly client?: SlackWebClient };
@@ -84,6 +87,14 @@ export function slackAdapter(settings: SlackSettings, deps: SlackAdapterDeps = {
       // https://docs.slack.dev/reference/methods/views.publish
       await callSlack('views.publish', () =>
         client.views.publish({ user_id: userId, view: { type: 'home', blocks: [...blocks] } }),
+      );
+    },
+
+    async openForm(triggerId, form): Promise<void> {
+      const view = toSlackModal(form);
+      // https://docs.slack.dev/reference/methods/views.open
+      await callSlack('views.open', () =>
+        client.views.open({ trigger_id: triggerId, view: { ...view, blocks: [...view.blocks] } }),
       );
     },
   };

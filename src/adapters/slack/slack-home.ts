@@ -1,4 +1,5 @@
 import type { OutboundMessage } from '../../chat/card.js';
+import type { CommandEvent } from '../../chat/events.js';
 import { messageBlocks, type SlackBlock } from './render-slack-card.js';
 
 /** A view takes at most 100 blocks; over that views.publish fails and the member sees a stale Home tab. */
@@ -13,6 +14,14 @@ export function homeBlocks(replies: readonly OutboundMessage[]): SlackBlock[] {
   // The guide is kept whole and the answer cut instead: the guide is what tells the member how to see the rest.
   const answer = replies.flatMap(messageBlocks).slice(0, MAX_VIEW_BLOCKS - guide.length);
   return [...answer, ...guide];
+}
+
+/**
+ * The `/today` command a Home tab open also dispatches (its own event id, so a retry of the open is deduped like the
+ * `/lead` one): the member's 今日待联系 / 逾期 lists are drawn above their open leads.
+ */
+export function homeTodayEventFrom(home: CommandEvent): CommandEvent {
+  return { ...home, eventId: `${home.eventId}:today`, command: 'today', rawText: '/today' };
 }
 
 /** What the bot is and how to talk to it, in both languages (the member's locale is not looked up for it). */

@@ -1,6 +1,6 @@
 import { XMLParser } from 'fast-xml-parser';
 import { z } from 'zod';
-import { parseCommandText, splitWords } from '../../chat/command-grammar.js';
+import { parseCommandText } from '../../chat/command-grammar.js';
 import type { ChatEvent } from '../../chat/events.js';
 
 // WeCom callback payloads (XML) → chat events.
@@ -62,13 +62,15 @@ export function toInbound(payloadXml: string, corpId: string): WecomInbound {
   const p = parsed.data.xml;
   const user = { platform: 'wecom', workspaceId: corpId, userId: p.FromUserName } as const;
   if (p.MsgType === 'text') {
-    const command = commandOf(p.Content);
-    if (!command) return { kind: 'ignored' };
-    // WeCom retries a message with the same MsgId.
-    return {
-      kind: 'event',
-      event: { type: 'command', eventId: `wecom:${p.MsgId}`, user, ...command, rawText: p.Content },
-    };
+    if (!p.Content.trim()) return { kind: 'ignored' };
+    // WeCom retries a message with the same MsgId. Text that is no command is plain text: the answer to a
+    // question the bot asked in this app chat, or else an unknown command (the registry words it).
+    const eventId = `wecom:${p.MsgId}`;
+    const command = parseCommandText(p.Content);
+    const event: ChatEvent = command
+      ? { type: 'command', eventId, user, ...command, rawText: p.Content }
+      : { type: 'text', eventId, user, text: p.Content };
+    return { kind: 'event', event };
   }
   const bar = p.EventKey.indexOf('|');
   const event: ChatEvent = {
@@ -94,16 +96,4 @@ function parseOrUndefined(xml: string): unknown {
   } catch {
     return undefined;
   }
-}
-
-/**
- * A typed command, or any other text as a command named by its first word: the registry then answers "unknown
- * command" in the member's own language (or asks an unlinked user to link), which the adapter cannot know.
- */
-function commandOf(content: string): { command: string; args: readonly string[] } | undefined {
-  const parsed = parseCommandText(content);
-  if (parsed) return parsed;
-  const [head, ...args] = splitWords(content.normalize('NFKC'));
-  if (head === undefined) return undefined;
-  return { command: head.replace(/^\//, '').toLowerCase(), args };
 }

@@ -1,5 +1,5 @@
 import type { LeadRepository } from '../../core/leads/index.js';
-import { explainAssignment } from '../../core/leads/index.js';
+import { explainAssignment, findLead } from '../../core/leads/index.js';
 import type { MemberRepository } from '../../core/org/index.js';
 import {
   type AssignDeps,
@@ -8,13 +8,15 @@ import {
   claimLead,
   decideRelease,
   listAssignChoices,
-  recordFollowUp,
   releaseLead,
 } from '../../core/pools/index.js';
 import { leadId, memberId } from '../../core/shared/ids.js';
+import { conversationOf } from '../events.js';
 import type { ActionHandler } from '../registry.js';
 import { LEAD_ACTIONS } from '../render/lead-card.js';
 import { whyCard } from '../render/why-card.js';
+import { continueFollowUp, type FollowUpFlowDeps } from './follow-up-entry.js';
+import { followUpForm } from './follow-up-form.js';
 
 /** Claim (领取) on a lead card: the use-case decides the race; the card itself is updated through the outbox. */
 export function claimLeadAction(deps: ClaimDeps): ActionHandler {
@@ -35,11 +37,19 @@ export function releaseLeadAction(deps: ClaimDeps): ActionHandler {
   };
 }
 
-/** 已跟进 on a lead or reminder card: a minimal follow-up that stops the reclaim clock. */
-export function followUpLeadAction(deps: ClaimDeps): ActionHandler {
-  return async ({ caller, texts }, event) => {
-    await recordFollowUp(deps, caller, { leadId: leadId(event.value), text: { kind: 'card' } });
-    return { replies: [{ text: texts.lead.followedUp }] };
+/**
+ * 记录跟进 on a lead or reminder card. Where the platform opens forms (Slack) the follow-up form opens at once (its
+ * trigger expires in 3 s, so before any other work); elsewhere the answer shows the one-line grammar with a filled
+ * example for this lead and starts the guided exchange, so a plain reply works too.
+ */
+export function followUpLeadAction(deps: FollowUpFlowDeps): ActionHandler {
+  return async (ctx, event) => {
+    if (event.formTrigger) return { replies: [], form: followUpForm(ctx, event.value) };
+    const lead = await findLead(deps.leads, ctx.org.id, event.value);
+    const code = lead.code ?? lead.id;
+    const step = { conversation: conversationOf(event), draftId: event.eventId, input: { leadId: code } };
+    const asked = await continueFollowUp(deps, ctx, step);
+    return { replies: [{ text: ctx.texts.followUps.prompt(code) }, ...asked.replies] };
   };
 }
 

@@ -1,11 +1,19 @@
+import type { StageDeps } from '../../core/customers/index.js';
+import type { DueLeadsDeps, FollowUpDeps } from '../../core/follow-ups/index.js';
 import type { SetAvailabilityDeps } from '../../core/org/set-member-availability.js';
 import type { AssignDeps } from '../../core/pools/index.js';
+import { draftTextHandler } from '../drafts/draft-text-handler.js';
+import type { ChatDraftStore } from '../drafts/draft-types.js';
 import type { Registry } from '../registry.js';
+import { PLAN_ACTIONS } from '../render/contact-reminder-card.js';
 import { APPROVAL_ACTIONS } from '../render/lead-approval-card.js';
 import { LEAD_ACTIONS } from '../render/lead-card.js';
 import { LINK_ACTIONS } from '../render/link-request-card.js';
 import { SET_AVAILABILITY_ACTION } from '../render/member-status-card.js';
+import { dueListCommand } from './agenda-commands.js';
 import { followUpCommand } from './follow-up-command.js';
+import { followUpDraftAnswerer } from './follow-up-draft.js';
+import { FOLLOW_UP_FORM, followUpSubmit } from './follow-up-form.js';
 import { helpCommand } from './help-command.js';
 import {
   assignLeadAction,
@@ -21,8 +29,14 @@ import { decideLinkAction, linkCommand } from './link-handlers.js';
 import { notEnabledCommand } from './not-enabled-command.js';
 import { poolCommand } from './pool-command.js';
 import { setAvailabilityAction } from './set-availability-action.js';
+import { snoozeAction } from './snooze-action.js';
+import { stageCommand } from './stage-command.js';
 
-export type HandlerDeps = SetAvailabilityDeps & AssignDeps;
+export type HandlerDeps = SetAvailabilityDeps &
+  AssignDeps &
+  FollowUpDeps &
+  StageDeps &
+  DueLeadsDeps & { readonly drafts: ChatDraftStore };
 
 /** Wires every button and command to its handler; the same table serves all platforms. */
 export function registerHandlers(registry: Registry, deps: HandlerDeps): Registry {
@@ -32,10 +46,10 @@ export function registerHandlers(registry: Registry, deps: HandlerDeps): Registr
       .onCommand('lead', leadCommand(deps))
       .onCommand('pool', poolCommand(deps))
       .onCommand('followup', followUpCommand(deps))
-      .onCommand('stage', notEnabledCommand)
-      .onCommand('today', notEnabledCommand)
-      .onCommand('overdue', notEnabledCommand)
-      .onCommand('stalled', notEnabledCommand)
+      .onCommand('stage', stageCommand(deps))
+      .onCommand('today', dueListCommand(deps, 'today'))
+      .onCommand('overdue', dueListCommand(deps, 'overdue'))
+      .onCommand('stalled', dueListCommand(deps, 'stalled'))
       .onCommand('complaint', notEnabledCommand)
       .onCommand('hours', notEnabledCommand)
       // A member who is linked already (they are typing from a linked account) is simply told so.
@@ -43,6 +57,9 @@ export function registerHandlers(registry: Registry, deps: HandlerDeps): Registr
         replies: [{ text: texts.link.welcome(member.name) }],
       }))
       .onUnlinkedCommand('link', linkCommand(deps))
+      // Plain text answers the member's draft in that conversation (each kind of draft has its answerer).
+      .onText(draftTextHandler(deps, { 'follow-up': followUpDraftAnswerer(deps) }))
+      .onSubmit(FOLLOW_UP_FORM, followUpSubmit(deps))
       .onAction(SET_AVAILABILITY_ACTION, setAvailabilityAction(deps))
       .onAction(LEAD_ACTIONS.claim, claimLeadAction(deps))
       .onAction(LEAD_ACTIONS.release, releaseLeadAction(deps))
@@ -50,6 +67,7 @@ export function registerHandlers(registry: Registry, deps: HandlerDeps): Registr
       .onAction(LEAD_ACTIONS.followUp, followUpLeadAction(deps))
       .onAction(LEAD_ACTIONS.assign, assignLeadAction(deps))
       .onAction(LEAD_ACTIONS.assignTo, assignLeadToAction(deps))
+      .onAction(PLAN_ACTIONS.snooze, snoozeAction(deps))
       .onAction(APPROVAL_ACTIONS.approve, decideReleaseAction(deps, 'approve'))
       .onAction(APPROVAL_ACTIONS.keep, decideReleaseAction(deps, 'keep'))
       .onAction(LINK_ACTIONS.approve, decideLinkAction(deps, true))

@@ -17,11 +17,13 @@ export function coalesceGroupOf(notice: Notice): string | undefined {
   }
   // A bulk move tells each old owner once, listing their leads that went elsewhere.
   if (notice.kind === 'lead.moved_away' && notice.to.kind === 'member') return `moved:${notice.to.memberId}`;
+  // The plan job's missed contacts: one card per manager per sweep, listing their reps' leads.
+  if (notice.kind === 'plan.missed' && notice.to.kind === 'member') return `missed:${notice.to.memberId}`;
   return undefined;
 }
 
 /** The summary a group is told in: its prefix names it. */
-const SUMMARY_KINDS = ['pool', 'owner', 'reminder', 'moved'] as const;
+const SUMMARY_KINDS = ['pool', 'owner', 'reminder', 'moved', 'missed'] as const;
 export type SummaryKind = (typeof SUMMARY_KINDS)[number];
 
 export function summaryKindOf(group: string): SummaryKind | undefined {

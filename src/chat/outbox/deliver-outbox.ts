@@ -127,6 +127,7 @@ async function post(
     locale: resolved.locale,
     timeZone: org.settings.timeZone,
     to: entry.to,
+    now: deps.clock.now(),
   };
   const summary = burst.entries.length > 1 && entry.group ? summaryKindOf(entry.group) : undefined;
   const message = summary ? renderSummary(summary, burst.entries, ctx) : renderNotice(entry, ctx);

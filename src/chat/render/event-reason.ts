@@ -18,6 +18,10 @@ export function reasonText(reason: EventReason | undefined, t: LeadTexts, type?:
       return t.eventReasons.duplicate;
     case 'reclaim_period':
       return t.eventReasons.reclaimPeriod(reason.hours);
+    case 'stale':
+      return t.eventReasons.stale(reason.days);
+    case 'lost':
+      return t.eventReasons.lost;
     case 'card':
       return type === 'followed_up' ? t.followedUpFromCard : t.releaseFromCardReason;
   }

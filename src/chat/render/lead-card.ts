@@ -40,6 +40,7 @@ export function leadCard(data: LeadCardData, ctx: RenderContext): OutboundMessag
     ...(data.reclaimAt && data.status !== 'pooled'
       ? [{ label: t.fields.reclaimAt, value: formatTime(data.reclaimAt, ctx) }]
       : []),
+    ...planFields(data, ctx),
   ];
   return {
     card: {
@@ -91,5 +92,31 @@ function buttons(data: LeadCardData, ctx: RenderContext, viewerOwns: boolean): B
   return [];
 }
 
+const DAY_MS = 86_400_000;
+/** Under this many days left, the countdown is marked (⚠). */
+const SOON_DAYS = 3;
+
+/**
+ * The contact plan on the card: the stage (the default list's name, until the stages' own names are read), the
+ * next contact, and for a `following` lead the days left before it is reclaimed, marked when under three.
+ */
+function planFields(data: LeadCardData, ctx: RenderContext): CardField[] {
+  if (data.status === 'pooled') return [];
+  const p = ctx.texts.plan;
+  const fields: CardField[] = [];
+  if (data.stageKey) fields.push({ label: p.card.stage, value: p.stages[data.stageKey] ?? data.stageKey });
+  if (data.nextContactAt) {
+    fields.push({ label: p.card.nextContact, value: formatTime(data.nextContactAt, ctx) });
+  }
+  if (data.staleAt) {
+    const left = (new Date(data.staleAt).getTime() - (ctx.now ?? new Date()).getTime()) / DAY_MS;
+    const days = Math.max(0, Math.ceil(left));
+    const text = days < SOON_DAYS ? p.card.reclaimSoon(days) : p.card.reclaimIn(days);
+    fields.push({ label: t(ctx).fields.reclaimAt, value: text });
+  }
+  return fields;
+}
+
+const t = (ctx: RenderContext) => ctx.texts.lead;
 const maskedOr = (phone: string | undefined) => (phone ? maskPhone(phone) : undefined);
 const opt = (label: string, value: string | undefined): CardField[] => (value ? [{ label, value }] : []);

@@ -8,6 +8,8 @@ export type RenderContext = {
   readonly locale: Locale;
   readonly timeZone: string;
   readonly to: NoticeRecipient;
+  /** The instant the card is drawn for (days left before a reclaim); absent: the system clock. */
+  readonly now?: Date;
 };
 
 /** "11-27 14:30" in the org's time zone: deadlines are read by people in that zone. */

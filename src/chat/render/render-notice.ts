@@ -1,9 +1,13 @@
+import type { ContactPlanData } from '../../core/follow-ups/index.js';
 import type { LeadCardData, LeadReminderData } from '../../core/leads/lead-notices.js';
 import type { LeadMovedAwayData } from '../../core/pools/moved-away-notices.js';
 import type { Notice, NoticeDataByKind, NoticeKind } from '../../core/shared/notices.js';
 import type { OutboundMessage } from '../card.js';
 import type { SummaryKind } from '../outbox/coalesce-group.js';
 import { complaintCard, taskCard } from './after-sales-cards.js';
+import { agendaCard } from './agenda-card.js';
+import { contactReminderCard, missedContactsCard } from './contact-reminder-card.js';
+import { handOffCard } from './hand-off-card.js';
 import { leadApprovalCard, leadDecisionMessage } from './lead-approval-card.js';
 import { leadCard } from './lead-card.js';
 import { leadDuplicateCard } from './lead-duplicate-card.js';
@@ -12,6 +16,7 @@ import { leadReminderCard } from './lead-reminder-card.js';
 import { linkRequestCard } from './link-request-card.js';
 import { memberStatusCard } from './member-status-card.js';
 import { ownerSummaryCard, poolSummaryCard } from './pool-summary-card.js';
+import { quoteCard } from './quote-card.js';
 import { reminderSummaryCard } from './reminder-summary-card.js';
 import type { RenderContext } from './render-context.js';
 
@@ -31,6 +36,11 @@ const RENDERERS: Renderers = {
   'lead.moved_away': leadMovedAwayCard,
   'after_sales.complaint': complaintCard,
   'after_sales.task': taskCard,
+  'stage.quote': quoteCard,
+  'customer.hand_off': handOffCard,
+  'plan.reminder': contactReminderCard,
+  'plan.missed': (data, ctx) => missedContactsCard([data], ctx),
+  'plan.agenda': agendaCard,
 };
 
 export function renderNotice(notice: Pick<Notice, 'kind' | 'data'>, ctx: RenderContext): OutboundMessage {
@@ -46,6 +56,7 @@ const SUMMARY_RENDERERS: {
   owner: (data, ctx) => ownerSummaryCard(data as readonly LeadCardData[], ctx),
   reminder: (data, ctx) => reminderSummaryCard(data as readonly LeadReminderData[], ctx),
   moved: (data, ctx) => movedAwaySummaryCard(data as readonly LeadMovedAwayData[], ctx),
+  missed: (data, ctx) => missedContactsCard(data as readonly ContactPlanData[], ctx),
 };
 
 export function renderSummary(

@@ -3,6 +3,9 @@ import type { SkipReason, Strategy } from '../../core/leads/routing-types.js';
 import type { Level, Role } from '../../core/org/types.js';
 import type { ErrorCode, ErrorDetails } from '../../core/shared/errors.js';
 import type { AfterSalesTexts } from './after-sales-texts.js';
+import type { DraftTexts, FollowUpTexts } from './follow-up-texts.js';
+import type { PlanTexts } from './plan-texts.js';
+import type { StageTexts } from './stage-texts.js';
 
 /**
  * Every user-facing text, once per language. Both catalogues are typed with this shape, so a text (or an error
@@ -36,6 +39,10 @@ export type Catalogue = {
   };
   readonly lead: LeadTexts;
   readonly afterSales: AfterSalesTexts;
+  readonly stage: StageTexts;
+  readonly plan: PlanTexts;
+  readonly followUps: FollowUpTexts;
+  readonly drafts: DraftTexts;
   readonly link: {
     readonly title: string;
     readonly body: (member: string, platform: string, userId: string) => string;
@@ -124,6 +131,8 @@ export type LeadTexts = {
     readonly timeout: (hours: number) => string;
     readonly duplicate: string;
     readonly reclaimPeriod: (hours: number) => string;
+    readonly stale: (days: number) => string;
+    readonly lost: string;
   };
   readonly skipReasons: Readonly<Record<SkipReason, string>>;
   readonly detail: {

@@ -1,10 +1,13 @@
 import { afterSalesErrorsEn, afterSalesTextsEn } from './after-sales-texts-en.js';
 import type { Catalogue, CommandName } from './catalogue.js';
 import { describeIssues } from './field-issues.js';
-import { followUpErrorsEn } from './follow-up-texts-en.js';
+import { followUpErrorsEn } from './follow-up-errors-en.js';
+import { draftTextsEn, followUpTextsEn } from './follow-up-texts-en.js';
 import { when } from './format-when.js';
 import { leadTextsEn } from './lead-texts-en.js';
 import { perCommand } from './per-command.js';
+import { planTextsEn } from './plan-texts-en.js';
+import { stageErrorsEn, stageTextsEn } from './stage-texts-en.js';
 
 const field = (details: Readonly<Record<string, unknown>>): string => describeIssues(details, 'en');
 
@@ -12,8 +15,10 @@ const field = (details: Readonly<Record<string, unknown>>): string => describeIs
 const COMMAND_HELP: Readonly<Record<CommandName, string>> = {
   lead: '/lead — my open leads · /lead ID — a lead and its history · /lead claim ID · /lead release ID reason · /lead assign ID member|pool [reason] (managers, directors, admins)',
   pool: '/pool — show the public pool leads you can claim',
-  followup: '/followup ID text — record a follow-up',
-  stage: '/stage ID STAGE — move a customer to its next stage',
+  followup:
+    '/followup ID phone|wechat|visit|email|other [outcome] next TIME text — record a follow-up, e.g. /followup L-1042 phone trial-booked next "tomorrow 10am" customer wants a quote',
+  stage:
+    '/stage ID STAGE [amount … items … | contract … amount … signed … | reason …] — move a lead to a stage · /stage ID — its stage and history',
   today: '/today — the customers to contact today',
   overdue: '/overdue — customers whose contact time has passed',
   stalled: '/stalled — promising customers with no progress for days',
@@ -38,6 +43,7 @@ export const en: Catalogue = {
   errors: {
     ...followUpErrorsEn,
     ...afterSalesErrorsEn,
+    ...stageErrorsEn,
     VALIDATION_FAILED: (d) => `Some input is not valid: ${field(d)}`,
     NOT_FOUND: () => 'Nothing was found to act on.',
     CONFLICT: () => 'Someone else changed this just now; refresh and try again.',
@@ -111,6 +117,10 @@ export const en: Catalogue = {
   },
   lead: leadTextsEn,
   afterSales: afterSalesTextsEn,
+  stage: stageTextsEn,
+  plan: planTextsEn,
+  followUps: followUpTextsEn,
+  drafts: draftTextsEn,
   link: {
     title: 'Account link request',
     body: (member, platform, userId) =>

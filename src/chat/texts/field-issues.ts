@@ -2,6 +2,7 @@ import type { Locale } from '../../core/org/types.js';
 import type { FieldFormat, FieldIssue, FieldProblem } from '../../core/shared/errors.js';
 import type { ImportProblem } from '../../import/import-error.js';
 import { importTexts } from './import-texts.js';
+import { stageTextsZhCN } from './stage-texts-zh-cn.js';
 
 type Wording = {
   /** `field` is the bad field's last name (`end`, `scoreMin`): an order is told by which value it concerns. */
@@ -31,6 +32,7 @@ const FORMAT_ZH: Readonly<Record<FieldFormat, string>> = {
   source: '不认识的来源，请填 官网、广告、活动、展会、微信、小程序、导入 等来源名',
   time_zone: '不是有效的时区名称',
   time: '时间请写成 时:分，例如 09:30',
+  date_time: '时间请写成 ISO 8601 格式并带时区，例如 2026-12-03T10:00:00+08:00',
   rule_id: '规则编号只能用小写字母、数字、- 或 _，最长 40 个字符',
   id: '不是有效的编号',
   other: '格式不对',
@@ -122,6 +124,7 @@ const ZH: Wording = {
     nextStep: '下一步',
     nextContactAt: '下次联系时间',
     outcomes: '跟进结果列表',
+    ...stageTextsZhCN.fieldNames,
   },
   row: (n, name) => `第 ${n} 条线索的${name}`,
   rule: (n, name) => `第 ${n} 条分配规则的${name}`,
@@ -136,6 +139,7 @@ const FORMAT_EN: Readonly<Record<FieldFormat, string>> = {
     'a source name such as website, ad, event, wechat, miniprogram, import, api (or 官网, 广告, 活动 …)',
   time_zone: 'an IANA time zone such as Asia/Shanghai',
   time: 'a time as HH:MM',
+  date_time: 'an ISO 8601 date and time with its offset, such as 2026-12-03T10:00:00+08:00',
   rule_id: 'a short id: lower-case letters, digits, - or _',
   id: 'not a valid id',
   other: 'not valid',

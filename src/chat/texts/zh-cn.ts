@@ -2,10 +2,13 @@ import type { Platform } from '../../core/org/types.js';
 import { afterSalesErrorsZhCN, afterSalesTextsZhCN } from './after-sales-texts-zh-cn.js';
 import type { Catalogue, CommandName } from './catalogue.js';
 import { describeIssues } from './field-issues.js';
-import { followUpErrorsZhCN } from './follow-up-texts-zh-cn.js';
+import { followUpErrorsZhCN } from './follow-up-errors-zh-cn.js';
+import { draftTextsZhCN, followUpTextsZhCN } from './follow-up-texts-zh-cn.js';
 import { when } from './format-when.js';
 import { leadTextsZhCN } from './lead-texts-zh-cn.js';
 import { perCommand } from './per-command.js';
+import { planTextsZhCN } from './plan-texts-zh-cn.js';
+import { stageErrorsZhCN, stageTextsZhCN } from './stage-texts-zh-cn.js';
 
 const field = (details: Readonly<Record<string, unknown>>): string => describeIssues(details, 'zh-CN');
 
@@ -13,8 +16,10 @@ const field = (details: Readonly<Record<string, unknown>>): string => describeIs
 const COMMAND_HELP: Readonly<Record<CommandName, string>> = {
   lead: '/线索 — 我的线索 · /线索 编号 — 线索详情及归属记录 · /线索 领取 编号 · /线索 释放 编号 原因 · /线索 分配 编号 成员|公海 [原因]（主管、总监、管理员）',
   pool: '/公海 — 查看公海中可领取的线索',
-  followup: '/跟进 编号 内容 — 记录一次跟进',
-  stage: '/阶段 编号 阶段 — 推进客户阶段',
+  followup:
+    '/跟进 编号 电话|微信|拜访|邮件|其他 [结果] 下次 时间 内容 — 记录一次跟进，例如 /跟进 L-1042 电话 约到试用 下次 明天上午10点 客户要报价单',
+  stage:
+    '/阶段 编号 阶段 [金额 … 明细 … | 合同 … 金额 … 签约 … | 原因 …] — 推进客户阶段 · /阶段 编号 — 查看阶段及记录',
   today: '/今日 — 今天要联系的客户',
   overdue: '/逾期 — 过了约定时间还没联系的客户',
   stalled: '/停滞 — 高意向但多日没有推进的客户',
@@ -63,6 +68,7 @@ export const zhCN: Catalogue = {
   errors: {
     ...followUpErrorsZhCN,
     ...afterSalesErrorsZhCN,
+    ...stageErrorsZhCN,
     VALIDATION_FAILED: (d) => `输入有误：${field(d)}`,
     NOT_FOUND: () => '没有找到要操作的记录。',
     CONFLICT: () => '记录已被他人修改，请刷新后重试。',
@@ -129,6 +135,10 @@ export const zhCN: Catalogue = {
   },
   lead: leadTextsZhCN,
   afterSales: afterSalesTextsZhCN,
+  stage: stageTextsZhCN,
+  plan: planTextsZhCN,
+  followUps: followUpTextsZhCN,
+  drafts: draftTextsZhCN,
   link: {
     title: '账号绑定申请',
     body: (member, platform, userId) =>

@@ -38,38 +38,61 @@ export function missingFollowUpFields(
   if (!isLeadOpen(lead)) return [];
   const given: Record<RequiredFollowUpField, boolean> = {
     channel: input.channel !== undefined,
-    content: (input.content ?? '').trim().length > 0,
+    // Not yet checked here (the schema says what is wrong with a content that is no text): only text counts.
+    content: typeof input.content === 'string' && input.content.trim().length > 0,
     nextContactAt: input.nextContactAt !== undefined,
   };
   return REQUIRED_FOLLOW_UP_FIELDS.filter((field) => !given[field]);
 }
 
 /** The fields of a follow-up as checked at the edge; `outcome` against the org's own list of keys. */
-function fieldsSchema(org: Org, now: Date) {
-  const keys = outcomesOf(org).map((o) => o.key) as [string, ...string[]];
-  const latest = now.getTime() + MAX_NEXT_CONTACT_DAYS * DAY_MS;
+function buildSchema(keys: readonly [string, ...string[]]) {
   return z.strictObject({
     channel: z.enum(FOLLOW_UP_CHANNELS).optional(),
     // Stored exactly as typed (no trim): what the rep wrote is the record.
     content: textField({ multiLine: true }).max(MAX_CONTENT_LENGTH).optional(),
     outcome: z.enum(keys).optional(),
     nextStep: textField({ multiLine: true }).max(MAX_NEXT_STEP_LENGTH).optional(),
-    nextContactAt: z
-      .date()
-      .refine((d) => d.getTime() >= now.getTime(), {
-        message: 'a next contact in the past: give a time still ahead',
-        params: { problem: 'in_the_past' },
-      })
-      .refine((d) => d.getTime() <= latest, {
-        message: `at most ${MAX_NEXT_CONTACT_DAYS} days ahead`,
-        params: { problem: 'too_far_ahead' },
-      })
-      .optional(),
+    nextContactAt: z.date().optional(),
   });
 }
 
+// Building a zod schema costs more CPU than a parse (npm run bench): one per outcome list, kept for the few lists
+// the orgs of one process have (bounded, the oldest dropped first).
+const SCHEMAS = new Map<string, ReturnType<typeof buildSchema>>();
+const MAX_SCHEMAS = 200;
+function fieldsSchema(org: Org) {
+  const keys = outcomesOf(org).map((o) => o.key) as [string, ...string[]];
+  const id = keys.join('\n');
+  let schema = SCHEMAS.get(id);
+  if (!schema) {
+    schema = buildSchema(keys);
+    if (SCHEMAS.size >= MAX_SCHEMAS) SCHEMAS.delete(SCHEMAS.keys().next().value as string);
+    SCHEMAS.set(id, schema);
+  }
+  return schema;
+}
+
 /** The fields as parsed (an absent one may read `undefined`). */
-export type FollowUpFields = z.output<ReturnType<typeof fieldsSchema>>;
+export type FollowUpFields = z.output<ReturnType<typeof buildSchema>>;
+
+/** A next contact must be ahead of now and at most a year away; said in words, not as a bare "invalid". */
+function timeIssue(at: unknown, now: Date): FieldIssue | undefined {
+  if (!(at instanceof Date) || Number.isNaN(at.getTime())) return undefined;
+  if (at.getTime() < now.getTime())
+    return {
+      field: 'nextContactAt',
+      message: 'a next contact in the past: give a time still ahead',
+      problem: { kind: 'in_the_past' },
+    };
+  if (at.getTime() > now.getTime() + MAX_NEXT_CONTACT_DAYS * DAY_MS)
+    return {
+      field: 'nextContactAt',
+      message: `at most ${MAX_NEXT_CONTACT_DAYS} days ahead`,
+      problem: { kind: 'too_far_ahead' },
+    };
+  return undefined;
+}
 
 const required = (field: string): FieldIssue => ({
   field,
@@ -87,8 +110,10 @@ export function parseFollowUpFields(
   fields: unknown,
   lead: Pick<Lead, 'stage'> | undefined,
 ): FollowUpFields {
-  const result = fieldsSchema(org, now).safeParse(fields);
-  const issues = result.success ? [] : fieldIssues(result.error);
+  // With the input on each issue, a value of the wrong kind is told apart from a missing one (wrong_type, not required).
+  const result = fieldsSchema(org).safeParse(fields, { reportInput: true });
+  const time = timeIssue((fields as { nextContactAt?: unknown } | undefined)?.nextContactAt, now);
+  const issues = [...(result.success ? [] : fieldIssues(result.error)), ...(time ? [time] : [])];
   const bad = new Set(issues.map((i) => i.field));
   const missing = lead ? missingFollowUpFields((fields ?? {}) as Omit<FollowUpInput, 'leadId'>, lead) : [];
   const all = [...issues, ...missing.filter((f) => !bad.has(f)).map(required)];

@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import type { LastFollowUp, Lead, LeadChange, LeadRef } from '../leads/index.js';
 import { findLead, leadNotices, typedReason } from '../leads/index.js';
-import { actingMember, assertCan, type Caller, type Member } from '../org/index.js';
-import { assertOwnLead } from '../pools/index.js';
+import type { Caller } from '../org/index.js';
 import { DomainError } from '../shared/errors.js';
 import { textField } from '../shared/text-field.js';
 import { parseInput } from '../shared/validate.js';
+import { assertMayRecord, type FollowUpAuthor, followUpAuthor, stillOwnedBy } from './follow-up-author.js';
 import { parseFollowUpFields } from './follow-up-input.js';
 import { outcomeOf } from './follow-up-settings.js';
 import type { FollowUp, FollowUpInput } from './follow-up-types.js';
@@ -26,6 +26,8 @@ export type RecordFollowUpInput = Omit<FollowUpInput, 'leadId'> & {
 export type RecordedFollowUp = {
   readonly followUp: FollowUp;
   readonly lead: Lead;
+  /** A retry of an earlier request (its request key): nothing new was recorded. */
+  readonly replayed: boolean;
   /** The stage the org maps this outcome to, for the caller to move the lead to (the stages domain's change). */
   readonly outcomeStage?: string;
 };
@@ -43,16 +45,15 @@ export async function recordFollowUp(
   caller: Caller,
   input: RecordFollowUpInput,
 ): Promise<RecordedFollowUp> {
-  assertCan(caller, 'lead.follow_up');
-  const member = actingMember(caller, 'lead.follow_up');
+  assertMayRecord(caller);
   const { org } = caller;
   const { leadId, requestKey, ...given } = input;
   parseInput(requestKeySchema, requestKey === undefined ? {} : { requestKey });
   const now = deps.clock.now();
   const lead = await findLead(deps.leads, org.id, leadId);
-  assertOwnLead(lead, member, 'follow_up');
+  const member = followUpAuthor(caller, lead);
   const fields = parseFollowUpFields(org, now, given, lead);
-  const stored = await storeRecord(deps, {
+  const { followUp: stored, replayed } = await storeRecord(deps, {
     orgId: org.id,
     version: 1,
     leadId: lead.id,
@@ -68,41 +69,43 @@ export async function recordFollowUp(
     at: now,
     ...(requestKey !== undefined ? { requestKey } : {}),
   });
-  const updated = isApplied(lead, stored) ? lead : await applyToLead(deps, caller, member, lead, stored);
+  const updated =
+    replayed && isApplied(lead, stored) ? lead : await applyToLead(deps, caller, member, lead, stored);
   const stage = outcomeOf(org, stored.outcome)?.stage;
-  return { followUp: stored, lead: updated, ...(stage ? { outcomeStage: stage } : {}) };
+  return { followUp: stored, lead: updated, replayed, ...(stage ? { outcomeStage: stage } : {}) };
 }
 
-/** Inserts the record, or finds the one an earlier try with the same request key stored. */
-async function storeRecord(deps: FollowUpDeps, record: NewFollowUp): Promise<FollowUp> {
+/** Inserts the record, or finds the one an earlier try with the same request key stored (`replayed`). */
+async function storeRecord(
+  deps: FollowUpDeps,
+  record: NewFollowUp,
+): Promise<{ followUp: FollowUp; replayed: boolean }> {
   const result = await deps.followUps.insert(record);
-  if ('followUp' in result) return result.followUp;
+  if ('followUp' in result) return { followUp: result.followUp, replayed: false };
   const earlier = record.requestKey
     ? await deps.followUps.findByRequestKey(record.orgId, record.requestKey)
     : undefined;
   // The key was used for another lead's follow-up: not a retry of this one.
   if (!earlier || earlier.leadId !== record.leadId)
     throw new DomainError('CONFLICT', { leadId: record.leadId });
-  return earlier;
+  return { followUp: earlier, replayed: true };
 }
 
 /**
- * Whether the lead already carries this record (or a later one): then a retry writes nothing. Records are compared
- * by when they were taken, the id breaking a tie, so a crash's leftover never replaces a newer summary.
+ * Whether a retried record is on the lead already (or a later one is): then the retry writes nothing. A crash's
+ * leftover older than the lead's latest follow-up never replaces that newer summary.
  */
 function isApplied(lead: Lead, record: FollowUp): boolean {
   const last = lead.lastFollowUp;
   if (!last) return false;
-  if (last.id === record.recordId) return true;
-  const [a, b] = [last.at.getTime(), record.at.getTime()];
-  return a > b || (a === b && last.id > record.recordId);
+  return last.id === record.recordId || last.at.getTime() > record.at.getTime();
 }
 
 /** The lead's side of a follow-up, on the version read; re-read and built again when someone changed it meanwhile. */
 async function applyToLead(
   deps: FollowUpDeps,
   caller: Caller,
-  member: Member,
+  member: FollowUpAuthor,
   first: Lead,
   record: FollowUp,
 ): Promise<Lead> {
@@ -119,20 +122,21 @@ async function applyToLead(
       return updated;
     }
     const again = await deps.leads.get(caller.org.id, lead.id);
-    const stillOwn =
-      again && again.ownerId === member.id && (again.status === 'assigned' || again.status === 'claimed');
-    if (again && isApplied(again, record)) return again;
+    const stillOwn = again !== undefined && stillOwnedBy(again, member);
+    // Another try of this same request (a platform retry running alongside) wrote it meanwhile.
+    if (again?.lastFollowUp?.id === record.recordId) return again;
     if (!again || !stillOwn || attempt >= LEAD_WRITE_TRIES) {
       // The follow-up did not happen on this lead: its record goes, so no list shows a contact the lead never saw.
       await deps.followUps.remove(caller.org.id, record.id);
-      if (again && !stillOwn) assertOwnLead(again, member, 'follow_up');
+      if (again && !stillOwn)
+        throw new DomainError('LEAD_NOT_YOURS', { leadId: lead.id, action: 'follow_up' });
       throw new DomainError('CONFLICT', { leadId: lead.id });
     }
     lead = again;
   }
 }
 
-function leadChange(caller: Caller, member: Member, lead: Lead, record: FollowUp): LeadChange {
+function leadChange(caller: Caller, member: FollowUpAuthor, lead: Lead, record: FollowUp): LeadChange {
   const last: LastFollowUp = {
     id: record.recordId,
     at: record.at,

@@ -1,3 +1,4 @@
+import { contactPlanNotices, DEFAULT_PLAN_SETTINGS } from '../follow-ups/index.js';
 import { approvalNotices, movedAwayNotices } from '../pools/index.js';
 import type { LeadId, MemberId, TeamId } from '../shared/ids.js';
 import type { Notice } from '../shared/notices.js';
@@ -28,6 +29,10 @@ export type LeadCardData = {
   readonly ownerName?: string;
   /** ISO time: when an unfollowed lead returns to the pool. */
   readonly reclaimAt?: string;
+  /** The contact plan: ISO times of the next contact and of a `following` lead's stale reclaim; the stage's key. */
+  readonly nextContactAt?: string;
+  readonly staleAt?: string;
+  readonly stageKey?: string;
   /** Waiting for a director: the card shows it and offers no release. */
   readonly awaitingDecision?: boolean;
   /** The last change, for the card's status line ("released by 张伟: …"). */
@@ -76,6 +81,9 @@ export function leadCardData(lead: Lead): LeadCardData {
       ownerName: lead.ownerName,
       reclaimAt: lead.dueAt ? lead.reclaimAt?.toISOString() : undefined,
       awaitingDecision: lead.pendingRelease ? true : undefined,
+      nextContactAt: lead.plan?.nextContactAt?.toISOString(),
+      staleAt: lead.followUpStatus === 'following' ? lead.plan?.staleAt?.toISOString() : undefined,
+      stageKey: lead.stage?.key,
     }),
     ...(last
       ? { lastEvent: { type: last.type, ...defined({ actorName: last.actorName, reason: last.reason }) } }
@@ -157,7 +165,12 @@ export function leadNotices(lead: Lead): Notice[] {
       notices.push({ ...reminder(lead, card, to, 'manager', key('manager-update')), mode: 'update' });
     }
   }
-  return [...notices, ...approvalNotices(lead, card, key), ...movedAwayNotices(lead, key)];
+  return [
+    ...notices,
+    ...approvalNotices(lead, card, key),
+    ...movedAwayNotices(lead, key),
+    ...contactPlanNotices(lead, DEFAULT_PLAN_SETTINGS.snooze),
+  ];
 }
 
 function reminder(

@@ -12,6 +12,11 @@ export type LeadPlan = {
   readonly escalatedAt?: Date;
   /** A `following` lead with no follow-up by then is reclaimed like an unfollowed one. */
   readonly staleAt?: Date;
+  /**
+   * A lost (流失) lead leaves the owner's private pool for the public pool then (`lostPoolCooldownDays` after the
+   * loss); set by the stage change, carried out by the plan job.
+   */
+  readonly poolAt?: Date;
   /** The earliest step still to take; absent when nothing is planned. */
   readonly dueAt?: Date;
 };

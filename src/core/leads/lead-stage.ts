@@ -23,6 +23,11 @@ export type LeadStage = {
     readonly customerId?: CustomerId;
     readonly orderId?: OrderId;
   };
+  /**
+   * Entered 成交, and the customer and order may not exist yet: set in the same write as the deal, cleared once both
+   * are stored (see core/customers/complete-won-lead.ts); the customers sweep finishes any left set after a crash.
+   */
+  readonly customerPending?: true;
   /** Entered 流失: the reason (one of the org's list) and any words the rep added, as typed. */
   readonly loss?: { readonly reason: string; readonly note?: string };
 };

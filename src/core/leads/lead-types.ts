@@ -55,6 +55,9 @@ export type EventReason =
   | { readonly kind: 'assignment'; readonly code: AssignmentReason }
   | { readonly kind: 'duplicate'; readonly originalId: LeadId }
   | { readonly kind: 'reclaim_period'; readonly hours: number }
+  /** The contact plan: a `following` lead with no follow-up for so many days; a lost lead after its cooldown. */
+  | { readonly kind: 'stale'; readonly days: number }
+  | { readonly kind: 'lost' }
   /** A card's button (释放, 已跟进): nobody typed anything. */
   | { readonly kind: 'card' };
 
@@ -77,7 +80,11 @@ export type OwnershipEventType =
   /** Moved by hand to another member or back to the pool; `reason` is what the mover typed, as typed. */
   | 'reassigned'
   /** 客户阶段 changed: `stage` says from what, to what, and how long the lead sat in the stage before. */
-  | 'stage_changed';
+  | 'stage_changed'
+  /** The contact plan (core/follow-ups): the owner reminded of a next contact, the missed one sent to the manager, a snooze. */
+  | 'contact_reminded'
+  | 'contact_escalated'
+  | 'contact_snoozed';
 
 /**
  * How many ownership events a lead keeps. A lead passed around for months would otherwise grow without bound (and

@@ -120,6 +120,8 @@ export interface LeadRepository {
   updateIf(orgId: OrgId, id: LeadId, condition: LeadCondition, change: LeadChange): Promise<Lead | undefined>;
   /** Leads whose ladder step is due, oldest first, across orgs (the deadline job); uses the `dueAt` index. */
   findDue(now: Date, limit: number): Promise<Lead[]>;
+  /** Leads whose contact-plan step is due (`plan.dueAt`), oldest first, across orgs (the plan job); indexed. */
+  findPlanDue(now: Date, limit: number): Promise<Lead[]>;
 }
 
 /** A team member's routing state as stored: the rotation pass, today's assignments and the open leads they hold. */

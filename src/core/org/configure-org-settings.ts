@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { afterSalesSettingsSchema } from '../after-sales/index.js';
-import { followUpSettingsSchema } from '../follow-ups/index.js';
+import { stageSettingsSchema } from '../customers/index.js';
+import { followUpSettingsSchema, planSettingsSchema } from '../follow-ups/index.js';
 import { DomainError, validationFailed } from '../shared/errors.js';
 import { parseInput } from '../shared/validate.js';
 import type { Caller } from './caller.js';
@@ -46,9 +47,14 @@ export const orgSettingsPatchSchema = z.strictObject({
   reclaimAfterHours: hours.optional(),
   reclaimTo: z.enum(['pool', 'reroute']).optional(),
   importantToSeniors: z.boolean().optional(),
-  followUps: followUpSettingsSchema.optional(),
   // Lazy: core/after-sales imports core/org, so its schema may not be initialised yet when this module loads.
   afterSales: z.lazy(() => afterSalesSettingsSchema).optional(),
+  // Lazy: the follow-ups domain imports org's index, so its schema is read at parse time, not while modules load.
+  // null: back to the defaults of the org's locale.
+  followUps: z
+    .lazy(() => followUpSettingsSchema)
+    .nullable()
+    .optional(),
   claimCooldownHours: z
     .number()
     .min(0)
@@ -63,6 +69,13 @@ export const orgSettingsPatchSchema = z.strictObject({
     })
     .nullable()
     .optional(),
+  // Lazy: the customers domain imports org, so its schema may not be built yet when this module loads.
+  stages: z
+    .lazy(() => stageSettingsSchema)
+    .nullable()
+    .optional(),
+  // Lazy: the follow-ups domain imports this one, so its schema is read when a patch is parsed, not at load time.
+  plan: z.lazy(() => planSettingsSchema).optional(),
 });
 
 export type OrgSettingsPatch = z.output<typeof orgSettingsPatchSchema>;

@@ -26,6 +26,8 @@ const POLICY = {
   'lead.release': ['manager', 'rep'],
   'lead.set_deadline': ['admin', 'director'],
   'lead.follow_up': ['manager', 'rep'],
+  /** An integration's token (a call system, a CRM) records a follow-up for the lead's owner, as its author. */
+  'follow_up.record_for_owner': ['admin', 'director'],
   'lead.decide_release': ['admin', 'director'],
   'pool.view': ['admin', 'director', 'manager', 'rep'],
   'routing.read': ['admin', 'director', 'manager'],

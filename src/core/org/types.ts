@@ -1,5 +1,6 @@
 import type { AfterSalesSettings } from '../after-sales/index.js';
-import type { FollowUpSettings } from '../follow-ups/index.js';
+import type { StageSettings } from '../customers/index.js';
+import type { FollowUpSettings, PlanSettings } from '../follow-ups/index.js';
 import type { RoutingConfig, ScoringConfig } from '../leads/index.js';
 import type { BusinessHours } from '../shared/business-hours.js';
 import type { MemberId, OrgId, TeamId } from '../shared/ids.js';
@@ -52,6 +53,10 @@ export type OrgSettings = {
   readonly followUps?: FollowUpSettings;
   /** Task due times by priority, the reminder's share and the after-sales team; absent means the defaults. */
   readonly afterSales?: AfterSalesSettings;
+  /** 客户阶段: the stages, their exit conditions, loss reasons and entry-action periods; absent means the defaults. */
+  readonly stages?: StageSettings;
+  /** The contact plan: reminders, escalation, stale reclaim, the morning agenda (see planSettingsOf). */
+  readonly plan?: PlanSettings;
 };
 
 export type { BusinessHours } from '../shared/business-hours.js';

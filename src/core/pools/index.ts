@@ -12,7 +12,6 @@ export * from './list-assign-choices.js';
 export * from './list-pool-leads.js';
 export * from './moved-away-notices.js';
 export * from './ports.js';
-export * from './record-follow-up.js';
 export * from './release-lead.js';
 export * from './release-moves.js';
 export * from './run-lead-deadlines.js';

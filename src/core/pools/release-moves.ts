@@ -23,6 +23,8 @@ export const OWNERSHIP_FIELDS = [
   'dueStep',
   'dueAt',
   'pendingRelease',
+  // The contact plan is the owner's: a lead back in the pool has none (the next owner plans their own).
+  'plan',
 ] as const satisfies readonly (keyof Lead)[];
 
 const HOUR_MS = 3_600_000;

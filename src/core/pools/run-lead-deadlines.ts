@@ -1,4 +1,11 @@
-import type { Lead, LeadChange, LeadRepository, OwnershipEvent, ReleaseRecord } from '../leads/index.js';
+import type {
+  EventReason,
+  Lead,
+  LeadChange,
+  LeadRepository,
+  OwnershipEvent,
+  ReleaseRecord,
+} from '../leads/index.js';
 import { leadNotices, matchRule, type RouteDeps, routeLead } from '../leads/index.js';
 import type { Org, OrgRepository, TeamRepository } from '../org/index.js';
 import type { Clock } from '../shared/clock.js';
@@ -61,7 +68,7 @@ export async function runLeadDeadlines(deps: DeadlineDeps): Promise<number> {
 }
 
 /** A step taken: the lead after it, and whose private-pool slot it freed. */
-type Step = { readonly lead: Lead; readonly freed?: MemberId };
+export type Step = { readonly lead: Lead; readonly freed?: MemberId };
 
 type StepContext = {
   readonly org: (id: OrgId) => Promise<Org | undefined>;
@@ -98,17 +105,29 @@ async function takeStep(
     );
     return updated ? { lead: updated } : undefined;
   }
-  return reclaim(deps, org, lead, now);
+  return reclaimOwnedLead(deps, org, lead, now);
 }
 
-/** The deadline passed unfollowed: a normal lead leaves its owner; an important one goes to the director. */
-async function reclaim(deps: DeadlineDeps, org: Org, lead: Lead, now: Date): Promise<Step | undefined> {
+/**
+ * The deadline passed unfollowed: a normal lead leaves its owner; an important one goes to the director. Also the
+ * contact plan's stale reclaim and lost-lead release (core/follow-ups), with their own reason and fields to drop.
+ */
+export async function reclaimOwnedLead(
+  deps: DeadlineDeps,
+  org: Org,
+  lead: Lead,
+  now: Date,
+  why?: { readonly reason: EventReason; readonly unset?: readonly (keyof Lead)[] },
+): Promise<Step | undefined> {
   const ownerId = lead.ownerId!;
   const record: ReleaseRecord = {
     type: 'timeout',
     at: now,
     grade: lead.grade,
-    reason: { kind: 'timeout', hours: lead.reclaimAfterHours ?? org.settings.reclaimAfterHours },
+    reason: why?.reason ?? {
+      kind: 'timeout',
+      hours: lead.reclaimAfterHours ?? org.settings.reclaimAfterHours,
+    },
     originalOwnerId: ownerId,
     ...(lead.ownerName ? { originalOwnerName: lead.ownerName } : {}),
     approval: lead.grade === 'important' ? 'pending' : 'auto',
@@ -119,18 +138,26 @@ async function reclaim(deps: DeadlineDeps, org: Org, lead: Lead, now: Date): Pro
       org.id,
       lead.id,
       { version: lead.version },
-      pendingChange({ ...record, candidates: releaseCandidates(roster, ownerId) }),
+      withUnset(pendingChange({ ...record, candidates: releaseCandidates(roster, ownerId) }), why?.unset),
     );
     return pending ? { lead: pending } : undefined;
   }
   const change = await reclaimTarget(deps, org, lead, { ...record, approval: 'auto' }, now);
-  const updated = await deps.leads.updateIf(org.id, lead.id, { version: lead.version }, change.change);
+  const updated = await deps.leads.updateIf(
+    org.id,
+    lead.id,
+    { version: lead.version },
+    withUnset(change.change, why?.unset),
+  );
   if (!updated) {
     if (change.undo) await deps.roster.undoTurn(org.id, change.undo);
     return undefined;
   }
   return { lead: updated, freed: ownerId };
 }
+
+const withUnset = (change: LeadChange, more: readonly (keyof Lead)[] = []): LeadChange =>
+  more.length ? { ...change, unset: [...(change.unset ?? []), ...more] } : change;
 
 /** To the pool, or (org setting) straight to the next eligible rep of the team, never the one it came from. */
 async function reclaimTarget(deps: DeadlineDeps, org: Org, lead: Lead, record: ReleaseRecord, now: Date) {

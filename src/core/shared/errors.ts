@@ -65,7 +65,17 @@ export type FieldProblem =
   | { readonly kind: 'other' };
 
 /** The forms a field can be asked to take; each is worded in every catalogue. */
-export type FieldFormat = 'phone' | 'email' | 'source' | 'time_zone' | 'time' | 'rule_id' | 'id' | 'other';
+export type FieldFormat =
+  | 'phone'
+  | 'email'
+  | 'source'
+  | 'time_zone'
+  | 'time'
+  /** An instant in ISO 8601 with its offset (2026-12-03T10:00:00+08:00). */
+  | 'date_time'
+  | 'rule_id'
+  | 'id'
+  | 'other';
 
 /**
  * Checks of a rule, not of a value's form: a team the org does not have, a weight for someone outside the team, a

@@ -45,7 +45,7 @@ export function fieldProblem(issue: z.core.$ZodIssue): FieldProblem {
 
 /**
  * zod keeps no params on a regex's issue, so the field says which form it asked for: each of these fields has one
- * pattern (lead-input, routing-config, configure-org-settings, configure-team).
+ * pattern (lead-input, routing-config, configure-org-settings, configure-team, the follow-up API's time).
  */
 const FORMAT_OF_FIELD: Readonly<Record<string, FieldFormat>> = {
   source: 'source',
@@ -55,6 +55,7 @@ const FORMAT_OF_FIELD: Readonly<Record<string, FieldFormat>> = {
   managerId: 'id',
   team: 'id',
   members: 'id',
+  nextContactAt: 'date_time',
 };
 // A list's item (`members.0`) is told by the list's name.
 const formatOfField = (path: readonly PropertyKey[]): FieldFormat =>

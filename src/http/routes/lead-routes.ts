@@ -1,6 +1,7 @@
 import Router from '@koa/router';
 import { z } from 'zod';
 import { textsFor } from '../../chat/texts/texts-for.js';
+import { DUE_LISTS, type DueLeadsDeps, flattenView, listDueLeads } from '../../core/follow-ups/index.js';
 import {
   type BatchResult,
   getLead,
@@ -10,7 +11,7 @@ import {
   listLeads,
   STRATEGIES,
 } from '../../core/leads/index.js';
-import { assertCan } from '../../core/org/index.js';
+import { assertCan, type Caller } from '../../core/org/index.js';
 import { assignLead, assignLeads, setReclaimPeriod } from '../../core/pools/index.js';
 import { parseInput } from '../../core/shared/validate.js';
 import { HTTP_STATUS } from '../http-status.js';
@@ -47,7 +48,7 @@ function itemError(r: Exclude<BatchResult, { ok: true }>) {
 }
 
 /** Lead intake and reading under /api/v1 (behind apiAuth). */
-export function leadRoutes(deps: IntakeDeps): Router<ApiState> {
+export function leadRoutes(deps: IntakeDeps & DueLeadsDeps): Router<ApiState> {
   const router = new Router<ApiState>();
   const header = (value: string | undefined) => parseInput(idempotencyKey, value || undefined);
 
@@ -116,6 +117,10 @@ export function leadRoutes(deps: IntakeDeps): Router<ApiState> {
 
   router.get('/leads', async (ctx) => {
     const { caller } = ctx.state;
+    if (ctx.query.due !== undefined) {
+      ctx.body = await dueLeadsJson(deps, caller, ctx.query);
+      return;
+    }
     const { include, ...query } = ctx.query;
     const history = parseInput(listIncludeSchema, { include }).include === 'history';
     const leads = await listLeads(deps, caller, { query });
@@ -125,4 +130,17 @@ export function leadRoutes(deps: IntakeDeps): Router<ApiState> {
     };
   });
   return router;
+}
+
+/** `GET /leads?due=today|overdue|stalled[&limit=]`: one of the agenda's lists over the caller's scope. */
+const dueSchema = z.strictObject({
+  due: z.enum(DUE_LISTS),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+
+async function dueLeadsJson(deps: DueLeadsDeps, caller: Caller, query: unknown) {
+  const { due, limit } = parseInput(dueSchema, query);
+  const views = await listDueLeads(deps, caller, { top: limit });
+  const { count, leads } = flattenView(views[due], limit);
+  return { due, count, leads: leads.map((l) => leadJson(l, caller)) };
 }

@@ -144,5 +144,29 @@ leadSchema.index({ orgId: 1, _id: -1 });
 leadSchema.index({ orgId: 1, teamId: 1, assignedAt: 1 });
 // The deadline job: only leads with a ladder step due (owned, unfollowed), oldest first; cost follows the due count.
 leadSchema.index({ dueAt: 1 }, { partialFilterExpression: { dueAt: { $exists: true } } });
+// The contact plan's job: only leads with a plan step due (`plan.dueAt`, the earliest), oldest first.
+leadSchema.index(
+  { 'plan.dueAt': 1 },
+  { name: 'lead_plan_due', partialFilterExpression: { 'plan.dueAt': { $exists: true } } },
+);
+// The morning agenda and the due views, one index per branch of their `$or`: next contact time, the ladder's
+// nudge time of unfollowed leads, and the latest follow-up's time (stalled).
+leadSchema.index(
+  { orgId: 1, 'plan.nextContactAt': 1 },
+  { name: 'lead_plan_next_contact', partialFilterExpression: { 'plan.nextContactAt': { $exists: true } } },
+);
+leadSchema.index(
+  { orgId: 1, followUpStatus: 1, nudgeAt: 1 },
+  { name: 'lead_ladder_nudge', partialFilterExpression: { nudgeAt: { $exists: true } } },
+);
+leadSchema.index(
+  { orgId: 1, 'lastFollowUp.at': 1 },
+  { name: 'lead_last_follow_up', partialFilterExpression: { 'lastFollowUp.at': { $exists: true } } },
+);
 // The notice sweep: only leads whose notices may not have been published.
 leadSchema.index({ noticesPending: 1, updatedAt: 1 }, { partialFilterExpression: { noticesPending: true } });
+// The customers sweep: only won leads whose customer and order may not be stored yet (core/customers).
+leadSchema.index(
+  { 'stage.customerPending': 1, updatedAt: 1 },
+  { partialFilterExpression: { 'stage.customerPending': true } },
+);

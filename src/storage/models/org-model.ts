@@ -24,6 +24,12 @@ export type OrgDoc = {
     scoring?: Record<string, unknown>;
     /** Validated by afterSalesSettingsSchema before it is stored. */
     afterSales?: Record<string, unknown>;
+    /** Validated by stageSettingsSchema before it is stored. */
+    stages?: Record<string, unknown>;
+    /** The contact plan's settings, validated by planSettingsSchema before it is stored. */
+    plan?: Record<string, unknown>;
+    /** Validated by followUpSettingsSchema before it is stored. */
+    followUps?: Record<string, unknown>;
   };
   createdAt: Date;
 };
@@ -51,6 +57,9 @@ export const orgSchema = new Schema<OrgDoc>(
       routing: { type: Schema.Types.Mixed },
       scoring: { type: Schema.Types.Mixed },
       afterSales: { type: Schema.Types.Mixed },
+      stages: { type: Schema.Types.Mixed },
+      plan: { type: Schema.Types.Mixed },
+      followUps: { type: Schema.Types.Mixed },
     },
     createdAt: { type: Date, required: true },
   },

@@ -2,6 +2,7 @@ import type { Connection, Types } from 'mongoose';
 import type { AfterSalesOrder } from '../../core/after-sales/after-sales-types.js';
 import type { AfterSalesOrders } from '../../core/after-sales/ports.js';
 import { customerId, memberId, orderId } from '../../core/shared/ids.js';
+import type { Models } from '../models.js';
 import { mustObjectId, toObjectId } from '../object-id.js';
 import { defined } from './complaint-mapping.js';
 
@@ -37,12 +38,12 @@ function orderFromRow(row: OrderRow): AfterSalesOrder {
 }
 
 /**
- * A thin reader over the customers domain's `orders` collection, with each order's customer name joined in
+ * A thin reader over the customers domain's `orders` collection (its Order model and indexes), with each order's customer name joined in
  * (`$lookup` on `customers`), so raising a complaint costs one command for its order. Reads only; the orders'
  * model, indexes ((org, number) unique, (org, customer, _id)) and writes are the customers domain's.
  */
-export function mongoAfterSalesOrders(connection: Connection): AfterSalesOrders {
-  const orders = connection.collection('orders');
+export function mongoAfterSalesOrders(models: Pick<Models, 'Order' | 'Customer'>): AfterSalesOrders {
+  const orders = models.Order.collection;
   const read = async (match: Record<string, unknown>, limit: number) => {
     const rows = await orders
       .aggregate<OrderRow>([
@@ -51,7 +52,7 @@ export function mongoAfterSalesOrders(connection: Connection): AfterSalesOrders 
         { $limit: limit },
         {
           $lookup: {
-            from: 'customers',
+            from: models.Customer.collection.collectionName,
             localField: 'customerId',
             foreignField: '_id',
             as: 'customer',

@@ -1,4 +1,5 @@
 import { Types } from 'mongoose';
+import type { DueLeadsReader, DueQuery } from '../../core/follow-ups/index.js';
 import { leadCodeOf } from '../../core/leads/lead-code.js';
 import type { DedupeKeys, Lead } from '../../core/leads/lead-types.js';
 import {
@@ -15,6 +16,7 @@ import type { LeadDoc } from '../models/lead-model.js';
 import type { Models } from '../models.js';
 import { mustObjectId, toObjectId } from '../object-id.js';
 import { mongoCounters } from './counter-repository.js';
+import { findDueLists } from './lead-due-lists.js';
 import { changeToUpdate, leadFromDoc, leadToDoc } from './lead-mapping.js';
 
 /** The counter lead codes are numbered from. */
@@ -54,7 +56,7 @@ const isReplayOf = (lead: Lead, r: Replay) =>
  * Leads in MongoDB. Inserts go through the driver's collection directly: the lead was built and typed by core, and
  * skipping mongoose's per-document casting and validation keeps a 10,000-lead import inside its CPU budget.
  */
-export function mongoLeadRepository(models: Models): LeadRepository {
+export function mongoLeadRepository(models: Models): LeadRepository & DueLeadsReader {
   const { Lead: Model } = models;
   const counters = mongoCounters(models);
   /** Codes for leads about to be stored in one org: one `$inc` for the lot. A refused insert leaves a gap, harmlessly. */
@@ -162,6 +164,14 @@ export function mongoLeadRepository(models: Models): LeadRepository {
         .lean<LeadDoc[]>();
       return docs.map(leadFromDoc);
     },
+    async findPlanDue(now: Date, limit: number) {
+      const docs = await Model.find({ 'plan.dueAt': { $lte: now } })
+        .sort({ 'plan.dueAt': 1 })
+        .limit(limit)
+        .lean<LeadDoc[]>();
+      return docs.map(leadFromDoc);
+    },
+    findDueLists: (org: OrgId, q: DueQuery) => findDueLists(models, org, q),
     async list(org: OrgId, q: LeadQuery) {
       const filter = queryFilter(org, q);
       if (q.before)

@@ -1,4 +1,6 @@
 import type { AfterSalesSettings } from '../../core/after-sales/index.js';
+import type { StageSettings } from '../../core/customers/index.js';
+import type { FollowUpSettings, PlanSettings } from '../../core/follow-ups/index.js';
 import type { RoutingConfig } from '../../core/leads/routing-config.js';
 import type { ScoringConfig } from '../../core/leads/score-lead.js';
 import type { OrgSettingsPatch } from '../../core/org/configure-org-settings.js';
@@ -38,6 +40,9 @@ export function toOrg(doc: OrgDoc): Org {
       ...(doc.settings.routing ? { routing: doc.settings.routing as unknown as RoutingConfig } : {}),
       ...(doc.settings.scoring ? { scoring: doc.settings.scoring as unknown as ScoringConfig } : {}),
       ...(doc.settings.afterSales ? { afterSales: doc.settings.afterSales as AfterSalesSettings } : {}),
+      ...(doc.settings.stages ? { stages: doc.settings.stages as unknown as StageSettings } : {}),
+      ...(doc.settings.plan ? { plan: doc.settings.plan as PlanSettings } : {}),
+      ...(doc.settings.followUps ? { followUps: doc.settings.followUps as unknown as FollowUpSettings } : {}),
     },
     createdAt: doc.createdAt,
   };

@@ -30,11 +30,12 @@ describe('parseRobotMessage', () => {
     });
   });
 
-  it('passes unknown words on for the registry to refuse, and reads an empty message as help', () => {
+  // Issue #12: other text is a text event (a guided exchange's answer); the registry refuses it when nothing waits.
+  it('passes other text on as plain text, and reads an empty message as help', () => {
     const base = fixture('robot-dm-command.json');
     expect(parseRobotMessage({ ...base, text: { content: ' 你好 机器人' } }, WS)).toMatchObject({
-      command: '你好',
-      args: ['机器人'],
+      type: 'text',
+      text: '你好 机器人',
     });
     expect(parseRobotMessage({ ...base, text: { content: ' ' } }, WS)).toMatchObject({ command: 'help' });
   });

@@ -95,7 +95,7 @@ describe('the escalation ladder of an unfollowed lead', () => {
   it('stops the clock once the owner follows up', async () => {
     const lead = await intake({ region: '江苏', source: 'api' });
     await advance('10h');
-    const ok = await say(lead.ownerId, `/跟进 ${lead.id} 电话沟通，客户下周看方案`);
+    const ok = await say(lead.ownerId, `/跟进 ${lead.id} 电话 客户下周看方案 下次 3天后`);
     expect(ok.body.ok).toBe(true);
     await advance('60h');
     const stored = await getLead(lead.id);

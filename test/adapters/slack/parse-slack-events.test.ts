@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   actionEventFrom,
   commandEventFrom,
-  dmCommandEventFrom,
+  dmEventFrom,
   homeCommandEventFrom,
   isUserDm,
   plainSlackText,
@@ -22,10 +22,10 @@ const dm = (text: string, extra: Partial<types.GenericMessageEvent> = {}): types
   ...extra,
 });
 
-describe('dmCommandEventFrom', () => {
+describe('dmEventFrom', () => {
   it('reads English and Chinese commands, quoted arguments and a leading mention', () => {
-    expect(dmCommandEventFrom(envelope, dm('/线索 L-1'))).toMatchObject({ command: 'lead', args: ['L-1'] });
-    expect(dmCommandEventFrom(envelope, dm('<@U0BOT> 跟进 L-1 “电话 有意向”'))).toMatchObject({
+    expect(dmEventFrom(envelope, dm('/线索 L-1'))).toMatchObject({ command: 'lead', args: ['L-1'] });
+    expect(dmEventFrom(envelope, dm('<@U0BOT> 跟进 L-1 “电话 有意向”'))).toMatchObject({
       command: 'followup',
       args: ['L-1', '电话 有意向'],
       eventId: 'slack:Ev1',
@@ -33,12 +33,16 @@ describe('dmCommandEventFrom', () => {
     });
   });
 
-  it('dispatches other text under its first word, so the registry can answer "unknown command"', () => {
-    expect(dmCommandEventFrom(envelope, dm('<@U0BOT> hello there'))).toMatchObject({
-      command: 'hello',
-      args: ['there'],
+  // Issue #12: other text is a text event (the answer to a question the bot asked), no longer a command named by
+  // its first word; with no question waiting the registry still answers "unknown command".
+  it('dispatches other text as plain text, without the leading mention', () => {
+    expect(dmEventFrom(envelope, dm('<@U0BOT> hello there'))).toEqual({
+      type: 'text',
+      eventId: 'slack:Ev1',
+      user: { platform: 'slack', workspaceId: 'T1', userId: 'U1' },
+      text: 'hello there',
     });
-    expect(dmCommandEventFrom(envelope, dm('   '))).toBeUndefined();
+    expect(dmEventFrom(envelope, dm('   '))).toBeUndefined();
   });
 });
 
@@ -70,6 +74,8 @@ describe('commandEventFrom and actionEventFrom', () => {
       command: 'lead',
       args: ['L-1'],
       rawText: '/Lead L-1',
+      // Issue #12: the trigger_id also lets the handler ask for a modal.
+      formTrigger: 'tr1',
     });
   });
 

@@ -131,6 +131,9 @@ describe('POST /slack/events: slash commands and clicks', () => {
       actionId: 'lead.claim',
       value: 'L-12',
       messageRef: 'C0EASTSALES:1718000000.000100',
+      // Issue #12: where it was clicked, and the trigger_id a handler may open a modal with.
+      conversation: 'C0EASTSALES',
+      formTrigger: '7262181419393.7136511920417.4b1c1d0c4f7d1a8c5a3f3d0d6a2b9e01',
     });
     expect(api.callsTo('chat.update')[0]?.params).toMatchObject({
       channel: 'C0EASTSALES',

@@ -63,8 +63,11 @@ describe('POST /slack/events: the Home tab', () => {
     await vi.waitFor(() => expect(api.callsTo('views.publish')).toHaveLength(1));
     await slack.postJson(homeOpened('Ev07LEADHOME2', '1718000260.000400'));
     await vi.waitFor(() => expect(api.callsTo('views.publish')).toHaveLength(2));
+    // Each open dispatches `/today` (its lists above the leads) and then `/lead`.
     expect(slack.dispatch.mock.calls.map(([event]) => event.eventId)).toEqual([
+      'slack:home:U0REPWANG:1718000200.000300:today',
       'slack:home:U0REPWANG:1718000200.000300',
+      'slack:home:U0REPWANG:1718000260.000400:today',
       'slack:home:U0REPWANG:1718000260.000400',
     ]);
     expect(slack.leadCommand).toHaveBeenCalledTimes(2);
@@ -79,10 +82,12 @@ describe('POST /slack/events: the Home tab', () => {
       headers: { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' },
     });
     // The dedupe is before the registry now (dispatchAndReply): the retry is a claim on a handled event.
-    await vi.waitFor(() => expect(slack.inboundEvents.begin).toHaveBeenCalledTimes(2));
-    expect(await slack.inboundEvents.begin.mock.results[1]?.value).toEqual({ outcome: 'done' });
+    // Two claims per open (`/today`, then `/lead`): the retry's are both on handled events.
+    await vi.waitFor(() => expect(slack.inboundEvents.begin).toHaveBeenCalledTimes(4));
+    expect(await slack.inboundEvents.begin.mock.results[2]?.value).toEqual({ outcome: 'done' });
+    expect(await slack.inboundEvents.begin.mock.results[3]?.value).toEqual({ outcome: 'done' });
     await slack.background.idle();
-    expect(slack.dispatch).toHaveBeenCalledTimes(1);
+    expect(slack.dispatch).toHaveBeenCalledTimes(2);
     // Bolt answers before the listener runs, so a later open (another user, to tell the views apart) is what shows
     // that the retry's listener has finished without publishing.
     await slack.postJson(homeOpened('Ev07HOMEOTHER', '1718000270.000500', 'U0OTHER'));
@@ -101,7 +106,7 @@ describe('POST /slack/events: the Home tab', () => {
     // Bolt answers before the listener runs; the Home open after it shows the Messages tab's listener is done.
     await slack.postJson(fixture('app-home-opened.json'));
     await vi.waitFor(() => expect(api.callsTo('views.publish')).toHaveLength(1));
-    expect(slack.dispatch).toHaveBeenCalledTimes(1);
+    expect(slack.dispatch).toHaveBeenCalledTimes(2);
     expect(slack.dispatch).toHaveBeenCalledWith(
       expect.objectContaining({ eventId: 'slack:home:U0REPWANG:1718000200.000300' }),
     );

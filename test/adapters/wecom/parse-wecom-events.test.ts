@@ -27,12 +27,10 @@ describe('toInbound', () => {
     expect(inbound.kind === 'event' && inbound.event.eventId).toBe('wecom:4561255354251345929');
   });
 
-  it('passes other text on as a command named by its first word, for the registry to answer in the member’s language', () => {
+  // Issue #12: other text is plain text (a guided exchange's answer); the registry words "unknown command" if none.
+  it('passes other text on as plain text, for the registry to answer in the member’s language', () => {
     const inbound = toInbound(VECTOR_B.expectedPlaintext, CORP);
-    expect(inbound).toMatchObject({
-      kind: 'event',
-      event: { type: 'command', command: '你好', args: [], rawText: '你好' },
-    });
+    expect(inbound).toMatchObject({ kind: 'event', event: { type: 'text', text: '你好' } });
   });
 
   it('turns the click fixture into an action on the card’s task, with its response code', () => {

@@ -1,8 +1,10 @@
 import { registerHandlers } from '../../../src/chat/handlers/register-handlers.js';
 import { Registry } from '../../../src/chat/registry.js';
 import type { Member } from '../../../src/core/org/types.js';
+import { customerFakes } from '../../core/fake-customer-pending.js';
 import { FakeOrgRepository } from '../../core/fakes.js';
 import { leadWorld } from '../../core/lead-world.js';
+import { fakeChatDrafts } from './fake-chat-drafts.js';
 
 let seq = 0;
 const user = (member: Member) => ({
@@ -20,7 +22,7 @@ export function chatOverFakes(world = leadWorld()) {
       teams: world.deps.teams,
       log: { error: () => undefined },
     }),
-    world.deps,
+    { ...world.deps, drafts: fakeChatDrafts(), ...customerFakes(world.leads) },
   );
   const click = (member: Member, actionId: string, value: string) =>
     registry.dispatch({ type: 'action', eventId: `t-${++seq}`, user: user(member), actionId, value });

@@ -1,17 +1,11 @@
-import type { FollowUpDeps } from '../../../src/core/follow-ups/ports.js';
 import type { OrgSettings } from '../../../src/core/org/types.js';
-import { FakeFollowUpRepository } from '../fake-follow-up-repository.js';
 import { AT, HOUR, leadWorld, REP_A } from '../lead-world.js';
 
-/** A lead world with the follow-up records: the fakes, and a lead REP_A holds (claimed unless told otherwise). */
+/** A lead world (its deps hold the follow-up records' fake) and a lead REP_A holds (claimed unless told otherwise). */
 export function followUpWorld(options: { settings?: Partial<OrgSettings> } = {}) {
   const w = leadWorld(options);
-  const followUps = new FakeFollowUpRepository();
-  const deps: FollowUpDeps & typeof w.deps = { ...w.deps, followUps };
   return {
     ...w,
-    deps,
-    followUps,
     /** A lead REP_A owns, on the ladder (`dueStep`/`dueAt` set), as a follow-up finds it. */
     owned: (status: 'claimed' | 'assigned' = 'claimed') =>
       w.store({

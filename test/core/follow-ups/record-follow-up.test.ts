@@ -110,6 +110,11 @@ describe('recordFollowUp', () => {
       ['content', 'too_big'],
       ['nextContactAt', 'too_far_ahead'],
     ]);
+    // A value of the wrong kind is named as such (found by the API's fuzz test: it was a 500).
+    const notText = await refusal(
+      recordFollowUp(w.deps, w.as(REP_A), { leadId: lead.id, ...PHONE_CALL, content: {} as never }),
+    );
+    expect(fieldsOf(notText.details)).toEqual([['content', 'wrong_type']]);
     expect(w.followUps.all()).toEqual([]);
   });
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { recordFollowUp } from '../../../src/core/follow-ups/record-follow-up.js';
 import { HISTORY_LIMIT } from '../../../src/core/leads/lead-types.js';
 import { claimLead } from '../../../src/core/pools/claim-lead.js';
 import { decideRelease } from '../../../src/core/pools/decide-release.js';
-import { recordFollowUp } from '../../../src/core/pools/record-follow-up.js';
 import { releaseLead } from '../../../src/core/pools/release-lead.js';
 import { AT, DIRECTOR, HOUR, leadWorld, REP_A, REP_B } from '../lead-world.js';
 
@@ -49,7 +49,12 @@ describe('a lead does not grow without bound', () => {
     const w = leadWorld();
     const lead = await w.store(owned);
     for (let i = 0; i < HISTORY_LIMIT + 4; i++)
-      await recordFollowUp(w.deps, w.as(REP_A), { leadId: lead.id, text: `第 ${i} 次电话` });
+      await recordFollowUp(w.deps, w.as(REP_A), {
+        leadId: lead.id,
+        channel: 'phone',
+        content: `第 ${i} 次电话`,
+        nextContactAt: later(24),
+      });
     const after = await w.leads.get(w.org.id, lead.id);
     expect(after?.history).toHaveLength(HISTORY_LIMIT);
     // 1 intake event + 54 follow-ups = 55: 5 dropped, the newest kept.

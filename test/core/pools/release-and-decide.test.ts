@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { recordFollowUp } from '../../../src/core/follow-ups/record-follow-up.js';
 import { decideRelease } from '../../../src/core/pools/decide-release.js';
-import { recordFollowUp } from '../../../src/core/pools/record-follow-up.js';
 import { releaseLead } from '../../../src/core/pools/release-lead.js';
 import { AT, DIRECTOR, HOUR, leadWorld, MANAGER, REP_A, REP_B, refusal } from '../lead-world.js';
 
@@ -59,12 +59,21 @@ describe('releaseLead', () => {
       'VALIDATION_FAILED',
     );
     // A follow-up and a release at the same instant: one conditional write each on the version read, one wins.
+    // The follow-up reads the lead again after a lost write, so it then finds it released: not the rep's any more.
     const outcomes = await Promise.allSettled([
       releaseLead(w.deps, w.as(REP_A), { leadId: lead.id, reason: '客户不需要' }),
-      recordFollowUp(w.deps, w.as(REP_A), { leadId: lead.id, text: '打过电话了' }),
+      recordFollowUp(w.deps, w.as(REP_A), {
+        leadId: lead.id,
+        channel: 'phone',
+        content: '打过电话了',
+        nextContactAt: new Date(AT.getTime() + 24 * HOUR),
+      }),
     ]);
     expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(1);
-    expect(outcomes.find((o) => o.status === 'rejected')).toMatchObject({ reason: { code: 'CONFLICT' } });
+    const refused = outcomes.find((o) => o.status === 'rejected');
+    expect(['CONFLICT', 'LEAD_NOT_YOURS']).toContain(
+      (refused as { reason?: { code?: string } }).reason?.code,
+    );
   });
 });
 

@@ -1,11 +1,11 @@
 import { expect } from 'vitest';
-import { cardHeaders, SECRET } from '../../adapters/dingtalk/dingtalk-test-support.js';
+import { cardHeaders, robotHeaders, SECRET } from '../../adapters/dingtalk/dingtalk-test-support.js';
 import {
   type FakeDingtalkApi,
   type RecordedCall,
   startFakeDingtalkApi,
 } from '../../adapters/dingtalk/fake-dingtalk-api.js';
-import { startTestApp } from '../../support/test-app.js';
+import { startTestApp, type TestApp } from '../../support/test-app.js';
 import {
   assignedStatus,
   BUTTONS_ASSIGNED,
@@ -147,6 +147,55 @@ export function dingtalkDriver(): PlatformDriver {
         msgParam: JSON.stringify({ content: CLAIMED_REPLY }),
       });
     },
+    async clickFollowUp(t, story) {
+      // The owner's copy was redrawn on the claim: its rev is the newest card update's.
+      const rev = paramsOf(fake.callsTo('/v1.0/card/instances').at(-1) ?? card).rev;
+      t.app.clock.advance(1_000);
+      await post(t, '/dingtalk/callback', cardHeaders(t.app.clock.now().getTime()), {
+        type: 'actionCallback',
+        outTrackId: card?.body.outTrackId,
+        userId: story.owner.userId,
+        corpId: 'dingcorpe2e',
+        spaceType: 'IM_ROBOT',
+        spaceId: story.owner.userId,
+        content: JSON.stringify({
+          cardPrivateData: {
+            actionIds: ['lead_button'],
+            params: { actionId: 'lead.follow_up', value: story.lead.id, rev },
+          },
+        }),
+      });
+    },
+    async say(t, { owner }, text) {
+      // A message in the owner's 1:1 chat with the robot: https://open.dingtalk.com/document/orgapp/receive-message
+      t.app.clock.advance(1_000);
+      await post(t, '/dingtalk/callback', robotHeaders(t.app.clock.now().getTime()), {
+        msgId: `msgE2E${++sent}`,
+        msgtype: 'text',
+        text: { content: text },
+        senderStaffId: owner.userId,
+        conversationType: '1',
+        conversationId: 'cidOwnerDm==',
+        robotCode: CLIENT_ID,
+      });
+    },
+    answers: async () =>
+      fake
+        .callsTo('/v1.0/robot/oToMessages/batchSend')
+        .map((c) => (JSON.parse(String(c.body?.msgParam ?? '{}')) as { content?: string }).content ?? ''),
     close: () => fake.close(),
   };
+}
+
+let sent = 0;
+
+/** Posts a signed callback (each caller moves the clock first: a sign covers only its timestamp, reused is refused). */
+async function post(t: TestApp, path: string, headers: Record<string, string>, body: unknown) {
+  const response = await fetch(`${t.baseUrl}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+    signal: AbortSignal.timeout(CALLBACK_TIMEOUT_MS),
+  });
+  expect(response.status, await response.text()).toBe(200);
 }

@@ -14,6 +14,7 @@ type Msg = {
   id: string;
   conversation: string;
   text: string;
+  fromMember?: string;
   card?: {
     title: string;
     status?: string;
@@ -81,6 +82,19 @@ export function sandboxDriver(): PlatformDriver {
       expect(buttonsOf(card)).toEqual(BUTTONS_CLAIMED.map((a) => [a, lead.id]));
       expect(phoneOf(card)).toBe(lead.phone);
     },
+    async clickFollowUp(t, { lead, owner }) {
+      const click = { member: owner.memberId, message: cardId, actionId: 'lead.follow_up', value: lead.id };
+      expect((await t.request('POST', '/sandbox/api/actions', click)).status).toBe(200);
+    },
+    async say(t, { owner }, text) {
+      expect(
+        (await t.request('POST', '/sandbox/api/commands', { member: owner.memberId, text })).status,
+      ).toBe(200);
+    },
+    answers: async (t, { owner }) =>
+      (await newMessages(t, owner.memberId))
+        .filter((m) => !m.card && m.conversation === `dm:${owner.memberId}` && !m.fromMember)
+        .map((m) => m.text),
     close: async () => {},
   };
 }

@@ -6,7 +6,7 @@ import {
   startFakeSlackApi,
 } from '../../adapters/slack/support/fake-slack-api.js';
 import { TEST_SIGNING_SECRET } from '../../adapters/slack/support/slack-settings-for.js';
-import { startTestApp } from '../../support/test-app.js';
+import { startTestApp, type TestApp } from '../../support/test-app.js';
 import {
   assignedStatus,
   BUTTONS_ASSIGNED,
@@ -89,40 +89,7 @@ export function slackDriver(): PlatformDriver {
     },
 
     async clickClaim(t, { lead, owner }) {
-      // https://docs.slack.dev/reference/interaction-payloads/block_actions-payload
-      const payload = {
-        type: 'block_actions',
-        user: { id: owner.userId, username: 'rep', team_id: TEAM_ID },
-        team: { id: TEAM_ID, domain: 'leadrelay-e2e' },
-        api_app_id: 'A0E2E',
-        container: { type: 'message', message_ts: CARD_TS, channel_id: DM_CHANNEL, is_ephemeral: false },
-        channel: { id: DM_CHANNEL, name: 'directmessage' },
-        trigger_id: '1000.2000.e2e',
-        response_url: fake.responseUrl('claim'),
-        actions: [
-          {
-            type: 'button',
-            action_id: 'lead.claim',
-            block_id: 'b1',
-            value: lead.id,
-            text: { type: 'plain_text', text: '领取' },
-            action_ts: `${nowSeconds(t)}.000100`,
-          },
-        ],
-      };
-      const body = new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
-      const timestamp = String(nowSeconds(t));
-      const response = await fetch(`${t.baseUrl}/slack/events`, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/x-www-form-urlencoded',
-          'x-slack-request-timestamp': timestamp,
-          'x-slack-signature': slackSignature(TEST_SIGNING_SECRET, timestamp, body),
-        },
-        body,
-        signal: AbortSignal.timeout(CALLBACK_TIMEOUT_MS),
-      });
-      expect(response.status).toBe(200);
+      await postSigned(t, clickPayload(t, fake, owner.userId, 'lead.claim', lead.id, 'claim'));
     },
 
     hasUpdate: async () => fake.callsTo('chat.update').length > 0 && fake.callsTo('response_url').length > 0,
@@ -145,6 +112,112 @@ export function slackDriver(): PlatformDriver {
         text: CLAIMED_REPLY,
       });
     },
+    async clickFollowUp(t, { lead, owner }) {
+      await postSigned(t, clickPayload(t, fake, owner.userId, 'lead.follow_up', lead.id, 'follow-up'));
+    },
+
+    async submitForm(t, { lead, owner }, values) {
+      // The modal views.open opened, filled in: https://docs.slack.dev/reference/interaction-payloads/view-interactions-payload
+      const opened = fake.callsTo('views.open').at(-1)?.params;
+      // Opened with the click's own trigger_id (valid 3 s), as the follow-up form for this lead.
+      expect(opened?.trigger_id, 'views.open was called').toBe('1000.follow-up.e2e');
+      const view = opened?.view as ModalView | undefined;
+      expect(view).toMatchObject({
+        type: 'modal',
+        callback_id: 'follow-up.record',
+        private_metadata: lead.id,
+      });
+      const state: Record<string, Record<string, unknown>> = {};
+      for (const block of view?.blocks ?? []) {
+        const { action_id: id, type } = block.element;
+        const value = values[id];
+        state[block.block_id] = {
+          [id]:
+            type === 'static_select'
+              ? { type, selected_option: value ? { value } : null }
+              : { type, value: value ?? null },
+        };
+      }
+      const payload = {
+        type: 'view_submission',
+        team: { id: TEAM_ID, domain: 'leadrelay-e2e' },
+        user: { id: owner.userId, username: 'rep', team_id: TEAM_ID },
+        api_app_id: 'A0E2E',
+        trigger_id: `2000.${++submissions}.e2e`,
+        view: {
+          id: 'V0FOLLOWUP',
+          hash: `hash-${submissions}`,
+          type: 'modal',
+          callback_id: view?.callback_id,
+          private_metadata: view?.private_metadata,
+          state: { values: state },
+        },
+      };
+      return postSigned(t, payload);
+    },
+
+    answers: async () =>
+      fake.calls
+        .filter((c) => c.method === 'response_url' || (c.method === 'chat.postMessage' && !isCard(c)))
+        .map((c) => String(c.params.text ?? '')),
     close: () => fake.close(),
   };
+}
+
+type ModalView = {
+  type: string;
+  callback_id: string;
+  private_metadata: string;
+  blocks: { block_id: string; element: { action_id: string; type: string } }[];
+};
+let submissions = 0;
+const isCard = (c: RecordedCall) => blocksOf(c).some((b) => b.type === 'header');
+
+// https://docs.slack.dev/reference/interaction-payloads/block_actions-payload
+function clickPayload(
+  t: TestApp,
+  fake: FakeSlackApi,
+  userId: string,
+  actionId: string,
+  value: string,
+  id: string,
+) {
+  return {
+    type: 'block_actions',
+    user: { id: userId, username: 'rep', team_id: TEAM_ID },
+    team: { id: TEAM_ID, domain: 'leadrelay-e2e' },
+    api_app_id: 'A0E2E',
+    container: { type: 'message', message_ts: CARD_TS, channel_id: DM_CHANNEL, is_ephemeral: false },
+    channel: { id: DM_CHANNEL, name: 'directmessage' },
+    trigger_id: `1000.${id}.e2e`,
+    response_url: fake.responseUrl(id),
+    actions: [
+      {
+        type: 'button',
+        action_id: actionId,
+        block_id: 'b1',
+        value,
+        text: { type: 'plain_text', text: actionId },
+        action_ts: `${nowSeconds(t)}.000100`,
+      },
+    ],
+  };
+}
+
+/** Signs and posts an interactivity payload as Slack does; the HTTP answer is Slack's to read (a modal's errors). */
+async function postSigned(t: TestApp, payload: unknown): Promise<{ status: number; body: string }> {
+  const body = new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
+  const timestamp = String(nowSeconds(t));
+  const response = await fetch(`${t.baseUrl}/slack/events`, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/x-www-form-urlencoded',
+      'x-slack-request-timestamp': timestamp,
+      'x-slack-signature': slackSignature(TEST_SIGNING_SECRET, timestamp, body),
+    },
+    body,
+    signal: AbortSignal.timeout(CALLBACK_TIMEOUT_MS),
+  });
+  expect(response.status).toBe(200);
+  return { status: response.status, body: await response.text() };
 }

@@ -33,8 +33,19 @@ export interface PlatformDriver {
   hasUpdate(t: TestApp, story: Story): Promise<boolean>;
   /** Asserts the calls made since the card: the update of the same message, and the private answer. */
   expectUpdate(t: TestApp, story: Story): Promise<void>;
+  /** Issue #12 (follow-up-entry.test.ts): clicks 记录跟进 on the owner's claimed card. */
+  clickFollowUp(t: TestApp, story: Story): Promise<void>;
+  /** The texts of the bot's answers to the owner (not cards), oldest first. */
+  answers(t: TestApp, story: Story): Promise<string[]>;
+  /** Where the platform has no forms: the owner types a plain message (or a command) to the bot. */
+  say?(t: TestApp, story: Story, text: string): Promise<void>;
+  /** Where it has (Slack): the form the click opened, filled in and submitted; the platform's HTTP answer. */
+  submitForm?(t: TestApp, story: Story, values: FormValues): Promise<{ status: number; body: string }>;
   close(): Promise<void>;
 }
+
+/** A follow-up form's values by field id (chat/handlers/follow-up-form.ts). */
+export type FormValues = Readonly<Record<string, string>>;
 
 export const EAST_TEAM = '华东销售组';
 /** What the owner's copy of the card says once claimed (zh-CN texts: status.claimed + followUpStatuses). */

@@ -2,7 +2,7 @@ import { expect } from 'vitest';
 import { encryptPayload, signEncrypted } from '../../../src/adapters/wecom/wecom-crypto.js';
 import { FakeWecomApi, type RecordedCall } from '../../adapters/wecom/fake-wecom-api.js';
 import { VECTOR_A_KEYS } from '../../fixtures/wecom/vector-keys.js';
-import { startTestApp } from '../../support/test-app.js';
+import { startTestApp, type TestApp } from '../../support/test-app.js';
 import {
   assignedStatus,
   BUTTONS_ASSIGNED,
@@ -83,33 +83,7 @@ export function wecomDriver(): PlatformDriver {
     },
 
     async clickClaim(t, { lead, owner }) {
-      // 模板卡片事件 template_card_event: https://developer.work.weixin.qq.com/document/path/90240
-      const createTime = String(nowSeconds(t));
-      const xml =
-        `<xml><ToUserName><![CDATA[${VECTOR_A_KEYS.corpId}]]></ToUserName>` +
-        `<FromUserName><![CDATA[${owner.userId}]]></FromUserName><CreateTime>${createTime}</CreateTime>` +
-        '<MsgType><![CDATA[event]]></MsgType><Event><![CDATA[template_card_event]]></Event>' +
-        `<EventKey><![CDATA[lead.claim|${lead.id}]]></EventKey><TaskId><![CDATA[${taskId}]]></TaskId>` +
-        '<CardType><![CDATA[button_interaction]]></CardType>' +
-        `<ResponseCode><![CDATA[${CLICK_CODE}]]></ResponseCode><AgentID>${AGENT_ID}</AgentID></xml>`;
-      const encrypted = encryptPayload(VECTOR_A_KEYS, xml);
-      const nonce = '73519264';
-      const query = new URLSearchParams({
-        msg_signature: signEncrypted(VECTOR_A_KEYS.token, createTime, nonce, encrypted),
-        timestamp: createTime,
-        nonce,
-      });
-      const envelope =
-        `<xml><ToUserName><![CDATA[${VECTOR_A_KEYS.corpId}]]></ToUserName>` +
-        `<AgentID><![CDATA[${AGENT_ID}]]></AgentID><Encrypt><![CDATA[${encrypted}]]></Encrypt></xml>`;
-      const response = await fetch(`${t.baseUrl}/wecom/callback?${query}`, {
-        method: 'POST',
-        headers: { 'content-type': 'text/xml' },
-        body: envelope,
-        signal: AbortSignal.timeout(CALLBACK_TIMEOUT_MS),
-      });
-      expect(response.status).toBe(200);
-      expect(await response.text()).toBe('');
+      await postEncrypted(t, clickXml(t, owner.userId, `lead.claim|${lead.id}`, taskId, CLICK_CODE));
     },
 
     hasUpdate: async () =>
@@ -139,6 +113,63 @@ export function wecomDriver(): PlatformDriver {
         text: { content: CLAIMED_REPLY },
       });
     },
+    async clickFollowUp(t, { lead, owner }) {
+      // A second later than the claim: WeCom's event id is the user, the time and the key clicked.
+      t.app.clock.advance(1_000);
+      await postEncrypted(t, clickXml(t, owner.userId, `lead.follow_up|${lead.id}`, taskId, 'RC-follow-up'));
+    },
+    async say(t, { owner }, text) {
+      // 接收普通消息 (text): https://developer.work.weixin.qq.com/document/path/90239
+      const xml =
+        `<xml><ToUserName><![CDATA[${VECTOR_A_KEYS.corpId}]]></ToUserName>` +
+        `<FromUserName><![CDATA[${owner.userId}]]></FromUserName><CreateTime>${nowSeconds(t)}</CreateTime>` +
+        `<MsgType><![CDATA[text]]></MsgType><Content><![CDATA[${text}]]></Content>` +
+        `<MsgId>${7_000_000_000_000_000_000n + BigInt(++sent)}</MsgId><AgentID>${AGENT_ID}</AgentID></xml>`;
+      await postEncrypted(t, xml);
+    },
+    answers: async () =>
+      fake
+        .callsTo('/cgi-bin/message/send')
+        .filter((c) => bodyOf(c).msgtype === 'text')
+        .map((c) => String(bodyOf(c).text?.content ?? '')),
     close: () => fake.stop(),
   };
+}
+
+let sent = 0;
+let posts = 0;
+
+// 模板卡片事件 template_card_event: https://developer.work.weixin.qq.com/document/path/90240
+function clickXml(t: TestApp, userId: string, eventKey: string, taskId: string, code: string): string {
+  return (
+    `<xml><ToUserName><![CDATA[${VECTOR_A_KEYS.corpId}]]></ToUserName>` +
+    `<FromUserName><![CDATA[${userId}]]></FromUserName><CreateTime>${nowSeconds(t)}</CreateTime>` +
+    '<MsgType><![CDATA[event]]></MsgType><Event><![CDATA[template_card_event]]></Event>' +
+    `<EventKey><![CDATA[${eventKey}]]></EventKey><TaskId><![CDATA[${taskId}]]></TaskId>` +
+    '<CardType><![CDATA[button_interaction]]></CardType>' +
+    `<ResponseCode><![CDATA[${code}]]></ResponseCode><AgentID>${AGENT_ID}</AgentID></xml>`
+  );
+}
+
+/** Encrypts and signs a callback as WeCom does, posts it, and expects the empty 200 of an async answer. */
+async function postEncrypted(t: TestApp, xml: string): Promise<void> {
+  const createTime = String(nowSeconds(t));
+  const encrypted = encryptPayload(VECTOR_A_KEYS, xml);
+  const nonce = String(73519264 + posts++);
+  const query = new URLSearchParams({
+    msg_signature: signEncrypted(VECTOR_A_KEYS.token, createTime, nonce, encrypted),
+    timestamp: createTime,
+    nonce,
+  });
+  const envelope =
+    `<xml><ToUserName><![CDATA[${VECTOR_A_KEYS.corpId}]]></ToUserName>` +
+    `<AgentID><![CDATA[${AGENT_ID}]]></AgentID><Encrypt><![CDATA[${encrypted}]]></Encrypt></xml>`;
+  const response = await fetch(`${t.baseUrl}/wecom/callback?${query}`, {
+    method: 'POST',
+    headers: { 'content-type': 'text/xml' },
+    body: envelope,
+    signal: AbortSignal.timeout(CALLBACK_TIMEOUT_MS),
+  });
+  expect(response.status).toBe(200);
+  expect(await response.text()).toBe('');
 }

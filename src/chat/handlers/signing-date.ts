@@ -1,0 +1,55 @@
+import { localDay } from '../../core/shared/local-day.js';
+
+const DAY_MS = 86_400_000;
+
+/** The instant a wall-clock date begins in a time zone (its local midnight). */
+function startOfLocalDay(year: number, month: number, day: number, timeZone: string): Date {
+  const guess = Date.UTC(year, month - 1, day);
+  // The zone's offset at that moment, read back from Intl: local midnight = UTC midnight minus the offset.
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: 'numeric',
+  }).formatToParts(new Date(guess));
+  const n = (type: string) => Number(parts.find((p) => p.type === type)?.value);
+  const asLocal = Date.UTC(n('year'), n('month') - 1, n('day'), n('hour'), n('minute'));
+  return new Date(guess - (asLocal - guess));
+}
+
+const RELATIVE: Readonly<Record<string, number>> = {
+  今天: 0,
+  今日: 0,
+  today: 0,
+  昨天: -1,
+  yesterday: -1,
+  前天: -2,
+};
+
+/**
+ * A signing date as people type it, in the org's time zone: 今天 / today, 昨天 / yesterday, 前天, 2026-12-01,
+ * 2026/12/1, 2026年12月1日, 12月1日 (this year's, or last year's when that day is still ahead: a contract is signed,
+ * not planned). The chat's natural-time reader replaces this once it is on main; a date has no time of day.
+ */
+export function parseSigningDate(text: string, now: Date, timeZone: string): Date | undefined {
+  const t = text.normalize('NFKC').trim().toLowerCase();
+  const [ty, tm, td] = localDay(now, timeZone).split('-').map(Number) as [number, number, number];
+  if (t in RELATIVE) {
+    const today = startOfLocalDay(ty, tm, td, timeZone);
+    return new Date(today.getTime() + (RELATIVE[t] ?? 0) * DAY_MS);
+  }
+  const full = /^(\d{4})[-/年.](\d{1,2})[-/月.](\d{1,2})日?$/.exec(t);
+  const short = /^(\d{1,2})[月/](\d{1,2})日?$/.exec(t);
+  const [y, m, d] = full
+    ? [Number(full[1]), Number(full[2]), Number(full[3])]
+    : short
+      ? [ty, Number(short[1]), Number(short[2])]
+      : [];
+  if (y === undefined || m === undefined || d === undefined || m < 1 || m > 12 || d < 1 || d > 31)
+    return undefined;
+  const ahead = !full && (m > tm || (m === tm && d > td));
+  return startOfLocalDay(ahead ? y - 1 : y, m, d, timeZone);
+}

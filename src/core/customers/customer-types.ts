@@ -1,0 +1,44 @@
+import type { LeadContact } from '../leads/index.js';
+import type { CustomerId, LeadId, MemberId, OrderId, OrgId, TeamId } from '../shared/ids.js';
+
+/**
+ * 客户: what a won lead becomes. One per lead (the lead id is its unique key, so finishing a 成交 twice makes one),
+ * listing its orders (`OrderRepository.listByCustomer`); the after-sales issue builds complaints on those orders.
+ */
+export type Customer = {
+  readonly id: CustomerId;
+  readonly orgId: OrgId;
+  readonly leadId: LeadId;
+  /** The lead's code when it was won (`L-1042`), so people can find the lead again. */
+  readonly leadCode?: string;
+  /** What the customer is called: the company, else the contact's name. */
+  readonly name: string;
+  readonly company?: string;
+  /** The people to talk to, from the lead (the first is the lead's contact). */
+  readonly contacts: readonly LeadContact[];
+  readonly ownerId?: MemberId;
+  readonly ownerName?: string;
+  readonly teamId?: TeamId;
+  readonly createdAt: Date;
+};
+
+/** 订单: one per won deal, numbered per org (`SO-1001`); its contract number is unique in the org. */
+export type Order = {
+  readonly id: OrderId;
+  readonly orgId: OrgId;
+  readonly number: string;
+  readonly customerId: CustomerId;
+  readonly leadId: LeadId;
+  /** What was sold, as typed (the quote's items unless the deal named its own). */
+  readonly items?: string;
+  readonly amount: number;
+  readonly contractNo: string;
+  readonly signedAt: Date;
+  readonly ownerId?: MemberId;
+  readonly ownerName?: string;
+  readonly teamId?: TeamId;
+  readonly createdAt: Date;
+};
+
+/** An order to store: the repository gives it its number (one counter `$inc`), unless its contract is stored. */
+export type NewOrder = Omit<Order, 'number'>;

@@ -1,0 +1,42 @@
+import { Schema, type Types } from 'mongoose';
+
+/** 订单: one per won deal, numbered per org (`SO-1001`), unique by contract number in the org. */
+export type OrderDoc = {
+  _id: Types.ObjectId;
+  orgId: Types.ObjectId;
+  number: string;
+  customerId: Types.ObjectId;
+  leadId: Types.ObjectId;
+  items?: string;
+  amount: number;
+  contractNo: string;
+  signedAt: Date;
+  ownerId?: Types.ObjectId;
+  ownerName?: string;
+  teamId?: Types.ObjectId;
+  createdAt: Date;
+};
+
+export const orderSchema = new Schema<OrderDoc>(
+  {
+    orgId: { type: Schema.Types.ObjectId, required: true },
+    number: { type: String, required: true },
+    customerId: { type: Schema.Types.ObjectId, required: true },
+    leadId: { type: Schema.Types.ObjectId, required: true },
+    items: String,
+    amount: { type: Number, required: true },
+    contractNo: { type: String, required: true },
+    signedAt: { type: Date, required: true },
+    ownerId: Schema.Types.ObjectId,
+    ownerName: String,
+    teamId: Schema.Types.ObjectId,
+    createdAt: { type: Date, required: true },
+  },
+  { collection: 'orders', versionKey: false },
+);
+// A contract is sold once: the order's idempotency key, and the refusal of a second lead claiming it.
+orderSchema.index({ orgId: 1, contractNo: 1 }, { unique: true, name: 'order_contract' });
+// What complaints and people type (`SO-1001`).
+orderSchema.index({ orgId: 1, number: 1 }, { unique: true, name: 'order_number' });
+// A customer's orders, newest first.
+orderSchema.index({ orgId: 1, customerId: 1, _id: -1 });
