@@ -117,15 +117,13 @@ export async function runAfterSales(n: number, progress: (line: string) => void)
 async function seedOrders(connection: Parameters<typeof countCommands>[0], org: string): Promise<string> {
   const customer = new Types.ObjectId();
   const orgOid = new Types.ObjectId(org);
-  await connection
-    .collection('customers')
-    .insertOne({
-      _id: customer,
-      orgId: orgOid,
-      leadId: new Types.ObjectId(),
-      name: '上海云启',
-      contacts: [],
-    });
+  await connection.collection('customers').insertOne({
+    _id: customer,
+    orgId: orgOid,
+    leadId: new Types.ObjectId(),
+    name: '上海云启',
+    contacts: [],
+  });
   await connection.collection('orders').insertOne({
     orgId: orgOid,
     number: 'SO-1001',

@@ -19,16 +19,14 @@ beforeAll(async () => {
   staffId = members.find((m) => m.roles.length === 1 && m.roles[0] === 'aftersales')!.id;
   const db = t.app.models.Lead.db;
   const orgId = new Types.ObjectId(t.orgId);
-  await db
-    .collection('customers')
-    .insertOne({
-      _id: CUSTOMER,
-      orgId,
-      leadId: new Types.ObjectId(),
-      name: '上海云启',
-      contacts: [],
-      createdAt: new Date(),
-    });
+  await db.collection('customers').insertOne({
+    _id: CUSTOMER,
+    orgId,
+    leadId: new Types.ObjectId(),
+    name: '上海云启',
+    contacts: [],
+    createdAt: new Date(),
+  });
   await db.collection('orders').insertOne({
     orgId,
     number: 'SO-1001',
