@@ -26,6 +26,8 @@
 // with delivery on, waits until the outbox is empty, and counts the messages per channel and per rep; the same
 // sends are then priced under each platform's pacing (scripts/bench/price-pacing.ts).
 //
+// The aftersales scenario (issue #13) runs complaints through raise → assign → start → hours → decision and counts
+// the commands of each step (target ≤ 4), then the SLA sweep over 200 and 20 open tasks with 10 due (equal commands).
 // The follow-up scenario (#12) records N follow-ups one at a time, each by the owner of a claimed lead of the demo
 // org (`--follow-up N`): database commands and CPU per follow-up, every lead then checked to hold its one record.
 // The agenda scenario (the follow-ups issue) runs the morning agenda once for R reps over N open leads seeded into
@@ -38,6 +40,7 @@ import { BENCH_USAGE, BenchUsageError, parseBenchArgs } from './bench/bench-args
 import { type BenchEnvironment, openBenchEnvironment } from './bench/bench-environment.js';
 import { beyondFloors, calibrate } from './bench/calibrate.js';
 import { countCommands } from './bench/command-counter.js';
+import { AFTER_SALES_TARGETS, runAfterSales } from './bench/run-after-sales.js';
 import { AGENDA_TARGETS, runAgenda } from './bench/run-agenda.js';
 import { type BatchFigures, runBatch } from './bench/run-batch.js';
 import { CAMPAIGN_TARGETS, runCampaign } from './bench/run-campaign.js';
@@ -107,12 +110,14 @@ async function main(): Promise<number> {
     const plan = args.planOpen > 0 ? await runContactPlanBench(args.planOpen, args.planDue, progress) : null;
     if (args.campaign > 0) progress(`campaign: ${args.campaign} leads in two batch calls, delivered`);
     const campaign = args.campaign > 0 ? await runCampaign(args.campaign, progress) : null;
+    const aftersales = args.afterSales > 0 ? await runAfterSales(args.afterSales, progress) : null;
     // After the intake verification: its own leads would be counted as intake's.
     const followUp = args.followUp > 0 ? await runFollowUps(env, args.followUp, idleRate, progress) : null;
     const judged = judge(single, batch);
     const meetsTargets = {
       ...judged,
       campaign: campaign?.meetsTargets ?? null,
+      aftersales: aftersales?.meetsTargets ?? null,
       followUp: followUp?.meetsTargets ?? null,
       agenda: agenda ? agenda.dbCommandsPerRep <= AGENDA_TARGETS.dbCommandsPerRep : null,
       all:
@@ -121,7 +126,8 @@ async function main(): Promise<number> {
         (followUp
           ? followUp.meetsTargets.dbCommandsPerFollowUp && followUp.meetsTargets.cpuMsPerFollowUp
           : true) &&
-        (agenda ? agenda.dbCommandsPerRep <= AGENDA_TARGETS.dbCommandsPerRep : true),
+        (agenda ? agenda.dbCommandsPerRep <= AGENDA_TARGETS.dbCommandsPerRep : true) &&
+        (aftersales?.meetsTargets ?? true),
     };
     const report = {
       database: env.database,
@@ -132,6 +138,7 @@ async function main(): Promise<number> {
       verification,
       reclaim,
       campaign,
+      aftersales,
       followUp,
       agenda,
       plan,
@@ -141,12 +148,14 @@ async function main(): Promise<number> {
         (campaign?.ok ?? true) &&
         (followUp?.ok ?? true) &&
         (agenda?.ok ?? true) &&
-        (plan?.ok ?? true),
+        (plan?.ok ?? true) &&
+        (aftersales?.ok ?? true),
       targets: {
         ...TARGETS,
         campaign: CAMPAIGN_TARGETS,
         followUp: FOLLOW_UP_TARGETS,
         agenda: AGENDA_TARGETS,
+        aftersales: AFTER_SALES_TARGETS,
       },
       meetsTargets,
       runSeconds: Math.round((performance.now() - began) / 100) / 10,
@@ -158,7 +167,8 @@ async function main(): Promise<number> {
       (campaign && !campaign.ok) ||
       (followUp && !followUp.ok) ||
       (agenda && !agenda.ok) ||
-      (plan && !plan.ok)
+      (plan && !plan.ok) ||
+      (aftersales && !aftersales.ok)
     )
       return 1;
     return args.strict && !meetsTargets.all ? 1 : 0;

@@ -15,6 +15,8 @@ export type BenchArgs = {
   readonly reclaimDue: number;
   /** Leads of the campaign scenario, taken in by two batch calls and delivered through the outbox (0 skips it). */
   readonly campaign: number;
+  /** Complaints of the after-sales scenario, each through every step (0 skips it). */
+  readonly afterSales: number;
   /** Follow-ups recorded on claimed leads, one at a time (0 skips the scenario). */
   readonly followUp: number;
   /** The `agenda` scenario: reps and open leads of one morning agenda (0 reps skips it). */
@@ -28,7 +30,7 @@ export type BenchArgs = {
 };
 
 export const BENCH_USAGE =
-  'usage: tsx scripts/bench.ts [--single 300] [--batch 10000] [--chunk 1000] [--warmup 100] [--reclaim-open 100000] [--reclaim-due 1000] [--campaign 1200] [--follow-up 300] [--agenda-reps 100] [--agenda-open 100000] [--plan-open 20000] [--plan-due 500] [--strict]';
+  'usage: tsx scripts/bench.ts [--single 300] [--batch 10000] [--chunk 1000] [--warmup 100] [--reclaim-open 100000] [--reclaim-due 1000] [--campaign 1200] [--follow-up 300] [--agenda-reps 100] [--agenda-open 100000] [--plan-open 20000] [--plan-due 500] [--after-sales 20] [--strict]';
 
 /** A flag the bench cannot use: the message names it; no stack trace is worth showing. */
 export class BenchUsageError extends Error {}
@@ -54,6 +56,7 @@ function readArgs(argv: readonly string[]): BenchArgs {
       'reclaim-open': { type: 'string', default: '100000' },
       'reclaim-due': { type: 'string', default: '1000' },
       campaign: { type: 'string', default: '1200' },
+      'after-sales': { type: 'string', default: '20' },
       'follow-up': { type: 'string', default: '300' },
       'agenda-reps': { type: 'string', default: '100' },
       'agenda-open': { type: 'string', default: '100000' },
@@ -71,6 +74,7 @@ function readArgs(argv: readonly string[]): BenchArgs {
     reclaimOpen: count('reclaim-open', values['reclaim-open'], 0),
     reclaimDue: count('reclaim-due', values['reclaim-due'], 0),
     campaign: count('campaign', values.campaign, 0, 2 * MAX_BATCH),
+    afterSales: count('after-sales', values['after-sales'], 0, 1000),
     followUp: count('follow-up', values['follow-up'], 0),
     agendaReps: count('agenda-reps', values['agenda-reps'], 0),
     agendaOpen: count('agenda-open', values['agenda-open'], 0),

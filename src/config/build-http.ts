@@ -6,6 +6,7 @@ import type { IntakeDeps } from '../core/leads/intake-lead.js';
 import { createHttpApp } from '../http/create-http-app.js';
 import { apiAuth } from '../http/middleware/api-auth.js';
 import { tokenRole } from '../http/middleware/token-role.js';
+import { type AfterSalesRouteDeps, afterSalesRoutes } from '../http/routes/after-sales-routes.js';
 import { customerRoutes } from '../http/routes/customer-routes.js';
 import { followUpRoutes } from '../http/routes/follow-up-routes.js';
 import { healthRoutes } from '../http/routes/health-routes.js';
@@ -28,6 +29,8 @@ export type HttpDeps = {
   readonly sandboxAllowRemote?: boolean | undefined;
   /** Behind a reverse proxy: client addresses from its X-Forwarded-For hop (TRUST_PROXY). */
   readonly trustProxy?: boolean | undefined;
+  /** The after-sales API's ports; its routes are not mounted without them (a builder test's app). */
+  readonly afterSalesDeps?: AfterSalesRouteDeps;
   readonly intakeDeps: IntakeDeps & DueLeadsDeps;
   /** Whether this process runs the scheduled jobs: readiness then waits for the scheduler. */
   readonly jobsEnabled: boolean;
@@ -59,6 +62,7 @@ export function buildHttp(
     importRoutes(deps.intakeDeps, importLimits),
     routingRoutes({ orgs, teams, members }),
     tokenRoutes({ tokens, clock: deps.intakeDeps.clock }),
+    ...(deps.afterSalesDeps ? [afterSalesRoutes(deps.afterSalesDeps)] : []),
     ...stageRouters(storage, deps),
   ]) {
     api.use(router.routes(), router.allowedMethods());

@@ -2,9 +2,13 @@ import type { Connection } from 'mongoose';
 import type { Platform } from '../core/org/types.js';
 import type { Clock } from '../core/shared/clock.js';
 import { bindModels } from '../storage/models.js';
+import { mongoAfterSalesFigures } from '../storage/repositories/after-sales-figures.js';
+import { mongoAfterSalesOrders } from '../storage/repositories/after-sales-orders.js';
 import { mongoApiTokenRepository } from '../storage/repositories/api-token-repository.js';
 import { mongoChatDrafts } from '../storage/repositories/chat-draft-repository.js';
+import { mongoComplaintRepository } from '../storage/repositories/complaint-repository.js';
 import { mongoConversionStats } from '../storage/repositories/conversion-stats.js';
+import { mongoCounters } from '../storage/repositories/counter-repository.js';
 import { mongoPendingCustomers } from '../storage/repositories/customer-pending-leads.js';
 import { mongoCustomerRepository } from '../storage/repositories/customer-repository.js';
 import { mongoFollowUpRepository } from '../storage/repositories/follow-up-repository.js';
@@ -19,6 +23,7 @@ import { mongoResponseCodes } from '../storage/repositories/platform-response-co
 import { mongoRosterRepository } from '../storage/repositories/roster-repository.js';
 import { mongoSandboxStore } from '../storage/repositories/sandbox-message-store.js';
 import { mongoSeenSignatures } from '../storage/repositories/seen-signatures.js';
+import { mongoTaskRepository } from '../storage/repositories/task-repository.js';
 import { mongoTeamRepository } from '../storage/repositories/team-repository.js';
 import { type EdgeSettings, edgeSettings } from './edge-settings.js';
 
@@ -41,6 +46,12 @@ export function buildStorage(connection: Connection, clock: Clock, edge: EdgeSet
     leads: mongoLeadRepository(models),
     roster: mongoRosterRepository(models),
     conversion: mongoConversionStats(models),
+    // After-sales (issue #13): complaints, tasks, the orders they are raised on, the figures.
+    complaints: mongoComplaintRepository(models),
+    tasks: mongoTaskRepository(models),
+    afterSalesOrders: mongoAfterSalesOrders(models),
+    afterSalesFigures: mongoAfterSalesFigures(models),
+    counters: mongoCounters(models),
     customers: mongoCustomerRepository(models),
     orders: mongoOrderRepository(models),
     pendingCustomers: mongoPendingCustomers(models),

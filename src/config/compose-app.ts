@@ -37,6 +37,11 @@ export function composeApp(options: ComposeOptions) {
     ...(config.OUTBOX_COALESCE_MS !== undefined ? { coalesceMs: config.OUTBOX_COALESCE_MS } : {}),
   });
   const intakeDeps = { leads, roster, conversion, notifier: chat.notifier, clock };
+  const { complaints, tasks, afterSalesOrders, afterSalesFigures, counters, members } = storage.repos;
+  const afterSalesDeps = {
+    ...{ complaints, tasks, orders: afterSalesOrders, figures: afterSalesFigures, counters, members },
+    ...{ notifier: chat.notifier, clock },
+  };
   const jobs = buildJobs(storage, chat, { clock, outboxIntervalMs: config.OUTBOX_INTERVAL_MS });
   const platforms = buildPlatforms(storage, chat, jobs, {
     clock,
@@ -50,6 +55,7 @@ export function composeApp(options: ComposeOptions) {
     sandboxAllowRemote: config.SANDBOX_ALLOW_REMOTE,
     trustProxy: config.TRUST_PROXY,
     intakeDeps,
+    afterSalesDeps,
     jobsEnabled: config.JOBS_ENABLED,
     edge,
   });
@@ -58,6 +64,7 @@ export function composeApp(options: ComposeOptions) {
     models: storage.models,
     repos: storage.repos,
     intakeDeps,
+    afterSalesDeps,
     platforms,
     notifier: chat.notifier,
     registry: chat.registry,

@@ -1,6 +1,7 @@
 import type { Connection, Model } from 'mongoose';
 import { type ApiTokenDoc, apiTokenSchema } from './models/api-token-model.js';
 import { type ChatDraftDoc, chatDraftSchema } from './models/chat-draft-model.js';
+import { type ComplaintDoc, complaintSchema } from './models/complaint-model.js';
 import { type CounterDoc, counterSchema } from './models/counter-model.js';
 import { type CustomerDoc, customerSchema } from './models/customer-model.js';
 import { type FollowUpDoc, followUpSchema } from './models/follow-up-model.js';
@@ -17,6 +18,7 @@ import {
 import { type SandboxMessageDoc, sandboxMessageSchema } from './models/sandbox-message-model.js';
 import { type SeenSignatureDoc, seenSignatureSchema } from './models/seen-signature-model.js';
 import { type SentMessageDoc, sentMessageSchema } from './models/sent-message-model.js';
+import { type TaskDoc, taskSchema } from './models/task-model.js';
 import { type TeamDoc, teamSchema } from './models/team-model.js';
 
 export type Models = {
@@ -32,6 +34,8 @@ export type Models = {
   readonly PlatformResponseCode: Model<PlatformResponseCodeDoc>;
   readonly SeenSignature: Model<SeenSignatureDoc>;
   readonly Counter: Model<CounterDoc>;
+  readonly Complaint: Model<ComplaintDoc>;
+  readonly Task: Model<TaskDoc>;
   readonly Customer: Model<CustomerDoc>;
   readonly Order: Model<OrderDoc>;
   readonly ChatDraft: Model<ChatDraftDoc>;
@@ -56,6 +60,8 @@ export function bindModels(connection: Connection): Models {
     ),
     SeenSignature: connection.model<SeenSignatureDoc>('SeenSignature', seenSignatureSchema),
     Counter: connection.model<CounterDoc>('Counter', counterSchema),
+    Complaint: connection.model<ComplaintDoc>('Complaint', complaintSchema),
+    Task: connection.model<TaskDoc>('Task', taskSchema),
     Customer: connection.model<CustomerDoc>('Customer', customerSchema),
     Order: connection.model<OrderDoc>('Order', orderSchema),
     ChatDraft: connection.model<ChatDraftDoc>('ChatDraft', chatDraftSchema),

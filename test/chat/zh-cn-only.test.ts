@@ -33,6 +33,8 @@ const ALLOWED = new Set([
 const COPYABLE = [
   /\/(lead|pool|followup|complaint|hours|link|help)\b/g,
   /\b[0-9a-f]{24}\b/g,
+  // After-sales short codes (complaint TS-1001, task T-1001-2) and order numbers (SO-1001) are typed in commands.
+  /\b(?:TS|T|SO)-\d+(?:-\d+)?\b/g,
   /[\w.+-]+@[\w-]+(\.[\w-]+)+/g,
   /\bSO-\d+\b/g, // an order number (`SO-1001`), shown to be copied like a lead code
 ];
@@ -339,6 +341,50 @@ const NOTICES: { readonly [K in NoticeKind]: readonly [NoticeRecipient, NoticeDa
       decidedBy: '管理员',
     },
   ]),
+  'after_sales.complaint': [
+    [
+      toTeam,
+      {
+        complaintId: '00000000000000000000d001',
+        code: 'TS-1001',
+        status: 'unassigned',
+        priority: 'urgent',
+        category: '设备故障',
+        description: '设备无法开机',
+        customerName: '上海云启',
+        orderNumber: 'SO-1001',
+        orderItems: '服务器 2 台',
+        contractNo: '沪合同2024017',
+        signedAt: AT.toISOString(),
+        createdAt: AT.toISOString(),
+        assigneeName: '许亮',
+        taskCode: 'T-1001',
+      },
+    ],
+  ],
+  'after_sales.task': (['assigned', 'remind', 'due', 'review', 'returned', 'approved'] as const).map(
+    (moment) => [
+      toRep,
+      {
+        taskId: '00000000000000000000d002',
+        code: 'T-1001',
+        complaintCode: 'TS-1001',
+        moment,
+        status: moment === 'approved' ? 'approved' : 'in_review',
+        priority: 'high',
+        customerName: '上海云启',
+        assigneeName: '许亮',
+        dueAt: AT.toISOString(),
+        paused: moment === 'remind',
+        reportedHours: 3.5,
+        completedAt: AT.toISOString(),
+        result: '已更换电源模块',
+        approvedHours: 3,
+        overdue: moment === 'approved',
+        note: '请补充更换记录',
+      },
+    ],
+  ),
 };
 
 /** Every error code with details as the code's thrower gives them; a code without an entry does not compile. */
@@ -385,6 +431,19 @@ const ERRORS: Readonly<Record<ErrorCode, ErrorDetails>> = {
   UNKNOWN_ACTION: { actionId: 'lead.claim', message: 'm-1' },
   BAD_COMMAND_ARGS: { command: 'lead' },
   COMMAND_NOT_AVAILABLE: { command: 'complaint' },
+  COMPLAINT_NOT_FOUND: { ref: 'TS-1001' },
+  COMPLAINT_CUSTOMER_UNKNOWN: { customerId: LEAD },
+  COMPLAINT_ORDER_NOT_OF_CUSTOMER: {
+    orderNumber: 'SO-9999',
+    choices: [{ number: 'SO-1001', items: '服务器 2 台', signedAt: AT.toISOString() }],
+  },
+  COMPLAINT_ALREADY_ASSIGNED: { code: 'TS-1001', assigneeName: '许亮', assignedByName: '高峰' },
+  COMPLAINT_STATUS_CONFLICT: { code: 'TS-1001', status: 'closed' },
+  ASSIGNEE_NOT_AFTER_SALES: { memberId: REP_A.id },
+  TASK_NOT_FOUND: { ref: 'T-1001' },
+  TASK_NOT_YOURS: { taskCode: 'T-1001', assigneeName: '许亮' },
+  TASK_STATUS_CONFLICT: { taskCode: 'T-1001', status: 'approved', step: 'start' },
+  TASK_ALREADY_DECIDED: { taskCode: 'T-1001', decidedByName: '高峰' },
   STAGE_NOT_FOUND: { to: '签单', stages: ['线索', '意向', '沟通', '报价', '成交', '流失'] },
   STAGE_NOT_YOURS: { leadId: LEAD },
   STAGE_REOPEN_FORBIDDEN: { leadId: LEAD, from: '成交' },

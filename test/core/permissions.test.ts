@@ -7,10 +7,10 @@ import { makeMember, makeOrg } from './fakes.js';
 
 /** The policy as the product describes it, written out independently of src so a change to the table is caught. */
 const EXPECTED: Record<Action, readonly Role[]> = {
-  'org.read': ['admin', 'director', 'manager', 'rep', 'aftersales'],
+  'org.read': ['admin', 'director', 'manager', 'rep', 'aftersales', 'aftersales_manager'],
   'org.configure': ['admin'],
-  'member.list': ['admin', 'director', 'manager', 'rep', 'aftersales'],
-  'member.set_availability.self': ['admin', 'director', 'manager', 'rep', 'aftersales'],
+  'member.list': ['admin', 'director', 'manager', 'rep', 'aftersales', 'aftersales_manager'],
+  'member.set_availability.self': ['admin', 'director', 'manager', 'rep', 'aftersales', 'aftersales_manager'],
   'member.set_availability.other': ['admin', 'director', 'manager'],
   'member.see_phone': ['admin', 'director', 'manager'],
   'token.issue': ['admin'],
@@ -28,6 +28,14 @@ const EXPECTED: Record<Action, readonly Role[]> = {
   'pool.view': ['admin', 'director', 'manager', 'rep'],
   'routing.read': ['admin', 'director', 'manager'],
   'routing.configure': ['admin'],
+  'complaint.raise': ['admin', 'director', 'manager', 'rep', 'aftersales', 'aftersales_manager'],
+  'complaint.read_all': ['admin', 'director', 'aftersales_manager'],
+  'complaint.assign': ['admin', 'aftersales_manager'],
+  'task.approve': ['admin', 'aftersales_manager'],
+  'task.read_all': ['admin', 'director', 'aftersales_manager'],
+  'task.work': ['aftersales', 'aftersales_manager'],
+  'task.work_any': ['admin'],
+  'after_sales.figures': ['admin', 'director', 'aftersales_manager'],
 };
 const ACTIONS = Object.keys(EXPECTED) as Action[];
 

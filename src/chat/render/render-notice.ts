@@ -4,6 +4,7 @@ import type { LeadMovedAwayData } from '../../core/pools/moved-away-notices.js';
 import type { Notice, NoticeDataByKind, NoticeKind } from '../../core/shared/notices.js';
 import type { OutboundMessage } from '../card.js';
 import type { SummaryKind } from '../outbox/coalesce-group.js';
+import { complaintCard, taskCard } from './after-sales-cards.js';
 import { agendaCard } from './agenda-card.js';
 import { contactReminderCard, missedContactsCard } from './contact-reminder-card.js';
 import { handOffCard } from './hand-off-card.js';
@@ -33,6 +34,8 @@ const RENDERERS: Renderers = {
   'lead.decision': leadDecisionMessage,
   'member.link_request': linkRequestCard,
   'lead.moved_away': leadMovedAwayCard,
+  'after_sales.complaint': complaintCard,
+  'after_sales.task': taskCard,
   'stage.quote': quoteCard,
   'customer.hand_off': handOffCard,
   'plan.reminder': contactReminderCard,

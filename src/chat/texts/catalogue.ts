@@ -2,6 +2,7 @@ import type { AssignmentReason, Grade, LeadStatus } from '../../core/leads/lead-
 import type { SkipReason, Strategy } from '../../core/leads/routing-types.js';
 import type { Level, Role } from '../../core/org/types.js';
 import type { ErrorCode, ErrorDetails } from '../../core/shared/errors.js';
+import type { AfterSalesTexts } from './after-sales-texts.js';
 import type { DraftTexts, FollowUpTexts } from './follow-up-texts.js';
 import type { PlanTexts } from './plan-texts.js';
 import type { StageTexts } from './stage-texts.js';
@@ -37,6 +38,7 @@ export type Catalogue = {
     readonly aliasesNote: string;
   };
   readonly lead: LeadTexts;
+  readonly afterSales: AfterSalesTexts;
   readonly stage: StageTexts;
   readonly plan: PlanTexts;
   readonly followUps: FollowUpTexts;

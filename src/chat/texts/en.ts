@@ -1,3 +1,4 @@
+import { afterSalesErrorsEn, afterSalesTextsEn } from './after-sales-texts-en.js';
 import type { Catalogue, CommandName } from './catalogue.js';
 import { describeIssues } from './field-issues.js';
 import { followUpErrorsEn } from './follow-up-errors-en.js';
@@ -36,10 +37,12 @@ export const en: Catalogue = {
     manager: 'Manager',
     rep: 'Sales rep',
     aftersales: 'After-sales',
+    aftersales_manager: 'After-sales manager',
   },
   levels: { junior: 'Junior', senior: 'Senior' },
   errors: {
     ...followUpErrorsEn,
+    ...afterSalesErrorsEn,
     ...stageErrorsEn,
     VALIDATION_FAILED: (d) => `Some input is not valid: ${field(d)}`,
     NOT_FOUND: () => 'Nothing was found to act on.',
@@ -113,6 +116,7 @@ export const en: Catalogue = {
     aliasesNote: 'Chinese commands work too: /线索 /公海 /跟进 /投诉 /工时 /绑定 /帮助',
   },
   lead: leadTextsEn,
+  afterSales: afterSalesTextsEn,
   stage: stageTextsEn,
   plan: planTextsEn,
   followUps: followUpTextsEn,

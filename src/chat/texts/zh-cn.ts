@@ -1,4 +1,5 @@
 import type { Platform } from '../../core/org/types.js';
+import { afterSalesErrorsZhCN, afterSalesTextsZhCN } from './after-sales-texts-zh-cn.js';
 import type { Catalogue, CommandName } from './catalogue.js';
 import { describeIssues } from './field-issues.js';
 import { followUpErrorsZhCN } from './follow-up-errors-zh-cn.js';
@@ -55,10 +56,18 @@ const PLATFORM_NAMES: Readonly<Record<Platform, string>> = {
 const usage = (d: Readonly<Record<string, unknown>>): string => perCommand(COMMAND_HELP, d);
 
 export const zhCN: Catalogue = {
-  roles: { admin: '管理员', director: '销售总监', manager: '主管', rep: '销售', aftersales: '售后人员' },
+  roles: {
+    admin: '管理员',
+    director: '销售总监',
+    manager: '主管',
+    rep: '销售',
+    aftersales: '售后人员',
+    aftersales_manager: '售后经理',
+  },
   levels: { junior: '新销售', senior: '资深销售' },
   errors: {
     ...followUpErrorsZhCN,
+    ...afterSalesErrorsZhCN,
     ...stageErrorsZhCN,
     VALIDATION_FAILED: (d) => `输入有误：${field(d)}`,
     NOT_FOUND: () => '没有找到要操作的记录。',
@@ -125,6 +134,7 @@ export const zhCN: Catalogue = {
     aliasesNote: '英文命令同样可用：/lead /pool /followup /complaint /hours /help',
   },
   lead: leadTextsZhCN,
+  afterSales: afterSalesTextsZhCN,
   stage: stageTextsZhCN,
   plan: planTextsZhCN,
   followUps: followUpTextsZhCN,

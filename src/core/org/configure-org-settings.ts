@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { afterSalesSettingsSchema } from '../after-sales/index.js';
 import { stageSettingsSchema } from '../customers/index.js';
 import { followUpSettingsSchema, planSettingsSchema } from '../follow-ups/index.js';
 import { DomainError, validationFailed } from '../shared/errors.js';
@@ -46,6 +47,8 @@ export const orgSettingsPatchSchema = z.strictObject({
   reclaimAfterHours: hours.optional(),
   reclaimTo: z.enum(['pool', 'reroute']).optional(),
   importantToSeniors: z.boolean().optional(),
+  // Lazy: core/after-sales imports core/org, so its schema may not be initialised yet when this module loads.
+  afterSales: z.lazy(() => afterSalesSettingsSchema).optional(),
   // Lazy: the follow-ups domain imports org's index, so its schema is read at parse time, not while modules load.
   // null: back to the defaults of the org's locale.
   followUps: z

@@ -7,10 +7,10 @@ import type { Role } from './types.js';
  * Actions are `area.verb`; a use-case names the action it performs and calls `assertCan`.
  */
 const POLICY = {
-  'org.read': ['admin', 'director', 'manager', 'rep', 'aftersales'],
+  'org.read': ['admin', 'director', 'manager', 'rep', 'aftersales', 'aftersales_manager'],
   'org.configure': ['admin'],
-  'member.list': ['admin', 'director', 'manager', 'rep', 'aftersales'],
-  'member.set_availability.self': ['admin', 'director', 'manager', 'rep', 'aftersales'],
+  'member.list': ['admin', 'director', 'manager', 'rep', 'aftersales', 'aftersales_manager'],
+  'member.set_availability.self': ['admin', 'director', 'manager', 'rep', 'aftersales', 'aftersales_manager'],
   'member.set_availability.other': ['admin', 'director', 'manager'],
   'member.see_phone': ['admin', 'director', 'manager'],
   'token.issue': ['admin'],
@@ -32,6 +32,20 @@ const POLICY = {
   'pool.view': ['admin', 'director', 'manager', 'rep'],
   'routing.read': ['admin', 'director', 'manager'],
   'routing.configure': ['admin'],
+  /** After-sales (core/after-sales): anyone of the org, or an API client, may raise a complaint. */
+  'complaint.raise': ['admin', 'director', 'manager', 'rep', 'aftersales', 'aftersales_manager'],
+  /** The complaint centre: every complaint; others see their own customers' (sales) or their own tasks' (staff). */
+  'complaint.read_all': ['admin', 'director', 'aftersales_manager'],
+  /** Assigning, closing and reopening complaints, and deciding on reported hours: after-sales managers only. */
+  'complaint.assign': ['admin', 'aftersales_manager'],
+  'task.approve': ['admin', 'aftersales_manager'],
+  /** Every task of the org (a manager's team is the org's after-sales staff); staff see their own. */
+  'task.read_all': ['admin', 'director', 'aftersales_manager'],
+  /** Starting, pausing and reporting hours on one's own task. */
+  'task.work': ['aftersales', 'aftersales_manager'],
+  /** An admin (an integration's token: a helpdesk, a web form) works a task on its assignee's behalf. */
+  'task.work_any': ['admin'],
+  'after_sales.figures': ['admin', 'director', 'aftersales_manager'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof POLICY;

@@ -1,10 +1,12 @@
+import type { AfterSalesSettings } from '../after-sales/index.js';
 import type { StageSettings } from '../customers/index.js';
 import type { FollowUpSettings, PlanSettings } from '../follow-ups/index.js';
 import type { RoutingConfig, ScoringConfig } from '../leads/index.js';
 import type { BusinessHours } from '../shared/business-hours.js';
 import type { MemberId, OrgId, TeamId } from '../shared/ids.js';
 
-export const ROLES = ['admin', 'director', 'manager', 'rep', 'aftersales'] as const;
+/** `aftersales_manager` (售后经理) assigns complaints and approves hours; `aftersales` (售后人员) works the tasks. */
+export const ROLES = ['admin', 'director', 'manager', 'rep', 'aftersales', 'aftersales_manager'] as const;
 export type Role = (typeof ROLES)[number];
 
 export const LEVELS = ['junior', 'senior'] as const;
@@ -49,6 +51,8 @@ export type OrgSettings = {
   readonly importantToSeniors?: boolean;
   /** The follow-up outcome list (跟进结果); absent means the defaults of the org's locale. */
   readonly followUps?: FollowUpSettings;
+  /** Task due times by priority, the reminder's share and the after-sales team; absent means the defaults. */
+  readonly afterSales?: AfterSalesSettings;
   /** 客户阶段: the stages, their exit conditions, loss reasons and entry-action periods; absent means the defaults. */
   readonly stages?: StageSettings;
   /** The contact plan: reminders, escalation, stale reclaim, the morning agenda (see planSettingsOf). */

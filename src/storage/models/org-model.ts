@@ -22,6 +22,8 @@ export type OrgDoc = {
     routing?: Record<string, unknown>;
     /** Validated by scoringConfigSchema before it is stored. */
     scoring?: Record<string, unknown>;
+    /** Validated by afterSalesSettingsSchema before it is stored. */
+    afterSales?: Record<string, unknown>;
     /** Validated by stageSettingsSchema before it is stored. */
     stages?: Record<string, unknown>;
     /** The contact plan's settings, validated by planSettingsSchema before it is stored. */
@@ -54,6 +56,7 @@ export const orgSchema = new Schema<OrgDoc>(
       businessHours: { type: Schema.Types.Mixed },
       routing: { type: Schema.Types.Mixed },
       scoring: { type: Schema.Types.Mixed },
+      afterSales: { type: Schema.Types.Mixed },
       stages: { type: Schema.Types.Mixed },
       plan: { type: Schema.Types.Mixed },
       followUps: { type: Schema.Types.Mixed },

@@ -1,3 +1,4 @@
+import type { AfterSalesSettings } from '../../core/after-sales/index.js';
 import type { StageSettings } from '../../core/customers/index.js';
 import type { FollowUpSettings, PlanSettings } from '../../core/follow-ups/index.js';
 import type { RoutingConfig } from '../../core/leads/routing-config.js';
@@ -38,6 +39,7 @@ export function toOrg(doc: OrgDoc): Org {
       // Both were validated by their zod schemas when saved.
       ...(doc.settings.routing ? { routing: doc.settings.routing as unknown as RoutingConfig } : {}),
       ...(doc.settings.scoring ? { scoring: doc.settings.scoring as unknown as ScoringConfig } : {}),
+      ...(doc.settings.afterSales ? { afterSales: doc.settings.afterSales as AfterSalesSettings } : {}),
       ...(doc.settings.stages ? { stages: doc.settings.stages as unknown as StageSettings } : {}),
       ...(doc.settings.plan ? { plan: doc.settings.plan as PlanSettings } : {}),
       ...(doc.settings.followUps ? { followUps: doc.settings.followUps as unknown as FollowUpSettings } : {}),

@@ -1,0 +1,44 @@
+import { type Caller, can } from '../org/index.js';
+import { DomainError } from '../shared/errors.js';
+import type { Actor, Complaint, Task } from './after-sales-types.js';
+import type { ComplaintQuery, TaskQuery } from './ports.js';
+
+/** Who acted, as stored: the member, or nobody named (an API client, the system). */
+export const actorOf = (caller: Caller): Actor =>
+  caller.member ? { memberId: caller.member.id, name: caller.member.name } : {};
+
+/**
+ * Whose complaints a caller may list: every one (the complaint centre), else their own customers' (a sales rep or
+ * manager) and the ones assigned to them (after-sales staff). Undefined: none.
+ */
+export function complaintScope(
+  caller: Caller,
+): Pick<ComplaintQuery, 'customerOwnerId' | 'assigneeId'> | undefined {
+  if (can(caller, 'complaint.read_all')) return {};
+  const member = caller.member;
+  if (!member) return undefined;
+  if (can(caller, 'task.work')) return { assigneeId: member.id };
+  if (can(caller, 'lead.read')) return { customerOwnerId: member.id };
+  return undefined;
+}
+
+/** Whether the caller may see this complaint (the scope above, for one). */
+export function canSeeComplaint(caller: Caller, complaint: Complaint): boolean {
+  if (can(caller, 'complaint.read_all')) return true;
+  const id = caller.member?.id;
+  return id !== undefined && (complaint.customerOwnerId === id || complaint.assigneeId === id);
+}
+
+/** Whose tasks a caller may list: all (after-sales managers, directors, admins), else their own. */
+export function taskScope(caller: Caller): Pick<TaskQuery, 'assigneeId'> {
+  if (can(caller, 'task.read_all')) return {};
+  const member = caller.member;
+  if (!member) throw new DomainError('FORBIDDEN', { action: 'task.read', roles: caller.roles });
+  return { assigneeId: member.id };
+}
+
+/** The assignee's own act on their task (start, pause, report): anyone else is refused, naming the assignee. */
+export function assertOwnTask(caller: Caller, task: Task): void {
+  if (caller.member?.id !== task.assigneeId)
+    throw new DomainError('TASK_NOT_YOURS', { taskCode: task.code, assigneeName: task.assigneeName });
+}

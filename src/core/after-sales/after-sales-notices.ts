@@ -1,0 +1,169 @@
+import type { MemberId, TeamId } from '../shared/ids.js';
+import type { Notice, NoticeRecipient } from '../shared/notices.js';
+import type { Complaint, ComplaintStatus, Priority, Task, TaskStatus } from './after-sales-types.js';
+
+/** What a complaint's card shows: the complaint, its order and contract, and where it stands. */
+export type ComplaintCardData = {
+  readonly complaintId: string;
+  readonly code: string;
+  readonly status: ComplaintStatus;
+  readonly priority: Priority;
+  readonly category: string;
+  readonly description: string;
+  readonly customerName: string;
+  readonly orderNumber: string;
+  readonly orderItems?: string;
+  readonly contractNo: string;
+  /** ISO times. */
+  readonly signedAt: string;
+  readonly createdAt: string;
+  readonly assigneeName?: string;
+  readonly taskCode?: string;
+};
+
+/** Why a task card is sent: assigned, the 75 % reminder, the due time, hours to review, returned, approved. */
+export type TaskMoment = 'assigned' | 'remind' | 'due' | 'review' | 'returned' | 'approved';
+
+export type TaskCardData = {
+  readonly taskId: string;
+  readonly code: string;
+  readonly complaintCode: string;
+  readonly moment: TaskMoment;
+  readonly status: TaskStatus;
+  readonly priority: Priority;
+  readonly customerName: string;
+  readonly assigneeName: string;
+  /** ISO times. */
+  readonly dueAt: string;
+  readonly paused: boolean;
+  readonly reportedHours?: number;
+  readonly completedAt?: string;
+  readonly result?: string;
+  readonly approvedHours?: number;
+  readonly overdue?: boolean;
+  /** A return's reason, as typed. */
+  readonly note?: string;
+};
+
+declare module '../shared/notices.js' {
+  interface NoticeDataByKind {
+    'after_sales.complaint': ComplaintCardData;
+    'after_sales.task': TaskCardData;
+  }
+}
+
+export function complaintCardData(c: Complaint, taskCode?: string): ComplaintCardData {
+  return {
+    complaintId: c.id,
+    code: c.code,
+    status: c.status,
+    priority: c.priority,
+    category: c.category,
+    description: c.description,
+    customerName: c.customerName,
+    orderNumber: c.order.number,
+    ...(c.order.items !== undefined ? { orderItems: c.order.items } : {}),
+    contractNo: c.order.contractNo,
+    signedAt: c.order.signedAt.toISOString(),
+    createdAt: c.createdAt.toISOString(),
+    ...(c.assigneeName !== undefined ? { assigneeName: c.assigneeName } : {}),
+    ...(taskCode !== undefined ? { taskCode } : {}),
+  };
+}
+
+export function taskCardData(t: Task, moment: TaskMoment): TaskCardData {
+  const note = moment === 'returned' ? t.history.at(-1)?.note : undefined;
+  return {
+    taskId: t.id,
+    code: t.code,
+    complaintCode: t.complaintCode,
+    moment,
+    status: t.status,
+    priority: t.priority,
+    customerName: t.customerName,
+    assigneeName: t.assigneeName,
+    dueAt: t.dueAt.toISOString(),
+    paused: t.status === 'paused',
+    ...(t.report
+      ? {
+          reportedHours: t.report.hours,
+          completedAt: t.report.completedAt.toISOString(),
+          result: t.report.result,
+        }
+      : {}),
+    ...(t.approval ? { approvedHours: t.approval.hours } : {}),
+    ...(t.overdue !== undefined ? { overdue: t.overdue } : {}),
+    ...(note !== undefined ? { note } : {}),
+  };
+}
+
+export const complaintCardKey = (c: Pick<Complaint, 'id'>) => `complaint:${c.id}`;
+export const taskCardKey = (t: Pick<Task, 'id'>) => `task:${t.id}`;
+const member = (memberId: MemberId): NoticeRecipient => ({ kind: 'member', memberId });
+
+/** A new complaint: the centre's card in the after-sales team's channel, when the org names that team. */
+export function complaintRaisedNotices(c: Complaint, afterSalesTeam: TeamId | undefined): Notice[] {
+  if (!afterSalesTeam) return [];
+  return [
+    {
+      kind: 'after_sales.complaint',
+      to: { kind: 'team', teamId: afterSalesTeam },
+      cardKey: complaintCardKey(c),
+      mode: 'post',
+      idempotencyKey: `${complaintCardKey(c)}:raised`,
+      data: complaintCardData(c),
+    },
+  ];
+}
+
+/** The centre's card, updated in place wherever it was posted (the complaint moved on). */
+export function complaintUpdateNotices(
+  c: Complaint,
+  afterSalesTeam: TeamId | undefined,
+  taskCode?: string,
+): Notice[] {
+  if (!afterSalesTeam) return [];
+  return [
+    {
+      kind: 'after_sales.complaint',
+      to: { kind: 'team', teamId: afterSalesTeam },
+      cardKey: complaintCardKey(c),
+      mode: 'update',
+      idempotencyKey: `${complaintCardKey(c)}:v${c.version}:update`,
+      data: complaintCardData(c, taskCode),
+    },
+  ];
+}
+
+/** Who a task's moment is told to: the assignee, the managers, or (approved) everyone who cares. */
+function recipientsOf(t: Task, moment: TaskMoment): MemberId[] {
+  switch (moment) {
+    case 'assigned':
+    case 'remind':
+    case 'returned':
+      return [t.assigneeId];
+    case 'due':
+    case 'review':
+      return [...t.managerIds];
+    case 'approved':
+      return [t.assigneeId, t.customerOwnerId, t.reporterId].filter((id): id is MemberId => id !== undefined);
+  }
+}
+
+/**
+ * The task's cards for one moment, one per person; keyed by the task's version, so publishing the same moment
+ * again (a retry, a sweep) sends nothing twice.
+ */
+export function taskNotices(t: Task, moment: TaskMoment): Notice[] {
+  const data = taskCardData(t, moment);
+  // The assignment is the task's first version, whatever version a retry or the sweep finds it at.
+  const version = moment === 'assigned' ? 1 : t.version;
+  return [...new Set(recipientsOf(t, moment))].map((id) => ({
+    kind: 'after_sales.task',
+    to: member(id),
+    cardKey: taskCardKey(t),
+    mode: 'post',
+    idempotencyKey: `${taskCardKey(t)}:v${version}:${moment}:${id}`,
+    data,
+  }));
+}

@@ -1,0 +1,36 @@
+import { z } from 'zod';
+import { assertCan, type Caller } from '../org/index.js';
+import { customerId } from '../shared/ids.js';
+import { parseInput } from '../shared/validate.js';
+import { complaintScope } from './after-sales-access.js';
+import { COMPLAINT_STATUSES, type Complaint } from './after-sales-types.js';
+import type { AfterSalesDeps } from './ports.js';
+
+const listSchema = z.strictObject({
+  status: z.enum(COMPLAINT_STATUSES).optional(),
+  customerId: z.string().min(1).max(100).optional(),
+  limit: z.number().int().min(1).max(200).default(50),
+});
+
+/**
+ * The complaint centre's list, newest first: every complaint for after-sales managers, directors and admins; a
+ * sales rep sees their own customers', after-sales staff the ones assigned to them. One database command.
+ */
+export async function listComplaints(
+  deps: Pick<AfterSalesDeps, 'complaints'>,
+  caller: Caller,
+  input: z.input<typeof listSchema> = {},
+): Promise<Complaint[]> {
+  const given = parseInput(listSchema, input);
+  const scope = complaintScope(caller);
+  if (!scope) {
+    assertCan(caller, 'complaint.read_all');
+    return [];
+  }
+  return deps.complaints.list(caller.org.id, {
+    ...scope,
+    ...(given.status ? { status: given.status } : {}),
+    ...(given.customerId ? { customerId: customerId(given.customerId) } : {}),
+    limit: given.limit,
+  });
+}

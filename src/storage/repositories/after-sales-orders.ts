@@ -1,0 +1,75 @@
+import type { Connection, Types } from 'mongoose';
+import type { AfterSalesOrder } from '../../core/after-sales/after-sales-types.js';
+import type { AfterSalesOrders } from '../../core/after-sales/ports.js';
+import { customerId, memberId, orderId } from '../../core/shared/ids.js';
+import type { Models } from '../models.js';
+import { mustObjectId, toObjectId } from '../object-id.js';
+import { defined } from './complaint-mapping.js';
+
+/** The fields of an `orders` document after-sales reads (the customers domain owns the collection and its model). */
+type OrderRow = {
+  _id: Types.ObjectId;
+  number: string;
+  customerId: Types.ObjectId;
+  items?: string;
+  amount: number;
+  contractNo: string;
+  signedAt: Date;
+  ownerId?: Types.ObjectId;
+  ownerName?: string;
+  customer?: { name?: string }[];
+};
+
+function orderFromRow(row: OrderRow): AfterSalesOrder {
+  return {
+    id: orderId(row._id.toHexString()),
+    number: row.number,
+    customerId: customerId(row.customerId.toHexString()),
+    customerName: row.customer?.[0]?.name ?? '',
+    amount: row.amount,
+    contractNo: row.contractNo,
+    signedAt: row.signedAt,
+    ...defined({
+      items: row.items,
+      ownerId: row.ownerId ? memberId(row.ownerId.toHexString()) : undefined,
+      ownerName: row.ownerName,
+    }),
+  };
+}
+
+/**
+ * A thin reader over the customers domain's `orders` collection (its Order model and indexes), with each order's customer name joined in
+ * (`$lookup` on `customers`), so raising a complaint costs one command for its order. Reads only; the orders'
+ * model, indexes ((org, number) unique, (org, customer, _id)) and writes are the customers domain's.
+ */
+export function mongoAfterSalesOrders(models: Pick<Models, 'Order' | 'Customer'>): AfterSalesOrders {
+  const orders = models.Order.collection;
+  const read = async (match: Record<string, unknown>, limit: number) => {
+    const rows = await orders
+      .aggregate<OrderRow>([
+        { $match: match },
+        { $sort: { _id: -1 } },
+        { $limit: limit },
+        {
+          $lookup: {
+            from: models.Customer.collection.collectionName,
+            localField: 'customerId',
+            foreignField: '_id',
+            as: 'customer',
+          },
+        },
+      ])
+      .toArray();
+    return rows.map(orderFromRow);
+  };
+  return {
+    async listByCustomer(org, customer) {
+      const id = toObjectId(customer);
+      // A customer's orders are few (one per won deal); 50 is more than a choice list can show.
+      return id ? read({ orgId: mustObjectId(org), customerId: id }, 50) : [];
+    },
+    async findByNumber(org, number) {
+      return (await read({ orgId: mustObjectId(org), number }, 1))[0];
+    },
+  };
+}
