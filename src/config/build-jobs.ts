@@ -1,4 +1,5 @@
 import type { Clock } from '../core/shared/clock.js';
+import { afterSalesJobs } from '../jobs/after-sales-jobs.js';
 import { customerJobs } from '../jobs/customer-jobs.js';
 import { leadJobs, runJobsOnce } from '../jobs/job-table.js';
 import { mongoAgendaRuns } from '../storage/repositories/agenda-runs.js';
@@ -38,6 +39,13 @@ export function buildJobs(
       outboxIntervalMs: deps.outboxIntervalMs,
     }),
     ...customerJobs(customerSide),
+    ...afterSalesJobs({
+      tasks: storage.repos.tasks,
+      complaints: storage.repos.complaints,
+      orgs,
+      notifier: chat.notifier,
+      clock: deps.clock,
+    }),
   ];
   return { jobs, runJobs: runJobsOnce(jobs) };
 }

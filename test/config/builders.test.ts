@@ -47,6 +47,7 @@ describe('the builders', () => {
       ['follow-ups.morning-agenda', DEADLINE_INTERVAL_MS],
       ['leads.notice-sweep', 30_000],
       ['customers.pending-sweep', 60_000],
+      ['after-sales.task-sla', 60_000],
     ]);
     await expect(runJobs()).resolves.toBeUndefined();
     await chat.outboxPump.idle();

@@ -1,4 +1,4 @@
-import type { Connection, Types } from 'mongoose';
+import type { Types } from 'mongoose';
 import type { AfterSalesOrder } from '../../core/after-sales/after-sales-types.js';
 import type { AfterSalesOrders } from '../../core/after-sales/ports.js';
 import { customerId, memberId, orderId } from '../../core/shared/ids.js';
