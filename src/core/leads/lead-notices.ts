@@ -165,12 +165,14 @@ export function leadNotices(lead: Lead): Notice[] {
       notices.push({ ...reminder(lead, card, to, 'manager', key('manager-update')), mode: 'update' });
     }
   }
-  return [
+  const all = [
     ...notices,
     ...approvalNotices(lead, card, key),
     ...movedAwayNotices(lead, key),
     ...contactPlanNotices(lead, DEFAULT_PLAN_SETTINGS.snooze),
   ];
+  // Every card drawn here shows the lead at this version: the outbox orders a card's copies by it.
+  return all.map((n) => (n.cardKey ? { ...n, seq: lead.version } : n));
 }
 
 function reminder(

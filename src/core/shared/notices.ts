@@ -37,6 +37,11 @@ export type Notice<K extends NoticeKind = NoticeKind> = {
     readonly mode: 'post' | 'update';
     /** Makes publishing idempotent: a second notice with the same key is dropped. */
     readonly idempotencyKey: string;
+    /**
+     * The version of what a card notice shows (a lead's `version`): queued copies of the card take only newer
+     * content, so an old notice published again changes nothing, and the outbox can apply it in one write.
+     */
+    readonly seq?: number;
   };
 }[K];
 

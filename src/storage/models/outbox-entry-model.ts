@@ -8,6 +8,9 @@ export type OutboxEntryDoc = {
   data: Record<string, unknown>;
   to: Record<string, unknown>;
   cardKey?: string;
+  /** The version of the content (Notice.seq); `dataSeq` is a queued post's, moved on when a newer update refreshes it. */
+  seq?: number;
+  dataSeq?: number;
   /** The burst the entry may be merged into at delivery (chat/outbox/coalesce-group.ts). */
   group?: string;
   /** Set on the group's entries leased together: the id of the entry whose delivery took them. */
@@ -31,6 +34,8 @@ export const outboxEntrySchema = new Schema<OutboxEntryDoc>(
     data: { type: Schema.Types.Mixed, required: true },
     to: { type: Schema.Types.Mixed, required: true },
     cardKey: { type: String },
+    seq: { type: Number },
+    dataSeq: { type: Number },
     group: { type: String },
     leasedBy: { type: String },
     mode: { type: String, enum: ['post', 'update'], required: true },

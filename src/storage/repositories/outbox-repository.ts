@@ -1,3 +1,4 @@
+import type { Types } from 'mongoose';
 import { coalesceGroupOf } from '../../chat/outbox/coalesce-group.js';
 import type { OutboxEntry, OutboxStore, SentMessage } from '../../chat/outbox/outbox-store.js';
 import { type OrgId, orgId } from '../../core/shared/ids.js';
@@ -65,6 +66,74 @@ async function insertNew(Entry: Models['OutboxEntry'], docs: readonly object[]):
   }
 }
 
+type Delivered = { expiresAt?: Date };
+
+/**
+ * What a newer update of a card does to the queue: a post still queued shows the newest content when it goes out
+ * (so it need not be updated right after), and an older update still waiting (say, for a retry) must not land
+ * after this one and show stale content. With `seq`, "older" is by content version, so running these for a
+ * notice that was already stored (a retry) changes nothing; without it, only for notices stored just now.
+ */
+function supersedeOps(o: Types.ObjectId, n: Notice, delivered: Delivered): object[] {
+  const seq = n.seq;
+  const olderPost =
+    seq === undefined ? {} : { $or: [{ dataSeq: { $lt: seq } }, { dataSeq: { $exists: false } }] };
+  const olderUpdate =
+    seq === undefined
+      ? { idempotencyKey: { $ne: n.idempotencyKey } }
+      : {
+          $or: [
+            { seq: { $lt: seq } },
+            { seq: { $exists: false }, idempotencyKey: { $ne: n.idempotencyKey } },
+          ],
+        };
+  return [
+    {
+      updateMany: {
+        filter: { orgId: o, cardKey: n.cardKey, mode: 'post', status: 'pending', ...olderPost },
+        update: { $set: { data: n.data, ...(seq === undefined ? {} : { dataSeq: seq }) } },
+      },
+    },
+    {
+      updateMany: {
+        filter: { orgId: o, cardKey: n.cardKey, mode: 'update', status: 'pending', ...olderUpdate },
+        update: { $set: { status: 'sent', lastError: 'superseded by a newer update', ...delivered } },
+      },
+    },
+  ];
+}
+
+/** Inserts and supersedes in one unordered bulk write; a notice stored already (a retry) is left as it is. */
+async function enqueueSequenced(
+  Entry: Models['OutboxEntry'],
+  o: Types.ObjectId,
+  notices: readonly Notice[],
+  docs: readonly object[],
+  delivered: Delivered,
+): Promise<void> {
+  // Inserts as upserts: the driver sends one command per kind of write, so all-updates is one round trip; the
+  // unique (org, key) index still decides a race between two publishers of one notice.
+  const ops = [
+    ...docs.map((doc) => {
+      const { orgId: _org, idempotencyKey, ...rest } = doc as { orgId: unknown; idempotencyKey: string };
+      return {
+        updateOne: { filter: { orgId: o, idempotencyKey }, update: { $setOnInsert: rest }, upsert: true },
+      };
+    }),
+    ...notices.filter((n) => n.mode === 'update' && n.cardKey).flatMap((n) => supersedeOps(o, n, delivered)),
+  ];
+  try {
+    await Entry.collection.bulkWrite(ops as Parameters<typeof Entry.collection.bulkWrite>[0], {
+      ordered: false,
+      ignoreUndefined: true,
+    });
+  } catch (error) {
+    const writeErrors = (error as { writeErrors?: { code?: number; err?: { code?: number } }[] }).writeErrors;
+    const all = writeErrors ?? (isDuplicateKeyError(error) ? [{ code: 11000 }] : undefined);
+    if (!all || all.some((e) => (e.code ?? e.err?.code) !== 11000)) throw error;
+  }
+}
+
 /** How long delivered records are kept; without it (tests that do not care) they are kept for ever. */
 export type OutboxRetention = { readonly deliveredMs: number; readonly sentMessageMs: number };
 
@@ -86,6 +155,8 @@ export function mongoOutboxStore(models: Models, retention?: OutboxRetention): O
         data: n.data,
         to: n.to,
         ...(n.cardKey ? { cardKey: n.cardKey } : {}),
+        // A post's content version moves on when a newer update refreshes it while it waits (dataSeq).
+        ...(n.seq !== undefined ? { seq: n.seq, ...(n.mode === 'post' ? { dataSeq: n.seq } : {}) } : {}),
         group: coalesceGroupOf(n),
         mode: n.mode,
         status: 'pending' as const,
@@ -93,35 +164,18 @@ export function mongoOutboxStore(models: Models, retention?: OutboxRetention): O
         dueAt: now,
         createdAt: now,
       }));
+      // Card notices that carry their content's version need no read of what was new: one unordered bulk write
+      // inserts them and brings the queued copies of each card up to it (one command per publish).
+      if (notices.every((n) => n.mode !== 'update' || !n.cardKey || n.seq !== undefined)) {
+        await enqueueSequenced(Entry, o, notices, docs, delivered(now));
+        return;
+      }
       const inserted = await insertNew(Entry, docs);
       // Only notices stored just now act on the queue: a re-published old notice must change nothing. All the
       // updates' effects go in one ordered bulk write (one command however many cards a job run changes).
       const ops = notices
         .filter((n, i) => inserted.has(i) && n.mode === 'update' && n.cardKey)
-        .flatMap((n) => [
-          // A post still queued shows the newest content when it goes out, so it need not be updated right after.
-          {
-            updateMany: {
-              filter: { orgId: o, cardKey: n.cardKey, mode: 'post', status: 'pending' },
-              update: { $set: { data: n.data } },
-            },
-          },
-          // An older update still waiting (say, for a retry) must not land after this one and show stale content.
-          {
-            updateMany: {
-              filter: {
-                orgId: o,
-                cardKey: n.cardKey,
-                mode: 'update',
-                status: 'pending',
-                idempotencyKey: { $ne: n.idempotencyKey },
-              },
-              update: {
-                $set: { status: 'sent', lastError: 'superseded by a newer update', ...delivered(now) },
-              },
-            },
-          },
-        ]);
+        .flatMap((n) => supersedeOps(o, n, delivered(now)));
       if (ops.length > 0) {
         await Entry.collection.bulkWrite(ops as Parameters<typeof Entry.collection.bulkWrite>[0], {
           ordered: true,
