@@ -468,6 +468,34 @@ describe('outbox delivery', () => {
     const shown = adapter.updates.at(-1)?.message ?? adapter.sends[0]?.message;
     expect(shown?.card?.status).toBe(zhCN.memberStatus.available);
   });
+  it('orders a versioned card’s copies by their version in one write: an older notice again changes nothing', async () => {
+    const v = (seq: number, mode: 'post' | 'update', key: string, onLeave: boolean): Notice => ({
+      ...memberStatusNotice(
+        { ...zhRep, availability: onLeave ? 'on_leave' : 'available' },
+        team,
+        10,
+        mode,
+        key,
+      ),
+      seq,
+    });
+    // Queued, not delivered yet: the post takes the newest content; the older update re-published cannot undo it.
+    await notifier.publish(org, [v(1, 'post', 'seq-p', false)]);
+    await notifier.publish(org, [v(2, 'update', 'seq-2', true)]);
+    await notifier.publish(org, [v(3, 'update', 'seq-3', false)]);
+    await notifier.publish(org, [v(2, 'update', 'seq-2', true)]);
+    const queued = await entryByKey(v(1, 'post', 'seq-p', false).idempotencyKey);
+    expect(queued.data).toEqual(v(3, 'update', 'seq-3', false).data);
+    expect((await entryByKey(v(2, 'update', 'seq-2', true).idempotencyKey)).status).toBe('sent');
+    for (let round = 0; round < 5; round++) {
+      await deliver();
+      clock.advance(5_000);
+    }
+    expect(adapter.sends).toHaveLength(1);
+    const shown = adapter.updates.at(-1)?.message ?? adapter.sends[0]?.message;
+    expect(shown?.card?.status).toBe(zhCN.memberStatus.available);
+  });
+
   it('hands a thread message the mentioned members’ platform user ids, leaving out members without one', async () => {
     // The approval card is the thread's root; the decision goes under it and mentions the old and new owner.
     const threadKey = 'approval:L-1:1';
