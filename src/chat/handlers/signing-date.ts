@@ -32,7 +32,8 @@ const RELATIVE: Readonly<Record<string, number>> = {
 /**
  * A signing date as people type it, in the org's time zone: 今天 / today, 昨天 / yesterday, 前天, 2026-12-01,
  * 2026/12/1, 2026年12月1日, 12月1日 (this year's, or last year's when that day is still ahead: a contract is signed,
- * not planned). The chat's natural-time reader replaces this once it is on main; a date has no time of day.
+ * not planned). Not the chat's natural-time reader: that one looks ahead (a next contact), a signing date looks
+ * back, and a date has no time of day.
  */
 export function parseSigningDate(text: string, now: Date, timeZone: string): Date | undefined {
   const t = text.normalize('NFKC').trim().toLowerCase();

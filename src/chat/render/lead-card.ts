@@ -97,14 +97,16 @@ const DAY_MS = 86_400_000;
 const SOON_DAYS = 3;
 
 /**
- * The contact plan on the card: the stage (the default list's name, until the stages' own names are read), the
+ * The contact plan on the card: the stage (by the org's name for it, else the default list's), the
  * next contact, and for a `following` lead the days left before it is reclaimed, marked when under three.
  */
 function planFields(data: LeadCardData, ctx: RenderContext): CardField[] {
   if (data.status === 'pooled') return [];
   const p = ctx.texts.plan;
   const fields: CardField[] = [];
-  if (data.stageKey) fields.push({ label: p.card.stage, value: p.stages[data.stageKey] ?? data.stageKey });
+  // The name the org's stage list gave it when entered (an admin's renaming shows); else the default list's words.
+  const stage = data.stageKey ? (data.stageName ?? p.stages[data.stageKey] ?? data.stageKey) : undefined;
+  if (stage) fields.push({ label: p.card.stage, value: stage });
   if (data.nextContactAt) {
     fields.push({ label: p.card.nextContact, value: formatTime(data.nextContactAt, ctx) });
   }

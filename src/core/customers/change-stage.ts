@@ -156,6 +156,7 @@ async function stageToWrite(
   const quote = evidence.quote ?? lead.stage?.quote;
   const base = {
     key: target.key,
+    name: target.name,
     since: now,
     ...(quote ? { quote } : {}),
     ...(evidence.loss ? { loss: evidence.loss } : {}),

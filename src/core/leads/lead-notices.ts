@@ -33,6 +33,8 @@ export type LeadCardData = {
   readonly nextContactAt?: string;
   readonly staleAt?: string;
   readonly stageKey?: string;
+  /** The org's own name of the stage (absent for leads staged before names were kept). */
+  readonly stageName?: string;
   /** Waiting for a director: the card shows it and offers no release. */
   readonly awaitingDecision?: boolean;
   /** The last change, for the card's status line ("released by 张伟: …"). */
@@ -84,6 +86,7 @@ export function leadCardData(lead: Lead): LeadCardData {
       nextContactAt: lead.plan?.nextContactAt?.toISOString(),
       staleAt: lead.followUpStatus === 'following' ? lead.plan?.staleAt?.toISOString() : undefined,
       stageKey: lead.stage?.key,
+      stageName: lead.stage?.name,
     }),
     ...(last
       ? { lastEvent: { type: last.type, ...defined({ actorName: last.actorName, reason: last.reason }) } }

@@ -12,6 +12,8 @@ export type StageKind = (typeof STAGE_KINDS)[number];
 export type LeadStage = {
   /** The key of one of the org's stages; absent on a lead means the first stage (线索). */
   readonly key: string;
+  /** The stage's name in the org's list when it was entered: what a card shows for an org's own stage. */
+  readonly name?: string;
   readonly since: Date;
   /** Entered 报价: the quote's amount and items, as typed. */
   readonly quote?: { readonly amount: number; readonly items: string };
