@@ -1,4 +1,4 @@
-import type { AssignmentReason, Grade, LeadStatus } from '../../core/leads/lead-types.js';
+import type { AssignmentReason, Grade, LeadStatus, OwnershipEventType } from '../../core/leads/lead-types.js';
 import type { SkipReason, Strategy } from '../../core/leads/routing-types.js';
 import type { Level, Role } from '../../core/org/types.js';
 import type { ErrorCode, ErrorDetails } from '../../core/shared/errors.js';
@@ -139,7 +139,8 @@ export type LeadTexts = {
     readonly history: string;
     /** Under a history cut to its newest events: how many older ones are not shown. */
     readonly historyDropped: (count: number) => string;
-    readonly events: Readonly<Record<string, string>>;
+    /** Every kind of history event by name: a new kind without its words does not compile. */
+    readonly events: Readonly<Record<OwnershipEventType, string>>;
   };
   readonly followUpStatuses: { readonly unfollowed: string; readonly following: string };
   readonly awaitingDecision: string;

@@ -1,8 +1,10 @@
+import { type Lead, leadNotices } from '../leads/index.js';
 import type { Caller } from '../org/index.js';
 import { DomainError, validationFailed } from '../shared/errors.js';
 import { assertMayCorrect, visibleRecord } from './follow-up-access.js';
-import { parseFollowUpFields } from './follow-up-input.js';
+import { isLeadOpen, parseFollowUpFields } from './follow-up-input.js';
 import type { FollowUp, FollowUpInput } from './follow-up-types.js';
+import { planLead } from './plan-lead.js';
 import type { FollowUpDeps, NewFollowUp } from './ports.js';
 
 const CORRECTABLE = ['channel', 'content', 'outcome', 'nextStep', 'nextContactAt'] as const;
@@ -16,7 +18,7 @@ export type CorrectFollowUpInput = Omit<FollowUpInput, 'leadId'> & { readonly fo
  * CONFLICT. The fields are checked as when recorded (a next contact in the past is refused), nothing can be removed.
  */
 export async function correctFollowUp(
-  deps: Pick<FollowUpDeps, 'leads' | 'followUps' | 'clock'>,
+  deps: Pick<FollowUpDeps, 'leads' | 'followUps' | 'clock' | 'notifier'>,
   caller: Caller,
   input: CorrectFollowUpInput,
 ): Promise<FollowUp> {
@@ -56,5 +58,38 @@ export async function correctFollowUp(
   const result = await deps.followUps.insert(version);
   if (!('followUp' in result)) throw new DomainError('CONFLICT', { followUpId: current.id });
   await deps.followUps.supersede(caller.org.id, current.id, now);
+  if (changes.nextContactAt) await movePlan(deps, caller, lead, current.recordId, changes.nextContactAt);
   return result.followUp;
+}
+
+/**
+ * A corrected next contact time of the lead's latest follow-up moves the plan with it (the reminder comes at the
+ * corrected time), in one conditional write on the version read; an older record's correction changes only the
+ * record. A lead changed meanwhile keeps its own plan: the correction stands, and the next follow-up plans anew.
+ */
+async function movePlan(
+  deps: Pick<FollowUpDeps, 'leads' | 'clock' | 'notifier'>,
+  caller: Caller,
+  lead: Lead,
+  recordId: string,
+  nextContactAt: Date,
+): Promise<void> {
+  if (lead.lastFollowUp?.id !== recordId || !isLeadOpen(lead)) return;
+  const now = deps.clock.now();
+  const member = caller.member;
+  const updated = await deps.leads.updateIf(
+    caller.org.id,
+    lead.id,
+    { version: lead.version },
+    {
+      set: { plan: planLead(caller.org, lead, now, { nextContactAt }) },
+      event: {
+        type: 'follow_up_corrected',
+        at: now,
+        ...(member ? { actorId: member.id, actorName: member.name } : {}),
+        ...(lead.ownerId ? { ownerId: lead.ownerId } : {}),
+      },
+    },
+  );
+  if (updated) await deps.notifier.publish(caller.org.id, leadNotices(updated));
 }

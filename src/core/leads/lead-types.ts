@@ -84,7 +84,9 @@ export type OwnershipEventType =
   /** The contact plan (core/follow-ups): the owner reminded of a next contact, the missed one sent to the manager, a snooze. */
   | 'contact_reminded'
   | 'contact_escalated'
-  | 'contact_snoozed';
+  | 'contact_snoozed'
+  /** A follow-up record was corrected and its next contact time moved: the plan follows it. */
+  | 'follow_up_corrected';
 
 /**
  * How many ownership events a lead keeps. A lead passed around for months would otherwise grow without bound (and

@@ -32,7 +32,7 @@ describe('changeStage', () => {
     });
     expect(result.changed).toBe(true);
     const now = w.clock.now();
-    expect(result.lead.stage).toEqual({ key: 'quote', since: now, quote: QUOTE });
+    expect(result.lead.stage).toEqual({ key: 'quote', name: '报价', since: now, quote: QUOTE });
     expect(result.lead.history.at(-1)).toMatchObject({
       type: 'stage_changed',
       actorId: REP_A.id,

@@ -46,6 +46,30 @@ describe('correctFollowUp', () => {
     ]);
   });
 
+  it('moves the plan when the latest follow-up’s next contact is corrected; an older record’s correction does not', async () => {
+    const { w, lead, followUp } = await recorded();
+    const later = new Date(AT.getTime() + 72 * HOUR);
+    const fixed = await correctFollowUp(w.deps, w.as(REP_A), {
+      followUpId: followUp.id,
+      nextContactAt: later,
+    });
+    const moved = await w.leads.get(w.org.id, lead.id);
+    expect(moved?.plan?.nextContactAt).toEqual(later);
+    expect(moved?.history.at(-1)?.type).toBe('follow_up_corrected');
+
+    const { followUp: second } = await recordFollowUp(w.deps, w.as(REP_A), {
+      leadId: lead.id,
+      ...PHONE_CALL,
+    });
+    const planned = (await w.leads.get(w.org.id, lead.id))?.plan?.nextContactAt;
+    await correctFollowUp(w.deps, w.as(REP_A), {
+      followUpId: fixed.id,
+      nextContactAt: new Date(AT.getTime() + 96 * HOUR),
+    });
+    expect((await w.leads.get(w.org.id, lead.id))?.plan?.nextContactAt).toEqual(planned);
+    expect(second.recordId).not.toBe(followUp.recordId);
+  });
+
   it('lets the author, the team’s manager, a director and an admin token correct; refuses another rep', async () => {
     const { w, lead, followUp } = await recorded();
     // A rep who cannot see the lead is refused as for the lead; once it is in their pool, as not their record.
