@@ -1,24 +1,11 @@
 import { localDay } from '../../core/shared/local-day.js';
+import { instantOf } from '../zoned-time.js';
 
 const DAY_MS = 86_400_000;
 
 /** The instant a wall-clock date begins in a time zone (its local midnight). */
-function startOfLocalDay(year: number, month: number, day: number, timeZone: string): Date {
-  const guess = Date.UTC(year, month - 1, day);
-  // The zone's offset at that moment, read back from Intl: local midnight = UTC midnight minus the offset.
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: 'numeric',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: 'numeric',
-  }).formatToParts(new Date(guess));
-  const n = (type: string) => Number(parts.find((p) => p.type === type)?.value);
-  const asLocal = Date.UTC(n('year'), n('month') - 1, n('day'), n('hour'), n('minute'));
-  return new Date(guess - (asLocal - guess));
-}
+const startOfLocalDay = (year: number, month: number, day: number, timeZone: string): Date =>
+  instantOf({ year, month, day, hour: 0, minute: 0 }, timeZone);
 
 const RELATIVE: Readonly<Record<string, number>> = {
   今天: 0,

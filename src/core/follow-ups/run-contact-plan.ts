@@ -1,8 +1,14 @@
 import type { Lead, LeadChange, LeadPlan, OwnershipEvent } from '../leads/index.js';
 import { leadNotices } from '../leads/index.js';
 import type { Org } from '../org/index.js';
-import { type DeadlineDeps, reclaimOwnedLead, type Step } from '../pools/index.js';
-import type { MemberId, OrgId, TeamId } from '../shared/ids.js';
+import {
+  type DeadlineDeps,
+  reclaimOwnedLead,
+  type Step,
+  type StepContext,
+  sweepContext,
+} from '../pools/index.js';
+import type { MemberId, OrgId } from '../shared/ids.js';
 import type { Notice } from '../shared/notices.js';
 import { ownOutcomeNames } from './agenda-notices.js';
 import { planLead, withDueAt } from './plan-lead.js';
@@ -27,15 +33,7 @@ type PlanStep = 'remind' | 'escalate' | 'stale' | 'pool';
 export async function runContactPlan(deps: ContactPlanDeps): Promise<number> {
   const now = deps.clock.now();
   const tried = new Set<string>();
-  const cache = new Map<string, Promise<unknown>>();
-  const once = <T>(key: string, load: () => Promise<T>) => {
-    if (!cache.has(key)) cache.set(key, load());
-    return cache.get(key) as Promise<T>;
-  };
-  const ctx: PlanContext = {
-    org: (id) => once(`org:${id}`, () => deps.orgs.get(id)),
-    managerOf: (org, team) => once(`team:${team}`, async () => (await deps.teams.get(org, team))?.managerId),
-  };
+  const ctx: PlanContext = sweepContext(deps);
   let done = 0;
   for (;;) {
     // A step just taken may make the next one due at once (the clock jumped): it comes back at its new version.
@@ -57,10 +55,7 @@ export async function runContactPlan(deps: ContactPlanDeps): Promise<number> {
   }
 }
 
-type PlanContext = {
-  readonly org: (id: OrgId) => Promise<Org | undefined>;
-  readonly managerOf: (org: OrgId, team: TeamId) => Promise<MemberId | undefined>;
-};
+type PlanContext = StepContext;
 
 /** The steps of a plan with their times, the ones already taken left out. */
 function stepsOf(org: Org, plan: LeadPlan): [PlanStep, Date][] {

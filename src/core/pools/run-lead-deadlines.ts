@@ -34,15 +34,7 @@ const BATCH = 200;
 export async function runLeadDeadlines(deps: DeadlineDeps): Promise<number> {
   const now = deps.clock.now();
   const tried = new Set<string>();
-  const cache = new Map<string, Promise<unknown>>();
-  const once = <T>(key: string, load: () => Promise<T>) => {
-    if (!cache.has(key)) cache.set(key, load());
-    return cache.get(key) as Promise<T>;
-  };
-  const context: StepContext = {
-    org: (id) => once(`org:${id}`, () => deps.orgs.get(id)),
-    managerOf: (org, team) => once(`team:${team}`, async () => (await deps.teams.get(org, team))?.managerId),
-  };
+  const context = sweepContext(deps);
   let done = 0;
   for (;;) {
     // A step just taken may make the next one due at once (the clock jumped): it comes back at its new version.
@@ -70,10 +62,24 @@ export async function runLeadDeadlines(deps: DeadlineDeps): Promise<number> {
 /** A step taken: the lead after it, and whose private-pool slot it freed. */
 export type Step = { readonly lead: Lead; readonly freed?: MemberId };
 
-type StepContext = {
+/** What a sweep reads of orgs and teams, each once per run however many of its leads are due. */
+export type StepContext = {
   readonly org: (id: OrgId) => Promise<Org | undefined>;
   readonly managerOf: (org: OrgId, team: TeamId) => Promise<MemberId | undefined>;
 };
+
+/** The org and team look-ups of one sweep run, cached for the run (the deadline job's and the contact plan's). */
+export function sweepContext(deps: Pick<DeadlineDeps, 'orgs' | 'teams'>): StepContext {
+  const cache = new Map<string, Promise<unknown>>();
+  const once = <T>(key: string, load: () => Promise<T>) => {
+    if (!cache.has(key)) cache.set(key, load());
+    return cache.get(key) as Promise<T>;
+  };
+  return {
+    org: (id) => once(`org:${id}`, () => deps.orgs.get(id)),
+    managerOf: (org, team) => once(`team:${team}`, async () => (await deps.teams.get(org, team))?.managerId),
+  };
+}
 
 async function takeStep(
   deps: DeadlineDeps,
