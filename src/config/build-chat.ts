@@ -20,19 +20,7 @@ export function buildChat(
   deps: { readonly clock: Clock; readonly log: Logger; readonly coalesceMs?: number },
 ) {
   const { clock, log } = deps;
-  const {
-    orgs,
-    teams,
-    members,
-    outbox,
-    leads,
-    roster,
-    drafts,
-    followUps,
-    customers,
-    orders,
-    pendingCustomers,
-  } = storage.repos;
+  const { orgs, teams, members, outbox } = storage.repos;
   const adapters = new Map<Platform, ChatAdapter>();
   const deliverDeps: DeliverDeps = {
     orgs,
@@ -53,19 +41,11 @@ export function buildChat(
     (error) => log.error({ err: error }, 'outbox delivery run failed'),
   );
   const notifier = outboxNotifier(outbox, clock, () => outboxPump.trigger(), members);
+  // The handlers get every repository (lead, roster, follow-ups, drafts, customers, orders…) and the outbox's notifier.
   const registry = registerHandlers(new Registry({ orgs, members, teams, log }), {
-    orgs,
-    teams,
-    members,
+    ...storage.repos,
     notifier,
     clock,
-    leads,
-    roster,
-    drafts,
-    followUps,
-    customers,
-    orders,
-    pendingCustomers,
   });
   // Shutdown awaits this after the server stops taking requests, so a click acknowledged just before is finished.
   const background = backgroundWork((error) => log.error({ err: error }, 'background webhook work failed'));
