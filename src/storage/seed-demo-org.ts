@@ -31,7 +31,7 @@ const MEMBERS: readonly DemoMember[] = [
   { name: '何晨', roles: ['rep'], level: 'junior', team: '直销组' },
   { name: '马超', roles: ['rep'], level: 'senior', team: '直销组' },
   { name: '林小雨', roles: ['rep'], level: 'junior', team: '直销组' },
-  { name: '高峰', roles: ['manager', 'aftersales'], level: 'senior' },
+  { name: '高峰', roles: ['aftersales_manager', 'aftersales'], level: 'senior' },
   { name: '许亮', roles: ['aftersales'], level: 'junior' },
   { name: '唐雪', roles: ['aftersales'], level: 'senior' },
 ];
