@@ -112,8 +112,9 @@ describe('runTaskSla', () => {
     ).toBe(4);
     // No card lost to the crash, none doubled by the re-run.
     expect(await cards('remind')).toBe(4);
-    // Assigned through the API with no after-sales manager in the demo org: the due step tells nobody, but is taken.
-    expect(await t.app.models.OutboxEntry.countDocuments({ kind: 'after_sales.task' })).toBe(4 + 4);
+    // The task cards at assignment, the 75 % reminders, and the due-time notice to the demo's after-sales manager
+    // (高峰): each once, none lost to the crash nor doubled by the re-run.
+    expect(await t.app.models.OutboxEntry.countDocuments({ kind: 'after_sales.task' })).toBe(4 + 4 + 4);
   });
 
   it('takes each step once when two runners sweep at once', async () => {
