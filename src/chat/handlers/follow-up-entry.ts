@@ -5,6 +5,7 @@ import {
 } from '../../core/follow-ups/index.js';
 import { FOLLOW_UP_CHANNELS, type FollowUpChannel } from '../../core/leads/index.js';
 import type { Clock } from '../../core/shared/clock.js';
+import { defined } from '../../core/shared/defined.js';
 import { type ChatDraftStore, DRAFT_TTL_MS } from '../drafts/draft-types.js';
 import { type FollowUpGrammarOptions, type ParsedFollowUp, parseFollowUpLine } from '../follow-up-grammar.js';
 import type { HandlerContext, HandlerResult } from '../registry.js';
@@ -104,13 +105,13 @@ export function fillAnswer(
   // Only an answer to "how" may also carry the content ("电话，客户要报价单"); "明天上午吧" is no content.
   const { content, ...rest } = inputOf(said, input.leadId);
   const heard: FollowUpInput = asking === 'channel' && content ? { ...rest, content } : rest;
-  const filled: FollowUpInput = { ...heard, ...definedOf(input) };
+  const filled: FollowUpInput = { ...heard, ...defined(input) };
   return filled[asking] === undefined ? undefined : filled;
 }
 
 /** The draft's data: plain strings, times as ISO. */
 export function dataOf(input: FollowUpInput): Record<string, string> {
-  const { nextContactAt, ...rest } = definedOf(input);
+  const { nextContactAt, ...rest } = defined(input);
   return { ...rest, ...(nextContactAt ? { nextContactAt: nextContactAt.toISOString() } : {}) };
 }
 
@@ -124,8 +125,4 @@ export function inputOfData(data: Readonly<Record<string, string>>): FollowUpInp
     ...(data.nextStep ? { nextStep: data.nextStep } : {}),
     ...(data.nextContactAt ? { nextContactAt: new Date(data.nextContactAt) } : {}),
   };
-}
-
-function definedOf<T extends object>(value: T): T {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
 }

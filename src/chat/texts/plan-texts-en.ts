@@ -1,3 +1,4 @@
+import { defaultStageSettings } from '../../core/customers/index.js';
 import { DEFAULT_OUTCOMES_EN } from '../../core/follow-ups/index.js';
 import type { PlanTexts } from './plan-texts.js';
 
@@ -21,7 +22,8 @@ export const planTextsEn: PlanTexts = {
   // The default outcome list's names, from the follow-ups domain (one list, not a copy of it).
   outcomes: Object.fromEntries(DEFAULT_OUTCOMES_EN.map((o) => [o.key, o.name])),
   channels: { phone: 'phone', wechat: 'WeChat', visit: 'visit', email: 'email', other: 'other' },
-  stages: { lead: 'Lead', intent: 'Interest', contact: 'Talks', quote: 'Quote', won: 'Won', lost: 'Lost' },
+  // The default stage list's names, from the customers domain (an org's own names travel on the lead).
+  stages: Object.fromEntries(defaultStageSettings('en').stages.map((s) => [s.key, s.name])),
   card: {
     nextContact: 'Next contact',
     stage: 'Stage',

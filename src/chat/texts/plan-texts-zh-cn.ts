@@ -1,3 +1,4 @@
+import { defaultStageSettings } from '../../core/customers/index.js';
 import { DEFAULT_OUTCOMES_ZH_CN } from '../../core/follow-ups/index.js';
 import type { PlanTexts } from './plan-texts.js';
 
@@ -21,7 +22,8 @@ export const planTextsZhCN: PlanTexts = {
   // The default outcome list's names, from the follow-ups domain (one list, not a copy of it).
   outcomes: Object.fromEntries(DEFAULT_OUTCOMES_ZH_CN.map((o) => [o.key, o.name])),
   channels: { phone: '电话', wechat: '微信', visit: '拜访', email: '邮件', other: '其他' },
-  stages: { lead: '线索', intent: '意向', contact: '沟通', quote: '报价', won: '成交', lost: '流失' },
+  // The default stage list's names, from the customers domain (an org's own names travel on the lead).
+  stages: Object.fromEntries(defaultStageSettings('zh-CN').stages.map((s) => [s.key, s.name])),
   card: {
     nextContact: '下次联系',
     stage: '阶段',

@@ -1,5 +1,6 @@
 import type { Lead } from '../leads/index.js';
 import type { Member } from '../org/index.js';
+import { defined } from '../shared/defined.js';
 import type { CustomerId, LeadId, MemberId, OrderId } from '../shared/ids.js';
 import type { Notice } from '../shared/notices.js';
 import type { Customer, Order } from './customer-types.js';
@@ -94,10 +95,6 @@ export function handOffNotices(
     ...(lead.teamId ? [post({ kind: 'team', teamId: lead.teamId }, 'team')] : []),
     ...aftersales.map((m) => post({ kind: 'member', memberId: m.id as MemberId }, m.id)),
   ];
-}
-
-function defined<T extends Record<string, unknown>>(obj: T): { [K in keyof T]?: Exclude<T[K], undefined> } {
-  return Object.fromEntries(Object.entries(obj).filter(([, v]) => v !== undefined)) as never;
 }
 
 declare module '../shared/notices.js' {

@@ -1,4 +1,5 @@
 import type { Lead } from '../leads/index.js';
+import { defined } from '../shared/defined.js';
 import type { LeadId, MemberId } from '../shared/ids.js';
 import type { Notice } from '../shared/notices.js';
 
@@ -90,10 +91,6 @@ function reminder(
     idempotencyKey,
     data: { ...data, done: !live },
   };
-}
-
-function defined<T extends Record<string, unknown>>(obj: T): { [K in keyof T]?: Exclude<T[K], undefined> } {
-  return Object.fromEntries(Object.entries(obj).filter(([, v]) => v !== undefined)) as never;
 }
 
 declare module '../shared/notices.js' {

@@ -1,5 +1,6 @@
 import { contactPlanNotices, DEFAULT_PLAN_SETTINGS } from '../follow-ups/index.js';
 import { approvalNotices, movedAwayNotices } from '../pools/index.js';
+import { defined } from '../shared/defined.js';
 import type { LeadId, MemberId, TeamId } from '../shared/ids.js';
 import type { Notice } from '../shared/notices.js';
 import type { DedupeKeys, EventReason, FollowUpStatus, Grade, Lead, LeadStatus } from './lead-types.js';
@@ -227,10 +228,6 @@ function toOwnerOrTeam(lead: Lead): Notice['to'] {
   if (lead.ownerId) return { kind: 'member', memberId: lead.ownerId };
   if (lead.teamId) return { kind: 'team', teamId: lead.teamId };
   return { kind: 'member', memberId: lead.history.at(-1)?.actorId ?? ('' as MemberId) };
-}
-
-function defined<T extends Record<string, unknown>>(obj: T): { [K in keyof T]?: Exclude<T[K], undefined> } {
-  return Object.fromEntries(Object.entries(obj).filter(([, v]) => v !== undefined)) as never;
 }
 
 declare module '../shared/notices.js' {

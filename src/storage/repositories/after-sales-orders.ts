@@ -1,24 +1,16 @@
-import type { Types } from 'mongoose';
 import type { AfterSalesOrder } from '../../core/after-sales/after-sales-types.js';
 import type { AfterSalesOrders } from '../../core/after-sales/ports.js';
+import { defined } from '../../core/shared/defined.js';
 import { customerId, memberId, orderId } from '../../core/shared/ids.js';
+import type { OrderDoc } from '../models/order-model.js';
 import type { Models } from '../models.js';
 import { mustObjectId, toObjectId } from '../object-id.js';
-import { defined } from './complaint-mapping.js';
 
 /** The fields of an `orders` document after-sales reads (the customers domain owns the collection and its model). */
-type OrderRow = {
-  _id: Types.ObjectId;
-  number: string;
-  customerId: Types.ObjectId;
-  items?: string;
-  amount: number;
-  contractNo: string;
-  signedAt: Date;
-  ownerId?: Types.ObjectId;
-  ownerName?: string;
-  customer?: { name?: string }[];
-};
+type OrderRow = Pick<
+  OrderDoc,
+  '_id' | 'number' | 'customerId' | 'items' | 'amount' | 'contractNo' | 'signedAt' | 'ownerId' | 'ownerName'
+> & { customer?: { name?: string }[] };
 
 function orderFromRow(row: OrderRow): AfterSalesOrder {
   return {

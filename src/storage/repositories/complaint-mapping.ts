@@ -5,18 +5,12 @@ import {
   type Reporter,
 } from '../../core/after-sales/after-sales-types.js';
 import type { NewComplaint } from '../../core/after-sales/ports.js';
+import { defined } from '../../core/shared/defined.js';
 import { customerId, memberId, orderId, orgId } from '../../core/shared/ids.js';
 import type { ComplaintDoc } from '../models/complaint-model.js';
 import { mustObjectId } from '../object-id.js';
 
 const hex = (id: { toHexString(): string }) => id.toHexString();
-
-/** Optional fields, kept only when present (exactOptionalPropertyTypes: no `undefined` values). */
-export function defined<T extends Record<string, unknown>>(
-  fields: T,
-): { [K in keyof T]?: Exclude<T[K], undefined> } {
-  return Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)) as never;
-}
 
 export function complaintFromDoc(doc: ComplaintDoc): Complaint {
   const order = doc.order as Omit<OrderSummary, 'id'> & { id: string };

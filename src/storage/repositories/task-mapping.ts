@@ -1,9 +1,9 @@
 import { complaintId, type Task, taskId } from '../../core/after-sales/after-sales-types.js';
 import type { NewTask } from '../../core/after-sales/ports.js';
+import { defined } from '../../core/shared/defined.js';
 import { customerId, memberId, orgId } from '../../core/shared/ids.js';
 import type { TaskDoc } from '../models/task-model.js';
 import { mustObjectId } from '../object-id.js';
-import { defined } from './complaint-mapping.js';
 
 const hex = (id: { toHexString(): string }) => id.toHexString();
 
