@@ -74,6 +74,17 @@ async function historyOf(ids: string[]) {
 }
 const entries = (kind: string) => t.app.models.OutboxEntry.find({ kind, mode: 'post' }).lean();
 
+/** Delivers until the outbox is empty: a paced conversation waits its turn (the clock moves it on). */
+async function deliverAll() {
+  for (let round = 0; round < 20; round++) {
+    await t.app.outboxPump.runNow();
+    await t.app.outboxPump.idle();
+    if ((await t.app.models.OutboxEntry.countDocuments({ status: { $in: ['pending', 'sending'] } })) === 0)
+      return;
+    t.app.clock.advance(5_000);
+  }
+}
+
 describe('runContactPlan', () => {
   it('reminds the owner at the next contact time, once, and only what is due', async () => {
     const soon = await followedLeads(2, 2);
@@ -105,18 +116,13 @@ describe('runContactPlan', () => {
   });
 
   it('delivers the reminders as DMs and the escalations as one card in the manager’s DM (the sandbox)', async () => {
+    // The earlier tests' cards are delivered first (a paced one could otherwise land after the wipe and be counted).
+    await deliverAll();
     await t.app.models.SandboxMessage.deleteMany({});
     const ids = await followedLeads(3, 1);
     t.app.clock.advance(26 * H);
     await runContactPlan(deps());
-    // Delivered until the outbox is empty: a paced conversation waits its turn (the clock moves it on).
-    for (let round = 0; round < 20; round++) {
-      await t.app.outboxPump.runNow();
-      await t.app.outboxPump.idle();
-      if ((await t.app.models.OutboxEntry.countDocuments({ status: { $in: ['pending', 'sending'] } })) === 0)
-        break;
-      t.app.clock.advance(5_000);
-    }
+    await deliverAll();
     const manager = (await entries('plan.missed'))[0]!.to as { memberId: string };
     const toManager = await t.app.models.SandboxMessage.find({
       conversation: `dm:${manager.memberId}`,
