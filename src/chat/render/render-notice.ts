@@ -4,8 +4,8 @@ import type { LeadMovedAwayData } from '../../core/pools/moved-away-notices.js';
 import type { Notice, NoticeDataByKind, NoticeKind } from '../../core/shared/notices.js';
 import type { OutboundMessage } from '../card.js';
 import type { SummaryKind } from '../outbox/coalesce-group.js';
-import { complaintCard, taskCard } from './after-sales-cards.js';
 import { agendaCard } from './agenda-card.js';
+import { complaintCard } from './complaint-card.js';
 import { contactReminderCard, missedContactsCard } from './contact-reminder-card.js';
 import { handOffCard } from './hand-off-card.js';
 import { leadApprovalCard, leadDecisionMessage } from './lead-approval-card.js';
@@ -19,6 +19,7 @@ import { ownerSummaryCard, poolSummaryCard } from './pool-summary-card.js';
 import { quoteCard } from './quote-card.js';
 import { reminderSummaryCard } from './reminder-summary-card.js';
 import type { RenderContext } from './render-context.js';
+import { taskCard } from './task-card.js';
 
 type Renderers = {
   readonly [K in NoticeKind]: (data: NoticeDataByKind[K], ctx: RenderContext) => OutboundMessage;
