@@ -12,6 +12,8 @@ const ALIASES: Readonly<Record<string, CommandName>> = {
   停滞: 'stalled',
   投诉: 'complaint',
   工时: 'hours',
+  我的任务: 'tasks',
+  任务: 'tasks',
   绑定: 'link',
   帮助: 'help',
 };

@@ -52,6 +52,7 @@ export function registerHandlers(registry: Registry, deps: HandlerDeps): Registr
       .onCommand('stalled', dueListCommand(deps, 'stalled'))
       .onCommand('complaint', notEnabledCommand)
       .onCommand('hours', notEnabledCommand)
+      .onCommand('tasks', notEnabledCommand)
       // A member who is linked already (they are typing from a linked account) is simply told so.
       .onCommand('link', async ({ member, texts }) => ({
         replies: [{ text: texts.link.welcome(member.name) }],

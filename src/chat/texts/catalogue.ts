@@ -69,6 +69,7 @@ export const COMMAND_NAMES = [
   'stalled',
   'complaint',
   'hours',
+  'tasks',
   'link',
   'help',
 ] as const;

@@ -22,8 +22,9 @@ const COMMAND_HELP: Readonly<Record<CommandName, string>> = {
   today: '/today — the customers to contact today',
   overdue: '/overdue — customers whose contact time has passed',
   stalled: '/stalled — promising customers with no progress for days',
-  complaint: '/complaint — file or see after-sales complaints',
-  hours: '/hours TASK HOURS — log hours on a task',
+  complaint: '/complaint CUSTOMER ORDER PROBLEM — file an after-sales complaint, e.g. /complaint Acme SO-2024-017 device will not start',
+  hours: '/hours TASK done TIME HOURS RESULT — log a task\'s hours, e.g. /hours T-12 done 16:30 3.5h replaced the power module',
+  tasks: '/tasks — your open after-sales tasks (overdue first)',
   link: '/link NAME — link your chat account to your member (an admin approves)',
   help: '/help — show this help',
 };

@@ -23,8 +23,9 @@ const COMMAND_HELP: Readonly<Record<CommandName, string>> = {
   today: '/今日 — 今天要联系的客户',
   overdue: '/逾期 — 过了约定时间还没联系的客户',
   stalled: '/停滞 — 高意向但多日没有推进的客户',
-  complaint: '/投诉 — 登记或查看售后投诉',
-  hours: '/工时 任务编号 小时数 — 填报工时',
+  complaint: '/投诉 客户 订单号 问题描述 — 登记售后投诉，例如 /投诉 上海云启 SO-2024-017 设备无法开机',
+  hours: '/工时 任务编号 完成于 时间 小时数 处理结果 — 填报工时，例如 /工时 T-12 完成于 今天16:30 3.5小时 已更换电源模块',
+  tasks: '/我的任务 — 我手上未完成的售后任务（逾期的排在前面）',
   link: '/绑定 姓名 — 把你的聊天账号绑定到成员（需管理员批准）',
   help: '/帮助 — 显示本说明',
 };
@@ -40,6 +41,7 @@ const COMMAND_WORDS: Readonly<Record<CommandName, string>> = {
   stalled: '停滞',
   complaint: '投诉',
   hours: '工时',
+  tasks: '我的任务',
   link: '绑定',
   help: '帮助',
 };
