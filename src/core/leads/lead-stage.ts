@@ -36,3 +36,10 @@ export type LeadStage = {
 
 /** The stage every new lead starts in. */
 export const FIRST_STAGE_KEY = 'lead';
+
+/**
+ * Days a lost (流失) lead stays in its owner's private pool before the public pool, for an org that has not set its
+ * stages. Here rather than in the stage settings because the contact plan (follow-ups) reads it too, and the two
+ * domains may not import each other both ways.
+ */
+export const DEFAULT_LOST_POOL_COOLDOWN_DAYS = 3;
