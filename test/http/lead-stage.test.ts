@@ -68,6 +68,11 @@ describe('POST /api/v1/leads/:ref/stage', () => {
     expect(won.body.order).toMatchObject({ contractNo: deal.contractNo, amount: 48000, items: '服务器2台' });
     expect(won.body.order.number).toMatch(/^SO-\d+$/);
     expect(won.body.stage.customerPending).toBeUndefined();
+    // One quote card: entering 成交 keeps the quote on the stage (the order's items) but is no new quote.
+    const quoteCards = await t.app.models.OutboxEntry.collection
+      .find({ kind: 'stage.quote', 'data.leadId': lead.id })
+      .toArray();
+    expect(quoteCards).toHaveLength(1);
     // The lead itself, read back, carries its stage, deal and customer (the API's lead shape shows its progress).
     const read = await t.request('GET', `/api/v1/leads/${lead.code}`, undefined, auth());
     expect(read.body.lead).toMatchObject({

@@ -13,6 +13,7 @@ export function leadProgressJson(lead: Lead) {
           stage: {
             key: stage.key,
             ...(stage.name ? { name: stage.name } : {}),
+            ...(stage.kind ? { kind: stage.kind } : {}),
             since: stage.since.toISOString(),
             ...(stage.quote ? { quote: stage.quote } : {}),
             ...(stage.deal ? { deal: { ...stage.deal, signedAt: stage.deal.signedAt.toISOString() } } : {}),
