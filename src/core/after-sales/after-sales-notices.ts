@@ -1,6 +1,13 @@
 import type { MemberId, TeamId } from '../shared/ids.js';
 import type { Notice, NoticeRecipient } from '../shared/notices.js';
-import type { Complaint, ComplaintStatus, Priority, Task, TaskStatus } from './after-sales-types.js';
+import type {
+  Complaint,
+  ComplaintStatus,
+  PauseReason,
+  Priority,
+  Task,
+  TaskStatus,
+} from './after-sales-types.js';
 
 /** What a complaint's card shows: the complaint, its order and contract, and where it stands. */
 export type ComplaintCardData = {
@@ -32,10 +39,19 @@ export type TaskCardData = {
   readonly status: TaskStatus;
   readonly priority: Priority;
   readonly customerName: string;
+  readonly assigneeId: MemberId;
   readonly assigneeName: string;
+  /** Who decides on the hours: the card shows them the approval buttons. */
+  readonly managerIds: readonly MemberId[];
+  /** The complaint as typed: what the problem is. */
+  readonly problem?: string;
   /** ISO times. */
   readonly dueAt: string;
+  /** When the moment happened (the reminder, the due time, the step): "还剩 1 小时" is counted from it. */
+  readonly at: string;
   readonly paused: boolean;
+  readonly pauseReason?: PauseReason;
+  readonly approvedByName?: string;
   readonly reportedHours?: number;
   readonly completedAt?: string;
   readonly result?: string;
@@ -71,8 +87,16 @@ export function complaintCardData(c: Complaint, taskCode?: string): ComplaintCar
   };
 }
 
+/** When a moment happened: the SLA's steps carry their own time, every other moment is the task's last step. */
+function momentAt(t: Task, moment: TaskMoment): Date {
+  if (moment === 'remind') return t.remindedAt ?? t.remindAt;
+  if (moment === 'due') return t.dueNotifiedAt ?? t.dueAt;
+  return t.history.at(-1)?.at ?? t.assignedAt;
+}
+
 export function taskCardData(t: Task, moment: TaskMoment): TaskCardData {
   const note = moment === 'returned' ? t.history.at(-1)?.note : undefined;
+  const pause = t.status === 'paused' ? t.pauses.at(-1)?.reason : undefined;
   return {
     taskId: t.id,
     code: t.code,
@@ -81,9 +105,14 @@ export function taskCardData(t: Task, moment: TaskMoment): TaskCardData {
     status: t.status,
     priority: t.priority,
     customerName: t.customerName,
+    assigneeId: t.assigneeId,
     assigneeName: t.assigneeName,
+    managerIds: t.managerIds,
+    ...(t.problem !== undefined ? { problem: t.problem } : {}),
     dueAt: t.dueAt.toISOString(),
+    at: momentAt(t, moment).toISOString(),
     paused: t.status === 'paused',
+    ...(pause ? { pauseReason: pause } : {}),
     ...(t.report
       ? {
           reportedHours: t.report.hours,
@@ -92,6 +121,7 @@ export function taskCardData(t: Task, moment: TaskMoment): TaskCardData {
         }
       : {}),
     ...(t.approval ? { approvedHours: t.approval.hours } : {}),
+    ...(t.approval?.by.name ? { approvedByName: t.approval.by.name } : {}),
     ...(t.overdue !== undefined ? { overdue: t.overdue } : {}),
     ...(note !== undefined ? { note } : {}),
   };
@@ -135,13 +165,15 @@ export function complaintUpdateNotices(
   ];
 }
 
-/** Who a task's moment is told to: the assignee, the managers, or (approved) everyone who cares. */
+/** Who a task's moment is told to: the assignee, the managers, or (approved) everyone who cares; none for a reminder. */
 function recipientsOf(t: Task, moment: TaskMoment): MemberId[] {
   switch (moment) {
     case 'assigned':
-    case 'remind':
     case 'returned':
       return [t.assigneeId];
+    // The reminder is the assignee's card redrawn in place ("还剩 1 小时"): quiet, one card, not a new message.
+    case 'remind':
+      return [];
     case 'due':
     case 'review':
       return [...t.managerIds];
@@ -151,19 +183,38 @@ function recipientsOf(t: Task, moment: TaskMoment): MemberId[] {
 }
 
 /**
- * The task's cards for one moment, one per person; keyed by the task's version, so publishing the same moment
- * again (a retry, a sweep) sends nothing twice.
+ * The task's cards for one moment: a new card for each person told, and every card already shown redrawn in place
+ * (the assignee's card shows 已到期, the approval card the decision). Keyed by the task's version, so publishing the
+ * same moment again (a retry, a sweep) sends nothing twice.
  */
 export function taskNotices(t: Task, moment: TaskMoment): Notice[] {
   const data = taskCardData(t, moment);
   // The assignment is the task's first version, whatever version a retry or the sweep finds it at.
   const version = moment === 'assigned' ? 1 : t.version;
-  return [...new Set(recipientsOf(t, moment))].map((id) => ({
+  const posts: Notice[] = [...new Set(recipientsOf(t, moment))].map((id) => ({
     kind: 'after_sales.task',
     to: member(id),
     cardKey: taskCardKey(t),
     mode: 'post',
     idempotencyKey: `${taskCardKey(t)}:v${version}:${moment}:${id}`,
+    seq: version,
     data,
   }));
+  return moment === 'assigned' ? posts : [...posts, taskUpdateNotice(t, moment)];
+}
+
+/**
+ * The task's card redrawn wherever it was shown (the assignee's DM, the managers' approval cards), as the task moved
+ * on (started, paused, resumed, a reminder); `seq` keeps an older redraw from replacing a newer one.
+ */
+export function taskUpdateNotice(t: Task, moment: TaskMoment = 'assigned'): Notice {
+  return {
+    kind: 'after_sales.task',
+    to: member(t.assigneeId),
+    cardKey: taskCardKey(t),
+    mode: 'update',
+    idempotencyKey: `${taskCardKey(t)}:v${t.version}:update`,
+    seq: t.version,
+    data: taskCardData(t, moment),
+  };
 }

@@ -121,6 +121,7 @@ export async function ensureTask(
     customerName: complaint.customerName,
     ...(complaint.customerOwnerId ? { customerOwnerId: complaint.customerOwnerId } : {}),
     ...(complaint.reporter.kind === 'member' ? { reporterId: complaint.reporter.memberId } : {}),
+    problem: complaint.description,
     priority: complaint.priority,
     assigneeId: complaint.assigneeId as MemberId,
     assigneeName: complaint.assigneeName ?? '',
