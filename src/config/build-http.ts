@@ -13,6 +13,7 @@ import { healthRoutes } from '../http/routes/health-routes.js';
 import { IMPORT_PATH, importRoutes } from '../http/routes/import-routes.js';
 import { leadRoutes } from '../http/routes/lead-routes.js';
 import { leadStageRoutes } from '../http/routes/lead-stage-routes.js';
+import { orderRoutes } from '../http/routes/order-routes.js';
 import { orgRoutes } from '../http/routes/org-routes.js';
 import { routingRoutes } from '../http/routes/routing-routes.js';
 import { tokenRoutes } from '../http/routes/token-routes.js';
@@ -107,5 +108,5 @@ function stageRouters(storage: Storage, deps: HttpDeps): Router[] {
   const { leads, customers, orders, pendingCustomers, members } = storage.repos;
   const { notifier, clock } = deps.intakeDeps;
   const stageDeps = { leads, customers, orders, pendingCustomers, members, notifier, clock };
-  return [leadStageRoutes(stageDeps), customerRoutes(stageDeps)] as Router[];
+  return [leadStageRoutes(stageDeps), customerRoutes(stageDeps), orderRoutes(stageDeps)] as Router[];
 }

@@ -1,5 +1,6 @@
 import type { ErrorCode } from '../core/shared/errors.js';
 import { CUSTOMER_HTTP_STATUS } from './routes/customer-http-status.js';
+import { ORDER_HTTP_STATUS } from './routes/order-http-status.js';
 
 /** The HTTP status for each rule failure; a new code without one fails to compile. */
 export const HTTP_STATUS: Readonly<Record<ErrorCode, number>> = {
@@ -48,4 +49,5 @@ export const HTTP_STATUS: Readonly<Record<ErrorCode, number>> = {
   TASK_STATUS_CONFLICT: 409,
   TASK_ALREADY_DECIDED: 409,
   ...CUSTOMER_HTTP_STATUS,
+  ...ORDER_HTTP_STATUS,
 };

@@ -3,7 +3,7 @@ import { type ApiTokenDoc, apiTokenSchema } from './models/api-token-model.js';
 import { type ChatDraftDoc, chatDraftSchema } from './models/chat-draft-model.js';
 import { type ComplaintDoc, complaintSchema } from './models/complaint-model.js';
 import { type CounterDoc, counterSchema } from './models/counter-model.js';
-import { type CustomerDoc, customerSchema } from './models/customer-model.js';
+import { type CustomerDoc, customerSchema, RETIRED_CUSTOMER_INDEXES } from './models/customer-model.js';
 import { type FollowUpDoc, followUpSchema } from './models/follow-up-model.js';
 import { type InboundEventDoc, inboundEventSchema } from './models/inbound-event-model.js';
 import { type LeadDoc, leadSchema } from './models/lead-model.js';
@@ -71,5 +71,17 @@ export function bindModels(connection: Connection): Models {
 
 /** Creates every declared index; called once at start-up (autoIndex is off so requests never wait on it). */
 export async function ensureIndexes(models: Models): Promise<void> {
+  await dropRetiredIndexes(models.Customer, RETIRED_CUSTOMER_INDEXES);
   for (const model of Object.values(models)) await model.createIndexes();
+}
+
+/** Drops indexes a later version replaced (a changed definition under the old name would refuse to build). */
+async function dropRetiredIndexes(
+  model: Pick<Models['Customer'], 'collection'>,
+  names: readonly string[],
+): Promise<void> {
+  const existing = await model.collection.indexes().catch(() => []);
+  for (const name of names) {
+    if (existing.some((index) => index.name === name)) await model.collection.dropIndex(name);
+  }
 }

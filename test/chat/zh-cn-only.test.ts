@@ -457,6 +457,9 @@ const ERRORS: Readonly<Record<ErrorCode, ErrorDetails>> = {
   STAGE_CLOSED: { leadId: LEAD, stage: '成交' },
   CONTRACT_NO_TAKEN: { contractNo: '合同2026-001', orderNumber: 'SO-1001' },
   CUSTOMER_NOT_FOUND: { customerId: '6b0f064758542000d1edf0c1' },
+  ORDER_NUMBER_TAKEN: { number: 'SO-2024-017', orderId: '6b0f064758542000d1edf0c2' },
+  ORDER_KEY_REUSED: { key: 'k-1', number: 'SO-2024-017' },
+  ORDER_OWNER_NOT_FOUND: { owner: '张伟' },
 };
 
 describe('a zh-CN org reads Chinese only', () => {

@@ -32,6 +32,15 @@ export class FakeCustomerRepository implements CustomerRepository {
     return customer;
   }
 
+  async ensureByName(customer: Customer & { readonly intakeName: string }) {
+    await turn();
+    const same = this.all().filter((c) => c.orgId === customer.orgId && c.name === customer.name);
+    const stored = same.sort((a, b) => (a.id < b.id ? -1 : 1))[0];
+    if (stored) return stored;
+    this.customers.set(customer.id, customer);
+    return customer;
+  }
+
   async get(org: OrgId, id: CustomerId) {
     await turn();
     const c = this.customers.get(id);

@@ -1,4 +1,4 @@
-import type { NewOrder, Order, OrderRepository } from '../../src/core/customers/index.js';
+import type { NewOrder, Order, OrderKeys, OrderRepository } from '../../src/core/customers/index.js';
 import { type CustomerId, type OrderId, type OrgId, orderId } from '../../src/core/shared/ids.js';
 import { nextHexId, turn } from './fake-customer-repository.js';
 
@@ -22,11 +22,36 @@ export class FakeOrderRepository implements OrderRepository {
     await turn();
     const stored = this.byContract(order.orgId, order.contractNo);
     if (stored) return stored;
-    const n = (this.counters.get(order.orgId) ?? 0) + 1;
+    let n = this.counters.get(order.orgId) ?? 0;
+    // As in mongo: a number an entered order holds is skipped.
+    do n++;
+    while (this.all().some((o) => o.orgId === order.orgId && o.number === `SO-${1000 + n}`));
     this.counters.set(order.orgId, n);
     const created: Order = { ...order, number: `SO-${1000 + n}` };
     this.orders.set(created.id, created);
     return created;
+  }
+
+  async findClashes(org: OrgId, keys: OrderKeys) {
+    await turn();
+    return this.clashes(org, keys).slice(0, 3);
+  }
+
+  async insertNumbered(order: Order) {
+    await turn();
+    if (this.clashes(order.orgId, order).length > 0) return { clash: true as const };
+    this.orders.set(order.id, order);
+    return { order };
+  }
+
+  private clashes(org: OrgId, keys: OrderKeys) {
+    return this.all().filter(
+      (o) =>
+        o.orgId === org &&
+        (o.number === keys.number ||
+          o.contractNo === keys.contractNo ||
+          (keys.requestKey !== undefined && o.requestKey === keys.requestKey)),
+    );
   }
 
   async findByContract(org: OrgId, contractNo: string) {

@@ -36,6 +36,8 @@ const EXPECTED: Record<Action, readonly Role[]> = {
   'task.work': ['aftersales', 'aftersales_manager'],
   'task.work_any': ['admin'],
   'after_sales.figures': ['admin', 'director', 'aftersales_manager'],
+  'order.create': ['admin', 'director', 'manager', 'aftersales_manager'],
+  'order.create_any_owner': ['admin', 'director', 'aftersales_manager'],
 };
 const ACTIONS = Object.keys(EXPECTED) as Action[];
 

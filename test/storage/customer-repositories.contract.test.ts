@@ -91,7 +91,7 @@ const order = (s: Subject, c: Customer, contractNo: string): NewOrder => ({
   id: s.orders.newId(),
   orgId: c.orgId,
   customerId: c.id,
-  leadId: c.leadId,
+  ...(c.leadId ? { leadId: c.leadId } : {}),
   items: '服务器2台',
   amount: 48_000,
   contractNo,

@@ -5,6 +5,7 @@ import { followUpErrorsEn } from './follow-up-errors-en.js';
 import { draftTextsEn, followUpTextsEn } from './follow-up-texts-en.js';
 import { when } from './format-when.js';
 import { leadTextsEn } from './lead-texts-en.js';
+import { orderErrorsEn } from './order-texts-en.js';
 import { perCommand } from './per-command.js';
 import { planTextsEn } from './plan-texts-en.js';
 import { stageErrorsEn, stageTextsEn } from './stage-texts-en.js';
@@ -22,8 +23,10 @@ const COMMAND_HELP: Readonly<Record<CommandName, string>> = {
   today: '/today — the customers to contact today',
   overdue: '/overdue — customers whose contact time has passed',
   stalled: '/stalled — promising customers with no progress for days',
-  complaint: '/complaint CUSTOMER ORDER PROBLEM — file an after-sales complaint, e.g. /complaint Acme SO-2024-017 device will not start',
-  hours: '/hours TASK done TIME HOURS RESULT — log a task\'s hours, e.g. /hours T-12 done 16:30 3.5h replaced the power module',
+  complaint:
+    '/complaint CUSTOMER ORDER PROBLEM — file an after-sales complaint, e.g. /complaint Acme SO-2024-017 device will not start',
+  hours:
+    "/hours TASK done TIME HOURS RESULT — log a task's hours, e.g. /hours T-12 done 16:30 3.5h replaced the power module",
   tasks: '/tasks — your open after-sales tasks (overdue first)',
   link: '/link NAME — link your chat account to your member (an admin approves)',
   help: '/help — show this help',
@@ -45,6 +48,7 @@ export const en: Catalogue = {
     ...followUpErrorsEn,
     ...afterSalesErrorsEn,
     ...stageErrorsEn,
+    ...orderErrorsEn,
     VALIDATION_FAILED: (d) => `Some input is not valid: ${field(d)}`,
     NOT_FOUND: () => 'Nothing was found to act on.',
     CONFLICT: () => 'Someone else changed this just now; refresh and try again.',

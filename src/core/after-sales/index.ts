@@ -10,6 +10,7 @@ export * from './close-complaint.js';
 export * from './decide-hours.js';
 export * from './error-codes.js';
 export * from './get-after-sales-figures.js';
+export * from './get-complaint.js';
 export * from './list-assignees.js';
 export * from './list-complaints.js';
 export * from './list-tasks.js';

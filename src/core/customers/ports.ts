@@ -24,6 +24,12 @@ export interface CustomerRepository {
    * (orgId, leadId) index, so two finishing runs of one 成交 make one customer.
    */
   ensureForLead(customer: Customer): Promise<Customer>;
+  /**
+   * An order intake's customer by company name: the org's customer of that `name` (the oldest, when two leads of
+   * one company were won), else this one inserted with `intakeName`. One upsert; the unique (orgId, intakeName)
+   * index makes two intakes of a new company at once one customer.
+   */
+  ensureByName(customer: Customer & { readonly intakeName: string }): Promise<Customer>;
   get(orgId: OrgId, id: CustomerId): Promise<Customer | undefined>;
   list(orgId: OrgId, query: CustomerQuery): Promise<Customer[]>;
 }
@@ -36,10 +42,24 @@ export interface OrderRepository {
    */
   ensure(order: NewOrder): Promise<Order>;
   findByContract(orgId: OrgId, contractNo: string): Promise<Order | undefined>;
+  /** The stored orders an entered one would clash with: the same number, contract number or request key (≤ 3). */
+  findClashes(orgId: OrgId, keys: OrderKeys): Promise<Order[]>;
+  /**
+   * Inserts an entered order with its own number (`POST /orders`, the import); one insert, whose unique indexes
+   * (number, contract, request key) decide a race: `clash` when another order holds one of them.
+   */
+  insertNumbered(order: Order): Promise<{ order: Order } | { clash: true }>;
   get(orgId: OrgId, id: Order['id']): Promise<Order | undefined>;
   /** A customer's orders, newest first. */
   listByCustomer(orgId: OrgId, customerId: CustomerId, limit: number): Promise<Order[]>;
 }
+
+/** What makes an entered order the same as a stored one. */
+export type OrderKeys = {
+  readonly number: string;
+  readonly contractNo: string;
+  readonly requestKey?: string;
+};
 
 /**
  * Won leads whose customer and order may not exist yet: the 成交 write marks the lead (`stage.customerPending`),

@@ -46,6 +46,9 @@ const POLICY = {
   /** An admin (an integration's token: a helpdesk, a web form) works a task on its assignee's behalf. */
   'task.work_any': ['admin'],
   'after_sales.figures': ['admin', 'director', 'aftersales_manager'],
+  /** Entering orders (POST /orders, the order import); a manager for themselves and their teams' members only. */
+  'order.create': ['admin', 'director', 'manager', 'aftersales_manager'],
+  'order.create_any_owner': ['admin', 'director', 'aftersales_manager'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof POLICY;

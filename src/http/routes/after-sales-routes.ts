@@ -8,6 +8,7 @@ import {
   changeComplaintStatus,
   decideHours,
   getAfterSalesFigures,
+  getComplaint,
   listAssignees,
   listComplaints,
   listTasks,
@@ -60,6 +61,14 @@ export function afterSalesRoutes(deps: AfterSalesRouteDeps): Router<ApiState> {
 
   router.get('/complaints/assignees', async (ctx) => {
     ctx.body = { assignees: await listAssignees(deps, ctx.state.caller) };
+  });
+
+  // After `/complaints/assignees`, which would otherwise be read as a complaint's code.
+  router.get('/complaints/:ref', async (ctx) => {
+    const { complaint, tasks } = await getComplaint(deps, ctx.state.caller, {
+      complaint: ctx.params.ref ?? '',
+    });
+    ctx.body = { complaint: { ...complaintJson(complaint), tasks } };
   });
 
   router.post('/complaints/:ref\\:assign', async (ctx) => {

@@ -20,7 +20,8 @@ export function stageJson(org: Org, lead: Lead) {
 
 export const customerJson = (c: Customer) => ({ ...c, createdAt: c.createdAt.toISOString() });
 
-export const orderJson = (o: Order) => ({
+/** An order as the API shows it: all of it but the request key (an idempotency detail). */
+export const orderJson = ({ requestKey: _key, ...o }: Order) => ({
   ...o,
   signedAt: o.signedAt.toISOString(),
   createdAt: o.createdAt.toISOString(),

@@ -4,7 +4,8 @@ import { Schema, type Types } from 'mongoose';
 export type CustomerDoc = {
   _id: Types.ObjectId;
   orgId: Types.ObjectId;
-  leadId: Types.ObjectId;
+  leadId?: Types.ObjectId;
+  intakeName?: string;
   leadCode?: string;
   name: string;
   company?: string;
@@ -19,7 +20,8 @@ export type CustomerDoc = {
 export const customerSchema = new Schema<CustomerDoc>(
   {
     orgId: { type: Schema.Types.ObjectId, required: true },
-    leadId: { type: Schema.Types.ObjectId, required: true },
+    leadId: Schema.Types.ObjectId,
+    intakeName: String,
     leadCode: String,
     name: { type: String, required: true },
     company: String,
@@ -32,7 +34,20 @@ export const customerSchema = new Schema<CustomerDoc>(
   { collection: 'customers', versionKey: false },
 );
 // The lead is the customer's unique key: finishing one 成交 twice (a retry, the sweep) cannot make a second one.
-customerSchema.index({ orgId: 1, leadId: 1 }, { unique: true, name: 'customer_lead' });
+// Partial, since a customer made by an order's intake has no lead (it replaces `customer_lead`, which was not).
+customerSchema.index(
+  { orgId: 1, leadId: 1 },
+  { unique: true, name: 'customer_lead_once', partialFilterExpression: { leadId: { $exists: true } } },
+);
+// An order intake's new company: two intakes at once (two import runs, a retry) make one customer.
+customerSchema.index(
+  { orgId: 1, intakeName: 1 },
+  { unique: true, name: 'customer_intake_name', partialFilterExpression: { intakeName: { $exists: true } } },
+);
+// An order intake finds its customer by company name.
+customerSchema.index({ orgId: 1, name: 1, _id: 1 });
+/** Indexes an older version declared that this one replaces: dropped at start-up (ensureIndexes). */
+export const RETIRED_CUSTOMER_INDEXES = ['customer_lead'] as const;
 // The scoped lists, newest first: all (directors), a rep's own, a manager's teams'.
 customerSchema.index({ orgId: 1, _id: -1 });
 customerSchema.index({ orgId: 1, ownerId: 1, _id: -1 });

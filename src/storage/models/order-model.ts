@@ -6,7 +6,8 @@ export type OrderDoc = {
   orgId: Types.ObjectId;
   number: string;
   customerId: Types.ObjectId;
-  leadId: Types.ObjectId;
+  leadId?: Types.ObjectId;
+  requestKey?: string;
   items?: string;
   amount: number;
   contractNo: string;
@@ -22,7 +23,8 @@ export const orderSchema = new Schema<OrderDoc>(
     orgId: { type: Schema.Types.ObjectId, required: true },
     number: { type: String, required: true },
     customerId: { type: Schema.Types.ObjectId, required: true },
-    leadId: { type: Schema.Types.ObjectId, required: true },
+    leadId: Schema.Types.ObjectId,
+    requestKey: String,
     items: String,
     amount: { type: Number, required: true },
     contractNo: { type: String, required: true },
@@ -38,5 +40,10 @@ export const orderSchema = new Schema<OrderDoc>(
 orderSchema.index({ orgId: 1, contractNo: 1 }, { unique: true, name: 'order_contract' });
 // What complaints and people type (`SO-1001`).
 orderSchema.index({ orgId: 1, number: 1 }, { unique: true, name: 'order_number' });
+// An entered order's Idempotency-Key (or import row key): a replay finds the order it made.
+orderSchema.index(
+  { orgId: 1, requestKey: 1 },
+  { unique: true, name: 'order_request_key', partialFilterExpression: { requestKey: { $exists: true } } },
+);
 // A customer's orders, newest first.
 orderSchema.index({ orgId: 1, customerId: 1, _id: -1 });

@@ -10,10 +10,11 @@ export function customerFromDoc(doc: CustomerDoc): Customer {
   return {
     id: customerId(doc._id.toHexString()),
     orgId: orgId(doc.orgId.toHexString()),
-    leadId: leadId(doc.leadId.toHexString()),
     name: doc.name,
     contacts: doc.contacts as LeadContact[],
     createdAt: doc.createdAt,
+    ...(doc.leadId ? { leadId: leadId(doc.leadId.toHexString()) } : {}),
+    ...(doc.intakeName ? { intakeName: doc.intakeName } : {}),
     ...(doc.leadCode ? { leadCode: doc.leadCode } : {}),
     ...(doc.company ? { company: doc.company } : {}),
     ...(doc.ownerId ? { ownerId: memberId(doc.ownerId.toHexString()) } : {}),
@@ -26,10 +27,11 @@ function customerToDoc(c: Customer): CustomerDoc {
   return {
     _id: mustObjectId(c.id),
     orgId: mustObjectId(c.orgId),
-    leadId: mustObjectId(c.leadId),
     name: c.name,
     contacts: c.contacts.map((x) => ({ ...x })),
     createdAt: c.createdAt,
+    ...(c.leadId ? { leadId: mustObjectId(c.leadId) } : {}),
+    ...(c.intakeName ? { intakeName: c.intakeName } : {}),
     ...(c.leadCode ? { leadCode: c.leadCode } : {}),
     ...(c.company ? { company: c.company } : {}),
     ...(c.ownerId ? { ownerId: mustObjectId(c.ownerId) } : {}),
@@ -41,26 +43,34 @@ function customerToDoc(c: Customer): CustomerDoc {
 /** Customers in MongoDB; every query carries the org. */
 export function mongoCustomerRepository(models: Pick<Models, 'Customer'>): CustomerRepository {
   const { Customer: Model } = models;
+  const upsertOnce = async (doc: CustomerDoc, filter: Record<string, unknown>): Promise<Customer> => {
+    const { _id, ...rest } = doc;
+    try {
+      const stored = await Model.collection.findOneAndUpdate(
+        filter,
+        { $setOnInsert: { _id, ...rest } },
+        { upsert: true, returnDocument: 'after', sort: { _id: 1 } },
+      );
+      return customerFromDoc(stored as unknown as CustomerDoc);
+    } catch (error) {
+      // Two upserts at once may both try to insert; the loser (a unique index said no) reads the winner's.
+      if ((error as { code?: number }).code !== 11000) throw error;
+      const stored = await Model.collection.findOne(filter, { sort: { _id: 1 } });
+      if (!stored) throw error;
+      return customerFromDoc(stored as unknown as CustomerDoc);
+    }
+  };
   return {
     newId: () => customerId(new Types.ObjectId().toHexString()),
     async ensureForLead(customer) {
-      const { _id, ...rest } = customerToDoc(customer);
+      const doc = customerToDoc(customer);
       // One upsert on the unique (orgId, leadId) index: the first run inserts, every later one reads it back.
-      const filter = { orgId: rest.orgId, leadId: rest.leadId };
-      try {
-        const doc = await Model.collection.findOneAndUpdate(
-          filter,
-          { $setOnInsert: { _id, ...rest } },
-          { upsert: true, returnDocument: 'after' },
-        );
-        return customerFromDoc(doc as unknown as CustomerDoc);
-      } catch (error) {
-        // Two upserts at once may both try to insert; the loser reads the winner's.
-        if ((error as { code?: number }).code !== 11000) throw error;
-        const doc = await Model.collection.findOne(filter);
-        if (!doc) throw error;
-        return customerFromDoc(doc as unknown as CustomerDoc);
-      }
+      return upsertOnce(doc, { orgId: doc.orgId, leadId: doc.leadId });
+    },
+    async ensureByName(customer) {
+      const doc = customerToDoc(customer);
+      // Any customer of that name is the one (the oldest first); none: this one, its intakeName unique in the org.
+      return upsertOnce(doc, { orgId: doc.orgId, name: doc.name });
     },
     async get(org, id) {
       const _id = toObjectId(id);

@@ -51,6 +51,7 @@ function crashingAt(deps: StageDeps, step: 'customer' | 'order' | 'publish' | 'c
             get: c.get.bind(c),
             list: c.list.bind(c),
             ensureForLead: once(c.ensureForLead.bind(c)),
+            ensureByName: c.ensureByName.bind(c),
           }
         : c,
     orders:
@@ -61,6 +62,8 @@ function crashingAt(deps: StageDeps, step: 'customer' | 'order' | 'publish' | 'c
             get: o.get.bind(o),
             listByCustomer: o.listByCustomer.bind(o),
             ensure: once(o.ensure.bind(o)),
+            findClashes: o.findClashes.bind(o),
+            insertNumbered: o.insertNumbered.bind(o),
           }
         : o,
     notifier: step === 'publish' ? { publish: onceAfterFirst(deps) } : deps.notifier,
