@@ -36,6 +36,11 @@ const EXPECTED: Record<Action, readonly Role[]> = {
   'task.work': ['aftersales', 'aftersales_manager'],
   'task.work_any': ['admin'],
   'after_sales.figures': ['admin', 'director', 'aftersales_manager'],
+  'report.read_org': ['admin', 'director'],
+  'report.read_team': ['manager'],
+  'report.read_own': ['rep'],
+  'report.after_sales': ['admin', 'director', 'aftersales_manager'],
+  'campaign.set_cost': ['admin', 'director'],
 };
 const ACTIONS = Object.keys(EXPECTED) as Action[];
 

@@ -46,6 +46,13 @@ const POLICY = {
   /** An admin (an integration's token: a helpdesk, a web form) works a task on its assignee's behalf. */
   'task.work_any': ['admin'],
   'after_sales.figures': ['admin', 'director', 'aftersales_manager'],
+  /** Reports (core/reports/report-scope.ts): the whole org, one's teams, one's own figures beside the team's. */
+  'report.read_org': ['admin', 'director'],
+  'report.read_team': ['manager'],
+  'report.read_own': ['rep'],
+  'report.after_sales': ['admin', 'director', 'aftersales_manager'],
+  /** Campaign costs (PUT /api/v1/campaigns/:name), which the channel figures spread over leads and wins. */
+  'campaign.set_cost': ['admin', 'director'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof POLICY;
