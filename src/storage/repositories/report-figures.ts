@@ -48,7 +48,7 @@ const HOUR_MS = 3_600_000;
 function rowOf(r: GroupRow): CohortRow {
   return {
     ...(r._id ? { memberId: memberId(r._id.toHexString()) } : {}),
-    ...(r.name ? { name: r.name } : {}),
+    ...(r._id && r.name ? { name: r.name } : {}),
     ...{ assigned: r.assigned, unfollowed: r.unfollowed, responded: r.responded, followUps: r.followUps },
     ...{ won: r.won, wonAmount: r.wonAmount },
     ...(typeof r.median === 'number' ? { responseMedianMs: r.median } : {}),

@@ -11,6 +11,8 @@ import { mustObjectId } from '../object-id.js';
 export const DAY_MS = 86_400_000;
 const EPOCH = new Date(0);
 const FIRST_STAGE = 'lead';
+// "No deadline": the latest instant the dev server's date type holds (JavaScript's own maximum overflows it).
+const NEVER = new Date('9999-12-31T00:00:00Z');
 
 /** The teams and the owner a query is narrowed to, as a `$match` fragment. */
 export function scopeMatch(q: Pick<FigureQuery, 'teamIds' | 'ownerId'>, ownerField = 'ownerId') {
@@ -33,11 +35,11 @@ const stageKey = { $ifNull: ['$stage.key', FIRST_STAGE] };
 /** One number or flag per cohort lead: what every figure of the cohort is summed or ranked from. */
 export function cohortFields(q: FigureQuery) {
   const responded = { $gte: [{ $ifNull: ['$respondedAt', EPOCH] }, '$assignedAt'] };
-  const deadlinePassed = { $lte: [{ $ifNull: ['$reclaimAt', new Date(8.64e15)] }, q.asOf] };
+  const deadlinePassed = { $lte: [{ $ifNull: ['$reclaimAt', NEVER] }, q.asOf] };
   const lateOrNever = {
     $or: [
       { $eq: ['$followUpStatus', 'unfollowed'] },
-      { $gt: [{ $ifNull: ['$respondedAt', EPOCH] }, { $ifNull: ['$reclaimAt', new Date(8.64e15)] }] },
+      { $gt: [{ $ifNull: ['$respondedAt', EPOCH] }, { $ifNull: ['$reclaimAt', NEVER] }] },
     ],
   };
   return [
@@ -93,13 +95,16 @@ export function cohortGroup(by: string | null) {
   ];
 }
 
+const asArray = (expr: string) => ({ $map: { input: [0], as: 'x', in: expr } });
+
 /** The funnel's facets: leads per stage now, ever reached, completed stays' median, loss reasons. */
 export function funnelFacets(q: FigureQuery) {
   const ends = (end: 'from' | 'to') => ({ $map: { input: '$events', as: 'e', in: `$$e.stage.${end}` } });
   return {
     stages: [{ $group: { _id: '$stageKey', n: { $sum: 1 } } }],
     reached: [
-      { $project: { keys: { $setUnion: [[FIRST_STAGE, '$stageKey'], ends('from'), ends('to')] } } },
+      // The current stage as a one-element array by `$map`: the dev server leaves expressions in array literals unread.
+      { $project: { keys: { $setUnion: [[FIRST_STAGE], asArray('$stageKey'), ends('from'), ends('to')] } } },
       { $unwind: '$keys' },
       { $group: { _id: '$keys', n: { $sum: 1 } } },
     ],
