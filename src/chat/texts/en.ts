@@ -1,5 +1,6 @@
 import { afterSalesErrorsEn, afterSalesTextsEn } from './after-sales-texts-en.js';
 import type { Catalogue, CommandName } from './catalogue.js';
+import { complaintChatTextsEn, complaintErrorsEn } from './complaint-chat-texts-en.js';
 import { describeIssues } from './field-issues.js';
 import { followUpErrorsEn } from './follow-up-errors-en.js';
 import { draftTextsEn, followUpTextsEn } from './follow-up-texts-en.js';
@@ -22,8 +23,10 @@ const COMMAND_HELP: Readonly<Record<CommandName, string>> = {
   today: '/today — the customers to contact today',
   overdue: '/overdue — customers whose contact time has passed',
   stalled: '/stalled — promising customers with no progress for days',
-  complaint: '/complaint CUSTOMER ORDER PROBLEM — file an after-sales complaint, e.g. /complaint Acme SO-2024-017 device will not start',
-  hours: '/hours TASK done TIME HOURS RESULT — log a task\'s hours, e.g. /hours T-12 done 16:30 3.5h replaced the power module',
+  complaint:
+    '/complaint CUSTOMER ORDER PROBLEM — file an after-sales complaint, e.g. /complaint Acme SO-2024-017 device will not start',
+  hours:
+    "/hours TASK done TIME HOURS RESULT — log a task's hours, e.g. /hours T-12 done 16:30 3.5h replaced the power module",
   tasks: '/tasks — your open after-sales tasks (overdue first)',
   link: '/link NAME — link your chat account to your member (an admin approves)',
   help: '/help — show this help',
@@ -44,6 +47,7 @@ export const en: Catalogue = {
   errors: {
     ...followUpErrorsEn,
     ...afterSalesErrorsEn,
+    ...complaintErrorsEn,
     ...stageErrorsEn,
     VALIDATION_FAILED: (d) => `Some input is not valid: ${field(d)}`,
     NOT_FOUND: () => 'Nothing was found to act on.',
@@ -118,6 +122,7 @@ export const en: Catalogue = {
   },
   lead: leadTextsEn,
   afterSales: afterSalesTextsEn,
+  complaintChat: complaintChatTextsEn,
   stage: stageTextsEn,
   plan: planTextsEn,
   followUps: followUpTextsEn,
