@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   assignedStatus,
-  type Centre,
   CENTRE_CHANNEL,
+  type Centre,
   CUSTOMER,
   centreTitle,
   DESCRIPTION,

@@ -76,18 +76,16 @@ export async function openComplaintCentre(t: TestApp, channelId = CENTRE_CHANNEL
     createdAt: now,
   });
   // Inserted oldest first: the reader lists a customer's orders newest first.
-  await db
-    .collection('orders')
-    .insertMany([
-      order(customer, ORDERS[1]),
-      order(customer, ORDERS[0]),
-      order(other, {
-        number: OTHER_ORDER,
-        items: '存储',
-        contractNo: 'HT-2024-030',
-        signedAt: '2024-05-01T02:00:00Z',
-      }),
-    ]);
+  await db.collection('orders').insertMany([
+    order(customer, ORDERS[1]),
+    order(customer, ORDERS[0]),
+    order(other, {
+      number: OTHER_ORDER,
+      items: '存储',
+      contractNo: 'HT-2024-030',
+      signedAt: '2024-05-01T02:00:00Z',
+    }),
+  ]);
   const members = (await api(t, 'GET', '/members')).body.members as MemberRow[];
   const named = (name: string) => {
     const m = members.find((x) => x.name === name);
