@@ -34,6 +34,18 @@ export type OutboundMessage = {
    * turns them into the platform's user ids (PlatformMessage.mentionUserIds) before the adapter sees the message.
    */
   readonly mentions?: readonly MemberId[];
+  /**
+   * A menu to choose one of (Slack's select menu: the choice comes back as an action with the option's value).
+   * Only handlers answering a platform that draws one set it (see HandlerContext's form trigger); elsewhere the
+   * same choices are numbered in the text.
+   */
+  readonly select?: Select;
+};
+
+export type Select = {
+  readonly actionId: string;
+  readonly placeholder: string;
+  readonly options: readonly { readonly value: string; readonly label: string }[];
 };
 
 /** One field of a form: a choice from a list, or text (one line or several). */

@@ -6,6 +6,7 @@ import { mongoAfterSalesFigures } from '../storage/repositories/after-sales-figu
 import { mongoAfterSalesOrders } from '../storage/repositories/after-sales-orders.js';
 import { mongoApiTokenRepository } from '../storage/repositories/api-token-repository.js';
 import { mongoChatDrafts } from '../storage/repositories/chat-draft-repository.js';
+import { mongoComplaintCustomers } from '../storage/repositories/complaint-customers.js';
 import { mongoComplaintRepository } from '../storage/repositories/complaint-repository.js';
 import { mongoConversionStats } from '../storage/repositories/conversion-stats.js';
 import { mongoCounters } from '../storage/repositories/counter-repository.js';
@@ -53,6 +54,7 @@ export function buildStorage(connection: Connection, clock: Clock, edge: EdgeSet
     afterSalesFigures: mongoAfterSalesFigures(models),
     counters: mongoCounters(models),
     customers: mongoCustomerRepository(models),
+    complaintCustomers: mongoComplaintCustomers(models),
     orders: mongoOrderRepository(models),
     pendingCustomers: mongoPendingCustomers(models),
     drafts: mongoChatDrafts(models),

@@ -438,6 +438,8 @@ const ERRORS: Readonly<Record<ErrorCode, ErrorDetails>> = {
   BAD_COMMAND_ARGS: { command: 'lead' },
   COMMAND_NOT_AVAILABLE: { command: 'complaint' },
   COMPLAINT_NOT_FOUND: { ref: 'TS-1001' },
+  COMPLAINT_ASSIGN_NOT_MANAGER: { roles: ['aftersales'] },
+  COMPLAINT_CUSTOMER_NOT_FOUND: { customer: '上海云启' },
   COMPLAINT_CUSTOMER_UNKNOWN: { customerId: LEAD },
   COMPLAINT_ORDER_NOT_OF_CUSTOMER: {
     orderNumber: 'SO-9999',

@@ -1,5 +1,5 @@
 import type { types } from '@slack/bolt';
-import type { Button, Card, OutboundMessage } from '../../chat/card.js';
+import type { Button, Card, OutboundMessage, Select } from '../../chat/card.js';
 
 // Block Kit reference: https://docs.slack.dev/reference/block-kit/blocks
 export type SlackBlock = types.KnownBlock;
@@ -36,10 +36,10 @@ export function toSlackMessage(
 ): SlackMessage {
   const mentions = mentionPrefix(mentionUserIds);
   const { card } = message;
-  if (!card) return { text: joinMentions(mentions, toMrkdwn(message.text ?? '')) };
+  if (!card && !message.select) return { text: joinMentions(mentions, toMrkdwn(message.text ?? '')) };
   // With blocks present Slack shows `text` only in notifications, so a text next to a card is drawn as a block.
   return {
-    text: joinMentions(mentions, fallbackText(message.text, card)),
+    text: joinMentions(mentions, card ? fallbackText(message.text, card) : escapeMrkdwn(message.text ?? '')),
     blocks: blocksOf(message, mentions),
   };
 }
@@ -65,7 +65,33 @@ function joinMentions(mentions: string, text: string): string {
 function blocksOf(message: OutboundMessage, mentions: string): SlackBlock[] {
   const lead = joinMentions(mentions, message.text ? toMrkdwn(message.text) : '');
   const text: SlackBlock[] = lead ? [mrkdwnSection(lead)] : [];
-  return [...text, ...(message.card ? cardBlocks(message.card) : [])];
+  return [
+    ...text,
+    ...(message.card ? cardBlocks(message.card) : []),
+    ...(message.select ? [selectBlock(message.select)] : []),
+  ];
+}
+
+/**
+ * A select menu in an actions block; the choice arrives as a block action with the option's value.
+ * https://docs.slack.dev/reference/block-kit/block-elements/select-menu-element#static_select
+ */
+function selectBlock(select: Select): SlackBlock {
+  return {
+    type: 'actions',
+    elements: [
+      {
+        type: 'static_select',
+        action_id: select.actionId,
+        placeholder: { type: 'plain_text', text: clip(select.placeholder, LIMITS.buttonText) },
+        // Slack allows 100 options, each text ≤ 75 characters and value ≤ 150.
+        options: select.options.slice(0, 100).map((o) => ({
+          text: { type: 'plain_text', text: clip(o.label, LIMITS.buttonText) },
+          value: o.value.slice(0, 150),
+        })),
+      },
+    ],
+  };
 }
 
 /** The card as blocks: header, status (context), fields (sections of ≤ 10), markdown, then the buttons. */

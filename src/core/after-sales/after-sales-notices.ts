@@ -26,7 +26,22 @@ export type ComplaintCardData = {
   readonly createdAt: string;
   readonly assigneeName?: string;
   readonly taskCode?: string;
+  /** The time the priority allows (the org's settings), shown until a task's due time is known. */
+  readonly slaHours?: number;
+  /** The task's required completion time (ISO), once assigned. */
+  readonly dueAt?: string;
+  /** The staff it can go to, with their open task counts: one assign button each (only while 待分配). */
+  readonly assignees?: readonly ComplaintAssignee[];
 };
+
+export type ComplaintAssignee = {
+  readonly memberId: MemberId;
+  readonly name: string;
+  readonly openTasks: number;
+};
+
+/** Where the complaint centre's card is shown: the after-sales team's channel and each after-sales manager's DM. */
+export type ComplaintCentre = { readonly teamId?: TeamId; readonly managerIds: readonly MemberId[] };
 
 /** Why a task card is sent: assigned, the 75 % reminder, the due time, hours to review, returned, approved. */
 export type TaskMoment = 'assigned' | 'remind' | 'due' | 'review' | 'returned' | 'approved';
@@ -68,7 +83,10 @@ declare module '../shared/notices.js' {
   }
 }
 
-export function complaintCardData(c: Complaint, taskCode?: string): ComplaintCardData {
+export function complaintCardData(
+  c: Complaint,
+  more: Pick<ComplaintCardData, 'taskCode' | 'slaHours' | 'dueAt' | 'assignees'> = {},
+): ComplaintCardData {
   return {
     complaintId: c.id,
     code: c.code,
@@ -83,7 +101,7 @@ export function complaintCardData(c: Complaint, taskCode?: string): ComplaintCar
     signedAt: c.order.signedAt.toISOString(),
     createdAt: c.createdAt.toISOString(),
     ...(c.assigneeName !== undefined ? { assigneeName: c.assigneeName } : {}),
-    ...(taskCode !== undefined ? { taskCode } : {}),
+    ...more,
   };
 }
 
@@ -131,36 +149,50 @@ export const complaintCardKey = (c: Pick<Complaint, 'id'>) => `complaint:${c.id}
 export const taskCardKey = (t: Pick<Task, 'id'>) => `task:${t.id}`;
 const member = (memberId: MemberId): NoticeRecipient => ({ kind: 'member', memberId });
 
-/** A new complaint: the centre's card in the after-sales team's channel, when the org names that team. */
-export function complaintRaisedNotices(c: Complaint, afterSalesTeam: TeamId | undefined): Notice[] {
-  if (!afterSalesTeam) return [];
+/**
+ * A new complaint: the centre's card in the after-sales team's channel and in every after-sales manager's DM, all
+ * under one card key, so the update after the assignment redraws every copy in place.
+ */
+export function complaintRaisedNotices(
+  c: Complaint,
+  centre: ComplaintCentre,
+  more: Pick<ComplaintCardData, 'slaHours' | 'assignees'> = {},
+): Notice[] {
+  const data = complaintCardData(c, more);
+  const key = complaintCardKey(c);
+  const post = (to: NoticeRecipient, idempotencyKey: string): Notice => ({
+    kind: 'after_sales.complaint',
+    ...{ to, cardKey: key, mode: 'post', idempotencyKey, data },
+  });
   return [
-    {
-      kind: 'after_sales.complaint',
-      to: { kind: 'team', teamId: afterSalesTeam },
-      cardKey: complaintCardKey(c),
-      mode: 'post',
-      idempotencyKey: `${complaintCardKey(c)}:raised`,
-      data: complaintCardData(c),
-    },
+    ...(centre.teamId ? [post({ kind: 'team', teamId: centre.teamId }, `${key}:raised`)] : []),
+    ...[...new Set(centre.managerIds)].map((id) => post(member(id), `${key}:raised:${id}`)),
   ];
 }
 
-/** The centre's card, updated in place wherever it was posted (the complaint moved on). */
+/** The centre's card, updated in place wherever it was posted (the outbox finds every copy by the card key). */
 export function complaintUpdateNotices(
   c: Complaint,
-  afterSalesTeam: TeamId | undefined,
-  taskCode?: string,
+  centre: ComplaintCentre,
+  task?: { readonly code: string; readonly dueAt: Date },
 ): Notice[] {
-  if (!afterSalesTeam) return [];
+  // An update is delivered to every message sent under the card key; `to` only names one of those places.
+  const manager = centre.managerIds[0];
+  const to: NoticeRecipient | undefined = centre.teamId
+    ? { kind: 'team', teamId: centre.teamId }
+    : manager
+      ? member(manager)
+      : undefined;
+  if (!to) return [];
+  const more = task ? { taskCode: task.code, dueAt: task.dueAt.toISOString() } : {};
   return [
     {
       kind: 'after_sales.complaint',
-      to: { kind: 'team', teamId: afterSalesTeam },
+      to,
       cardKey: complaintCardKey(c),
       mode: 'update',
       idempotencyKey: `${complaintCardKey(c)}:v${c.version}:update`,
-      data: complaintCardData(c, taskCode),
+      data: complaintCardData(c, more),
     },
   ];
 }

@@ -126,7 +126,7 @@ describe('complaints and their assignment', () => {
     const toRep = assignComplaint(w.deps, w.manager, { complaint: complaint.id, assigneeId: w.ids.rep });
     expect((await refusal(toRep)).code).toBe('ASSIGNEE_NOT_AFTER_SALES');
     const byStaff = assignComplaint(w.deps, w.staff, { complaint: complaint.id, assigneeId: w.ids.staff });
-    expect((await refusal(byStaff)).code).toBe('FORBIDDEN');
+    expect((await refusal(byStaff)).code).toBe('COMPLAINT_ASSIGN_NOT_MANAGER');
     expect((await refusal(listAssignees(w.deps, w.rep))).code).toBe('FORBIDDEN');
   });
 

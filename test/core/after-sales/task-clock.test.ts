@@ -34,6 +34,7 @@ const slaDeps = (w: ReturnType<typeof afterSalesWorld>) => ({
 const moments = (w: ReturnType<typeof afterSalesWorld>) =>
   w.notifier
     .notices()
+    .filter((n) => n.kind === 'after_sales.task')
     .map(
       (n) =>
         `${n.mode}:${(n.data as { moment?: string }).moment}:${n.to.kind === 'member' ? n.to.memberId : ''}`,
