@@ -21,6 +21,8 @@ import { mongoOrderRepository } from '../storage/repositories/order-repository.j
 import { mongoOrgRepository } from '../storage/repositories/org-repository.js';
 import { mongoOutboxStore } from '../storage/repositories/outbox-repository.js';
 import { mongoResponseCodes } from '../storage/repositories/platform-response-codes.js';
+import { mongoCampaigns } from '../storage/repositories/report-campaigns.js';
+import { mongoReportQueries } from '../storage/repositories/report-figures.js';
 import { mongoRosterRepository } from '../storage/repositories/roster-repository.js';
 import { mongoSandboxStore } from '../storage/repositories/sandbox-message-store.js';
 import { mongoSeenSignatures } from '../storage/repositories/seen-signatures.js';
@@ -59,6 +61,9 @@ export function buildStorage(connection: Connection, clock: Clock, edge: EdgeSet
     pendingCustomers: mongoPendingCustomers(models),
     drafts: mongoChatDrafts(models),
     followUps: mongoFollowUpRepository(models),
+    // Reports (issue #14): the figures' aggregations and the campaign costs.
+    reports: mongoReportQueries(models),
+    campaigns: mongoCampaigns(models),
   };
   return {
     connection,

@@ -43,11 +43,22 @@ export async function computeReport(deps: ReportDeps, caller: Caller, input: unk
     wonKeys: stages.filter((s) => s.kind === 'won').map((s) => s.key),
     lostKeys: stages.filter((s) => s.kind === 'lost').map((s) => s.key),
   };
+  // The summary, the reps and the funnel read one cohort aggregation; a rep's funnel is their own leads' (another).
+  const cohorts = new Map<string, ReturnType<ReportDeps['reports']['cohort']>>();
+  const reports: ReportDeps['reports'] = {
+    ...deps.reports,
+    cohort: (org, query) => {
+      const key = query.ownerId ?? '';
+      if (!cohorts.has(key)) cohorts.set(key, deps.reports.cohort(org, query));
+      return cohorts.get(key) as ReturnType<ReportDeps['reports']['cohort']>;
+    },
+  };
+  const d = { ...deps, reports };
   const parts = await Promise.all([
-    wanted.has('summary') || wanted.has('reps') ? repsPart(deps, caller, q, scope, members) : {},
-    wanted.has('funnel') ? funnelPart(deps, caller, q, scope) : {},
-    wanted.has('channels') ? channelsPart(deps, caller, q, scope) : {},
-    wanted.has('heatmap') ? heatmapPart(deps, caller, q, scope, members, timeZone) : {},
+    wanted.has('summary') || wanted.has('reps') ? repsPart(d, caller, q, scope, members) : {},
+    wanted.has('funnel') ? funnelPart(d, caller, q, scope) : {},
+    wanted.has('channels') ? channelsPart(d, caller, q, scope) : {},
+    wanted.has('heatmap') ? heatmapPart(d, caller, q, scope, members, timeZone) : {},
     wanted.has('afterSales')
       ? getAfterSalesFigures({ figures: deps.afterSalesFigures }, caller, period).then((afterSales) => ({
           afterSales,
@@ -121,7 +132,8 @@ async function heatmapPart(
       ...{ from: q.from, to: q.to, offsetMs: zoneOffsetMs(q.from, timeZone) },
       ...(authorIds ? { authorIds } : {}),
     }),
-    deps.reports.recency(caller.org.id, own(q, scope)),
+    // Recency reads each lead's latest follow-up, which is now's: it is as of now, whatever the period.
+    deps.reports.recency(caller.org.id, { ...own(q, scope), asOf: deps.clock.now() }),
   ]);
   return { heatmap: heatmapOf(hours, recency) };
 }

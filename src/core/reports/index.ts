@@ -1,5 +1,6 @@
 // What the reports domain offers the outer layers (API, chat, digests, dashboard); others import it only from here.
 export * from './compute-report.js';
+export * from './list-campaigns.js';
 export * from './ports.js';
 export * from './report-input.js';
 export * from './report-math.js';

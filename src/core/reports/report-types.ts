@@ -107,7 +107,8 @@ export type Heatmap = {
   readonly cells: readonly (readonly number[])[];
   /**
    * Open owned leads (assigned or claimed, not won or lost) of the scope by whole days since their latest follow-up,
-   * as of the period's end (or now, if sooner); `never` when they have none.
+   * as of now (a lead keeps only its latest follow-up, so a past period's recency cannot be rebuilt); `never` when
+   * they have none.
    */
   readonly recency: Readonly<Record<RecencyBucket, number>>;
 };
