@@ -1,5 +1,6 @@
 import { afterSalesErrorsEn, afterSalesTextsEn } from './after-sales-texts-en.js';
 import type { Catalogue, CommandName } from './catalogue.js';
+import { chartTextsEn } from './chart-texts-en.js';
 import { describeIssues } from './field-issues.js';
 import { followUpErrorsEn } from './follow-up-errors-en.js';
 import { draftTextsEn, followUpTextsEn } from './follow-up-texts-en.js';
@@ -118,6 +119,7 @@ export const en: Catalogue = {
   },
   lead: leadTextsEn,
   afterSales: afterSalesTextsEn,
+  charts: chartTextsEn,
   stage: stageTextsEn,
   plan: planTextsEn,
   followUps: followUpTextsEn,

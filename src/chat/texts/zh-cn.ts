@@ -1,6 +1,7 @@
 import type { Platform } from '../../core/org/types.js';
 import { afterSalesErrorsZhCN, afterSalesTextsZhCN } from './after-sales-texts-zh-cn.js';
 import type { Catalogue, CommandName } from './catalogue.js';
+import { chartTextsZhCN } from './chart-texts-zh-cn.js';
 import { describeIssues } from './field-issues.js';
 import { followUpErrorsZhCN } from './follow-up-errors-zh-cn.js';
 import { draftTextsZhCN, followUpTextsZhCN } from './follow-up-texts-zh-cn.js';
@@ -137,6 +138,7 @@ export const zhCN: Catalogue = {
   },
   lead: leadTextsZhCN,
   afterSales: afterSalesTextsZhCN,
+  charts: chartTextsZhCN,
   stage: stageTextsZhCN,
   plan: planTextsZhCN,
   followUps: followUpTextsZhCN,
