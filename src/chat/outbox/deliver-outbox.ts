@@ -8,6 +8,7 @@ import {
   type PlatformTarget,
   TransientDeliveryError,
 } from '../chat-adapter.js';
+import { withAltText } from '../card-images.js';
 import { renderNotice, renderSummary } from '../render/render-notice.js';
 import { textsFor } from '../texts/texts-for.js';
 import { summaryKindOf } from './coalesce-group.js';
@@ -140,7 +141,10 @@ async function post(
     message.mentions && resolved.target.kind !== 'dm'
       ? await mentionUserIdsOf(deps, org, message.mentions)
       : [];
-  const outgoing: PlatformMessage = mentionUserIds.length > 0 ? { ...message, mentionUserIds } : message;
+  const mentioned: PlatformMessage = mentionUserIds.length > 0 ? { ...message, mentionUserIds } : message;
+  // The last attempt goes without images, their alt text in place: a platform that keeps refusing an upload
+  // (ImageUploadError is retried like any failure) must not cost the reader the card and its numbers.
+  const outgoing = entry.attempts >= options.maxAttempts ? withAltText(mentioned) : mentioned;
   const sent = await adapter.send(org.chat.workspaceId, resolved.target, outgoing, idempotencyKey);
   deps.lastSentAt.set(paceKey(org, resolved.target), deps.clock.now().getTime());
   if (entry.group) deps.lastSentAt.set(burstKey(entry), deps.clock.now().getTime());
