@@ -1,5 +1,6 @@
 import type { types } from '@slack/bolt';
 import type { Button, Card, OutboundMessage, Select } from '../../chat/card.js';
+import { cardWithAltText } from '../../chat/card-images.js';
 
 // Block Kit reference: https://docs.slack.dev/reference/block-kit/blocks
 export type SlackBlock = types.KnownBlock;
@@ -29,10 +30,13 @@ export function toMrkdwn(markdown: string): string {
 /**
  * A message for chat.postMessage / chat.update / respond: blocks for a card, and `text` for notifications.
  * `mentionUserIds` become `<@U…>` in front of the text and of the first text block, so the members are notified.
+ * `imageBlocks` are the card's images once uploaded (slack-images.ts); where none are given (a respond() reply, the
+ * Home tab) a card's images are shown as their alt text.
  */
 export function toSlackMessage(
   message: OutboundMessage,
   mentionUserIds: readonly string[] = [],
+  imageBlocks: readonly SlackBlock[] = [],
 ): SlackMessage {
   const mentions = mentionPrefix(mentionUserIds);
   const { card } = message;
@@ -40,7 +44,7 @@ export function toSlackMessage(
   // With blocks present Slack shows `text` only in notifications, so a text next to a card is drawn as a block.
   return {
     text: joinMentions(mentions, card ? fallbackText(message.text, card) : escapeMrkdwn(message.text ?? '')),
-    blocks: blocksOf(message, mentions),
+    blocks: blocksOf(message, mentions, imageBlocks),
   };
 }
 
@@ -62,12 +66,16 @@ function joinMentions(mentions: string, text: string): string {
 }
 
 /** The text (after the already-formatted mentions) as a first mrkdwn section, then the card. */
-function blocksOf(message: OutboundMessage, mentions: string): SlackBlock[] {
+function blocksOf(
+  message: OutboundMessage,
+  mentions: string,
+  imageBlocks: readonly SlackBlock[] = [],
+): SlackBlock[] {
   const lead = joinMentions(mentions, message.text ? toMrkdwn(message.text) : '');
   const text: SlackBlock[] = lead ? [mrkdwnSection(lead)] : [];
   return [
     ...text,
-    ...(message.card ? cardBlocks(message.card) : []),
+    ...(message.card ? cardBlocks(message.card, imageBlocks) : []),
     ...(message.select ? [selectBlock(message.select)] : []),
   ];
 }
@@ -94,8 +102,12 @@ function selectBlock(select: Select): SlackBlock {
   };
 }
 
-/** The card as blocks: header, status (context), fields (sections of ≤ 10), markdown, then the buttons. */
-export function cardBlocks(card: Card): SlackBlock[] {
+/**
+ * The card as blocks: header, status (context), fields (sections of ≤ 10), markdown, its images, then the buttons.
+ * Images not uploaded (no `imageBlocks`) stand as their alt text after the markdown.
+ */
+export function cardBlocks(shown: Card, imageBlocks: readonly SlackBlock[] = []): SlackBlock[] {
+  const card = imageBlocks.length > 0 ? shown : cardWithAltText(shown);
   const blocks: SlackBlock[] = [
     { type: 'header', text: { type: 'plain_text', text: clip(card.title, LIMITS.header), emoji: true } },
   ];
@@ -111,6 +123,7 @@ export function cardBlocks(card: Card): SlackBlock[] {
     });
   }
   if (card.markdown) blocks.push(mrkdwnSection(toMrkdwn(card.markdown)));
+  blocks.push(...imageBlocks);
   const buttons = uniqueButtons(card.buttons);
   for (const group of chunk(buttons, LIMITS.buttons)) blocks.push({ type: 'actions', elements: group });
   return blocks;

@@ -1,5 +1,6 @@
 import { afterSalesErrorsEn, afterSalesTextsEn } from './after-sales-texts-en.js';
 import type { Catalogue, CommandName } from './catalogue.js';
+import { chartTextsEn } from './chart-texts-en.js';
 import { complaintChatTextsEn, complaintErrorsEn } from './complaint-chat-texts-en.js';
 import { describeIssues } from './field-issues.js';
 import { followUpErrorsEn } from './follow-up-errors-en.js';
@@ -125,6 +126,7 @@ export const en: Catalogue = {
   lead: leadTextsEn,
   afterSales: afterSalesTextsEn,
   complaintChat: complaintChatTextsEn,
+  charts: chartTextsEn,
   stage: stageTextsEn,
   plan: planTextsEn,
   followUps: followUpTextsEn,

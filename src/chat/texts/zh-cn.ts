@@ -1,6 +1,7 @@
 import type { Platform } from '../../core/org/types.js';
 import { afterSalesErrorsZhCN, afterSalesTextsZhCN } from './after-sales-texts-zh-cn.js';
 import type { Catalogue, CommandName } from './catalogue.js';
+import { chartTextsZhCN } from './chart-texts-zh-cn.js';
 import { complaintChatTextsZhCN, complaintErrorsZhCN } from './complaint-chat-texts-zh-cn.js';
 import { describeIssues } from './field-issues.js';
 import { followUpErrorsZhCN } from './follow-up-errors-zh-cn.js';
@@ -143,6 +144,7 @@ export const zhCN: Catalogue = {
   lead: leadTextsZhCN,
   afterSales: afterSalesTextsZhCN,
   complaintChat: complaintChatTextsZhCN,
+  charts: chartTextsZhCN,
   stage: stageTextsZhCN,
   plan: planTextsZhCN,
   followUps: followUpTextsZhCN,
