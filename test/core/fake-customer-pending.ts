@@ -1,9 +1,11 @@
 import type { PendingCustomers } from '../../src/core/customers/index.js';
 import type { Lead } from '../../src/core/leads/index.js';
 import type { LeadId, OrgId } from '../../src/core/shared/ids.js';
+import { FakeComplaintRepository } from './fake-complaint-repository.js';
 import { FakeCustomerRepository, turn } from './fake-customer-repository.js';
 import type { FakeLeadRepository } from './fake-lead-repository.js';
 import { FakeOrderRepository } from './fake-order-repository.js';
+import { FakeTaskRepository } from './fake-task-repository.js';
 
 /**
  * The customers sweep's port over the fake lead repository: reads its leads, and clears a mark in its store the
@@ -38,5 +40,8 @@ export function customerFakes(leads: FakeLeadRepository) {
     customers: new FakeCustomerRepository(),
     orders: new FakeOrderRepository(),
     pendingCustomers: new FakePendingCustomers(leads),
+    // The chat handlers' other repositories of a won deal's after-sales: empty unless a test fills them.
+    tasks: new FakeTaskRepository(),
+    complaints: new FakeComplaintRepository(),
   };
 }

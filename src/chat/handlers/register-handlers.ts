@@ -1,3 +1,4 @@
+import type { TaskWorkDeps } from '../../core/after-sales/index.js';
 import type { StageDeps } from '../../core/customers/index.js';
 import type { DueLeadsDeps, FollowUpDeps } from '../../core/follow-ups/index.js';
 import type { SetAvailabilityDeps } from '../../core/org/set-member-availability.js';
@@ -10,11 +11,14 @@ import { APPROVAL_ACTIONS } from '../render/lead-approval-card.js';
 import { LEAD_ACTIONS } from '../render/lead-card.js';
 import { LINK_ACTIONS } from '../render/link-request-card.js';
 import { SET_AVAILABILITY_ACTION } from '../render/member-status-card.js';
+import { TASK_ACTIONS } from '../render/task-card.js';
 import { dueListCommand } from './agenda-commands.js';
 import { followUpCommand } from './follow-up-command.js';
 import { followUpDraftAnswerer } from './follow-up-draft.js';
 import { FOLLOW_UP_FORM, followUpSubmit } from './follow-up-form.js';
 import { helpCommand } from './help-command.js';
+import { hoursCommand, hoursDraftAnswerer } from './hours-command.js';
+import { HOURS_FORM, hoursSubmit } from './hours-form.js';
 import {
   assignLeadAction,
   assignLeadToAction,
@@ -31,12 +35,25 @@ import { poolCommand } from './pool-command.js';
 import { setAvailabilityAction } from './set-availability-action.js';
 import { snoozeAction } from './snooze-action.js';
 import { stageCommand } from './stage-command.js';
+import { pauseTaskAction, reportHoursAction, resumeTaskAction, startTaskAction } from './task-actions.js';
+import {
+  ADJUST_FORM,
+  adjustDraftAnswerer,
+  adjustSubmit,
+  approveHoursAction,
+  askDecisionAction,
+  RETURN_FORM,
+  returnDraftAnswerer,
+  returnSubmit,
+} from './task-decision.js';
+import { tasksCommand } from './tasks-command.js';
 
 export type HandlerDeps = SetAvailabilityDeps &
   AssignDeps &
   FollowUpDeps &
   StageDeps &
-  DueLeadsDeps & { readonly drafts: ChatDraftStore };
+  DueLeadsDeps &
+  TaskWorkDeps & { readonly drafts: ChatDraftStore };
 
 /** Wires every button and command to its handler; the same table serves all platforms. */
 export function registerHandlers(registry: Registry, deps: HandlerDeps): Registry {
@@ -51,16 +68,31 @@ export function registerHandlers(registry: Registry, deps: HandlerDeps): Registr
       .onCommand('overdue', dueListCommand(deps, 'overdue'))
       .onCommand('stalled', dueListCommand(deps, 'stalled'))
       .onCommand('complaint', notEnabledCommand)
-      .onCommand('hours', notEnabledCommand)
-      .onCommand('tasks', notEnabledCommand)
+      .onCommand('hours', hoursCommand(deps))
+      .onCommand('tasks', tasksCommand(deps))
       // A member who is linked already (they are typing from a linked account) is simply told so.
       .onCommand('link', async ({ member, texts }) => ({
         replies: [{ text: texts.link.welcome(member.name) }],
       }))
       .onUnlinkedCommand('link', linkCommand(deps))
       // Plain text answers the member's draft in that conversation (each kind of draft has its answerer).
-      .onText(draftTextHandler(deps, { 'follow-up': followUpDraftAnswerer(deps) }))
+      .onText(
+        draftTextHandler(deps, {
+          'follow-up': followUpDraftAnswerer(deps),
+          ...taskDraftAnswerers(deps),
+        }),
+      )
       .onSubmit(FOLLOW_UP_FORM, followUpSubmit(deps))
+      .onSubmit(HOURS_FORM, hoursSubmit(deps))
+      .onSubmit(ADJUST_FORM, adjustSubmit(deps))
+      .onSubmit(RETURN_FORM, returnSubmit(deps))
+      .onAction(TASK_ACTIONS.start, startTaskAction(deps))
+      .onAction(TASK_ACTIONS.pause, pauseTaskAction(deps))
+      .onAction(TASK_ACTIONS.resume, resumeTaskAction(deps))
+      .onAction(TASK_ACTIONS.report, reportHoursAction(deps))
+      .onAction(TASK_ACTIONS.approve, approveHoursAction(deps))
+      .onAction(TASK_ACTIONS.adjust, askDecisionAction(deps, 'adjust'))
+      .onAction(TASK_ACTIONS.return, askDecisionAction(deps, 'return'))
       .onAction(SET_AVAILABILITY_ACTION, setAvailabilityAction(deps))
       .onAction(LEAD_ACTIONS.claim, claimLeadAction(deps))
       .onAction(LEAD_ACTIONS.release, releaseLeadAction(deps))
@@ -75,3 +107,10 @@ export function registerHandlers(registry: Registry, deps: HandlerDeps): Registr
       .onAction(LINK_ACTIONS.reject, decideLinkAction(deps, false))
   );
 }
+
+/** The task side's drafts: the hours report, and the manager's adjusted hours or return reason. */
+const taskDraftAnswerers = (deps: HandlerDeps) => ({
+  'task-hours': hoursDraftAnswerer(deps),
+  'task-adjust': adjustDraftAnswerer(deps),
+  'task-return': returnDraftAnswerer(deps),
+});

@@ -6,6 +6,7 @@ import type { AfterSalesTexts } from './after-sales-texts.js';
 import type { DraftTexts, FollowUpTexts } from './follow-up-texts.js';
 import type { PlanTexts } from './plan-texts.js';
 import type { StageTexts } from './stage-texts.js';
+import type { TaskChatTexts } from './task-chat-texts.js';
 
 /**
  * Every user-facing text, once per language. Both catalogues are typed with this shape, so a text (or an error
@@ -39,6 +40,7 @@ export type Catalogue = {
   };
   readonly lead: LeadTexts;
   readonly afterSales: AfterSalesTexts;
+  readonly taskChat: TaskChatTexts;
   readonly stage: StageTexts;
   readonly plan: PlanTexts;
   readonly followUps: FollowUpTexts;

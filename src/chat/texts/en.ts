@@ -8,6 +8,7 @@ import { leadTextsEn } from './lead-texts-en.js';
 import { perCommand } from './per-command.js';
 import { planTextsEn } from './plan-texts-en.js';
 import { stageErrorsEn, stageTextsEn } from './stage-texts-en.js';
+import { taskChatTextsEn } from './task-chat-texts-en.js';
 
 const field = (details: Readonly<Record<string, unknown>>): string => describeIssues(details, 'en');
 
@@ -22,8 +23,10 @@ const COMMAND_HELP: Readonly<Record<CommandName, string>> = {
   today: '/today — the customers to contact today',
   overdue: '/overdue — customers whose contact time has passed',
   stalled: '/stalled — promising customers with no progress for days',
-  complaint: '/complaint CUSTOMER ORDER PROBLEM — file an after-sales complaint, e.g. /complaint Acme SO-2024-017 device will not start',
-  hours: '/hours TASK done TIME HOURS RESULT — log a task\'s hours, e.g. /hours T-12 done 16:30 3.5h replaced the power module',
+  complaint:
+    '/complaint CUSTOMER ORDER PROBLEM — file an after-sales complaint, e.g. /complaint Acme SO-2024-017 device will not start',
+  hours:
+    "/hours TASK done TIME HOURS RESULT — log a task's hours, e.g. /hours T-12 done 16:30 3.5h replaced the power module",
   tasks: '/tasks — your open after-sales tasks (overdue first)',
   link: '/link NAME — link your chat account to your member (an admin approves)',
   help: '/help — show this help',
@@ -118,6 +121,7 @@ export const en: Catalogue = {
   },
   lead: leadTextsEn,
   afterSales: afterSalesTextsEn,
+  taskChat: taskChatTextsEn,
   stage: stageTextsEn,
   plan: planTextsEn,
   followUps: followUpTextsEn,

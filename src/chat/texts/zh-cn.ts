@@ -9,6 +9,7 @@ import { leadTextsZhCN } from './lead-texts-zh-cn.js';
 import { perCommand } from './per-command.js';
 import { planTextsZhCN } from './plan-texts-zh-cn.js';
 import { stageErrorsZhCN, stageTextsZhCN } from './stage-texts-zh-cn.js';
+import { taskChatTextsZhCN } from './task-chat-texts-zh-cn.js';
 
 const field = (details: Readonly<Record<string, unknown>>): string => describeIssues(details, 'zh-CN');
 
@@ -24,7 +25,8 @@ const COMMAND_HELP: Readonly<Record<CommandName, string>> = {
   overdue: '/逾期 — 过了约定时间还没联系的客户',
   stalled: '/停滞 — 高意向但多日没有推进的客户',
   complaint: '/投诉 客户 订单号 问题描述 — 登记售后投诉，例如 /投诉 上海云启 SO-2024-017 设备无法开机',
-  hours: '/工时 任务编号 完成于 时间 小时数 处理结果 — 填报工时，例如 /工时 T-12 完成于 今天16:30 3.5小时 已更换电源模块',
+  hours:
+    '/工时 任务编号 完成于 时间 小时数 处理结果 — 填报工时，例如 /工时 T-12 完成于 今天16:30 3.5小时 已更换电源模块',
   tasks: '/我的任务 — 我手上未完成的售后任务（逾期的排在前面）',
   link: '/绑定 姓名 — 把你的聊天账号绑定到成员（需管理员批准）',
   help: '/帮助 — 显示本说明',
@@ -137,6 +139,7 @@ export const zhCN: Catalogue = {
   },
   lead: leadTextsZhCN,
   afterSales: afterSalesTextsZhCN,
+  taskChat: taskChatTextsZhCN,
   stage: stageTextsZhCN,
   plan: planTextsZhCN,
   followUps: followUpTextsZhCN,
