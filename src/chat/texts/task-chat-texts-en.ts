@@ -1,8 +1,8 @@
 import type { TaskChatTexts } from './task-chat-texts.js';
 
-/** "2 h 30 min", "3 d 2 h", "45 min": the largest two units, rounded down to the minute. */
+/** "2 h 30 min", "3 d 2 h", "45 min": the largest two units, to the nearest minute (a sweep runs a few seconds late). */
 function durationEn(ms: number): string {
-  const minutes = Math.max(0, Math.floor(ms / 60_000));
+  const minutes = Math.max(0, Math.round(ms / 60_000));
   const days = Math.floor(minutes / 1440);
   const hours = Math.floor((minutes % 1440) / 60);
   const mins = minutes % 60;
