@@ -51,6 +51,13 @@ describe('/工时 in one line', () => {
     expect(w.drafts.all()).toEqual([]);
   });
 
+  it('refuses a sales rep at once, asking nothing', async () => {
+    const w = taskChatWorld();
+    const refused = await w.command(w.rep, 'hours', '');
+    expect(texts(refused)).toEqual([zhCN.errors.FORBIDDEN({})]);
+    expect(w.drafts.all()).toEqual([]);
+  });
+
   it('refuses a completion time ahead of now, as said (明天 is not moved back)', async () => {
     const w = taskChatWorld();
     await w.assigned();

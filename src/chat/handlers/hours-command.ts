@@ -1,3 +1,4 @@
+import { assertCan, can } from '../../core/org/index.js';
 import type { DraftAnswerer } from '../drafts/draft-text-handler.js';
 import { DRAFT_TTL_MS } from '../drafts/draft-types.js';
 import { conversationOf } from '../events.js';
@@ -16,6 +17,8 @@ import { hoursForm } from './hours-form.js';
  */
 export function hoursCommand(deps: TaskChatDeps): CommandHandler {
   return async (ctx, event) => {
+    // Only those who work tasks report hours: anyone else is refused at once, not asked which task.
+    if (!can(ctx.caller, 'task.work_any')) assertCan(ctx.caller, 'task.work');
     const given = parseHoursLine(argumentText(event.rawText), timeOptions(ctx, deps));
     const complete = given.taskRef && given.completedAt && given.hours !== undefined && given.result;
     if (event.formTrigger && given.taskRef && !complete)
