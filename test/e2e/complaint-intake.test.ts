@@ -1,6 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestApp } from '../support/test-app.js';
-import { type ComplaintPlatform, sandboxComplaints, slackComplaints } from './support/complaint-platforms.js';
+import {
+  type ComplaintPlatform,
+  dingtalkComplaints,
+  sandboxComplaints,
+  slackComplaints,
+} from './support/complaint-platforms.js';
 import {
   assignedStatus,
   type Centre,
@@ -27,6 +32,7 @@ const raisedAnswer = /^已登记投诉 (TS-\d+)：上海云启 · 订单 SO-2024
 describe.each<[string, () => ComplaintPlatform]>([
   ['sandbox', sandboxComplaints],
   ['Slack', slackComplaints],
+  ['DingTalk', dingtalkComplaints],
 ])('%s: wrong order → choices → centre card → assign', (_name, makePlatform) => {
   const p = makePlatform();
   let t: TestApp;

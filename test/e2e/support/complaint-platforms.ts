@@ -1,6 +1,7 @@
 import { expect } from 'vitest';
 import type { TestApp } from '../../support/test-app.js';
 import type { Centre } from './complaint-steps.js';
+import { dingtalkDriver } from './dingtalk-driver.js';
 import { sandboxDriver } from './sandbox-driver.js';
 import { slackDriver } from './slack-driver.js';
 import { api, connectOrg, type PlatformDriver } from './story.js';
@@ -112,16 +113,7 @@ export function slackComplaints(): ComplaintPlatform {
       for (const method of ['conversations.open', 'chat.postMessage'])
         await fetch(`${driver.api().apiUrl}${method}`, { method: 'POST', body: '{}' });
       for (const [id, user] of await connectOrg(t, driver)) userIds.set(id, user);
-      const others = [centre.manager, centre.admin, ...centre.staff];
-      for (const [i, m] of others.entries()) {
-        const userId = `U0AS${i + 1}`;
-        const identities = [
-          { platform: 'sandbox', userId: m.id },
-          { platform: 'slack', userId },
-        ];
-        expect((await api(t, 'PUT', `/members/${m.id}/identities`, { identities })).status).toBe(200);
-        userIds.set(m.id, userId);
-      }
+      await linkAfterSales(t, 'slack', centre, (i) => `U0AS${i + 1}`, userIds);
     },
     complain: (t, member, text) => driver.slashCommand(t, userOf(member), SALES_CHANNEL, '/complaint', text),
     async choose(t, member, _index, number) {
@@ -174,6 +166,89 @@ export function slackComplaints(): ComplaintPlatform {
     click: (t, member, copy, button) =>
       driver.act(t, userOf(member), copy.ref, {
         type: 'button',
+        actionId: button.actionId,
+        value: button.value,
+      }),
+  };
+}
+
+/** Gives the after-sales manager, the admin and the staff user ids on the platform (the reps get theirs from connectOrg). */
+async function linkAfterSales(
+  t: TestApp,
+  platform: string,
+  centre: Centre,
+  userIdOf: (index: number) => string,
+  into: Map<string, string>,
+) {
+  for (const [i, m] of [centre.manager, centre.admin, ...centre.staff].entries()) {
+    const identities = [
+      { platform: 'sandbox', userId: m.id },
+      { platform, userId: userIdOf(i) },
+    ];
+    expect((await api(t, 'PUT', `/members/${m.id}/identities`, { identities })).status).toBe(200);
+    into.set(m.id, userIdOf(i));
+  }
+}
+
+/** DingTalk: the line typed to the robot in its 1:1 chat, the choice answered there, cards by the card API. */
+export function dingtalkComplaints(): ComplaintPlatform {
+  const driver = dingtalkDriver();
+  const userIds = new Map<string, string>();
+  const userOf = (memberId: string) => userIds.get(memberId) ?? '';
+  const as = (memberId: string) => ({
+    lead: { id: '', name: '', phone: '' },
+    owner: { memberId, name: '', userId: userOf(memberId) },
+  });
+  type Call = {
+    path: string;
+    body?: Record<string, unknown> & { cardData?: { cardParamMap?: Record<string, string> } };
+  };
+  const params = (c: Call | undefined) => c?.body?.cardData?.cardParamMap ?? {};
+  return {
+    name: 'DingTalk',
+    driver,
+    centreChannel: 'cidAfterSales==',
+    async connect(t, centre) {
+      for (const [id, user] of await connectOrg(t, driver)) userIds.set(id, user);
+      await linkAfterSales(t, 'dingtalk', centre, (i) => `aftersales0${i + 1}`, userIds);
+    },
+    complain: (t, member, text) => driver.say?.(t, as(member), `/投诉 ${text}`) ?? Promise.resolve(),
+    choose: (t, member, index) => driver.say?.(t, as(member), String(index)) ?? Promise.resolve(),
+    answers: async (_t, member) =>
+      (driver.api().callsTo('/v1.0/robot/oToMessages/batchSend') as Call[])
+        .filter((c) => (c.body?.userIds as string[] | undefined)?.includes(userOf(member)))
+        .map((c) => (JSON.parse(String(c.body?.msgParam ?? '{}')) as { content?: string }).content ?? ''),
+    async centreCopies(_t, title) {
+      const api = driver.api();
+      const posts = (api.callsTo('/v1.0/card/instances/createAndDeliver') as Call[]).filter(
+        (c) => params(c).title === title,
+      );
+      return posts.map((post) => {
+        const outTrackId = String(post.body?.outTrackId ?? '');
+        const updates = (api.callsTo('/v1.0/card/instances') as Call[]).filter(
+          (u) => u.body?.outTrackId === outTrackId,
+        );
+        const now = { ...params(post), ...params(updates.at(-1)) };
+        const buttons = JSON.parse(now.buttons ?? '[]') as {
+          actionId: string;
+          label?: string;
+          text?: string;
+          value: string;
+        }[];
+        return {
+          where: String(post.body?.openSpaceId ?? '').includes('IM_GROUP') ? 'channel' : 'dm',
+          title,
+          status: now.status ?? '',
+          buttons:
+            now.hasButtons === 'true'
+              ? buttons.map((b) => ({ actionId: b.actionId, label: b.label ?? b.text ?? '', value: b.value }))
+              : [],
+          ref: JSON.stringify({ outTrackId, rev: now.rev ?? '' }),
+        };
+      });
+    },
+    click: (t, member, copy, button) =>
+      driver.clickCard(t, userOf(member), JSON.parse(copy.ref), {
         actionId: button.actionId,
         value: button.value,
       }),
