@@ -20,7 +20,8 @@ import {
   shanghaiWall,
   wrongOrderAnswer,
 } from './support/complaint-steps.js';
-import { pumpUntil } from './support/story.js';
+import { api, connectOrg, pumpUntil } from './support/story.js';
+import { wecomDriver } from './support/wecom-driver.js';
 
 // Issue #13, points 2, 3 and 10 on each platform through its driver: a rep raises a complaint naming another
 // customer's order → refused with the customer's orders to choose from → chooses the right one → the centre card in
@@ -95,5 +96,94 @@ describe.each<[string, () => ComplaintPlatform]>([
       'every copy updated',
     );
     for (const copy of await p.centreCopies(t, title)) expect(copy.buttons).toEqual([]);
+  });
+});
+
+// WeCom: a self-built app's group chat gets the centre card as text without buttons (its messages cannot call
+// back), so the manager assigns from his DM's card, whose button is greyed out with the new status.
+describe('WeCom: wrong order → choices → centre card → assign', () => {
+  const driver = wecomDriver();
+  const CHAT = 'wrAfterSalesChat';
+  let t: TestApp;
+  let centre: Centre;
+  const userIds = new Map<string, string>();
+  const as = (memberId: string) => ({
+    lead: { id: '', name: '', phone: '' },
+    owner: { memberId, name: '', userId: userIds.get(memberId) ?? '' },
+  });
+  // biome-ignore lint/suspicious/noExplicitAny: recorded JSON bodies
+  const bodies = (path: string) =>
+    driver
+      .api()
+      .callsTo(path)
+      .map((c) => (c.body ?? {}) as any);
+  const answersTo = (memberId: string) =>
+    bodies('/cgi-bin/message/send')
+      .filter((b) => b.msgtype === 'text' && b.touser === userIds.get(memberId))
+      .map((b) => String(b.text?.content ?? ''));
+  beforeAll(async () => {
+    t = await driver.start();
+    centre = await openComplaintCentre(t, CHAT);
+    for (const [id, user] of await connectOrg(t, driver)) userIds.set(id, user);
+    for (const [i, m] of [centre.manager, centre.admin, ...centre.staff].entries()) {
+      const identities = [
+        { platform: 'sandbox', userId: m.id },
+        { platform: 'wecom', userId: `aftersales0${i + 1}` },
+      ];
+      expect((await api(t, 'PUT', `/members/${m.id}/identities`, { identities })).status).toBe(200);
+      userIds.set(m.id, `aftersales0${i + 1}`);
+    }
+  });
+  afterAll(async () => {
+    await t?.close();
+    await driver.close();
+  });
+
+  it('raises the complaint on the order chosen, and the manager assigns it from his DM', async () => {
+    const rep = centre.rep.id;
+    await driver.say?.(t, as(rep), `/投诉 ${CUSTOMER} ${OTHER_ORDER} 紧急 ${DESCRIPTION}`);
+    await pumpUntil(t, async () => answersTo(rep).length >= 1, 'the refusal');
+    expect(answersTo(rep)[0]).toBe(wrongOrderAnswer());
+    await driver.say?.(t, as(rep), '2');
+    await pumpUntil(t, async () => answersTo(rep).length >= 2, 'the receipt');
+    const code = raisedAnswer.exec(answersTo(rep)[1] ?? '')?.[1] ?? '';
+    const complaint = await expectRaised(t, centre, rep);
+
+    const title = centreTitle(code);
+    const dmCard = () =>
+      bodies('/cgi-bin/message/send').find((b) => b.template_card?.main_title?.title === title);
+    await pumpUntil(t, async () => dmCard() !== undefined, 'the manager’s card');
+    await pumpUntil(
+      t,
+      async () => bodies('/cgi-bin/appchat/send').some((b) => b.chatid === CHAT),
+      'the group’s copy',
+    );
+    const group = bodies('/cgi-bin/appchat/send').find((b) => b.chatid === CHAT);
+    expect(String(group.markdown?.content)).toContain(title);
+    const card = dmCard();
+    expect(card.touser).toBe(userIds.get(centre.manager.id));
+    const buttons = card.template_card.button_list as { text: string; key: string }[];
+    expect(buttons.map((b) => b.text).sort()).toEqual(['唐雪 · 0 单', '许亮 · 0 单', '高峰 · 0 单']);
+    const xu = buttons.find((b) => b.text.startsWith('许亮'));
+    await driver.clickCard(
+      t,
+      userIds.get(centre.manager.id) ?? '',
+      card.template_card.task_id,
+      xu?.key ?? '',
+      'RC-assign',
+    );
+
+    await pumpUntil(
+      t,
+      async () => bodies('/cgi-bin/message/update_template_card').length > 0,
+      'the card update',
+    );
+    const task = await expectAssigned(t, complaint.id, centre.staff[0]?.id ?? '');
+    const status = assignedStatus('许亮', task.code, shanghaiWall(task.dueAt));
+    expect(bodies('/cgi-bin/message/update_template_card')[0]).toMatchObject({
+      response_code: 'RC-assign',
+      // The greyed-out button holds about 10 characters (render-wecom-card.ts cuts with an ellipsis).
+      button: { replace_name: `${[...status].slice(0, 9).join('')}…` },
+    });
   });
 });
