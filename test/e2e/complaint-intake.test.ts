@@ -99,6 +99,9 @@ describe.each<[string, () => ComplaintPlatform]>([
   });
 });
 
+// biome-ignore lint/suspicious/noExplicitAny: recorded JSON bodies
+type Json = any;
+
 // WeCom: a self-built app's group chat gets the centre card as text without buttons (its messages cannot call
 // back), so the manager assigns from his DM's card, whose button is greyed out with the new status.
 describe('WeCom: wrong order → choices → centre card → assign', () => {
@@ -111,12 +114,11 @@ describe('WeCom: wrong order → choices → centre card → assign', () => {
     lead: { id: '', name: '', phone: '' },
     owner: { memberId, name: '', userId: userIds.get(memberId) ?? '' },
   });
-  // biome-ignore lint/suspicious/noExplicitAny: recorded JSON bodies
   const bodies = (path: string) =>
     driver
       .api()
       .callsTo(path)
-      .map((c) => (c.body ?? {}) as any);
+      .map((c) => (c.body ?? {}) as Json);
   const answersTo = (memberId: string) =>
     bodies('/cgi-bin/message/send')
       .filter((b) => b.msgtype === 'text' && b.touser === userIds.get(memberId))
