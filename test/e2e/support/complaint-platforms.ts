@@ -80,7 +80,10 @@ export function sandboxComplaints(): ComplaintPlatform {
     },
     async click(t, member, copy, button) {
       const click = { member, message: copy.ref, actionId: button.actionId, value: button.value };
-      expect((await t.request('POST', '/sandbox/api/actions', click)).status).toBe(200);
+      const res = await t.request('POST', '/sandbox/api/actions', click);
+      // The sandbox only sends a click of a button still on its card: when the other click's assignment redrew the
+      // card first, this one is refused as gone (a person would see the card without buttons).
+      if (res.status !== 200) expect(res.body.error?.code).toBe('UNKNOWN_ACTION');
     },
   };
 }
