@@ -16,7 +16,8 @@ export function complaintCommand(deps: ComplaintChatDeps): CommandHandler {
     const text = argumentText(event.rawText);
     // The trigger expires 3 s after the command: the form is answered before any database work.
     if (!text.trim() && event.formTrigger) return { replies: [], form: complaintForm(ctx) };
-    const parsed = parseComplaintLine(text);
+    const categories = ctx.org.settings.afterSales?.categories;
+    const parsed = parseComplaintLine(text, categories ? { categories } : {});
     const given = {
       ...(parsed.customer ? { customerText: parsed.customer } : {}),
       ...(parsed.orderNumber ? { orderNumber: parsed.orderNumber } : {}),

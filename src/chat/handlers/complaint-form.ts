@@ -3,6 +3,7 @@ import {
   type OrderChoice,
   PRIORITIES,
   type Priority,
+  type RaiseComplaintInput,
   raiseComplaint,
 } from '../../core/after-sales/index.js';
 import { isDomainError } from '../../core/shared/errors.js';
@@ -18,6 +19,8 @@ export const COMPLAINT_FORM = 'complaint.raise';
 export function complaintForm(ctx: HandlerContext): Form {
   const f = ctx.texts.complaintChat.form;
   const priorities = ctx.texts.afterSales.priorities;
+  // The org's list when it has one (a select), else free text.
+  const categories = ctx.org.settings.afterSales?.categories;
   return {
     id: COMPLAINT_FORM,
     title: f.title,
@@ -33,7 +36,15 @@ export function complaintForm(ctx: HandlerContext): Form {
         options: PRIORITIES.map((p) => ({ value: p, label: priorities[p] })),
         initial: 'normal',
       },
-      { kind: 'text', id: 'category', label: f.category, optional: true },
+      categories?.length
+        ? {
+            kind: 'select',
+            id: 'category',
+            label: f.category,
+            optional: true,
+            options: categories.map((c) => ({ value: c, label: c })),
+          }
+        : { kind: 'text', id: 'category', label: f.category, optional: true },
       { kind: 'text', id: 'description', label: f.description, multiline: true },
     ],
   };
@@ -48,34 +59,16 @@ export function complaintForm(ctx: HandlerContext): Form {
 export function complaintSubmit(deps: ComplaintChatDeps): SubmitHandler {
   return async (ctx, event) => {
     const f = ctx.texts.complaintChat.form;
-    const v = event.values;
-    const errors: Record<string, string> = {};
-    for (const id of ['customer', 'orderNumber', 'description'] as const)
-      if (!v[id]?.trim()) errors[id] = f.required;
-    const priority = PRIORITIES.find((p) => p === (v.priority ?? 'normal')) as Priority | undefined;
-    if (!priority) errors.priority = f.unknownChoice;
-    const orderNumber = v.orderNumber?.trim() ? canonicalOrderNumber(v.orderNumber) : undefined;
-    if (v.orderNumber?.trim() && !orderNumber) errors.orderNumber = f.wrongOrder([]);
-    const customer = v.customer?.trim() ? await customerOf(deps, ctx, v.customer, errors) : undefined;
-    if (Object.keys(errors).length > 0 || !customer || !orderNumber || !priority)
-      return { replies: [], fieldErrors: errors };
+    const checked = await checkedValues(deps, ctx, event.values);
+    if ('fieldErrors' in checked) return { replies: [], fieldErrors: checked.fieldErrors };
     try {
       const { complaint } = await raiseComplaint(coreDepsOf(deps), ctx.caller, {
-        customerId: customer,
-        orderNumber,
-        priority,
-        category: v.category?.trim() || ctx.texts.complaintChat.uncategorized,
-        description: v.description ?? '',
+        ...checked,
         requestKey: event.eventId,
       });
       const p = ctx.texts.afterSales.priorities[complaint.priority];
-      const text = ctx.texts.complaintChat.raised(
-        complaint.code,
-        complaint.customerName,
-        complaint.order.number,
-        p,
-      );
-      return { replies: [{ text }] };
+      const { code, customerName, order } = complaint;
+      return { replies: [{ text: ctx.texts.complaintChat.raised(code, customerName, order.number, p) }] };
     } catch (error) {
       if (!isDomainError(error)) throw error;
       if (error.code === 'COMPLAINT_ORDER_NOT_OF_CUSTOMER') {
@@ -85,6 +78,35 @@ export function complaintSubmit(deps: ComplaintChatDeps): SubmitHandler {
       if (error.code !== 'COMPLAINT_CUSTOMER_UNKNOWN') throw error;
       return { replies: [], fieldErrors: { customer: ctx.texts.errors[error.code](error.details) } };
     }
+  };
+}
+
+/** The form's values as the raise's input, or what is wrong by field (the order's owner is checked by the raise). */
+async function checkedValues(
+  deps: ComplaintChatDeps,
+  ctx: HandlerContext,
+  v: Readonly<Record<string, string>>,
+): Promise<RaiseComplaintInput | { fieldErrors: Record<string, string> }> {
+  const f = ctx.texts.complaintChat.form;
+  const errors: Record<string, string> = {};
+  for (const id of ['customer', 'orderNumber', 'description'] as const)
+    if (!v[id]?.trim()) errors[id] = f.required;
+  const priority = PRIORITIES.find((p) => p === (v.priority ?? 'normal')) as Priority | undefined;
+  if (!priority) errors.priority = f.unknownChoice;
+  const listed = ctx.org.settings.afterSales?.categories;
+  const category = v.category?.trim();
+  if (category && listed?.length && !listed.includes(category)) errors.category = f.unknownChoice;
+  const orderNumber = v.orderNumber?.trim() ? canonicalOrderNumber(v.orderNumber) : undefined;
+  if (v.orderNumber?.trim() && !orderNumber) errors.orderNumber = f.wrongOrder([]);
+  const customer = v.customer?.trim() ? await customerOf(deps, ctx, v.customer, errors) : undefined;
+  if (Object.keys(errors).length > 0 || !customer || !orderNumber || !priority)
+    return { fieldErrors: errors };
+  return {
+    customerId: customer,
+    orderNumber,
+    priority,
+    category: category || ctx.texts.complaintChat.uncategorized,
+    description: v.description ?? '',
   };
 }
 

@@ -17,4 +17,5 @@ export const afterSalesSettingsSchema = z.strictObject({
     .optional(),
   remindAtPercent: z.number().int().min(1).max(99).optional(),
   teamId: z.string().trim().min(1).max(100).optional(),
+  categories: z.array(z.string().trim().min(1).max(40)).max(30).optional(),
 });

@@ -10,6 +10,8 @@ export type AfterSalesSettings = {
   readonly remindAtPercent?: number;
   /** The after-sales team, whose channel gets the complaint centre's cards. */
   readonly teamId?: string;
+  /** The complaint categories people choose from (设备故障, 物流 …); without a list a category is free text. */
+  readonly categories?: readonly string[];
 };
 
 /** The customer's example: urgent 4 h, high 24 h, normal 72 h; low is five days. */

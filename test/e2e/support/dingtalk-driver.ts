@@ -29,12 +29,41 @@ const buttonsOf = (c: RecordedCall | undefined) =>
     b.value,
   ]);
 
+/** What the complaint intake (complaint-intake.test.ts) does on DingTalk beyond the lead story's steps. */
+export type DingtalkComplaintSteps = {
+  readonly api: () => FakeDingtalkApi;
+  /** A button on a delivered card clicked by `userId` (the card's outTrackId and current rev). */
+  clickCard(
+    t: TestApp,
+    userId: string,
+    card: { outTrackId: string; rev: string },
+    button: CardButton,
+  ): Promise<void>;
+};
+type CardButton = { readonly actionId: string; readonly value: string };
+
 /** DingTalk in HTTP mode: card clicks at POST /dingtalk/callback, OpenAPI calls to a local fake. */
-export function dingtalkDriver(): PlatformDriver {
+export function dingtalkDriver(): PlatformDriver & DingtalkComplaintSteps {
   let fake: FakeDingtalkApi;
   let card: RecordedCall | undefined;
 
   return {
+    api: () => fake,
+    clickCard(t, userId, target, button) {
+      // Signed now, before any await: two clicks sent at once carry different timestamps (a sign is used once).
+      t.app.clock.advance(1_000);
+      return post(t, '/dingtalk/callback', cardHeaders(t.app.clock.now().getTime()), {
+        type: 'actionCallback',
+        outTrackId: target.outTrackId,
+        userId,
+        corpId: 'dingcorpe2e',
+        spaceType: 'IM_ROBOT',
+        spaceId: userId,
+        content: JSON.stringify({
+          cardPrivateData: { actionIds: ['lead_button'], params: { ...button, rev: target.rev } },
+        }),
+      });
+    },
     // One internal app serves one org: the app's client id is the workspace clicks are mapped in.
     workspace: { platform: 'dingtalk', workspaceId: CLIENT_ID, channelId: 'cidEastSales==' },
     async start() {

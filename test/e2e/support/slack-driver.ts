@@ -14,6 +14,7 @@ import {
   CALLBACK_TIMEOUT_MS,
   CLAIMED_REPLY,
   claimedStatus,
+  type FormValues,
   nowSeconds,
   type PlatformDriver,
 } from './story.js';
@@ -40,11 +41,83 @@ const contextOf = (call: RecordedCall | undefined) =>
 const fieldsOf = (call: RecordedCall | undefined) =>
   blocksOf(call).flatMap((b) => (b.fields ?? []).map((f) => f.text));
 
+/** What the complaint intake (complaint-intake.test.ts) does on Slack beyond the lead story's steps. */
+export type SlackComplaintSteps = {
+  /** The fake Web API's recorded calls. */
+  readonly api: () => FakeSlackApi;
+  /** A slash command typed in a channel; Slack's HTTP answer. */
+  slashCommand(t: TestApp, userId: string, channelId: string, command: string, text: string): Promise<void>;
+  /** A button clicked (or a select menu's option chosen) on a message in a channel. */
+  act(t: TestApp, userId: string, channelId: string, element: SlackElement): Promise<void>;
+  /** The modal views.open opened last, submitted with these values; Slack's HTTP answer. */
+  submitOpened(t: TestApp, userId: string, values: FormValues): Promise<{ status: number; body: string }>;
+};
+export type SlackElement =
+  | { readonly type: 'button'; readonly actionId: string; readonly value: string }
+  | { readonly type: 'static_select'; readonly actionId: string; readonly value: string };
+
 /** Slack over HTTP: Events/interactivity at POST /slack/events, Web API calls to a local fake. */
-export function slackDriver(): PlatformDriver {
+export function slackDriver(): PlatformDriver & SlackComplaintSteps {
   let fake: FakeSlackApi;
 
   return {
+    api: () => fake,
+    async slashCommand(t, userId, channelId, command, text) {
+      // https://docs.slack.dev/interactivity/implementing-slash-commands#app_command_handling
+      const id = `cmd-${++submissions}`;
+      const form = {
+        token: 'unused',
+        team_id: TEAM_ID,
+        team_domain: 'leadrelay-e2e',
+        channel_id: channelId,
+        channel_name: 'sales',
+        user_id: userId,
+        user_name: 'member',
+        command,
+        text,
+        api_app_id: 'A0E2E',
+        response_url: fake.responseUrl(id),
+        trigger_id: `3000.${id}.e2e`,
+      };
+      await postSignedBody(t, new URLSearchParams(form).toString());
+    },
+    async act(t, userId, channelId, element) {
+      const id = `act-${++submissions}`;
+      const action =
+        element.type === 'button'
+          ? {
+              type: 'button',
+              action_id: element.actionId,
+              value: element.value,
+              text: { type: 'plain_text', text: 'b' },
+            }
+          : {
+              type: 'static_select',
+              action_id: element.actionId,
+              selected_option: { value: element.value, text: { type: 'plain_text', text: element.value } },
+            };
+      await postSigned(t, {
+        type: 'block_actions',
+        user: { id: userId, username: 'member', team_id: TEAM_ID },
+        team: { id: TEAM_ID, domain: 'leadrelay-e2e' },
+        api_app_id: 'A0E2E',
+        container: { type: 'message', message_ts: CARD_TS, channel_id: channelId, is_ephemeral: true },
+        channel: { id: channelId, name: 'sales' },
+        trigger_id: `1000.${id}.e2e`,
+        response_url: fake.responseUrl(id),
+        actions: [
+          {
+            ...action,
+            block_id: 'b1',
+            action_ts: `${nowSeconds(t)}.${String(submissions).padStart(6, '0')}`,
+          },
+        ],
+      });
+    },
+    async submitOpened(t, userId, values) {
+      const view = fake.callsTo('views.open').at(-1)?.params.view as ModalView | undefined;
+      return postSigned(t, viewSubmission(userId, view, values));
+    },
     workspace: { platform: 'slack', workspaceId: TEAM_ID, channelId: 'C0EASTSALES' },
     async start() {
       fake = await startFakeSlackApi();
@@ -127,33 +200,7 @@ export function slackDriver(): PlatformDriver {
         callback_id: 'follow-up.record',
         private_metadata: lead.id,
       });
-      const state: Record<string, Record<string, unknown>> = {};
-      for (const block of view?.blocks ?? []) {
-        const { action_id: id, type } = block.element;
-        const value = values[id];
-        state[block.block_id] = {
-          [id]:
-            type === 'static_select'
-              ? { type, selected_option: value ? { value } : null }
-              : { type, value: value ?? null },
-        };
-      }
-      const payload = {
-        type: 'view_submission',
-        team: { id: TEAM_ID, domain: 'leadrelay-e2e' },
-        user: { id: owner.userId, username: 'rep', team_id: TEAM_ID },
-        api_app_id: 'A0E2E',
-        trigger_id: `2000.${++submissions}.e2e`,
-        view: {
-          id: 'V0FOLLOWUP',
-          hash: `hash-${submissions}`,
-          type: 'modal',
-          callback_id: view?.callback_id,
-          private_metadata: view?.private_metadata,
-          state: { values: state },
-        },
-      };
-      return postSigned(t, payload);
+      return postSigned(t, viewSubmission(owner.userId, view, values));
     },
 
     answers: async () =>
@@ -171,6 +218,36 @@ type ModalView = {
   blocks: { block_id: string; element: { action_id: string; type: string } }[];
 };
 let submissions = 0;
+
+/** A modal's view_submission: https://docs.slack.dev/reference/interaction-payloads/view-interactions-payload */
+function viewSubmission(userId: string, view: ModalView | undefined, values: FormValues) {
+  const state: Record<string, Record<string, unknown>> = {};
+  for (const block of view?.blocks ?? []) {
+    const { action_id: id, type } = block.element;
+    const value = values[id];
+    state[block.block_id] = {
+      [id]:
+        type === 'static_select'
+          ? { type, selected_option: value ? { value } : null }
+          : { type, value: value ?? null },
+    };
+  }
+  return {
+    type: 'view_submission',
+    team: { id: TEAM_ID, domain: 'leadrelay-e2e' },
+    user: { id: userId, username: 'rep', team_id: TEAM_ID },
+    api_app_id: 'A0E2E',
+    trigger_id: `2000.${++submissions}.e2e`,
+    view: {
+      id: `V0${view?.callback_id ?? 'NONE'}`,
+      hash: `hash-${submissions}`,
+      type: 'modal',
+      callback_id: view?.callback_id,
+      private_metadata: view?.private_metadata,
+      state: { values: state },
+    },
+  };
+}
 const isCard = (c: RecordedCall) => blocksOf(c).some((b) => b.type === 'header');
 
 // https://docs.slack.dev/reference/interaction-payloads/block_actions-payload
@@ -206,7 +283,10 @@ function clickPayload(
 
 /** Signs and posts an interactivity payload as Slack does; the HTTP answer is Slack's to read (a modal's errors). */
 async function postSigned(t: TestApp, payload: unknown): Promise<{ status: number; body: string }> {
-  const body = new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
+  return postSignedBody(t, new URLSearchParams({ payload: JSON.stringify(payload) }).toString());
+}
+
+async function postSignedBody(t: TestApp, body: string): Promise<{ status: number; body: string }> {
   const timestamp = String(nowSeconds(t));
   const response = await fetch(`${t.baseUrl}/slack/events`, {
     method: 'POST',

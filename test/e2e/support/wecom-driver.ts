@@ -33,12 +33,24 @@ const keysOf = (c: RecordedCall | undefined) => cardOf(c)?.button_list.map((b) =
 const phoneOf = (c: RecordedCall | undefined) =>
   cardOf(c)?.horizontal_content_list?.find((f) => f.keyname === '手机')?.value;
 
+/** What the complaint intake (complaint-intake.test.ts) does on WeCom beyond the lead story's steps. */
+export type WecomComplaintSteps = {
+  readonly api: () => FakeWecomApi;
+  /** A button (its key) on the card `taskId` clicked by `userId`, with the one-time code WeCom puts on a click. */
+  clickCard(t: TestApp, userId: string, taskId: string, key: string, code: string): Promise<void>;
+};
+
 /** WeCom (self-built app): encrypted XML callbacks at POST /wecom/callback, server API calls to a local fake. */
-export function wecomDriver(): PlatformDriver {
+export function wecomDriver(): PlatformDriver & WecomComplaintSteps {
   let fake: FakeWecomApi;
   let taskId = '';
 
   return {
+    api: () => fake,
+    async clickCard(t, userId, task, key, code) {
+      t.app.clock.advance(1_000);
+      await postEncrypted(t, clickXml(t, userId, key, task, code));
+    },
     // Callbacks name the corp id, so it is the org's workspace.
     workspace: { platform: 'wecom', workspaceId: VECTOR_A_KEYS.corpId, channelId: 'wrEastSalesChat' },
     async start() {
