@@ -34,6 +34,7 @@
 // its own database: database commands per rep (goal ≤ 2) and CPU per rep. The plan scenario runs the contact
 // plan's sweep over N planned leads of which M are due, and again over N/10 open: equal commands = cost follows due.
 //
+// The charts scenario (`--charts`, issue #14) runs alone, without a database: CPU ms and bytes per PNG per chart kind.
 // The targets are judged in the output (`meetsTargets`); a miss exits 0 unless --strict. A failed correctness
 // check (leads lost, duplicated or not created) always exits 1: its figures would mean nothing.
 import { BENCH_USAGE, BenchUsageError, parseBenchArgs } from './bench/bench-args.js';
@@ -44,6 +45,7 @@ import { AFTER_SALES_TARGETS, runAfterSales } from './bench/run-after-sales.js';
 import { AGENDA_TARGETS, runAgenda } from './bench/run-agenda.js';
 import { type BatchFigures, runBatch } from './bench/run-batch.js';
 import { CAMPAIGN_TARGETS, runCampaign } from './bench/run-campaign.js';
+import { runCharts } from './bench/run-charts.js';
 import { runContactPlanBench } from './bench/run-contact-plan.js';
 import { FOLLOW_UP_TARGETS, runFollowUps } from './bench/run-follow-up.js';
 import { type ReclaimFigures, runReclaim } from './bench/run-reclaim.js';
@@ -59,6 +61,8 @@ const progress = (line: string) => process.stderr.write(`bench: ${line}\n`);
 
 async function main(): Promise<number> {
   const args = parseBenchArgs(process.argv.slice(2));
+  // The charts are pure CPU: their scenario runs alone, without the database (scripts/bench/run-charts.ts).
+  if (args.charts) return chartsOnly(args.chartRuns, args.strict);
   const began = performance.now();
   const env = await openBenchEnvironment(progress);
   try {
@@ -211,6 +215,12 @@ function judge(single: SingleFigures | undefined, batch: BatchFigures | undefine
     (r) => r === null || (r.dbCommandsPerLead && r.cpuMsPerLead),
   );
   return { ...result, all };
+}
+
+function chartsOnly(runs: number, strict: boolean): number {
+  const charts = runCharts(runs, progress);
+  process.stdout.write(`${JSON.stringify({ node: process.version, charts }, null, 2)}\n`);
+  return strict && !charts.meetsTargets.cpuMsPerPng ? 1 : 0;
 }
 
 async function closeQuietly(env: BenchEnvironment): Promise<void> {

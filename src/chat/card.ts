@@ -15,6 +15,18 @@ export type Button = {
 
 export type CardField = { readonly label: string; readonly value: string };
 
+/**
+ * A picture shown with the card (a report chart). Drawn at delivery from the notice's data, never stored in the
+ * outbox; each adapter uploads it its platform's way. `alt` carries the key numbers in the reader's language: it is
+ * the picture's description, and it stands in the card in place of the picture when the upload cannot be done.
+ */
+export type CardImage = {
+  readonly png: Uint8Array;
+  readonly alt: string;
+  readonly width: number;
+  readonly height: number;
+};
+
 export type Card = {
   readonly title: string;
   /** One line saying where things stand, shown first ("待领取", "Claimed by 王芳"). */
@@ -22,6 +34,8 @@ export type Card = {
   readonly fields: readonly CardField[];
   /** Longer text in a small markdown subset: **bold**, line breaks, `code`. */
   readonly markdown?: string;
+  /** Shown after the markdown, in order (see CardImage). */
+  readonly images?: readonly CardImage[];
   readonly buttons: readonly Button[];
 };
 
@@ -34,6 +48,18 @@ export type OutboundMessage = {
    * turns them into the platform's user ids (PlatformMessage.mentionUserIds) before the adapter sees the message.
    */
   readonly mentions?: readonly MemberId[];
+  /**
+   * A menu to choose one of (Slack's select menu: the choice comes back as an action with the option's value).
+   * Only handlers answering a platform that draws one set it (see HandlerContext's form trigger); elsewhere the
+   * same choices are numbered in the text.
+   */
+  readonly select?: Select;
+};
+
+export type Select = {
+  readonly actionId: string;
+  readonly placeholder: string;
+  readonly options: readonly { readonly value: string; readonly label: string }[];
 };
 
 /** One field of a form: a choice from a list, or text (one line or several). */

@@ -7,6 +7,7 @@ import { createHttpApp } from '../http/create-http-app.js';
 import { apiAuth } from '../http/middleware/api-auth.js';
 import { tokenRole } from '../http/middleware/token-role.js';
 import { type AfterSalesRouteDeps, afterSalesRoutes } from '../http/routes/after-sales-routes.js';
+import { campaignRoutes } from '../http/routes/campaign-routes.js';
 import { customerRoutes } from '../http/routes/customer-routes.js';
 import { followUpRoutes } from '../http/routes/follow-up-routes.js';
 import { healthRoutes } from '../http/routes/health-routes.js';
@@ -15,6 +16,7 @@ import { leadRoutes } from '../http/routes/lead-routes.js';
 import { leadStageRoutes } from '../http/routes/lead-stage-routes.js';
 import { ORDER_IMPORT_PATH, orderRoutes } from '../http/routes/order-routes.js';
 import { orgRoutes } from '../http/routes/org-routes.js';
+import { reportRoutes } from '../http/routes/report-routes.js';
 import { routingRoutes } from '../http/routes/routing-routes.js';
 import { tokenRoutes } from '../http/routes/token-routes.js';
 import { type ImportLimits, importLimitsOf } from '../import/import-limits.js';
@@ -65,6 +67,7 @@ export function buildHttp(
     tokenRoutes({ tokens, clock: deps.intakeDeps.clock }),
     ...(deps.afterSalesDeps ? [afterSalesRoutes(deps.afterSalesDeps)] : []),
     ...stageRouters(storage, deps, importLimits),
+    ...reportRouters(storage, deps),
   ]) {
     api.use(router.routes(), router.allowedMethods());
   }
@@ -101,6 +104,16 @@ function sandbox(routers: readonly Router[], deps: HttpDeps): Router {
   if (!deps.sandboxAllowRemote) guarded.use(loopbackOnly());
   for (const router of routers) guarded.use(router.routes(), router.allowedMethods());
   return guarded;
+}
+
+/** Reports (core/reports): the figures' API and exports, and the campaign costs they spread. */
+function reportRouters(storage: Storage, deps: HttpDeps): Router[] {
+  const { reports, campaigns, teams, members, afterSalesFigures } = storage.repos;
+  const { clock } = deps.intakeDeps;
+  return [
+    reportRoutes({ reports, campaigns, teams, members, afterSalesFigures, clock }),
+    campaignRoutes({ campaigns, clock }),
+  ] as Router[];
 }
 
 /** 客户阶段, customers and orders: the stage change and the customer reads (core/customers). */

@@ -6,6 +6,7 @@ import { mongoAfterSalesFigures } from '../storage/repositories/after-sales-figu
 import { mongoAfterSalesOrders } from '../storage/repositories/after-sales-orders.js';
 import { mongoApiTokenRepository } from '../storage/repositories/api-token-repository.js';
 import { mongoChatDrafts } from '../storage/repositories/chat-draft-repository.js';
+import { mongoComplaintCustomers } from '../storage/repositories/complaint-customers.js';
 import { mongoComplaintRepository } from '../storage/repositories/complaint-repository.js';
 import { mongoConversionStats } from '../storage/repositories/conversion-stats.js';
 import { mongoCounters } from '../storage/repositories/counter-repository.js';
@@ -20,6 +21,8 @@ import { mongoOrderRepository } from '../storage/repositories/order-repository.j
 import { mongoOrgRepository } from '../storage/repositories/org-repository.js';
 import { mongoOutboxStore } from '../storage/repositories/outbox-repository.js';
 import { mongoResponseCodes } from '../storage/repositories/platform-response-codes.js';
+import { mongoCampaigns } from '../storage/repositories/report-campaigns.js';
+import { mongoReportQueries } from '../storage/repositories/report-figures.js';
 import { mongoRosterRepository } from '../storage/repositories/roster-repository.js';
 import { mongoSandboxStore } from '../storage/repositories/sandbox-message-store.js';
 import { mongoSeenSignatures } from '../storage/repositories/seen-signatures.js';
@@ -53,10 +56,14 @@ export function buildStorage(connection: Connection, clock: Clock, edge: EdgeSet
     afterSalesFigures: mongoAfterSalesFigures(models),
     counters: mongoCounters(models),
     customers: mongoCustomerRepository(models),
+    complaintCustomers: mongoComplaintCustomers(models),
     orders: mongoOrderRepository(models),
     pendingCustomers: mongoPendingCustomers(models),
     drafts: mongoChatDrafts(models),
     followUps: mongoFollowUpRepository(models),
+    // Reports (issue #14): the figures' aggregations and the campaign costs.
+    reports: mongoReportQueries(models),
+    campaigns: mongoCampaigns(models),
   };
   return {
     connection,

@@ -1,5 +1,6 @@
 import type { Connection, Model } from 'mongoose';
 import { type ApiTokenDoc, apiTokenSchema } from './models/api-token-model.js';
+import { type CampaignDoc, campaignSchema } from './models/campaign-model.js';
 import { type ChatDraftDoc, chatDraftSchema } from './models/chat-draft-model.js';
 import { type ComplaintDoc, complaintSchema } from './models/complaint-model.js';
 import { type CounterDoc, counterSchema } from './models/counter-model.js';
@@ -40,6 +41,7 @@ export type Models = {
   readonly Order: Model<OrderDoc>;
   readonly ChatDraft: Model<ChatDraftDoc>;
   readonly FollowUp: Model<FollowUpDoc>;
+  readonly Campaign: Model<CampaignDoc>;
 };
 
 /** Binds every model to one connection (tests open one connection per database). */
@@ -66,6 +68,7 @@ export function bindModels(connection: Connection): Models {
     Order: connection.model<OrderDoc>('Order', orderSchema),
     ChatDraft: connection.model<ChatDraftDoc>('ChatDraft', chatDraftSchema),
     FollowUp: connection.model<FollowUpDoc>('FollowUp', followUpSchema),
+    Campaign: connection.model<CampaignDoc>('Campaign', campaignSchema),
   };
 }
 

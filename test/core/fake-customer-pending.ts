@@ -1,6 +1,7 @@
 import type { PendingCustomers } from '../../src/core/customers/index.js';
 import type { Lead } from '../../src/core/leads/index.js';
 import type { LeadId, OrgId } from '../../src/core/shared/ids.js';
+import { complaintFakes } from '../chat/support/complaint-fakes.js';
 import { FakeCustomerRepository, turn } from './fake-customer-repository.js';
 import type { FakeLeadRepository } from './fake-lead-repository.js';
 import { FakeOrderRepository } from './fake-order-repository.js';
@@ -38,5 +39,7 @@ export function customerFakes(leads: FakeLeadRepository) {
     customers: new FakeCustomerRepository(),
     orders: new FakeOrderRepository(),
     pendingCustomers: new FakePendingCustomers(leads),
+    // After-sales reads the customers and their orders: the chat handlers are given its deps beside these.
+    ...complaintFakes(),
   };
 }

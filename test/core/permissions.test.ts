@@ -38,6 +38,11 @@ const EXPECTED: Record<Action, readonly Role[]> = {
   'after_sales.figures': ['admin', 'director', 'aftersales_manager'],
   'order.create': ['admin', 'director', 'manager', 'aftersales_manager'],
   'order.create_any_owner': ['admin', 'director', 'aftersales_manager'],
+  'report.read_org': ['admin', 'director'],
+  'report.read_team': ['manager'],
+  'report.read_own': ['rep'],
+  'report.after_sales': ['admin', 'director', 'aftersales_manager'],
+  'campaign.set_cost': ['admin', 'director'],
 };
 const ACTIONS = Object.keys(EXPECTED) as Action[];
 

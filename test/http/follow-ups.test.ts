@@ -54,6 +54,9 @@ describe('POST /api/v1/leads/:ref/follow-ups', () => {
     const plan = stored?.plan as { nextContactAt?: Date } | undefined;
     expect(plan?.nextContactAt?.toISOString()).toBe(body.nextContactAt);
     expect(stored?.dueStep).toBeUndefined();
+    // The API's lead shows the same progress: the plan's next contact and the latest follow-up.
+    expect(res.body.lead.plan.nextContactAt).toBe(body.nextContactAt);
+    expect(res.body.lead.lastFollowUp).toMatchObject({ channel: 'phone', outcome: 'trial-booked', count: 1 });
   });
 
   it('honours Idempotency-Key: a retry answers 200 with the same record and stores nothing more', async () => {

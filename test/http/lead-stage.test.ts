@@ -68,6 +68,18 @@ describe('POST /api/v1/leads/:ref/stage', () => {
     expect(won.body.order).toMatchObject({ contractNo: deal.contractNo, amount: 48000, items: '服务器2台' });
     expect(won.body.order.number).toMatch(/^SO-\d+$/);
     expect(won.body.stage.customerPending).toBeUndefined();
+    // One quote card: entering 成交 keeps the quote on the stage (the order's items) but is no new quote.
+    const quoteCards = await t.app.models.OutboxEntry.collection
+      .find({ kind: 'stage.quote', 'data.leadId': lead.id })
+      .toArray();
+    expect(quoteCards).toHaveLength(1);
+    // The lead itself, read back, carries its stage, deal and customer (the API's lead shape shows its progress).
+    const read = await t.request('GET', `/api/v1/leads/${lead.code}`, undefined, auth());
+    expect(read.body.lead).toMatchObject({
+      stage: { key: 'won', deal: { contractNo: deal.contractNo, amount: 48000 } },
+      customerId: won.body.customer.id,
+    });
+    expect(read.body.lead.stage.deal.signedAt).toMatch(/^2026-1[12]-\d\dT/);
     const again = await stage(lead.code, { to: '成交', deal });
     expect(again.body).toMatchObject({ changed: false, order: { id: won.body.order.id } });
     const handOffs = await t.app.models.OutboxEntry.collection.find({ kind: 'customer.hand_off' }).toArray();

@@ -112,9 +112,10 @@ describe('runTaskSla', () => {
     ).toBe(4);
     // No card lost to the crash, none doubled by the re-run.
     expect(await cards('remind')).toBe(4);
-    // The task cards at assignment, the 75 % reminders, and the due-time notice to the demo's after-sales manager
-    // (高峰): each once, none lost to the crash nor doubled by the re-run.
-    expect(await t.app.models.OutboxEntry.countDocuments({ kind: 'after_sales.task' })).toBe(4 + 4 + 4);
+    // The task cards at assignment, the 75 % reminders (the card redrawn in place), the due-time notice to the
+    // demo's after-sales manager (高峰) and the assignee's card redrawn 已到期: each once, none lost to the crash nor
+    // doubled by the re-run.
+    expect(await t.app.models.OutboxEntry.countDocuments({ kind: 'after_sales.task' })).toBe(4 + 4 + 4 + 4);
   });
 
   it('takes each step once when two runners sweep at once', async () => {

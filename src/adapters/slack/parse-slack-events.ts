@@ -19,7 +19,14 @@ const slackUser = (workspaceId: string, userId: string): PlatformUser => ({
  * replayed or re-delivered payload gets the same id and the registry's dedupe makes it harmless.
  */
 export function actionEventFrom(body: BlockAction, action: BlockElementAction): ActionEvent | undefined {
-  if (action.type !== 'button') return undefined;
+  // A button, or a select menu's choice (its value is the chosen option's).
+  const value =
+    action.type === 'button'
+      ? (action.value ?? '')
+      : action.type === 'static_select'
+        ? action.selected_option?.value
+        : undefined;
+  if (value === undefined) return undefined;
   const container = body.container as { message_ts?: string; channel_id?: string; view_id?: string };
   const where = container.message_ts ?? container.view_id ?? 'none';
   const messageRef =
@@ -31,7 +38,7 @@ export function actionEventFrom(body: BlockAction, action: BlockElementAction): 
     eventId: `slack:${where}:${action.action_id}:${body.user.id}:${action.action_ts}`,
     user: slackUser(body.team?.id ?? body.user.team_id ?? '', body.user.id),
     actionId: actionIdFromSlack(action.action_id),
-    value: action.value ?? '',
+    value,
     ...(messageRef ? { messageRef } : {}),
     ...conversationOfChannel(container.channel_id),
     // A click can open a modal with its trigger_id (https://docs.slack.dev/surfaces/modals#opening_modals).

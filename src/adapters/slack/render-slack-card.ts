@@ -1,5 +1,6 @@
 import type { types } from '@slack/bolt';
-import type { Button, Card, OutboundMessage } from '../../chat/card.js';
+import type { Button, Card, OutboundMessage, Select } from '../../chat/card.js';
+import { cardWithAltText } from '../../chat/card-images.js';
 
 // Block Kit reference: https://docs.slack.dev/reference/block-kit/blocks
 export type SlackBlock = types.KnownBlock;
@@ -29,18 +30,21 @@ export function toMrkdwn(markdown: string): string {
 /**
  * A message for chat.postMessage / chat.update / respond: blocks for a card, and `text` for notifications.
  * `mentionUserIds` become `<@U…>` in front of the text and of the first text block, so the members are notified.
+ * `imageBlocks` are the card's images once uploaded (slack-images.ts); where none are given (a respond() reply, the
+ * Home tab) a card's images are shown as their alt text.
  */
 export function toSlackMessage(
   message: OutboundMessage,
   mentionUserIds: readonly string[] = [],
+  imageBlocks: readonly SlackBlock[] = [],
 ): SlackMessage {
   const mentions = mentionPrefix(mentionUserIds);
   const { card } = message;
-  if (!card) return { text: joinMentions(mentions, toMrkdwn(message.text ?? '')) };
+  if (!card && !message.select) return { text: joinMentions(mentions, toMrkdwn(message.text ?? '')) };
   // With blocks present Slack shows `text` only in notifications, so a text next to a card is drawn as a block.
   return {
-    text: joinMentions(mentions, fallbackText(message.text, card)),
-    blocks: blocksOf(message, mentions),
+    text: joinMentions(mentions, card ? fallbackText(message.text, card) : escapeMrkdwn(message.text ?? '')),
+    blocks: blocksOf(message, mentions, imageBlocks),
   };
 }
 
@@ -62,14 +66,48 @@ function joinMentions(mentions: string, text: string): string {
 }
 
 /** The text (after the already-formatted mentions) as a first mrkdwn section, then the card. */
-function blocksOf(message: OutboundMessage, mentions: string): SlackBlock[] {
+function blocksOf(
+  message: OutboundMessage,
+  mentions: string,
+  imageBlocks: readonly SlackBlock[] = [],
+): SlackBlock[] {
   const lead = joinMentions(mentions, message.text ? toMrkdwn(message.text) : '');
   const text: SlackBlock[] = lead ? [mrkdwnSection(lead)] : [];
-  return [...text, ...(message.card ? cardBlocks(message.card) : [])];
+  return [
+    ...text,
+    ...(message.card ? cardBlocks(message.card, imageBlocks) : []),
+    ...(message.select ? [selectBlock(message.select)] : []),
+  ];
 }
 
-/** The card as blocks: header, status (context), fields (sections of ≤ 10), markdown, then the buttons. */
-export function cardBlocks(card: Card): SlackBlock[] {
+/**
+ * A select menu in an actions block; the choice arrives as a block action with the option's value.
+ * https://docs.slack.dev/reference/block-kit/block-elements/select-menu-element#static_select
+ */
+function selectBlock(select: Select): SlackBlock {
+  return {
+    type: 'actions',
+    elements: [
+      {
+        type: 'static_select',
+        action_id: select.actionId,
+        placeholder: { type: 'plain_text', text: clip(select.placeholder, LIMITS.buttonText) },
+        // Slack allows 100 options, each text ≤ 75 characters and value ≤ 150.
+        options: select.options.slice(0, 100).map((o) => ({
+          text: { type: 'plain_text', text: clip(o.label, LIMITS.buttonText) },
+          value: o.value.slice(0, 150),
+        })),
+      },
+    ],
+  };
+}
+
+/**
+ * The card as blocks: header, status (context), fields (sections of ≤ 10), markdown, its images, then the buttons.
+ * Images not uploaded (no `imageBlocks`) stand as their alt text after the markdown.
+ */
+export function cardBlocks(shown: Card, imageBlocks: readonly SlackBlock[] = []): SlackBlock[] {
+  const card = imageBlocks.length > 0 ? shown : cardWithAltText(shown);
   const blocks: SlackBlock[] = [
     { type: 'header', text: { type: 'plain_text', text: clip(card.title, LIMITS.header), emoji: true } },
   ];
@@ -85,6 +123,7 @@ export function cardBlocks(card: Card): SlackBlock[] {
     });
   }
   if (card.markdown) blocks.push(mrkdwnSection(toMrkdwn(card.markdown)));
+  blocks.push(...imageBlocks);
   const buttons = uniqueButtons(card.buttons);
   for (const group of chunk(buttons, LIMITS.buttons)) blocks.push({ type: 'actions', elements: group });
   return blocks;

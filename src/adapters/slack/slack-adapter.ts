@@ -1,8 +1,10 @@
 import type { Form, OutboundMessage } from '../../chat/card.js';
+import { imagesOf } from '../../chat/card-images.js';
 import type { ChatAdapter, PlatformTarget, SentRef } from '../../chat/chat-adapter.js';
 import { type SlackBlock, toSlackMessage } from './render-slack-card.js';
 import { toSlackModal } from './render-slack-modal.js';
 import { callSlack } from './slack-errors.js';
+import { uploadSlackImages } from './slack-images.js';
 import type { SlackSettings } from './slack-settings.js';
 import { createSlackWebClient, type SlackWebClient } from './slack-web-client.js';
 
@@ -13,7 +15,11 @@ export type SlackAdapter = ChatAdapter & {
   openForm(triggerId: string, form: Form): Promise<void>;
 };
 
-export type SlackAdapterDeps = { readonly client?: SlackWebClient };
+export type SlackAdapterDeps = {
+  readonly client?: SlackWebClient;
+  /** For the image uploads' POST to the URL Slack gives (tests point it at the fake). */
+  readonly fetch?: typeof fetch;
+};
 
 /** Marks our posts so a resend can be recognised: see `send`. */
 export const OUTBOX_METADATA_EVENT = 'leadrelay_outbox';
@@ -56,6 +62,8 @@ export function slackAdapter(settings: SlackSettings, deps: SlackAdapterDeps = {
 
     async send(_workspaceId, target, message, idempotencyKey): Promise<SentRef> {
       const { channel, threadTs } = await where(target);
+      // Uploaded first: a failed upload throws before anything is posted, and the outbox retries the whole send.
+      const images = await uploadSlackImages(client, imagesOf(message), deps.fetch);
       // Slack has no idempotency key for chat.postMessage: a retry after a lost response posts twice. The key rides
       // along as message metadata, so a duplicate can be recognised later (conversations.history with
       // include_all_metadata); nothing looks it up automatically yet.
@@ -65,7 +73,7 @@ export function slackAdapter(settings: SlackSettings, deps: SlackAdapterDeps = {
           channel,
           // Group mentions resolved by the outbox: `<@U…>` in the text notifies those users.
           // https://docs.slack.dev/messaging/formatting-message-text#mentioning-users
-          ...toSlackMessage(message, message.mentionUserIds),
+          ...toSlackMessage(message, message.mentionUserIds, images),
           ...(threadTs ? { thread_ts: threadTs } : {}),
           metadata: { event_type: OUTBOX_METADATA_EVENT, event_payload: { key: idempotencyKey } },
           // Cards carry their own links; previews would push the buttons off screen.
@@ -79,8 +87,12 @@ export function slackAdapter(settings: SlackSettings, deps: SlackAdapterDeps = {
 
     async update(_workspaceId, _target, messageRef, message: OutboundMessage): Promise<void> {
       const { channel, ts } = parseMessageRef(messageRef);
+      // The new rendition's charts are new pictures: uploaded again, like at send.
+      const images = await uploadSlackImages(client, imagesOf(message), deps.fetch);
       // https://docs.slack.dev/reference/methods/chat.update
-      await callSlack('chat.update', () => client.chat.update({ channel, ts, ...toSlackMessage(message) }));
+      await callSlack('chat.update', () =>
+        client.chat.update({ channel, ts, ...toSlackMessage(message, [], images) }),
+      );
     },
 
     async publishHome(userId, blocks): Promise<void> {

@@ -5,12 +5,18 @@ import type { AssignDeps } from '../../core/pools/index.js';
 import { draftTextHandler } from '../drafts/draft-text-handler.js';
 import type { ChatDraftStore } from '../drafts/draft-types.js';
 import type { Registry } from '../registry.js';
+import { COMPLAINT_ACTIONS } from '../render/complaint-card.js';
 import { PLAN_ACTIONS } from '../render/contact-reminder-card.js';
 import { APPROVAL_ACTIONS } from '../render/lead-approval-card.js';
 import { LEAD_ACTIONS } from '../render/lead-card.js';
 import { LINK_ACTIONS } from '../render/link-request-card.js';
 import { SET_AVAILABILITY_ACTION } from '../render/member-status-card.js';
 import { dueListCommand } from './agenda-commands.js';
+import { assignComplaintAction, chooseComplaintOrderAction } from './complaint-actions.js';
+import { complaintCommand } from './complaint-command.js';
+import { complaintDraftAnswerer } from './complaint-draft.js';
+import type { ComplaintChatDeps } from './complaint-flow.js';
+import { COMPLAINT_FORM, complaintSubmit } from './complaint-form.js';
 import { followUpCommand } from './follow-up-command.js';
 import { followUpDraftAnswerer } from './follow-up-draft.js';
 import { FOLLOW_UP_FORM, followUpSubmit } from './follow-up-form.js';
@@ -36,7 +42,8 @@ export type HandlerDeps = SetAvailabilityDeps &
   AssignDeps &
   FollowUpDeps &
   StageDeps &
-  DueLeadsDeps & { readonly drafts: ChatDraftStore };
+  DueLeadsDeps &
+  ComplaintChatDeps & { readonly drafts: ChatDraftStore };
 
 /** Wires every button and command to its handler; the same table serves all platforms. */
 export function registerHandlers(registry: Registry, deps: HandlerDeps): Registry {
@@ -50,7 +57,7 @@ export function registerHandlers(registry: Registry, deps: HandlerDeps): Registr
       .onCommand('today', dueListCommand(deps, 'today'))
       .onCommand('overdue', dueListCommand(deps, 'overdue'))
       .onCommand('stalled', dueListCommand(deps, 'stalled'))
-      .onCommand('complaint', notEnabledCommand)
+      .onCommand('complaint', complaintCommand(deps))
       .onCommand('hours', notEnabledCommand)
       .onCommand('tasks', notEnabledCommand)
       // A member who is linked already (they are typing from a linked account) is simply told so.
@@ -59,8 +66,16 @@ export function registerHandlers(registry: Registry, deps: HandlerDeps): Registr
       }))
       .onUnlinkedCommand('link', linkCommand(deps))
       // Plain text answers the member's draft in that conversation (each kind of draft has its answerer).
-      .onText(draftTextHandler(deps, { 'follow-up': followUpDraftAnswerer(deps) }))
+      .onText(
+        draftTextHandler(deps, {
+          'follow-up': followUpDraftAnswerer(deps),
+          complaint: complaintDraftAnswerer(deps),
+        }),
+      )
       .onSubmit(FOLLOW_UP_FORM, followUpSubmit(deps))
+      .onSubmit(COMPLAINT_FORM, complaintSubmit(deps))
+      .onAction(COMPLAINT_ACTIONS.assign, assignComplaintAction(deps))
+      .onAction(COMPLAINT_ACTIONS.chooseOrder, chooseComplaintOrderAction(deps))
       .onAction(SET_AVAILABILITY_ACTION, setAvailabilityAction(deps))
       .onAction(LEAD_ACTIONS.claim, claimLeadAction(deps))
       .onAction(LEAD_ACTIONS.release, releaseLeadAction(deps))

@@ -2,6 +2,7 @@ import type { OrgRepository } from '../../core/org/ports.js';
 import type { Org, Platform } from '../../core/org/types.js';
 import type { Clock } from '../../core/shared/clock.js';
 import type { MemberId } from '../../core/shared/ids.js';
+import { withAltText } from '../card-images.js';
 import {
   type ChatAdapter,
   type PlatformMessage,
@@ -140,7 +141,10 @@ async function post(
     message.mentions && resolved.target.kind !== 'dm'
       ? await mentionUserIdsOf(deps, org, message.mentions)
       : [];
-  const outgoing: PlatformMessage = mentionUserIds.length > 0 ? { ...message, mentionUserIds } : message;
+  const mentioned: PlatformMessage = mentionUserIds.length > 0 ? { ...message, mentionUserIds } : message;
+  // The last attempt goes without images, their alt text in place: a platform that keeps refusing an upload
+  // (ImageUploadError is retried like any failure) must not cost the reader the card and its numbers.
+  const outgoing = entry.attempts >= options.maxAttempts ? withAltText(mentioned) : mentioned;
   const sent = await adapter.send(org.chat.workspaceId, resolved.target, outgoing, idempotencyKey);
   deps.lastSentAt.set(paceKey(org, resolved.target), deps.clock.now().getTime());
   if (entry.group) deps.lastSentAt.set(burstKey(entry), deps.clock.now().getTime());

@@ -3,6 +3,8 @@ import type { SkipReason, Strategy } from '../../core/leads/routing-types.js';
 import type { Level, Role } from '../../core/org/types.js';
 import type { ErrorCode, ErrorDetails } from '../../core/shared/errors.js';
 import type { AfterSalesTexts } from './after-sales-texts.js';
+import type { ChartTexts } from './chart-texts.js';
+import type { ComplaintChatTexts } from './complaint-chat-texts-zh-cn.js';
 import type { DraftTexts, FollowUpTexts } from './follow-up-texts.js';
 import type { PlanTexts } from './plan-texts.js';
 import type { StageTexts } from './stage-texts.js';
@@ -39,6 +41,8 @@ export type Catalogue = {
   };
   readonly lead: LeadTexts;
   readonly afterSales: AfterSalesTexts;
+  readonly complaintChat: ComplaintChatTexts;
+  readonly charts: ChartTexts;
   readonly stage: StageTexts;
   readonly plan: PlanTexts;
   readonly followUps: FollowUpTexts;

@@ -1,5 +1,7 @@
 import { afterSalesErrorsEn, afterSalesTextsEn } from './after-sales-texts-en.js';
 import type { Catalogue, CommandName } from './catalogue.js';
+import { chartTextsEn } from './chart-texts-en.js';
+import { complaintChatTextsEn, complaintErrorsEn } from './complaint-chat-texts-en.js';
 import { describeIssues } from './field-issues.js';
 import { followUpErrorsEn } from './follow-up-errors-en.js';
 import { draftTextsEn, followUpTextsEn } from './follow-up-texts-en.js';
@@ -47,6 +49,7 @@ export const en: Catalogue = {
   errors: {
     ...followUpErrorsEn,
     ...afterSalesErrorsEn,
+    ...complaintErrorsEn,
     ...stageErrorsEn,
     ...orderErrorsEn,
     VALIDATION_FAILED: (d) => `Some input is not valid: ${field(d)}`,
@@ -122,6 +125,8 @@ export const en: Catalogue = {
   },
   lead: leadTextsEn,
   afterSales: afterSalesTextsEn,
+  complaintChat: complaintChatTextsEn,
+  charts: chartTextsEn,
   stage: stageTextsEn,
   plan: planTextsEn,
   followUps: followUpTextsEn,

@@ -1,6 +1,8 @@
 import type { Platform } from '../../core/org/types.js';
 import { afterSalesErrorsZhCN, afterSalesTextsZhCN } from './after-sales-texts-zh-cn.js';
 import type { Catalogue, CommandName } from './catalogue.js';
+import { chartTextsZhCN } from './chart-texts-zh-cn.js';
+import { complaintChatTextsZhCN, complaintErrorsZhCN } from './complaint-chat-texts-zh-cn.js';
 import { describeIssues } from './field-issues.js';
 import { followUpErrorsZhCN } from './follow-up-errors-zh-cn.js';
 import { draftTextsZhCN, followUpTextsZhCN } from './follow-up-texts-zh-cn.js';
@@ -72,6 +74,7 @@ export const zhCN: Catalogue = {
   errors: {
     ...followUpErrorsZhCN,
     ...afterSalesErrorsZhCN,
+    ...complaintErrorsZhCN,
     ...stageErrorsZhCN,
     ...orderErrorsZhCN,
     VALIDATION_FAILED: (d) => `输入有误：${field(d)}`,
@@ -140,6 +143,8 @@ export const zhCN: Catalogue = {
   },
   lead: leadTextsZhCN,
   afterSales: afterSalesTextsZhCN,
+  complaintChat: complaintChatTextsZhCN,
+  charts: chartTextsZhCN,
   stage: stageTextsZhCN,
   plan: planTextsZhCN,
   followUps: followUpTextsZhCN,

@@ -126,6 +126,8 @@ export type Task = {
   readonly customerName: string;
   readonly customerOwnerId?: MemberId;
   readonly reporterId?: MemberId;
+  /** The complaint's description as typed, copied at assignment: the task card says what the problem is. */
+  readonly problem?: string;
   readonly priority: Priority;
   readonly assigneeId: MemberId;
   readonly assigneeName: string;

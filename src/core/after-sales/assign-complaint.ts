@@ -1,4 +1,4 @@
-import { assertCan, type Caller, type Member, type Org } from '../org/index.js';
+import { type Caller, can, type Member, type Org } from '../org/index.js';
 import { DomainError } from '../shared/errors.js';
 import type { MemberId } from '../shared/ids.js';
 import { actorOf } from './after-sales-access.js';
@@ -14,6 +14,11 @@ const HEX_ID = /^[0-9a-f]{24}$/i;
 const ASSIGNABLE: readonly ComplaintStatus[] = ['unassigned', 'reopened'];
 
 export type AssignComplaintInput = { readonly complaint: string; readonly assigneeId: MemberId };
+
+const centreTeam = (org: Pick<Org, 'settings'>) => {
+  const teamId = afterSalesTeamOf(org);
+  return teamId ? { teamId } : {};
+};
 
 /** Who can take tasks: active after-sales staff (and after-sales managers, who may take one themselves). */
 export const takesTasks = (m: Member): boolean =>
@@ -31,7 +36,9 @@ export async function assignComplaint(
   caller: Caller,
   input: AssignComplaintInput,
 ): Promise<{ complaint: Complaint; task: Task }> {
-  assertCan(caller, 'complaint.assign');
+  // Said in words a staff member pressing a button on the centre card understands, not as a bare FORBIDDEN.
+  if (!can(caller, 'complaint.assign'))
+    throw new DomainError('COMPLAINT_ASSIGN_NOT_MANAGER', { roles: caller.roles });
   const org = caller.org;
   const members = await deps.members.list(org.id, { activeOnly: true });
   const assignee = members.find((m) => m.id === input.assigneeId);
@@ -121,6 +128,7 @@ export async function ensureTask(
     customerName: complaint.customerName,
     ...(complaint.customerOwnerId ? { customerOwnerId: complaint.customerOwnerId } : {}),
     ...(complaint.reporter.kind === 'member' ? { reporterId: complaint.reporter.memberId } : {}),
+    problem: complaint.description,
     priority: complaint.priority,
     assigneeId: complaint.assigneeId as MemberId,
     assigneeName: complaint.assigneeName ?? '',
@@ -136,7 +144,7 @@ export async function ensureTask(
   const { task } = await deps.tasks.insert(record);
   // The centre's card shows 已分配 and the assignee gets the task card; both keyed, so a retry sends neither twice.
   await deps.notifier.publish(complaint.orgId, [
-    ...complaintUpdateNotices(complaint, afterSalesTeamOf(org), task.code),
+    ...complaintUpdateNotices(complaint, { ...centreTeam(org), managerIds }, task),
     ...taskNotices(task, 'assigned'),
   ]);
   return task;

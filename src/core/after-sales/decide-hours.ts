@@ -6,9 +6,9 @@ import { parseInput } from '../shared/validate.js';
 import { actorOf } from './after-sales-access.js';
 import { taskNotices } from './after-sales-notices.js';
 import type { Task } from './after-sales-types.js';
-import type { AfterSalesDeps, TaskChange } from './ports.js';
+import type { TaskChange } from './ports.js';
 import { isOverdue, slaPlan } from './task-sla.js';
-import { followTask, stepTask } from './task-step.js';
+import { followTask, stepTask, type TaskWorkDeps } from './task-step.js';
 
 /** 批准 (the reported hours), 调整工时 (other approved hours), 退回 (with a reason, back to 处理中). */
 export const decideHoursSchema = z.discriminatedUnion('decision', [
@@ -36,7 +36,7 @@ type Decision = z.output<typeof decideHoursSchema>;
  * the keyed notices: four database commands.
  */
 export async function decideHours(
-  deps: AfterSalesDeps,
+  deps: TaskWorkDeps,
   caller: Caller,
   input: DecideHoursInput,
 ): Promise<Task> {

@@ -2,9 +2,9 @@ import { z } from 'zod';
 import type { Caller } from '../org/index.js';
 import { parseInput } from '../shared/validate.js';
 import { actorOf } from './after-sales-access.js';
+import { taskUpdateNotice } from './after-sales-notices.js';
 import { PAUSE_REASONS, type Task } from './after-sales-types.js';
-import type { AfterSalesDeps } from './ports.js';
-import { stepTask } from './task-step.js';
+import { stepTask, type TaskWorkDeps } from './task-step.js';
 
 /** The pauses a task keeps (the newest): enough to show them, bounded like every history. */
 const PAUSES_KEPT = 20;
@@ -16,7 +16,7 @@ const pauseSchema = z.strictObject({ task: z.string().min(1).max(60), reason: z.
  * fires, the due time will move on by the paused time at resume) and the pause is recorded with its reason.
  */
 export async function pauseTask(
-  deps: AfterSalesDeps,
+  deps: TaskWorkDeps,
   caller: Caller,
   input: { readonly task: string; readonly reason: string },
 ): Promise<Task> {
@@ -37,5 +37,7 @@ export async function pauseTask(
       entry: { at: now, from: t.status, to: 'paused', by, pause: given.reason },
     }),
   });
+  // The card shows the pause (or the running clock again) and its buttons, in place.
+  await deps.notifier.publish(task.orgId, [taskUpdateNotice(task)]);
   return task;
 }

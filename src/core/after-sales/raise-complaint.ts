@@ -7,8 +7,9 @@ import { parseInput } from '../shared/validate.js';
 import { actorOf } from './after-sales-access.js';
 import { complaintRaisedNotices } from './after-sales-notices.js';
 import { COMPLAINT_COUNTER, complaintCodeOf } from './after-sales-refs.js';
-import { afterSalesTeamOf } from './after-sales-settings.js';
+import { slaHoursOf } from './after-sales-settings.js';
 import { type AfterSalesOrder, type Complaint, PRIORITIES, type Reporter } from './after-sales-types.js';
+import { assigneesOf, complaintCentreOf } from './list-assignees.js';
 import type { AfterSalesDeps, NewComplaint } from './ports.js';
 
 export const raiseComplaintSchema = z.strictObject({
@@ -36,8 +37,9 @@ export const orderChoices = (orders: readonly AfterSalesOrder[]): OrderChoice[] 
 /**
  * A member or an API client raises a complaint (客户投诉) on one of the customer's own orders. An unknown order, or
  * another customer's, is refused with the customer's orders to choose from (a select menu, numbered choices).
- * Four database commands: the order (with its customer), the counter, the insert, the outbox. A retry with the
- * same request key returns the complaint raised first.
+ * Six database commands: the order (with its customer); the counter, the members and the open task counts (the
+ * centre card's buttons and the managers' DMs), in parallel; the insert; the outbox. A retry with the same request
+ * key returns the complaint raised first.
  */
 export async function raiseComplaint(
   deps: AfterSalesDeps,
@@ -62,7 +64,12 @@ export async function raiseComplaint(
   const reporter: Reporter = caller.member
     ? { kind: 'member', memberId: caller.member.id, name: caller.member.name }
     : { kind: 'api' };
-  const n = await deps.counters.reserve(org.id, COMPLAINT_COUNTER, 1);
+  // Read only once the order is the customer's: a refused complaint pays for none of them.
+  const [n, members, counts] = await Promise.all([
+    deps.counters.reserve(org.id, COMPLAINT_COUNTER, 1),
+    deps.members.list(org.id, { activeOnly: true }),
+    deps.tasks.openCounts(org.id),
+  ]);
   const record: NewComplaint = {
     orgId: org.id,
     code: complaintCodeOf(n),
@@ -95,6 +102,10 @@ export async function raiseComplaint(
       : await deps.complaints.findByRequestKey(org.id, given.requestKey ?? '');
   if (!complaint) throw new DomainError('CONFLICT', { requestKey: given.requestKey });
   // Published again on a retry: the notice keys make the second publish a no-op, and a crash's lost card is sent.
-  await deps.notifier.publish(org.id, complaintRaisedNotices(complaint, afterSalesTeamOf(org)));
+  const card = { slaHours: slaHoursOf(org, complaint.priority), assignees: assigneesOf(members, counts) };
+  await deps.notifier.publish(
+    org.id,
+    complaintRaisedNotices(complaint, complaintCentreOf(org, members), card),
+  );
   return { complaint, created: 'complaint' in inserted };
 }

@@ -6,8 +6,7 @@ import { parseInput } from '../shared/validate.js';
 import { actorOf } from './after-sales-access.js';
 import { taskNotices } from './after-sales-notices.js';
 import type { Task } from './after-sales-types.js';
-import type { AfterSalesDeps } from './ports.js';
-import { followTask, stepTask } from './task-step.js';
+import { followTask, stepTask, type TaskWorkDeps } from './task-step.js';
 
 /** A report may name a completion time a little ahead of the server's clock (a phone's clock runs fast). */
 const CLOCK_SKEW_MS = 5 * 60_000;
@@ -27,7 +26,7 @@ export type ReportHoursInput = z.input<typeof reportHoursSchema>;
  * commands. A retry with the same report writes nothing and publishes the same (keyed) card.
  */
 export async function reportHours(
-  deps: AfterSalesDeps,
+  deps: TaskWorkDeps,
   caller: Caller,
   input: ReportHoursInput,
 ): Promise<Task> {

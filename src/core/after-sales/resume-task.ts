@@ -1,13 +1,14 @@
 import type { Caller } from '../org/index.js';
 import { actorOf } from './after-sales-access.js';
+import { taskUpdateNotice } from './after-sales-notices.js';
 import type { Actor, Task } from './after-sales-types.js';
-import type { AfterSalesDeps, TaskChange } from './ports.js';
+import type { TaskChange } from './ports.js';
 import { slaPlan } from './task-sla.js';
-import { stepTask } from './task-step.js';
+import { stepTask, type TaskWorkDeps } from './task-step.js';
 
 /** The wait is over: the task 处理中 again, its due and reminder times moved on by the time it was paused. */
 export async function resumeTask(
-  deps: AfterSalesDeps,
+  deps: TaskWorkDeps,
   caller: Caller,
   input: { readonly task: string },
 ): Promise<Task> {
@@ -17,6 +18,8 @@ export async function resumeTask(
     from: ['paused'],
     change: (t, now) => resumeChange(t, now, actorOf(caller)),
   });
+  // The card shows the pause (or the running clock again) and its buttons, in place.
+  await deps.notifier.publish(task.orgId, [taskUpdateNotice(task)]);
   return task;
 }
 

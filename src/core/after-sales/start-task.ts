@@ -1,15 +1,15 @@
 import type { Caller } from '../org/index.js';
 import { actorOf } from './after-sales-access.js';
+import { taskUpdateNotice } from './after-sales-notices.js';
 import type { Task } from './after-sales-types.js';
-import type { AfterSalesDeps } from './ports.js';
-import { followTask, stepTask } from './task-step.js';
+import { followTask, stepTask, type TaskWorkDeps } from './task-step.js';
 
 /**
  * The assignee starts work (开始处理): the task 处理中, the complaint 处理中. Three database commands (the task, its
  * write, the complaint's write); a retry finds the task started and makes up a lost complaint write.
  */
 export async function startTask(
-  deps: AfterSalesDeps,
+  deps: TaskWorkDeps,
   caller: Caller,
   input: { readonly task: string },
 ): Promise<Task> {
@@ -25,5 +25,7 @@ export async function startTask(
     }),
   });
   await followTask(deps, task, ['assigned'], 'in_progress', { at: deps.clock.now(), by });
+  // The card shows 处理中 and its new buttons, in place (a retry publishes the same keyed redraw).
+  await deps.notifier.publish(task.orgId, [taskUpdateNotice(task)]);
   return task;
 }

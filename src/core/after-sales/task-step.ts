@@ -7,6 +7,9 @@ import type { AfterSalesDeps, TaskChange } from './ports.js';
 
 const TRIES = 3;
 
+/** What the task's steps (start, pause, resume, report, decide) need: no orders, counters or members. */
+export type TaskWorkDeps = Pick<AfterSalesDeps, 'tasks' | 'complaints' | 'notifier' | 'clock'>;
+
 /** One step of a task's life: the statuses it starts from, the write, and how a retry of it is recognised. */
 export type TaskStep = {
   readonly name: string;

@@ -14,7 +14,6 @@ import type { StageDeps } from './ports.js';
 import { sameEvidence } from './same-evidence.js';
 import { assertMayChangeStage } from './stage-access.js';
 import { evidenceFor, parseStageChange, type StageChange, type StageChangeInput } from './stage-evidence.js';
-import { quoteNotices } from './stage-notices.js';
 import { planForStage } from './stage-plan.js';
 import { findStage, type StageDefinition, stageOf, stageSettingsOf } from './stage-settings.js';
 
@@ -77,7 +76,8 @@ async function attemptChange(
   }
   const written = await write(deps, caller, lead, target, change, evidence);
   if (!written) return undefined;
-  await deps.notifier.publish(org.id, [...leadNotices(written), ...quoteNotices(written)]);
+  // The quote card is one of them (see quoteNotices): the notice sweep re-sends it too after a crash.
+  await deps.notifier.publish(org.id, leadNotices(written));
   const done = target.kind === 'won' ? await completeWonLead(deps, written) : undefined;
   return { lead: done ? settledLead(written) : written, changed: true, ...(done ?? {}) };
 }
@@ -157,6 +157,7 @@ async function stageToWrite(
   const base = {
     key: target.key,
     name: target.name,
+    kind: target.kind,
     since: now,
     ...(quote ? { quote } : {}),
     ...(evidence.loss ? { loss: evidence.loss } : {}),

@@ -35,10 +35,15 @@ export type HandOffCardData = {
   readonly ownerName?: string;
 };
 
-/** The quote card to the owner, keyed by the lead's version: re-publishing one change posts nothing new. */
+/**
+ * The quote card to the owner when the lead's latest change entered a quote stage (a later stage keeps the quote for
+ * the order's items, but is no new quote). Part of `leadNotices`, so the notice sweep re-sends it after a crash;
+ * keyed by the lead's version: re-publishing one change posts nothing new.
+ */
 export function quoteNotices(lead: Lead): Notice[] {
   const quote = lead.stage?.quote;
-  if (!quote || !lead.ownerId) return [];
+  const enteredQuote = lead.history.at(-1)?.type === 'stage_changed' && lead.stage?.kind === 'quote';
+  if (!enteredQuote || !quote || !lead.ownerId) return [];
   const remindAt = lead.plan?.nextContactAt?.toISOString();
   return [
     {

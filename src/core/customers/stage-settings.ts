@@ -1,4 +1,4 @@
-import { FIRST_STAGE_KEY, type StageKind } from '../leads/index.js';
+import { DEFAULT_LOST_POOL_COOLDOWN_DAYS, FIRST_STAGE_KEY, type StageKind } from '../leads/index.js';
 import type { Locale, Org } from '../org/index.js';
 
 /**
@@ -66,7 +66,7 @@ export function defaultStageSettings(locale: Locale): StageSettings {
     ],
     lossReasons: LOSS_REASONS[locale],
     quoteFollowUpDays: 3,
-    lostPoolCooldownDays: 3,
+    lostPoolCooldownDays: DEFAULT_LOST_POOL_COOLDOWN_DAYS,
   };
 }
 

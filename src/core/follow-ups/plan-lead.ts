@@ -1,9 +1,7 @@
-import type { Lead, LeadPlan, StageKind } from '../leads/index.js';
+import { DEFAULT_LOST_POOL_COOLDOWN_DAYS, type Lead, type LeadPlan, type StageKind } from '../leads/index.js';
 import type { Org } from '../org/index.js';
 import { DEFAULT_PLAN_SETTINGS, planSettingsOf, stageKindOf } from './plan-settings.js';
 
-/** The stage settings' default `lostPoolCooldownDays`, for an org that has not set its stages. */
-const DEFAULT_LOST_COOLDOWN_DAYS = 3;
 const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;
 
@@ -66,7 +64,7 @@ export function planLead(
   // One setting for it, the stages' (where 流失 is configured); its default is the stage settings' too.
   const cooldownHours =
     change.lostCooldownHours ??
-    (org.settings.stages?.lostPoolCooldownDays ?? DEFAULT_LOST_COOLDOWN_DAYS) * 24;
+    (org.settings.stages?.lostPoolCooldownDays ?? DEFAULT_LOST_POOL_COOLDOWN_DAYS) * 24;
   const poolAt =
     kind === 'lost' ? new Date((lead.stage?.since ?? now).getTime() + cooldownHours * HOUR_MS) : undefined;
   const escalateAt =

@@ -157,6 +157,8 @@ function leadChange(caller: Caller, member: FollowUpAuthor, lead: Lead, record: 
       followUpStatus: 'following',
       status: 'claimed',
       ...(lead.claimedAt ? {} : { claimedAt: record.at }),
+      // The owner's first follow-up since the lead became theirs: the reports' response time (same write).
+      ...(lead.followUpStatus !== 'following' ? { respondedAt: record.at } : {}),
       lastFollowUp: last,
       plan,
     },

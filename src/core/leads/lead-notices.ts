@@ -1,3 +1,4 @@
+import { quoteNotices } from '../customers/index.js';
 import { contactPlanNotices, DEFAULT_PLAN_SETTINGS } from '../follow-ups/index.js';
 import { approvalNotices, movedAwayNotices } from '../pools/index.js';
 import { defined } from '../shared/defined.js';
@@ -174,6 +175,7 @@ export function leadNotices(lead: Lead): Notice[] {
     ...approvalNotices(lead, card, key),
     ...movedAwayNotices(lead, key),
     ...contactPlanNotices(lead, DEFAULT_PLAN_SETTINGS.snooze),
+    ...quoteNotices(lead),
   ];
   // Every card drawn here shows the lead at this version: the outbox orders a card's copies by it.
   return all.map((n) => (n.cardKey ? { ...n, seq: lead.version } : n));

@@ -14,6 +14,11 @@ export type LeadStage = {
   readonly key: string;
   /** The stage's name in the org's list when it was entered: what a card shows for an org's own stage. */
   readonly name?: string;
+  /**
+   * The stage's kind when it was entered, so what follows from it (the quote card) can be derived from the stored lead
+   * alone, as the notice sweep does after a crash. Absent on leads staged before it was kept.
+   */
+  readonly kind?: StageKind;
   readonly since: Date;
   /** Entered 报价: the quote's amount and items, as typed. */
   readonly quote?: { readonly amount: number; readonly items: string };
@@ -36,3 +41,10 @@ export type LeadStage = {
 
 /** The stage every new lead starts in. */
 export const FIRST_STAGE_KEY = 'lead';
+
+/**
+ * Days a lost (流失) lead stays in its owner's private pool before the public pool, for an org that has not set its
+ * stages. Here rather than in the stage settings because the contact plan (follow-ups) reads it too, and the two
+ * domains may not import each other both ways.
+ */
+export const DEFAULT_LOST_POOL_COOLDOWN_DAYS = 3;

@@ -198,6 +198,16 @@ export type Lead = {
   readonly nudgeAt?: Date;
   readonly managerAt?: Date;
   readonly reclaimAt?: Date;
+  /**
+   * The current owner's first follow-up (set by the follow-up that turns the lead `following`): response time and
+   * the unfollowed rate read it (core/reports). Older than `assignedAt` means it was an earlier owner's.
+   */
+  readonly respondedAt?: Date;
+  /**
+   * The lead's latest reclaim, who it was taken from, and whether it was the contact plan's (`stale`: a followed
+   * lead left too long) rather than the ladder's (never followed up by the deadline). The reports count by it.
+   */
+  readonly lastReclaim?: { readonly at: Date; readonly fromOwnerId: MemberId; readonly stale: boolean };
   /** The next step of the ladder and when it is due; absent when nothing is due (followed up, pooled). */
   readonly dueStep?: LadderStep;
   readonly dueAt?: Date;

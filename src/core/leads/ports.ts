@@ -72,6 +72,8 @@ export type LeadChange = {
       | 'nudgeAt'
       | 'managerAt'
       | 'reclaimAt'
+      | 'respondedAt'
+      | 'lastReclaim'
       | 'dueStep'
       | 'dueAt'
       | 'pendingRelease'

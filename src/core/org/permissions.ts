@@ -49,6 +49,13 @@ const POLICY = {
   /** Entering orders (POST /orders, the order import); a manager for themselves and their teams' members only. */
   'order.create': ['admin', 'director', 'manager', 'aftersales_manager'],
   'order.create_any_owner': ['admin', 'director', 'aftersales_manager'],
+  /** Reports (core/reports/report-scope.ts): the whole org, one's teams, one's own figures beside the team's. */
+  'report.read_org': ['admin', 'director'],
+  'report.read_team': ['manager'],
+  'report.read_own': ['rep'],
+  'report.after_sales': ['admin', 'director', 'aftersales_manager'],
+  /** Campaign costs (PUT /api/v1/campaigns/:name), which the channel figures spread over leads and wins. */
+  'campaign.set_cost': ['admin', 'director'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof POLICY;

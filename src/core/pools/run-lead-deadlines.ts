@@ -153,7 +153,10 @@ export async function reclaimOwnedLead(
     org.id,
     lead.id,
     { version: lead.version },
-    withUnset(change.change, why?.unset),
+    withUnset(
+      withReclaim(change.change, { at: now, fromOwnerId: ownerId, stale: why !== undefined }),
+      why?.unset,
+    ),
   );
   if (!updated) {
     if (change.undo) await deps.roster.undoTurn(org.id, change.undo);
@@ -161,6 +164,12 @@ export async function reclaimOwnedLead(
   }
   return { lead: updated, freed: ownerId };
 }
+
+// The reports count reclaims per rep by it: kept on the lead (indexed), in the reclaim's own write.
+const withReclaim = (change: LeadChange, lastReclaim: NonNullable<Lead['lastReclaim']>): LeadChange => ({
+  ...change,
+  set: { ...change.set, lastReclaim },
+});
 
 const withUnset = (change: LeadChange, more: readonly (keyof Lead)[] = []): LeadChange =>
   more.length ? { ...change, unset: [...(change.unset ?? []), ...more] } : change;

@@ -3,6 +3,7 @@ import { type Lead, poolOf } from '../../core/leads/lead-types.js';
 import { maskPhone } from '../../core/leads/mask-phone.js';
 import type { Caller } from '../../core/org/caller.js';
 import { can } from '../../core/org/permissions.js';
+import { leadProgressJson } from './lead-progress-json.js';
 
 /**
  * A lead as the API shows it. The phone is masked for callers whose role may not see phone numbers. Lists ask for a
@@ -37,6 +38,7 @@ export function leadJson(lead: Lead, caller: Caller, options: { readonly history
     ...(lead.productLine ? { productLine: lead.productLine } : {}),
     ...(lead.intent ? { intent: lead.intent } : {}),
     tags: lead.tags,
+    ...leadProgressJson(lead),
     ...(lead.externalId ? { externalId: lead.externalId } : {}),
     ...(a
       ? {

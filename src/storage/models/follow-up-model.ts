@@ -49,6 +49,8 @@ export const followUpSchema = new Schema<FollowUpDoc>(
 );
 // A lead's records, newest first (the lead's list and its card).
 followUpSchema.index({ orgId: 1, leadId: 1, at: -1 }, { name: 'follow_up_by_lead' });
+// The reports' heat map (core/reports): the org's follow-ups made in a period.
+followUpSchema.index({ orgId: 1, at: 1 }, { name: 'follow_up_report_at' });
 // A retried chat event or API call finds its record instead of storing a second one.
 followUpSchema.index(
   { orgId: 1, requestKey: 1 },

@@ -35,6 +35,10 @@ export type LeadDoc = {
   nudgeAt?: Date;
   managerAt?: Date;
   reclaimAt?: Date;
+  /** The current owner's first follow-up time (core/reports: response time, the unfollowed rate). */
+  respondedAt?: Date;
+  /** The latest reclaim by the deadline job: when, and from whom (core/reports: reclaims per rep). */
+  lastReclaim?: { at: Date; fromOwnerId: Types.ObjectId; stale: boolean };
   followUpStatus?: 'unfollowed' | 'following';
   reclaimAfterHours?: number;
   dueStep?: 'nudge' | 'manager' | 'reclaim';
@@ -87,6 +91,8 @@ export const leadSchema = new Schema<LeadDoc>(
     nudgeAt: Date,
     managerAt: Date,
     reclaimAt: Date,
+    respondedAt: Date,
+    lastReclaim: { type: Schema.Types.Mixed },
     followUpStatus: { type: String, enum: ['unfollowed', 'following'] },
     reclaimAfterHours: Number,
     dueStep: { type: String, enum: ['nudge', 'manager', 'reclaim'] },
@@ -142,6 +148,20 @@ leadSchema.index({ orgId: 1, status: 1, teamId: 1, _id: -1 });
 leadSchema.index({ orgId: 1, _id: -1 });
 // Conversion weights: a team's leads assigned in a window.
 leadSchema.index({ orgId: 1, teamId: 1, assignedAt: 1 });
+// The reports (core/reports): the org's leads assigned in a period when no team is asked, the ones reclaimed in a
+// period, and leads created in a period by campaign (a campaign's cost is spread over its leads of all time).
+leadSchema.index(
+  { orgId: 1, assignedAt: 1 },
+  { name: 'report_assigned', partialFilterExpression: { assignedAt: { $exists: true } } },
+);
+leadSchema.index(
+  { orgId: 1, 'lastReclaim.at': 1 },
+  { name: 'report_reclaimed', partialFilterExpression: { 'lastReclaim.at': { $exists: true } } },
+);
+leadSchema.index(
+  { orgId: 1, campaign: 1 },
+  { name: 'report_campaign', partialFilterExpression: { campaign: { $exists: true } } },
+);
 // The deadline job: only leads with a ladder step due (owned, unfollowed), oldest first; cost follows the due count.
 leadSchema.index({ dueAt: 1 }, { partialFilterExpression: { dueAt: { $exists: true } } });
 // The contact plan's job: only leads with a plan step due (`plan.dueAt`, the earliest), oldest first.

@@ -13,6 +13,7 @@ export type TaskDoc = {
   customerName: string;
   customerOwnerId?: Types.ObjectId;
   reporterId?: Types.ObjectId;
+  problem?: string;
   priority: (typeof PRIORITIES)[number];
   assigneeId: Types.ObjectId;
   assigneeName: string;
@@ -47,6 +48,7 @@ export const taskSchema = new Schema<TaskDoc>(
     customerName: { type: String, required: true },
     customerOwnerId: Schema.Types.ObjectId,
     reporterId: Schema.Types.ObjectId,
+    problem: String,
     priority: { type: String, enum: PRIORITIES, required: true },
     assigneeId: { type: Schema.Types.ObjectId, required: true },
     assigneeName: { type: String, required: true },

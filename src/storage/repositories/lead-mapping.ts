@@ -111,6 +111,8 @@ export function leadFromDoc(doc: LeadDoc): Lead {
     ...opt('cooldowns', doc.cooldowns as Lead['cooldowns']),
     ...opt('pendingRelease', releaseFromDoc(doc.pendingRelease) as Lead['pendingRelease']),
     ...opt('reclaimAt', doc.reclaimAt),
+    ...opt('respondedAt', doc.respondedAt),
+    ...opt('lastReclaim', lastReclaimFromDoc(doc.lastReclaim)),
     ...opt('stage', doc.stage as Lead['stage']),
     ...opt('plan', doc.plan as Lead['plan']),
     ...opt('lastFollowUp', doc.lastFollowUp as Lead['lastFollowUp']),
@@ -120,6 +122,12 @@ export function leadFromDoc(doc: LeadDoc): Lead {
 
 // Top-level ids are stored as ObjectIds (they are queried); ids inside sub-documents stay strings.
 const ID_FIELDS = new Set(['ownerId', 'teamId', 'customerId']);
+const idsOf = (key: string, value: unknown): unknown =>
+  key === 'lastReclaim'
+    ? { ...(value as object), fromOwnerId: mustObjectId((value as { fromOwnerId: string }).fromOwnerId) }
+    : ID_FIELDS.has(key)
+      ? mustObjectId(value as string)
+      : value;
 
 /**
  * A LeadChange as one MongoDB update: $set/$unset the fields, bump the version, append the event. The history keeps
@@ -131,7 +139,7 @@ export function changeToUpdate(change: LeadChange): Record<string, unknown> {
   const set: Record<string, unknown> = { updatedAt: change.event.at, noticesPending: true };
   for (const [key, value] of Object.entries(change.set ?? {})) {
     if (value === undefined) continue;
-    set[key] = ID_FIELDS.has(key) ? mustObjectId(value as string) : value;
+    set[key] = idsOf(key, value);
   }
   const unset = Object.fromEntries((change.unset ?? []).map((k) => [k, 1]));
   return {
@@ -139,6 +147,16 @@ export function changeToUpdate(change: LeadChange): Record<string, unknown> {
     ...(Object.keys(unset).length > 0 ? { $unset: unset } : {}),
     $inc: { version: 1, historyTotal: 1 },
     $push: { history: { $each: [eventToDoc(change.event)], $slice: -HISTORY_LIMIT } },
+  };
+}
+
+// The reclaimed-from member is stored as an ObjectId (the reports group by it), read back as an id.
+function lastReclaimFromDoc(value: LeadDoc['lastReclaim']): Lead['lastReclaim'] {
+  if (!value) return undefined;
+  return {
+    at: value.at,
+    fromOwnerId: memberId(value.fromOwnerId.toHexString()),
+    stale: value.stale === true,
   };
 }
 

@@ -33,6 +33,7 @@ export function taskFromDoc(doc: TaskDoc): Task {
     ...defined({
       customerOwnerId: doc.customerOwnerId ? memberId(hex(doc.customerOwnerId)) : undefined,
       reporterId: doc.reporterId ? memberId(hex(doc.reporterId)) : undefined,
+      problem: doc.problem,
       slaStep: doc.slaStep,
       slaDueAt: doc.slaDueAt,
       remindedAt: doc.remindedAt,

@@ -126,7 +126,7 @@ describe('complaints and their assignment', () => {
     const toRep = assignComplaint(w.deps, w.manager, { complaint: complaint.id, assigneeId: w.ids.rep });
     expect((await refusal(toRep)).code).toBe('ASSIGNEE_NOT_AFTER_SALES');
     const byStaff = assignComplaint(w.deps, w.staff, { complaint: complaint.id, assigneeId: w.ids.staff });
-    expect((await refusal(byStaff)).code).toBe('FORBIDDEN');
+    expect((await refusal(byStaff)).code).toBe('COMPLAINT_ASSIGN_NOT_MANAGER');
     expect((await refusal(listAssignees(w.deps, w.rep))).code).toBe('FORBIDDEN');
   });
 
@@ -202,7 +202,7 @@ describe('hours and the manager’s decision', () => {
     expect(w.complaints.all()[0]?.status).toBe('in_review');
     const review = w.notifier
       .notices()
-      .filter((n) => n.data && (n.data as { moment?: string }).moment === 'review');
+      .filter((n) => n.mode === 'post' && (n.data as { moment?: string }).moment === 'review');
     expect(review.map((n) => n.to)).toEqual([{ kind: 'member', memberId: w.ids.manager }]);
   });
 
@@ -217,7 +217,7 @@ describe('hours and the manager’s decision', () => {
     expect(w.complaints.all()[0]).toMatchObject({ status: 'resolved', resolvedAt: w.clock.now() });
     const approved = w.notifier
       .notices()
-      .filter((n) => (n.data as { moment?: string }).moment === 'approved')
+      .filter((n) => n.mode === 'post' && (n.data as { moment?: string }).moment === 'approved')
       .map((n) => (n.to.kind === 'member' ? n.to.memberId : n.to.kind));
     expect(approved.sort()).toEqual([w.ids.staff, w.ids.rep].sort());
   });
@@ -251,7 +251,9 @@ describe('hours and the manager’s decision', () => {
     expect(task.report).toBeUndefined();
     expect(task.history.at(-1)).toMatchObject({ note: '请补充更换记录', from: 'in_review' });
     expect(w.complaints.all()[0]?.status).toBe('in_progress');
-    const back = w.notifier.notices().filter((n) => (n.data as { moment?: string }).moment === 'returned');
+    const back = w.notifier
+      .notices()
+      .filter((n) => n.mode === 'post' && (n.data as { moment?: string }).moment === 'returned');
     expect(back.map((n) => n.to)).toEqual([{ kind: 'member', memberId: w.ids.staff }]);
   });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { changeStage } from '../../../src/core/customers/index.js';
+import { leadNotices } from '../../../src/core/leads/index.js';
 import { apiCaller } from '../../../src/core/org/caller.js';
 import { AT, DIRECTOR, HOUR, MANAGER, REP_A, REP_B, refusal } from '../lead-world.js';
 import { DAY, DEAL, QUOTE, stageWorld } from './stage-world.js';
@@ -32,7 +33,13 @@ describe('changeStage', () => {
     });
     expect(result.changed).toBe(true);
     const now = w.clock.now();
-    expect(result.lead.stage).toEqual({ key: 'quote', name: '报价', since: now, quote: QUOTE });
+    expect(result.lead.stage).toEqual({
+      key: 'quote',
+      name: '报价',
+      kind: 'quote',
+      since: now,
+      quote: QUOTE,
+    });
     expect(result.lead.history.at(-1)).toMatchObject({
       type: 'stage_changed',
       actorId: REP_A.id,
@@ -42,6 +49,15 @@ describe('changeStage', () => {
     const quote = w.notifier.notices().find((n) => n.kind === 'stage.quote');
     expect(quote).toMatchObject({ to: { kind: 'member', memberId: REP_A.id }, data: { amount: 50_000 } });
     expect(w.notifier.notices().some((n) => n.kind === 'lead.card' && n.mode === 'update')).toBe(true);
+    // The quote card is derived from the stored lead, so the notice sweep re-sends it after a crash, under the
+    // same key (nothing doubled when the first publish did go out).
+    const stored = (await w.leads.get(lead.orgId, lead.id))!;
+    expect(leadNotices(stored).find((n) => n.kind === 'stage.quote')?.idempotencyKey).toBe(
+      quote?.idempotencyKey,
+    );
+    // 成交 keeps the quote on the stage for the order's items, but sends no second quote card.
+    const won = await changeStage(w.stageDeps, w.as(REP_A), { leadId: lead.id, to: '成交', deal: DEAL });
+    expect(leadNotices(won.lead).some((n) => n.kind === 'stage.quote')).toBe(false);
   });
 
   it('keeps a contact planned sooner than the quote reminder', async () => {

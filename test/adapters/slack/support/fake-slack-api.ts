@@ -34,10 +34,26 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
 
   const server: Server = createServer(async (req, res) => {
     const path = new URL(req.url ?? '/', 'http://fake').pathname;
-    const method = path.startsWith('/response/') ? 'response_url' : path.replace(/^\/api\//, '');
-    const params = parseBody(req, await readBody(req));
+    const method = path.startsWith('/response/')
+      ? 'response_url'
+      : path.startsWith('/upload/')
+        ? 'upload'
+        : path.replace(/^\/api\//, '');
+    const raw = await readBody(req);
+    // An image upload (files.getUploadURLExternal's URL) carries bytes: recorded by size and type, not parsed.
+    const params =
+      method === 'upload'
+        ? {
+            fileId: path.slice('/upload/'.length),
+            bytes: raw.length,
+            contentType: req.headers['content-type'],
+          }
+        : parseBody(req, raw.toString('utf8'));
     calls.push({ method, params, authorization: req.headers.authorization });
-    const reply = scripted.get(method)?.shift() ?? { status: 200, body: success(method, params, ++seq) };
+    const reply = scripted.get(method)?.shift() ?? {
+      status: 200,
+      body: success(method, params, ++seq, base),
+    };
     res.writeHead(reply.status, { 'content-type': 'application/json', ...reply.headers });
     res.end(JSON.stringify(reply.body ?? {}));
   });
@@ -57,8 +73,16 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
   };
 }
 
-function success(method: string, params: Record<string, unknown>, seq: number): unknown {
+function success(method: string, params: Record<string, unknown>, seq: number, base: string): unknown {
   switch (method) {
+    // https://docs.slack.dev/reference/methods/files.getUploadURLExternal
+    case 'files.getUploadURLExternal':
+      return { ok: true, upload_url: `${base}/upload/F${seq}`, file_id: `F${seq}` };
+    case 'files.completeUploadExternal':
+      return {
+        ok: true,
+        files: (params.files as { id: string }[] | undefined)?.map((f) => ({ id: f.id })) ?? [],
+      };
     case 'conversations.open':
       return { ok: true, channel: { id: `D${String(params.users)}` } };
     case 'chat.postMessage':
@@ -77,10 +101,10 @@ function success(method: string, params: Record<string, unknown>, seq: number): 
   }
 }
 
-async function readBody(req: IncomingMessage): Promise<string> {
+async function readBody(req: IncomingMessage): Promise<Buffer> {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks);
 }
 
 function parseBody(req: IncomingMessage, text: string): Record<string, unknown> {
