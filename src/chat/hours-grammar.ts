@@ -9,8 +9,8 @@ import { instantOf, wallTimeOf } from './zoned-time.js';
  * - the hours, as people write them: 3.5小时, 3.5h, 1.5 h, 3小时30分, 两个半小时, 半小时, 90分钟, 45min, or a bare
  *   number (3.5) written before the result;
  * - the completion time, over the natural-time parser, in the org's zone; a time already past is what is meant
- *   (16:30 at 17:00 is today's, 周一 last Monday), so the parser's forward guess is moved back, unless a day ahead
- *   was named (明天): that is refused by the report as a time ahead, not silently moved;
+ *   (16:30 at 17:00 is today's, 周一 last Monday), so the parser's forward guess is moved back, unless the day was
+ *   named (今天, 明天): a time ahead is then refused by the report, not silently moved to another day;
  * - the result: whatever is left, with the words that only mark a part (完成于, done, 用时 …) taken out.
  */
 export type ParsedHours = {
@@ -44,7 +44,8 @@ const MARKERS =
 const BARE_NUMBER =
   /(?<=^|\s)\d+(?:\.\d+)?(?=\s|$)(?!\s*(?:点|點|时|:|am|pm|a\.m|p\.m|号|日|月|分|days?|天|weeks?|周|ago|前|后))/giu;
 const NOW_WORDS = /刚刚|刚才|现在|just now|\bnow\b/iu;
-const FUTURE_DAY = /明天|明早|明晚|后天|tomorrow/iu;
+/** A day named outright (today, tomorrow): kept as said, for the report to refuse when it is ahead. */
+const NAMED_DAY = /今天|今早|今晚|明天|明早|明晚|后天|today|tonight|tomorrow/iu;
 
 export function parseHoursLine(text: string, options: NaturalTimeOptions): ParsedHours {
   const plain = halfWidth(text);
@@ -155,7 +156,7 @@ function findCompletion(
     return { at: options.now, index: now.index, end: now.index + now[0].length };
   if (!found) return undefined;
   const said = text.slice(found.index, found.end);
-  return { ...found, at: FUTURE_DAY.test(said) ? found.at : backToPast(found.at, options) };
+  return { ...found, at: NAMED_DAY.test(said) ? found.at : backToPast(found.at, options) };
 }
 
 /** The latest of the forward guess, a day, a week or a year before it that is not ahead of now. */

@@ -5,7 +5,7 @@ import type { MemberId, OrgId } from '../../core/shared/ids.js';
  * their next plain message in the same conversation fills it in. Generic: each kind brings its own answerer
  * (follow-up records now; stage changes may add `stage`).
  */
-export const DRAFT_KINDS = ['follow-up', 'complaint'] as const;
+export const DRAFT_KINDS = ['follow-up', 'complaint', 'task-hours', 'task-adjust', 'task-return'] as const;
 export type DraftKind = (typeof DRAFT_KINDS)[number];
 
 /** How long a question waits for its answer; answered later, the bot says the draft expired. */

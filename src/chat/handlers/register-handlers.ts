@@ -1,3 +1,4 @@
+import type { TaskWorkDeps } from '../../core/after-sales/index.js';
 import type { StageDeps } from '../../core/customers/index.js';
 import type { DueLeadsDeps, FollowUpDeps } from '../../core/follow-ups/index.js';
 import type { SetAvailabilityDeps } from '../../core/org/set-member-availability.js';
@@ -11,6 +12,7 @@ import { APPROVAL_ACTIONS } from '../render/lead-approval-card.js';
 import { LEAD_ACTIONS } from '../render/lead-card.js';
 import { LINK_ACTIONS } from '../render/link-request-card.js';
 import { SET_AVAILABILITY_ACTION } from '../render/member-status-card.js';
+import { TASK_ACTIONS } from '../render/task-card.js';
 import { dueListCommand } from './agenda-commands.js';
 import { assignComplaintAction, chooseComplaintOrderAction } from './complaint-actions.js';
 import { complaintCommand } from './complaint-command.js';
@@ -21,6 +23,8 @@ import { followUpCommand } from './follow-up-command.js';
 import { followUpDraftAnswerer } from './follow-up-draft.js';
 import { FOLLOW_UP_FORM, followUpSubmit } from './follow-up-form.js';
 import { helpCommand } from './help-command.js';
+import { hoursCommand, hoursDraftAnswerer } from './hours-command.js';
+import { HOURS_FORM, hoursSubmit } from './hours-form.js';
 import {
   assignLeadAction,
   assignLeadToAction,
@@ -32,18 +36,30 @@ import {
 } from './lead-actions.js';
 import { leadCommand } from './lead-command.js';
 import { decideLinkAction, linkCommand } from './link-handlers.js';
-import { notEnabledCommand } from './not-enabled-command.js';
 import { poolCommand } from './pool-command.js';
 import { setAvailabilityAction } from './set-availability-action.js';
 import { snoozeAction } from './snooze-action.js';
 import { stageCommand } from './stage-command.js';
+import { pauseTaskAction, reportHoursAction, resumeTaskAction, startTaskAction } from './task-actions.js';
+import {
+  ADJUST_FORM,
+  adjustDraftAnswerer,
+  adjustSubmit,
+  approveHoursAction,
+  askDecisionAction,
+  RETURN_FORM,
+  returnDraftAnswerer,
+  returnSubmit,
+} from './task-decision.js';
+import { tasksCommand } from './tasks-command.js';
 
 export type HandlerDeps = SetAvailabilityDeps &
   AssignDeps &
   FollowUpDeps &
   StageDeps &
   DueLeadsDeps &
-  ComplaintChatDeps & { readonly drafts: ChatDraftStore };
+  ComplaintChatDeps &
+  TaskWorkDeps & { readonly drafts: ChatDraftStore };
 
 /** Wires every button and command to its handler; the same table serves all platforms. */
 export function registerHandlers(registry: Registry, deps: HandlerDeps): Registry {
@@ -58,8 +74,8 @@ export function registerHandlers(registry: Registry, deps: HandlerDeps): Registr
       .onCommand('overdue', dueListCommand(deps, 'overdue'))
       .onCommand('stalled', dueListCommand(deps, 'stalled'))
       .onCommand('complaint', complaintCommand(deps))
-      .onCommand('hours', notEnabledCommand)
-      .onCommand('tasks', notEnabledCommand)
+      .onCommand('hours', hoursCommand(deps))
+      .onCommand('tasks', tasksCommand(deps))
       // A member who is linked already (they are typing from a linked account) is simply told so.
       .onCommand('link', async ({ member, texts }) => ({
         replies: [{ text: texts.link.welcome(member.name) }],
@@ -70,12 +86,23 @@ export function registerHandlers(registry: Registry, deps: HandlerDeps): Registr
         draftTextHandler(deps, {
           'follow-up': followUpDraftAnswerer(deps),
           complaint: complaintDraftAnswerer(deps),
+          ...taskDraftAnswerers(deps),
         }),
       )
       .onSubmit(FOLLOW_UP_FORM, followUpSubmit(deps))
       .onSubmit(COMPLAINT_FORM, complaintSubmit(deps))
+      .onSubmit(HOURS_FORM, hoursSubmit(deps))
+      .onSubmit(ADJUST_FORM, adjustSubmit(deps))
+      .onSubmit(RETURN_FORM, returnSubmit(deps))
       .onAction(COMPLAINT_ACTIONS.assign, assignComplaintAction(deps))
       .onAction(COMPLAINT_ACTIONS.chooseOrder, chooseComplaintOrderAction(deps))
+      .onAction(TASK_ACTIONS.start, startTaskAction(deps))
+      .onAction(TASK_ACTIONS.pause, pauseTaskAction(deps))
+      .onAction(TASK_ACTIONS.resume, resumeTaskAction(deps))
+      .onAction(TASK_ACTIONS.report, reportHoursAction(deps))
+      .onAction(TASK_ACTIONS.approve, approveHoursAction(deps))
+      .onAction(TASK_ACTIONS.adjust, askDecisionAction(deps, 'adjust'))
+      .onAction(TASK_ACTIONS.return, askDecisionAction(deps, 'return'))
       .onAction(SET_AVAILABILITY_ACTION, setAvailabilityAction(deps))
       .onAction(LEAD_ACTIONS.claim, claimLeadAction(deps))
       .onAction(LEAD_ACTIONS.release, releaseLeadAction(deps))
@@ -90,3 +117,10 @@ export function registerHandlers(registry: Registry, deps: HandlerDeps): Registr
       .onAction(LINK_ACTIONS.reject, decideLinkAction(deps, false))
   );
 }
+
+/** The task side's drafts: the hours report, and the manager's adjusted hours or return reason. */
+const taskDraftAnswerers = (deps: HandlerDeps) => ({
+  'task-hours': hoursDraftAnswerer(deps),
+  'task-adjust': adjustDraftAnswerer(deps),
+  'task-return': returnDraftAnswerer(deps),
+});

@@ -8,6 +8,7 @@ import type { ComplaintChatTexts } from './complaint-chat-texts-zh-cn.js';
 import type { DraftTexts, FollowUpTexts } from './follow-up-texts.js';
 import type { PlanTexts } from './plan-texts.js';
 import type { StageTexts } from './stage-texts.js';
+import type { TaskChatTexts } from './task-chat-texts.js';
 
 /**
  * Every user-facing text, once per language. Both catalogues are typed with this shape, so a text (or an error
@@ -43,6 +44,7 @@ export type Catalogue = {
   readonly afterSales: AfterSalesTexts;
   readonly complaintChat: ComplaintChatTexts;
   readonly charts: ChartTexts;
+  readonly taskChat: TaskChatTexts;
   readonly stage: StageTexts;
   readonly plan: PlanTexts;
   readonly followUps: FollowUpTexts;

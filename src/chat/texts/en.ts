@@ -11,6 +11,7 @@ import { orderErrorsEn } from './order-texts-en.js';
 import { perCommand } from './per-command.js';
 import { planTextsEn } from './plan-texts-en.js';
 import { stageErrorsEn, stageTextsEn } from './stage-texts-en.js';
+import { taskChatTextsEn } from './task-chat-texts-en.js';
 
 const field = (details: Readonly<Record<string, unknown>>): string => describeIssues(details, 'en');
 
@@ -127,6 +128,7 @@ export const en: Catalogue = {
   afterSales: afterSalesTextsEn,
   complaintChat: complaintChatTextsEn,
   charts: chartTextsEn,
+  taskChat: taskChatTextsEn,
   stage: stageTextsEn,
   plan: planTextsEn,
   followUps: followUpTextsEn,

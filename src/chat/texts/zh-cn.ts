@@ -12,6 +12,7 @@ import { orderErrorsZhCN } from './order-texts-zh-cn.js';
 import { perCommand } from './per-command.js';
 import { planTextsZhCN } from './plan-texts-zh-cn.js';
 import { stageErrorsZhCN, stageTextsZhCN } from './stage-texts-zh-cn.js';
+import { taskChatTextsZhCN } from './task-chat-texts-zh-cn.js';
 
 const field = (details: Readonly<Record<string, unknown>>): string => describeIssues(details, 'zh-CN');
 
@@ -145,6 +146,7 @@ export const zhCN: Catalogue = {
   afterSales: afterSalesTextsZhCN,
   complaintChat: complaintChatTextsZhCN,
   charts: chartTextsZhCN,
+  taskChat: taskChatTextsZhCN,
   stage: stageTextsZhCN,
   plan: planTextsZhCN,
   followUps: followUpTextsZhCN,
