@@ -1,13 +1,15 @@
-// `npm run import -- leads.xlsx [--url …] [--token lr_…] [--strategy …] [--source …] [--dry-run] [--chunk 500]`:
-// checks a CSV or XLSX file of leads locally, reports the rows it cannot take, and sends the rest in chunks to
-// POST /api/v1/leads:batch. Exit 0: every row is in; 1: some rows were rejected (the others were imported);
+// `npm run import -- [--kind orders] leads.xlsx [--url …] [--token lr_…] [--strategy …] [--source …] [--dry-run]
+// [--chunk 500]`: checks a CSV or XLSX file of leads (or orders) locally, reports the rows it cannot take, and sends
+// the rest in chunks to POST /api/v1/leads:batch (or /orders:batch). Exit 0: every row is in; 1: some rows were rejected (the others were imported);
 // 2: nothing could be done (usage, file, service or token problem), with what to do about it.
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import cliProgress from 'cli-progress';
 import { importTexts } from '../src/chat/texts/import-texts.js';
 import { edgeSettings } from '../src/config/edge-settings.js';
+import type { ImportKind } from '../src/import/check-lead-file.js';
 import { checkLeadFileInWorker } from '../src/import/check-lead-file-in-worker.js';
+import type { ImportCheck } from '../src/import/check-rows.js';
 import { ImportError } from '../src/import/import-error.js';
 import { importLimitsOf } from '../src/import/import-limits.js';
 import {
@@ -20,7 +22,6 @@ import {
 } from '../src/import/import-report.js';
 import { type ImportArgs, parseImportArgs, USAGE } from '../src/import/parse-import-args.js';
 import { sendLeadBatches } from '../src/import/send-lead-batches.js';
-import type { ImportCheck } from '../src/import/validate-import-rows.js';
 
 async function main(): Promise<number> {
   const args = parseImportArgs(process.argv.slice(2), process.env);
@@ -31,7 +32,7 @@ async function main(): Promise<number> {
   const check = await checkFile(args);
   if (args.dryRun) {
     console.log(
-      `${importTexts(args.lang).dryRun}${summaryLine(countOutcomes(check.rejected, []), args.lang)}`,
+      `${importTexts(args.lang).dryRun}${summaryLine(countOutcomes(check.rejected, []), args.lang, args.kind)}`,
     );
     return exitCodeOf(countOutcomes(check.rejected, []));
   }
@@ -43,18 +44,19 @@ async function main(): Promise<number> {
   }
   for (const line of duplicateLines(outcomes, 20, args.lang)) console.log(line);
   const counts = countOutcomes(check.rejected, outcomes);
-  console.log(summaryLine(counts, args.lang));
+  console.log(summaryLine(counts, args.lang, args.kind));
   return exitCodeOf(counts);
 }
 
-async function checkFile(args: ImportArgs): Promise<ImportCheck> {
+async function checkFile(args: ImportArgs): Promise<ImportCheck<unknown>> {
   const t = importTexts(args.lang);
   const bytes = await readFile(args.file).catch((error: NodeJS.ErrnoException) => {
     throw new ImportError({ kind: 'cannot_read', file: args.file, cause: error.code ?? error.message });
   });
   // The service's own limits (IMPORT_MAX_* in the environment, else their defaults): a file it would refuse is
   // refused here too, before it takes this machine's memory.
-  const check = await checkLeadFileInWorker(bytes, {
+  const check = await checkLeadFileInWorker<ImportKind>(bytes, {
+    kind: args.kind,
     source: { fileName: args.file },
     defaultSource: args.source,
     limits: importLimitsOf(importSettings()),
@@ -80,7 +82,7 @@ function importSettings() {
   }
 }
 
-async function send(args: ImportArgs, check: ImportCheck) {
+async function send(args: ImportArgs, check: ImportCheck<unknown>) {
   if (check.good.length === 0) return [];
   // On stderr, so that the report on stdout can be piped or saved without the bar's redraws.
   const bar = new cliProgress.SingleBar(
@@ -92,6 +94,7 @@ async function send(args: ImportArgs, check: ImportCheck) {
     return await sendLeadBatches(check.good, {
       url: args.url,
       token: args.token ?? '',
+      kind: args.kind,
       chunkSize: args.chunk,
       lang: args.lang,
       ...(args.strategy ? { strategy: args.strategy } : {}),

@@ -14,7 +14,7 @@ import { healthRoutes } from '../http/routes/health-routes.js';
 import { IMPORT_PATH, importRoutes } from '../http/routes/import-routes.js';
 import { leadRoutes } from '../http/routes/lead-routes.js';
 import { leadStageRoutes } from '../http/routes/lead-stage-routes.js';
-import { orderRoutes } from '../http/routes/order-routes.js';
+import { ORDER_IMPORT_PATH, orderRoutes } from '../http/routes/order-routes.js';
 import { orgRoutes } from '../http/routes/org-routes.js';
 import { reportRoutes } from '../http/routes/report-routes.js';
 import { routingRoutes } from '../http/routes/routing-routes.js';
@@ -66,7 +66,7 @@ export function buildHttp(
     routingRoutes({ orgs, teams, members }),
     tokenRoutes({ tokens, clock: deps.intakeDeps.clock }),
     ...(deps.afterSalesDeps ? [afterSalesRoutes(deps.afterSalesDeps)] : []),
-    ...stageRouters(storage, deps),
+    ...stageRouters(storage, deps, importLimits),
     ...reportRouters(storage, deps),
   ]) {
     api.use(router.routes(), router.allowedMethods());
@@ -82,7 +82,7 @@ export function buildHttp(
     log: deps.log,
     bodyLimit: deps.bodyLimit,
     routers,
-    rawBodyPaths: [IMPORT_PATH, ...platforms.rawBodyPaths],
+    rawBodyPaths: [IMPORT_PATH, ORDER_IMPORT_PATH, ...platforms.rawBodyPaths],
     rateLimits: { perAddress: edge.RATE_LIMIT_IP_PER_MINUTE, perToken: edge.RATE_LIMIT_TOKEN_PER_MINUTE },
     trustProxy: deps.trustProxy ?? false,
   });
@@ -117,9 +117,9 @@ function reportRouters(storage: Storage, deps: HttpDeps): Router[] {
 }
 
 /** 客户阶段, customers and orders: the stage change and the customer reads (core/customers). */
-function stageRouters(storage: Storage, deps: HttpDeps): Router[] {
+function stageRouters(storage: Storage, deps: HttpDeps, limits: ImportLimits): Router[] {
   const { leads, customers, orders, pendingCustomers, members } = storage.repos;
   const { notifier, clock } = deps.intakeDeps;
   const stageDeps = { leads, customers, orders, pendingCustomers, members, notifier, clock };
-  return [leadStageRoutes(stageDeps), customerRoutes(stageDeps), orderRoutes(stageDeps)] as Router[];
+  return [leadStageRoutes(stageDeps), customerRoutes(stageDeps), orderRoutes(stageDeps, limits)] as Router[];
 }

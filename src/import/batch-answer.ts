@@ -1,7 +1,9 @@
 import { z } from 'zod';
-import type { GoodRow } from './validate-import-rows.js';
 
-/** The answer of `POST /api/v1/leads:batch`: one result per lead sent, in the same order. Loose: extra fields pass. */
+/**
+ * The answer of `POST /api/v1/leads:batch` or `/orders:batch`: one result per record sent, in the same order, with
+ * its `lead` or `order`. Loose: extra fields pass.
+ */
 export const batchAnswerSchema = z.object({
   results: z.array(
     z.object({
@@ -10,6 +12,7 @@ export const batchAnswerSchema = z.object({
         .object({ id: z.string(), status: z.string(), duplicateOf: z.string().optional() })
         .loose()
         .optional(),
+      order: z.object({ id: z.string() }).loose().optional(),
       error: z
         .object({ code: z.string(), message: z.string(), details: z.unknown().optional() })
         .loose()
@@ -21,11 +24,11 @@ export const batchAnswerSchema = z.object({
 export type BatchResult = z.output<typeof batchAnswerSchema>['results'][number];
 
 export type RowOutcome =
-  | { readonly rowNumber: number; readonly outcome: 'created' | 'replayed'; readonly leadId: string }
+  | { readonly rowNumber: number; readonly outcome: 'created' | 'replayed'; readonly id: string }
   | {
       readonly rowNumber: number;
       readonly outcome: 'duplicate';
-      readonly leadId: string;
+      readonly id: string;
       readonly duplicateOf?: string;
     }
   | {
@@ -36,17 +39,18 @@ export type RowOutcome =
     };
 
 /**
- * What became of one row: 200 is a replay of a row imported before (its key was known), 201 a new lead — a
- * duplicate (撞单) when its status says so — and anything else a rejection, one outcome per bad field.
+ * What became of one row: 200 is a replay of a row imported before (its key was known), 201 a new lead or order —
+ * a lead a duplicate (撞单) when its status says so — and anything else a rejection, one outcome per bad field.
  */
-export function rowOutcomes(row: GoodRow, result: BatchResult): RowOutcome[] {
+export function rowOutcomes(row: { readonly rowNumber: number }, result: BatchResult): RowOutcome[] {
   const { rowNumber } = row;
-  if ((result.status === 200 || result.status === 201) && result.lead) {
-    const leadId = result.lead.id;
-    if (result.status === 200) return [{ rowNumber, outcome: 'replayed', leadId }];
-    if (result.lead.status !== 'duplicate') return [{ rowNumber, outcome: 'created', leadId }];
+  const record = result.lead ?? result.order;
+  if ((result.status === 200 || result.status === 201) && record) {
+    const { id } = record;
+    if (result.status === 200) return [{ rowNumber, outcome: 'replayed', id }];
+    if (result.lead?.status !== 'duplicate') return [{ rowNumber, outcome: 'created', id }];
     const { duplicateOf } = result.lead;
-    return [{ rowNumber, outcome: 'duplicate', leadId, ...(duplicateOf ? { duplicateOf } : {}) }];
+    return [{ rowNumber, outcome: 'duplicate', id, ...(duplicateOf ? { duplicateOf } : {}) }];
   }
   const issues = z
     .object({ issues: z.array(z.object({ field: z.string(), message: z.string() })) })

@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads';
-import type { CheckFileInput, FileCheck } from './check-lead-file.js';
+import type { CheckFileInput, FileCheck, ImportKind } from './check-lead-file.js';
 import { ImportError, type ImportProblem } from './import-error.js';
 import { ImportLimitError, type ImportLimitName } from './import-limits.js';
 import type { WorkerRequest } from './import-worker.js';
@@ -15,17 +15,20 @@ const WORKER_HEAP_MB = 768;
 const WORKER_TIMEOUT_MS = 120_000;
 
 type WorkerAnswer =
-  | { ok: true; check: FileCheck }
+  | { ok: true; check: FileCheck<ImportKind> }
   | { ok: false; kind: 'limit'; message: string; limit: ImportLimitName; max: number }
   | { ok: false; kind: 'import'; message: string; problem?: ImportProblem }
   | { ok: false; kind: 'bug'; message: string };
 
 /**
- * checkLeadFile on a worker thread: the event loop stays free for /healthz and webhook acknowledgements while a
+ * checkLeadFile on a worker thread, for a file of leads or of orders: the event loop stays free for /healthz and webhook acknowledgements while a
  * file is parsed. Under tsx (npm start, vitest) the worker is TypeScript and is started through ts-worker-boot.mjs,
  * which registers tsx in the new thread (vitest's own process does not run under tsx at all).
  */
-export function checkLeadFileInWorker(bytes: Uint8Array, input: CheckFileInput): Promise<FileCheck> {
+export function checkLeadFileInWorker<K extends ImportKind = 'leads'>(
+  bytes: Uint8Array,
+  input: CheckFileInput<K>,
+): Promise<FileCheck<K>> {
   const typescript = import.meta.url.endsWith('.ts');
   const entry = new URL(`./import-worker.${typescript ? 'ts' : 'js'}`, import.meta.url);
   const request: WorkerRequest & { entry: string } = { ...input, bytes, entry: entry.href };
@@ -36,7 +39,7 @@ export function checkLeadFileInWorker(bytes: Uint8Array, input: CheckFileInput):
     transferList: ownsBuffer(bytes) ? [bytes.buffer as ArrayBuffer] : [],
     resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
   });
-  return new Promise<FileCheck>((resolve, reject) => {
+  return new Promise<FileCheck<K>>((resolve, reject) => {
     const timer = setTimeout(() => {
       void worker.terminate();
       reject(new ImportError({ kind: 'too_slow' }));
@@ -44,7 +47,7 @@ export function checkLeadFileInWorker(bytes: Uint8Array, input: CheckFileInput):
     const settle = () => clearTimeout(timer);
     worker.once('message', (answer: WorkerAnswer) => {
       settle();
-      if (answer.ok) resolve(answer.check);
+      if (answer.ok) resolve(answer.check as FileCheck<K>);
       else reject(errorOf(answer));
     });
     worker.once('error', (error: Error & { code?: string }) => {

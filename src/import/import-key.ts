@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { MappedRow } from './map-lead-row.js';
+import type { MappedRow } from './check-rows.js';
 
 /**
  * The idempotency key of an imported row: `import:` + the first 32 hex digits of the SHA-256 of the row's canonical

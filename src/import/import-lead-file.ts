@@ -90,7 +90,7 @@ export async function importLeadFile(
 }
 
 /** A row the service refused, as the report lists it: the whole row, the error's code and its English text. */
-function refusedRow(rowNumber: number, error: DomainError): RejectedRow {
+export function refusedRow(rowNumber: number, error: DomainError): RejectedRow {
   return {
     rowNumber,
     field: '(row)',

@@ -1,6 +1,7 @@
 import { fieldName } from '../chat/texts/field-issues.js';
 import type { Locale } from '../core/org/types.js';
 import type { RowOutcome } from './batch-answer.js';
+import type { ImportKind } from './check-lead-file.js';
 import { rejectedReason } from './rejected-reason.js';
 import type { RejectedRow } from './validate-import-rows.js';
 
@@ -32,7 +33,13 @@ export function exitCodeOf(counts: ImportCounts): 0 | 1 {
   return counts.rejected > 0 ? 1 : 0;
 }
 
-export function summaryLine(counts: ImportCounts, locale: Locale = 'en'): string {
+export function summaryLine(counts: ImportCounts, locale: Locale = 'en', kind: ImportKind = 'leads'): string {
+  // Orders have no 撞单: a repeated order is one imported before (the same number and content) or a clash.
+  if (kind === 'orders') {
+    return locale === 'zh-CN'
+      ? `新建订单 ${counts.created} 个，之前已导入 ${counts.replayed} 个，未导入 ${counts.rejected} 行`
+      : `orders created ${counts.created}, already imported ${counts.replayed}, rejected ${counts.rejected}`;
+  }
   if (locale === 'zh-CN') {
     return `新建 ${counts.created} 条，撞单 ${counts.duplicates} 条，之前已导入 ${counts.replayed} 条，未导入 ${counts.rejected} 行`;
   }
@@ -70,9 +77,9 @@ export function duplicateLines(outcomes: readonly RowOutcome[], limit = 20, loca
     o.outcome !== 'duplicate'
       ? []
       : zh
-        ? [`第 ${o.rowNumber} 行与线索 ${o.duplicateOf ?? '（未知）'} 撞单：已存为线索 ${o.leadId}`]
+        ? [`第 ${o.rowNumber} 行与线索 ${o.duplicateOf ?? '（未知）'} 撞单：已存为线索 ${o.id}`]
         : [
-            `row ${o.rowNumber} is a duplicate (撞单) of lead ${o.duplicateOf ?? '(unknown)'}: stored as lead ${o.leadId}`,
+            `row ${o.rowNumber} is a duplicate (撞单) of lead ${o.duplicateOf ?? '(unknown)'}: stored as lead ${o.id}`,
           ],
   );
   const more = lines.length - limit;

@@ -1,11 +1,11 @@
 // The thread that reads and checks an import file (started by check-lead-file-in-worker.ts), so that parsing a
 // large spreadsheet never blocks the service's event loop. It answers one message and ends.
 import { parentPort, workerData } from 'node:worker_threads';
-import { type CheckFileInput, checkLeadFile } from './check-lead-file.js';
+import { type CheckFileInput, checkLeadFile, type ImportKind } from './check-lead-file.js';
 import { ImportError } from './import-error.js';
 import { ImportLimitError } from './import-limits.js';
 
-export type WorkerRequest = CheckFileInput & { readonly bytes: Uint8Array };
+export type WorkerRequest = CheckFileInput<ImportKind> & { readonly bytes: Uint8Array };
 
 const request = workerData as WorkerRequest;
 try {

@@ -1,5 +1,10 @@
 import type { LeadInput } from '../core/leads/lead-input.js';
-import type { ImportWarning } from './import-error.js';
+import {
+  type HeaderPlan as GenericHeaderPlan,
+  headerTable,
+  normalizeHeader,
+  planHeadersBy,
+} from './header-plan.js';
 
 export type LeadField = keyof LeadInput;
 
@@ -36,47 +41,15 @@ const ALIASES: Readonly<Record<LeadField, readonly string[]>> = {
 /** Fields whose columns are combined rather than chosen between: 需求 and 备注 both say what the customer wants. */
 export const MERGED_FIELDS: ReadonlySet<LeadField> = new Set(['intent', 'tags']);
 
-const BY_ALIAS: ReadonlyMap<string, LeadField> = new Map(
-  (Object.entries(ALIASES) as [LeadField, readonly string[]][]).flatMap(([field, aliases]) =>
-    aliases.map((alias) => [alias, field] as const),
-  ),
-);
+const LEADS = headerTable(ALIASES, MERGED_FIELDS);
 
-/**
- * Folds the ways people write one header into one key: full-width to half-width (NFKC), case, spaces and the
- * separators of "E-mail", "external_id" or "*手机号：" (the star marks required columns in many templates).
- */
-export function normalizeHeader(header: string): string {
-  return header
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(/[\s_\-*:]/g, '');
-}
+export { normalizeHeader } from './header-plan.js';
+export type HeaderPlan = GenericHeaderPlan<LeadField>;
 
 /** The LeadInput field a column header means, English or Chinese; undefined for a column the import ignores. */
 export function headerField(header: string): LeadField | undefined {
-  return BY_ALIAS.get(normalizeHeader(header));
+  return LEADS.byAlias.get(normalizeHeader(header));
 }
 
-export type HeaderPlan = {
-  /** Each known header with its field, in the file's column order. */
-  readonly columns: readonly { readonly header: string; readonly field: LeadField }[];
-  readonly warnings: readonly ImportWarning[];
-};
-
-/** Which column feeds which field, with one warning per ignored column and per field fed by several columns. */
-export function planHeaders(headers: readonly string[]): HeaderPlan {
-  const columns: { header: string; field: LeadField }[] = [];
-  const warnings: ImportWarning[] = [];
-  for (const header of headers) {
-    const field = headerField(header);
-    if (field === undefined) warnings.push({ kind: 'ignored_column', header });
-    else columns.push({ header, field });
-  }
-  for (const field of new Set(columns.map((c) => c.field))) {
-    const cols = columns.filter((c) => c.field === field);
-    if (cols.length < 2 || MERGED_FIELDS.has(field)) continue;
-    warnings.push({ kind: 'same_field', headers: cols.map((c) => c.header), field });
-  }
-  return { columns, warnings };
-}
+/** Which column feeds which lead field, with one warning per ignored column and per field fed by several columns. */
+export const planHeaders = (headers: readonly string[]): HeaderPlan => planHeadersBy(LEADS, headers);

@@ -2,20 +2,23 @@ import { parseArgs } from 'node:util';
 import { leadInputSchema } from '../core/leads/lead-input.js';
 import { STRATEGIES, type Strategy } from '../core/leads/routing-types.js';
 import type { Locale } from '../core/org/types.js';
+import type { ImportKind } from './check-lead-file.js';
 import { ImportError } from './import-error.js';
 import { sourceSlug } from './lead-values.js';
 import { DEFAULT_IMPORT_SOURCE } from './validate-import-rows.js';
 
-export const USAGE = `usage: npm run import -- FILE.csv|FILE.xlsx [options]
+export const USAGE = `usage: npm run import -- [--kind leads|orders] FILE.csv|FILE.xlsx [options]
+  --kind KIND        what the file holds: leads (default) or orders (订单号, 客户, 明细, 金额, 合同号, 签约日期, 负责人)
   --url URL          the Leadrelay service (env LEADRELAY_URL, default http://localhost:3000)
   --token TOKEN      an API token (env LEADRELAY_API_TOKEN; the demo token is printed by npm start)
-  --strategy NAME    route the whole file by ${STRATEGIES.join('|')} instead of the routing rules
-  --source NAME      source of rows without one (default ${DEFAULT_IMPORT_SOURCE})
-  --chunk N          leads per request, 1–1000 (default 500)
+  --strategy NAME    leads: route the whole file by ${STRATEGIES.join('|')} instead of the routing rules
+  --source NAME      leads: source of rows without one (default ${DEFAULT_IMPORT_SOURCE})
+  --chunk N          records per request, 1–1000 (default 500)
   --lang zh-CN|en    the report's language (env LEADRELAY_LANG; default zh-CN where LANG is Chinese, else en)
   --dry-run          check the file and report its problems; send nothing`;
 
 export type ImportArgs = {
+  readonly kind: ImportKind;
   readonly file: string;
   readonly url: string;
   readonly token?: string;
@@ -27,7 +30,7 @@ export type ImportArgs = {
 };
 
 const DEFAULT_URL = 'http://localhost:3000';
-// The service takes at most 1,000 leads per batch request (MAX_BATCH in core/leads/intake-leads-batch.ts).
+// The service takes at most 1,000 leads or orders per batch request (MAX_BATCH, MAX_ORDER_BATCH in core).
 const MAX_CHUNK = 1_000;
 
 /** The import command line, checked whole before any file is read; a bad value throws an ImportError naming it. */
@@ -42,7 +45,12 @@ export function parseImportArgs(
   if (!values['dry-run'] && !token) {
     usageError('set --token or LEADRELAY_API_TOKEN; the demo token is printed by npm start');
   }
+  const kind = checkedKind(values.kind ?? 'leads');
+  if (kind === 'orders' && (values.strategy !== undefined || values.source !== undefined)) {
+    usageError('--strategy and --source are for leads; an order file names its own owner (负责人)');
+  }
   return {
+    kind,
     file: positionals[0]!,
     url: checkedUrl(values.url ?? env.LEADRELAY_URL ?? DEFAULT_URL),
     ...(token ? { token } : {}),
@@ -60,6 +68,7 @@ function parseOrExplain(argv: readonly string[]) {
       args: [...argv],
       allowPositionals: true,
       options: {
+        kind: { type: 'string' },
         url: { type: 'string' },
         token: { type: 'string' },
         lang: { type: 'string' },
@@ -105,6 +114,10 @@ function checkedChunk(raw: string): number {
     usageError(`--chunk must be 1–${MAX_CHUNK}`);
   }
   return chunk;
+}
+
+function checkedKind(raw: string): ImportKind {
+  return raw === 'leads' || raw === 'orders' ? raw : usageError(`--kind ${raw} is not one of leads, orders`);
 }
 
 function checkedLang(raw: string): Locale {

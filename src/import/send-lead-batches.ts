@@ -1,13 +1,17 @@
 import type { Strategy } from '../core/leads/routing-types.js';
 import { batchAnswerSchema, type RowOutcome, rowOutcomes } from './batch-answer.js';
+import type { ImportKind } from './check-lead-file.js';
+import type { GoodRow } from './check-rows.js';
 import { ImportError } from './import-error.js';
 import { refused, unreachable } from './request-failure.js';
-import type { GoodRow } from './validate-import-rows.js';
 
 export type SendOptions = {
   /** The service's base URL, e.g. http://localhost:3000. */
   readonly url: string;
   readonly token: string;
+  /** What the rows are: leads (to `/leads:batch`, the default) or orders (to `/orders:batch`). */
+  readonly kind?: ImportKind;
+  /** Leads only: route the whole file by this strategy. */
   readonly strategy?: Strategy;
   readonly chunkSize: number;
   /** The language the service words its refusals in (Accept-Language); the service's default when absent. */
@@ -27,8 +31,11 @@ const TIMEOUT_MS = 120_000;
 
 const wait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-/** Sends the good rows in chunks to `POST /api/v1/leads:batch` and says what became of each row. */
-export async function sendLeadBatches(rows: readonly GoodRow[], options: SendOptions): Promise<RowOutcome[]> {
+/** Sends the good rows in chunks to `POST /api/v1/leads:batch` (or `/orders:batch`), saying what became of each. */
+export async function sendLeadBatches(
+  rows: readonly GoodRow<unknown>[],
+  options: SendOptions,
+): Promise<RowOutcome[]> {
   const outcomes: RowOutcome[] = [];
   for (let start = 0; start < rows.length; start += options.chunkSize) {
     const chunk = rows.slice(start, start + options.chunkSize);
@@ -41,16 +48,18 @@ export async function sendLeadBatches(rows: readonly GoodRow[], options: SendOpt
   return outcomes;
 }
 
-export function batchEndpoint(url: string): string {
-  return `${url.replace(/\/+$/, '')}/api/v1/leads:batch`;
+export function batchEndpoint(url: string, kind: ImportKind = 'leads'): string {
+  return `${url.replace(/\/+$/, '')}/api/v1/${kind}:batch`;
 }
 
-async function postChunk(chunk: readonly GoodRow[], options: SendOptions) {
-  const endpoint = batchEndpoint(options.url);
+async function postChunk(chunk: readonly GoodRow<unknown>[], options: SendOptions) {
+  const kind = options.kind ?? 'leads';
+  const endpoint = batchEndpoint(options.url, kind);
+  // Both batch endpoints take the records under their kind's name and a key per record.
   const body = JSON.stringify({
-    leads: chunk.map((row) => row.input),
+    [kind]: chunk.map((row) => row.input),
     idempotencyKeys: chunk.map((row) => row.idempotencyKey),
-    ...(options.strategy ? { strategy: options.strategy } : {}),
+    ...(options.strategy && kind === 'leads' ? { strategy: options.strategy } : {}),
   });
   const send = options.fetch ?? fetch;
   const sleep = options.sleep ?? wait;

@@ -6,6 +6,7 @@ describe('parseImportArgs', () => {
   it('takes defaults, and the token and URL from the environment', () => {
     const env = { LEADRELAY_API_TOKEN: 'lr_env', LEADRELAY_URL: 'https://leads.example.com/' };
     expect(parseImportArgs(['leads.xlsx'], env)).toEqual({
+      kind: 'leads',
       file: 'leads.xlsx',
       url: 'https://leads.example.com',
       token: 'lr_env',
@@ -28,6 +29,7 @@ describe('parseImportArgs', () => {
     expect(
       parseImportArgs([...args, '--source', '展会', '--chunk', '1000'], { LEADRELAY_API_TOKEN: 'x' }),
     ).toEqual({
+      kind: 'leads',
       file: 'a.csv',
       url: 'http://127.0.0.1:9',
       token: 'lr_flag',
@@ -60,5 +62,17 @@ describe('parseImportArgs', () => {
 
   it('answers --help before anything else', () => {
     expect(parseImportArgs(['--help'], {})).toEqual({ help: true });
+  });
+
+  it('takes --kind orders, and refuses the lead-only options with it and an unknown kind', () => {
+    const env = { LEADRELAY_API_TOKEN: 'lr_x' };
+    expect(parseImportArgs(['--kind', 'orders', 'o.csv'], env)).toMatchObject({
+      kind: 'orders',
+      file: 'o.csv',
+    });
+    expect(() => parseImportArgs(['--kind', 'orders', '--strategy', 'weighted', 'o.csv'], env)).toThrow(
+      /--strategy and --source are for leads/,
+    );
+    expect(() => parseImportArgs(['--kind', 'deals', 'o.csv'], env)).toThrow(/not one of leads, orders/);
   });
 });

@@ -96,9 +96,9 @@ describe('sendLeadBatches', () => {
       options(fetch, { chunkSize: 500 }).options,
     );
     expect(outcomes).toEqual([
-      { rowNumber: 2, outcome: 'created', leadId: 'L1' },
-      { rowNumber: 3, outcome: 'duplicate', leadId: 'L2', duplicateOf: 'L0' },
-      { rowNumber: 4, outcome: 'replayed', leadId: 'L3' },
+      { rowNumber: 2, outcome: 'created', id: 'L1' },
+      { rowNumber: 3, outcome: 'duplicate', id: 'L2', duplicateOf: 'L0' },
+      { rowNumber: 4, outcome: 'replayed', id: 'L3' },
       { rowNumber: 5, outcome: 'rejected', field: 'email', reason: 'not an email address' },
     ]);
     const counts = countOutcomes([{ rowNumber: 9, field: 'phone', reason: 'x' }], outcomes);
@@ -113,7 +113,7 @@ describe('sendLeadBatches', () => {
     const outcomes = await sendLeadBatches([good(2)], o);
     expect(calls).toHaveLength(3);
     expect(sleeps).toEqual([500, 1000]);
-    expect(outcomes).toEqual([{ rowNumber: 2, outcome: 'created', leadId: 'L0' }]);
+    expect(outcomes).toEqual([{ rowNumber: 2, outcome: 'created', id: 'L0' }]);
   });
 
   it('gives up after three retries and says to start the service', async () => {

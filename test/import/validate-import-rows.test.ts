@@ -181,7 +181,7 @@ describe('the import report in zh-CN', () => {
     expect(summaryLine({ created: 5, duplicates: 3, replayed: 0, rejected: 2 }, 'zh-CN')).toBe(
       '新建 5 条，撞单 3 条，之前已导入 0 条，未导入 2 行',
     );
-    const dup = { rowNumber: 4, outcome: 'duplicate', leadId: 'L2', duplicateOf: 'L1' } as const;
+    const dup = { rowNumber: 4, outcome: 'duplicate', id: 'L2', duplicateOf: 'L1' } as const;
     expect(duplicateLines([dup], 20, 'zh-CN')).toEqual(['第 4 行与线索 L1 撞单：已存为线索 L2']);
   });
 });

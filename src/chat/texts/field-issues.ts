@@ -2,6 +2,7 @@ import type { Locale } from '../../core/org/types.js';
 import type { FieldFormat, FieldIssue, FieldProblem } from '../../core/shared/errors.js';
 import type { ImportProblem } from '../../import/import-error.js';
 import { importTexts } from './import-texts.js';
+import { orderFieldNamesZhCN } from './order-texts-zh-cn.js';
 import { stageTextsZhCN } from './stage-texts-zh-cn.js';
 
 type Wording = {
@@ -125,6 +126,7 @@ const ZH: Wording = {
     nextContactAt: '下次联系时间',
     outcomes: '跟进结果列表',
     ...stageTextsZhCN.fieldNames,
+    ...orderFieldNamesZhCN,
   },
   row: (n, name) => `第 ${n} 条线索的${name}`,
   rule: (n, name) => `第 ${n} 条分配规则的${name}`,

@@ -9,3 +9,16 @@ export const orderErrorsZhCN = {
   ORDER_OWNER_NOT_FOUND: (d: ErrorDetails) =>
     `没有找到负责人「${String(d.owner ?? '')}」：请填写在职成员的姓名（须完全一致）或成员编号。`,
 } as const;
+
+/** An entered order's fields by their Chinese names (the import's row report, a 400's field issues). */
+export const orderFieldNamesZhCN = {
+  number: '订单号',
+  customer: '客户',
+  customerId: '客户编号',
+  items: '明细',
+  amount: '金额',
+  contractNo: '合同号',
+  signedAt: '签约日期',
+  owner: '负责人',
+  orders: '订单',
+} as const;
