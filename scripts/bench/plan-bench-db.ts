@@ -12,7 +12,9 @@ const HOUR_MS = 3_600_000;
 export async function openPlanBench(name: string) {
   const external = process.env.MONGODB_URI;
   const server = external ? undefined : await startDevDbServer();
-  const uri = external ?? `${server!.uri}&connectTimeoutMS=600000&socketTimeoutMS=0`;
+  // The dev server answers one command at a time: a long aggregation must not read as a lost server.
+  const uri =
+    external ?? `${server!.uri}&connectTimeoutMS=600000&socketTimeoutMS=0&serverSelectionTimeoutMS=600000`;
   const connection = await connectDatabase({
     uri,
     dbName: `bench_${name}_${randomUUID().slice(0, 8)}`,

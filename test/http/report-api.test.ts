@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runLeadDeadlines } from '../../src/core/pools/run-lead-deadlines.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 // The reports API on the demo org through the real stack: leads taken in and followed up by the API change the
@@ -143,5 +144,24 @@ describe('GET /api/v1/reports/*', () => {
     const noTeam = await get('/api/v1/reports/summary?team=000000000000000000000000');
     expect(noTeam.status).toBe(400);
     expect(JSON.stringify(noTeam.body)).toContain('team');
+  });
+
+  // Last: it moves the clock two days on.
+  it('counts a reclaim by the ladder against the rep it was taken from, stored in the reclaim’s own write', async () => {
+    const lead = await intake();
+    const since = new Date(t.app.clock.now().getTime() - H).toISOString();
+    const deps = { ...t.app.intakeDeps, orgs: t.app.repos.orgs, teams: t.app.repos.teams };
+    for (const hours of [24, 12, 12]) {
+      t.app.clock.advance(hours * H + 1);
+      await runLeadDeadlines(deps);
+    }
+    const stored = await t.app.models.Lead.findById(lead.id).lean();
+    expect(stored?.lastReclaim).toMatchObject({ stale: false });
+    expect(stored?.lastReclaim?.fromOwnerId.toHexString()).toBe(lead.ownerId);
+    const until = new Date(t.app.clock.now().getTime() + H).toISOString();
+    const reps = (await get(`/api/v1/reports/reps?from=${since}&to=${until}`)).body.report.reps;
+    const owner = reps.find((r: { memberId: string }) => r.memberId === lead.ownerId);
+    expect(owner).toMatchObject({ reclaims: 1 });
+    expect(owner.unfollowed).toBeGreaterThanOrEqual(1);
   });
 });
