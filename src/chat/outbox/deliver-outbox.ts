@@ -2,13 +2,13 @@ import type { OrgRepository } from '../../core/org/ports.js';
 import type { Org, Platform } from '../../core/org/types.js';
 import type { Clock } from '../../core/shared/clock.js';
 import type { MemberId } from '../../core/shared/ids.js';
+import { withAltText } from '../card-images.js';
 import {
   type ChatAdapter,
   type PlatformMessage,
   type PlatformTarget,
   TransientDeliveryError,
 } from '../chat-adapter.js';
-import { withAltText } from '../card-images.js';
 import { renderNotice, renderSummary } from '../render/render-notice.js';
 import { textsFor } from '../texts/texts-for.js';
 import { summaryKindOf } from './coalesce-group.js';
