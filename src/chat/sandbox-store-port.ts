@@ -9,6 +9,14 @@ export type SandboxAuthor = {
   readonly name: string;
 };
 
+/** A card's image as the sandbox keeps it: the PNG as a data URL the page shows inline, and its alt text. */
+export type SandboxImage = {
+  readonly src: string;
+  readonly alt: string;
+  readonly width: number;
+  readonly height: number;
+};
+
 export type SandboxMessage = {
   readonly id: string;
   readonly conversation: string;
@@ -16,6 +24,7 @@ export type SandboxMessage = {
   readonly from: SandboxAuthor;
   readonly text?: string;
   readonly card?: Card;
+  readonly images?: readonly SandboxImage[];
   readonly createdAt: Date;
   readonly updatedAt: Date;
 };
@@ -26,6 +35,7 @@ export type NewSandboxMessage = {
   readonly from: SandboxAuthor;
   readonly text?: string;
   readonly card?: Card;
+  readonly images?: readonly SandboxImage[];
   readonly idempotencyKey?: string;
 };
 
@@ -36,7 +46,7 @@ export interface SandboxStore {
   update(
     workspaceId: string,
     messageId: string,
-    content: { text?: string; card?: Card },
+    content: { text?: string; card?: Card; images?: readonly SandboxImage[] },
     at: Date,
   ): Promise<boolean>;
   get(workspaceId: string, messageId: string): Promise<SandboxMessage | undefined>;

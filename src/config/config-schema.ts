@@ -200,6 +200,11 @@ export const SETTINGS = {
     'https://api.dingtalk.com',
   ),
   ...platformSetting(
+    'DINGTALK_OAPI_URL',
+    'DingTalk: old-style API base URL (media upload of report charts); tests point it at a local fake.',
+    'https://oapi.dingtalk.com',
+  ),
+  ...platformSetting(
     'DINGTALK_EVENT_TOKEN',
     'DingTalk: event-subscription token (HTTP mode, with DINGTALK_EVENT_AES_KEY).',
   ),

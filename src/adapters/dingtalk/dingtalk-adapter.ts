@@ -1,8 +1,10 @@
 import { createHash } from 'node:crypto';
 import type { Card } from '../../chat/card.js';
+import { cardWithAltText, imagesOf } from '../../chat/card-images.js';
 import type { ChatAdapter, PlatformTarget } from '../../chat/chat-adapter.js';
 import { type Clock, systemClock } from '../../core/shared/clock.js';
 import { type DingtalkApi, type DingtalkSpace, dingtalkApi } from './dingtalk-api.js';
+import { DINGTALK_IMAGE_MAX_BYTES } from './dingtalk-media.js';
 import type { DingtalkSettings } from './dingtalk-settings.js';
 import { renderCardParams } from './render-dingtalk-card.js';
 
@@ -34,13 +36,24 @@ export function dingtalkAdapter(settings: DingtalkSettings, deps: DingtalkAdapte
     async send(_workspaceId, target, message, idempotencyKey) {
       const space = spaceOf(target);
       if (message.card) {
+        // Images are uploaded first: a failed upload throws before anything is shown, and the outbox retries.
+        // One too big for DingTalk (no retry mends that) stands in the card as its alt text instead.
+        const images = imagesOf(message);
+        const tooBig = images.filter((image) => image.png.byteLength > DINGTALK_IMAGE_MAX_BYTES);
+        const fit = images.filter((image) => !tooBig.includes(image));
+        const mediaIds: string[] = [];
+        for (const image of fit) mediaIds.push(await api.uploadImage(image.png));
         // Derived from the idempotency key: a retried send reuses it and DingTalk refuses a second card.
         const outTrackId = outTrackIdFor(settings, idempotencyKey);
-        const params = renderCardParams(message.card, {
+        const params = renderCardParams(cardWithAltText({ ...message.card, images: tooBig }), {
           ...(message.text ? { text: message.text } : {}),
           rev: revisionOf(outTrackId, clock),
         });
         await api.createAndDeliverCard(outTrackId, space, params);
+        // The card template has no image slot: each chart follows the card as a robot image message. A retry
+        // after a failed image finds the card already there ('exists') and sends the images again; robot
+        // messages have no idempotency key, so one that got through before the failure can show twice.
+        for (const mediaId of mediaIds) await api.sendImage(space, mediaId);
         return { messageRef: outTrackId };
       }
       if (!message.text) throw new Error('DingTalk: a message needs text or a card');
@@ -55,8 +68,11 @@ export function dingtalkAdapter(settings: DingtalkSettings, deps: DingtalkAdapte
       if (!messageRef.startsWith(CARD_REF_PREFIX)) {
         throw new Error('DingTalk cannot edit a robot text message, only cards');
       }
-      // A text-only update replaces the card's content with that text and drops its buttons.
-      const card: Card = message.card ?? { title: '', fields: [], buttons: [] };
+      // A text-only update replaces the card's content with that text and drops its buttons. Images were sent
+      // after the card as messages of their own, which cannot change: an update shows their alt text instead.
+      const card: Card = message.card
+        ? cardWithAltText(message.card)
+        : { title: '', fields: [], buttons: [] };
       const params = renderCardParams(card, {
         ...(message.text ? { text: message.text } : {}),
         rev: revisionOf(messageRef, clock),

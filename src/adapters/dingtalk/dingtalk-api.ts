@@ -1,5 +1,6 @@
 import { TransientDeliveryError } from '../../chat/chat-adapter.js';
-import { DingtalkApiError, type DingtalkCall, type DingtalkHttpDeps, dingtalkHttp } from './dingtalk-http.js';
+import { DingtalkApiError, type DingtalkHttpDeps, dingtalkHttpClient } from './dingtalk-http.js';
+import { uploadDingtalkImage } from './dingtalk-media.js';
 import type { DingtalkSettings } from './dingtalk-settings.js';
 
 /** Where a card or message goes: the robot's 1:1 chat with a user, or a group (its openConversationId). */
@@ -19,6 +20,10 @@ export interface DingtalkApi {
   updateCard(outTrackId: string, params: CardParams): Promise<void>;
   /** Plain text from the robot; returns DingTalk's processQueryKey (the message's id for read receipts). */
   sendText(space: DingtalkSpace, text: string): Promise<string | undefined>;
+  /** A PNG uploaded as media; returns its media_id (ImageUploadError on any failure). */
+  uploadImage(png: Uint8Array): Promise<string>;
+  /** A robot image message showing uploaded media. */
+  sendImage(space: DingtalkSpace, mediaId: string): Promise<string | undefined>;
   /** HTTP mode only: points card button callbacks at `callbackUrl`, signed with the app secret. */
   registerCardCallback(callbackUrl: string): Promise<void>;
 }
@@ -27,7 +32,7 @@ export interface DingtalkApi {
 export const cardCallbackRouteKey = (settings: DingtalkSettings) => `leadrelay_${settings.clientId}`;
 
 export function dingtalkApi(settings: DingtalkSettings, deps: DingtalkHttpDeps = {}): DingtalkApi {
-  const call: DingtalkCall = dingtalkHttp(settings, deps);
+  const { call, accessToken } = dingtalkHttpClient(settings, deps);
   // Stream mode gets clicks over the WebSocket; HTTP mode at the URL registered under the route key.
   const callback =
     settings.mode === 'stream'
@@ -80,34 +85,17 @@ export function dingtalkApi(settings: DingtalkSettings, deps: DingtalkHttpDeps =
     },
 
     async sendText(space, text) {
-      const msg = {
-        robotCode: settings.robotCode,
-        msgKey: 'sampleText',
-        msgParam: JSON.stringify({ content: text }),
-      };
-      if (space.kind === 'dm') {
-        // Doc: https://open.dingtalk.com/document/orgapp/chatbots-send-one-on-one-chat-messages-in-batches
-        const json = (await call('POST', '/v1.0/robot/oToMessages/batchSend', {
-          ...msg,
-          userIds: [space.userId],
-        })) as BatchAnswer;
-        if (json.flowControlledStaffIdList?.includes(space.userId)) {
-          throw new TransientDeliveryError('DingTalk throttled the message to this user', 60_000);
-        }
-        if (json.invalidStaffIdList?.includes(space.userId)) {
-          throw new DingtalkApiError(400, 'invalidStaffId', 'DingTalk does not know this user id');
-        }
-        return json.processQueryKey;
-      }
-      // Doc: https://open.dingtalk.com/document/orgapp/the-robot-sends-a-group-message
-      // No @-mentions here: the body has only robotCode, msgKey, msgParam, openConversationId (and coolAppCode), no
-      // `at`/atUserIds field, and an "@name" in sampleText content stays plain text. `at` exists only for custom
-      // webhook robots and a message's sessionWebhook, so group messages keep the names in their text.
-      const json = (await call('POST', '/v1.0/robot/groupMessages/send', {
-        ...msg,
-        openConversationId: space.openConversationId,
-      })) as BatchAnswer;
-      return json.processQueryKey;
+      return sendRobotMessage(space, 'sampleText', { content: text });
+    },
+
+    async uploadImage(png) {
+      return uploadDingtalkImage(settings, deps.fetch ?? fetch, await accessToken(), png);
+    },
+
+    async sendImage(space, mediaId) {
+      // sampleImageMsg takes a picture URL or an uploaded media_id as photoURL.
+      // Doc: https://open.dingtalk.com/document/orgapp/types-of-messages-sent-by-robots
+      return sendRobotMessage(space, 'sampleImageMsg', { photoURL: mediaId });
     },
 
     async registerCardCallback(callbackUrl) {
@@ -121,6 +109,38 @@ export function dingtalkApi(settings: DingtalkSettings, deps: DingtalkHttpDeps =
       });
     },
   };
+
+  /** A robot message of any kind (msgKey) to a user or a group; DingTalk's processQueryKey back. */
+  async function sendRobotMessage(space: DingtalkSpace, msgKey: string, param: object) {
+    const msg = {
+      robotCode: settings.robotCode,
+      msgKey,
+      msgParam: JSON.stringify(param),
+    };
+    if (space.kind === 'dm') {
+      // Doc: https://open.dingtalk.com/document/orgapp/chatbots-send-one-on-one-chat-messages-in-batches
+      const json = (await call('POST', '/v1.0/robot/oToMessages/batchSend', {
+        ...msg,
+        userIds: [space.userId],
+      })) as BatchAnswer;
+      if (json.flowControlledStaffIdList?.includes(space.userId)) {
+        throw new TransientDeliveryError('DingTalk throttled the message to this user', 60_000);
+      }
+      if (json.invalidStaffIdList?.includes(space.userId)) {
+        throw new DingtalkApiError(400, 'invalidStaffId', 'DingTalk does not know this user id');
+      }
+      return json.processQueryKey;
+    }
+    // Doc: https://open.dingtalk.com/document/orgapp/the-robot-sends-a-group-message
+    // No @-mentions here: the body has only robotCode, msgKey, msgParam, openConversationId (and coolAppCode), no
+    // `at`/atUserIds field, and an "@name" in sampleText content stays plain text. `at` exists only for custom
+    // webhook robots and a message's sessionWebhook, so group messages keep the names in their text.
+    const json = (await call('POST', '/v1.0/robot/groupMessages/send', {
+      ...msg,
+      openConversationId: space.openConversationId,
+    })) as BatchAnswer;
+    return json.processQueryKey;
+  }
 }
 
 type DeliverAnswer = {

@@ -31,6 +31,14 @@ const TIMEOUT_MS = 10_000;
  * the token and is transient too (the next try fetches a new one); anything else → DingtalkApiError.
  */
 export function dingtalkHttp(settings: DingtalkSettings, deps: DingtalkHttpDeps = {}): DingtalkCall {
+  return dingtalkHttpClient(settings, deps).call;
+}
+
+/** The JSON calls, and the cached access token itself for the calls that are not JSON (media upload). */
+export function dingtalkHttpClient(
+  settings: DingtalkSettings,
+  deps: DingtalkHttpDeps = {},
+): { readonly call: DingtalkCall; readonly accessToken: () => Promise<string> } {
   const doFetch = deps.fetch ?? fetch;
   const clock = deps.clock ?? systemClock;
   let token: { value: string; expiresAt: number } | undefined;
@@ -106,7 +114,8 @@ export function dingtalkHttp(settings: DingtalkSettings, deps: DingtalkHttpDeps 
     return pending;
   }
 
-  return async (method, path, body) => send(method, path, body, await accessToken());
+  const call: DingtalkCall = async (method, path, body) => send(method, path, body, await accessToken());
+  return { call, accessToken };
 }
 
 function parseJson(text: string): Record<string, unknown> {

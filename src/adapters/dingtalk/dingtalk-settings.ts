@@ -13,6 +13,8 @@ export type DingtalkSettings = {
   readonly mode: DingtalkMode;
   /** OpenAPI base URL without a trailing slash; tests point it at a local fake. */
   readonly apiUrl: string;
+  /** The old-style API host (media upload for card images); tests point it at the same fake. */
+  readonly oapiUrl?: string;
   /** Only for event subscriptions over HTTP (the encrypted `check_url` handshake); unused otherwise. */
   readonly eventCrypto?: { readonly token: string; readonly aesKey: string };
 };
@@ -34,6 +36,9 @@ export const dingtalkSettingsSchema = z
     DINGTALK_API_URL: z
       .url({ protocol: /^https?$/, error: 'must be an http(s) URL' })
       .default('https://api.dingtalk.com'),
+    DINGTALK_OAPI_URL: z
+      .url({ protocol: /^https?$/, error: 'must be an http(s) URL' })
+      .default('https://oapi.dingtalk.com'),
     DINGTALK_EVENT_TOKEN: z.string().trim().min(1).optional(),
     DINGTALK_EVENT_AES_KEY: z
       .string()
@@ -78,6 +83,7 @@ export function readDingtalkSettings(env: Readonly<Record<string, string | undef
     cardTemplateId: e.DINGTALK_CARD_TEMPLATE_ID,
     mode: e.DINGTALK_MODE,
     apiUrl: e.DINGTALK_API_URL.replace(/\/+$/, ''),
+    oapiUrl: e.DINGTALK_OAPI_URL.replace(/\/+$/, ''),
     ...(e.DINGTALK_EVENT_TOKEN && e.DINGTALK_EVENT_AES_KEY
       ? { eventCrypto: { token: e.DINGTALK_EVENT_TOKEN, aesKey: e.DINGTALK_EVENT_AES_KEY } }
       : {}),

@@ -26,6 +26,7 @@ export function presentMessage(message: SandboxMessage, teams: readonly Team[]) 
     ...(message.from.memberId ? { fromMember: message.from.memberId } : {}),
     text: message.text ?? '',
     ...(message.card ? { card: message.card } : {}),
+    ...(message.images ? { images: message.images } : {}),
     createdAt: message.createdAt.toISOString(),
     updatedAt: message.updatedAt.toISOString(),
   };

@@ -1,6 +1,12 @@
+import type { Card, OutboundMessage } from '../../chat/card.js';
 import type { ChatAdapter, PlatformTarget } from '../../chat/chat-adapter.js';
 import type { Clock } from '../../core/shared/clock.js';
-import { channelConversation, dmConversation, type SandboxStore } from './sandbox-store.js';
+import {
+  channelConversation,
+  dmConversation,
+  type SandboxImage,
+  type SandboxStore,
+} from './sandbox-store.js';
 
 export const BOT_NAME = 'Leadrelay';
 
@@ -16,8 +22,7 @@ export function sandboxAdapter(store: SandboxStore, clock: Clock): ChatAdapter {
         {
           ...where(target),
           from: { kind: 'bot', name: BOT_NAME },
-          ...(message.text !== undefined ? { text: message.text } : {}),
-          ...(message.card ? { card: message.card } : {}),
+          ...content(message),
           idempotencyKey,
         },
         clock.now(),
@@ -25,18 +30,38 @@ export function sandboxAdapter(store: SandboxStore, clock: Clock): ChatAdapter {
       return { messageRef: posted.id };
     },
     async update(workspaceId, _target, messageRef, message) {
-      const found = await store.update(
-        workspaceId,
-        messageRef,
-        {
-          ...(message.text !== undefined ? { text: message.text } : {}),
-          ...(message.card ? { card: message.card } : {}),
-        },
-        clock.now(),
-      );
+      const found = await store.update(workspaceId, messageRef, content(message), clock.now());
       if (!found) throw new Error(`sandbox message ${messageRef} not found`);
     },
   };
+}
+
+/**
+ * What the sandbox stores of a message. The card's images are its "upload": each PNG becomes a data URL kept beside
+ * the card (the card is stored without them), so the page shows them inline with no route or file store.
+ */
+function content(message: OutboundMessage): { text?: string; card?: Card; images?: SandboxImage[] } {
+  const images = message.card?.images;
+  const card = message.card ? withoutImages(message.card) : undefined;
+  return {
+    ...(message.text !== undefined ? { text: message.text } : {}),
+    ...(card ? { card } : {}),
+    ...(images?.length
+      ? {
+          images: images.map((image) => ({
+            src: `data:image/png;base64,${Buffer.from(image.png).toString('base64')}`,
+            alt: image.alt,
+            width: image.width,
+            height: image.height,
+          })),
+        }
+      : {}),
+  };
+}
+
+function withoutImages(card: Card): Card {
+  const { images: _, ...rest } = card;
+  return rest;
 }
 
 function where(target: PlatformTarget): { conversation: string; thread?: string } {

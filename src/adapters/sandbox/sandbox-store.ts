@@ -1,6 +1,7 @@
 export type {
   NewSandboxMessage,
   SandboxAuthor,
+  SandboxImage,
   SandboxMessage,
   SandboxStore,
 } from '../../chat/sandbox-store-port.js';

@@ -37,7 +37,11 @@ export type WecomTemplateCard = {
 /** The body of an app message (message/send) without its addressing. */
 export type WecomMessageContent =
   | { readonly msgtype: 'text'; readonly text: { readonly content: string } }
-  | { readonly msgtype: 'template_card'; readonly template_card: WecomTemplateCard };
+  | { readonly msgtype: 'template_card'; readonly template_card: WecomTemplateCard }
+  | WecomImageMessage;
+
+/** An image message showing uploaded media (图片消息, document/path/90236). */
+export type WecomImageMessage = { readonly msgtype: 'image'; readonly image: { readonly media_id: string } };
 
 /** The click's EventKey: the handler's route and value, split again on the first "|" when the click comes in. */
 export function buttonKey(button: Pick<Button, 'actionId' | 'value'>): string {

@@ -1,4 +1,5 @@
-import type { OutboundMessage } from '../../chat/card.js';
+import type { CardImage, OutboundMessage } from '../../chat/card.js';
+import { cardWithAltText, ImageUploadError, imagesOf } from '../../chat/card-images.js';
 import { type ChatAdapter, type PlatformTarget, TransientDeliveryError } from '../../chat/chat-adapter.js';
 import { type Clock, systemClock } from '../../core/shared/clock.js';
 import { messageAsMarkdown, messageAsText } from './render-text.js';
@@ -6,7 +7,7 @@ import { renderTemplateCard, renderWecomMessage } from './render-wecom-card.js';
 import type { ResponseCodeStore } from './response-code-store.js';
 import { taskIdFor } from './task-id.js';
 import { truncateChars } from './truncate.js';
-import { type CardUpdateAudience, type CardUpdateContent, wecomApi } from './wecom-api.js';
+import { type CardUpdateAudience, type CardUpdateContent, type WecomApi, wecomApi } from './wecom-api.js';
 import type { WecomSettings } from './wecom-settings.js';
 
 export type WecomAdapterDeps = {
@@ -32,13 +33,23 @@ export function wecomAdapter(settings: WecomSettings, deps: WecomAdapterDeps): C
     async send(_workspaceId, target, message, idempotencyKey) {
       // The same outbox entry always gives the same task_id, so a retried send addresses the same card.
       const taskId = taskIdFor(idempotencyKey);
+      // Images are uploaded first: a failed upload throws before anything is shown, and the outbox retries.
+      const { mediaIds, shown } = await uploadImages(api, message);
       if (target.kind !== 'dm') {
-        await sendToGroup(target.channelId, message);
+        await sendToGroup(target.channelId, shown);
+        // The card has no image slot: each chart follows it as an image message. Sends have no idempotency key
+        // on WeCom: a retry after a failure here can show the card (and an earlier image) twice.
+        for (const media_id of mediaIds) {
+          await api.sendAppChat({ chatid: target.channelId, msgtype: 'image', image: { media_id } });
+        }
         return { messageRef: taskId };
       }
-      const sent = await api.sendMessage({ touser: target.userId, ...renderWecomMessage(message, taskId) });
+      const sent = await api.sendMessage({ touser: target.userId, ...renderWecomMessage(shown, taskId) });
       // message/send gives a code too, so a card can be changed before anyone clicks it (a lead taken elsewhere).
       if (sent.responseCode) await deps.responseCodes.save(taskId, sent.responseCode, clock.now());
+      for (const media_id of mediaIds) {
+        await api.sendMessage({ touser: target.userId, msgtype: 'image', image: { media_id } });
+      }
       return { messageRef: taskId };
     },
 
@@ -75,6 +86,36 @@ export function wecomAdapter(settings: WecomSettings, deps: WecomAdapterDeps): C
         ? { chatid, msgtype: 'markdown', markdown: { content: messageAsMarkdown(message) } }
         : { chatid, msgtype: 'text', text: { content: messageAsText(message) } },
     );
+  }
+}
+
+/**
+ * WeCom takes images up to 10 MB (上传临时素材, document/path/90253). One over it cannot be sent however often it is
+ * retried, so it stands in the card as its alt text; a chart is some tens of KB.
+ */
+export const WECOM_IMAGE_MAX_BYTES = 10 * 1024 * 1024;
+
+/** Uploads the images that fit; the message to show is the card with those too big as alt text. */
+async function uploadImages(
+  api: WecomApi,
+  message: OutboundMessage,
+): Promise<{ mediaIds: string[]; shown: OutboundMessage }> {
+  const images = imagesOf(message);
+  const tooBig = images.filter((image) => image.png.byteLength > WECOM_IMAGE_MAX_BYTES);
+  const mediaIds: string[] = [];
+  for (const image of images.filter((i) => !tooBig.includes(i))) mediaIds.push(await uploadOne(api, image));
+  const shown = message.card
+    ? { ...message, card: cardWithAltText({ ...message.card, images: tooBig }) }
+    : message;
+  return { mediaIds, shown };
+}
+
+async function uploadOne(api: WecomApi, image: CardImage): Promise<string> {
+  try {
+    return await api.uploadImage(image.png);
+  } catch (error) {
+    const wait = error instanceof TransientDeliveryError ? error.retryAfterMs : undefined;
+    throw new ImageUploadError(`WeCom image upload failed: ${(error as Error).message}`, wait);
   }
 }
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Clock } from '../../core/shared/clock.js';
-import type { WecomMessageContent, WecomTemplateCard } from './render-wecom-card.js';
+import type { WecomImageMessage, WecomMessageContent, WecomTemplateCard } from './render-wecom-card.js';
 import { checkReply, type WecomReply, wecomFetchJson } from './wecom-http.js';
 import type { WecomSettings } from './wecom-settings.js';
 import { type TokenSource, wecomTokenSource } from './wecom-token.js';
@@ -14,6 +14,7 @@ export type AppMessage = { readonly touser: string } & WecomMessageContent;
 export type AppChatMessage = { readonly chatid: string } & (
   | { readonly msgtype: 'text'; readonly text: { readonly content: string } }
   | { readonly msgtype: 'markdown'; readonly markdown: { readonly content: string } }
+  | WecomImageMessage
 );
 
 /** Whose copy to change: some members' (userids) or everyone who got the card (atall). */
@@ -29,6 +30,8 @@ export type SentMessage = { readonly msgId?: string; readonly responseCode?: str
 export interface WecomApi {
   sendMessage(message: AppMessage): Promise<SentMessage>;
   sendAppChat(message: AppChatMessage): Promise<void>;
+  /** A PNG uploaded as temporary media (valid 3 days); returns its media_id. */
+  uploadImage(png: Uint8Array): Promise<string>;
   updateTemplateCard(
     responseCode: string,
     audience: CardUpdateAudience,
@@ -47,25 +50,31 @@ const sendReply = z.looseObject({
   unlicenseduser: z.string().optional(),
 });
 
+const uploadReply = z.looseObject({ media_id: z.string().optional() });
+
 /** The WeCom server API at WECOM_API_URL, with the access token handled inside. */
 export function wecomApi(settings: WecomSettings, deps: WecomApiDeps): WecomApi {
   const base = settings.WECOM_API_URL;
   const tokens: TokenSource = wecomTokenSource(settings, deps);
 
-  /** POSTs with the current token; on a token errcode, once more with a fresh one. */
+  /** POSTs JSON with the current token; on a token errcode, once more with a fresh one. */
   async function post(path: string, body: object): Promise<WecomReply> {
+    return request(path, () => ({
+      method: 'POST',
+      headers: { 'content-type': 'application/json; charset=utf-8' },
+      body: JSON.stringify(body),
+    }));
+  }
+
+  async function request(path: string, init: () => RequestInit, query = ''): Promise<WecomReply> {
     for (let attempt = 0; ; attempt++) {
       const token = await tokens.get();
       // The token goes in the query string, as WeCom wants; the URL is therefore never logged or put in an error.
       const reply = await wecomFetchJson(
         deps.fetch,
-        `${base}${path}?access_token=${encodeURIComponent(token)}`,
+        `${base}${path}?access_token=${encodeURIComponent(token)}${query}`,
         path,
-        {
-          method: 'POST',
-          headers: { 'content-type': 'application/json; charset=utf-8' },
-          body: JSON.stringify(body),
-        },
+        init(),
       );
       if (attempt === 0 && TOKEN_ERRCODES.has(reply.errcode)) {
         tokens.invalidate(token);
@@ -98,6 +107,18 @@ export function wecomApi(settings: WecomSettings, deps: WecomApiDeps): WecomApi 
     // 应用推送消息 (group chats created by the app): https://developer.work.weixin.qq.com/document/path/90248
     async sendAppChat(message) {
       await post('/cgi-bin/appchat/send', message);
+    },
+
+    // 上传临时素材: https://developer.work.weixin.qq.com/document/path/90253 (multipart, the file part named `media`)
+    async uploadImage(png) {
+      const form = () => {
+        const body = new FormData();
+        body.append('media', new Blob([new Uint8Array(png)], { type: 'image/png' }), 'chart.png');
+        return { method: 'POST', body };
+      };
+      const reply = uploadReply.parse(await request('/cgi-bin/media/upload', form, '&type=image'));
+      if (!reply.media_id) throw new Error('WeCom media/upload answered no media_id');
+      return reply.media_id;
     },
 
     // 更新模版卡片消息: https://developer.work.weixin.qq.com/document/path/94888

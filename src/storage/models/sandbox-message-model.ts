@@ -11,6 +11,8 @@ export type SandboxMessageDoc = {
   from: { kind: 'bot' | 'member'; memberId?: string; name: string };
   text?: string;
   card?: Record<string, unknown>;
+  /** The card's images as data URLs (the sandbox's "upload"), shown inline by the page. */
+  images?: readonly { src: string; alt: string; width: number; height: number }[];
   idempotencyKey?: string;
   createdAt: Date;
   updatedAt: Date;
@@ -30,6 +32,7 @@ export const sandboxMessageSchema = new Schema<SandboxMessageDoc>(
     },
     text: { type: String },
     card: { type: Schema.Types.Mixed },
+    images: { type: Schema.Types.Mixed },
     idempotencyKey: { type: String },
     createdAt: { type: Date, required: true },
     updatedAt: { type: Date, required: true },

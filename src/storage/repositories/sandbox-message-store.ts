@@ -1,5 +1,10 @@
 import type { Card } from '../../chat/card.js';
-import type { NewSandboxMessage, SandboxMessage, SandboxStore } from '../../chat/sandbox-store-port.js';
+import type {
+  NewSandboxMessage,
+  SandboxImage,
+  SandboxMessage,
+  SandboxStore,
+} from '../../chat/sandbox-store-port.js';
 import type { SandboxMessageDoc } from '../models/sandbox-message-model.js';
 import type { Models } from '../models.js';
 import { toObjectId } from '../object-id.js';
@@ -16,6 +21,7 @@ function toMessage(doc: SandboxMessageDoc): SandboxMessage {
     },
     ...(doc.text !== undefined && doc.text !== null ? { text: doc.text } : {}),
     ...(doc.card ? { card: doc.card as unknown as Card } : {}),
+    ...(doc.images?.length ? { images: doc.images } : {}),
     createdAt: doc.createdAt,
     updatedAt: doc.updatedAt,
   };
@@ -45,7 +51,12 @@ export function mongoSandboxStore(models: Models, retentionMs?: number): Sandbox
       ).lean<SandboxMessageDoc>();
       return toMessage(doc!);
     },
-    async update(workspaceId: string, messageId: string, content: { text?: string; card?: Card }, at: Date) {
+    async update(
+      workspaceId: string,
+      messageId: string,
+      content: { text?: string; card?: Card; images?: readonly SandboxImage[] },
+      at: Date,
+    ) {
       const _id = toObjectId(messageId);
       if (!_id) return false;
       const result = await Message.updateOne(

@@ -55,6 +55,7 @@ describe('readDingtalkSettings', () => {
       cardTemplateId: 'b4f2e1c0.schema',
       mode: 'stream',
       apiUrl: 'https://api.dingtalk.com',
+      oapiUrl: 'https://oapi.dingtalk.com',
     });
     const http = readDingtalkSettings({
       ...complete,

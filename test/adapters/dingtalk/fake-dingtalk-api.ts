@@ -9,6 +9,8 @@ export type RecordedCall = {
   readonly body: any;
 };
 
+const PNG_SIGNATURE = Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]);
+
 type Canned = { status: number; body: unknown; headers?: Record<string, string> };
 
 export type FakeDingtalkApi = {
@@ -60,6 +62,12 @@ export async function startFakeDingtalkApi(): Promise<FakeDingtalkApi> {
         return { status: 200, body: { processQueryKey: `pqk-${calls.length}`, invalidStaffIdList: [] } };
       case 'POST /v1.0/robot/groupMessages/send':
         return { status: 200, body: { processQueryKey: `pqk-${calls.length}` } };
+      // https://open.dingtalk.com/document/orgapp/upload-media-files
+      case 'POST /media/upload':
+        return {
+          status: 200,
+          body: { errcode: 0, errmsg: 'ok', type: 'image', media_id: `@media-${calls.length}` },
+        };
       case 'POST /v1.0/card/callbacks/register':
         return { status: 200, body: { success: true, result: { callbackUrl: call.body.callbackUrl } } };
       default:
@@ -70,13 +78,24 @@ export async function startFakeDingtalkApi(): Promise<FakeDingtalkApi> {
   const server = createServer(async (req: IncomingMessage, res: ServerResponse) => {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
-    const text = Buffer.concat(chunks).toString('utf8');
-    const token = req.headers['x-acs-dingtalk-access-token'];
+    const raw = Buffer.concat(chunks);
+    const text = raw.toString('utf8');
+    const url = new URL(req.url ?? '/', 'http://fake');
+    const header = req.headers['x-acs-dingtalk-access-token'];
+    const token = Array.isArray(header)
+      ? header[0]
+      : (header ?? url.searchParams.get('access_token') ?? undefined);
+    // A media upload is multipart: recorded by its size and the parts' names, not parsed as JSON.
+    const multipart = req.headers['content-type']?.startsWith('multipart/form-data');
     const call: RecordedCall = {
       method: req.method ?? '',
-      path: (req.url ?? '').split('?')[0] ?? '',
-      token: Array.isArray(token) ? token[0] : token,
-      body: text ? JSON.parse(text) : undefined,
+      path: url.pathname,
+      token,
+      body: multipart
+        ? { bytes: raw.length, type: url.searchParams.get('type'), hasPng: raw.includes(PNG_SIGNATURE) }
+        : text
+          ? JSON.parse(text)
+          : undefined,
     };
     calls.push(call);
     const at = overrides.findIndex((o) => o.key === `${call.method} ${call.path}`);

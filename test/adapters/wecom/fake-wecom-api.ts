@@ -33,12 +33,23 @@ export class FakeWecomApi {
       req.on('data', (c: Buffer) => chunks.push(c));
       req.on('end', () => {
         const url = new URL(req.url ?? '/', 'http://fake');
-        const text = Buffer.concat(chunks).toString('utf8');
+        const raw = Buffer.concat(chunks);
+        const text = raw.toString('utf8');
+        // A media upload is multipart: recorded by its size and whether a PNG is inside, not parsed as JSON.
+        const multipart = req.headers['content-type']?.startsWith('multipart/form-data');
         const call: RecordedCall = {
           method: req.method ?? '',
           path: url.pathname,
           query: Object.fromEntries(url.searchParams),
-          body: text ? JSON.parse(text) : undefined,
+          body: multipart
+            ? {
+                bytes: raw.length,
+                hasPng: raw.includes(Buffer.from([137, 80, 78, 71])),
+                named: text.includes('name="media"'),
+              }
+            : text
+              ? JSON.parse(text)
+              : undefined,
         };
         this.calls.push(call);
         const reply = this.scripted.get(call.path)?.shift() ?? { json: this.answer(call) };
@@ -92,6 +103,16 @@ export class FakeWecomApi {
       return body?.msgtype === 'template_card'
         ? { errcode: 0, errmsg: 'ok', invaliduser: '', msgid: `MSG-${n}`, response_code: `RC-send-${n}` }
         : { errcode: 0, errmsg: 'ok', invaliduser: '', msgid: `MSG-${n}` };
+    }
+    if (call.path === '/cgi-bin/media/upload') {
+      // 上传临时素材 (document/path/90253)
+      return {
+        errcode: 0,
+        errmsg: 'ok',
+        type: 'image',
+        media_id: `MEDIA-${++this.seq}`,
+        created_at: '1380000000',
+      };
     }
     return { errcode: 0, errmsg: 'ok' };
   }
