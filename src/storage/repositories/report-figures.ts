@@ -139,7 +139,7 @@ export function mongoReportQueries(models: Pick<Models, 'Lead' | 'FollowUp'>): R
     async followUpHours(org, q) {
       const local = { $add: [{ $subtract: ['$at', new Date(0)] }, q.offsetMs] };
       const rows = await models.FollowUp.collection
-        .aggregate<{ _id: { w: number; h: number }; n: number }>([
+        .aggregate<{ _id: number; hours: { h: number; n: number }[] }>([
           {
             $match: {
               ...{ orgId: mustObjectId(org), at: { $gte: q.from, $lt: q.to }, version: 1 },
@@ -155,9 +155,11 @@ export function mongoReportQueries(models: Pick<Models, 'Lead' | 'FollowUp'>): R
             },
           },
           { $group: { _id: { w: '$w', h: '$h' }, n: { $sum: 1 } } },
+          // One row per weekday (at most 7): 168 cells would take a second round trip (a cursor's first batch is 101).
+          { $group: { _id: '$_id.w', hours: { $push: { h: '$_id.h', n: '$n' } } } },
         ])
         .toArray();
-      return rows.map((r) => ({ weekday: r._id.w, hour: r._id.h, followUps: r.n }));
+      return rows.flatMap((r) => r.hours.map((c) => ({ weekday: r._id, hour: c.h, followUps: c.n })));
     },
 
     async recency(org, q) {
