@@ -50,7 +50,7 @@ export type OutboundMessage = {
   readonly mentions?: readonly MemberId[];
   /**
    * A menu to choose one of (Slack's select menu: the choice comes back as an action with the option's value).
-   * Only handlers answering a platform that draws one set it (see HandlerContext's form trigger); elsewhere the
+   * Only handlers answering a platform that draws one set it (the event's formTrigger says so); elsewhere the
    * same choices are numbered in the text.
    */
   readonly select?: Select;
