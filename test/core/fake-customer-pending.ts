@@ -5,7 +5,6 @@ import { complaintFakes } from '../chat/support/complaint-fakes.js';
 import { FakeCustomerRepository, turn } from './fake-customer-repository.js';
 import type { FakeLeadRepository } from './fake-lead-repository.js';
 import { FakeOrderRepository } from './fake-order-repository.js';
-import { FakeTaskRepository } from './fake-task-repository.js';
 
 /**
  * The customers sweep's port over the fake lead repository: reads its leads, and clears a mark in its store the

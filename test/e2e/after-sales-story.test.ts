@@ -31,7 +31,6 @@ type Msg = {
   card?: { title: string; status?: string; buttons: Button[] };
 };
 
-const HOUR = 3_600_000;
 let t: TestApp;
 let manager: { id: string };
 let staff: { id: string; name: string };
