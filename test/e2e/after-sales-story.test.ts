@@ -15,12 +15,13 @@ import {
   wrongOrderLine,
 } from './support/complaint-steps.js';
 import { api } from './support/story.js';
+import { advanceClock, cardShowing, click as clickCard, taskCards } from './support/task-steps.js';
 
 // Issue #13's whole after-sales story on the sandbox with its clock: the orders entered by API → a complaint in
 // chat on another customer's order, refused with the customer's own → the right one chosen → the centre card →
 // assigned by its button → the 75 % reminder → the due time → hours reported → the approval card → adjusted hours →
-// resolved, flagged overdue, and the complaint's detail. `/工时` and the approval card's buttons are the task side's
-// (still `notEnabledCommand` on main when this was written), so the hours and the decision go through the API here.
+// resolved, flagged overdue, and the complaint's detail. The task side's own story on Slack and DingTalk is
+// test/e2e/task-hours.test.ts (its steps in support/task-steps*.ts).
 
 type Button = { actionId: string; label: string; value: string };
 type Msg = {
@@ -30,7 +31,6 @@ type Msg = {
   card?: { title: string; status?: string; buttons: Button[] };
 };
 
-const HOUR = 3_600_000;
 let t: TestApp;
 let manager: { id: string };
 let staff: { id: string; name: string };
@@ -124,43 +124,31 @@ describe('the after-sales story on the sandbox', () => {
     const complaints = (await api(t, 'GET', '/complaints')).body.complaints as { id: string; code: string }[];
     const task = await expectAssigned(t, complaints.find((c) => c.code === code)?.id ?? '', staff.id);
     taskCode = task.code;
-    await t.app.outboxPump.runNow();
-    expect(await titled(staff.id, `新任务单 ${taskCode}`)).toHaveLength(1);
+    const taskCard = await cardShowing(t, staff.id, taskCode, '待处理 · 还剩 4 小时');
+    await clickCard(t, staff.id, taskCard, 'task.start');
+    await cardShowing(t, staff.id, taskCode, /^处理中 · 还剩/);
   });
 
-  it('reminds the assignee at 75 % of the time and tells the manager at the due time', async () => {
-    await later(3 * HOUR + 5 * 60_000);
-    expect(await titled(staff.id, `任务单 ${taskCode} 快到期了`)).toHaveLength(1);
-    expect(await titled(manager.id, `任务单 ${taskCode} 已到期`)).toHaveLength(0);
-    await later(HOUR);
-    expect(await titled(manager.id, `任务单 ${taskCode} 已到期`)).toHaveLength(1);
+  it('reminds the assignee at 75 % of the time and tells the manager at the due time, each once', async () => {
+    await advanceClock(t, '3h');
+    const reminded = await cardShowing(t, staff.id, taskCode, '处理中 · 还剩 1 小时');
+    expect(await taskCards(t, staff.id, taskCode)).toEqual([expect.objectContaining({ id: reminded.id })]);
+    await advanceClock(t, '1h');
+    await cardShowing(t, manager.id, taskCode, '处理中 · 已到期');
+    await cardShowing(t, staff.id, taskCode, '处理中 · 已到期');
     // The sweep again sends nothing: each step is sent once.
     const before = [(await messages(staff.id)).length, (await messages(manager.id)).length];
     await later(60_000);
     expect([(await messages(staff.id)).length, (await messages(manager.id)).length]).toEqual(before);
   });
 
-  it('sends the manager the approval card on the hours, and resolves the complaint, overdue, on adjusted hours', async () => {
-    const completedAt = t.app.clock.now().toISOString();
-    const hours = await api(t, 'POST', `/tasks/${taskCode}/hours`, {
-      completedAt,
-      hours: 3.5,
-      result: '已更换电源模块',
-    });
-    expect(hours.body.task.status).toBe('in_review');
-    await t.app.outboxPump.runNow();
-    const [approval] = await titled(manager.id, `任务单 ${taskCode} 待审核工时`);
-    expect(approval?.card?.status).toBe('待审核');
-
-    const decided = await api(t, 'POST', `/tasks/${taskCode}:decide`, { decision: 'adjust', hours: 3 });
-    expect(decided.body.task).toMatchObject({
-      status: 'approved',
-      overdue: true,
-      approval: { hours: 3, adjusted: true },
-    });
-    await t.app.outboxPump.runNow();
-    const [approved] = await titled(staff.id, `任务单 ${taskCode} 工时已批准`);
-    expect(approved?.card?.status).toBe('已完成 · 超期完成');
+  it('takes /工时, sends the manager the approval card, and resolves the complaint, overdue, on adjusted hours', async () => {
+    expect(await say(staff.id, `/工时 ${taskCode} 完成于 刚刚 3.5小时 已更换电源模块`)).toContain(taskCode);
+    const approval = await cardShowing(t, manager.id, taskCode, '待审核 · 已填报 3.5 小时，等待主管审核');
+    expect(approval.card?.buttons.map((b) => b.label)).toEqual(['批准 3.5 小时', '调整工时', '退回']);
+    await clickCard(t, manager.id, approval, 'task.adjust');
+    await say(manager.id, '3');
+    await cardShowing(t, staff.id, taskCode, '已完成 · 已批准 3 小时（高峰） · 逾期完成');
 
     const detail = (await api(t, 'GET', `/complaints/${code}`)).body.complaint;
     expect(detail).toMatchObject({ status: 'resolved', order: { number: ORDERS[1].number } });
@@ -168,7 +156,8 @@ describe('the after-sales story on the sandbox', () => {
       expect.objectContaining({
         code: taskCode,
         overdue: true,
-        report: expect.objectContaining({ hours: 3.5 }),
+        report: expect.objectContaining({ hours: 3.5, result: '已更换电源模块' }),
+        approval: expect.objectContaining({ hours: 3, adjusted: true }),
       }),
     ]);
   });
