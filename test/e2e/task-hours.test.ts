@@ -61,11 +61,11 @@ describe('sandbox: a task from its card to approved hours', () => {
     expect((await click(app, staff.id, card, 'task.start')).replies).toEqual([{ text: t.started(code) }]);
     await cardShowing(app, staff.id, code, /^处理中 · 还剩/);
 
-    // The 75 % reminder: the same card, redrawn with the time left; no new message.
+    // The 75 % reminder: one new message with the time left (a redraw would notify nobody); the first card stays.
     await advanceClock(app, '3h');
     const reminded = await cardShowing(app, staff.id, code, '处理中 · 还剩 1 小时');
-    expect(reminded.id).toBe(card.id);
-    expect(await taskCards(app, staff.id, code)).toHaveLength(1);
+    expect(reminded.id).not.toBe(card.id);
+    expect(await taskCards(app, staff.id, code)).toHaveLength(2);
 
     // The due time: the manager is told; the assignee's card says so.
     await advanceClock(app, '1h');
@@ -164,7 +164,7 @@ describe('Slack: the same task, through its Web API and signed callbacks', () =>
 
     await advance(3 * HOUR);
     const reminded = await slackCardShowing(slack, fake, taskId, STAFF, '处理中 · 还剩 1 小时');
-    expect(reminded.ts).toBe(card.ts);
+    expect(reminded.ts).not.toBe(card.ts);
     await advance(1.5 * HOUR);
     await slackCardShowing(slack, fake, taskId, MANAGER, '处理中 · 已到期');
 
@@ -242,7 +242,7 @@ describe('DingTalk: the same task, through its OpenAPI and signed callbacks', ()
 
     await advanceJobs(ding, 3 * HOUR);
     const reminded = await dingtalkCardShowing(ding, fake, STAFF, code, '处理中 · 还剩 1 小时');
-    expect(reminded.outTrackId).toBe(card.outTrackId);
+    expect(reminded.outTrackId).not.toBe(card.outTrackId);
     await advanceJobs(ding, 1.5 * HOUR);
     await dingtalkCardShowing(ding, fake, MANAGER, code, '处理中 · 已到期');
 

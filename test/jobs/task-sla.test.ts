@@ -77,14 +77,13 @@ async function assignTasks(n: number): Promise<void> {
   await t.app.outboxPump.idle();
 }
 
-// The reminders: each is the assignee's card redrawn in place (an update). Counting every entry whose data says
-// 'remind' would also count the assignment's copy when it is still queued (paced behind the complaint centre's DMs)
-// and so redrawn with the newer moment.
+// The reminders: each is a message to the assignee, one per task, counted by its key (a copy of the assignment's
+// card still queued is redrawn with the newer moment, so counting by the data's moment would count it too).
 const cards = (moment: string) =>
   t.app.models.OutboxEntry.countDocuments({
     kind: 'after_sales.task',
-    mode: 'update',
-    'data.moment': moment,
+    mode: 'post',
+    idempotencyKey: { $regex: `:${moment}:` },
   });
 
 describe('runTaskSla', () => {

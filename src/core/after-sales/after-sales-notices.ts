@@ -197,15 +197,16 @@ export function complaintUpdateNotices(
   ];
 }
 
-/** Who a task's moment is told to: the assignee, the managers, or (approved) everyone who cares; none for a reminder. */
+/** Who a task's moment is told to: the assignee, the managers, or (approved) everyone who cares. */
 function recipientsOf(t: Task, moment: TaskMoment): MemberId[] {
   switch (moment) {
+    // The reminder is a new message to the assignee ("还剩 1 小时"), not only a redraw of the card already shown: a
+    // redraw notifies nobody (Slack's chat.update is silent) and on WeCom cannot happen at all once the card's
+    // one-time response code is spent by 开始处理. One per task, so it stays quiet.
     case 'assigned':
     case 'returned':
-      return [t.assigneeId];
-    // The reminder is the assignee's card redrawn in place ("还剩 1 小时"): quiet, one card, not a new message.
     case 'remind':
-      return [];
+      return [t.assigneeId];
     case 'due':
     case 'review':
       return [...t.managerIds];
@@ -232,7 +233,8 @@ export function taskNotices(t: Task, moment: TaskMoment): Notice[] {
     seq: version,
     data,
   }));
-  return moment === 'assigned' ? posts : [...posts, taskUpdateNotice(t, moment)];
+  // A reminder changes nothing on the task: the card already shown stays as it is; the new message is the reminder.
+  return moment === 'assigned' || moment === 'remind' ? posts : [...posts, taskUpdateNotice(t, moment)];
 }
 
 /**

@@ -51,9 +51,10 @@ describe('the task SLA', () => {
     expect(await runTaskSla(slaDeps(w))).toBe(0);
     w.clock.advance(HOUR);
     expect(await runTaskSla(slaDeps(w))).toBe(1);
-    // The reminder redraws the assignee's card in place; the due time tells the manager and redraws the card.
+    // The reminder is a message to the assignee (a redraw would notify nobody); the due time tells the manager and
+    // redraws the card.
     expect(moments(w).filter((m) => !m.startsWith('post:assigned'))).toEqual([
-      `update:remind:${w.ids.staff}`,
+      `post:remind:${w.ids.staff}`,
       `post:due:${w.ids.manager}`,
       `update:due:${w.ids.staff}`,
     ]);
