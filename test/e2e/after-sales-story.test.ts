@@ -14,6 +14,7 @@ import {
   wrongOrderAnswer,
   wrongOrderLine,
 } from './support/complaint-steps.js';
+import { type SandboxMsg, sandboxMessages } from './support/sandbox-messages.js';
 import { api } from './support/story.js';
 import { advanceClock, cardShowing, click as clickCard, taskCards } from './support/task-steps.js';
 
@@ -23,13 +24,7 @@ import { advanceClock, cardShowing, click as clickCard, taskCards } from './supp
 // resolved, flagged overdue, and the complaint's detail. The task side's own story on Slack and DingTalk is
 // test/e2e/task-hours.test.ts (its steps in support/task-steps*.ts).
 
-type Button = { actionId: string; label: string; value: string };
-type Msg = {
-  id: string;
-  conversation: string;
-  text?: string;
-  card?: { title: string; status?: string; buttons: Button[] };
-};
+type Button = NonNullable<SandboxMsg['card']>['buttons'][number];
 
 let t: TestApp;
 let manager: { id: string };
@@ -41,8 +36,7 @@ const say = async (member: string, text: string) => {
   expect(res.status, JSON.stringify(res.body)).toBe(200);
   return (res.body.replies as { text?: string }[]).map((r) => r.text).join('\n');
 };
-const messages = async (member: string) =>
-  (await t.request('GET', `/sandbox/api/messages?member=${member}`)).body as Msg[];
+const messages = (member: string) => sandboxMessages(t, member);
 const titled = async (member: string, title: string) =>
   (await messages(member)).filter((m) => m.card?.title === title);
 /** The clock moved on and the jobs run once, as the sandbox's clock does; then what they queued delivered. */

@@ -1,5 +1,6 @@
 import { expect } from 'vitest';
 import { startTestApp, type TestApp } from '../../support/test-app.js';
+import type { SandboxMsg } from './sandbox-messages.js';
 import {
   assignedStatus,
   BUTTONS_ASSIGNED,
@@ -10,18 +11,7 @@ import {
   type PlatformDriver,
 } from './story.js';
 
-type Msg = {
-  id: string;
-  conversation: string;
-  text: string;
-  fromMember?: string;
-  card?: {
-    title: string;
-    status?: string;
-    fields: { label: string; value: string }[];
-    buttons: { actionId: string; value: string }[];
-  };
-};
+type Msg = SandboxMsg;
 
 /** The embedded platform: its store is the "API" that records what the bot posted and how it changed it. */
 export function sandboxDriver(): PlatformDriver {

@@ -1,23 +1,13 @@
 import { Types } from 'mongoose';
 import { expect } from 'vitest';
 import type { TestApp } from '../../support/test-app.js';
+import { type SandboxMsg, sandboxMessages } from './sandbox-messages.js';
 import { api, pumpUntil } from './story.js';
 
 // The task side of the after-sales story (issue #13) on the sandbox, step by step, for task-hours.test.ts and the
 // whole-story test: the assigned task card, 开始处理, the 75 % reminder, /工时, the approval card, 调整工时, resolved.
 
-export type Msg = {
-  id: string;
-  conversation: string;
-  text: string;
-  fromMember?: string;
-  card?: {
-    title: string;
-    status?: string;
-    fields: { label: string; value: string }[];
-    buttons: { actionId: string; label: string; value: string }[];
-  };
-};
+export type Msg = SandboxMsg;
 
 export type TaskStory = {
   readonly staff: { readonly id: string; readonly name: string };
@@ -27,8 +17,7 @@ export type TaskStory = {
   readonly taskCode: string;
 };
 
-const messagesOf = async (t: TestApp, memberId: string) =>
-  (await t.request('GET', `/sandbox/api/messages?member=${memberId}`)).body as Msg[];
+const messagesOf = sandboxMessages;
 
 /** The member's copies of the task's card (each place it was posted), as they stand now. */
 export async function taskCards(t: TestApp, memberId: string, taskCode: string): Promise<Msg[]> {
