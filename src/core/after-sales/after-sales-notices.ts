@@ -200,7 +200,7 @@ export function complaintUpdateNotices(
 /** Who a task's moment is told to: the assignee, the managers, or (approved) everyone who cares. */
 function recipientsOf(t: Task, moment: TaskMoment): MemberId[] {
   switch (moment) {
-    // The reminder is a new message to the assignee ("还剩 1 小时"), not only a redraw of the card already shown: a
+    // The reminder is a new message to the assignee ("还剩 1 小时"), not a redraw of the card already shown: a
     // redraw notifies nobody (Slack's chat.update is silent) and on WeCom cannot happen at all once the card's
     // one-time response code is spent by 开始处理. One per task, so it stays quiet.
     case 'assigned':
@@ -239,7 +239,7 @@ export function taskNotices(t: Task, moment: TaskMoment): Notice[] {
 
 /**
  * The task's card redrawn wherever it was shown (the assignee's DM, the managers' approval cards), as the task moved
- * on (started, paused, resumed, a reminder); `seq` keeps an older redraw from replacing a newer one.
+ * on (started, paused, resumed, the due time, the decision); `seq` keeps an older redraw from replacing a newer one.
  */
 export function taskUpdateNotice(t: Task, moment: TaskMoment = 'assigned'): Notice {
   return {
