@@ -1,9 +1,5 @@
-import { randomUUID } from 'node:crypto';
 import { Types } from 'mongoose';
-import pino from 'pino';
 import { outboxNotifier } from '../../src/chat/outbox/outbox-notifier.js';
-import { composeApp } from '../../src/config/compose-app.js';
-import { startDemo } from '../../src/config/start-demo.js';
 import {
   assignComplaint,
   decideHours,
@@ -14,9 +10,7 @@ import {
 } from '../../src/core/after-sales/index.js';
 import { createOrder } from '../../src/core/customers/index.js';
 import { apiCaller, memberCaller } from '../../src/core/org/caller.js';
-import { orgId } from '../../src/core/shared/ids.js';
-import { connectDatabase } from '../../src/storage/connect-database.js';
-import { startDevDbServer } from '../../src/storage/dev-db-server.js';
+import { type BenchEnvironment, openBenchEnvironment } from './bench-environment.js';
 import { type CommandTally, countCommands, totalOf } from './command-counter.js';
 
 /** The database commands of each after-sales step, averaged over the complaints run through it. */
@@ -39,23 +33,10 @@ const HOUR_MS = 3_600_000;
  * open tasks of which a few are due, twice (all open, a tenth open): its cost must follow what is due.
  */
 export async function runAfterSales(n: number, progress: (line: string) => void): Promise<AfterSalesFigures> {
-  const external = process.env.MONGODB_URI;
-  const server = external ? undefined : await startDevDbServer();
-  const connection = await connectDatabase({
-    uri: external ?? server!.uri,
-    dbName: `bench_aftersales_${randomUUID().slice(0, 8)}`,
-    monitorCommands: true,
-  });
+  // The shared bench database: the demo org seeded, indexes built, delivery paused (bench-environment.ts).
+  const env = await openBenchEnvironment(progress);
   try {
-    const app = composeApp({
-      connection,
-      config: { SANDBOX_ENABLED: true, JOBS_ENABLED: false, BODY_LIMIT: '1mb', OUTBOX_INTERVAL_MS: 60_000 },
-      log: pino({ level: 'silent' }),
-    });
-    for (const model of Object.values(app.models)) await model.createIndexes();
-    const demo = await startDemo(app, { reset: false });
-    await app.outboxPump.idle();
-    const org = (await app.repos.orgs.get(orgId(demo.orgId)))!;
+    const { app, connection, org } = env;
     const members = await app.repos.members.list(org.id, { activeOnly: true });
     const staff = members.find((m) => m.roles.length === 1 && m.roles[0] === 'aftersales')!;
     // The demo's after-sales manager (高峰; the demo gave him `aftersales_manager` after this scenario was written).
@@ -130,15 +111,13 @@ export async function runAfterSales(n: number, progress: (line: string) => void)
       sla[0]!.dbCommands === sla[1]!.dbCommands;
     return { complaints: n, commandsPerStep, sla, meetsTargets, ok: ok && sla.every((s) => s.due === 10) };
   } finally {
-    await connection.dropDatabase().catch(() => undefined);
-    await connection.close();
-    await server?.stop();
+    await env.close();
   }
 }
 
 /** `open` running tasks cloned from the last approved one, `due` of them past their reminder; one sweep counted. */
 async function slaRun(
-  app: ReturnType<typeof composeApp>,
+  app: BenchEnvironment['app'],
   deps: Parameters<typeof runTaskSla>[0] extends infer D ? Omit<D, 'orgs'> : never,
   counter: ReturnType<typeof countCommands>,
   open: number,
