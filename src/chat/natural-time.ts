@@ -1,6 +1,6 @@
 import * as chrono from 'chrono-node';
 import type { Locale } from '../core/org/types.js';
-import { addDays, instantOf, type WallTime, wallTimeOf, weekdayOf } from './zoned-time.js';
+import { addDays, instantOf, type WallTime, wallTimeOf, weekdayOf } from '../core/shared/zoned-time.js';
 
 /**
  * Natural times ("明天上午10点", "后天下午", "周五前", "tomorrow 10am", "in 3 days") read with chrono-node, in the org's

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseFollowUpLine } from '../../src/chat/follow-up-grammar.js';
 import { outcomeChoicesOf } from '../../src/chat/handlers/follow-up-use-cases.js';
-import { wallTimeOf } from '../../src/chat/zoned-time.js';
+import { wallTimeOf } from '../../src/core/shared/zoned-time.js';
 import { makeOrg } from '../core/fakes.js';
 
 // The one-line follow-up over real phrasings. Clock: Tuesday 1 December 2026, 10:00 in Shanghai.

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseCompletionTime, parseHoursAmount, parseHoursLine } from '../../src/chat/hours-grammar.js';
 import type { NaturalTimeOptions } from '../../src/chat/natural-time.js';
-import { wallTimeOf } from '../../src/chat/zoned-time.js';
+import { wallTimeOf } from '../../src/core/shared/zoned-time.js';
 
 // The one-line hours report (issue #13, item 5) over real phrasings, Chinese and English, full-width, parts in any
 // order. The clock: Wednesday 2 December 2026, 17:00 in Shanghai.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { findNaturalTimes, parseNaturalTime } from '../../src/chat/natural-time.js';
-import { wallTimeOf } from '../../src/chat/zoned-time.js';
+import { wallTimeOf } from '../../src/core/shared/zoned-time.js';
 
 // Natural next-contact times in the org's zone. The clock: Tuesday 1 December 2026, 10:00 in Shanghai.
 const NOW = new Date('2026-12-01T02:00:00Z');

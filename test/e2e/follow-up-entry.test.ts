@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { zhCN } from '../../src/chat/texts/zh-cn.js';
-import { addDays, instantOf, wallTimeOf } from '../../src/chat/zoned-time.js';
+import { addDays, instantOf, wallTimeOf } from '../../src/core/shared/zoned-time.js';
 import type { TestApp } from '../support/test-app.js';
 import { dingtalkDriver } from './support/dingtalk-driver.js';
 import { sandboxDriver } from './support/sandbox-driver.js';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { zhCN } from '../../src/chat/texts/zh-cn.js';
-import { wallTimeOf } from '../../src/chat/zoned-time.js';
+import { wallTimeOf } from '../../src/core/shared/zoned-time.js';
 import { SECRET as DINGTALK_SECRET } from '../adapters/dingtalk/dingtalk-test-support.js';
 import { type FakeDingtalkApi, startFakeDingtalkApi } from '../adapters/dingtalk/fake-dingtalk-api.js';
 import { type FakeSlackApi, startFakeSlackApi } from '../adapters/slack/support/fake-slack-api.js';

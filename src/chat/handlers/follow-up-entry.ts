@@ -9,7 +9,7 @@ import { defined } from '../../core/shared/defined.js';
 import { type ChatDraftStore, DRAFT_TTL_MS } from '../drafts/draft-types.js';
 import { type FollowUpGrammarOptions, type ParsedFollowUp, parseFollowUpLine } from '../follow-up-grammar.js';
 import type { HandlerContext, HandlerResult } from '../registry.js';
-import { wallTimeOf } from '../zoned-time.js';
+import { wallTimeOf } from '../../core/shared/zoned-time.js';
 import {
   type FollowUpEntryDeps,
   missingFieldsOf,

@@ -3,7 +3,7 @@ import { FOLLOW_UP_CHANNELS, type FollowUpChannel } from '../../core/leads/index
 import type { Form } from '../card.js';
 import { parseNaturalTime } from '../natural-time.js';
 import type { HandlerContext, SubmitHandler } from '../registry.js';
-import { wallTimeOf } from '../zoned-time.js';
+import { wallTimeOf } from '../../core/shared/zoned-time.js';
 import { type FollowUpFlowDeps, grammarOptions, receiptOf } from './follow-up-entry.js';
 import { missingFieldsOf, outcomeChoicesOf, recordEnteredFollowUp } from './follow-up-use-cases.js';
 import { outcomeStageLines } from './outcome-stage-reply.js';

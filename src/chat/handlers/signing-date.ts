@@ -1,5 +1,5 @@
 import { localDay } from '../../core/shared/local-day.js';
-import { instantOf } from '../zoned-time.js';
+import { instantOf } from '../../core/shared/zoned-time.js';
 
 const DAY_MS = 86_400_000;
 

@@ -1,6 +1,6 @@
 import type { ComplaintErrorCode } from '../../core/after-sales/index.js';
 import type { ErrorDetails } from '../../core/shared/errors.js';
-import type { WallTime } from '../zoned-time.js';
+import type { WallTime } from '../../core/shared/zoned-time.js';
 
 /** One of the customer's orders, as a numbered choice shows it (the signing date in the org's zone). */
 export type OrderChoiceLine = {

@@ -1,6 +1,6 @@
 import type { RequiredFollowUpField } from '../../core/follow-ups/index.js';
 import type { FollowUpChannel } from '../../core/leads/index.js';
-import type { WallTime } from '../zoned-time.js';
+import type { WallTime } from '../../core/shared/zoned-time.js';
 
 /** Entering a follow-up in chat: the receipt, the guided exchange's questions, the card's prompt and the form. */
 export type FollowUpTexts = {

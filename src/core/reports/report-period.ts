@@ -1,49 +1,16 @@
+import { instantOf, wallTimeOf, weekdayOf } from '../shared/zoned-time.js';
 import type { ReportPeriod } from './report-types.js';
 
 const DAY_MS = 86_400_000;
-const partsFormats = new Map<string, Intl.DateTimeFormat>();
 
-/** The wall-clock date and time of an instant in a zone, as numbers. */
-function wallClock(at: Date, timeZone: string) {
-  let format = partsFormats.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      ...{ year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric' },
-      second: 'numeric',
-    });
-    partsFormats.set(timeZone, format);
-  }
-  const n = Object.fromEntries(
-    format
-      .formatToParts(at)
-      .filter((p) => p.type !== 'literal')
-      .map((p) => [p.type, Number(p.value)]),
-  ) as Record<'year' | 'month' | 'day' | 'hour' | 'minute' | 'second', number>;
-  return n;
-}
-
-/** How far the zone's wall clock is ahead of UTC at an instant (8 h for Asia/Shanghai), in ms. */
-export function zoneOffsetMs(at: Date, timeZone: string): number {
-  const w = wallClock(at, timeZone);
-  const wallMs = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second);
-  return wallMs - Math.floor(at.getTime() / 1000) * 1000;
-}
-
-/** The instant of a local midnight (day may overflow the month: JavaScript's Date.UTC rolls it over). */
-export function localMidnight(year: number, month: number, day: number, timeZone: string): Date {
-  const wall = Date.UTC(year, month - 1, day);
-  // Twice: the offset at the guess may differ from the one at the answer across a DST change.
-  let t = wall - zoneOffsetMs(new Date(wall), timeZone);
-  t = wall - zoneOffsetMs(new Date(t), timeZone);
-  return new Date(t);
-}
+/** The instant of a local midnight (day and month may overflow: Date.UTC rolls them over, as instantOf does). */
+export const localMidnight = (year: number, month: number, day: number, timeZone: string): Date =>
+  instantOf({ year, month, day, hour: 0, minute: 0 }, timeZone);
 
 /** The week (Monday 00:00 to the next Monday, local) holding `at`, moved by `weeks`. */
 export function weekOf(at: Date, timeZone: string, weeks = 0): ReportPeriod {
-  const w = wallClock(at, timeZone);
-  const weekday = (new Date(Date.UTC(w.year, w.month - 1, w.day)).getUTCDay() + 6) % 7;
+  const w = wallTimeOf(at, timeZone);
+  const weekday = (weekdayOf(w) + 6) % 7; // 0 Monday
   const monday = w.day - weekday + weeks * 7;
   return {
     from: localMidnight(w.year, w.month, monday, timeZone),
@@ -69,7 +36,7 @@ const WORDS: Readonly<Record<string, (now: Date, timeZone: string) => ReportPeri
 };
 
 function thisMonth(now: Date, timeZone: string, months = 0): ReportPeriod {
-  const w = wallClock(now, timeZone);
+  const w = wallTimeOf(now, timeZone);
   return monthPeriod(w.year, w.month + months, timeZone);
 }
 

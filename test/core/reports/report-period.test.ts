@@ -5,9 +5,9 @@ import {
   parsePeriodWord,
   parseReportInput,
   weekOf,
-  zoneOffsetMs,
 } from '../../../src/core/reports/index.js';
 import { DomainError } from '../../../src/core/shared/errors.js';
+import { zoneOffsetMs } from '../../../src/core/shared/zoned-time.js';
 
 const SH = 'Asia/Shanghai';
 // Wednesday 2026-12-02 09:30 in Shanghai.

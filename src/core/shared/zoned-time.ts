@@ -54,6 +54,9 @@ function offsetAt(at: number, timeZone: string): number {
   return asUtc - Math.floor(at / 1000) * 1000;
 }
 
+/** How far the zone's wall clock is ahead of UTC at an instant (8 h for Asia/Shanghai), in ms. */
+export const zoneOffsetMs = (at: Date, timeZone: string): number => offsetAt(at.getTime(), timeZone);
+
 /**
  * The instant a wall time names in a time zone. A wall time skipped by a DST change (02:30 on a spring-forward
  * night) comes out an hour later, as a clock would show it; a repeated one takes its first occurrence.
