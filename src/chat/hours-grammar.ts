@@ -1,5 +1,5 @@
-import { findNaturalTimes, type NaturalTimeOptions } from './natural-time.js';
 import { instantOf, wallTimeOf } from '../core/shared/zoned-time.js';
+import { findNaturalTimes, type NaturalTimeOptions } from './natural-time.js';
 
 /**
  * The one-line hours report: `/工时 T-12 完成于 今天16:30 3.5小时 已更换电源模块`, `/hours T-12 done 16:30 3.5h

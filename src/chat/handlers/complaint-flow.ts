@@ -11,11 +11,11 @@ import {
 } from '../../core/after-sales/index.js';
 import { DomainError, isDomainError } from '../../core/shared/errors.js';
 import { type CustomerId, customerId } from '../../core/shared/ids.js';
+import { wallTimeOf } from '../../core/shared/zoned-time.js';
 import type { OutboundMessage } from '../card.js';
 import { type ChatDraftStore, DRAFT_TTL_MS } from '../drafts/draft-types.js';
 import type { HandlerContext, HandlerResult } from '../registry.js';
 import { COMPLAINT_ACTIONS } from '../render/complaint-card.js';
-import { wallTimeOf } from '../../core/shared/zoned-time.js';
 
 // The steps every way of raising a complaint in chat shares (the one line, the answers to its questions, Slack's
 // select menu): resolve the customer, then raise it when the order and the description are given, asking for the

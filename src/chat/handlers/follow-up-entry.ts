@@ -6,10 +6,10 @@ import {
 import { FOLLOW_UP_CHANNELS, type FollowUpChannel } from '../../core/leads/index.js';
 import type { Clock } from '../../core/shared/clock.js';
 import { defined } from '../../core/shared/defined.js';
+import { wallTimeOf } from '../../core/shared/zoned-time.js';
 import { type ChatDraftStore, DRAFT_TTL_MS } from '../drafts/draft-types.js';
 import { type FollowUpGrammarOptions, type ParsedFollowUp, parseFollowUpLine } from '../follow-up-grammar.js';
 import type { HandlerContext, HandlerResult } from '../registry.js';
-import { wallTimeOf } from '../../core/shared/zoned-time.js';
 import {
   type FollowUpEntryDeps,
   missingFieldsOf,

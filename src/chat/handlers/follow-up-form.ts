@@ -1,9 +1,9 @@
 import type { FollowUpInput } from '../../core/follow-ups/index.js';
 import { FOLLOW_UP_CHANNELS, type FollowUpChannel } from '../../core/leads/index.js';
+import { wallTimeOf } from '../../core/shared/zoned-time.js';
 import type { Form } from '../card.js';
 import { parseNaturalTime } from '../natural-time.js';
 import type { HandlerContext, SubmitHandler } from '../registry.js';
-import { wallTimeOf } from '../../core/shared/zoned-time.js';
 import { type FollowUpFlowDeps, grammarOptions, receiptOf } from './follow-up-entry.js';
 import { missingFieldsOf, outcomeChoicesOf, recordEnteredFollowUp } from './follow-up-use-cases.js';
 import { outcomeStageLines } from './outcome-stage-reply.js';

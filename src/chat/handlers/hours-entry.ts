@@ -1,11 +1,11 @@
 import { assertOwnTask, findTask, reportHours, type TaskWorkDeps } from '../../core/after-sales/index.js';
 import { can } from '../../core/org/index.js';
+import { wallTimeOf } from '../../core/shared/zoned-time.js';
 import { type ChatDraftStore, DRAFT_TTL_MS } from '../drafts/draft-types.js';
 import type { ParsedHours } from '../hours-grammar.js';
 import type { NaturalTimeOptions } from '../natural-time.js';
 import type { HandlerContext, HandlerResult } from '../registry.js';
 import type { HoursPart } from '../texts/task-chat-texts.js';
-import { wallTimeOf } from '../../core/shared/zoned-time.js';
 
 // The steps every way of reporting hours in chat shares (the one line, the guided exchange, the card's button):
 // report when everything is there, or keep what was given and ask for the first part still missing.

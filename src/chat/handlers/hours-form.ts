@@ -1,7 +1,7 @@
+import { wallTimeOf } from '../../core/shared/zoned-time.js';
 import type { Form } from '../card.js';
 import { type ParsedHours, parseCompletionTime, parseHoursAmount } from '../hours-grammar.js';
 import type { HandlerContext, SubmitHandler } from '../registry.js';
-import { wallTimeOf } from '../../core/shared/zoned-time.js';
 import { submitHours, type TaskChatDeps, timeOptions } from './hours-entry.js';
 
 /** Routes a submitted hours form to hoursSubmit. */

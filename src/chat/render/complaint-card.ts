@@ -1,6 +1,6 @@
 import type { ComplaintCardData } from '../../core/after-sales/index.js';
-import type { Button, CardField, OutboundMessage } from '../card.js';
 import { wallTimeOf } from '../../core/shared/zoned-time.js';
+import type { Button, CardField, OutboundMessage } from '../card.js';
 import { formatTime, type RenderContext } from './render-context.js';
 
 /** The centre card's buttons: `complaint.assign` with `<complaint id>:<member id>`, one per staff member. */
