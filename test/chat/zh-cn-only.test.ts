@@ -474,7 +474,6 @@ const ERRORS: Readonly<Record<ErrorCode, ErrorDetails>> = {
   UNKNOWN_COMMAND: { command: '报表' },
   UNKNOWN_ACTION: { actionId: 'lead.claim', message: 'm-1' },
   BAD_COMMAND_ARGS: { command: 'lead' },
-  COMMAND_NOT_AVAILABLE: { command: 'complaint' },
   COMPLAINT_NOT_FOUND: { ref: 'TS-1001' },
   COMPLAINT_ASSIGN_NOT_MANAGER: { roles: ['aftersales'] },
   COMPLAINT_CUSTOMER_NOT_FOUND: { customer: '上海云启' },

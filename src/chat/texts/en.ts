@@ -97,7 +97,6 @@ export const en: Catalogue = {
       `Unknown command "${String(d.command ?? '')}". Send /help to see what you can do.`,
     UNKNOWN_ACTION: () => 'This button no longer works; refresh the card.',
     BAD_COMMAND_ARGS: (d) => `That command needs a different form. ${usage(d)}`,
-    COMMAND_NOT_AVAILABLE: (d) => `"${String(d.command ?? '')}" is not enabled yet.`,
     ASSIGNEE_NOT_ELIGIBLE: (d) =>
       `${String(d.name ?? '')} can't take this lead now: ${leadTextsEn.skipReasons[d.why as keyof typeof leadTextsEn.skipReasons] ?? ''}.`,
   },

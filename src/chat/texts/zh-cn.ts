@@ -35,24 +35,6 @@ const COMMAND_HELP: Readonly<Record<CommandName, string>> = {
   help: '/帮助 — 显示本说明',
 };
 
-// The Chinese command a member would type (the grammar's aliases), not the command's internal name.
-const COMMAND_WORDS: Readonly<Record<CommandName, string>> = {
-  lead: '线索',
-  pool: '公海',
-  followup: '跟进',
-  stage: '阶段',
-  today: '今日',
-  overdue: '逾期',
-  stalled: '停滞',
-  complaint: '投诉',
-  hours: '工时',
-  tasks: '我的任务',
-  link: '绑定',
-  help: '帮助',
-};
-const commandWord = (d: Readonly<Record<string, unknown>>): string =>
-  perCommand(COMMAND_WORDS, d, String(d.command ?? ''));
-
 const PLATFORM_NAMES: Readonly<Record<Platform, string>> = {
   slack: 'Slack ',
   dingtalk: '钉钉',
@@ -116,7 +98,6 @@ export const zhCN: Catalogue = {
     UNKNOWN_COMMAND: (d) => `不认识的命令「${String(d.command ?? '')}」。发送 /帮助 查看可用命令。`,
     UNKNOWN_ACTION: () => '这个按钮已失效，请刷新卡片。',
     BAD_COMMAND_ARGS: (d) => `命令格式不对。${usage(d)}`,
-    COMMAND_NOT_AVAILABLE: (d) => `「/${commandWord(d)}」功能尚未开通。`,
     ASSIGNEE_NOT_ELIGIBLE: (d) =>
       `${String(d.name ?? '')} 现在不能接收这条线索：${leadTextsZhCN.skipReasons[d.why as keyof typeof leadTextsZhCN.skipReasons] ?? ''}。`,
   },

@@ -7,11 +7,7 @@ export type SharedErrorCode =
   | 'UNSUPPORTED_MEDIA_TYPE';
 
 /** Codes of the chat layer (commands and buttons), declared here so the text catalogue covers them too. */
-export type ChatErrorCode =
-  | 'UNKNOWN_COMMAND'
-  | 'UNKNOWN_ACTION'
-  | 'BAD_COMMAND_ARGS'
-  | 'COMMAND_NOT_AVAILABLE';
+export type ChatErrorCode = 'UNKNOWN_COMMAND' | 'UNKNOWN_ACTION' | 'BAD_COMMAND_ARGS';
 
 /**
  * Each domain registers its rule-failure codes by declaration merging
