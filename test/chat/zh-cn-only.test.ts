@@ -12,6 +12,7 @@ import { customerId, leadId, memberId, orderId, teamId } from '../../src/core/sh
 import type { NoticeDataByKind, NoticeKind, NoticeRecipient } from '../../src/core/shared/notices.js';
 import { makeMember } from '../core/fakes.js';
 import { AT, DIRECTOR, HOUR, MANAGER, REP_A, REP_B } from '../core/lead-world.js';
+import { sampleCards } from './render/report-card-fixtures.js';
 import { chatOverFakes } from './support/chat-over-fakes.js';
 
 // Issue #11, item 1: a zh-CN org reads Chinese only. Every card (each notice kind), every error code and every
@@ -62,6 +63,7 @@ function textsOf(message: OutboundMessage): string[] {
           card.markdown ?? '',
           ...card.fields.flatMap((f) => [f.label, f.value]),
           ...card.buttons.map((b) => b.label),
+          ...(card.images ?? []).map((i) => i.alt),
         ]
       : []),
   ];
@@ -206,6 +208,7 @@ const NOTICES: { readonly [K in NoticeKind]: readonly [NoticeRecipient, NoticeDa
       { ...leadCardData(lead()), step: 'manager' },
     ],
   ],
+  'report.card': sampleCards().map((data) => [toTeam, data]),
   'plan.reminder': [true, false].map((done) => [toRep, { ...contactPlan, done, snooze: ['1h', 'tomorrow'] }]),
   'plan.agenda': [
     [

@@ -19,6 +19,7 @@ import { ownerSummaryCard, poolSummaryCard } from './pool-summary-card.js';
 import { quoteCard } from './quote-card.js';
 import { reminderSummaryCard } from './reminder-summary-card.js';
 import type { RenderContext } from './render-context.js';
+import { reportCard } from './report-card.js';
 import { taskCard } from './task-card.js';
 
 type Renderers = {
@@ -42,6 +43,7 @@ const RENDERERS: Renderers = {
   'plan.reminder': contactReminderCard,
   'plan.missed': (data, ctx) => missedContactsCard([data], ctx),
   'plan.agenda': agendaCard,
+  'report.card': reportCard,
 };
 
 export function renderNotice(notice: Pick<Notice, 'kind' | 'data'>, ctx: RenderContext): OutboundMessage {

@@ -7,6 +7,7 @@ import type { ChartTexts } from './chart-texts.js';
 import type { ComplaintChatTexts } from './complaint-chat-texts-zh-cn.js';
 import type { DraftTexts, FollowUpTexts } from './follow-up-texts.js';
 import type { PlanTexts } from './plan-texts.js';
+import type { ReportTexts } from './report-texts.js';
 import type { StageTexts } from './stage-texts.js';
 import type { TaskChatTexts } from './task-chat-texts.js';
 
@@ -47,6 +48,7 @@ export type Catalogue = {
   readonly taskChat: TaskChatTexts;
   readonly stage: StageTexts;
   readonly plan: PlanTexts;
+  readonly report: ReportTexts;
   readonly followUps: FollowUpTexts;
   readonly drafts: DraftTexts;
   readonly link: {

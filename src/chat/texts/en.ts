@@ -10,6 +10,7 @@ import { leadTextsEn } from './lead-texts-en.js';
 import { orderErrorsEn } from './order-texts-en.js';
 import { perCommand } from './per-command.js';
 import { planTextsEn } from './plan-texts-en.js';
+import { reportTextsEn } from './report-texts-en.js';
 import { stageErrorsEn, stageTextsEn } from './stage-texts-en.js';
 import { taskChatTextsEn } from './task-chat-texts-en.js';
 
@@ -130,6 +131,7 @@ export const en: Catalogue = {
   taskChat: taskChatTextsEn,
   stage: stageTextsEn,
   plan: planTextsEn,
+  report: reportTextsEn,
   followUps: followUpTextsEn,
   drafts: draftTextsEn,
   link: {

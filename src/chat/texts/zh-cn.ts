@@ -11,6 +11,7 @@ import { leadTextsZhCN } from './lead-texts-zh-cn.js';
 import { orderErrorsZhCN } from './order-texts-zh-cn.js';
 import { perCommand } from './per-command.js';
 import { planTextsZhCN } from './plan-texts-zh-cn.js';
+import { reportTextsZhCN } from './report-texts-zh-cn.js';
 import { stageErrorsZhCN, stageTextsZhCN } from './stage-texts-zh-cn.js';
 import { taskChatTextsZhCN } from './task-chat-texts-zh-cn.js';
 
@@ -130,6 +131,7 @@ export const zhCN: Catalogue = {
   taskChat: taskChatTextsZhCN,
   stage: stageTextsZhCN,
   plan: planTextsZhCN,
+  report: reportTextsZhCN,
   followUps: followUpTextsZhCN,
   drafts: draftTextsZhCN,
   link: {

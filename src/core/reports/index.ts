@@ -4,6 +4,7 @@ export * from './list-campaigns.js';
 export * from './ports.js';
 export * from './report-input.js';
 export * from './report-math.js';
+export * from './report-notices.js';
 export * from './report-period.js';
 export * from './report-scope.js';
 export * from './report-types.js';
