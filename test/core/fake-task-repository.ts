@@ -1,5 +1,6 @@
 import type { AfterSalesOrder } from '../../src/core/after-sales/after-sales-types.js';
 import {
+  CENTRE_ROLES,
   HISTORY_LIMIT,
   OPEN_TASK_STATUSES,
   type Task,
@@ -13,10 +14,12 @@ import type {
   FigurePeriod,
   NewTask,
   StaffHoursFigure,
+  StaffLoad,
   TaskChange,
   TaskQuery,
   TaskRepository,
 } from '../../src/core/after-sales/ports.js';
+import type { MemberRepository } from '../../src/core/org/index.js';
 import type { CustomerId, MemberId, OrgId } from '../../src/core/shared/ids.js';
 import type { FakeComplaintRepository } from './fake-complaint-repository.js';
 
@@ -31,6 +34,9 @@ export class FakeTaskRepository implements TaskRepository {
   private next = 1;
   /** When set, `insert` throws once: a crash between the complaint's write and the task's. */
   crashNextInsert = false;
+
+  /** The members the staff loads are read from (none unless given). */
+  constructor(private readonly members: Pick<MemberRepository, 'list'> = { list: async () => [] }) {}
 
   all(): Task[] {
     return [...this.rows.values()];
@@ -87,12 +93,15 @@ export class FakeTaskRepository implements TaskRepository {
     return updated;
   }
 
-  async openCounts(org: OrgId) {
+  async staffLoads(org: OrgId): Promise<StaffLoad[]> {
     const counts = new Map<MemberId, number>();
     for (const t of this.all())
       if (t.orgId === org && OPEN_TASK_STATUSES.includes(t.status))
         counts.set(t.assigneeId, (counts.get(t.assigneeId) ?? 0) + 1);
-    return counts;
+    return (await this.members.list(org, { activeOnly: true }))
+      .filter((m) => m.roles.some((r) => CENTRE_ROLES.includes(r)))
+      .sort((a, b) => (a.id < b.id ? -1 : 1))
+      .map((m) => ({ memberId: m.id, name: m.name, roles: m.roles, openTasks: counts.get(m.id) ?? 0 }));
   }
 
   async findSlaDue(now: Date, limit: number) {
@@ -159,7 +168,14 @@ export class FakeAfterSalesFigures implements AfterSalesFigures {
 
 /** Orders in memory, as the customers domain stores them (customer name joined in). */
 export class FakeAfterSalesOrders implements AfterSalesOrders {
-  constructor(readonly orders: AfterSalesOrder[] = []) {}
+  constructor(
+    readonly orders: AfterSalesOrder[] = [],
+    private readonly tasks: Pick<TaskRepository, 'staffLoads'> = { staffLoads: async () => [] },
+  ) {}
+  async findWithStaff(org: OrgId, number: string) {
+    const order = await this.findByNumber(org, number);
+    return order ? { order, staff: await this.tasks.staffLoads(org) } : undefined;
+  }
   async listByCustomer(_org: OrgId, customer: CustomerId) {
     return this.orders.filter((o) => o.customerId === customer);
   }

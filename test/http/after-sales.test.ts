@@ -216,6 +216,31 @@ describe('the after-sales API', () => {
     expect(bad.status).toBe(400);
   });
 
+  it('shows each staff member’s open tasks on a new complaint’s card, sent to the channel and every manager', async () => {
+    // After the test above, staff2 holds one open task and staff none (theirs was approved).
+    const raised = await t.request('POST', '/api/v1/complaints', complaint('SO-1002'), auth());
+    const id = raised.body.complaint.id;
+    const posts = await t.app.models.OutboxEntry.collection
+      .find({ kind: 'after_sales.complaint', mode: 'post', 'data.complaintId': id })
+      .toArray();
+    const { assignees } = (await t.request('GET', '/api/v1/complaints/assignees', undefined, auth())).body;
+    expect(assignees).toEqual(
+      expect.arrayContaining([
+        { memberId: staff.id, name: staff.name, openTasks: 0 },
+        { memberId: staff2.id, name: staff2.name, openTasks: 1 },
+      ]),
+    );
+    for (const post of posts) expect(post.data.assignees).toEqual(assignees);
+    const members = (await t.request('GET', '/sandbox/api/members')).body as {
+      id: string;
+      roles: string[];
+    }[];
+    const managers = members.filter((m) => m.roles.includes('aftersales_manager')).map((m) => m.id);
+    expect(managers.length).toBeGreaterThan(0);
+    const dms = posts.filter((p) => p.to.kind === 'member').map((p) => p.to.memberId);
+    expect(dms.sort()).toEqual(managers.sort());
+  });
+
   it('closes a complaint with its note and refuses closing it twice', async () => {
     const raised = await t.request('POST', '/api/v1/complaints', complaint('SO-1001'), auth());
     const ref = raised.body.complaint.code.toLowerCase();

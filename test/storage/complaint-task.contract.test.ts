@@ -14,11 +14,13 @@ import type {
 } from '../../src/core/after-sales/ports.js';
 import { customerId, memberId, orderId, orgId } from '../../src/core/shared/ids.js';
 import { bindModels, ensureIndexes, type Models } from '../../src/storage/models.js';
+import { mustObjectId } from '../../src/storage/object-id.js';
 import { mongoAfterSalesFigures } from '../../src/storage/repositories/after-sales-figures.js';
 import { mongoComplaintRepository } from '../../src/storage/repositories/complaint-repository.js';
 import { mongoTaskRepository } from '../../src/storage/repositories/task-repository.js';
 import { FakeComplaintRepository } from '../core/fake-complaint-repository.js';
 import { FakeAfterSalesFigures, FakeTaskRepository } from '../core/fake-task-repository.js';
+import { FakeMemberRepository, makeMember } from '../core/fakes.js';
 import { openTestDatabase } from '../support/test-database.js';
 
 // The same cases against the in-memory fakes the core tests use and the mongo repositories on the test database.
@@ -43,14 +45,34 @@ beforeAll(async () => {
 });
 afterAll(() => db.close());
 
+// The centre's members the staff loads read: two staff, a manager, a rep (not of the centre) and a leaver.
+const MANAGER = memberId('00000000000000000000b004');
+const centre = [
+  makeMember(STAFF, { orgId: ORG, name: '许亮', roles: ['aftersales'] }),
+  makeMember(STAFF2, { orgId: ORG, name: '唐雪', roles: ['aftersales'] }),
+  makeMember(MANAGER, { orgId: ORG, name: '高峰', roles: ['aftersales_manager'] }),
+  makeMember(OWNER, { orgId: ORG, name: '王芳', roles: ['rep'] }),
+  makeMember('00000000000000000000b005', { orgId: ORG, name: '离职', roles: ['aftersales'], active: false }),
+];
+
 function fakeSubject(): Subject {
   const complaints = new FakeComplaintRepository();
-  const tasks = new FakeTaskRepository();
+  const tasks = new FakeTaskRepository(new FakeMemberRepository(centre));
   return { complaints, tasks, figures: new FakeAfterSalesFigures(tasks, complaints) };
 }
 async function mongoSubject(): Promise<Subject> {
   await models.Complaint.deleteMany({});
   await models.Task.deleteMany({});
+  await models.Member.deleteMany({});
+  await models.Member.collection.insertMany(
+    centre.map((m) => ({
+      _id: mustObjectId(m.id),
+      orgId: mustObjectId(ORG),
+      name: m.name,
+      roles: m.roles,
+      active: m.active,
+    })),
+  );
   return {
     complaints: mongoComplaintRepository(models),
     tasks: mongoTaskRepository(models),
@@ -237,7 +259,15 @@ describe.each([
     expect((await s.tasks.findSlaDue(new Date(AT.getTime() + 5 * HOUR), 10)).map((t) => t.id)).toEqual([
       late.task.id,
     ]);
-    expect(Object.fromEntries(await s.tasks.openCounts(ORG))).toEqual({ [STAFF]: 2, [STAFF2]: 1 });
+    // Open tasks only: an approved one no longer counts.
+    const done = await s.tasks.insert(newTask(await raised(s), { assigneeId: STAFF2 }));
+    await s.tasks.updateIf(ORG, done.task.id, 1, { set: { status: 'approved' } });
+    expect(await s.tasks.staffLoads(ORG)).toEqual([
+      { memberId: STAFF, name: '许亮', roles: ['aftersales'], openTasks: 2 },
+      { memberId: STAFF2, name: '唐雪', roles: ['aftersales'], openTasks: 1 },
+      { memberId: MANAGER, name: '高峰', roles: ['aftersales_manager'], openTasks: 0 },
+    ]);
+    expect(await s.tasks.staffLoads(OTHER)).toEqual([]);
     expect(
       (await s.tasks.list(ORG, { assigneeId: STAFF, statuses: ['open'], limit: 10 })).map((t) => t.id),
     ).toEqual([late.task.id]);

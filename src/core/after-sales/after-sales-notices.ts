@@ -162,7 +162,7 @@ export function complaintRaisedNotices(
   const key = complaintCardKey(c);
   const post = (to: NoticeRecipient, idempotencyKey: string): Notice => ({
     kind: 'after_sales.complaint',
-    ...{ to, cardKey: key, mode: 'post', idempotencyKey, data },
+    ...{ to, cardKey: key, mode: 'post', idempotencyKey, data, seq: c.version },
   });
   return [
     ...(centre.teamId ? [post({ kind: 'team', teamId: centre.teamId }, `${key}:raised`)] : []),
@@ -192,6 +192,9 @@ export function complaintUpdateNotices(
       cardKey: complaintCardKey(c),
       mode: 'update',
       idempotencyKey: `${complaintCardKey(c)}:v${c.version}:update`,
+      // The complaint's version orders the card's contents: the outbox brings queued copies up to it in the same
+      // one bulk write (without it, an update costs a second command to find what it supersedes).
+      seq: c.version,
       data: complaintCardData(c, more),
     },
   ];

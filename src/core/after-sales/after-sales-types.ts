@@ -1,3 +1,4 @@
+import type { Role } from '../org/index.js';
 import type { Brand, CustomerId, MemberId, OrderId, OrgId } from '../shared/ids.js';
 
 export type ComplaintId = Brand<string, 'ComplaintId'>;
@@ -25,6 +26,8 @@ export const TASK_STATUSES = ['open', 'in_progress', 'paused', 'in_review', 'app
 export type TaskStatus = (typeof TASK_STATUSES)[number];
 /** Tasks someone still has to work on (the open counts of the centre card, "my tasks"). */
 export const OPEN_TASK_STATUSES: readonly TaskStatus[] = ['open', 'in_progress', 'paused', 'in_review'];
+/** The complaint centre's roles: who takes tasks (staff, and managers who may take one themselves). */
+export const CENTRE_ROLES: readonly Role[] = ['aftersales', 'aftersales_manager'];
 
 /** Why a task waits: for the customer, or for parts (the clock stops meanwhile). */
 export const PAUSE_REASONS = ['customer', 'parts'] as const;

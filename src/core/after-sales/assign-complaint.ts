@@ -5,7 +5,13 @@ import { actorOf } from './after-sales-access.js';
 import { complaintUpdateNotices, taskNotices } from './after-sales-notices.js';
 import { findComplaint, taskCodeOf } from './after-sales-refs.js';
 import { afterSalesTeamOf } from './after-sales-settings.js';
-import { type Complaint, type ComplaintStatus, complaintId, type Task } from './after-sales-types.js';
+import {
+  CENTRE_ROLES,
+  type Complaint,
+  type ComplaintStatus,
+  complaintId,
+  type Task,
+} from './after-sales-types.js';
 import type { AfterSalesDeps, NewTask } from './ports.js';
 import { slaPlan, taskTimes } from './task-sla.js';
 
@@ -21,8 +27,7 @@ const centreTeam = (org: Pick<Org, 'settings'>) => {
 };
 
 /** Who can take tasks: active after-sales staff (and after-sales managers, who may take one themselves). */
-export const takesTasks = (m: Member): boolean =>
-  m.active && (m.roles.includes('aftersales') || m.roles.includes('aftersales_manager'));
+export const takesTasks = (m: Member): boolean => m.active && m.roles.some((r) => CENTRE_ROLES.includes(r));
 
 /**
  * An after-sales manager assigns a complaint to a staff member (分配). One conditional write on the complaint

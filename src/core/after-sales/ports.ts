@@ -1,4 +1,4 @@
-import type { MemberRepository } from '../org/index.js';
+import type { MemberRepository, Role } from '../org/index.js';
 import type { Clock } from '../shared/clock.js';
 import type { CustomerId, MemberId, OrgId } from '../shared/ids.js';
 import type { Notifier } from '../shared/notices.js';
@@ -13,11 +13,30 @@ import type {
   TaskStatus,
 } from './after-sales-types.js';
 
+/**
+ * An active member of the complaint centre (after-sales staff or manager) with their open task count: who the
+ * centre card is sent to (the managers) and who its buttons assign to ("许亮 · 2 单").
+ */
+export type StaffLoad = {
+  readonly memberId: MemberId;
+  readonly name: string;
+  readonly roles: readonly Role[];
+  readonly openTasks: number;
+};
+
 /** The orders after-sales reads (the customers domain writes them): a customer's, or one by its number. */
 export interface AfterSalesOrders {
   /** The customer's orders, newest first; empty for an unknown customer. */
   listByCustomer(orgId: OrgId, customerId: CustomerId): Promise<AfterSalesOrder[]>;
   findByNumber(orgId: OrgId, number: string): Promise<AfterSalesOrder | undefined>;
+  /**
+   * The order by its number with the centre's staff and their loads, in one command (raising a complaint needs
+   * both, and the loads only once the order is found); undefined for an unknown number.
+   */
+  findWithStaff(
+    orgId: OrgId,
+    number: string,
+  ): Promise<{ order: AfterSalesOrder; staff: readonly StaffLoad[] } | undefined>;
 }
 
 /** Per-org sequences; one number per complaint (`TS-<n>`), its tasks reuse it. */
@@ -97,8 +116,8 @@ export interface TaskRepository {
   list(orgId: OrgId, query: TaskQuery): Promise<Task[]>;
   /** One conditional write on the version read; the task after it, or undefined when it changed meanwhile. */
   updateIf(orgId: OrgId, id: TaskId, version: number, change: TaskChange): Promise<Task | undefined>;
-  /** Open tasks per assignee (one aggregation). */
-  openCounts(orgId: OrgId): Promise<ReadonlyMap<MemberId, number>>;
+  /** The centre's active staff and managers with their open task counts (one aggregation), by member id. */
+  staffLoads(orgId: OrgId): Promise<StaffLoad[]>;
   /** Tasks whose SLA step is due (the indexed `slaDueAt`), soonest first. */
   findSlaDue(now: Date, limit: number): Promise<Task[]>;
 }

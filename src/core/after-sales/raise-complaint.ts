@@ -37,9 +37,9 @@ export const orderChoices = (orders: readonly AfterSalesOrder[]): OrderChoice[] 
 /**
  * A member or an API client raises a complaint (客户投诉) on one of the customer's own orders. An unknown order, or
  * another customer's, is refused with the customer's orders to choose from (a select menu, numbered choices).
- * Six database commands: the order (with its customer); the counter, the members and the open task counts (the
- * centre card's buttons and the managers' DMs), in parallel; the insert; the outbox. A retry with the same request
- * key returns the complaint raised first.
+ * Four database commands: the order (with its customer, and the centre's staff with their open task counts: the
+ * card's buttons and the managers' DMs); the counter; the insert; the outbox. A retry with the same request key
+ * returns the complaint raised first.
  */
 export async function raiseComplaint(
   deps: AfterSalesDeps,
@@ -50,8 +50,9 @@ export async function raiseComplaint(
   const given = parseInput(raiseComplaintSchema, input);
   const org = caller.org;
   const customer = toCustomerId(given.customerId);
-  const order = await deps.orders.findByNumber(org.id, given.orderNumber.normalize('NFKC').toUpperCase());
-  if (!order || order.customerId !== customer) {
+  const number = given.orderNumber.normalize('NFKC').toUpperCase();
+  const found = await deps.orders.findWithStaff(org.id, number);
+  if (!found || found.order.customerId !== customer) {
     const own = await deps.orders.listByCustomer(org.id, customer);
     if (own.length === 0) throw new DomainError('COMPLAINT_CUSTOMER_UNKNOWN', { customerId: customer });
     throw new DomainError('COMPLAINT_ORDER_NOT_OF_CUSTOMER', {
@@ -64,12 +65,9 @@ export async function raiseComplaint(
   const reporter: Reporter = caller.member
     ? { kind: 'member', memberId: caller.member.id, name: caller.member.name }
     : { kind: 'api' };
-  // Read only once the order is the customer's: a refused complaint pays for none of them.
-  const [n, members, counts] = await Promise.all([
-    deps.counters.reserve(org.id, COMPLAINT_COUNTER, 1),
-    deps.members.list(org.id, { activeOnly: true }),
-    deps.tasks.openCounts(org.id),
-  ]);
+  const { order, staff } = found;
+  // Drawn only once the order is the customer's: a refused complaint takes no number.
+  const n = await deps.counters.reserve(org.id, COMPLAINT_COUNTER, 1);
   const record: NewComplaint = {
     orgId: org.id,
     code: complaintCodeOf(n),
@@ -102,10 +100,7 @@ export async function raiseComplaint(
       : await deps.complaints.findByRequestKey(org.id, given.requestKey ?? '');
   if (!complaint) throw new DomainError('CONFLICT', { requestKey: given.requestKey });
   // Published again on a retry: the notice keys make the second publish a no-op, and a crash's lost card is sent.
-  const card = { slaHours: slaHoursOf(org, complaint.priority), assignees: assigneesOf(members, counts) };
-  await deps.notifier.publish(
-    org.id,
-    complaintRaisedNotices(complaint, complaintCentreOf(org, members), card),
-  );
+  const card = { slaHours: slaHoursOf(org, complaint.priority), assignees: assigneesOf(staff) };
+  await deps.notifier.publish(org.id, complaintRaisedNotices(complaint, complaintCentreOf(org, staff), card));
   return { complaint, created: 'complaint' in inserted };
 }

@@ -16,6 +16,8 @@ export type TaskDoc = {
   problem?: string;
   priority: (typeof PRIORITIES)[number];
   assigneeId: Types.ObjectId;
+  /** The assignee while the task is open, absent once approved: what the centre's open counts join on. */
+  openAssigneeId?: Types.ObjectId;
   assigneeName: string;
   managerIds: Types.ObjectId[];
   status: (typeof TASK_STATUSES)[number];
@@ -51,6 +53,7 @@ export const taskSchema = new Schema<TaskDoc>(
     problem: String,
     priority: { type: String, enum: PRIORITIES, required: true },
     assigneeId: { type: Schema.Types.ObjectId, required: true },
+    openAssigneeId: { type: Schema.Types.ObjectId },
     assigneeName: { type: String, required: true },
     managerIds: { type: [Schema.Types.ObjectId], default: [] },
     status: { type: String, enum: TASK_STATUSES, required: true },
@@ -79,6 +82,11 @@ taskSchema.index({ orgId: 1, code: 1 }, { unique: true, name: 'task_code' });
 // "My tasks" and the open counts: by assignee and status, soonest due first.
 taskSchema.index({ orgId: 1, assigneeId: 1, status: 1, dueAt: 1 });
 taskSchema.index({ orgId: 1, status: 1, dueAt: 1 });
+// The centre's open counts (members joined to their open tasks): only open tasks carry the field.
+taskSchema.index(
+  { openAssigneeId: 1 },
+  { name: 'task_open_assignee', partialFilterExpression: { openAssigneeId: { $exists: true } } },
+);
 // The figures: tasks approved in a period.
 taskSchema.index({ orgId: 1, 'approval.at': 1 });
 // The SLA sweep reads only what is due.

@@ -1,17 +1,29 @@
 import { Types } from 'mongoose';
-import { HISTORY_LIMIT, OPEN_TASK_STATUSES } from '../../core/after-sales/after-sales-types.js';
+import {
+  HISTORY_LIMIT,
+  OPEN_TASK_STATUSES,
+  type TaskStatus,
+} from '../../core/after-sales/after-sales-types.js';
 import type { TaskChange, TaskRepository } from '../../core/after-sales/ports.js';
-import { memberId } from '../../core/shared/ids.js';
 import type { TaskDoc } from '../models/task-model.js';
 import type { Models } from '../models.js';
 import { isDuplicateKeyError, mustObjectId, toObjectId } from '../object-id.js';
+import { type StaffRow, staffFromRow, staffStages } from './after-sales-staff.js';
 import { taskFieldsToDoc, taskFromDoc } from './task-mapping.js';
+
+const isOpen = (status: TaskStatus) => OPEN_TASK_STATUSES.includes(status);
 
 function changeToUpdate(change: TaskChange): Record<string, unknown> {
   const set = taskFieldsToDoc(change.set);
+  // `openAssigneeId` (the centre's open counts join on it) goes when the task is done; approved is final (a
+  // reopened complaint makes a new task), so no write ever has to bring it back.
+  const unset = [
+    ...(change.unset ?? []),
+    ...(change.set.status && !isOpen(change.set.status) ? ['openAssigneeId'] : []),
+  ];
   return {
     ...(Object.keys(set).length ? { $set: set } : {}),
-    ...(change.unset?.length ? { $unset: Object.fromEntries(change.unset.map((k) => [k, ''])) } : {}),
+    ...(unset.length ? { $unset: Object.fromEntries(unset.map((k) => [k, ''])) } : {}),
     ...(change.entry ? { $push: { history: { $each: [change.entry], $slice: -HISTORY_LIMIT } } } : {}),
     $inc: { version: 1 },
   };
@@ -20,7 +32,7 @@ function changeToUpdate(change: TaskChange): Record<string, unknown> {
 const fromDoc = (doc: unknown) => taskFromDoc(doc as TaskDoc);
 
 /** Tasks in MongoDB; every query carries the org, the SLA sweep excepted (it reads its partial index). */
-export function mongoTaskRepository(models: Pick<Models, 'Task'>): TaskRepository {
+export function mongoTaskRepository(models: Pick<Models, 'Task' | 'Member'>): TaskRepository {
   const col = models.Task.collection;
   const one = async (filter: Record<string, unknown>) => {
     const doc = await col.findOne(filter);
@@ -28,7 +40,9 @@ export function mongoTaskRepository(models: Pick<Models, 'Task'>): TaskRepositor
   };
   return {
     async insert(record) {
-      const doc = { _id: new Types.ObjectId(), ...taskFieldsToDoc(record), version: 1 };
+      const fields = taskFieldsToDoc(record);
+      const open = isOpen(record.status) ? { openAssigneeId: fields.assigneeId } : {};
+      const doc = { _id: new Types.ObjectId(), ...fields, ...open, version: 1 };
       try {
         await col.insertOne(doc as never);
         return { task: fromDoc(doc), created: true };
@@ -68,14 +82,11 @@ export function mongoTaskRepository(models: Pick<Models, 'Task'>): TaskRepositor
       );
       return doc ? fromDoc(doc) : undefined;
     },
-    async openCounts(org) {
-      const rows = await col
-        .aggregate<{ _id: Types.ObjectId; n: number }>([
-          { $match: { orgId: mustObjectId(org), status: { $in: [...OPEN_TASK_STATUSES] } } },
-          { $group: { _id: '$assigneeId', n: { $sum: 1 } } },
-        ])
+    async staffLoads(org) {
+      const rows = await models.Member.collection
+        .aggregate<StaffRow>([{ $match: { orgId: mustObjectId(org) } }, ...staffStages(models)])
         .toArray();
-      return new Map(rows.map((r) => [memberId(r._id.toHexString()), r.n]));
+      return rows.map(staffFromRow);
     },
     async findSlaDue(now, limit) {
       const docs = await col

@@ -19,13 +19,16 @@ export function afterSalesWorld(org: Org = makeOrg()) {
   const staff2 = makeMember('00000000000000000000a004', { name: '唐雪', roles: ['aftersales'] });
   const rep = makeMember('00000000000000000000a005', { name: '王芳', roles: ['rep'] });
   const members = new FakeMemberRepository([manager, manager2, staff, staff2, rep]);
-  const orders = new FakeAfterSalesOrders([
-    order('SO-1001', CUSTOMER, '上海云启', '服务器 2 台', rep.id),
-    order('SO-1002', CUSTOMER, '上海云启', '交换机', rep.id),
-    order('SO-1003', OTHER_CUSTOMER, '杭州新程', '存储', undefined),
-  ]);
+  const tasks = new FakeTaskRepository(members);
+  const orders = new FakeAfterSalesOrders(
+    [
+      order('SO-1001', CUSTOMER, '上海云启', '服务器 2 台', rep.id),
+      order('SO-1002', CUSTOMER, '上海云启', '交换机', rep.id),
+      order('SO-1003', OTHER_CUSTOMER, '杭州新程', '存储', undefined),
+    ],
+    tasks,
+  );
   const complaints = new FakeComplaintRepository();
-  const tasks = new FakeTaskRepository();
   const notifier = new FakeNotifier();
   const clock = fixedClock(T0);
   const seqs = new Map<string, number>();
