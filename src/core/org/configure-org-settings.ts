@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { afterSalesSettingsSchema } from '../after-sales/index.js';
 import { stageSettingsSchema } from '../customers/index.js';
 import { followUpSettingsSchema, planSettingsSchema } from '../follow-ups/index.js';
+import { reportSettingsSchema } from '../reports/index.js';
 import { DomainError, validationFailed } from '../shared/errors.js';
 import { parseInput } from '../shared/validate.js';
 import type { Caller } from './caller.js';
@@ -76,6 +77,8 @@ export const orgSettingsPatchSchema = z.strictObject({
     .optional(),
   // Lazy: the follow-ups domain imports this one, so its schema is read when a patch is parsed, not at load time.
   plan: z.lazy(() => planSettingsSchema).optional(),
+  // Lazy: the reports domain imports org's index, so its schema is read at parse time (the weekly digest).
+  reports: z.lazy(() => reportSettingsSchema).optional(),
 });
 
 export type OrgSettingsPatch = z.output<typeof orgSettingsPatchSchema>;

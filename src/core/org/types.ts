@@ -2,6 +2,7 @@ import type { AfterSalesSettings } from '../after-sales/index.js';
 import type { StageSettings } from '../customers/index.js';
 import type { FollowUpSettings, PlanSettings } from '../follow-ups/index.js';
 import type { RoutingConfig, ScoringConfig } from '../leads/index.js';
+import type { ReportSettings } from '../reports/index.js';
 import type { BusinessHours } from '../shared/business-hours.js';
 import type { MemberId, OrgId, TeamId } from '../shared/ids.js';
 
@@ -57,6 +58,8 @@ export type OrgSettings = {
   readonly stages?: StageSettings;
   /** The contact plan: reminders, escalation, stale reclaim, the morning agenda (see planSettingsOf). */
   readonly plan?: PlanSettings;
+  /** The reports' settings: the weekly digest's day, time and recipients (see digestSettingsOf). */
+  readonly reports?: ReportSettings;
 };
 
 export type { BusinessHours } from '../shared/business-hours.js';

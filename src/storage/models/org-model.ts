@@ -30,6 +30,8 @@ export type OrgDoc = {
     plan?: Record<string, unknown>;
     /** Validated by followUpSettingsSchema before it is stored. */
     followUps?: Record<string, unknown>;
+    /** The reports' settings (weekly digest), validated by reportSettingsSchema before it is stored. */
+    reports?: Record<string, unknown>;
   };
   createdAt: Date;
 };
@@ -60,6 +62,7 @@ export const orgSchema = new Schema<OrgDoc>(
       stages: { type: Schema.Types.Mixed },
       plan: { type: Schema.Types.Mixed },
       followUps: { type: Schema.Types.Mixed },
+      reports: { type: Schema.Types.Mixed },
     },
     createdAt: { type: Date, required: true },
   },

@@ -6,6 +6,7 @@ import type { ScoringConfig } from '../../core/leads/score-lead.js';
 import type { OrgSettingsPatch } from '../../core/org/configure-org-settings.js';
 import type { OrgRepository } from '../../core/org/ports.js';
 import { type ChatWorkspace, DEFAULT_ORG_SETTINGS, type Org, type Platform } from '../../core/org/types.js';
+import type { ReportSettings } from '../../core/reports/index.js';
 import { DomainError } from '../../core/shared/errors.js';
 import { type OrgId, orgId } from '../../core/shared/ids.js';
 import type { OrgDoc } from '../models/org-model.js';
@@ -43,6 +44,7 @@ export function toOrg(doc: OrgDoc): Org {
       ...(doc.settings.stages ? { stages: doc.settings.stages as unknown as StageSettings } : {}),
       ...(doc.settings.plan ? { plan: doc.settings.plan as PlanSettings } : {}),
       ...(doc.settings.followUps ? { followUps: doc.settings.followUps as unknown as FollowUpSettings } : {}),
+      ...(doc.settings.reports ? { reports: doc.settings.reports as ReportSettings } : {}),
     },
     createdAt: doc.createdAt,
   };
