@@ -32,7 +32,7 @@ const ALLOWED = new Set([
 // The English command aliases are what people may type (the help says so); ids are shown to be copied; an email
 // address is the customer's own, shown as given.
 const COPYABLE = [
-  /\/(lead|pool|followup|complaint|hours|link|help)\b/g,
+  /\/(lead|pool|followup|complaint|hours|report|link|help)\b/g,
   /\b[0-9a-f]{24}\b/g,
   // After-sales short codes (complaint TS-1001, task T-1001-2) and order numbers (SO-1001) are typed in commands.
   /\b(?:TS|T|SO)-\d+(?:-\d+)?\b/g,

@@ -37,6 +37,7 @@ import {
 import { leadCommand } from './lead-command.js';
 import { decideLinkAction, linkCommand } from './link-handlers.js';
 import { poolCommand } from './pool-command.js';
+import { type ReportChatDeps, reportCommand } from './report-command.js';
 import { setAvailabilityAction } from './set-availability-action.js';
 import { snoozeAction } from './snooze-action.js';
 import { stageCommand } from './stage-command.js';
@@ -59,7 +60,8 @@ export type HandlerDeps = SetAvailabilityDeps &
   StageDeps &
   DueLeadsDeps &
   ComplaintChatDeps &
-  TaskWorkDeps & { readonly drafts: ChatDraftStore };
+  TaskWorkDeps &
+  ReportChatDeps & { readonly drafts: ChatDraftStore };
 
 /** Wires every button and command to its handler; the same table serves all platforms. */
 export function registerHandlers(registry: Registry, deps: HandlerDeps): Registry {
@@ -76,6 +78,7 @@ export function registerHandlers(registry: Registry, deps: HandlerDeps): Registr
       .onCommand('complaint', complaintCommand(deps))
       .onCommand('hours', hoursCommand(deps))
       .onCommand('tasks', tasksCommand(deps))
+      .onCommand('report', reportCommand(deps))
       // A member who is linked already (they are typing from a linked account) is simply told so.
       .onCommand('link', async ({ member, texts }) => ({
         replies: [{ text: texts.link.welcome(member.name) }],

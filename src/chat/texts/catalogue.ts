@@ -78,6 +78,7 @@ export const COMMAND_NAMES = [
   'complaint',
   'hours',
   'tasks',
+  'report',
   'link',
   'help',
 ] as const;

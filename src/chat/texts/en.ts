@@ -32,6 +32,8 @@ const COMMAND_HELP: Readonly<Record<CommandName, string>> = {
   hours:
     "/hours TASK done TIME HOURS RESULT — log a task's hours, e.g. /hours T-12 done 16:30 3.5h replaced the power module",
   tasks: '/tasks — your open after-sales tasks (overdue first)',
+  report:
+    '/report [this week|last week|this month|last month|2026-11] [team] — the report card with charts, e.g. /report last week East · /report channels · /report after-sales · /report heatmap',
   link: '/link NAME — link your chat account to your member (an admin approves)',
   help: '/help — show this help',
 };
@@ -122,7 +124,7 @@ export const en: Catalogue = {
     title: 'Leadrelay commands',
     intro: 'Type one of these to the bot (the slash is optional):',
     commands: COMMAND_HELP,
-    aliasesNote: 'Chinese commands work too: /线索 /公海 /跟进 /投诉 /工时 /绑定 /帮助',
+    aliasesNote: 'Chinese commands work too: /线索 /公海 /跟进 /投诉 /工时 /报表 /绑定 /帮助',
   },
   lead: leadTextsEn,
   afterSales: afterSalesTextsEn,
