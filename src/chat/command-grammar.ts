@@ -14,6 +14,7 @@ const ALIASES: Readonly<Record<string, CommandName>> = {
   工时: 'hours',
   我的任务: 'tasks',
   任务: 'tasks',
+  看板: 'dashboard',
   绑定: 'link',
   帮助: 'help',
 };

@@ -5,6 +5,7 @@ import { type ChatDraftDoc, chatDraftSchema } from './models/chat-draft-model.js
 import { type ComplaintDoc, complaintSchema } from './models/complaint-model.js';
 import { type CounterDoc, counterSchema } from './models/counter-model.js';
 import { type CustomerDoc, customerSchema, RETIRED_CUSTOMER_INDEXES } from './models/customer-model.js';
+import { type DashboardAccessDoc, dashboardAccessSchema } from './models/dashboard-access-model.js';
 import { type FollowUpDoc, followUpSchema } from './models/follow-up-model.js';
 import { type InboundEventDoc, inboundEventSchema } from './models/inbound-event-model.js';
 import { type LeadDoc, leadSchema } from './models/lead-model.js';
@@ -42,6 +43,7 @@ export type Models = {
   readonly ChatDraft: Model<ChatDraftDoc>;
   readonly FollowUp: Model<FollowUpDoc>;
   readonly Campaign: Model<CampaignDoc>;
+  readonly DashboardAccess: Model<DashboardAccessDoc>;
 };
 
 /** Binds every model to one connection (tests open one connection per database). */
@@ -69,6 +71,7 @@ export function bindModels(connection: Connection): Models {
     ChatDraft: connection.model<ChatDraftDoc>('ChatDraft', chatDraftSchema),
     FollowUp: connection.model<FollowUpDoc>('FollowUp', followUpSchema),
     Campaign: connection.model<CampaignDoc>('Campaign', campaignSchema),
+    DashboardAccess: connection.model<DashboardAccessDoc>('DashboardAccess', dashboardAccessSchema),
   };
 }
 

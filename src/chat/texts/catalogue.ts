@@ -5,6 +5,7 @@ import type { ErrorCode, ErrorDetails } from '../../core/shared/errors.js';
 import type { AfterSalesTexts } from './after-sales-texts.js';
 import type { ChartTexts } from './chart-texts.js';
 import type { ComplaintChatTexts } from './complaint-chat-texts-zh-cn.js';
+import type { DashboardTexts } from './dashboard-texts.js';
 import type { DraftTexts, FollowUpTexts } from './follow-up-texts.js';
 import type { PlanTexts } from './plan-texts.js';
 import type { StageTexts } from './stage-texts.js';
@@ -45,6 +46,7 @@ export type Catalogue = {
   readonly complaintChat: ComplaintChatTexts;
   readonly charts: ChartTexts;
   readonly taskChat: TaskChatTexts;
+  readonly dashboard: DashboardTexts;
   readonly stage: StageTexts;
   readonly plan: PlanTexts;
   readonly followUps: FollowUpTexts;
@@ -76,6 +78,7 @@ export const COMMAND_NAMES = [
   'complaint',
   'hours',
   'tasks',
+  'dashboard',
   'link',
   'help',
 ] as const;

@@ -2,6 +2,7 @@ import { afterSalesErrorsEn, afterSalesTextsEn } from './after-sales-texts-en.js
 import type { Catalogue, CommandName } from './catalogue.js';
 import { chartTextsEn } from './chart-texts-en.js';
 import { complaintChatTextsEn, complaintErrorsEn } from './complaint-chat-texts-en.js';
+import { dashboardErrorsEn, dashboardTextsEn } from './dashboard-texts-en.js';
 import { describeIssues } from './field-issues.js';
 import { followUpErrorsEn } from './follow-up-errors-en.js';
 import { draftTextsEn, followUpTextsEn } from './follow-up-texts-en.js';
@@ -31,6 +32,7 @@ const COMMAND_HELP: Readonly<Record<CommandName, string>> = {
   hours:
     "/hours TASK done TIME HOURS RESULT — log a task's hours, e.g. /hours T-12 done 16:30 3.5h replaced the power module",
   tasks: '/tasks — your open after-sales tasks (overdue first)',
+  dashboard: '/dashboard — open the dashboard (a sign-in link, good for 10 minutes, sent to you privately)',
   link: '/link NAME — link your chat account to your member (an admin approves)',
   help: '/help — show this help',
 };
@@ -51,6 +53,7 @@ export const en: Catalogue = {
     ...followUpErrorsEn,
     ...afterSalesErrorsEn,
     ...complaintErrorsEn,
+    ...dashboardErrorsEn,
     ...stageErrorsEn,
     ...orderErrorsEn,
     VALIDATION_FAILED: (d) => `Some input is not valid: ${field(d)}`,
@@ -128,6 +131,7 @@ export const en: Catalogue = {
   complaintChat: complaintChatTextsEn,
   charts: chartTextsEn,
   taskChat: taskChatTextsEn,
+  dashboard: dashboardTextsEn,
   stage: stageTextsEn,
   plan: planTextsEn,
   followUps: followUpTextsEn,

@@ -3,6 +3,7 @@ import { afterSalesErrorsZhCN, afterSalesTextsZhCN } from './after-sales-texts-z
 import type { Catalogue, CommandName } from './catalogue.js';
 import { chartTextsZhCN } from './chart-texts-zh-cn.js';
 import { complaintChatTextsZhCN, complaintErrorsZhCN } from './complaint-chat-texts-zh-cn.js';
+import { dashboardErrorsZhCN, dashboardTextsZhCN } from './dashboard-texts-zh-cn.js';
 import { describeIssues } from './field-issues.js';
 import { followUpErrorsZhCN } from './follow-up-errors-zh-cn.js';
 import { draftTextsZhCN, followUpTextsZhCN } from './follow-up-texts-zh-cn.js';
@@ -31,6 +32,7 @@ const COMMAND_HELP: Readonly<Record<CommandName, string>> = {
   hours:
     '/工时 任务编号 完成于 时间 小时数 处理结果 — 填报工时，例如 /工时 T-12 完成于 今天16:30 3.5小时 已更换电源模块',
   tasks: '/我的任务 — 我手上未完成的售后任务（逾期的排在前面）',
+  dashboard: '/看板 — 打开数据看板（私信发给你一个 10 分钟内有效的登录链接）',
   link: '/绑定 姓名 — 把你的聊天账号绑定到成员（需管理员批准）',
   help: '/帮助 — 显示本说明',
 };
@@ -58,6 +60,7 @@ export const zhCN: Catalogue = {
     ...followUpErrorsZhCN,
     ...afterSalesErrorsZhCN,
     ...complaintErrorsZhCN,
+    ...dashboardErrorsZhCN,
     ...stageErrorsZhCN,
     ...orderErrorsZhCN,
     VALIDATION_FAILED: (d) => `输入有误：${field(d)}`,
@@ -128,6 +131,7 @@ export const zhCN: Catalogue = {
   complaintChat: complaintChatTextsZhCN,
   charts: chartTextsZhCN,
   taskChat: taskChatTextsZhCN,
+  dashboard: dashboardTextsZhCN,
   stage: stageTextsZhCN,
   plan: planTextsZhCN,
   followUps: followUpTextsZhCN,

@@ -1,8 +1,10 @@
 // What the reports domain offers the outer layers (API, chat, digests, dashboard); others import it only from here.
 export * from './compute-report.js';
 export * from './list-campaigns.js';
+export * from './list-report-items.js';
 export * from './ports.js';
 export * from './report-input.js';
+export * from './report-item-types.js';
 export * from './report-math.js';
 export * from './report-period.js';
 export * from './report-scope.js';
