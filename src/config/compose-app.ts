@@ -13,7 +13,7 @@ import type { Config } from './load-config.js';
 export type ComposeOptions = {
   readonly connection: Connection;
   readonly config: Pick<Config, 'SANDBOX_ENABLED' | 'BODY_LIMIT' | 'OUTBOX_INTERVAL_MS' | 'JOBS_ENABLED'> &
-    Partial<Pick<Config, 'SANDBOX_ALLOW_REMOTE' | 'TRUST_PROXY' | 'OUTBOX_COALESCE_MS'>> &
+    Partial<Pick<Config, 'SANDBOX_ALLOW_REMOTE' | 'TRUST_PROXY' | 'OUTBOX_COALESCE_MS' | 'PUBLIC_URL'>> &
     Partial<EdgeSettings>;
   readonly log: Logger;
   readonly clock?: AdjustableClock;
@@ -35,6 +35,7 @@ export function composeApp(options: ComposeOptions) {
     clock,
     log,
     ...(config.OUTBOX_COALESCE_MS !== undefined ? { coalesceMs: config.OUTBOX_COALESCE_MS } : {}),
+    publicUrl: config.PUBLIC_URL,
   });
   const intakeDeps = { leads, roster, conversion, notifier: chat.notifier, clock };
   const { complaints, tasks, afterSalesOrders, afterSalesFigures, counters, members } = storage.repos;
@@ -54,6 +55,7 @@ export function composeApp(options: ComposeOptions) {
     bodyLimit: config.BODY_LIMIT,
     sandboxAllowRemote: config.SANDBOX_ALLOW_REMOTE,
     trustProxy: config.TRUST_PROXY,
+    publicUrl: config.PUBLIC_URL,
     intakeDeps,
     afterSalesDeps,
     jobsEnabled: config.JOBS_ENABLED,

@@ -502,6 +502,7 @@ const ERRORS: Readonly<Record<ErrorCode, ErrorDetails>> = {
   ORDER_NUMBER_TAKEN: { number: 'SO-2024-017', orderId: '6b0f064758542000d1edf0c2' },
   ORDER_KEY_REUSED: { key: 'k-1', number: 'SO-2024-017' },
   ORDER_OWNER_NOT_FOUND: { owner: '张伟' },
+  DASHBOARD_LINK_INVALID: { reason: 'used' },
 };
 
 describe('a zh-CN org reads Chinese only', () => {

@@ -5,6 +5,7 @@ import type { ErrorCode, ErrorDetails } from '../../core/shared/errors.js';
 import type { AfterSalesTexts } from './after-sales-texts.js';
 import type { ChartTexts } from './chart-texts.js';
 import type { ComplaintChatTexts } from './complaint-chat-texts-zh-cn.js';
+import type { DashboardTexts } from './dashboard-texts.js';
 import type { DraftTexts, FollowUpTexts } from './follow-up-texts.js';
 import type { PlanTexts } from './plan-texts.js';
 import type { ReportTexts } from './report-texts.js';
@@ -46,6 +47,7 @@ export type Catalogue = {
   readonly complaintChat: ComplaintChatTexts;
   readonly charts: ChartTexts;
   readonly taskChat: TaskChatTexts;
+  readonly dashboard: DashboardTexts;
   readonly stage: StageTexts;
   readonly plan: PlanTexts;
   readonly report: ReportTexts;
@@ -79,6 +81,7 @@ export const COMMAND_NAMES = [
   'hours',
   'tasks',
   'report',
+  'dashboard',
   'link',
   'help',
 ] as const;

@@ -2,6 +2,7 @@ import { afterSalesErrorsEn, afterSalesTextsEn } from './after-sales-texts-en.js
 import type { Catalogue, CommandName } from './catalogue.js';
 import { chartTextsEn } from './chart-texts-en.js';
 import { complaintChatTextsEn, complaintErrorsEn } from './complaint-chat-texts-en.js';
+import { dashboardErrorsEn, dashboardTextsEn } from './dashboard-texts-en.js';
 import { describeIssues } from './field-issues.js';
 import { followUpErrorsEn } from './follow-up-errors-en.js';
 import { draftTextsEn, followUpTextsEn } from './follow-up-texts-en.js';
@@ -34,6 +35,7 @@ const COMMAND_HELP: Readonly<Record<CommandName, string>> = {
   tasks: '/tasks — your open after-sales tasks (overdue first)',
   report:
     '/report [this week|last week|this month|last month|2026-11] [team] — the report card with charts, e.g. /report last week East · /report channels · /report after-sales · /report heatmap',
+  dashboard: '/dashboard — open the dashboard (a sign-in link, good for 10 minutes, sent to you privately)',
   link: '/link NAME — link your chat account to your member (an admin approves)',
   help: '/help — show this help',
 };
@@ -54,6 +56,7 @@ export const en: Catalogue = {
     ...followUpErrorsEn,
     ...afterSalesErrorsEn,
     ...complaintErrorsEn,
+    ...dashboardErrorsEn,
     ...stageErrorsEn,
     ...orderErrorsEn,
     VALIDATION_FAILED: (d) => `Some input is not valid: ${field(d)}`,
@@ -131,6 +134,7 @@ export const en: Catalogue = {
   complaintChat: complaintChatTextsEn,
   charts: chartTextsEn,
   taskChat: taskChatTextsEn,
+  dashboard: dashboardTextsEn,
   stage: stageTextsEn,
   plan: planTextsEn,
   report: reportTextsEn,
