@@ -231,8 +231,8 @@ function judge(single: SingleFigures | undefined, batch: BatchFigures | undefine
   return { ...result, all };
 }
 
-function chartsOnly(runs: number, strict: boolean): number {
-  const charts = runCharts(runs, progress);
+async function chartsOnly(runs: number, strict: boolean): Promise<number> {
+  const charts = await runCharts(runs, progress);
   process.stdout.write(`${JSON.stringify({ node: process.version, charts }, null, 2)}\n`);
   return strict && !charts.meetsTargets.cpuMsPerPng ? 1 : 0;
 }
