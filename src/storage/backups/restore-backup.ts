@@ -9,6 +9,7 @@ import {
   finishSwap,
   markSwapping,
   pendingRestore,
+  type RestoreMarker,
   type RestoreMode,
   type RestorePlanEntry,
   stageCollection,
@@ -65,9 +66,18 @@ export class RestoreRefused extends Error {
  */
 export async function restoreBackup(options: RestoreOptions): Promise<RestoreResult> {
   const { db, backup } = options;
-  const completedInterrupted = await completeInterrupted(db);
+  const interrupted = await completeInterrupted(db);
+  const completedInterrupted = interrupted?.backup;
   const mode = modeOf(options);
   const plan = planOf(options, mode);
+  // The run a kill interrupted was this very restore: completing its swap was all that was left to do.
+  if (interrupted && sameRestore(interrupted, options, mode)) {
+    return {
+      documents: expectedDocuments(options, mode),
+      collections: plan.length,
+      completedInterrupted: interrupted.backup,
+    };
+  }
   const verifyTotal = backup.manifest.documents;
   const differences = await verifyBackup(backup, progressOf(options, 'verify', verifyTotal));
   if (differences.length > 0) {
@@ -101,7 +111,7 @@ export async function restoreBackup(options: RestoreOptions): Promise<RestoreRes
 }
 
 /** A swap a kill interrupted is completed; a staging phase it interrupted is discarded (the live data is intact). */
-export async function completeInterrupted(db: Db): Promise<string | undefined> {
+export async function completeInterrupted(db: Db): Promise<RestoreMarker | undefined> {
   const marker = await pendingRestore(db);
   if (!marker) return undefined;
   if (marker.state === 'staging') {
@@ -109,7 +119,16 @@ export async function completeInterrupted(db: Db): Promise<string | undefined> {
     return undefined;
   }
   await finishSwap(db, marker);
-  return marker.backup;
+  return marker;
+}
+
+function sameRestore(marker: RestoreMarker, options: RestoreOptions, mode: RestoreMode): boolean {
+  const orgId = mode.kind === 'org' ? mode.orgId : undefined;
+  return (
+    marker.backup === path.basename(options.backup.file) &&
+    marker.mode === mode.kind &&
+    marker.orgId === orgId
+  );
 }
 
 function modeOf(options: RestoreOptions): RestoreMode {
