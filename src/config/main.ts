@@ -42,7 +42,7 @@ async function main(): Promise<void> {
   await backfillLeadCodes(app.models);
   if (config.DEMO_ORG) {
     const token = await demoToken(config.dataDir, config.DEMO_API_TOKEN);
-    const demo = await startDemo(app, { reset: false, apiToken: token });
+    const demo = await startDemo(app, { reset: false, apiToken: token, sampleOrders: true });
     say(
       `Demo org ${demo.created ? 'created' : 'ready'}: ${demo.members} members. API token (admin): ${demo.token}`,
     );
