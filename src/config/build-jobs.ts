@@ -2,7 +2,9 @@ import type { Clock } from '../core/shared/clock.js';
 import { afterSalesJobs } from '../jobs/after-sales-jobs.js';
 import { customerJobs } from '../jobs/customer-jobs.js';
 import { leadJobs, runJobsOnce } from '../jobs/job-table.js';
+import { reportJobs } from '../jobs/report-jobs.js';
 import { mongoAgendaRuns } from '../storage/repositories/agenda-runs.js';
+import { mongoDigestRuns } from '../storage/repositories/digest-runs.js';
 import type { Chat } from './build-chat.js';
 import type { Storage } from './build-storage.js';
 
@@ -45,6 +47,11 @@ export function buildJobs(
       orgs,
       notifier: chat.notifier,
       clock: deps.clock,
+    }),
+    ...reportJobs({
+      ...{ reports: storage.repos.reports, campaigns: storage.repos.campaigns, teams, members, orgs },
+      ...{ afterSalesFigures: storage.repos.afterSalesFigures, runs: mongoDigestRuns(storage.models) },
+      ...{ notifier: chat.notifier, clock: deps.clock },
     }),
   ];
   return { jobs, runJobs: runJobsOnce(jobs) };

@@ -48,6 +48,7 @@ describe('the builders', () => {
       ['leads.notice-sweep', 30_000],
       ['customers.pending-sweep', 60_000],
       ['after-sales.task-sla', 60_000],
+      ['reports.weekly-digest', 60_000],
     ]);
     await expect(runJobs()).resolves.toBeUndefined();
     await chat.outboxPump.idle();

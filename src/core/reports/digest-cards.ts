@@ -2,7 +2,6 @@ import type { Member, Team } from '../org/index.js';
 import type { MemberId, TeamId } from '../shared/ids.js';
 import type { NoticeRecipient } from '../shared/notices.js';
 import type { ResolvedDigestSettings } from './digest-settings.js';
-import { teamMedians } from './report-reps.js';
 import type { RepFigures, Report } from './report-types.js';
 
 /**
@@ -33,13 +32,15 @@ export type DigestInputs = {
   readonly teamReports: ReadonlyMap<TeamId, Report>;
   /** The whole org's report, for the director(s); absent when no director receives. */
   readonly orgReport?: Report;
+  /** A manager of several teams: their report as computeReport scopes them (their teams together), by member id. */
+  readonly managerReports?: ReadonlyMap<MemberId, Report>;
 };
 
 /**
  * The digest's cards, assembled from the team reports (and the org report) without another query, each holding
- * only what its recipient's role may see: a team channel its team ranked per rep; a manager their teams (one team's
- * report, or their teams side by side with every rep of them ranked); the director(s) the org with the teams side
- * by side; a rep their own row beside the team's medians — never a colleague's row.
+ * only what its recipient's role may see: a team channel its team ranked per rep; a manager their team's report, or
+ * for several teams their own report with the teams side by side; the director(s) the org with the teams side by
+ * side; a rep their own row beside the team's medians — never a colleague's row.
  */
 export function digestCards(input: DigestInputs): DigestCard[] {
   const { recipients } = input.settings;
@@ -67,26 +68,21 @@ function channelCards(input: DigestInputs): DigestCard[] {
 }
 
 /** The teams a manager sees, as report-scope.ts decides it: the ones they manage and their own. */
-function teamsOfManager(input: DigestInputs, manager: Member): Team[] {
-  return input.teams.filter(
-    (t) => (t.managerId === manager.id || t.id === manager.teamId) && input.teamReports.has(t.id),
-  );
+export function teamsOfManager(teams: readonly Team[], manager: Member): Team[] {
+  return teams.filter((t) => t.managerId === manager.id || t.id === manager.teamId);
 }
 
-const isManager = (m: Member) => m.roles.includes('manager');
+export const isManager = (m: Member) => m.roles.includes('manager');
 
 function managerCards(input: DigestInputs): DigestCard[] {
   return input.members.filter(isManager).flatMap((manager) => {
-    const teams = teamsOfManager(input, manager);
+    const teams = teamsOfManager(input.teams, manager);
     const to: NoticeRecipient = { kind: 'member', memberId: manager.id };
     const key = `member:${manager.id}`;
     const only = teams.length === 1 ? input.teamReports.get((teams[0] as Team).id) : undefined;
     if (only) return [card(to, key, { view: 'team', report: only })];
-    if (teams.length === 0) return [];
-    const reports = teams.map((t) => input.teamReports.get(t.id) as Report);
-    return [
-      card(to, key, { view: 'teams', report: mergedReport(reports), teamTotals: totals(teams, input) }),
-    ];
+    const own = input.managerReports?.get(manager.id);
+    return own ? [card(to, key, { view: 'teams', report: own, teamTotals: totals(teams, input) })] : [];
   });
 }
 
@@ -131,24 +127,3 @@ const totals = (teams: readonly Team[], input: DigestInputs) =>
     const total = input.teamReports.get(t.id)?.total;
     return total ? [{ teamId: t.id, name: t.name, total }] : [];
   });
-
-/**
- * Several teams' reports as one, for a manager of more than one team: every rep of them ranked together and the
- * median rep over all of them. Sums of medians mean nothing, so the total is left out (the team totals stand side
- * by side instead), and so are the funnel, channels and heat map (each team's card in its channel has them).
- */
-export function mergedReport(reports: readonly Report[]): Report {
-  const first = reports[0] as Report;
-  const reps = reports
-    .flatMap((r) => r.reps ?? [])
-    .sort((a, b) => b.unfollowedRate - a.unfollowedRate || b.assigned - a.assigned);
-  const teamIds = reports.flatMap((r) => r.scope.teamIds ?? []);
-  return {
-    period: first.period,
-    timeZone: first.timeZone,
-    teams: reports.flatMap((r) => r.teams),
-    scope: { ...first.scope, teamIds },
-    reps,
-    teamMedians: teamMedians(reps),
-  };
-}

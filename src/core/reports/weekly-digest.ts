@@ -1,12 +1,21 @@
-import { type Member, type Org, type OrgRepository, PLATFORMS, systemCaller } from '../org/index.js';
-import type { OrgId, TeamId } from '../shared/ids.js';
+import {
+  type Caller,
+  type Member,
+  memberCaller,
+  type Org,
+  type OrgRepository,
+  PLATFORMS,
+  systemCaller,
+} from '../org/index.js';
+import type { MemberId, OrgId, TeamId } from '../shared/ids.js';
 import type { Notice, Notifier } from '../shared/notices.js';
 import { computeReport } from './compute-report.js';
-import { type DigestCard, digestCards } from './digest-cards.js';
+import { type DigestCard, digestCards, isManager, teamsOfManager } from './digest-cards.js';
 import type { DigestRuns } from './digest-runs.js';
 import { type DueDigest, digestDue } from './digest-schedule.js';
 import { digestSettingsOf } from './digest-settings.js';
 import type { ReportDeps } from './ports.js';
+import { reportCardData } from './report-notices.js';
 import type { Report, ReportSection } from './report-types.js';
 
 export type DigestDeps = ReportDeps & {
@@ -66,21 +75,26 @@ export async function sendOrgDigest(deps: DigestDeps, org: Org, due: DueDigest):
   const d = onceEach(deps);
   const [teams, members] = await Promise.all([d.teams.list(org.id), d.members.list(org.id)]);
   const active = members.filter((m) => m.active);
-  const caller = systemCaller(org);
-  const report = (team?: TeamId) =>
+  const report = (caller: Caller, team?: TeamId) =>
     computeReport(d, caller, {
-      from: due.period.from.toISOString(),
-      to: due.period.to.toISOString(),
-      sections: SECTIONS,
+      ...{ from: due.period.from.toISOString(), to: due.period.to.toISOString(), sections: SECTIONS },
       ...(team ? { team } : {}),
     });
+  const system = systemCaller(org);
   const teamReports = new Map<TeamId, Report>();
   // One team at a time: a large org's aggregations do not all hit the database at once.
-  for (const team of teams) teamReports.set(team.id, await report(team.id));
+  for (const team of teams) teamReports.set(team.id, await report(system, team.id));
   const directors = settings.recipients.director && active.some(isDirector);
-  const orgReport = directors ? await report() : undefined;
+  const orgReport = directors ? await report(system) : undefined;
+  const managerReports = new Map<MemberId, Report>();
+  for (const m of settings.recipients.managers ? active.filter(isManager) : []) {
+    const theirs = teamsOfManager(teams, m).map((t) => t.id);
+    // A manager of several teams: their own report, scoped by core's role rules (few managers run two teams).
+    if (theirs.length > 1)
+      managerReports.set(m.id, await report(memberCaller(org, m, org.settings.locale, theirs)));
+  }
   const cards = digestCards({
-    ...{ week: due.week, settings, teams, members: active, teamReports },
+    ...{ week: due.week, settings, teams, members: active, teamReports, managerReports },
     ...(orgReport ? { orgReport } : {}),
   });
   await deps.notifier.publish(org.id, cards.map(noticeOf(org.id, due.week)));
@@ -92,24 +106,17 @@ const isDirector = (m: Member) => m.roles.includes('director');
 /** The outbox key names org, week and recipient: a re-run's publish of the same card is dropped (see above). */
 const noticeOf =
   (orgId: OrgId, week: string) =>
-  (c: DigestCard): Notice =>
-    ({
-      kind: 'report.card',
-      to: c.to,
-      mode: 'post',
-      idempotencyKey: `digest:${orgId}:${week}:${c.key}`,
-      // Until engineer report's reportCardData lands: the same shape, instants as ISO strings (stored as JSON).
-      data: {
-        view: c.view,
-        report: {
-          ...c.report,
-          period: { from: c.report.period.from.toISOString(), to: c.report.period.to.toISOString() },
-        },
-        ...(c.teamTotals ? { teamTotals: c.teamTotals } : {}),
-        ...(c.memberId ? { memberId: c.memberId } : {}),
-        digest: { week },
-      },
-    }) as unknown as Notice;
+  (c: DigestCard): Notice => ({
+    kind: 'report.card',
+    to: c.to,
+    mode: 'post',
+    idempotencyKey: `digest:${orgId}:${week}:${c.key}`,
+    data: reportCardData(c.view, c.report, {
+      ...(c.teamTotals ? { teamTotals: c.teamTotals } : {}),
+      ...(c.memberId ? { memberId: c.memberId } : {}),
+      digest: { week },
+    }),
+  });
 
 /**
  * The report deps with the org's teams and members read once per digest run: every team's computeReport asks for
