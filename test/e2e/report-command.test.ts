@@ -144,6 +144,25 @@ describe('/报表 in the sandbox', () => {
     expect(card.card?.status).toMatch(/没有投诉|投诉 \d+/);
   });
 
+  it("a platform's retry of the same command posts one card", async () => {
+    const director = await named(t, '陈思远');
+    const count = async () =>
+      ((await sandboxMessages(t, director.id)) as Shown[]).filter((m) =>
+        m.card?.title.startsWith('回访热力图'),
+      ).length;
+    const send = () =>
+      t.request('POST', '/sandbox/api/commands', {
+        member: director.id,
+        text: '/报表 热力图',
+        eventId: 'retry-1',
+      });
+    const [first, second] = await Promise.all([send(), send()]);
+    expect([first.body.duplicate, second.body.duplicate].filter(Boolean)).toHaveLength(1);
+    await pumpUntil(t, async () => (await count()) > 0, 'the heat map card');
+    await t.app.outboxPump.runNow();
+    expect(await count()).toBe(1);
+  });
+
   it('answers unknown words with what is accepted', async () => {
     const manager = await named(t, '王海峰');
     const answer = await say(t, manager.id, '/报表 下周');
