@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DASHBOARD_SESSION_MS } from '../../src/core/org/dashboard-link.js';
+import { runLeadDeadlines } from '../../src/core/pools/run-lead-deadlines.js';
 import { DASHBOARD_CSP } from '../../src/http/dashboard/dashboard-routes.js';
+import { sessionCookie } from '../../src/http/dashboard/session-caller.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { dashboardLinkFor, memberIdOf, openLink, signIn } from './dashboard-support.js';
 
@@ -124,6 +127,19 @@ describe('GET /api/v1/reports/items', () => {
     expect(page.status).toBe(400);
   });
 
+  it('lists overdue tasks for those who see the after-sales figures only', async () => {
+    const tasks = await get('/api/v1/reports/items?figure=overdue', auth());
+    expect(tasks.status).toBe(200);
+    expect(tasks.body).toMatchObject({ kind: 'tasks', page: 1, pageSize: 50 });
+    const manager = await signIn(t, '王海峰');
+    expect((await get('/api/v1/reports/items?figure=overdue', { cookie: manager })).status).toBe(403);
+    const afterSales = await signIn(t, '高峰');
+    expect((await get('/api/v1/reports/items?figure=overdue', { cookie: afterSales })).status).toBe(200);
+    expect((await get('/api/v1/reports/items?figure=stage&stage=lead', { cookie: afterSales })).status).toBe(
+      403,
+    );
+  });
+
   it('lists the cohort leads behind a stage and a rep, with masked phones and API links', async () => {
     const lead = (
       await t.request(
@@ -179,5 +195,36 @@ describe('the page and its files', () => {
     expect(file.headers.get('content-encoding')).toBe('gzip');
     expect((await file.text()).length).toBeGreaterThan(500_000);
     expect((await fetch(`${t.baseUrl}/dashboard/assets/echarts-0.0.0.abc.js`)).status).toBe(404);
+  });
+
+  it('marks the session cookie Secure when PUBLIC_URL is https', () => {
+    expect(sessionCookie('s', DASHBOARD_SESSION_MS, true)).toMatch(/; HttpOnly; SameSite=Lax; Secure$/);
+    expect(sessionCookie('s', DASHBOARD_SESSION_MS, false)).not.toContain('Secure');
+  });
+});
+
+// Last: it moves the clock two days on.
+describe('the unfollowed list', () => {
+  it('holds exactly what the rep’s unfollowed figure counts, the ladder’s reclaims from them included', async () => {
+    const auth = { authorization: `Bearer ${t.token}` };
+    const lead = (
+      await t.request('POST', '/api/v1/leads', { phone: '13912340001', region: '上海', source: 'api' }, auth)
+    ).body.lead;
+    const since = new Date(t.app.clock.now().getTime() - 60 * MIN).toISOString();
+    const deps = { ...t.app.intakeDeps, orgs: t.app.repos.orgs, teams: t.app.repos.teams };
+    for (const hours of [24, 12, 12]) {
+      t.app.clock.advance(hours * 60 * MIN + 1);
+      await runLeadDeadlines(deps);
+    }
+    const stored = await t.app.models.Lead.findById(lead.id).lean();
+    expect(stored?.lastReclaim?.fromOwnerId.toHexString()).toBe(lead.ownerId);
+    const until = new Date(t.app.clock.now().getTime() + 60 * MIN).toISOString();
+    const period = `from=${since}&to=${until}`;
+    const reps = (await get(`/api/v1/reports/reps?${period}`, auth)).body.report.reps;
+    const figure = reps.find((r: { memberId: string }) => r.memberId === lead.ownerId);
+    const list = (await get(`/api/v1/reports/items?figure=unfollowed&member=${lead.ownerId}&${period}`, auth))
+      .body;
+    expect(list.items.map((i: { code: string }) => i.code)).toContain(lead.code);
+    expect(list.total).toBe(figure.unfollowed);
   });
 });
