@@ -34,6 +34,8 @@
 // its own database: database commands per rep (goal ≤ 2) and CPU per rep. The plan scenario runs the contact
 // plan's sweep over N planned leads of which M are due, and again over N/10 open: equal commands = cost follows due.
 //
+// The dashboard scenario (`--dashboard`, issue #14) loads the page once as a browser does from a `/看板` link:
+// requests and bytes per kind (HTML, CSS, JS, ECharts, JSON), and the database commands of its one JSON request.
 // The charts scenario (`--charts`, issue #14) runs alone, without a database: CPU ms and bytes per PNG per chart kind.
 // The targets are judged in the output (`meetsTargets`); a miss exits 0 unless --strict. A failed correctness
 // check (leads lost, duplicated or not created) always exits 1: its figures would mean nothing.
@@ -47,6 +49,7 @@ import { type BatchFigures, runBatch } from './bench/run-batch.js';
 import { CAMPAIGN_TARGETS, runCampaign } from './bench/run-campaign.js';
 import { runCharts } from './bench/run-charts.js';
 import { runContactPlanBench } from './bench/run-contact-plan.js';
+import { dashboardOnly } from './bench/run-dashboard.js';
 import { FOLLOW_UP_TARGETS, runFollowUps } from './bench/run-follow-up.js';
 import { type ReclaimFigures, runReclaim } from './bench/run-reclaim.js';
 import { REPORT_TARGETS, runReports } from './bench/run-reports.js';
@@ -65,6 +68,7 @@ async function main(): Promise<number> {
   // The charts are pure CPU: their scenario runs alone, without the database (scripts/bench/run-charts.ts).
   if (args.charts) return chartsOnly(args.chartRuns, args.strict);
   if (args.reports) return reportsOnly(args.reportsLeads, args.reportsFollowUps, args.strict);
+  if (args.dashboard) return dashboardOnly(args.dashboardLeads, args.strict, progress);
   const began = performance.now();
   const env = await openBenchEnvironment(progress);
   try {

@@ -33,6 +33,7 @@ export function dashboardPage(config: DashboardConfig): string {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(t.title)} · Leadrelay</title>
+<link rel="icon" href="data:,">
 <link rel="stylesheet" href="${style.path}">
 <script type="application/json" id="dashboard-config">${safeJson(config)}</script>
 <script src="${echarts.path}" defer></script>
@@ -83,7 +84,7 @@ export function dashboardNotice(locale: Locale, title: string, body: string): st
   return `<!doctype html>
 <html lang="${locale}">
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(title)} · Leadrelay</title><link rel="stylesheet" href="${style.path}"></head>
+<title>${escapeHtml(title)} · Leadrelay</title><link rel="icon" href="data:,"><link rel="stylesheet" href="${style.path}"></head>
 <body><main class="notice"><h1>${escapeHtml(title)}</h1><p data-testid="notice">${escapeHtml(body)}</p></main></body>
 </html>
 `;

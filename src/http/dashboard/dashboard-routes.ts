@@ -2,6 +2,7 @@ import Router from '@koa/router';
 import type { Context } from 'koa';
 import { z } from 'zod';
 import { textsFor } from '../../chat/texts/texts-for.js';
+import { DASHBOARD_SESSION_MS } from '../../core/org/dashboard-link.js';
 import { openDashboardLink } from '../../core/org/open-dashboard-link.js';
 import type { Locale } from '../../core/org/types.js';
 import { parseInput } from '../../core/shared/validate.js';
@@ -65,7 +66,8 @@ export function dashboardRoutes(deps: DashboardRouteDeps): Router {
       locale,
       texts: textsFor(locale).dashboard.page,
       offsetMinutes: Math.round(zoneOffsetMs(deps.clock.now(), timeZone) / 60_000),
-      signingIn: !caller,
+      // A link in the address is exchanged even when signed in already: it may be another member's sign-in.
+      signingIn,
     });
   });
 
@@ -74,10 +76,7 @@ export function dashboardRoutes(deps: DashboardRouteDeps): Router {
     ctx.set('cache-control', 'no-store');
     const { t } = parseInput(linkSchema, ctx.request.body ?? {});
     const opened = await openDashboardLink(linkDeps, t);
-    ctx.append(
-      'set-cookie',
-      sessionCookie(opened.sessionToken, opened.expiresAt.getTime() - deps.clock.now().getTime(), secure),
-    );
+    ctx.append('set-cookie', sessionCookie(opened.sessionToken, DASHBOARD_SESSION_MS, secure));
     ctx.status = 204;
   });
 

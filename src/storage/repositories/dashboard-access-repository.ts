@@ -26,7 +26,7 @@ export function mongoDashboardAccess(models: Pick<Models, 'DashboardAccess'>): D
       const doc = await DashboardAccess.findOneAndUpdate(
         { linkHash, usedAt: { $exists: false }, linkExpiresAt: { $gt: now } },
         { $set: { usedAt: now, sessionHash, sessionExpiresAt: expiresAt, purgeAt: expiresAt } },
-        { new: true },
+        { returnDocument: 'after' },
       ).lean<DashboardAccessDoc>();
       return doc ? grantOf(doc) : undefined;
     },

@@ -14,7 +14,11 @@
     ms === undefined || ms === null ? '—' : `${(ms / 3_600_000).toFixed(1)} ${t.units.hours}`;
   const num = (x) => new Intl.NumberFormat(config.locale).format(Math.round((x ?? 0) * 100) / 100);
   const dateTime = (iso) =>
-    new Intl.DateTimeFormat(config.locale, { dateStyle: 'short', timeStyle: 'short' }).format(new Date(iso));
+    new Intl.DateTimeFormat(config.locale, {
+      dateStyle: 'short',
+      timeStyle: 'short',
+      ...(report ? { timeZone: report.timeZone } : {}),
+    }).format(new Date(iso));
 
   function el(tag, text, attrs = {}) {
     const node = document.createElement(tag);
@@ -194,9 +198,9 @@
       c.costPerWin,
     ])
       head.append(el('th', h));
-    table.append(el('thead')).append(head);
+    table.appendChild(el('thead')).append(head);
     const body = table.appendChild(el('tbody'));
-    if (rows.length === 0) body.append(el('tr')).append(el('td', t.empty, { colspan: '8' }));
+    if (rows.length === 0) body.appendChild(el('tr')).append(el('td', t.empty, { colspan: '8' }));
     for (const r of rows) {
       const tr = el('tr', undefined, { class: 'clickable', tabindex: '0', 'data-channel': r.name });
       const cells = [
@@ -305,9 +309,11 @@
       $('status').textContent = `${t.failed} (${error.message})`;
       return;
     }
-    const from = dateTime(report.period.from);
-    const to = dateTime(report.period.to);
-    $('period-shown').textContent = `${from} – ${to}`;
+    // The period's local days in the org's zone; `to` is exclusive, so its last day is the one before.
+    const day = (ms) =>
+      new Intl.DateTimeFormat(config.locale, { dateStyle: 'medium', timeZone: report.timeZone }).format(ms);
+    const { from, to } = report.period;
+    $('period-shown').textContent = `${day(Date.parse(from))} – ${day(Date.parse(to) - 1)}`;
     fillTeams();
     for (const panel of document.querySelectorAll('.panel')) panel.hidden = true;
     drawSummary();
@@ -370,10 +376,9 @@
     try {
       found = await getJson('/api/v1/reports/items', q);
     } catch (error) {
-      table
-        .replaceChildren(el('tbody'))
-        .append(el('tr'))
-        .append(el('td', `${t.failed} (${error.message})`));
+      const failed = el('tbody');
+      failed.appendChild(el('tr')).append(el('td', `${t.failed} (${error.message})`));
+      table.replaceChildren(failed);
       return;
     }
     const i = t.items;
@@ -388,7 +393,7 @@
       table.tHead.append(head);
     }
     const body = table.tBodies[0];
-    if (found.total === 0) body.append(el('tr')).append(el('td', i.none, { colspan: '7' }));
+    if (found.total === 0) body.appendChild(el('tr')).append(el('td', i.none, { colspan: '7' }));
     for (const item of found.items) body.append(itemRow(item));
     $('items-more').hidden = found.page * found.pageSize >= found.total;
     box.dataset.total = String(found.total);
