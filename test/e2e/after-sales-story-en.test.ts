@@ -123,6 +123,13 @@ describe('an English-locale org: complaint → task → hours → decision', () 
     const list = await say(staff.id, '/tasks');
     expect(list).toContain(taskCode);
 
+    // Refusals read in English too: an unknown task, an unknown customer, a line without hours.
+    for (const line of [
+      '/hours T-9999 done just now 1h checked',
+      '/complaint Nobody Ltd SO-2024-017 urgent broken',
+      `/hours ${taskCode} done just now`,
+    ])
+      expect(await say(staff.id, line)).not.toBe('');
     t.app.clock.advance(2 * 3_600_000);
     const reported = await say(staff.id, `/hours ${taskCode} done just now 3.5h replaced the power module`);
     expect(reported).toContain(taskCode);
