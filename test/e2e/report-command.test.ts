@@ -1,11 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { zhCN } from '../../src/chat/texts/zh-cn.js';
+import { SECRET as DINGTALK_SECRET } from '../adapters/dingtalk/dingtalk-test-support.js';
+import { type FakeDingtalkApi, startFakeDingtalkApi } from '../adapters/dingtalk/fake-dingtalk-api.js';
 import { type FakeSlackApi, startFakeSlackApi } from '../adapters/slack/support/fake-slack-api.js';
 import { TEST_SIGNING_SECRET } from '../adapters/slack/support/slack-settings-for.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { sandboxMessages } from './support/sandbox-messages.js';
 import { api, pumpUntil } from './support/story.js';
 import { say } from './support/task-steps.js';
+import { dingtalkAnswered, dingtalkSay } from './support/task-steps-dingtalk.js';
 import { SLACK_TEAM, slackAnswered, slackCommand } from './support/task-steps-slack.js';
 
 // Issue #14 item 4 on the real stack: /报表 typed in the sandbox by a director, a manager, a rep and an after-sales
@@ -220,5 +223,64 @@ describe('/report on Slack: the card in the DM, its charts uploaded', () => {
     expect(images[0]?.alt_text).toContain('活动：双十二 — 线索 3');
     expect(fake.callsTo('files.completeUploadExternal')).toHaveLength(1);
     expect(fake.callsTo('upload')[0]?.params).toMatchObject({ contentType: 'image/png' });
+  });
+});
+
+describe('/报表 on DingTalk: the card to the robot chat, its chart as a media image after it', () => {
+  const CLIENT_ID = 'dinge2ereport01';
+  const DIRECTOR = 'directorR01';
+  let fake: FakeDingtalkApi;
+  let ding: TestApp;
+  beforeAll(async () => {
+    fake = await startFakeDingtalkApi();
+    ding = await startTestApp({
+      platforms: {
+        enabled: ['dingtalk'],
+        env: {
+          DINGTALK_MODE: 'http',
+          DINGTALK_CLIENT_ID: CLIENT_ID,
+          DINGTALK_CLIENT_SECRET: DINGTALK_SECRET,
+          DINGTALK_ROBOT_CODE: CLIENT_ID,
+          DINGTALK_CARD_TEMPLATE_ID: 'e2e0c0de-report-card.schema',
+          DINGTALK_API_URL: fake.url,
+          // The image upload is on DingTalk's old OpenAPI host: the fake answers both.
+          DINGTALK_OAPI_URL: fake.url,
+        },
+        publicUrl: 'https://leadrelay.example',
+      },
+    });
+    const moved = await api(ding, 'PATCH', '/org/chat', { platform: 'dingtalk', workspaceId: CLIENT_ID });
+    expect(moved.status).toBe(200);
+  });
+  afterAll(async () => {
+    await ding?.close();
+    await fake?.close();
+  });
+
+  it('answers that it is coming, delivers the card, uploads the table image and sends it', async () => {
+    const director = await named(ding, '陈思远');
+    const identities = [
+      { platform: 'sandbox', userId: director.id },
+      { platform: 'dingtalk', userId: DIRECTOR },
+    ];
+    expect((await api(ding, 'PUT', `/members/${director.id}/identities`, { identities })).status).toBe(200);
+    await activity(ding);
+    fake.calls.length = 0;
+
+    await dingtalkSay(ding, DIRECTOR, CLIENT_ID, '报表 渠道');
+    await dingtalkAnswered(ding, fake, DIRECTOR, r.command.working);
+    const isImage = (c: { body: Record<string, unknown> }) => c.body.msgKey === 'sampleImageMsg';
+    await pumpUntil(
+      ding,
+      async () => fake.callsTo('/v1.0/robot/oToMessages/batchSend').some(isImage),
+      'the report image',
+    );
+    const card = fake
+      .callsTo('/v1.0/card/instances/createAndDeliver')
+      .find((c) => String(c.body.cardData?.cardParamMap?.title ?? '').startsWith('渠道报表'));
+    expect(card?.body.openSpaceId).toBe(`dtv1.card//IM_ROBOT.${DIRECTOR}`);
+    expect(fake.callsTo('/media/upload')).toHaveLength(1);
+    const image = fake.callsTo('/v1.0/robot/oToMessages/batchSend').find(isImage);
+    expect(image?.body.userIds).toEqual([DIRECTOR]);
   });
 });
