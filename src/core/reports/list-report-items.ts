@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { stageSettingsOf } from '../customers/index.js';
+import { type StageDefinition, stageSettingsOf } from '../customers/index.js';
 import { maskPhone } from '../leads/index.js';
 import type { Caller, MemberRepository } from '../org/index.js';
 import type { Clock } from '../shared/clock.js';
@@ -12,6 +12,7 @@ import {
   type ItemPage,
   type LeadItemRow,
   REPORT_ITEM_FIGURES,
+  type ReportItemFigure,
   type ReportItemQueries,
   type TaskItemRow,
 } from './report-item-types.js';
@@ -83,18 +84,7 @@ export async function listReportItems(
   }
   if (!scope.sales) throw new DomainError('FORBIDDEN', { action: `report.${figure}`, roles: caller.roles });
   const stages = stageSettingsOf(caller.org).stages;
-  if ((figure === 'unfollowed' || figure === 'response') && !memberIdOf) throw required('member');
-  if (figure === 'stage' && !stages.some((s) => s.key === stage))
-    throw stage
-      ? validationFailed([
-          {
-            field: 'stage',
-            message: 'no such stage',
-            problem: { kind: 'not_one_of', allowed: stages.map((s) => s.key) },
-          },
-        ])
-      : required('stage');
-  if (figure === 'channel' && !(channel && kind)) throw required(channel ? 'kind' : 'channel');
+  checkLeadFigure(figure, { member: memberIdOf, stage, channel, kind }, stages);
   const q: FigureQuery = {
     ...period,
     ...(scope.teamIds ? { teamIds: scope.teamIds } : {}),
@@ -114,6 +104,31 @@ export async function listReportItems(
   });
   const items = found.items.map((i) => (i.phone ? { ...i, phone: maskPhone(i.phone) } : i));
   return { kind: 'leads', page, pageSize, total: found.total, items };
+}
+
+/** What each lead figure needs: a rep for unfollowed and response, a stage of the org, a channel and its kind. */
+function checkLeadFigure(
+  figure: ReportItemFigure,
+  args: {
+    member?: MemberId | undefined;
+    stage?: string | undefined;
+    channel?: string | undefined;
+    kind?: string | undefined;
+  },
+  stages: readonly StageDefinition[],
+): void {
+  if ((figure === 'unfollowed' || figure === 'response') && !args.member) throw required('member');
+  if (figure === 'stage' && !stages.some((s) => s.key === args.stage))
+    throw args.stage
+      ? validationFailed([
+          {
+            field: 'stage',
+            message: 'no such stage',
+            problem: { kind: 'not_one_of', allowed: stages.map((s) => s.key) },
+          },
+        ])
+      : required('stage');
+  if (figure === 'channel' && !(args.channel && args.kind)) throw required(args.channel ? 'kind' : 'channel');
 }
 
 /** The member asked about, if the caller's scope holds them: a rep only themselves, a manager their teams' members. */

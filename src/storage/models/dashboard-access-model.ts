@@ -2,7 +2,7 @@ import { Schema, type Types } from 'mongoose';
 
 /**
  * A dashboard sign-in link and, once exchanged, the session it opened (core/org/dashboard-link.ts). Only hashes of
- * the secrets are stored. `purgeAt` is the link's expiry, then the session's: the TTL index removes the record after.
+ * the secrets are stored. `purgeAt` is a day after the link's expiry, then the session's expiry: the TTL index removes the record after.
  */
 export type DashboardAccessDoc = {
   _id: Types.ObjectId;

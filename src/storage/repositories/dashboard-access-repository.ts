@@ -4,6 +4,8 @@ import type { DashboardAccessDoc } from '../models/dashboard-access-model.js';
 import type { Models } from '../models.js';
 import { mustObjectId } from '../object-id.js';
 
+const DAY_MS = 86_400_000;
+
 const grantOf = (doc: DashboardAccessDoc): DashboardGrant => ({
   orgId: orgId(doc.orgId.toHexString()),
   memberId: memberId(doc.memberId.toHexString()),
@@ -18,7 +20,8 @@ export function mongoDashboardAccess(models: Pick<Models, 'DashboardAccess'>): D
       await DashboardAccess.create({
         ...{ orgId: mustObjectId(link.orgId), memberId: mustObjectId(link.memberId) },
         ...{ linkHash: link.linkHash, createdAt: link.createdAt, linkExpiresAt: link.expiresAt },
-        purgeAt: link.expiresAt,
+        // Kept a day past its expiry, so a late click is told "expired", not "not a link".
+        purgeAt: new Date(link.expiresAt.getTime() + DAY_MS),
       });
     },
     async exchange(linkHash, { sessionHash, now, expiresAt }) {
