@@ -7,6 +7,7 @@ import { createHttpApp } from '../http/create-http-app.js';
 import { apiAuth } from '../http/middleware/api-auth.js';
 import { tokenRole } from '../http/middleware/token-role.js';
 import { type AfterSalesRouteDeps, afterSalesRoutes } from '../http/routes/after-sales-routes.js';
+import { type BackupRouteDeps, backupRoutes } from '../http/routes/backup-routes.js';
 import { campaignRoutes } from '../http/routes/campaign-routes.js';
 import { customerRoutes } from '../http/routes/customer-routes.js';
 import { followUpRoutes } from '../http/routes/follow-up-routes.js';
@@ -39,6 +40,8 @@ export type HttpDeps = {
   readonly jobsEnabled: boolean;
   /** Import limits and rate limits; the config table's defaults when absent. */
   readonly edge?: EdgeSettings;
+  /** Backups' API (core/backups); not mounted without it. */
+  readonly backups?: BackupRouteDeps;
 };
 
 /**
@@ -68,6 +71,7 @@ export function buildHttp(
     ...(deps.afterSalesDeps ? [afterSalesRoutes(deps.afterSalesDeps)] : []),
     ...stageRouters(storage, deps, importLimits),
     ...reportRouters(storage, deps),
+    ...(deps.backups ? [backupRoutes(deps.backups)] : []),
   ]) {
     api.use(router.routes(), router.allowedMethods());
   }

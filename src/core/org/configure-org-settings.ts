@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { afterSalesSettingsSchema } from '../after-sales/index.js';
+import { backupSettingsSchema } from '../backups/index.js';
 import { stageSettingsSchema } from '../customers/index.js';
 import { followUpSettingsSchema, planSettingsSchema } from '../follow-ups/index.js';
 import { DomainError, validationFailed } from '../shared/errors.js';
@@ -76,6 +77,8 @@ export const orgSettingsPatchSchema = z.strictObject({
     .optional(),
   // Lazy: the follow-ups domain imports this one, so its schema is read when a patch is parsed, not at load time.
   plan: z.lazy(() => planSettingsSchema).optional(),
+  // Lazy: core/backups imports org's index, so its schema is read when a patch is parsed.
+  backups: z.lazy(() => backupSettingsSchema).optional(),
 });
 
 export type OrgSettingsPatch = z.output<typeof orgSettingsPatchSchema>;

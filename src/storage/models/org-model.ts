@@ -30,6 +30,8 @@ export type OrgDoc = {
     plan?: Record<string, unknown>;
     /** Validated by followUpSettingsSchema before it is stored. */
     followUps?: Record<string, unknown>;
+    /** Validated by backupSettingsSchema before it is stored. */
+    backups?: Record<string, unknown>;
   };
   createdAt: Date;
 };
@@ -60,6 +62,7 @@ export const orgSchema = new Schema<OrgDoc>(
       stages: { type: Schema.Types.Mixed },
       plan: { type: Schema.Types.Mixed },
       followUps: { type: Schema.Types.Mixed },
+      backups: { type: Schema.Types.Mixed },
     },
     createdAt: { type: Date, required: true },
   },
