@@ -8,6 +8,7 @@ import { dashboardRouters, dashboardSession } from '../http/dashboard/dashboard-
 import { apiAuth } from '../http/middleware/api-auth.js';
 import { tokenRole } from '../http/middleware/token-role.js';
 import { type AfterSalesRouteDeps, afterSalesRoutes } from '../http/routes/after-sales-routes.js';
+import { type BackupRouteDeps, backupRoutes } from '../http/routes/backup-routes.js';
 import { campaignRoutes } from '../http/routes/campaign-routes.js';
 import { customerRoutes } from '../http/routes/customer-routes.js';
 import { followUpRoutes } from '../http/routes/follow-up-routes.js';
@@ -42,6 +43,8 @@ export type HttpDeps = {
   readonly edge?: EdgeSettings;
   /** PUBLIC_URL: the dashboard's session cookie is Secure when it is https. */
   readonly publicUrl?: string | undefined;
+  /** Backups' API (core/backups); not mounted without it. */
+  readonly backups?: BackupRouteDeps;
 };
 
 /**
@@ -73,6 +76,7 @@ export function buildHttp(
     ...stageRouters(storage, deps, importLimits),
     ...reportRouters(storage, deps),
     dashboard.api,
+    ...(deps.backups ? [backupRoutes(deps.backups)] : []),
   ]) {
     api.use(router.routes(), router.allowedMethods());
   }

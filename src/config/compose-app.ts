@@ -1,6 +1,9 @@
 import type { Connection } from 'mongoose';
 import type { Logger } from 'pino';
 import { type AdjustableClock, adjustableClock } from '../core/shared/clock.js';
+import type { JobDefinition } from '../jobs/job-definition.js';
+import { runJobsOnce } from '../jobs/job-table.js';
+import { type BackupOptions, buildBackups } from './build-backups.js';
 import { buildChat } from './build-chat.js';
 import { buildHttp } from './build-http.js';
 import { buildJobs } from './build-jobs.js';
@@ -19,6 +22,8 @@ export type ComposeOptions = {
   readonly clock?: AdjustableClock;
   /** Real chat platforms (Slack, DingTalk, WeCom) and where their settings come from; none by default. */
   readonly platforms?: PlatformOptions;
+  /** Backups (BACKUP_DIR): their jobs and API; absent, neither (a test app writes no backups unless asked). */
+  readonly backups?: BackupOptions;
 };
 
 /**
@@ -43,7 +48,11 @@ export function composeApp(options: ComposeOptions) {
     ...{ complaints, tasks, orders: afterSalesOrders, figures: afterSalesFigures, counters, members },
     ...{ notifier: chat.notifier, clock },
   };
-  const jobs = buildJobs(storage, chat, { clock, outboxIntervalMs: config.OUTBOX_INTERVAL_MS });
+  const built = buildJobs(storage, chat, { clock, outboxIntervalMs: config.OUTBOX_INTERVAL_MS });
+  const backups = options.backups
+    ? buildBackups(connection, storage, { notifier: chat.notifier, clock, options: options.backups })
+    : undefined;
+  const jobs = backups ? withJobs(built.jobs, backups.jobs) : built;
   const platforms = buildPlatforms(storage, chat, jobs, {
     clock,
     log,
@@ -60,6 +69,7 @@ export function composeApp(options: ComposeOptions) {
     afterSalesDeps,
     jobsEnabled: config.JOBS_ENABLED,
     edge,
+    ...(backups ? { backups: backups.routes } : {}),
   });
   return {
     clock,
@@ -80,6 +90,12 @@ export function composeApp(options: ComposeOptions) {
     setJobsRunning: http.setJobsRunning,
     stopAccepting: http.stopAccepting,
   };
+}
+
+/** The job table with a domain's jobs appended (run after the others by the sandbox clock). */
+function withJobs(jobs: readonly JobDefinition[], more: readonly JobDefinition[]) {
+  const all = [...jobs, ...more];
+  return { jobs: all, runJobs: runJobsOnce(all) };
 }
 
 export type ComposedApp = ReturnType<typeof composeApp>;

@@ -1,6 +1,8 @@
 import type { Server } from 'node:http';
+import type { Db } from 'mongodb';
 import { type Scheduler, startScheduler } from '../jobs/agenda-scheduler.js';
 import { backfillLeadCodes } from '../storage/backfill-lead-codes.js';
+import { pendingRestore } from '../storage/backups/restore-swap.js';
 import { connectDatabase } from '../storage/connect-database.js';
 import { type RunningDatabase, startDatabase } from '../storage/embedded-database.js';
 import { ensureIndexes } from '../storage/models.js';
@@ -31,11 +33,13 @@ async function main(): Promise<void> {
     uri: database.uri,
     ...(database.kind === 'external' ? {} : { dbName: 'leadrelay' }),
   });
+  await refuseHalfRestored(connection);
   const app = composeApp({
     connection,
     config,
     log,
     platforms: { enabled: realPlatforms, env: process.env, publicUrl: config.PUBLIC_URL },
+    backups: { dir: config.backupDir },
   });
   await ensureIndexes(app.models);
   // Leads stored before short codes existed get theirs before anything is served (see backfill-lead-codes.ts).
@@ -82,6 +86,17 @@ function checkedConfig(): Config {
   const refusals = startupRefusals(config);
   if (refusals.length > 0) refuse(refusals.join('\n'));
   return config;
+}
+
+/** A restore a kill interrupted mid-swap must be completed first: serving a half-swapped database would mix data. */
+async function refuseHalfRestored(connection: { db?: Db | undefined }): Promise<void> {
+  const pending = connection.db ? await pendingRestore(connection.db) : null;
+  if (pending?.state === 'swapping') {
+    refuse(
+      `A restore of ${pending.backup} was interrupted half-way through its swap. Complete it with ` +
+        `\`npm run restore -- ${pending.backup}\` (same database settings), then start again.`,
+    );
+  }
 }
 
 function refuse(message: string): never {

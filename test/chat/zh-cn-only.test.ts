@@ -248,6 +248,42 @@ const NOTICES: { readonly [K in NoticeKind]: readonly [NoticeRecipient, NoticeDa
       },
     ],
   ],
+  'backup.failed': (['disk_full', 'no_access', 'database', 'other'] as const).map((reason) => [
+    toRep,
+    { reason, error: 'ENOSPC: no space left on device, write', at: AT.toISOString() },
+  ]),
+  'backup.drill': [
+    [toRep, { passed: true, backupAt: AT.toISOString(), documents: 32104, seconds: 41, differences: [] }],
+    [
+      toRep,
+      {
+        passed: false,
+        backupAt: AT.toISOString(),
+        documents: 32104,
+        seconds: 41,
+        differences: [
+          { collection: 'leads', what: 'count', expected: 10, actual: 9 },
+          { collection: 'follow_ups', what: 'documents_checksum', expected: 'ab', actual: 'cd' },
+          { collection: 'new_things', what: 'missing_file', expected: 'x', actual: '' },
+        ],
+      },
+    ],
+    [
+      toRep,
+      { passed: false, documents: 0, seconds: 0, differences: [], failure: 'no_backup', error: 'none' },
+    ],
+    [
+      toRep,
+      {
+        passed: false,
+        documents: 0,
+        seconds: 3,
+        differences: [],
+        failure: 'restore_failed',
+        error: 'E11000',
+      },
+    ],
+  ],
   'plan.missed': [[{ kind: 'member', memberId: memberId('00000000000000000000c003') }, contactPlan]],
   'lead.approval': (['pending', 'approved', 'kept'] as const).flatMap((approval) =>
     (['timeout', 'manual'] as const).map(

@@ -3,6 +3,7 @@ import type { SkipReason, Strategy } from '../../core/leads/routing-types.js';
 import type { Level, Role } from '../../core/org/types.js';
 import type { ErrorCode, ErrorDetails } from '../../core/shared/errors.js';
 import type { AfterSalesTexts } from './after-sales-texts.js';
+import type { BackupTexts } from './backup-texts.js';
 import type { ChartTexts } from './chart-texts.js';
 import type { ComplaintChatTexts } from './complaint-chat-texts-zh-cn.js';
 import type { DashboardTexts } from './dashboard-texts.js';
@@ -51,6 +52,7 @@ export type Catalogue = {
   readonly stage: StageTexts;
   readonly plan: PlanTexts;
   readonly report: ReportTexts;
+  readonly backups: BackupTexts;
   readonly followUps: FollowUpTexts;
   readonly drafts: DraftTexts;
   readonly link: {

@@ -1,4 +1,5 @@
 import { afterSalesErrorsEn, afterSalesTextsEn } from './after-sales-texts-en.js';
+import { backupTextsEn } from './backup-texts-en.js';
 import type { Catalogue, CommandName } from './catalogue.js';
 import { chartTextsEn } from './chart-texts-en.js';
 import { complaintChatTextsEn, complaintErrorsEn } from './complaint-chat-texts-en.js';
@@ -138,6 +139,7 @@ export const en: Catalogue = {
   stage: stageTextsEn,
   plan: planTextsEn,
   report: reportTextsEn,
+  backups: backupTextsEn,
   followUps: followUpTextsEn,
   drafts: draftTextsEn,
   link: {

@@ -1,5 +1,6 @@
 import type { Platform } from '../../core/org/types.js';
 import { afterSalesErrorsZhCN, afterSalesTextsZhCN } from './after-sales-texts-zh-cn.js';
+import { backupTextsZhCN } from './backup-texts-zh-cn.js';
 import type { Catalogue, CommandName } from './catalogue.js';
 import { chartTextsZhCN } from './chart-texts-zh-cn.js';
 import { complaintChatTextsZhCN, complaintErrorsZhCN } from './complaint-chat-texts-zh-cn.js';
@@ -138,6 +139,7 @@ export const zhCN: Catalogue = {
   stage: stageTextsZhCN,
   plan: planTextsZhCN,
   report: reportTextsZhCN,
+  backups: backupTextsZhCN,
   followUps: followUpTextsZhCN,
   drafts: draftTextsZhCN,
   link: {
