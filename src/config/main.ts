@@ -2,6 +2,7 @@ import type { Server } from 'node:http';
 import type { Db } from 'mongodb';
 import { type Scheduler, startScheduler } from '../jobs/agenda-scheduler.js';
 import { backfillLeadCodes } from '../storage/backfill-lead-codes.js';
+import { backfillOpenAssignees } from '../storage/backfill-open-assignees.js';
 import { pendingRestore } from '../storage/backups/restore-swap.js';
 import { connectDatabase } from '../storage/connect-database.js';
 import { type RunningDatabase, startDatabase } from '../storage/embedded-database.js';
@@ -44,6 +45,8 @@ async function main(): Promise<void> {
   await ensureIndexes(app.models);
   // Leads stored before short codes existed get theirs before anything is served (see backfill-lead-codes.ts).
   await backfillLeadCodes(app.models);
+  // Open tasks stored before the centre's open counts joined on `openAssigneeId` get it (backfill-open-assignees.ts).
+  await backfillOpenAssignees(app.models);
   if (config.DEMO_ORG) {
     const token = await demoToken(config.dataDir, config.DEMO_API_TOKEN);
     const demo = await startDemo(app, { reset: false, apiToken: token, sampleOrders: true });
