@@ -47,6 +47,7 @@ import { type BatchFigures, runBatch } from './bench/run-batch.js';
 import { CAMPAIGN_TARGETS, runCampaign } from './bench/run-campaign.js';
 import { runCharts } from './bench/run-charts.js';
 import { runContactPlanBench } from './bench/run-contact-plan.js';
+import { digestOnly } from './bench/run-digest.js';
 import { FOLLOW_UP_TARGETS, runFollowUps } from './bench/run-follow-up.js';
 import { type ReclaimFigures, runReclaim } from './bench/run-reclaim.js';
 import { REPORT_TARGETS, runReports } from './bench/run-reports.js';
@@ -65,6 +66,7 @@ async function main(): Promise<number> {
   // The charts are pure CPU: their scenario runs alone, without the database (scripts/bench/run-charts.ts).
   if (args.charts) return chartsOnly(args.chartRuns, args.strict);
   if (args.reports) return reportsOnly(args.reportsLeads, args.reportsFollowUps, args.strict);
+  if (args.digest) return digestOnly(args, progress);
   const began = performance.now();
   const env = await openBenchEnvironment(progress);
   try {
