@@ -50,6 +50,7 @@ import { CAMPAIGN_TARGETS, runCampaign } from './bench/run-campaign.js';
 import { runCharts } from './bench/run-charts.js';
 import { runContactPlanBench } from './bench/run-contact-plan.js';
 import { dashboardOnly } from './bench/run-dashboard.js';
+import { digestOnly } from './bench/run-digest.js';
 import { FOLLOW_UP_TARGETS, runFollowUps } from './bench/run-follow-up.js';
 import { type ReclaimFigures, runReclaim } from './bench/run-reclaim.js';
 import { REPORT_TARGETS, runReports } from './bench/run-reports.js';
@@ -69,6 +70,7 @@ async function main(): Promise<number> {
   if (args.charts) return chartsOnly(args.chartRuns, args.strict);
   if (args.reports) return reportsOnly(args.reportsLeads, args.reportsFollowUps, args.strict);
   if (args.dashboard) return dashboardOnly(args.dashboardLeads, args.strict, progress);
+  if (args.digest) return digestOnly(args, progress);
   const began = performance.now();
   const env = await openBenchEnvironment(progress);
   try {

@@ -24,10 +24,10 @@ const SHANGHAI = 8 * HOUR;
 const auth = () => ({ authorization: `Bearer ${t.token}` });
 /** Moves the sandbox clock on (a day at a time, so the ladder's reclaims happen on the day they are due). */
 const advance = async (ms: number) => {
+  // Whole days, then the rest rounded up to the minute: the clock lands within a minute after the target.
   for (let left = ms; left > 0; left -= DAY) {
-    const res = await t.request('POST', '/sandbox/api/clock', {
-      advance: `${Math.ceil(Math.min(left, DAY) / MIN)}m`,
-    });
+    const minutes = left >= DAY ? DAY / MIN : Math.ceil(left / MIN);
+    const res = await t.request('POST', '/sandbox/api/clock', { advance: `${minutes}m` });
     expect(res.status).toBe(200);
   }
 };
@@ -103,11 +103,14 @@ describe('the weekly digest', () => {
     const leads = [await newLead(), await newLead(), await newLead()];
     await advance(HOUR);
     for (const lead of leads.slice(0, 2)) await followUp(lead.code);
-    await toNext(1, 8, 59);
+    // 08:58 (the clock also runs in real time: a minute's margin before the slot).
+    await toNext(1, 8, 58);
     const week = lastWeek();
     expect(await cardsOf(week)).toHaveLength(0);
-    // 09:00: the sandbox clock runs the jobs, and at the same moment two more processes' job tables do.
-    await Promise.all([advance(MIN), otherProcess()(), otherProcess()()]);
+    // 09:00: this app's job table and two more processes' job tables run at the same moment.
+    t.app.clock.advance(2 * MIN);
+    await Promise.all([t.app.runJobs(), otherProcess()(), otherProcess()()]);
+    await t.app.outboxPump.runNow();
     const { teams, managers, directors, reps } = await people();
     const sent = await cardsOf(week);
     const to = sent.map((c) => c.to as { kind: string; teamId?: string; memberId?: string });
@@ -165,16 +168,15 @@ describe('the weekly digest', () => {
   });
 
   it('resumes a run that crashed after taking its marker: the cards go once, after the lease', async () => {
-    await toNext(1, 8, 59);
+    await toNext(1, 8, 58);
     const week = lastWeek();
-    // A runner took the week and died before sending anything.
+    // A runner took the week at 09:00 and died before sending anything.
     const runs = mongoDigestRuns(t.app.models);
-    expect(await runs.take(orgId(t.orgId), week, new Date(t.app.clock.now().getTime() + MIN), 15 * MIN)).toBe(
-      'taken',
-    );
-    await advance(MIN);
+    const at = () => new Date(t.app.clock.now().getTime() + 2 * MIN);
+    expect(await runs.take(orgId(t.orgId), week, at(), 15 * MIN)).toBe('taken');
+    await advance(2 * MIN);
     expect(await cardsOf(week)).toHaveLength(0);
-    await advance(15 * MIN);
+    await advance(16 * MIN);
     const sent = await cardsOf(week);
     expect(sent.length).toBeGreaterThan(0);
     await advance(20 * MIN);
@@ -182,27 +184,29 @@ describe('the weekly digest', () => {
     expect(await cardsOf(week)).toHaveLength(sent.length);
     // Next week a runner publishes every card and dies before marking the week done: the run is taken over after
     // the lease and publishes the same keys, which the outbox drops.
-    await toNext(1, 8, 59);
+    await toNext(1, 8, 58);
     const next = lastWeek();
     const org = (await t.app.repos.orgs.get(orgId(t.orgId)))!;
-    const now = new Date(t.app.clock.now().getTime() + MIN);
+    const now = at();
     expect(await runs.take(org.id, next, now, 15 * MIN)).toBe('taken');
     const deps = { ...t.app.repos, runs, notifier: t.app.notifier, clock: t.app.clock };
     const published = await sendOrgDigest(deps, org, digestDue(org, now)!);
     expect(await cardsOf(next)).toHaveLength(published);
-    await advance(17 * MIN);
+    await advance(20 * MIN);
     expect(await cardsOf(next)).toHaveLength(published);
     expect(await runs.take(org.id, next, t.app.clock.now(), 15 * MIN)).toBe('done');
   }, 60_000);
 
   it('follows the settings: another day and time, some recipients, and nothing when disabled', async () => {
     await setDigest({ weekday: 3, time: '14:30', recipients: { reps: false, teamChannels: false } });
+    // Into the next week (the one before was sent by the test above), to its Monday after 09:00: not yet.
+    await toNext(2, 0);
     await toNext(1, 9, 30);
     const week = lastWeek();
     expect(await cardsOf(week)).toHaveLength(0);
-    await toNext(3, 14, 29);
+    await toNext(3, 14, 28);
     expect(await cardsOf(week)).toHaveLength(0);
-    await advance(MIN);
+    await advance(2 * MIN);
     const { managers, directors } = await people();
     const sent = await cardsOf(week);
     expect(sent.map((c) => (c.to as { memberId: string }).memberId).sort()).toEqual(

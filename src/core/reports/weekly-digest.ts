@@ -119,8 +119,10 @@ const noticeOf =
   });
 
 /**
- * The report deps with the org's teams and members read once per digest run: every team's computeReport asks for
- * them, and they do not change between the reports of one run (so commands grow per team by the figures only).
+ * The report deps with what every team's computeReport reads alike read once per digest run: the org's teams and
+ * members, and its campaign costs (all of them once, each report taking the ones it names), which do not change
+ * between the reports of one run; and the same campaigns' all-time totals asked twice are one aggregation. So the
+ * commands grow per team by the figures only.
  */
 function onceEach(deps: DigestDeps): DigestDeps {
   const memo = <A extends unknown[], R>(f: (...a: A) => Promise<R>) => {
@@ -131,9 +133,15 @@ function onceEach(deps: DigestDeps): DigestDeps {
       return seen.get(key) as Promise<R>;
     };
   };
+  const allCampaigns = memo((org: OrgId) => deps.campaigns.list(org));
   return {
     ...deps,
     teams: { list: memo(deps.teams.list.bind(deps.teams)) },
     members: { list: memo(deps.members.list.bind(deps.members)) },
+    campaigns: {
+      ...deps.campaigns,
+      list: async (org, names) => (await allCampaigns(org)).filter((c) => !names || names.includes(c.name)),
+    },
+    reports: { ...deps.reports, campaignTotals: memo(deps.reports.campaignTotals.bind(deps.reports)) },
   };
 }
