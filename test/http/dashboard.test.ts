@@ -197,6 +197,22 @@ describe('the page and its files', () => {
     expect((await fetch(`${t.baseUrl}/dashboard/assets/echarts-0.0.0.abc.js`)).status).toBe(404);
   });
 
+  it('speaks English to an en member: the link, the page and its words', async () => {
+    const id = await memberIdOf(t, '孙磊');
+    await t.app.models.Member.updateOne({ _id: id }, { $set: { locale: 'en' } });
+    try {
+      const { text, token } = await dashboardLinkFor(t, '孙磊');
+      expect(text).toContain('works once, for 10 minutes');
+      const { cookie } = await openLink(t, token);
+      const html = await (await fetch(`${t.baseUrl}/dashboard`, { headers: { cookie } })).text();
+      expect(html).toContain('<html lang="en">');
+      expect(html).toContain('Unfollowed rate per rep');
+      expect(html).not.toMatch(/[\u4e00-\u9fff]/);
+    } finally {
+      await t.app.models.Member.updateOne({ _id: id }, { $unset: { locale: 1 } });
+    }
+  });
+
   it('marks the session cookie Secure when PUBLIC_URL is https', () => {
     expect(sessionCookie('s', DASHBOARD_SESSION_MS, true)).toMatch(/; HttpOnly; SameSite=Lax; Secure$/);
     expect(sessionCookie('s', DASHBOARD_SESSION_MS, false)).not.toContain('Secure');
