@@ -32,12 +32,15 @@ export type BenchArgs = {
   readonly reports: boolean;
   readonly reportsLeads: number;
   readonly reportsFollowUps: number;
+  /** `--backup`: only the backup and restore scenario (issue #15), over the demo org plus so many leads. */
+  readonly backup: boolean;
+  readonly backupLeads: number;
   /** Exit 1 when a target is missed. */
   readonly strict: boolean;
 };
 
 export const BENCH_USAGE =
-  'usage: tsx scripts/bench.ts [--single 300] [--batch 10000] [--chunk 1000] [--warmup 100] [--reclaim-open 100000] [--reclaim-due 1000] [--campaign 1200] [--follow-up 300] [--agenda-reps 100] [--agenda-open 100000] [--plan-open 20000] [--plan-due 500] [--after-sales 20] [--charts [--chart-runs 20]] [--reports [--reports-leads 100000] [--reports-follow-ups 1000000]] [--strict]';
+  'usage: tsx scripts/bench.ts [--single 300] [--batch 10000] [--chunk 1000] [--warmup 100] [--reclaim-open 100000] [--reclaim-due 1000] [--campaign 1200] [--follow-up 300] [--agenda-reps 100] [--agenda-open 100000] [--plan-open 20000] [--plan-due 500] [--after-sales 20] [--charts [--chart-runs 20]] [--reports [--reports-leads 100000] [--reports-follow-ups 1000000]] [--backup [--backup-leads 20000]] [--strict]';
 
 /** A flag the bench cannot use: the message names it; no stack trace is worth showing. */
 export class BenchUsageError extends Error {}
@@ -74,6 +77,8 @@ function readArgs(argv: readonly string[]): BenchArgs {
       reports: { type: 'boolean', default: false },
       'reports-leads': { type: 'string', default: '100000' },
       'reports-follow-ups': { type: 'string', default: '1000000' },
+      backup: { type: 'boolean', default: false },
+      'backup-leads': { type: 'string', default: '20000' },
       strict: { type: 'boolean', default: false },
     },
     strict: true,
@@ -97,6 +102,8 @@ function readArgs(argv: readonly string[]): BenchArgs {
     reports: values.reports,
     reportsLeads: count('reports-leads', values['reports-leads'], 1),
     reportsFollowUps: count('reports-follow-ups', values['reports-follow-ups'], 0),
+    backup: values.backup,
+    backupLeads: count('backup-leads', values['backup-leads'], 0),
     strict: values.strict,
   };
 }
