@@ -45,6 +45,7 @@ import { beyondFloors, calibrate } from './bench/calibrate.js';
 import { countCommands } from './bench/command-counter.js';
 import { AFTER_SALES_TARGETS, runAfterSales } from './bench/run-after-sales.js';
 import { AGENDA_TARGETS, runAgenda } from './bench/run-agenda.js';
+import { runBackupBench } from './bench/run-backup.js';
 import { type BatchFigures, runBatch } from './bench/run-batch.js';
 import { CAMPAIGN_TARGETS, runCampaign } from './bench/run-campaign.js';
 import { runCharts } from './bench/run-charts.js';
@@ -71,6 +72,7 @@ async function main(): Promise<number> {
   if (args.reports) return reportsOnly(args.reportsLeads, args.reportsFollowUps, args.strict);
   if (args.dashboard) return dashboardOnly(args.dashboardLeads, args.strict, progress);
   if (args.digest) return digestOnly(args, progress);
+  if (args.backup) return backupOnly(args.backupLeads);
   const began = performance.now();
   const env = await openBenchEnvironment(progress);
   try {
@@ -216,6 +218,13 @@ async function reportsOnly(leads: number, followUps: number, strict: boolean): P
   );
   if (!reports.ok) return 1;
   return strict && !reports.meetsTargets ? 1 : 0;
+}
+
+/** `--backup` (issue #15): backup and restore throughput alone, in a database of its own. */
+async function backupOnly(leads: number): Promise<number> {
+  const backup = await runBackupBench(leads, progress);
+  process.stdout.write(`${JSON.stringify({ node: process.version, backup }, null, 2)}\n`);
+  return 0;
 }
 
 /** A skipped scenario meets nothing and fails nothing: its entries are null and `all` ignores them. */
