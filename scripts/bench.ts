@@ -34,6 +34,8 @@
 // its own database: database commands per rep (goal ≤ 2) and CPU per rep. The plan scenario runs the contact
 // plan's sweep over N planned leads of which M are due, and again over N/10 open: equal commands = cost follows due.
 //
+// The dashboard scenario (`--dashboard`, issue #14) loads the page once as a browser does from a `/看板` link:
+// requests and bytes per kind (HTML, CSS, JS, ECharts, JSON), and the database commands of its one JSON request.
 // The charts scenario (`--charts`, issue #14) runs alone, without a database: CPU ms and bytes per PNG per chart kind.
 // The targets are judged in the output (`meetsTargets`); a miss exits 0 unless --strict. A failed correctness
 // check (leads lost, duplicated or not created) always exits 1: its figures would mean nothing.
@@ -43,10 +45,12 @@ import { beyondFloors, calibrate } from './bench/calibrate.js';
 import { countCommands } from './bench/command-counter.js';
 import { AFTER_SALES_TARGETS, runAfterSales } from './bench/run-after-sales.js';
 import { AGENDA_TARGETS, runAgenda } from './bench/run-agenda.js';
+import { runBackupBench } from './bench/run-backup.js';
 import { type BatchFigures, runBatch } from './bench/run-batch.js';
 import { CAMPAIGN_TARGETS, runCampaign } from './bench/run-campaign.js';
 import { runCharts } from './bench/run-charts.js';
 import { runContactPlanBench } from './bench/run-contact-plan.js';
+import { dashboardOnly } from './bench/run-dashboard.js';
 import { digestOnly } from './bench/run-digest.js';
 import { FOLLOW_UP_TARGETS, runFollowUps } from './bench/run-follow-up.js';
 import { type ReclaimFigures, runReclaim } from './bench/run-reclaim.js';
@@ -66,7 +70,9 @@ async function main(): Promise<number> {
   // The charts are pure CPU: their scenario runs alone, without the database (scripts/bench/run-charts.ts).
   if (args.charts) return chartsOnly(args.chartRuns, args.strict);
   if (args.reports) return reportsOnly(args.reportsLeads, args.reportsFollowUps, args.strict);
+  if (args.dashboard) return dashboardOnly(args.dashboardLeads, args.strict, progress);
   if (args.digest) return digestOnly(args, progress);
+  if (args.backup) return backupOnly(args.backupLeads);
   const began = performance.now();
   const env = await openBenchEnvironment(progress);
   try {
@@ -214,6 +220,13 @@ async function reportsOnly(leads: number, followUps: number, strict: boolean): P
   return strict && !reports.meetsTargets ? 1 : 0;
 }
 
+/** `--backup` (issue #15): backup and restore throughput alone, in a database of its own. */
+async function backupOnly(leads: number): Promise<number> {
+  const backup = await runBackupBench(leads, progress);
+  process.stdout.write(`${JSON.stringify({ node: process.version, backup }, null, 2)}\n`);
+  return 0;
+}
+
 /** A skipped scenario meets nothing and fails nothing: its entries are null and `all` ignores them. */
 function judge(single: SingleFigures | undefined, batch: BatchFigures | undefined) {
   const within = (
@@ -233,8 +246,8 @@ function judge(single: SingleFigures | undefined, batch: BatchFigures | undefine
   return { ...result, all };
 }
 
-function chartsOnly(runs: number, strict: boolean): number {
-  const charts = runCharts(runs, progress);
+async function chartsOnly(runs: number, strict: boolean): Promise<number> {
+  const charts = await runCharts(runs, progress);
   process.stdout.write(`${JSON.stringify({ node: process.version, charts }, null, 2)}\n`);
   return strict && !charts.meetsTargets.cpuMsPerPng ? 1 : 0;
 }

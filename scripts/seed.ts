@@ -35,7 +35,7 @@ try {
   });
   await ensureIndexes(app.models);
   const apiToken = await demoToken(config.dataDir, config.DEMO_API_TOKEN);
-  const demo = await startDemo(app, { reset, apiToken });
+  const demo = await startDemo(app, { reset, apiToken, sampleOrders: true });
   await app.outboxPump.runNow();
   console.log(
     `${demo.created ? 'Created' : 'Kept'} the demo org (${demo.members} members) in ${database.description}`,

@@ -32,17 +32,23 @@ export type BenchArgs = {
   readonly reports: boolean;
   readonly reportsLeads: number;
   readonly reportsFollowUps: number;
+  /** `--dashboard`: only the dashboard's first load (bytes, requests), over so many leads of this week. */
+  readonly dashboard: boolean;
+  readonly dashboardLeads: number;
   /** `--digest`: only the weekly digest scenario (issue #14), over an org of so many leads, follow-ups and teams. */
   readonly digest: boolean;
   readonly digestLeads: number;
   readonly digestFollowUps: number;
   readonly digestTeams: number;
+  /** `--backup`: only the backup and restore scenario (issue #15), over the demo org plus so many leads. */
+  readonly backup: boolean;
+  readonly backupLeads: number;
   /** Exit 1 when a target is missed. */
   readonly strict: boolean;
 };
 
 export const BENCH_USAGE =
-  'usage: tsx scripts/bench.ts [--single 300] [--batch 10000] [--chunk 1000] [--warmup 100] [--reclaim-open 100000] [--reclaim-due 1000] [--campaign 1200] [--follow-up 300] [--agenda-reps 100] [--agenda-open 100000] [--plan-open 20000] [--plan-due 500] [--after-sales 20] [--charts [--chart-runs 20]] [--reports [--reports-leads 100000] [--reports-follow-ups 1000000]] [--digest [--digest-leads 100000] [--digest-follow-ups 1000000] [--digest-teams 10]] [--strict]';
+  'usage: tsx scripts/bench.ts [--single 300] [--batch 10000] [--chunk 1000] [--warmup 100] [--reclaim-open 100000] [--reclaim-due 1000] [--campaign 1200] [--follow-up 300] [--agenda-reps 100] [--agenda-open 100000] [--plan-open 20000] [--plan-due 500] [--after-sales 20] [--charts [--chart-runs 20]] [--reports [--reports-leads 100000] [--reports-follow-ups 1000000]] [--digest [--digest-leads 100000] [--digest-follow-ups 1000000] [--digest-teams 10]] [--dashboard [--dashboard-leads 2000]] [--backup [--backup-leads 20000]] [--strict]';
 
 /** A flag the bench cannot use: the message names it; no stack trace is worth showing. */
 export class BenchUsageError extends Error {}
@@ -79,10 +85,14 @@ function readArgs(argv: readonly string[]): BenchArgs {
       reports: { type: 'boolean', default: false },
       'reports-leads': { type: 'string', default: '100000' },
       'reports-follow-ups': { type: 'string', default: '1000000' },
+      dashboard: { type: 'boolean', default: false },
+      'dashboard-leads': { type: 'string', default: '2000' },
       digest: { type: 'boolean', default: false },
       'digest-leads': { type: 'string', default: '100000' },
       'digest-follow-ups': { type: 'string', default: '1000000' },
       'digest-teams': { type: 'string', default: '10' },
+      backup: { type: 'boolean', default: false },
+      'backup-leads': { type: 'string', default: '20000' },
       strict: { type: 'boolean', default: false },
     },
     strict: true,
@@ -106,10 +116,14 @@ function readArgs(argv: readonly string[]): BenchArgs {
     reports: values.reports,
     reportsLeads: count('reports-leads', values['reports-leads'], 1),
     reportsFollowUps: count('reports-follow-ups', values['reports-follow-ups'], 0),
+    dashboard: values.dashboard,
+    dashboardLeads: count('dashboard-leads', values['dashboard-leads'], 0, 100_000),
     digest: values.digest,
     digestLeads: count('digest-leads', values['digest-leads'], 1),
     digestFollowUps: count('digest-follow-ups', values['digest-follow-ups'], 0),
     digestTeams: count('digest-teams', values['digest-teams'], 3, 1000),
+    backup: values.backup,
+    backupLeads: count('backup-leads', values['backup-leads'], 0),
     strict: values.strict,
   };
 }

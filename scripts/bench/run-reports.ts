@@ -2,6 +2,7 @@ import { apiCaller } from '../../src/core/org/caller.js';
 import { computeReport, type ReportDeps, weekOf } from '../../src/core/reports/index.js';
 import { countCommands, totalOf } from './command-counter.js';
 import { openPlanBench, round } from './plan-bench-db.js';
+import { declaredIndexes, explainPlans, indexUses, recordQueries } from './run-reports-indexes.js';
 import { seedReportData } from './seed-report-data.js';
 
 /** The goal the issue sets: database commands for one team's report (every section of the sales figures). */
@@ -23,6 +24,7 @@ export async function runReports(leads: number, followUps: number, progress: (li
     const caller = apiCaller(org, ['director']);
     const period = weekOf(app.clock.now(), org.settings.timeZone, -1);
     const counter = countCommands(connection);
+    const queries = recordQueries(connection);
     const measure = async (input: Record<string, unknown>) => {
       const mark = counter.mark();
       const cpu = process.cpuUsage();
@@ -36,16 +38,27 @@ export async function runReports(leads: number, followUps: number, progress: (li
       };
     };
     await measure({ sections: ['summary'] }); // warm-up: the first call compiles the hot paths
+    queries.take();
     const perTeam = [];
+    const indexes = declaredIndexes(app.models as never);
     for (const team of await teams.list(org.id)) {
       progress(`reports: team ${team.name}`);
-      perTeam.push({
-        team: team.name,
-        ...(await measure({ team: team.id, sections: ['summary', 'reps', 'funnel', 'channels', 'heatmap'] })),
+      const figures = await measure({
+        team: team.id,
+        sections: ['summary', 'reps', 'funnel', 'channels', 'heatmap'],
       });
+      perTeam.push({ team: team.name, ...figures, queries: indexUses(queries.take(), indexes) });
     }
     const afterSales = await measure({ sections: ['afterSales'] });
+    const orgWide = await measure({ sections: ['summary', 'reps', 'funnel', 'channels', 'heatmap'] });
+    const orgQueries = queries.take();
     counter.stop();
+    queries.stop();
+    progress('reports: explain');
+    const explain = await explainPlans(connection, orgQueries);
+    const scans = [...perTeam.flatMap((t) => t.queries), ...indexUses(orgQueries, indexes)].filter(
+      (q) => !q.index,
+    );
     const worst = Math.max(...perTeam.map((t) => t.dbCommands));
     return {
       ...{
@@ -59,6 +72,9 @@ export async function runReports(leads: number, followUps: number, progress: (li
       period,
       perTeam,
       afterSalesOrgWide: afterSales,
+      orgWide: { ...orgWide, queries: indexUses(orgQueries, indexes) },
+      withoutUsableIndex: scans.length,
+      explain,
       dbCommandsPerTeamMax: worst,
       meetsTargets: worst <= REPORT_TARGETS.dbCommandsPerTeam,
       ok: perTeam.every((t) => t.assigned > 0),

@@ -14,6 +14,9 @@ const ALIASES: Readonly<Record<string, CommandName>> = {
   工时: 'hours',
   我的任务: 'tasks',
   任务: 'tasks',
+  报表: 'report',
+  报告: 'report',
+  看板: 'dashboard',
   绑定: 'link',
   帮助: 'help',
 };

@@ -17,7 +17,13 @@ import type { Storage } from './build-storage.js';
  */
 export function buildChat(
   storage: Storage,
-  deps: { readonly clock: Clock; readonly log: Logger; readonly coalesceMs?: number },
+  deps: {
+    readonly clock: Clock;
+    readonly log: Logger;
+    readonly coalesceMs?: number;
+    /** PUBLIC_URL, for the links the bot sends (the dashboard's sign-in). */
+    readonly publicUrl?: string | undefined;
+  },
 ) {
   const { clock, log } = deps;
   const { orgs, teams, members, outbox } = storage.repos;
@@ -46,6 +52,7 @@ export function buildChat(
     ...storage.repos,
     notifier,
     clock,
+    ...(deps.publicUrl ? { publicUrl: deps.publicUrl } : {}),
   });
   // Shutdown awaits this after the server stops taking requests, so a click acknowledged just before is finished.
   const background = backgroundWork((error) => log.error({ err: error }, 'background webhook work failed'));

@@ -4,9 +4,11 @@ import type { Logger } from 'pino';
 import type { DueLeadsDeps } from '../core/follow-ups/index.js';
 import type { IntakeDeps } from '../core/leads/intake-lead.js';
 import { createHttpApp } from '../http/create-http-app.js';
+import { dashboardRouters, dashboardSession } from '../http/dashboard/dashboard-wiring.js';
 import { apiAuth } from '../http/middleware/api-auth.js';
 import { tokenRole } from '../http/middleware/token-role.js';
 import { type AfterSalesRouteDeps, afterSalesRoutes } from '../http/routes/after-sales-routes.js';
+import { type BackupRouteDeps, backupRoutes } from '../http/routes/backup-routes.js';
 import { campaignRoutes } from '../http/routes/campaign-routes.js';
 import { customerRoutes } from '../http/routes/customer-routes.js';
 import { followUpRoutes } from '../http/routes/follow-up-routes.js';
@@ -39,6 +41,10 @@ export type HttpDeps = {
   readonly jobsEnabled: boolean;
   /** Import limits and rate limits; the config table's defaults when absent. */
   readonly edge?: EdgeSettings;
+  /** PUBLIC_URL: the dashboard's session cookie is Secure when it is https. */
+  readonly publicUrl?: string | undefined;
+  /** Backups' API (core/backups); not mounted without it. */
+  readonly backups?: BackupRouteDeps;
 };
 
 /**
@@ -56,8 +62,9 @@ export function buildHttp(
   let accepting = true;
   let jobsRunning: () => boolean = () => !deps.jobsEnabled;
 
+  const dashboard = dashboardRouters(storage, deps.intakeDeps.clock, deps.publicUrl);
   const api = new Router({ prefix: '/api/v1' });
-  api.use(apiAuth(tokens, orgs), tokenRole);
+  api.use(apiAuth(tokens, orgs, dashboardSession(storage, deps.intakeDeps.clock)), tokenRole);
   for (const router of [
     orgRoutes({ orgs, members, teams }),
     leadRoutes(deps.intakeDeps),
@@ -68,6 +75,8 @@ export function buildHttp(
     ...(deps.afterSalesDeps ? [afterSalesRoutes(deps.afterSalesDeps)] : []),
     ...stageRouters(storage, deps, importLimits),
     ...reportRouters(storage, deps),
+    dashboard.api,
+    ...(deps.backups ? [backupRoutes(deps.backups)] : []),
   ]) {
     api.use(router.routes(), router.allowedMethods());
   }
@@ -76,7 +85,7 @@ export function buildHttp(
     jobs: () => jobsRunning(),
     accepting: () => accepting,
   });
-  const routers: Router[] = [health, api, ...platforms.routers];
+  const routers: Router[] = [health, api, dashboard.page, ...platforms.routers];
   if (platforms.sandboxRouters.length > 0) routers.push(sandbox(platforms.sandboxRouters, deps));
   const http: Koa = createHttpApp({
     log: deps.log,

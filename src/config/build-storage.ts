@@ -12,6 +12,7 @@ import { mongoConversionStats } from '../storage/repositories/conversion-stats.j
 import { mongoCounters } from '../storage/repositories/counter-repository.js';
 import { mongoPendingCustomers } from '../storage/repositories/customer-pending-leads.js';
 import { mongoCustomerRepository } from '../storage/repositories/customer-repository.js';
+import { mongoDashboardAccess } from '../storage/repositories/dashboard-access-repository.js';
 import { mongoFollowUpRepository } from '../storage/repositories/follow-up-repository.js';
 import { mongoInboundEventLog } from '../storage/repositories/inbound-event-log.js';
 import { leadNoticeSweep } from '../storage/repositories/lead-notice-sweep.js';
@@ -23,6 +24,7 @@ import { mongoOutboxStore } from '../storage/repositories/outbox-repository.js';
 import { mongoResponseCodes } from '../storage/repositories/platform-response-codes.js';
 import { mongoCampaigns } from '../storage/repositories/report-campaigns.js';
 import { mongoReportQueries } from '../storage/repositories/report-figures.js';
+import { mongoReportItems } from '../storage/repositories/report-items.js';
 import { mongoRosterRepository } from '../storage/repositories/roster-repository.js';
 import { mongoSandboxStore } from '../storage/repositories/sandbox-message-store.js';
 import { mongoSeenSignatures } from '../storage/repositories/seen-signatures.js';
@@ -64,6 +66,9 @@ export function buildStorage(connection: Connection, clock: Clock, edge: EdgeSet
     // Reports (issue #14): the figures' aggregations and the campaign costs.
     reports: mongoReportQueries(models),
     campaigns: mongoCampaigns(models),
+    reportItems: mongoReportItems(models),
+    // The dashboard's sign-in links and sessions (hashes only).
+    dashboardAccess: mongoDashboardAccess(models),
   };
   return {
     connection,

@@ -1,6 +1,9 @@
 import type { Connection } from 'mongoose';
 import type { Logger } from 'pino';
 import { type AdjustableClock, adjustableClock } from '../core/shared/clock.js';
+import type { JobDefinition } from '../jobs/job-definition.js';
+import { runJobsOnce } from '../jobs/job-table.js';
+import { type BackupOptions, buildBackups } from './build-backups.js';
 import { buildChat } from './build-chat.js';
 import { buildHttp } from './build-http.js';
 import { buildJobs } from './build-jobs.js';
@@ -13,12 +16,14 @@ import type { Config } from './load-config.js';
 export type ComposeOptions = {
   readonly connection: Connection;
   readonly config: Pick<Config, 'SANDBOX_ENABLED' | 'BODY_LIMIT' | 'OUTBOX_INTERVAL_MS' | 'JOBS_ENABLED'> &
-    Partial<Pick<Config, 'SANDBOX_ALLOW_REMOTE' | 'TRUST_PROXY' | 'OUTBOX_COALESCE_MS'>> &
+    Partial<Pick<Config, 'SANDBOX_ALLOW_REMOTE' | 'TRUST_PROXY' | 'OUTBOX_COALESCE_MS' | 'PUBLIC_URL'>> &
     Partial<EdgeSettings>;
   readonly log: Logger;
   readonly clock?: AdjustableClock;
   /** Real chat platforms (Slack, DingTalk, WeCom) and where their settings come from; none by default. */
   readonly platforms?: PlatformOptions;
+  /** Backups (BACKUP_DIR): their jobs and API; absent, neither (a test app writes no backups unless asked). */
+  readonly backups?: BackupOptions;
 };
 
 /**
@@ -35,6 +40,7 @@ export function composeApp(options: ComposeOptions) {
     clock,
     log,
     ...(config.OUTBOX_COALESCE_MS !== undefined ? { coalesceMs: config.OUTBOX_COALESCE_MS } : {}),
+    publicUrl: config.PUBLIC_URL,
   });
   const intakeDeps = { leads, roster, conversion, notifier: chat.notifier, clock };
   const { complaints, tasks, afterSalesOrders, afterSalesFigures, counters, members } = storage.repos;
@@ -42,7 +48,11 @@ export function composeApp(options: ComposeOptions) {
     ...{ complaints, tasks, orders: afterSalesOrders, figures: afterSalesFigures, counters, members },
     ...{ notifier: chat.notifier, clock },
   };
-  const jobs = buildJobs(storage, chat, { clock, outboxIntervalMs: config.OUTBOX_INTERVAL_MS });
+  const built = buildJobs(storage, chat, { clock, outboxIntervalMs: config.OUTBOX_INTERVAL_MS });
+  const backups = options.backups
+    ? buildBackups(connection, storage, { notifier: chat.notifier, clock, options: options.backups })
+    : undefined;
+  const jobs = backups ? withJobs(built.jobs, backups.jobs) : built;
   const platforms = buildPlatforms(storage, chat, jobs, {
     clock,
     log,
@@ -54,10 +64,12 @@ export function composeApp(options: ComposeOptions) {
     bodyLimit: config.BODY_LIMIT,
     sandboxAllowRemote: config.SANDBOX_ALLOW_REMOTE,
     trustProxy: config.TRUST_PROXY,
+    publicUrl: config.PUBLIC_URL,
     intakeDeps,
     afterSalesDeps,
     jobsEnabled: config.JOBS_ENABLED,
     edge,
+    ...(backups ? { backups: backups.routes } : {}),
   });
   return {
     clock,
@@ -78,6 +90,12 @@ export function composeApp(options: ComposeOptions) {
     setJobsRunning: http.setJobsRunning,
     stopAccepting: http.stopAccepting,
   };
+}
+
+/** The job table with a domain's jobs appended (run after the others by the sandbox clock). */
+function withJobs(jobs: readonly JobDefinition[], more: readonly JobDefinition[]) {
+  const all = [...jobs, ...more];
+  return { jobs: all, runJobs: runJobsOnce(all) };
 }
 
 export type ComposedApp = ReturnType<typeof composeApp>;

@@ -30,6 +30,11 @@ export const SETTINGS = {
     default: './data',
     doc: 'Local state: the embedded database and its snapshots.',
   },
+  BACKUP_DIR: {
+    schema: z.string().min(1).optional(),
+    default: '(DATA_DIR/backups)',
+    doc: 'Where backups are written (`npm run backup`, the daily job, `POST /api/v1/backups`) and listed from; put it on another disk than the database.',
+  },
   MONGODB_URI: {
     schema: z
       .string()

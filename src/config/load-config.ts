@@ -3,7 +3,7 @@ import type { Platform } from '../core/org/types.js';
 import { configSchema, type RawConfig } from './config-schema.js';
 
 export type Config = Readonly<
-  Omit<RawConfig, 'SANDBOX_ENABLED' | 'DEMO_ORG' | 'PUBLIC_URL' | 'PLATFORMS'> & {
+  Omit<RawConfig, 'SANDBOX_ENABLED' | 'DEMO_ORG' | 'PUBLIC_URL' | 'PLATFORMS' | 'BACKUP_DIR'> & {
     /** The chat platforms to run; `sandbox` when PLATFORMS is unset. */
     PLATFORMS: readonly Platform[];
     SANDBOX_ENABLED: boolean;
@@ -11,6 +11,8 @@ export type Config = Readonly<
     PUBLIC_URL: string;
     /** DATA_DIR made absolute, so a later chdir cannot move the data. */
     dataDir: string;
+    /** BACKUP_DIR made absolute (DATA_DIR/backups by default). */
+    backupDir: string;
   }
 >;
 
@@ -45,5 +47,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     DEMO_ORG: raw.DEMO_ORG ?? (embedded && raw.NODE_ENV !== 'production'),
     PUBLIC_URL: raw.PUBLIC_URL ?? `http://localhost:${raw.PORT}`,
     dataDir: path.resolve(raw.DATA_DIR),
+    backupDir: path.resolve(raw.BACKUP_DIR ?? path.join(raw.DATA_DIR, 'backups')),
   });
 }

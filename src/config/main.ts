@@ -1,6 +1,9 @@
 import type { Server } from 'node:http';
+import type { Db } from 'mongodb';
 import { type Scheduler, startScheduler } from '../jobs/agenda-scheduler.js';
 import { backfillLeadCodes } from '../storage/backfill-lead-codes.js';
+import { backfillOpenAssignees } from '../storage/backfill-open-assignees.js';
+import { pendingRestore } from '../storage/backups/restore-swap.js';
 import { connectDatabase } from '../storage/connect-database.js';
 import { type RunningDatabase, startDatabase } from '../storage/embedded-database.js';
 import { ensureIndexes } from '../storage/models.js';
@@ -31,18 +34,22 @@ async function main(): Promise<void> {
     uri: database.uri,
     ...(database.kind === 'external' ? {} : { dbName: 'leadrelay' }),
   });
+  await refuseHalfRestored(connection);
   const app = composeApp({
     connection,
     config,
     log,
     platforms: { enabled: realPlatforms, env: process.env, publicUrl: config.PUBLIC_URL },
+    backups: { dir: config.backupDir },
   });
   await ensureIndexes(app.models);
   // Leads stored before short codes existed get theirs before anything is served (see backfill-lead-codes.ts).
   await backfillLeadCodes(app.models);
+  // Open tasks stored before the centre's open counts joined on `openAssigneeId` get it (backfill-open-assignees.ts).
+  await backfillOpenAssignees(app.models);
   if (config.DEMO_ORG) {
     const token = await demoToken(config.dataDir, config.DEMO_API_TOKEN);
-    const demo = await startDemo(app, { reset: false, apiToken: token });
+    const demo = await startDemo(app, { reset: false, apiToken: token, sampleOrders: true });
     say(
       `Demo org ${demo.created ? 'created' : 'ready'}: ${demo.members} members. API token (admin): ${demo.token}`,
     );
@@ -82,6 +89,17 @@ function checkedConfig(): Config {
   const refusals = startupRefusals(config);
   if (refusals.length > 0) refuse(refusals.join('\n'));
   return config;
+}
+
+/** A restore a kill interrupted mid-swap must be completed first: serving a half-swapped database would mix data. */
+async function refuseHalfRestored(connection: { db?: Db | undefined }): Promise<void> {
+  const pending = connection.db ? await pendingRestore(connection.db) : null;
+  if (pending?.state === 'swapping') {
+    refuse(
+      `A restore of ${pending.backup} was interrupted half-way through its swap. Complete it with ` +
+        `\`npm run restore -- ${pending.backup}\` (same database settings), then start again.`,
+    );
+  }
 }
 
 function refuse(message: string): never {

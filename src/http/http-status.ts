@@ -1,4 +1,5 @@
 import type { ErrorCode } from '../core/shared/errors.js';
+import { DASHBOARD_HTTP_STATUS } from './dashboard/dashboard-http-status.js';
 import { CUSTOMER_HTTP_STATUS } from './routes/customer-http-status.js';
 import { ORDER_HTTP_STATUS } from './routes/order-http-status.js';
 
@@ -51,4 +52,5 @@ export const HTTP_STATUS: Readonly<Record<ErrorCode, number>> = {
   TASK_ALREADY_DECIDED: 409,
   ...CUSTOMER_HTTP_STATUS,
   ...ORDER_HTTP_STATUS,
+  ...DASHBOARD_HTTP_STATUS,
 };

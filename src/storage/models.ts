@@ -5,6 +5,7 @@ import { type ChatDraftDoc, chatDraftSchema } from './models/chat-draft-model.js
 import { type ComplaintDoc, complaintSchema } from './models/complaint-model.js';
 import { type CounterDoc, counterSchema } from './models/counter-model.js';
 import { type CustomerDoc, customerSchema, RETIRED_CUSTOMER_INDEXES } from './models/customer-model.js';
+import { type DashboardAccessDoc, dashboardAccessSchema } from './models/dashboard-access-model.js';
 import { type DigestRunDoc, digestRunSchema } from './models/digest-run-model.js';
 import { type FollowUpDoc, followUpSchema } from './models/follow-up-model.js';
 import { type InboundEventDoc, inboundEventSchema } from './models/inbound-event-model.js';
@@ -44,6 +45,7 @@ export type Models = {
   readonly FollowUp: Model<FollowUpDoc>;
   readonly Campaign: Model<CampaignDoc>;
   readonly DigestRun: Model<DigestRunDoc>;
+  readonly DashboardAccess: Model<DashboardAccessDoc>;
 };
 
 /** Binds every model to one connection (tests open one connection per database). */
@@ -72,6 +74,7 @@ export function bindModels(connection: Connection): Models {
     FollowUp: connection.model<FollowUpDoc>('FollowUp', followUpSchema),
     Campaign: connection.model<CampaignDoc>('Campaign', campaignSchema),
     DigestRun: connection.model<DigestRunDoc>('DigestRun', digestRunSchema),
+    DashboardAccess: connection.model<DashboardAccessDoc>('DashboardAccess', dashboardAccessSchema),
   };
 }
 

@@ -11,6 +11,7 @@ import { FakeFollowUpRepository } from '../core/fake-follow-up-repository.js';
 import { FakeOrgRepository } from '../core/fakes.js';
 import { leadWorld, REP_A, REP_B } from '../core/lead-world.js';
 import { fakeChatDrafts } from './support/fake-chat-drafts.js';
+import { reportCardFakes } from './support/report-card-fakes.js';
 
 // Entering a follow-up in chat (issue #12, item 2): the one line, the guided exchange over plain text, the card's
 // button and the form. The clock: Monday 2 March 2026, 10:00 in Shanghai (the world's AT).
@@ -28,7 +29,7 @@ function entry(locale: 'zh-CN' | 'en' = 'zh-CN') {
       teams: w.deps.teams,
       log: { error: () => undefined },
     }),
-    { ...w.deps, drafts, followUps, ...customerFakes(w.leads) },
+    { ...w.deps, drafts, followUps, ...customerFakes(w.leads), ...reportCardFakes() },
   );
   let seq = 0;
   const user = (m: Member) => ({

@@ -8,6 +8,7 @@ import { customerFakes } from '../core/fake-customer-pending.js';
 import { FakeOrgRepository } from '../core/fakes.js';
 import { leadWorld, MANAGER, REP_A, REP_B } from '../core/lead-world.js';
 import { fakeChatDrafts } from './support/fake-chat-drafts.js';
+import { reportCardFakes } from './support/report-card-fakes.js';
 
 // The lead handlers over the core fakes: each only parses, calls its use-case and renders the answer, so a click
 // or a command reaches the same rules as the API.
@@ -28,7 +29,7 @@ function chat() {
       teams: w.deps.teams,
       log: { error: () => undefined },
     }),
-    { ...w.deps, drafts: fakeChatDrafts(), ...customerFakes(w.leads) },
+    { ...w.deps, drafts: fakeChatDrafts(), ...customerFakes(w.leads), ...reportCardFakes() },
   );
   const click = (member: Member, actionId: string, value: string) =>
     registry.dispatch({ type: 'action', eventId: `e-${++seq}`, user: user(member), actionId, value });

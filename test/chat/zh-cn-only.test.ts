@@ -32,7 +32,7 @@ const ALLOWED = new Set([
 // The English command aliases are what people may type (the help says so); ids are shown to be copied; an email
 // address is the customer's own, shown as given.
 const COPYABLE = [
-  /\/(lead|pool|followup|complaint|hours|link|help)\b/g,
+  /\/(lead|pool|followup|complaint|hours|report|link|help)\b/g,
   /\b[0-9a-f]{24}\b/g,
   // After-sales short codes (complaint TS-1001, task T-1001-2) and order numbers (SO-1001) are typed in commands.
   /\b(?:TS|T|SO)-\d+(?:-\d+)?\b/g,
@@ -245,6 +245,42 @@ const NOTICES: { readonly [K in NoticeKind]: readonly [NoticeRecipient, NoticeDa
             },
           },
         ],
+      },
+    ],
+  ],
+  'backup.failed': (['disk_full', 'no_access', 'database', 'other'] as const).map((reason) => [
+    toRep,
+    { reason, error: 'ENOSPC: no space left on device, write', at: AT.toISOString() },
+  ]),
+  'backup.drill': [
+    [toRep, { passed: true, backupAt: AT.toISOString(), documents: 32104, seconds: 41, differences: [] }],
+    [
+      toRep,
+      {
+        passed: false,
+        backupAt: AT.toISOString(),
+        documents: 32104,
+        seconds: 41,
+        differences: [
+          { collection: 'leads', what: 'count', expected: 10, actual: 9 },
+          { collection: 'follow_ups', what: 'documents_checksum', expected: 'ab', actual: 'cd' },
+          { collection: 'new_things', what: 'missing_file', expected: 'x', actual: '' },
+        ],
+      },
+    ],
+    [
+      toRep,
+      { passed: false, documents: 0, seconds: 0, differences: [], failure: 'no_backup', error: 'none' },
+    ],
+    [
+      toRep,
+      {
+        passed: false,
+        documents: 0,
+        seconds: 3,
+        differences: [],
+        failure: 'restore_failed',
+        error: 'E11000',
       },
     ],
   ],
@@ -502,6 +538,7 @@ const ERRORS: Readonly<Record<ErrorCode, ErrorDetails>> = {
   ORDER_NUMBER_TAKEN: { number: 'SO-2024-017', orderId: '6b0f064758542000d1edf0c2' },
   ORDER_KEY_REUSED: { key: 'k-1', number: 'SO-2024-017' },
   ORDER_OWNER_NOT_FOUND: { owner: '张伟' },
+  DASHBOARD_LINK_INVALID: { reason: 'used' },
 };
 
 describe('a zh-CN org reads Chinese only', () => {

@@ -43,6 +43,7 @@ const EXPECTED: Record<Action, readonly Role[]> = {
   'report.read_own': ['rep'],
   'report.after_sales': ['admin', 'director', 'aftersales_manager'],
   'campaign.set_cost': ['admin', 'director'],
+  'backup.manage': ['admin'],
 };
 const ACTIONS = Object.keys(EXPECTED) as Action[];
 

@@ -30,12 +30,23 @@ import {
   slackCommand,
   slackSubmit,
 } from './support/task-steps-slack.js';
+import {
+  wecomAnswered,
+  wecomCardShowing,
+  wecomClick,
+  wecomSay,
+  wecomSettled,
+  wecomTaskCards,
+  wecomTextShowing,
+  wecomUpdateWith,
+} from './support/task-steps-wecom.js';
+import { wecomDriver } from './support/wecom-driver.js';
 
 const HOUR = 3_600_000;
 
 // Issue #13's task side on the sandbox, with the clock: the assigned task card → 开始处理 → the 75 % reminder (the
 // SLA job, the card redrawn in place) → the due time → /工时 → the approval card → 调整工时 → resolved, flagged
-// overdue; then the same on Slack (a modal for 调整工时) and DingTalk (asked in chat). WeCom is still to come.
+// overdue; then the same on Slack (a modal for 调整工时), DingTalk and WeCom (asked in chat).
 const t = zhCN.taskChat;
 let app: TestApp;
 
@@ -269,6 +280,78 @@ describe('DingTalk: the same task, through its OpenAPI and signed callbacks', ()
     expect(done.buttons).toEqual([]);
     await dingtalkCardShowing(ding, fake, STAFF, code, decided);
     const tasks = (await api(ding, 'GET', '/tasks?status=approved')).body.tasks;
+    expect(tasks).toEqual([expect.objectContaining({ code, overdue: true })]);
+  });
+});
+
+describe('WeCom: the same task, through its server API and encrypted callbacks', () => {
+  const STAFF = 'staffW01';
+  const MANAGER = 'managerW01';
+  const driver = wecomDriver();
+  let wecom: TestApp;
+  beforeAll(async () => {
+    wecom = await driver.start();
+    const { platform, workspaceId } = driver.workspace!;
+    expect((await api(wecom, 'PATCH', '/org/chat', { platform, workspaceId })).status).toBe(200);
+  });
+  afterAll(async () => {
+    await wecom?.close();
+    await driver.close();
+  });
+
+  it('runs the card → 开始处理 (redrawn in place) → reminder → /工时 → the approval card → 调整工时 (asked in chat) → resolved, overdue', async () => {
+    const fake = driver.api();
+    await linkAfterSales(wecom, 'wecom', STAFF, MANAGER);
+    const { taskId, taskCode: code, manager } = await assignedTask(wecom);
+
+    const card = await wecomCardShowing(wecom, fake, STAFF, code, '待处理 · 还剩 4 小时');
+    // WeCom wants each key once: the two pause buttons differ by their value (the reason).
+    expect(card.buttons).toEqual(['task.start', 'task.report', 'task.pause', 'task.pause']);
+    await wecomSettled(wecom);
+    await wecomClick(wecom, driver, STAFF, card, 'task.start', taskId, 'RC-start');
+    await wecomAnswered(wecom, fake, STAFF, t.started(code));
+    // The click's own code redraws the same card (same task_id) for the staff member alone.
+    const started = await wecomUpdateWith(wecom, fake, 'RC-start');
+    expect(started.userids).toEqual([STAFF]);
+    expect(started.template_card?.task_id).toBe(card.taskId);
+    await wecomCardShowing(wecom, fake, STAFF, code, /^处理中 · 还剩/, card.taskId);
+
+    // The 75 % reminder is a new message (the start spent the card's code, and a redraw would notify nobody).
+    await advanceJobs(wecom, 3 * HOUR);
+    const reminded = await wecomCardShowing(wecom, fake, STAFF, code, '处理中 · 还剩 1 小时');
+    expect(reminded.taskId).not.toBe(card.taskId);
+    expect(wecomTaskCards(fake, STAFF, code)).toHaveLength(2);
+    await advanceJobs(wecom, 1.5 * HOUR);
+    // The manager's notice of the due time has nothing to click: WeCom gets it as text. The staff member's newest
+    // card (the reminder's, whose code message/send gave) shows it in place.
+    await wecomTextShowing(wecom, fake, MANAGER, `任务单 ${code} · 上海云启\n处理中 · 已到期`);
+    await wecomCardShowing(wecom, fake, STAFF, code, '处理中 · 已到期', reminded.taskId);
+
+    const when = zhCN.followUps.when(wallTimeOf(wecom.app.clock.now(), 'Asia/Shanghai'));
+    await wecomSay(wecom, driver, STAFF, `/工时 ${code} 完成于 刚刚 3.5小时 已更换电源模块`);
+    await wecomAnswered(wecom, fake, STAFF, t.hours.submitted(code, when, '3.5 小时'));
+
+    const approval = await wecomCardShowing(
+      wecom,
+      fake,
+      MANAGER,
+      code,
+      '待审核 · 已填报 3.5 小时，等待主管审核',
+    );
+    expect(approval.buttons).toEqual(['task.approve', 'task.adjust', 'task.return']);
+    // The redraws of the report still queued would spend the click's code first (see wecomSettled).
+    await wecomSettled(wecom);
+    await wecomClick(wecom, driver, MANAGER, approval, 'task.adjust', taskId, 'RC-adjust');
+    await wecomAnswered(wecom, fake, MANAGER, t.decision.askHours);
+    await wecomSay(wecom, driver, MANAGER, '3');
+    await wecomAnswered(wecom, fake, MANAGER, t.decision.approved(code, '3 小时', true));
+
+    // The approval card, decided: its buttons greyed out with the new status, through the 调整工时 click's code.
+    const decided = `已完成 · 已批准 3 小时（${manager.name}） · 逾期完成`;
+    const done = await wecomUpdateWith(wecom, fake, 'RC-adjust');
+    expect(done.userids).toEqual([MANAGER]);
+    expect(done.button?.replace_name).toBe(`${[...decided].slice(0, 9).join('')}…`);
+    const tasks = (await api(wecom, 'GET', '/tasks?status=approved')).body.tasks;
     expect(tasks).toEqual([expect.objectContaining({ code, overdue: true })]);
   });
 });

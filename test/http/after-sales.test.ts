@@ -262,5 +262,17 @@ describe('the after-sales API', () => {
       auth(),
     );
     expect(period.status).toBe(400);
+    // A wrong type is said as one, never as a missing field.
+    const mistyped = await t.request(
+      'POST',
+      '/api/v1/complaints',
+      { ...complaint('SO-1001'), customerId: { name: '上海云启' }, description: ['无法开机'] },
+      auth(),
+    );
+    expect(mistyped.status).toBe(400);
+    expect(mistyped.body.error.details.issues).toEqual([
+      expect.objectContaining({ field: 'customerId', problem: { kind: 'wrong_type', expected: 'string' } }),
+      expect.objectContaining({ field: 'description', problem: { kind: 'wrong_type', expected: 'string' } }),
+    ]);
   });
 });

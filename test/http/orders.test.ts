@@ -92,6 +92,21 @@ describe('POST /api/v1/orders', () => {
     expect(fields).toEqual(['amount', 'colour', 'contractNo', 'number', 'signedAt']);
     const neither = await t.request('POST', '/api/v1/orders', order(9, { customer: undefined }), auth());
     expect(neither.body.error.details.issues.map((i: { field: string }) => i.field)).toEqual(['customer']);
+    // A value of the wrong type is said as such, never as a missing field ("客户：必填" for an object once).
+    const mistyped = await t.request(
+      'POST',
+      '/api/v1/orders',
+      order(11, { customer: { name: '上海云启' }, amount: '98000', signedAt: 20261201 }),
+      auth(),
+    );
+    expect(mistyped.status).toBe(400);
+    expect(mistyped.body.error.details.issues).toEqual([
+      expect.objectContaining({ field: 'customer', problem: { kind: 'wrong_type', expected: 'string' } }),
+      expect.objectContaining({ field: 'amount', problem: { kind: 'wrong_type', expected: 'number' } }),
+      expect.objectContaining({ field: 'signedAt', problem: { kind: 'wrong_type', expected: 'string' } }),
+    ]);
+    expect(mistyped.body.error.message).toContain('客户：应为文字');
+    expect(mistyped.body.error.message).not.toContain('必填');
     const nobody = await t.request('POST', '/api/v1/orders', order(10, { owner: '查无此人' }), auth());
     expect(nobody.status).toBe(422);
     expect(nobody.body.error.code).toBe('ORDER_OWNER_NOT_FOUND');

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  type AfterSalesOrder,
   type Complaint,
   complaintId,
   HISTORY_LIMIT,
@@ -7,6 +8,7 @@ import {
 } from '../../src/core/after-sales/after-sales-types.js';
 import type {
   AfterSalesFigures,
+  AfterSalesOrders,
   ComplaintRepository,
   NewComplaint,
   NewTask,
@@ -16,10 +18,15 @@ import { customerId, memberId, orderId, orgId } from '../../src/core/shared/ids.
 import { bindModels, ensureIndexes, type Models } from '../../src/storage/models.js';
 import { mustObjectId } from '../../src/storage/object-id.js';
 import { mongoAfterSalesFigures } from '../../src/storage/repositories/after-sales-figures.js';
+import { mongoAfterSalesOrders } from '../../src/storage/repositories/after-sales-orders.js';
 import { mongoComplaintRepository } from '../../src/storage/repositories/complaint-repository.js';
 import { mongoTaskRepository } from '../../src/storage/repositories/task-repository.js';
 import { FakeComplaintRepository } from '../core/fake-complaint-repository.js';
-import { FakeAfterSalesFigures, FakeTaskRepository } from '../core/fake-task-repository.js';
+import {
+  FakeAfterSalesFigures,
+  FakeAfterSalesOrders,
+  FakeTaskRepository,
+} from '../core/fake-task-repository.js';
 import { FakeMemberRepository, makeMember } from '../core/fakes.js';
 import { openTestDatabase } from '../support/test-database.js';
 
@@ -34,7 +41,26 @@ const OWNER = memberId('00000000000000000000b003');
 const CUSTOMER = customerId('00000000000000000000c001');
 const HOUR = 3_600_000;
 
-type Subject = { complaints: ComplaintRepository; tasks: TaskRepository; figures: AfterSalesFigures };
+type Subject = {
+  complaints: ComplaintRepository;
+  tasks: TaskRepository;
+  figures: AfterSalesFigures;
+  orders: AfterSalesOrders;
+};
+
+// One order of 上海云启, as the customers domain stores it (its customer's name joined in by the reader).
+const ORDER: AfterSalesOrder = {
+  id: orderId('00000000000000000000d001'),
+  number: 'SO-1001',
+  customerId: CUSTOMER,
+  customerName: '上海云启',
+  items: '服务器',
+  amount: 1000,
+  contractNo: 'HT1',
+  signedAt: AT,
+  ownerId: OWNER,
+  ownerName: '王芳',
+};
 
 let db: Awaited<ReturnType<typeof openTestDatabase>>;
 let models: Models;
@@ -58,7 +84,8 @@ const centre = [
 function fakeSubject(): Subject {
   const complaints = new FakeComplaintRepository();
   const tasks = new FakeTaskRepository(new FakeMemberRepository(centre));
-  return { complaints, tasks, figures: new FakeAfterSalesFigures(tasks, complaints) };
+  const orders = new FakeAfterSalesOrders([ORDER], tasks);
+  return { complaints, tasks, figures: new FakeAfterSalesFigures(tasks, complaints), orders };
 }
 async function mongoSubject(): Promise<Subject> {
   await models.Complaint.deleteMany({});
@@ -73,10 +100,33 @@ async function mongoSubject(): Promise<Subject> {
       active: m.active,
     })),
   );
+  await models.Order.deleteMany({});
+  await models.Customer.deleteMany({});
+  await models.Customer.collection.insertOne({
+    _id: mustObjectId(CUSTOMER),
+    orgId: mustObjectId(ORG),
+    name: ORDER.customerName,
+    contacts: [],
+    createdAt: AT,
+  } as never);
+  await models.Order.collection.insertOne({
+    _id: mustObjectId(ORDER.id),
+    orgId: mustObjectId(ORG),
+    number: ORDER.number,
+    customerId: mustObjectId(CUSTOMER),
+    items: ORDER.items,
+    amount: ORDER.amount,
+    contractNo: ORDER.contractNo,
+    signedAt: AT,
+    ownerId: mustObjectId(OWNER),
+    ownerName: ORDER.ownerName,
+    createdAt: AT,
+  } as never);
   return {
     complaints: mongoComplaintRepository(models),
     tasks: mongoTaskRepository(models),
     figures: mongoAfterSalesFigures(models),
+    orders: mongoAfterSalesOrders(models),
   };
 }
 
@@ -271,6 +321,21 @@ describe.each([
     expect(
       (await s.tasks.list(ORG, { assigneeId: STAFF, statuses: ['open'], limit: 10 })).map((t) => t.id),
     ).toEqual([late.task.id]);
+  });
+
+  it('reads an order with the centre’s staff and their open counts in one, and nothing for an unknown number', async () => {
+    const s = await subject();
+    await s.tasks.insert(newTask(await raised(s)));
+    expect(await s.orders.findByNumber(ORG, 'SO-1001')).toEqual(ORDER);
+    expect(await s.orders.findWithStaff(ORG, 'SO-1001')).toEqual({
+      order: ORDER,
+      staff: [
+        { memberId: STAFF, name: '许亮', roles: ['aftersales'], openTasks: 1 },
+        { memberId: STAFF2, name: '唐雪', roles: ['aftersales'], openTasks: 0 },
+        { memberId: MANAGER, name: '高峰', roles: ['aftersales_manager'], openTasks: 0 },
+      ],
+    });
+    expect(await s.orders.findWithStaff(ORG, 'SO-9999')).toBeUndefined();
   });
 
   it('computes the figures of a period', async () => {

@@ -31,7 +31,7 @@ export type TestResponse = { status: number; headers: Headers; body: any };
  * `platforms` enables real chat platforms as main.ts does; they are started once the server listens.
  */
 export async function startTestApp(
-  options: { demo?: boolean; bodyLimit?: string; platforms?: PlatformOptions } = {},
+  options: { demo?: boolean; bodyLimit?: string; platforms?: PlatformOptions; backupDir?: string } = {},
 ): Promise<TestApp> {
   const db = await openTestDatabase();
   const app = composeApp({
@@ -45,6 +45,7 @@ export async function startTestApp(
     log: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
     clock: adjustableClock(),
     ...(options.platforms ? { platforms: options.platforms } : {}),
+    ...(options.backupDir ? { backups: { dir: options.backupDir } } : {}),
   });
   await ensureIndexes(app.models);
   const demo = options.demo === false ? undefined : await startDemo(app, { reset: false });

@@ -3,6 +3,7 @@
 export { type BarChartInput, barChart } from './bar-chart.js';
 export type { ChartImage } from './chart-image.js';
 export { emptyChart } from './empty-chart.js';
+export { prepareChartFont } from './font-subset.js';
 export { type FunnelChartInput, funnelChart } from './funnel-chart.js';
 export { type HeatMapInput, heatMap } from './heat-map.js';
 export { type TableCell, type TableImageInput, tableImage } from './table-image.js';

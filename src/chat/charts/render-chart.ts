@@ -1,8 +1,9 @@
 import { Resvg } from '@resvg/resvg-js';
 import * as echarts from 'echarts';
-import { CHART_FONT_FAMILY, chartFontFile } from './chart-font.js';
+import { CHART_FONT_FAMILY } from './chart-font.js';
 import type { ChartImage } from './chart-image.js';
 import { CHART_WIDTH } from './chart-style.js';
+import { fontFileFor } from './font-subset.js';
 
 /** An ECharts option as plain data (the charts build object literals; ECharts checks them when drawing). */
 export type ChartOption = Readonly<Record<string, unknown>>;
@@ -35,10 +36,11 @@ export function svgToPng(svg: string): Buffer {
 }
 
 /**
- * The SVG as pixels (resvg's RenderedImage: `pixels` is RGBA, `asPng()` encodes). `fontFile: null` draws without
- * any font, which is what the test that proves Chinese is drawn compares against.
+ * The SVG as pixels (resvg's RenderedImage: `pixels` is RGBA, `asPng()` encodes), by default with the font subset
+ * when it has the SVG's characters, else the full font (font-subset.ts). `fontFile: null` draws without any font,
+ * which is what the test that proves Chinese is drawn compares against.
  */
-export function rasterize(svg: string, fontFile: string | null = chartFontFile()) {
+export function rasterize(svg: string, fontFile: string | null = fontFileFor(svg)) {
   const resvg = new Resvg(svg, {
     font: {
       fontFiles: fontFile ? [fontFile] : [],

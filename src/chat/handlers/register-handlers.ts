@@ -3,6 +3,7 @@ import type { StageDeps } from '../../core/customers/index.js';
 import type { DueLeadsDeps, FollowUpDeps } from '../../core/follow-ups/index.js';
 import type { SetAvailabilityDeps } from '../../core/org/set-member-availability.js';
 import type { AssignDeps } from '../../core/pools/index.js';
+import { DomainError } from '../../core/shared/errors.js';
 import { draftTextHandler } from '../drafts/draft-text-handler.js';
 import type { ChatDraftStore } from '../drafts/draft-types.js';
 import type { Registry } from '../registry.js';
@@ -19,6 +20,7 @@ import { complaintCommand } from './complaint-command.js';
 import { complaintDraftAnswerer } from './complaint-draft.js';
 import type { ComplaintChatDeps } from './complaint-flow.js';
 import { COMPLAINT_FORM, complaintSubmit } from './complaint-form.js';
+import { type DashboardChatDeps, dashboardCommand } from './dashboard-command.js';
 import { followUpCommand } from './follow-up-command.js';
 import { followUpDraftAnswerer } from './follow-up-draft.js';
 import { FOLLOW_UP_FORM, followUpSubmit } from './follow-up-form.js';
@@ -37,6 +39,7 @@ import {
 import { leadCommand } from './lead-command.js';
 import { decideLinkAction, linkCommand } from './link-handlers.js';
 import { poolCommand } from './pool-command.js';
+import { type ReportChatDeps, reportCommand } from './report-command.js';
 import { setAvailabilityAction } from './set-availability-action.js';
 import { snoozeAction } from './snooze-action.js';
 import { stageCommand } from './stage-command.js';
@@ -59,7 +62,8 @@ export type HandlerDeps = SetAvailabilityDeps &
   StageDeps &
   DueLeadsDeps &
   ComplaintChatDeps &
-  TaskWorkDeps & { readonly drafts: ChatDraftStore };
+  TaskWorkDeps &
+  ReportChatDeps & { readonly drafts: ChatDraftStore } & Partial<DashboardChatDeps>;
 
 /** Wires every button and command to its handler; the same table serves all platforms. */
 export function registerHandlers(registry: Registry, deps: HandlerDeps): Registry {
@@ -76,6 +80,8 @@ export function registerHandlers(registry: Registry, deps: HandlerDeps): Registr
       .onCommand('complaint', complaintCommand(deps))
       .onCommand('hours', hoursCommand(deps))
       .onCommand('tasks', tasksCommand(deps))
+      .onCommand('report', reportCommand(deps))
+      .onCommand('dashboard', dashboardLinkCommand(deps))
       // A member who is linked already (they are typing from a linked account) is simply told so.
       .onCommand('link', async ({ member, texts }) => ({
         replies: [{ text: texts.link.welcome(member.name) }],
@@ -124,3 +130,13 @@ const taskDraftAnswerers = (deps: HandlerDeps) => ({
   'task-adjust': adjustDraftAnswerer(deps),
   'task-return': returnDraftAnswerer(deps),
 });
+
+/** `/看板` where the sign-in links are stored (the service); a chat built without them (core fakes) says it is unknown. */
+function dashboardLinkCommand(deps: HandlerDeps) {
+  const { dashboardAccess } = deps;
+  return dashboardAccess
+    ? dashboardCommand({ ...deps, dashboardAccess })
+    : async () => {
+        throw new DomainError('UNKNOWN_COMMAND', { command: 'dashboard' });
+      };
+}

@@ -1,7 +1,7 @@
 import type { ComplaintCardData } from '../../core/after-sales/index.js';
 import { wallTimeOf } from '../../core/shared/zoned-time.js';
 import type { Button, CardField, OutboundMessage } from '../card.js';
-import { formatTime, type RenderContext } from './render-context.js';
+import type { RenderContext } from './render-context.js';
 
 /** The centre card's buttons: `complaint.assign` with `<complaint id>:<member id>`, one per staff member. */
 export const COMPLAINT_ACTIONS = {
@@ -29,7 +29,8 @@ export function complaintCard(data: ComplaintCardData, ctx: RenderContext): Outb
     { label: t.fields.priority, value: t.priorities[data.priority] },
     ...(required ? [{ label: c.requiredBy, value: required }] : []),
     { label: t.fields.category, value: data.category },
-    { label: t.fields.signedAt, value: formatTime(data.signedAt, ctx) },
+    // A contract is signed on a day: shown with its year and no time of day (formatTime's "03/05, 10:00" was neither).
+    { label: t.fields.signedAt, value: c.signedOn(wallTimeOf(new Date(data.signedAt), ctx.timeZone)) },
   ];
   const open = data.status === 'unassigned' || data.status === 'reopened';
   // 已分配 says to whom, the task and by when; a later status (处理中, 已解决 …) is named, with the assignee.

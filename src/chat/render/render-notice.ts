@@ -5,6 +5,7 @@ import type { Notice, NoticeDataByKind, NoticeKind } from '../../core/shared/not
 import type { OutboundMessage } from '../card.js';
 import type { SummaryKind } from '../outbox/coalesce-group.js';
 import { agendaCard } from './agenda-card.js';
+import { backupDrillCard, backupFailedCard } from './backup-card.js';
 import { complaintCard } from './complaint-card.js';
 import { contactReminderCard, missedContactsCard } from './contact-reminder-card.js';
 import { handOffCard } from './hand-off-card.js';
@@ -44,6 +45,8 @@ const RENDERERS: Renderers = {
   'plan.missed': (data, ctx) => missedContactsCard([data], ctx),
   'plan.agenda': agendaCard,
   'report.card': reportCard,
+  'backup.failed': backupFailedCard,
+  'backup.drill': backupDrillCard,
 };
 
 export function renderNotice(notice: Pick<Notice, 'kind' | 'data'>, ctx: RenderContext): OutboundMessage {

@@ -3,8 +3,10 @@ import type { SkipReason, Strategy } from '../../core/leads/routing-types.js';
 import type { Level, Role } from '../../core/org/types.js';
 import type { ErrorCode, ErrorDetails } from '../../core/shared/errors.js';
 import type { AfterSalesTexts } from './after-sales-texts.js';
+import type { BackupTexts } from './backup-texts.js';
 import type { ChartTexts } from './chart-texts.js';
 import type { ComplaintChatTexts } from './complaint-chat-texts-zh-cn.js';
+import type { DashboardTexts } from './dashboard-texts.js';
 import type { DraftTexts, FollowUpTexts } from './follow-up-texts.js';
 import type { PlanTexts } from './plan-texts.js';
 import type { ReportTexts } from './report-texts.js';
@@ -46,9 +48,11 @@ export type Catalogue = {
   readonly complaintChat: ComplaintChatTexts;
   readonly charts: ChartTexts;
   readonly taskChat: TaskChatTexts;
+  readonly dashboard: DashboardTexts;
   readonly stage: StageTexts;
   readonly plan: PlanTexts;
   readonly report: ReportTexts;
+  readonly backups: BackupTexts;
   readonly followUps: FollowUpTexts;
   readonly drafts: DraftTexts;
   readonly link: {
@@ -78,6 +82,8 @@ export const COMMAND_NAMES = [
   'complaint',
   'hours',
   'tasks',
+  'report',
+  'dashboard',
   'link',
   'help',
 ] as const;

@@ -43,6 +43,7 @@ export const complaintChatTextsEn: ComplaintChatTexts = {
     assignButton: (name, n) => `${name} · ${n} open`,
     within: (hours) => `to be done within ${hours} h`,
     dueBy: (w) => `due by ${month(w.month)} ${w.day}, ${pad(w.hour)}:${pad(w.minute)}`,
+    signedOn: (w) => `${month(w.month)} ${w.day}, ${w.year}`,
     assigned: (assignee, task, due) =>
       [`Assigned to ${assignee}`, task ? `task ${task}` : undefined, due].filter(Boolean).join(' · '),
     requiredBy: 'Required',

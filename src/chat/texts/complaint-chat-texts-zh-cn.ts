@@ -38,6 +38,8 @@ export type ComplaintChatTexts = {
     readonly assignButton: (name: string, openTasks: number) => string;
     readonly within: (hours: number) => string;
     readonly dueBy: (at: WallTime) => string;
+    /** The contract's signing day (a day, not an instant: no time of day). */
+    readonly signedOn: (on: WallTime) => string;
     readonly assigned: (assignee: string, task: string | undefined, due: string | undefined) => string;
     readonly requiredBy: string;
   };
@@ -92,6 +94,7 @@ export const complaintChatTextsZhCN: ComplaintChatTexts = {
     assignButton: (name, n) => `${name} · ${n} 单`,
     within: (hours) => `${hours} 小时内完成`,
     dueBy: (w) => `要求 ${w.month}月${w.day}日 ${pad(w.hour)}:${pad(w.minute)} 前完成`,
+    signedOn: (w) => `${w.year}年${w.month}月${w.day}日`,
     assigned: (assignee, task, due) =>
       [`已分配给 ${assignee}`, task ? `任务 ${task}` : undefined, due].filter(Boolean).join(' · '),
     requiredBy: '要求完成',

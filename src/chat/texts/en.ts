@@ -1,7 +1,9 @@
 import { afterSalesErrorsEn, afterSalesTextsEn } from './after-sales-texts-en.js';
+import { backupTextsEn } from './backup-texts-en.js';
 import type { Catalogue, CommandName } from './catalogue.js';
 import { chartTextsEn } from './chart-texts-en.js';
 import { complaintChatTextsEn, complaintErrorsEn } from './complaint-chat-texts-en.js';
+import { dashboardErrorsEn, dashboardTextsEn } from './dashboard-texts-en.js';
 import { describeIssues } from './field-issues.js';
 import { followUpErrorsEn } from './follow-up-errors-en.js';
 import { draftTextsEn, followUpTextsEn } from './follow-up-texts-en.js';
@@ -32,6 +34,9 @@ const COMMAND_HELP: Readonly<Record<CommandName, string>> = {
   hours:
     "/hours TASK done TIME HOURS RESULT — log a task's hours, e.g. /hours T-12 done 16:30 3.5h replaced the power module",
   tasks: '/tasks — your open after-sales tasks (overdue first)',
+  report:
+    '/report [this week|last week|this month|last month|2026-11] [team] — the report card with charts, e.g. /report last week East · /report channels · /report after-sales · /report heatmap',
+  dashboard: '/dashboard — open the dashboard (a sign-in link, good for 10 minutes, sent to you privately)',
   link: '/link NAME — link your chat account to your member (an admin approves)',
   help: '/help — show this help',
 };
@@ -52,6 +57,7 @@ export const en: Catalogue = {
     ...followUpErrorsEn,
     ...afterSalesErrorsEn,
     ...complaintErrorsEn,
+    ...dashboardErrorsEn,
     ...stageErrorsEn,
     ...orderErrorsEn,
     VALIDATION_FAILED: (d) => `Some input is not valid: ${field(d)}`,
@@ -122,16 +128,18 @@ export const en: Catalogue = {
     title: 'Leadrelay commands',
     intro: 'Type one of these to the bot (the slash is optional):',
     commands: COMMAND_HELP,
-    aliasesNote: 'Chinese commands work too: /线索 /公海 /跟进 /投诉 /工时 /绑定 /帮助',
+    aliasesNote: 'Chinese commands work too: /线索 /公海 /跟进 /投诉 /工时 /报表 /绑定 /帮助',
   },
   lead: leadTextsEn,
   afterSales: afterSalesTextsEn,
   complaintChat: complaintChatTextsEn,
   charts: chartTextsEn,
   taskChat: taskChatTextsEn,
+  dashboard: dashboardTextsEn,
   stage: stageTextsEn,
   plan: planTextsEn,
   report: reportTextsEn,
+  backups: backupTextsEn,
   followUps: followUpTextsEn,
   drafts: draftTextsEn,
   link: {

@@ -4,6 +4,10 @@ import { taskChatTextsEn } from './task-chat-texts-en.js';
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const day = ([month, d]: readonly [number, number]) => `${MONTHS[month - 1]} ${d}`;
 
+/** What `/report` takes, said after a refusal. */
+export const USAGE_EN =
+  'Try: /report [this week|last week|this month|last month|2026-11] [team], or /report channels, /report after-sales, /report heatmap.';
+
 export const reportTextsEn: ReportTexts = {
   title: (what, scope, range) => `${what} · ${scope} (${range})`,
   what: {
@@ -85,14 +89,18 @@ export const reportTextsEn: ReportTexts = {
     chart: 'No data for this period',
   },
   command: {
-    working: 'Drawing the report, one moment…',
-    unknownWord: (word, accepted) => `I don't know "${word}". ${accepted}`,
-    unknownTeam: (name, teams) => `There is no team called "${name}".${teams ? ` Teams: ${teams}.` : ''}`,
-    forbiddenTeam: (name) => `You may not see the report of "${name}": only the teams you manage.`,
-    forbidden: 'You may not see reports.',
-    forbiddenView: (view) => `You may not see the ${view}.`,
-    tooManyPeriods: 'Give one period at a time.',
-    accepted:
-      'Try: /report [this week|last week|this month|last month|2026-11] [team name], or /report channels, /report after-sales, /report heatmap.',
+    working: 'Drawing the report; it will arrive in your direct messages with Leadrelay in a moment.',
+    unknown: (words, teams) =>
+      `I don't know "${words}", and no team is called that. ${USAGE_EN}${teams.length ? ` Teams: ${teams.join(', ')}.` : ''}`,
+    tooMany: `Give one period and one kind of report at a time. ${USAGE_EN}`,
+    forbiddenTeam: (name) =>
+      `You may not see the report of "${name}": only your own team and the teams you manage.`,
+    forbiddenKind: {
+      sales: 'You may not see the sales reports.',
+      channels: 'You may not see the channel report.',
+      afterSales:
+        'You may not see the after-sales report: it is for after-sales managers, directors and admins.',
+      heatmap: 'You may not see the follow-up heat map.',
+    },
   },
 };

@@ -1,6 +1,10 @@
 import type { ReportTexts } from './report-texts.js';
 import { taskChatTextsZhCN } from './task-chat-texts-zh-cn.js';
 
+/** What `/报表` takes, said after a refusal. */
+export const USAGE_ZH =
+  '可以这样写：/报表 [本周|上周|本月|上月|2026-11|11月] [销售组]，或 /报表 渠道、/报表 售后、/报表 热力图。';
+
 export const reportTextsZhCN: ReportTexts = {
   title: (what, scope, range) => `${what} · ${scope}（${range}）`,
   what: {
@@ -82,14 +86,16 @@ export const reportTextsZhCN: ReportTexts = {
     chart: '这段时间没有数据',
   },
   command: {
-    working: '正在生成报表，请稍候…',
-    unknownWord: (word, accepted) => `看不懂「${word}」。${accepted}`,
-    unknownTeam: (name, teams) => `没有叫「${name}」的销售组。${teams ? `可选：${teams}。` : ''}`,
-    forbiddenTeam: (name) => `你没有权限查看「${name}」的报表，只能查看自己负责的销售组。`,
-    forbidden: '你没有权限查看报表。',
-    forbiddenView: (view) => `你没有权限查看${view}。`,
-    tooManyPeriods: '一次只能指定一个时间段。',
-    accepted:
-      '可以这样写：/报表 [本周|上周|本月|上月|2026-11|11月] [销售组名]，或 /报表 渠道、/报表 售后、/报表 热力图。',
+    working: '正在生成报表，马上发到你与 Leadrelay 的私聊。',
+    unknown: (words, teams) =>
+      `看不懂「${words}」，也没有叫这个名字的销售组。${USAGE_ZH}${teams.length ? `销售组：${teams.join('、')}。` : ''}`,
+    tooMany: `一次只能指定一个时间段、一种报表。${USAGE_ZH}`,
+    forbiddenTeam: (name) => `你没有权限查看「${name}」的报表：只能查看自己所在或负责的销售组。`,
+    forbiddenKind: {
+      sales: '你没有权限查看销售报表。',
+      channels: '你没有权限查看渠道报表。',
+      afterSales: '你没有权限查看售后报表：售后报表只给售后经理、销售总监和管理员看。',
+      heatmap: '你没有权限查看回访热力图。',
+    },
   },
 };

@@ -84,13 +84,12 @@ export type ReportTexts = {
   };
   /** `/report`'s own answers. */
   readonly command: {
+    /** The answer while the card is drawn and delivered (to the asker's DM, where its images are uploaded). */
     readonly working: string;
-    readonly unknownWord: (word: string, accepted: string) => string;
-    readonly unknownTeam: (name: string, teams: string) => string;
+    /** Words that are neither a period, a kind of report nor a team: what is accepted, and the teams by name. */
+    readonly unknown: (words: string, teams: readonly string[]) => string;
+    readonly tooMany: string;
     readonly forbiddenTeam: (name: string) => string;
-    readonly forbidden: string;
-    readonly forbiddenView: (view: string) => string;
-    readonly tooManyPeriods: string;
-    readonly accepted: string;
+    readonly forbiddenKind: Readonly<Record<'channels' | 'afterSales' | 'heatmap' | 'sales', string>>;
   };
 };

@@ -1,8 +1,10 @@
 import type { Platform } from '../../core/org/types.js';
 import { afterSalesErrorsZhCN, afterSalesTextsZhCN } from './after-sales-texts-zh-cn.js';
+import { backupTextsZhCN } from './backup-texts-zh-cn.js';
 import type { Catalogue, CommandName } from './catalogue.js';
 import { chartTextsZhCN } from './chart-texts-zh-cn.js';
 import { complaintChatTextsZhCN, complaintErrorsZhCN } from './complaint-chat-texts-zh-cn.js';
+import { dashboardErrorsZhCN, dashboardTextsZhCN } from './dashboard-texts-zh-cn.js';
 import { describeIssues } from './field-issues.js';
 import { followUpErrorsZhCN } from './follow-up-errors-zh-cn.js';
 import { draftTextsZhCN, followUpTextsZhCN } from './follow-up-texts-zh-cn.js';
@@ -32,6 +34,9 @@ const COMMAND_HELP: Readonly<Record<CommandName, string>> = {
   hours:
     '/工时 任务编号 完成于 时间 小时数 处理结果 — 填报工时，例如 /工时 T-12 完成于 今天16:30 3.5小时 已更换电源模块',
   tasks: '/我的任务 — 我手上未完成的售后任务（逾期的排在前面）',
+  report:
+    '/报表 [本周|上周|本月|上月|2026-11] [销售组] — 报表卡片（带图表），例如 /报表 上周 华东组 · /报表 渠道 · /报表 售后 · /报表 热力图',
+  dashboard: '/看板 — 打开数据看板（私信发给你一个 10 分钟内有效的登录链接）',
   link: '/绑定 姓名 — 把你的聊天账号绑定到成员（需管理员批准）',
   help: '/帮助 — 显示本说明',
 };
@@ -59,6 +64,7 @@ export const zhCN: Catalogue = {
     ...followUpErrorsZhCN,
     ...afterSalesErrorsZhCN,
     ...complaintErrorsZhCN,
+    ...dashboardErrorsZhCN,
     ...stageErrorsZhCN,
     ...orderErrorsZhCN,
     VALIDATION_FAILED: (d) => `输入有误：${field(d)}`,
@@ -122,16 +128,18 @@ export const zhCN: Catalogue = {
     title: 'Leadrelay 命令',
     intro: '在对话框输入以下命令（斜杠可省略）：',
     commands: COMMAND_HELP,
-    aliasesNote: '英文命令同样可用：/lead /pool /followup /complaint /hours /help',
+    aliasesNote: '英文命令同样可用：/lead /pool /followup /complaint /hours /report /help',
   },
   lead: leadTextsZhCN,
   afterSales: afterSalesTextsZhCN,
   complaintChat: complaintChatTextsZhCN,
   charts: chartTextsZhCN,
   taskChat: taskChatTextsZhCN,
+  dashboard: dashboardTextsZhCN,
   stage: stageTextsZhCN,
   plan: planTextsZhCN,
   report: reportTextsZhCN,
+  backups: backupTextsZhCN,
   followUps: followUpTextsZhCN,
   drafts: draftTextsZhCN,
   link: {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { afterSalesSettingsSchema } from '../after-sales/index.js';
+import { backupSettingsSchema } from '../backups/index.js';
 import { stageSettingsSchema } from '../customers/index.js';
 import { followUpSettingsSchema, planSettingsSchema } from '../follow-ups/index.js';
 import { reportSettingsSchema } from '../reports/index.js';
@@ -79,6 +80,8 @@ export const orgSettingsPatchSchema = z.strictObject({
   plan: z.lazy(() => planSettingsSchema).optional(),
   // Lazy: the reports domain imports org's index, so its schema is read at parse time (the weekly digest).
   reports: z.lazy(() => reportSettingsSchema).optional(),
+  // Lazy: core/backups imports org's index, so its schema is read when a patch is parsed.
+  backups: z.lazy(() => backupSettingsSchema).optional(),
 });
 
 export type OrgSettingsPatch = z.output<typeof orgSettingsPatchSchema>;

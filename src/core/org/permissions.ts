@@ -56,6 +56,8 @@ const POLICY = {
   'report.after_sales': ['admin', 'director', 'aftersales_manager'],
   /** Campaign costs (PUT /api/v1/campaigns/:name), which the channel figures spread over leads and wins. */
   'campaign.set_cost': ['admin', 'director'],
+  /** Backups through the API (core/backups): make, list and download the org's own. */
+  'backup.manage': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof POLICY;

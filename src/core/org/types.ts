@@ -1,4 +1,5 @@
 import type { AfterSalesSettings } from '../after-sales/index.js';
+import type { BackupSettings } from '../backups/index.js';
 import type { StageSettings } from '../customers/index.js';
 import type { FollowUpSettings, PlanSettings } from '../follow-ups/index.js';
 import type { RoutingConfig, ScoringConfig } from '../leads/index.js';
@@ -60,6 +61,8 @@ export type OrgSettings = {
   readonly plan?: PlanSettings;
   /** The reports' settings: the weekly digest's day, time and recipients (see digestSettingsOf). */
   readonly reports?: ReportSettings;
+  /** Backups: the daily time, retention and the restore drill (see backupSettingsOf); absent means the defaults. */
+  readonly backups?: BackupSettings;
 };
 
 export type { BusinessHours } from '../shared/business-hours.js';

@@ -23,9 +23,13 @@ const OF: Readonly<Record<string, 'text' | 'number' | 'list'>> = {
 export function fieldProblem(issue: z.core.$ZodIssue): FieldProblem {
   switch (issue.code) {
     case 'invalid_type':
+      // `input` is there because parseInput asks zod for it (reportInput): without it every wrong type read as
+      // a missing field ("客户：必填" for `customer: {…}`).
       return issue.input === undefined
         ? { kind: 'required' }
         : { kind: 'wrong_type', expected: issue.expected };
+    case 'invalid_union':
+      return unionProblem(issue);
     case 'too_small':
       return { kind: 'too_small', minimum: Number(issue.minimum), of: OF[issue.origin] ?? 'text' };
     case 'too_big':
@@ -41,6 +45,20 @@ export function fieldProblem(issue: z.core.$ZodIssue): FieldProblem {
     default:
       return { kind: 'other' };
   }
+}
+
+/**
+ * A union (a day or an instant) whose every branch refused the value's type is one wrong type (or a missing field),
+ * said as the first branch's expected type; any other refusal of a union is its field's format.
+ */
+function unionProblem(issue: Extract<z.core.$ZodIssue, { code: 'invalid_union' }>): FieldProblem {
+  const branches = issue.errors.map((errors) => errors[0]);
+  const first = branches[0];
+  if (first?.code === 'invalid_type' && branches.every((b) => b?.code === 'invalid_type'))
+    return issue.input === undefined
+      ? { kind: 'required' }
+      : { kind: 'wrong_type', expected: first.expected };
+  return { kind: 'bad_format', format: formatOfField(issue.path) };
 }
 
 /**
@@ -78,7 +96,11 @@ function customProblem(problem: unknown): FieldProblem {
  * reported as that key (`leads.0.nmae`), one entry each, not as the object that holds it.
  */
 export function fieldIssues(error: z.ZodError): FieldIssue[] {
-  return error.issues.flatMap((issue) =>
+  // A value of the wrong type is that field's one problem: the checks zod runs on it after (a list's length for
+  // a string's `.min`) would only confuse.
+  const mistyped = new Set(error.issues.filter((i) => i.code === 'invalid_type').map((i) => fieldOf(i.path)));
+  const issues = error.issues.filter((i) => i.code === 'invalid_type' || !mistyped.has(fieldOf(i.path)));
+  return issues.flatMap((issue) =>
     issue.code === 'unrecognized_keys'
       ? issue.keys.map((key) => ({
           field: fieldOf([...issue.path, key]),
@@ -91,7 +113,8 @@ export function fieldIssues(error: z.ZodError): FieldIssue[] {
 
 /** Parses input at the edge; on failure throws VALIDATION_FAILED naming every bad field. */
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
-  const result = schema.safeParse(input);
+  // reportInput: the issues carry the value refused, which tells a wrong type from a missing field.
+  const result = schema.safeParse(input, { reportInput: true });
   if (!result.success) throw validationFailed(fieldIssues(result.error));
   return result.data;
 }

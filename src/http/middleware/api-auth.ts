@@ -1,4 +1,4 @@
-import type { Middleware } from 'koa';
+import type { Context, Middleware } from 'koa';
 import { type ApiTokenGrant, type ApiTokenRepository, hashToken } from '../../core/org/api-tokens.js';
 import { apiCaller, type Caller } from '../../core/org/caller.js';
 import type { RoleGrant } from '../../core/org/managed-api-tokens.js';
@@ -12,10 +12,34 @@ export type ApiState = {
   token?: ApiTokenGrant & { readonly role?: RoleGrant['role'] };
 };
 
-/** Bearer-token auth for /api: the token names its org, and every handler below acts as that org's API caller. */
-export function apiAuth(tokens: ApiTokenRepository, orgs: OrgRepository): Middleware<ApiState> {
+/**
+ * A signed-in browser (the dashboard's session cookie) as a member's caller, for the paths it may read; undefined
+ * when the request carries no valid session.
+ */
+export type SessionAuth = {
+  readonly accepts: (ctx: Context) => boolean;
+  readonly callerOf: (ctx: Context) => Promise<Caller | undefined>;
+};
+
+/**
+ * Bearer-token auth for /api: the token names its org, and every handler below acts as that org's API caller.
+ * Without a token, a dashboard session may read the paths `session` accepts (GETs of the reports), as its member.
+ */
+export function apiAuth(
+  tokens: ApiTokenRepository,
+  orgs: OrgRepository,
+  session?: SessionAuth,
+): Middleware<ApiState> {
   return async (ctx, next) => {
     const header = ctx.get('authorization');
+    if (!header && session?.accepts(ctx)) {
+      const caller = await session.callerOf(ctx);
+      if (!caller)
+        throw new DomainError('UNAUTHENTICATED', { hint: 'sign in again: send /dashboard in chat' });
+      ctx.state.caller = caller;
+      await next();
+      return;
+    }
     const match = /^Bearer\s+(\S+)$/i.exec(header);
     if (!match?.[1]) throw new DomainError('UNAUTHENTICATED', { hint: 'send Authorization: Bearer <token>' });
     const grant = await tokens.findByHash(hashToken(match[1]));

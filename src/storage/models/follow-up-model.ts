@@ -51,6 +51,9 @@ export const followUpSchema = new Schema<FollowUpDoc>(
 followUpSchema.index({ orgId: 1, leadId: 1, at: -1 }, { name: 'follow_up_by_lead' });
 // The reports' heat map (core/reports): the org's follow-ups made in a period.
 followUpSchema.index({ orgId: 1, at: 1 }, { name: 'follow_up_report_at' });
+// A team's or a rep's heat map: only their authors' records, one range per author; with `version` in the keys the
+// pipeline (it reads `at` alone) is answered from the index without fetching a record.
+followUpSchema.index({ orgId: 1, authorId: 1, at: 1, version: 1 }, { name: 'follow_up_report_author' });
 // A retried chat event or API call finds its record instead of storing a second one.
 followUpSchema.index(
   { orgId: 1, requestKey: 1 },

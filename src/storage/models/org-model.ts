@@ -32,6 +32,8 @@ export type OrgDoc = {
     followUps?: Record<string, unknown>;
     /** The reports' settings (weekly digest), validated by reportSettingsSchema before it is stored. */
     reports?: Record<string, unknown>;
+    /** Validated by backupSettingsSchema before it is stored. */
+    backups?: Record<string, unknown>;
   };
   createdAt: Date;
 };
@@ -63,6 +65,7 @@ export const orgSchema = new Schema<OrgDoc>(
       plan: { type: Schema.Types.Mixed },
       followUps: { type: Schema.Types.Mixed },
       reports: { type: Schema.Types.Mixed },
+      backups: { type: Schema.Types.Mixed },
     },
     createdAt: { type: Date, required: true },
   },

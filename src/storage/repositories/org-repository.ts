@@ -1,4 +1,5 @@
 import type { AfterSalesSettings } from '../../core/after-sales/index.js';
+import type { BackupSettings } from '../../core/backups/index.js';
 import type { StageSettings } from '../../core/customers/index.js';
 import type { FollowUpSettings, PlanSettings } from '../../core/follow-ups/index.js';
 import type { RoutingConfig } from '../../core/leads/routing-config.js';
@@ -45,6 +46,7 @@ export function toOrg(doc: OrgDoc): Org {
       ...(doc.settings.plan ? { plan: doc.settings.plan as PlanSettings } : {}),
       ...(doc.settings.followUps ? { followUps: doc.settings.followUps as unknown as FollowUpSettings } : {}),
       ...(doc.settings.reports ? { reports: doc.settings.reports as ReportSettings } : {}),
+      ...(doc.settings.backups ? { backups: doc.settings.backups as BackupSettings } : {}),
     },
     createdAt: doc.createdAt,
   };

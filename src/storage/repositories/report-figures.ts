@@ -146,7 +146,8 @@ export function mongoReportQueries(models: Pick<Models, 'Lead' | 'FollowUp'>): R
               ...(q.authorIds ? { authorId: { $in: q.authorIds.map(mustObjectId) } } : {}),
             },
           },
-          { $project: { ms: local } },
+          // `_id: 0`: the stage then needs only indexed fields, so MongoDB can answer from follow_up_report_author.
+          { $project: { _id: 0, ms: local } },
           // 1970-01-01 was a Thursday: day 0 is weekday 3 counting Monday as 0.
           {
             $project: {

@@ -34,26 +34,15 @@ const stageKey = { $ifNull: ['$stage.key', FIRST_STAGE] };
 
 /** One number or flag per cohort lead: what every figure of the cohort is summed or ranked from. */
 export function cohortFields(q: FigureQuery) {
-  const responded = { $gte: [{ $ifNull: ['$respondedAt', EPOCH] }, '$assignedAt'] };
-  const deadlinePassed = { $lte: [{ $ifNull: ['$reclaimAt', NEVER] }, q.asOf] };
-  const lateOrNever = {
-    $or: [
-      { $eq: ['$followUpStatus', 'unfollowed'] },
-      { $gt: [{ $ifNull: ['$respondedAt', EPOCH] }, { $ifNull: ['$reclaimAt', NEVER] }] },
-    ],
-  };
   return [
     {
       $project: {
         ownerId: 1,
         ownerName: 1,
-        stageKey,
         lossReason: { $ifNull: ['$stage.loss.reason', ''] },
         amount: { $ifNull: ['$stage.deal.amount', 0] },
         followUps: { $ifNull: ['$lastFollowUp.count', 0] },
-        responded: { $cond: [responded, 1, 0] },
-        responseMs: { $cond: [responded, { $subtract: ['$respondedAt', '$assignedAt'] }, null] },
-        unfollowed: { $cond: [{ $and: [deadlinePassed, lateOrNever] }, 1, 0] },
+        ...cohortFlags(q),
         won: { $cond: [{ $in: [stageKey, [...q.wonKeys]] }, 1, 0] },
         events: {
           $filter: {
@@ -65,6 +54,24 @@ export function cohortFields(q: FigureQuery) {
       },
     },
   ];
+}
+
+/** The stage, response and unfollowed flags of a cohort lead: the figures' and the drill-down lists' one definition. */
+export function cohortFlags(q: Pick<FigureQuery, 'asOf'>) {
+  const responded = { $gte: [{ $ifNull: ['$respondedAt', EPOCH] }, '$assignedAt'] };
+  const deadlinePassed = { $lte: [{ $ifNull: ['$reclaimAt', NEVER] }, q.asOf] };
+  const lateOrNever = {
+    $or: [
+      { $eq: ['$followUpStatus', 'unfollowed'] },
+      { $gt: [{ $ifNull: ['$respondedAt', EPOCH] }, { $ifNull: ['$reclaimAt', NEVER] }] },
+    ],
+  };
+  return {
+    stageKey,
+    responded: { $cond: [responded, 1, 0] },
+    responseMs: { $cond: [responded, { $subtract: ['$respondedAt', '$assignedAt'] }, null] },
+    unfollowed: { $cond: [{ $and: [deadlinePassed, lateOrNever] }, 1, 0] },
+  };
 }
 
 /** The per-owner (or, `_id: null`, total) sums and response-time ranks of the cohort. */

@@ -184,8 +184,8 @@ export const TEAM_TOTALS = [
   },
 ];
 
-/** One card of every view, full and empty: what the card tests and the zh-CN scan draw. */
-export function sampleCards(): ReportCardData[] {
+/** One card of every view with figures: report-card.test.ts draws each (and scans it for Latin words) in a test of its own. */
+export function fullCards(): ReportCardData[] {
   const org: Report = {
     ...WEEK_REPORT,
     scope: { sales: true, afterSales: true },
@@ -196,15 +196,24 @@ export function sampleCards(): ReportCardData[] {
   };
   return [
     reportCardData('team', WEEK_REPORT),
-    reportCardData('team', WEEK_REPORT, { digest: { week: '2026-W48' } }),
     reportCardData('teams', org, { teamTotals: TEAM_TOTALS }),
     reportCardData('org', org, { teamTotals: TEAM_TOTALS }),
     reportCardData('rep', REP_REPORT, { memberId: LI }),
     reportCardData('channels', WEEK_REPORT),
     reportCardData('afterSales', WEEK_REPORT),
     reportCardData('heatmap', WEEK_REPORT),
-    ...(['team', 'org', 'rep', 'channels', 'afterSales', 'heatmap'] as const).map((view) =>
-      reportCardData(view, EMPTY_REPORT, view === 'rep' ? { memberId: LI } : {}),
-    ),
   ];
 }
+
+/** Every view with an empty period: words only, no chart. */
+export const emptyCards = (): ReportCardData[] =>
+  (['team', 'org', 'rep', 'channels', 'afterSales', 'heatmap'] as const).map((view) =>
+    reportCardData(view, EMPTY_REPORT, view === 'rep' ? { memberId: LI } : {}),
+  );
+
+/**
+ * What the zh-CN scan of every notice kind draws: the empty views and one card with a chart. Every chart is drawn
+ * for real (tens of ms each, seconds on a busy machine), so the views with figures are scanned one test each in
+ * report-card.test.ts rather than all in the scan's one test.
+ */
+export const sampleCards = (): ReportCardData[] => [...emptyCards(), reportCardData('channels', WEEK_REPORT)];

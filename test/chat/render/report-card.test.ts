@@ -5,7 +5,15 @@ import { renderNotice } from '../../../src/chat/render/render-notice.js';
 import { en } from '../../../src/chat/texts/en.js';
 import { zhCN } from '../../../src/chat/texts/zh-cn.js';
 import { type ReportCardData, reportCardData } from '../../../src/core/reports/index.js';
-import { EMPTY_REPORT, LI, REP_REPORT, REPS, TEAM_TOTALS, WEEK_REPORT } from './report-card-fixtures.js';
+import {
+  EMPTY_REPORT,
+  fullCards,
+  LI,
+  REP_REPORT,
+  REPS,
+  TEAM_TOTALS,
+  WEEK_REPORT,
+} from './report-card-fixtures.js';
 
 const zh: RenderContext = {
   texts: zhCN,
@@ -148,4 +156,16 @@ describe('the report card', () => {
       meanHoursToResolve: 4,
     });
   });
+
+  // The zh-CN scan (test/chat/zh-cn-only.test.ts) draws the empty views; the views with charts are scanned here.
+  it.each(fullCards().map((data) => [data.view, data] as const))(
+    'draws the %s card in natural Chinese, its alt text too',
+    (_view, data) => {
+      // Digits, ¥ and % are numbers; P90 is the statistic's name as sales teams write it.
+      const latin = everything(data)
+        .replaceAll('P90', '')
+        .match(/[A-Za-z]{2,}/g);
+      expect(latin).toBeNull();
+    },
+  );
 });

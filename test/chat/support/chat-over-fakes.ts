@@ -5,6 +5,7 @@ import { customerFakes } from '../../core/fake-customer-pending.js';
 import { FakeOrgRepository } from '../../core/fakes.js';
 import { leadWorld } from '../../core/lead-world.js';
 import { fakeChatDrafts } from './fake-chat-drafts.js';
+import { reportCardFakes } from './report-card-fakes.js';
 
 let seq = 0;
 const user = (member: Member) => ({
@@ -22,7 +23,7 @@ export function chatOverFakes(world = leadWorld()) {
       teams: world.deps.teams,
       log: { error: () => undefined },
     }),
-    { ...world.deps, drafts: fakeChatDrafts(), ...customerFakes(world.leads) },
+    { ...world.deps, drafts: fakeChatDrafts(), ...customerFakes(world.leads), ...reportCardFakes() },
   );
   const click = (member: Member, actionId: string, value: string) =>
     registry.dispatch({ type: 'action', eventId: `t-${++seq}`, user: user(member), actionId, value });

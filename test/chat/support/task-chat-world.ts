@@ -8,6 +8,7 @@ import { customerFakes } from '../../core/fake-customer-pending.js';
 import { FakeOrgRepository } from '../../core/fakes.js';
 import { leadWorld } from '../../core/lead-world.js';
 import { fakeChatDrafts } from './fake-chat-drafts.js';
+import { reportCardFakes } from './report-card-fakes.js';
 
 /**
  * The after-sales story's cast (a manager, a second manager, two staff, the customer's rep) behind the registry,
@@ -19,7 +20,13 @@ export function taskChatWorld() {
   const drafts = fakeChatDrafts();
   // After-sales reads orders through its own port; the handlers get the customers domain's order repository.
   const { orders: _afterSalesOrders, ...afterSales } = w.deps;
-  const deps: HandlerDeps = { ...leads.deps, ...customerFakes(leads.leads), ...afterSales, drafts };
+  const deps: HandlerDeps = {
+    ...leads.deps,
+    ...customerFakes(leads.leads),
+    ...afterSales,
+    ...reportCardFakes(),
+    drafts,
+  };
   const registry = registerHandlers(
     new Registry({
       orgs: new FakeOrgRepository([w.org]),
