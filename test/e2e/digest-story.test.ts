@@ -198,6 +198,9 @@ describe('the weekly digest', () => {
   }, 60_000);
 
   it('follows the settings: another day and time, some recipients, and nothing when disabled', async () => {
+    const bad = { reports: { digest: { weekday: 8, time: '9:00', recipients: { everyone: true } } } };
+    const refused = await t.request('PATCH', '/api/v1/org/settings', bad, auth());
+    expect(refused.status).toBe(400);
     await setDigest({ weekday: 3, time: '14:30', recipients: { reps: false, teamChannels: false } });
     // Into the next week (the one before was sent by the test above), to its Monday after 09:00: not yet.
     await toNext(2, 0);

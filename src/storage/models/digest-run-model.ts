@@ -30,3 +30,8 @@ export const digestRunSchema = new Schema<DigestRunDoc>(
   },
   { collection: 'digestruns', versionKey: false },
 );
+// A done week is never due again (the digest always covers the week before this one), so its marker can go after a
+// while: the collection stays a few documents per org. A running marker has no finishedAt and is never expired.
+// https://www.mongodb.com/docs/manual/core/index-ttl/
+export const DIGEST_RUN_RETENTION_SECONDS = 60 * 24 * 3600;
+digestRunSchema.index({ finishedAt: 1 }, { expireAfterSeconds: DIGEST_RUN_RETENTION_SECONDS });
