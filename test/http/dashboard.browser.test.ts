@@ -119,9 +119,18 @@ describe('dashboard page (in chromium)', () => {
     const index = body.report.reps.findIndex((r: { memberId: string }) => r.memberId === owner);
     expect(index).toBeGreaterThanOrEqual(0);
     const bars = page.locator('[data-testid="chart-response"] svg path[fill]:not([fill="none"])');
-    await clickBar(page, 'chart-response', index);
     const items = page.locator('[data-testid="items"]');
-    await items.locator('table a').first().waitFor(WAIT);
+    // ECharts grows the bars in for a second after each draw: a click before the bar reaches the point hits the
+    // empty grid, so click again until the list opens (on a fast machine the first click is often that early).
+    await expect
+      .poll(
+        async () => {
+          await clickBar(page, 'chart-response', index);
+          return items.locator('table a').first().isVisible();
+        },
+        { timeout: WAIT.timeout, intervals: [500] },
+      )
+      .toBe(true);
     const codes = await items.locator('table a').allTextContents();
     const mine = leads.filter((l) => l.ownerId === owner).map((l) => l.code);
     for (const code of mine) expect(codes).toContain(code);
