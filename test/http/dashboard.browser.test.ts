@@ -1,6 +1,6 @@
-import { existsSync } from 'node:fs';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from '../support/chromium.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { dashboardLinkFor } from './dashboard-support.js';
 
@@ -8,7 +8,6 @@ import { dashboardLinkFor } from './dashboard-support.js';
 // sent them on the sandbox, sees the charts drawn with Chinese labels, changes the period, clicks a bar and reads the
 // lead codes behind it.
 
-const CHROMIUM = '/usr/bin/chromium';
 const WAIT = { timeout: 15_000 };
 
 let t: TestApp;
@@ -16,24 +15,7 @@ let browser: Browser;
 let context: BrowserContext | undefined;
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(
-      `${CHROMIUM} is missing: run \`npm test\` (its pretest installs chromium) instead of vitest directly`,
-    );
-  }
-  [t, browser] = await Promise.all([
-    startTestApp(),
-    chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--no-first-run',
-        '--disable-background-networking',
-      ],
-    }),
-  ]);
+  [t, browser] = await Promise.all([startTestApp(), launchChromium()]);
 });
 afterEach(async () => {
   await context?.close();
@@ -128,7 +110,7 @@ describe('dashboard page (in chromium)', () => {
           await clickBar(page, 'chart-response', index);
           return items.locator('table a').first().isVisible();
         },
-        { timeout: WAIT.timeout, intervals: [500] },
+        { timeout: WAIT.timeout, interval: 500 },
       )
       .toBe(true);
     const codes = await items.locator('table a').allTextContents();

@@ -3,6 +3,7 @@ import { stageSettingsOf } from '../customers/index.js';
 import type { Caller, Member, Team } from '../org/index.js';
 import { DomainError, validationFailed } from '../shared/errors.js';
 import { zoneOffsetMs } from '../shared/zoned-time.js';
+import { figureQuery } from './figure-query.js';
 import type { FigureQuery, ReportDeps } from './ports.js';
 import { parseReportInput } from './report-input.js';
 import { repFigures, teamMedians } from './report-reps.js';
@@ -36,13 +37,7 @@ export async function computeReport(deps: ReportDeps, caller: Caller, input: unk
       { field: 'team', message: 'no such team in this org', problem: { kind: 'no_such_team' } },
     ]);
   const stages = stageSettingsOf(caller.org).stages;
-  const q: FigureQuery = {
-    ...period,
-    ...(scope.teamIds ? { teamIds: scope.teamIds } : {}),
-    asOf: new Date(Math.min(period.to.getTime(), now.getTime())),
-    wonKeys: stages.filter((s) => s.kind === 'won').map((s) => s.key),
-    lostKeys: stages.filter((s) => s.kind === 'lost').map((s) => s.key),
-  };
+  const q: FigureQuery = figureQuery(period, scope, stages, now);
   // The summary, the reps and the funnel read one cohort aggregation; a rep's funnel is their own leads' (another).
   const cohorts = new Map<string, ReturnType<ReportDeps['reports']['cohort']>>();
   const reports: ReportDeps['reports'] = {

@@ -6,6 +6,7 @@ import type { Clock } from '../shared/clock.js';
 import { DomainError, validationFailed } from '../shared/errors.js';
 import { type MemberId, memberId } from '../shared/ids.js';
 import { parseInput } from '../shared/validate.js';
+import { figureQuery } from './figure-query.js';
 import type { FigureQuery } from './ports.js';
 import { parseReportInput } from './report-input.js';
 import {
@@ -86,11 +87,7 @@ export async function listReportItems(
   const stages = stageSettingsOf(caller.org).stages;
   checkLeadFigure(figure, { member: memberIdOf, stage, channel, kind }, stages);
   const q: FigureQuery = {
-    ...period,
-    ...(scope.teamIds ? { teamIds: scope.teamIds } : {}),
-    asOf: new Date(Math.min(period.to.getTime(), now.getTime())),
-    wonKeys: stages.filter((s) => s.kind === 'won').map((s) => s.key),
-    lostKeys: stages.filter((s) => s.kind === 'lost').map((s) => s.key),
+    ...figureQuery(period, scope, stages, now),
     // A rep's funnel and channels are their own leads' (as computeReport's): so are the leads behind them.
     ...(scope.onlyMemberId ? { ownerId: scope.onlyMemberId } : {}),
   };

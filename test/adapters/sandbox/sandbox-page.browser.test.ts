@@ -1,9 +1,8 @@
-import { existsSync } from 'node:fs';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from '../../support/chromium.js';
 import { startTestApp, type TestApp } from '../../support/test-app.js';
 
-const CHROMIUM = '/usr/bin/chromium';
 const WAIT = { timeout: 10_000 };
 
 let t: TestApp;
@@ -11,27 +10,7 @@ let browser: Browser;
 let context: BrowserContext | undefined;
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(
-      `${CHROMIUM} is missing: run \`npm test\` (its pretest installs chromium) instead of vitest directly`,
-    );
-  }
-  [t, browser] = await Promise.all([
-    startTestApp(),
-    chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    }),
-  ]);
+  [t, browser] = await Promise.all([startTestApp(), launchChromium()]);
 });
 afterEach(async () => {
   await context?.close();
