@@ -13,6 +13,7 @@ import { APPROVAL_ACTIONS } from '../render/lead-approval-card.js';
 import { LEAD_ACTIONS } from '../render/lead-card.js';
 import { LINK_ACTIONS } from '../render/link-request-card.js';
 import { SET_AVAILABILITY_ACTION } from '../render/member-status-card.js';
+import { REPORT_CARD_ACTIONS } from '../render/report-card.js';
 import { TASK_ACTIONS } from '../render/task-card.js';
 import { dueListCommand } from './agenda-commands.js';
 import { assignComplaintAction, chooseComplaintOrderAction } from './complaint-actions.js';
@@ -20,7 +21,7 @@ import { complaintCommand } from './complaint-command.js';
 import { complaintDraftAnswerer } from './complaint-draft.js';
 import type { ComplaintChatDeps } from './complaint-flow.js';
 import { COMPLAINT_FORM, complaintSubmit } from './complaint-form.js';
-import { type DashboardChatDeps, dashboardCommand } from './dashboard-command.js';
+import { type DashboardChatDeps, dashboardCommand, openDashboardAction } from './dashboard-command.js';
 import { followUpCommand } from './follow-up-command.js';
 import { followUpDraftAnswerer } from './follow-up-draft.js';
 import { FOLLOW_UP_FORM, followUpSubmit } from './follow-up-form.js';
@@ -82,6 +83,7 @@ export function registerHandlers(registry: Registry, deps: HandlerDeps): Registr
       .onCommand('tasks', tasksCommand(deps))
       .onCommand('report', reportCommand(deps))
       .onCommand('dashboard', dashboardLinkCommand(deps))
+      .onAction(REPORT_CARD_ACTIONS.openDashboard, dashboardLinkAction(deps))
       // A member who is linked already (they are typing from a linked account) is simply told so.
       .onCommand('link', async ({ member, texts }) => ({
         replies: [{ text: texts.link.welcome(member.name) }],
@@ -138,5 +140,15 @@ function dashboardLinkCommand(deps: HandlerDeps) {
     ? dashboardCommand({ ...deps, dashboardAccess })
     : async () => {
         throw new DomainError('UNKNOWN_COMMAND', { command: 'dashboard' });
+      };
+}
+
+/** 打开看板 on the report card, likewise only where the sign-in links are stored. */
+function dashboardLinkAction(deps: HandlerDeps) {
+  const { dashboardAccess } = deps;
+  return dashboardAccess
+    ? openDashboardAction({ ...deps, dashboardAccess })
+    : async () => {
+        throw new DomainError('UNKNOWN_ACTION', { actionId: REPORT_CARD_ACTIONS.openDashboard });
       };
 }

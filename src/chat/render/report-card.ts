@@ -5,6 +5,9 @@ import { afterSalesView, channelsView } from './report-card-tables.js';
 import { heatmapView, type ReportView, repView, teamsView, teamView } from './report-card-views.js';
 import { rangeText } from './report-format.js';
 
+/** The card's one button: a fresh dashboard sign-in link for the member who clicks (dashboard-command.ts). */
+export const REPORT_CARD_ACTIONS = { openDashboard: 'dashboard.open' } as const;
+
 const VIEWS: Readonly<Record<ReportCardView, ReportView>> = {
   team: teamView,
   teams: teamsView,
@@ -31,8 +34,11 @@ export function reportCard(data: ReportCardData, ctx: RenderContext): OutboundMe
       fields: body.fields,
       ...(body.markdown ? { markdown: body.markdown } : {}),
       ...(body.images.length ? { images: body.images } : {}),
-      // The place for the 打开看板 button (the dashboard's sign-in link) once /dashboard exists.
-      buttons: [],
+      // 打开看板 carries no link: the click asks for one for whoever pressed it (the digest sits in a team channel).
+      // The page opens on this week; it reads no period or team from its address.
+      buttons: [
+        { actionId: REPORT_CARD_ACTIONS.openDashboard, label: ctx.texts.dashboard.button, value: data.view },
+      ],
     },
   };
 }

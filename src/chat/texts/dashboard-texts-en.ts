@@ -6,6 +6,9 @@ const AGAIN = 'Send /dashboard in chat again for a new link.';
 export const dashboardTextsEn: DashboardTexts = {
   link: (url, minutes) =>
     `Open the dashboard (the link works once, for ${minutes} minutes; do not forward it):\n${url}`,
+  button: 'Open dashboard',
+  noFigures:
+    'Your role sees no report figures, so there is no dashboard to open. Ask your manager or an admin.',
   page: {
     title: 'Dashboard',
     period: 'Period',

@@ -5,6 +5,8 @@ const AGAIN = '请在聊天中再发送一次 /看板 获取新链接。';
 
 export const dashboardTextsZhCN: DashboardTexts = {
   link: (url, minutes) => `打开数据看板（链接 ${minutes} 分钟内有效，只能用一次，请勿转发）：\n${url}`,
+  button: '打开看板',
+  noFigures: '你的角色看不到报表数据，所以没有看板可打开。如需查看，请联系主管或管理员。',
   page: {
     title: '数据看板',
     period: '周期',

@@ -4,6 +4,10 @@ import type { RecencyBucket } from '../../core/reports/index.js';
 export type DashboardTexts = {
   /** The private reply with the sign-in link. */
   readonly link: (url: string, minutes: number) => string;
+  /** The report card's button that sends the clicker their own sign-in link. */
+  readonly button: string;
+  /** The button pressed by a member whose role sees no figure. */
+  readonly noFigures: string;
   readonly page: DashboardPageTexts;
 };
 
