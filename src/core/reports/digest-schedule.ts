@@ -12,7 +12,10 @@ export type DueDigest = { readonly week: string; readonly period: ReportPeriod }
  * org's time zone) has passed. What is due is always the previous full week, so a slot moved later in a week whose
  * digest went out already finds the same week, whose marker is done: settings never send a week twice.
  */
-export function digestDue(org: Pick<Org, 'settings'>, now: Date): DueDigest | undefined {
+export function digestDue(
+  org: Pick<Org, 'settings'> & Partial<Pick<Org, 'createdAt'>>,
+  now: Date,
+): DueDigest | undefined {
   const settings = digestSettingsOf(org);
   if (!settings.enabled) return undefined;
   const timeZone = org.settings.timeZone;
@@ -21,6 +24,9 @@ export function digestDue(org: Pick<Org, 'settings'>, now: Date): DueDigest | un
   const slot = instantOf({ ...addDays(monday, settings.weekday - 1), hour, minute }, timeZone);
   if (now < slot) return undefined;
   const period = weekOf(now, timeZone, -1);
+  // A week that ended before the org existed has nothing to tell: a new org's first start after its slot would
+  // otherwise greet everyone with an empty digest of a week it never had.
+  if (org.createdAt && org.createdAt >= period.to) return undefined;
   return { week: isoWeekOf(wallTimeOf(period.from, timeZone)), period };
 }
 

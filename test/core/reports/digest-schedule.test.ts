@@ -29,6 +29,13 @@ describe('digestDue', () => {
     expect(digestDue(org({ reports: { digest: { enabled: false } } }), new Date(MON_0900))).toBeUndefined();
   });
 
+  it('is not due for a week that ended before the org was created (a new org gets no empty first digest)', () => {
+    // The week reported on Monday 30 Nov ends Sunday 29 Nov 24:00 local (16:00 UTC).
+    const created = (iso: string) => ({ ...org(), createdAt: new Date(iso) });
+    expect(digestDue(created('2026-11-30T00:30:00Z'), new Date(MON_0900))).toBeUndefined();
+    expect(digestDue(created('2026-11-29T15:59:00Z'), new Date(MON_0900))?.week).toBe('2026-W48');
+  });
+
   it('names ISO weeks across a year end', () => {
     expect(isoWeekOf({ year: 2026, month: 12, day: 28 })).toBe('2026-W53');
     expect(isoWeekOf({ year: 2027, month: 1, day: 4 })).toBe('2027-W01');
