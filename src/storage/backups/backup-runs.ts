@@ -1,6 +1,6 @@
 import type { Db } from 'mongodb';
 import type { BackupRuns } from '../../core/backups/index.js';
-import { isDuplicateKeyError } from '../object-id.js';
+import { takeLeasedRun } from '../take-leased-run.js';
 
 /** The scheduled backups' and drills' run markers; not a model's collection, so never backed up or restored. */
 export const BACKUP_RUNS = 'backup_runs';
@@ -14,27 +14,11 @@ type RunDoc = {
   note?: string;
 };
 
-/**
- * One document per slot. A claim is one conditional upsert: it matches only a slot still running past its lease
- * (its holder died), and inserts when there is none; for a slot held, done or failed the upsert's insert collides
- * with the existing `_id` (E11000), which is the lost race. So exactly one instance runs each slot.
- */
+/** One document per slot, claimed by takeLeasedRun: exactly one instance runs each slot. */
 export function mongoBackupRuns(db: Db): BackupRuns {
   const runs = db.collection<RunDoc>(BACKUP_RUNS);
   return {
-    async claim(key, now, leaseMs) {
-      try {
-        await runs.updateOne(
-          { _id: key, state: 'running', leaseUntil: { $lt: now } },
-          { $set: { state: 'running', leaseUntil: new Date(now.getTime() + leaseMs), startedAt: now } },
-          { upsert: true },
-        );
-        return true;
-      } catch (error) {
-        if (isDuplicateKeyError(error)) return false;
-        throw error;
-      }
-    },
+    claim: (key, now, leaseMs) => takeLeasedRun(runs as never, key, now, leaseMs),
     async finish(key, state, now, note) {
       await runs.updateOne({ _id: key }, { $set: { state, finishedAt: now, ...(note ? { note } : {}) } });
     },
