@@ -3,7 +3,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../../support/chromium.js';
 import { startTestApp, type TestApp } from '../../support/test-app.js';
 
-const WAIT = { timeout: 10_000 };
+// As the dashboard's browser test: the first page load and chromium's start share two cores with the suite.
+const WAIT = { timeout: 20_000 };
 
 let t: TestApp;
 let browser: Browser;
