@@ -10,6 +10,7 @@ import { followUpErrorsZhCN } from './follow-up-errors-zh-cn.js';
 import { draftTextsZhCN, followUpTextsZhCN } from './follow-up-texts-zh-cn.js';
 import { when } from './format-when.js';
 import { leadTextsZhCN } from './lead-texts-zh-cn.js';
+import { offboardingTextsZhCN } from './offboarding-texts-zh-cn.js';
 import { orderErrorsZhCN } from './order-texts-zh-cn.js';
 import { perCommand } from './per-command.js';
 import { planTextsZhCN } from './plan-texts-zh-cn.js';
@@ -67,6 +68,7 @@ export const zhCN: Catalogue = {
     ...dashboardErrorsZhCN,
     ...stageErrorsZhCN,
     ...orderErrorsZhCN,
+    ...offboardingTextsZhCN.errors,
     VALIDATION_FAILED: (d) => `输入有误：${field(d)}`,
     NOT_FOUND: () => '没有找到要操作的记录。',
     CONFLICT: () => '记录已被他人修改，请刷新后重试。',
@@ -140,6 +142,7 @@ export const zhCN: Catalogue = {
   plan: planTextsZhCN,
   report: reportTextsZhCN,
   backups: backupTextsZhCN,
+  offboarding: offboardingTextsZhCN,
   followUps: followUpTextsZhCN,
   drafts: draftTextsZhCN,
   link: {
