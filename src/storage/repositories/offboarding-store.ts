@@ -107,7 +107,8 @@ export function mongoOffboardingStore(models: Models): OffboardingStore {
       await members.updateOne(one(org, id), { $set: { 'offboarding.finishedAt': at, 'routing.open': 0 } });
     },
     async openLeadsOf(org, id, limit) {
-      const docs = await leads.find(openOf(org, id)).sort({ _id: 1 }).limit(limit).toArray();
+      // One batch is one round trip: without batchSize the driver fetches 101 and asks again (getMore).
+      const docs = await leads.find(openOf(org, id)).sort({ _id: 1 }).limit(limit).batchSize(limit).toArray();
       return docs.map((d) => leadFromDoc(d as unknown as LeadDoc));
     },
     countOpenLeads: (org, id) => leads.countDocuments(openOf(org, id)),
