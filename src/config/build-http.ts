@@ -16,6 +16,7 @@ import { healthRoutes } from '../http/routes/health-routes.js';
 import { IMPORT_PATH, importRoutes } from '../http/routes/import-routes.js';
 import { leadRoutes } from '../http/routes/lead-routes.js';
 import { leadStageRoutes } from '../http/routes/lead-stage-routes.js';
+import { offboardingRoutes } from '../http/routes/offboarding-routes.js';
 import { ORDER_IMPORT_PATH, orderRoutes } from '../http/routes/order-routes.js';
 import { orgRoutes } from '../http/routes/org-routes.js';
 import { reportRoutes } from '../http/routes/report-routes.js';
@@ -67,6 +68,10 @@ export function buildHttp(
   api.use(apiAuth(tokens, orgs, dashboardSession(storage, deps.intakeDeps.clock)), tokenRole);
   for (const router of [
     orgRoutes({ orgs, members, teams }),
+    offboardingRoutes({
+      ...{ offboarding: storage.repos.offboarding, members, teams, tasks: storage.repos.tasks },
+      ...{ notifier: deps.intakeDeps.notifier, clock: deps.intakeDeps.clock },
+    }),
     leadRoutes(deps.intakeDeps),
     followUpRoutes({ ...deps.intakeDeps, followUps, customers, orders, pendingCustomers, members }),
     importRoutes(deps.intakeDeps, importLimits),

@@ -18,6 +18,7 @@ import { mongoInboundEventLog } from '../storage/repositories/inbound-event-log.
 import { leadNoticeSweep } from '../storage/repositories/lead-notice-sweep.js';
 import { mongoLeadRepository } from '../storage/repositories/lead-repository.js';
 import { mongoMemberRepository } from '../storage/repositories/member-repository.js';
+import { mongoOffboardingStore } from '../storage/repositories/offboarding-store.js';
 import { mongoOrderRepository } from '../storage/repositories/order-repository.js';
 import { mongoOrgRepository } from '../storage/repositories/org-repository.js';
 import { mongoOutboxStore } from '../storage/repositories/outbox-repository.js';
@@ -41,6 +42,8 @@ export function buildStorage(connection: Connection, clock: Clock, edge: EdgeSet
     orgs: mongoOrgRepository(models),
     teams: mongoTeamRepository(models),
     members: mongoMemberRepository(models),
+    // Offboarding (issue #15): the leaver's run, their leads' bulk moves, their tokens.
+    offboarding: mongoOffboardingStore(models),
     tokens: mongoApiTokenRepository(models),
     // Delivered records expire after the config table's periods (TTL indexes).
     outbox: mongoOutboxStore(models, {

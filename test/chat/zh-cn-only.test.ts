@@ -252,6 +252,33 @@ const NOTICES: { readonly [K in NoticeKind]: readonly [NoticeRecipient, NoticeDa
     toRep,
     { reason, error: 'ENOSPC: no space left on device, write', at: AT.toISOString() },
   ]),
+  'member.handed_over': [
+    [
+      toRep,
+      {
+        leaverName: '张伟',
+        leadCount: 12,
+        leads: [
+          { code: 'L-1042', name: '王先生', company: '云杉科技', grade: 'important' },
+          { code: 'L-1043', grade: 'normal' },
+        ],
+        taskCount: 3,
+        tasks: [{ code: 'T-1001', customerName: '云杉科技' }],
+        toPool: false,
+      },
+    ],
+    [
+      toTeam,
+      {
+        leaverName: '张伟',
+        leadCount: 1,
+        leads: [{ grade: 'normal' }],
+        taskCount: 0,
+        tasks: [],
+        toPool: true,
+      },
+    ],
+  ],
   'backup.drill': [
     [toRep, { passed: true, backupAt: AT.toISOString(), documents: 32104, seconds: 41, differences: [] }],
     [
@@ -489,6 +516,9 @@ const ERRORS: Readonly<Record<ErrorCode, ErrorDetails>> = {
   TEAM_NOT_FOUND: { teamId: TEAM },
   MEMBER_NOT_FOUND: { memberId: REP_A.id },
   MEMBER_INACTIVE: { memberId: REP_A.id },
+  MEMBER_ALREADY_LEFT: { name: '张伟', byName: '王管理', at: AT.toISOString() },
+  OFFBOARDING_IN_PROGRESS: { name: '张伟', byName: '王管理' },
+  HANDOVER_RECEIVER_NOT_ELIGIBLE: { name: '李娜', why: 'inactive' },
   FORBIDDEN: { action: 'lead.read_all' },
   UNAUTHENTICATED: {},
   IDENTITY_NOT_LINKED: { platform: 'dingtalk' },

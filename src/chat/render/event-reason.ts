@@ -22,6 +22,8 @@ export function reasonText(reason: EventReason | undefined, t: LeadTexts, type?:
       return t.eventReasons.stale(reason.days);
     case 'lost':
       return t.eventReasons.lost;
+    case 'offboarding':
+      return t.eventReasons.offboarding(reason.name);
     case 'card':
       return type === 'followed_up' ? t.followedUpFromCard : t.releaseFromCardReason;
   }

@@ -9,6 +9,7 @@ import { backupDrillCard, backupFailedCard } from './backup-card.js';
 import { complaintCard } from './complaint-card.js';
 import { contactReminderCard, missedContactsCard } from './contact-reminder-card.js';
 import { handOffCard } from './hand-off-card.js';
+import { handedOverCard } from './handed-over-card.js';
 import { leadApprovalCard, leadDecisionMessage } from './lead-approval-card.js';
 import { leadCard } from './lead-card.js';
 import { leadDuplicateCard } from './lead-duplicate-card.js';
@@ -47,6 +48,7 @@ const RENDERERS: Renderers = {
   'report.card': reportCard,
   'backup.failed': backupFailedCard,
   'backup.drill': backupDrillCard,
+  'member.handed_over': handedOverCard,
 };
 
 export function renderNotice(notice: Pick<Notice, 'kind' | 'data'>, ctx: RenderContext): OutboundMessage {

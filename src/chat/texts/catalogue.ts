@@ -8,6 +8,7 @@ import type { ChartTexts } from './chart-texts.js';
 import type { ComplaintChatTexts } from './complaint-chat-texts-zh-cn.js';
 import type { DashboardTexts } from './dashboard-texts.js';
 import type { DraftTexts, FollowUpTexts } from './follow-up-texts.js';
+import type { OffboardingTexts } from './offboarding-texts.js';
 import type { PlanTexts } from './plan-texts.js';
 import type { ReportTexts } from './report-texts.js';
 import type { StageTexts } from './stage-texts.js';
@@ -53,6 +54,7 @@ export type Catalogue = {
   readonly plan: PlanTexts;
   readonly report: ReportTexts;
   readonly backups: BackupTexts;
+  readonly offboarding: OffboardingTexts;
   readonly followUps: FollowUpTexts;
   readonly drafts: DraftTexts;
   readonly link: {
@@ -148,6 +150,7 @@ export type LeadTexts = {
     readonly reclaimPeriod: (hours: number) => string;
     readonly stale: (days: number) => string;
     readonly lost: string;
+    readonly offboarding: (leaverName: string) => string;
   };
   readonly skipReasons: Readonly<Record<SkipReason, string>>;
   readonly detail: {

@@ -10,6 +10,7 @@ import { followUpErrorsEn } from './follow-up-errors-en.js';
 import { draftTextsEn, followUpTextsEn } from './follow-up-texts-en.js';
 import { when } from './format-when.js';
 import { leadTextsEn } from './lead-texts-en.js';
+import { offboardingTextsEn } from './offboarding-texts-en.js';
 import { orderErrorsEn } from './order-texts-en.js';
 import { perCommand } from './per-command.js';
 import { planTextsEn } from './plan-texts-en.js';
@@ -62,6 +63,7 @@ export const en: Catalogue = {
     ...stageErrorsEn,
     ...orderErrorsEn,
     ...exportErrorsEn,
+    ...offboardingTextsEn.errors,
     VALIDATION_FAILED: (d) => `Some input is not valid: ${field(d)}`,
     NOT_FOUND: () => 'Nothing was found to act on.',
     CONFLICT: () => 'Someone else changed this just now; refresh and try again.',
@@ -142,6 +144,7 @@ export const en: Catalogue = {
   plan: planTextsEn,
   report: reportTextsEn,
   backups: backupTextsEn,
+  offboarding: offboardingTextsEn,
   followUps: followUpTextsEn,
   drafts: draftTextsEn,
   link: {

@@ -79,6 +79,7 @@ export const leadTextsEn: LeadTexts = {
     reclaimPeriod: (h) => `reclaim after ${h} h`,
     stale: (d) => `no follow-up for ${d} days`,
     lost: 'the customer was lost',
+    offboarding: (name) => `${name} left the company`,
   },
   skipReasons: {
     inactive: 'inactive',

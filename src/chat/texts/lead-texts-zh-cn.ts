@@ -79,6 +79,7 @@ export const leadTextsZhCN: LeadTexts = {
     reclaimPeriod: (h) => `回流期限改为 ${h} 小时`,
     stale: (d) => `${d} 天未回访`,
     lost: '客户已流失',
+    offboarding: (name) => `${name}离职交接`,
   },
   skipReasons: {
     inactive: '已停用',

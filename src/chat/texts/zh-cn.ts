@@ -11,6 +11,7 @@ import { followUpErrorsZhCN } from './follow-up-errors-zh-cn.js';
 import { draftTextsZhCN, followUpTextsZhCN } from './follow-up-texts-zh-cn.js';
 import { when } from './format-when.js';
 import { leadTextsZhCN } from './lead-texts-zh-cn.js';
+import { offboardingTextsZhCN } from './offboarding-texts-zh-cn.js';
 import { orderErrorsZhCN } from './order-texts-zh-cn.js';
 import { perCommand } from './per-command.js';
 import { planTextsZhCN } from './plan-texts-zh-cn.js';
@@ -69,6 +70,7 @@ export const zhCN: Catalogue = {
     ...stageErrorsZhCN,
     ...orderErrorsZhCN,
     ...exportErrorsZhCN,
+    ...offboardingTextsZhCN.errors,
     VALIDATION_FAILED: (d) => `输入有误：${field(d)}`,
     NOT_FOUND: () => '没有找到要操作的记录。',
     CONFLICT: () => '记录已被他人修改，请刷新后重试。',
@@ -142,6 +144,7 @@ export const zhCN: Catalogue = {
   plan: planTextsZhCN,
   report: reportTextsZhCN,
   backups: backupTextsZhCN,
+  offboarding: offboardingTextsZhCN,
   followUps: followUpTextsZhCN,
   drafts: draftTextsZhCN,
   link: {

@@ -59,7 +59,9 @@ export type EventReason =
   | { readonly kind: 'stale'; readonly days: number }
   | { readonly kind: 'lost' }
   /** A card's button (释放, 已跟进): nobody typed anything. */
-  | { readonly kind: 'card' };
+  | { readonly kind: 'card' }
+  /** Its owner left the company (core/offboarding): `memberId` and `name` are the leaver's. */
+  | { readonly kind: 'offboarding'; readonly memberId: MemberId; readonly name: string };
 
 export const typedReason = (text: string): EventReason => ({ kind: 'typed', text });
 

@@ -14,6 +14,8 @@ const POLICY = {
   'member.set_availability.other': ['admin', 'director', 'manager'],
   'member.see_phone': ['admin', 'director', 'manager'],
   'token.issue': ['admin'],
+  /** A member leaves (core/offboarding): their leads, tasks, tokens and chat identities handed over or revoked. */
+  'member.offboard': ['admin'],
   'lead.create': ['admin', 'director', 'manager'],
   /** Every lead of the org; members without it see their own and their team's pool. */
   'lead.read_all': ['admin', 'director', 'manager'],

@@ -23,6 +23,10 @@ export type MemberDoc = {
   active: boolean;
   identities: { platform: (typeof PLATFORMS)[number]; userId: string }[];
   locale?: (typeof LOCALES)[number];
+  /** Offboarding (storage/repositories/offboarding-store.ts): when they left, the run, the chat accounts they had. */
+  leftAt?: Date;
+  offboarding?: Record<string, unknown>;
+  formerIdentities?: { platform: (typeof PLATFORMS)[number]; userId: string; unlinkedAt: Date }[];
 };
 
 export const memberSchema = new Schema<MemberDoc>(
@@ -55,6 +59,10 @@ export const memberSchema = new Schema<MemberDoc>(
       default: [],
     },
     locale: { type: String, enum: LOCALES },
+    leftAt: { type: Date },
+    offboarding: { type: Schema.Types.Mixed },
+    // Not `identities`: the unique identity index does not see them, so a new member may take the same chat account.
+    formerIdentities: { type: [Schema.Types.Mixed], default: undefined },
   },
   { collection: 'members', versionKey: false },
 );

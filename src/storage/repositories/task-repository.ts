@@ -14,7 +14,10 @@ import { taskFieldsToDoc, taskFromDoc } from './task-mapping.js';
 const isOpen = (status: TaskStatus) => OPEN_TASK_STATUSES.includes(status);
 
 function changeToUpdate(change: TaskChange): Record<string, unknown> {
-  const set = taskFieldsToDoc(change.set);
+  const set: Record<string, unknown> = taskFieldsToDoc(change.set);
+  // A new assignee of an open task (a leaver's task handed over, core/offboarding) is counted as theirs from now.
+  if (set.assigneeId && (!change.set.status || isOpen(change.set.status)))
+    set.openAssigneeId = set.assigneeId;
   // `openAssigneeId` (the centre's open counts join on it) goes when the task is done; approved is final (a
   // reopened complaint makes a new task), so no write ever has to bring it back.
   const unset = [
