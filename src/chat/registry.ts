@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { type Caller, guestCaller, managedTeamIdsOf, memberCaller } from '../core/org/caller.js';
+import { type Caller, guestCaller, managedTeamIdsOf, memberCaller, withOrigin } from '../core/org/caller.js';
 import type { MemberRepository, OrgRepository, TeamRepository } from '../core/org/ports.js';
 import { type Locale, localeOf, type Member, type Org } from '../core/org/types.js';
 import { DomainError, isDomainError } from '../core/shared/errors.js';
@@ -120,7 +120,9 @@ export class Registry {
       const managed = member.roles.includes('manager')
         ? managedTeamIdsOf(await this.deps.teams.list(org.id), member)
         : [];
-      const caller = memberCaller(org, member, locale, managed);
+      const caller = withOrigin(memberCaller(org, member, locale, managed), {
+        platform: event.user.platform,
+      });
       const ctx: HandlerContext = { org, member, caller, locale, texts };
       const { replies, form, fieldErrors } = await this.route(ctx, event);
       return {

@@ -45,6 +45,7 @@ const EXPECTED: Record<Action, readonly Role[]> = {
   'report.after_sales': ['admin', 'director', 'aftersales_manager'],
   'campaign.set_cost': ['admin', 'director'],
   'backup.manage': ['admin'],
+  'audit.read': ['admin'],
   'export.leads': ['admin', 'director', 'manager', 'rep'],
   'export.follow_ups': ['admin', 'director', 'manager', 'rep'],
   'export.customers': ['admin', 'director', 'manager', 'rep', 'aftersales_manager'],

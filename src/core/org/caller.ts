@@ -1,6 +1,18 @@
 import { DomainError } from '../shared/errors.js';
 import type { TeamId } from '../shared/ids.js';
-import type { Locale, Member, Org, Role, Team } from './types.js';
+import type { Locale, Member, Org, Platform, Role, Team } from './types.js';
+
+/**
+ * From where a request came, for the audit trail: the chat platform, the API token (its id and name; never its
+ * secret), a scheduled job or a command-line script. Set where the caller is built; absent when nobody said.
+ */
+export type CallerOrigin = {
+  readonly platform?: Platform;
+  readonly tokenId?: string;
+  readonly tokenName?: string;
+  readonly job?: string;
+  readonly script?: string;
+};
 
 /**
  * Who is asking, built once per request (the chat registry, the API auth middleware) and handed to every
@@ -18,7 +30,13 @@ export type Caller = {
    * of), looked up once where the caller is built; with `member.teamId` they make a manager's scope (leadScope).
    */
   readonly managedTeamIds?: readonly TeamId[];
+  readonly origin?: CallerOrigin;
 };
+
+/** The same caller, saying from where it came (the chat registry, the API auth, a job or a script). */
+export function withOrigin(caller: Caller, origin: CallerOrigin): Caller {
+  return { ...caller, origin };
+}
 
 export function memberCaller(
   org: Org,

@@ -82,6 +82,8 @@ export const orgSettingsPatchSchema = z.strictObject({
   reports: z.lazy(() => reportSettingsSchema).optional(),
   // Lazy: core/backups imports org's index, so its schema is read when a patch is parsed.
   backups: z.lazy(() => backupSettingsSchema).optional(),
+  // How long audit entries are kept (a TTL); at least a month so an admin cannot wipe the trail by setting 0.
+  audit: z.strictObject({ retentionDays: z.number().int().min(30).max(36_500) }).optional(),
 });
 
 export type OrgSettingsPatch = z.output<typeof orgSettingsPatchSchema>;

@@ -60,6 +60,8 @@ const POLICY = {
   'campaign.set_cost': ['admin', 'director'],
   /** Backups through the API (core/backups): make, list and download the org's own. */
   'backup.manage': ['admin'],
+  /** The audit trail (GET /api/v1/audit, the `audit` export): who changed what, when and from where. */
+  'audit.read': ['admin'],
   /**
    * Exports (core/exports), each within the caller's data scope (export-scope.ts): a rep their own leads, customers,
    * orders and follow-ups; a manager their teams'; directors and admins all. After-sales staff export their own

@@ -1,4 +1,5 @@
 import type { AfterSalesSettings } from '../after-sales/index.js';
+import type { AuditSettings } from '../audit/index.js';
 import type { BackupSettings } from '../backups/index.js';
 import type { StageSettings } from '../customers/index.js';
 import type { FollowUpSettings, PlanSettings } from '../follow-ups/index.js';
@@ -63,6 +64,8 @@ export type OrgSettings = {
   readonly reports?: ReportSettings;
   /** Backups: the daily time, retention and the restore drill (see backupSettingsOf); absent means the defaults. */
   readonly backups?: BackupSettings;
+  /** The audit trail's retention (audit.retentionDays); absent means three years. */
+  readonly audit?: AuditSettings;
 };
 
 export type { BusinessHours } from '../shared/business-hours.js';

@@ -1,6 +1,6 @@
 import type { Context, Middleware } from 'koa';
 import { type ApiTokenGrant, type ApiTokenRepository, hashToken } from '../../core/org/api-tokens.js';
-import { apiCaller, type Caller } from '../../core/org/caller.js';
+import { apiCaller, type Caller, withOrigin } from '../../core/org/caller.js';
 import type { RoleGrant } from '../../core/org/managed-api-tokens.js';
 import type { OrgRepository } from '../../core/org/ports.js';
 import { DomainError } from '../../core/shared/errors.js';
@@ -45,7 +45,9 @@ export function apiAuth(
     const grant = await tokens.findByHash(hashToken(match[1]));
     const org = grant ? await orgs.get(grant.orgId) : undefined;
     if (!grant || !org) throw new DomainError('UNAUTHENTICATED', {});
-    ctx.state.caller = apiCaller(org, grant.roles, org.settings.locale);
+    ctx.state.caller = withOrigin(apiCaller(org, grant.roles, org.settings.locale), {
+      tokenName: grant.name,
+    });
     // The grant itself, for what acts on the token rather than the org (tokenRole, rate limits).
     ctx.state.token = grant;
     await next();

@@ -34,6 +34,8 @@ export type OrgDoc = {
     reports?: Record<string, unknown>;
     /** Validated by backupSettingsSchema before it is stored. */
     backups?: Record<string, unknown>;
+    /** The audit trail's retention, validated by auditSettingsSchema before it is stored. */
+    audit?: { retentionDays: number };
   };
   createdAt: Date;
 };
@@ -66,6 +68,7 @@ export const orgSchema = new Schema<OrgDoc>(
       followUps: { type: Schema.Types.Mixed },
       reports: { type: Schema.Types.Mixed },
       backups: { type: Schema.Types.Mixed },
+      audit: { type: Schema.Types.Mixed },
     },
     createdAt: { type: Date, required: true },
   },

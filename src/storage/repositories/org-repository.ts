@@ -47,6 +47,7 @@ export function toOrg(doc: OrgDoc): Org {
       ...(doc.settings.followUps ? { followUps: doc.settings.followUps as unknown as FollowUpSettings } : {}),
       ...(doc.settings.reports ? { reports: doc.settings.reports as ReportSettings } : {}),
       ...(doc.settings.backups ? { backups: doc.settings.backups as BackupSettings } : {}),
+      ...(doc.settings.audit ? { audit: doc.settings.audit } : {}),
     },
     createdAt: doc.createdAt,
   };
