@@ -23,6 +23,8 @@ export function buildChat(
     readonly coalesceMs?: number;
     /** PUBLIC_URL, for the links the bot sends (the dashboard's sign-in). */
     readonly publicUrl?: string | undefined;
+    /** Each delivery attempt's outcome, for the metrics. */
+    readonly onDelivery?: DeliverDeps['onDelivery'];
   },
 ) {
   const { clock, log } = deps;
@@ -37,6 +39,7 @@ export function buildChat(
     clock,
     log,
     lastSentAt: new Map(),
+    ...(deps.onDelivery ? { onDelivery: deps.onDelivery } : {}),
   };
   const outboxPump = singleFlight(
     () =>

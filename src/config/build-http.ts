@@ -16,6 +16,7 @@ import { healthRoutes } from '../http/routes/health-routes.js';
 import { IMPORT_PATH, importRoutes } from '../http/routes/import-routes.js';
 import { leadRoutes } from '../http/routes/lead-routes.js';
 import { leadStageRoutes } from '../http/routes/lead-stage-routes.js';
+import { type MetricsRouteDeps, metricsRoutes } from '../http/routes/metrics-routes.js';
 import { offboardingRoutes } from '../http/routes/offboarding-routes.js';
 import { ORDER_IMPORT_PATH, orderRoutes } from '../http/routes/order-routes.js';
 import { orgRoutes } from '../http/routes/org-routes.js';
@@ -23,6 +24,7 @@ import { reportRoutes } from '../http/routes/report-routes.js';
 import { routingRoutes } from '../http/routes/routing-routes.js';
 import { tokenRoutes } from '../http/routes/token-routes.js';
 import { type ImportLimits, importLimitsOf } from '../import/import-limits.js';
+import type { ServiceMetrics } from '../metrics/service-metrics.js';
 import type { Platforms } from './build-platforms.js';
 import type { Storage } from './build-storage.js';
 import { type EdgeSettings, edgeSettings } from './edge-settings.js';
@@ -46,6 +48,14 @@ export type HttpDeps = {
   readonly publicUrl?: string | undefined;
   /** Backups' API (core/backups); not mounted without it. */
   readonly backups?: BackupRouteDeps;
+  /** The service's metrics: requests are counted; `/metrics` is served here unless `metricsOnOwnPort`. */
+  readonly metrics?: ServiceMetrics;
+  /** METRICS_TOKEN, accepted besides an admin API token on this port's `/metrics`. */
+  readonly metricsToken?: string | undefined;
+  /** METRICS_PORT is set: `/metrics` is served there (serve-metrics.ts), not on this port. */
+  readonly metricsOnOwnPort?: boolean;
+  /** The outbox's readiness check: the most overdue message's age in seconds, and the limit. */
+  readonly outboxReadiness?: { readonly ageSeconds: () => Promise<number>; readonly maxAgeSeconds: number };
 };
 
 /**
@@ -89,8 +99,21 @@ export function buildHttp(
     database: storage.ping,
     jobs: () => jobsRunning(),
     accepting: () => accepting,
+    ...(deps.outboxReadiness
+      ? {
+          outboxAgeSeconds: deps.outboxReadiness.ageSeconds,
+          outboxMaxAgeSeconds: deps.outboxReadiness.maxAgeSeconds,
+        }
+      : {}),
   });
   const routers: Router[] = [health, api, dashboard.page, ...platforms.routers];
+  if (deps.metrics && !deps.metricsOnOwnPort) {
+    const access: MetricsRouteDeps['access'] = {
+      tokens,
+      ...(deps.metricsToken ? { metricsToken: deps.metricsToken } : {}),
+    };
+    routers.push(metricsRoutes({ registry: deps.metrics.registry, access }));
+  }
   if (platforms.sandboxRouters.length > 0) routers.push(sandbox(platforms.sandboxRouters, deps));
   const http: Koa = createHttpApp({
     log: deps.log,
@@ -99,6 +122,7 @@ export function buildHttp(
     rawBodyPaths: [IMPORT_PATH, ORDER_IMPORT_PATH, ...platforms.rawBodyPaths],
     rateLimits: { perAddress: edge.RATE_LIMIT_IP_PER_MINUTE, perToken: edge.RATE_LIMIT_TOKEN_PER_MINUTE },
     trustProxy: deps.trustProxy ?? false,
+    ...(deps.metrics ? { metrics: deps.metrics } : {}),
   });
   return {
     http,

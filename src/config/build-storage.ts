@@ -5,6 +5,7 @@ import { bindModels } from '../storage/models.js';
 import { mongoAfterSalesFigures } from '../storage/repositories/after-sales-figures.js';
 import { mongoAfterSalesOrders } from '../storage/repositories/after-sales-orders.js';
 import { mongoApiTokenRepository } from '../storage/repositories/api-token-repository.js';
+import { mongoBacklogQueries } from '../storage/repositories/backlog-queries.js';
 import { mongoChatDrafts } from '../storage/repositories/chat-draft-repository.js';
 import { mongoComplaintCustomers } from '../storage/repositories/complaint-customers.js';
 import { mongoComplaintRepository } from '../storage/repositories/complaint-repository.js';
@@ -81,6 +82,8 @@ export function buildStorage(connection: Connection, clock: Clock, edge: EdgeSet
     /** Signed platform callbacks seen once (replay protection). */
     seenSignatures: mongoSeenSignatures(models),
     noticeSweep: leadNoticeSweep(models),
+    /** The outbox backlog and leads by status, for /metrics and /readyz (indexed counts). */
+    backlog: mongoBacklogQueries(models),
     /** WeCom's one-time card-update codes, kept where a restart does not lose them. */
     responseCodes: (platform: Platform) => mongoResponseCodes(models, platform, () => clock.now()),
     /** Resolves when the database answers a ping (readiness). */

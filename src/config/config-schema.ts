@@ -121,6 +121,22 @@ export const SETTINGS = {
     10000,
     'How long graceful shutdown waits for in-flight work before exiting anyway.',
   ),
+  // Metrics and readiness (issue #16): README "Metrics and readiness".
+  METRICS_TOKEN: {
+    schema: z.string().min(16, 'at least 16 characters').optional(),
+    default: '(none: an admin API token)',
+    doc: 'Bearer token Prometheus sends for `GET /metrics` on the service port; an admin API token works too. Not used with METRICS_PORT.',
+  },
+  METRICS_PORT: {
+    schema: z.coerce.number().int().min(1).max(65535).optional(),
+    default: '(none: /metrics on PORT)',
+    doc: 'Serve `/metrics` on this port instead, without a token (expose it only to the monitoring network); the service port then has no `/metrics`.',
+  },
+  READY_OUTBOX_MAX_AGE_MS: millis(
+    1000,
+    300_000,
+    '`/readyz` answers 503 while the most overdue outbox message has waited longer than this (delivery stalled).',
+  ),
   // Import limits, record lifetimes and rate limits (issue #10 items 5, 10, 11).
   IMPORT_MAX_ROWS: numberSetting(
     50_000,

@@ -13,6 +13,7 @@ import { demoToken } from './demo-token.js';
 import { type Config, ConfigError, loadConfig } from './load-config.js';
 import { createLogger } from './logger.js';
 import { closeServer, serveHttp } from './serve-http.js';
+import { serveMetrics } from './serve-metrics.js';
 import { startDemo } from './start-demo.js';
 import { startupRefusals } from './startup-refusals.js';
 
@@ -33,6 +34,8 @@ async function main(): Promise<void> {
   const connection = await connectDatabase({
     uri: database.uri,
     ...(database.kind === 'external' ? {} : { dbName: 'leadrelay' }),
+    // leadrelay_db_commands_total counts the driver's command events (one listener, a counter bump per command).
+    monitorCommands: true,
   });
   await refuseHalfRestored(connection);
   const app = composeApp({
@@ -55,6 +58,10 @@ async function main(): Promise<void> {
     );
   }
   const server = await serveHttp(app.http, config);
+  const metricsServer =
+    config.METRICS_PORT === undefined
+      ? undefined
+      : await serveMetrics(app.metrics.registry, { port: config.METRICS_PORT, host: config.HOST });
   let scheduler: Scheduler | undefined;
   if (config.JOBS_ENABLED) {
     if (!connection.db) throw new Error('database connection has no db handle');
@@ -66,7 +73,9 @@ async function main(): Promise<void> {
   say(`Leadrelay listening on ${config.PUBLIC_URL}`);
   if (realPlatforms.length > 0) say(`Chat platforms: ${realPlatforms.join(', ')}`);
   if (config.SANDBOX_ENABLED) say(`Sandbox workspace: ${config.PUBLIC_URL}/sandbox`);
-  stopOnSignals(config, () => stopInOrder({ app, server, scheduler, connection, database, config }));
+  stopOnSignals(config, () =>
+    stopInOrder({ app, server, metricsServer, scheduler, connection, database, config }),
+  );
 }
 
 /** The config, or exit 1 with one line per problem: bad values, missing platform settings, refused combinations. */
@@ -110,6 +119,7 @@ function refuse(message: string): never {
 type Running = {
   app: ComposedApp;
   server: Server;
+  metricsServer: Server | undefined;
   scheduler: Scheduler | undefined;
   connection: { close(): Promise<void> };
   database: RunningDatabase;
@@ -122,7 +132,7 @@ type Running = {
  * it is still there for every step before it.
  */
 async function stopInOrder(running: Running): Promise<void> {
-  const { app, server, scheduler, connection, database, config } = running;
+  const { app, server, metricsServer, scheduler, connection, database, config } = running;
   app.stopAccepting();
   await closeServer(server);
   await app.platforms.stop();
@@ -130,6 +140,8 @@ async function stopInOrder(running: Running): Promise<void> {
   await scheduler?.stop(config.SHUTDOWN_TIMEOUT_MS);
   await app.outboxPump.idle();
   await connection.close();
+  // Last but the database: the figures of the stop itself can still be scraped until here.
+  if (metricsServer) await closeServer(metricsServer);
   await database.stop();
 }
 

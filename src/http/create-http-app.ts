@@ -1,7 +1,9 @@
 import type Router from '@koa/router';
 import Koa from 'koa';
 import type { Logger } from 'pino';
+import type { ServiceMetrics } from '../metrics/service-metrics.js';
 import { errorHandler } from './middleware/error-handler.js';
+import { httpMetrics } from './middleware/http-metrics.js';
 import { jsonBody } from './middleware/json-body.js';
 import { byBearerToken, byClientAddress, rateLimit } from './middleware/rate-limit.js';
 import { requestId } from './middleware/request-id.js';
@@ -18,6 +20,8 @@ export type HttpAppOptions = {
   readonly rateLimits?: { readonly perAddress: number; readonly perToken: number };
   /** Behind a reverse proxy: take the client address from the hop it added to X-Forwarded-For. */
   readonly trustProxy?: boolean;
+  /** Requests counted and timed by matched route (leadrelay_http_*); not counted when absent. */
+  readonly metrics?: Pick<ServiceMetrics, 'httpRequests' | 'httpDuration'>;
 };
 
 /**
@@ -30,6 +34,8 @@ export function createHttpApp(options: HttpAppOptions): Koa {
   const app = new Koa({ proxy: options.trustProxy ?? false, maxIpsCount: 1 });
   // Koa prints errors to stderr by default; ours are logged once, by errorHandler.
   app.silent = true;
+  // First, so the time and status counted are the ones the client saw (errors and 429s included).
+  if (options.metrics) app.use(httpMetrics(options.metrics));
   app.use(requestId);
   app.use(requestLog(options.log));
   app.use(errorHandler(options.log));

@@ -1,6 +1,7 @@
 import type { ErrorCode } from '../core/shared/errors.js';
 import { DASHBOARD_HTTP_STATUS } from './dashboard/dashboard-http-status.js';
 import { CUSTOMER_HTTP_STATUS } from './routes/customer-http-status.js';
+import { EXPORT_HTTP_STATUS } from './routes/export-http-status.js';
 import { ORDER_HTTP_STATUS } from './routes/order-http-status.js';
 
 /** The HTTP status for each rule failure; a new code without one fails to compile. */
@@ -56,4 +57,5 @@ export const HTTP_STATUS: Readonly<Record<ErrorCode, number>> = {
   ...CUSTOMER_HTTP_STATUS,
   ...ORDER_HTTP_STATUS,
   ...DASHBOARD_HTTP_STATUS,
+  ...EXPORT_HTTP_STATUS,
 };

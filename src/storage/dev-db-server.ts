@@ -28,6 +28,8 @@ export interface DevDbServerOptions {
   /** Python interpreter that sees Debian's dist-packages. Default /usr/bin/python3. */
   python?: string;
   startTimeoutMs?: number;
+  /** The port to listen on; a free one when absent (a test restarts a server on its old port to bring it back). */
+  port?: number;
 }
 
 const SCRIPT = fileURLToPath(new URL('../../scripts/devdb/server.py', import.meta.url));
@@ -37,7 +39,7 @@ const KILL_AFTER_MS = 5_000;
 
 export async function startDevDbServer(options: DevDbServerOptions = {}): Promise<DevDbServer> {
   const python = options.python ?? '/usr/bin/python3';
-  const args = ['-B', SCRIPT, '--port', '0', '--exit-on-stdin-close'];
+  const args = ['-B', SCRIPT, '--port', String(options.port ?? 0), '--exit-on-stdin-close'];
   if (options.snapshotFile) {
     args.push('--snapshot', options.snapshotFile);
     args.push('--snapshot-interval-ms', String(options.snapshotIntervalMs ?? 5_000));

@@ -569,6 +569,7 @@ const ERRORS: Readonly<Record<ErrorCode, ErrorDetails>> = {
   ORDER_KEY_REUSED: { key: 'k-1', number: 'SO-2024-017' },
   ORDER_OWNER_NOT_FOUND: { owner: '张伟' },
   DASHBOARD_LINK_INVALID: { reason: 'used' },
+  EXPORT_KIND_UNKNOWN: { kind: '联系人', kinds: ['leads', 'follow-ups'] },
 };
 
 describe('a zh-CN org reads Chinese only', () => {

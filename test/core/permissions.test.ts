@@ -45,6 +45,12 @@ const EXPECTED: Record<Action, readonly Role[]> = {
   'report.after_sales': ['admin', 'director', 'aftersales_manager'],
   'campaign.set_cost': ['admin', 'director'],
   'backup.manage': ['admin'],
+  'export.leads': ['admin', 'director', 'manager', 'rep'],
+  'export.follow_ups': ['admin', 'director', 'manager', 'rep'],
+  'export.customers': ['admin', 'director', 'manager', 'rep', 'aftersales_manager'],
+  'export.orders': ['admin', 'director', 'manager', 'rep', 'aftersales_manager'],
+  'export.complaints': ['admin', 'director', 'manager', 'rep', 'aftersales', 'aftersales_manager'],
+  'export.tasks': ['admin', 'director', 'aftersales', 'aftersales_manager'],
 };
 const ACTIONS = Object.keys(EXPECTED) as Action[];
 

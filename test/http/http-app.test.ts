@@ -14,7 +14,7 @@ describe('HTTP app', () => {
     expect((await t.request('GET', '/healthz')).body).toEqual({ status: 'ok' });
     const ready = await t.request('GET', '/readyz');
     expect(ready.status).toBe(200);
-    expect(ready.body.checks).toEqual({ database: 'ok', jobs: 'ok', accepting: 'ok' });
+    expect(ready.body.checks).toEqual({ database: 'ok', outbox: 'ok', jobs: 'ok', accepting: 'ok' });
   });
 
   it('reports not ready once shutdown has begun', async () => {

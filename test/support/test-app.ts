@@ -31,9 +31,18 @@ export type TestResponse = { status: number; headers: Headers; body: any };
  * `platforms` enables real chat platforms as main.ts does; they are started once the server listens.
  */
 export async function startTestApp(
-  options: { demo?: boolean; bodyLimit?: string; platforms?: PlatformOptions; backupDir?: string } = {},
+  options: {
+    demo?: boolean;
+    bodyLimit?: string;
+    platforms?: PlatformOptions;
+    backupDir?: string;
+    /** Settings beyond the defaults below (METRICS_TOKEN, READY_OUTBOX_MAX_AGE_MS…). */
+    config?: Partial<Parameters<typeof composeApp>[0]['config']>;
+    /** The driver's command events on (leadrelay_db_commands_total, command counts). */
+    monitorCommands?: boolean;
+  } = {},
 ): Promise<TestApp> {
-  const db = await openTestDatabase();
+  const db = await openTestDatabase({ monitorCommands: options.monitorCommands ?? false });
   const app = composeApp({
     connection: db.connection,
     config: {
@@ -41,6 +50,7 @@ export async function startTestApp(
       BODY_LIMIT: options.bodyLimit ?? '1mb',
       OUTBOX_INTERVAL_MS: 1000,
       JOBS_ENABLED: false,
+      ...options.config,
     },
     log: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
     clock: adjustableClock(),

@@ -23,7 +23,12 @@ export type DeliverDeps = ResolveDeps & {
   readonly log: { warn(obj: object, msg: string): void; error(obj: object, msg: string): void };
   /** When each conversation (and each burst, `burst:…`) last got a message, for pacing; kept per process. */
   readonly lastSentAt: Map<string, number>;
+  /** Told each attempt's outcome (the metrics' leadrelay_outbox_deliveries_total); paced waits are no attempt. */
+  readonly onDelivery?: (platform: Platform | 'unknown', outcome: DeliveryOutcome) => void;
 };
+
+/** sent (and its burst), retried later, failed for good (no retry can mend it), dead after the last attempt. */
+export type DeliveryOutcome = 'sent' | 'retried' | 'failed' | 'dead';
 
 export type DeliverOptions = {
   readonly maxEntries: number;
@@ -57,7 +62,10 @@ export async function deliverOutbox(
   for (let i = 0; i < options.maxEntries; i++) {
     const entry = await deps.outbox.claimNext(deps.clock.now(), options.leaseMs);
     if (!entry) break;
-    const outcome = await deliverOne(deps, entry, options).catch((error: unknown): Outcome => {
+    // Set by deliverOne once it has read the org, for the metrics' platform label.
+    const seen: { platform?: Platform } = {};
+    const tell = (result: DeliveryOutcome) => deps.onDelivery?.(seen.platform ?? 'unknown', result);
+    const outcome = await deliverOne(deps, entry, options, seen).catch((error: unknown): Outcome => {
       if (error instanceof TransientDeliveryError)
         return { retryInMs: error.retryAfterMs ?? 0, error: error.message };
       deps.log.error({ err: error, outboxId: entry.id, orgId: entry.orgId }, 'outbox delivery failed');
@@ -68,18 +76,21 @@ export async function deliverOutbox(
       if (outcome.alsoDone) await deps.outbox.completeBurst(entry.orgId, entry.id, deps.clock.now());
       else await deps.outbox.complete(entry.id, deps.clock.now());
       delivered += 1 + (outcome.alsoDone ?? 0);
+      tell('sent');
     } else if ('failed' in outcome) {
       deps.log.warn(
         { outboxId: entry.id, orgId: entry.orgId, reason: outcome.failed },
         'outbox entry cannot be delivered',
       );
       await deps.outbox.fail(entry.id, outcome.failed);
+      tell('failed');
     } else if (!outcome.paced && entry.attempts >= options.maxAttempts) {
       await deps.outbox.fail(entry.id, outcome.error ?? 'gave up');
       deps.log.error(
         { outboxId: entry.id, orgId: entry.orgId, error: outcome.error },
         'outbox entry dead after retries',
       );
+      tell('dead');
     } else {
       const wait = outcome.paced ? outcome.retryInMs : Math.max(outcome.retryInMs, backoffMs(entry.attempts));
       await deps.outbox.retryAt(
@@ -88,6 +99,7 @@ export async function deliverOutbox(
         outcome.error,
         !outcome.paced,
       );
+      if (!outcome.paced) tell('retried');
     }
   }
   return delivered;
@@ -99,9 +111,15 @@ export function backoffMs(attempts: number): number {
   return Math.round(base * (0.8 + Math.random() * 0.4));
 }
 
-async function deliverOne(deps: DeliverDeps, entry: OutboxEntry, options: DeliverOptions): Promise<Outcome> {
+async function deliverOne(
+  deps: DeliverDeps,
+  entry: OutboxEntry,
+  options: DeliverOptions,
+  seen: { platform?: Platform },
+): Promise<Outcome> {
   const org = await deps.orgs.get(entry.orgId);
   if (!org) return permanent('org not found');
+  seen.platform = org.chat.platform;
   const adapter = deps.adapters.get(org.chat.platform);
   if (!adapter) return { retryInMs: 60_000, error: `platform ${org.chat.platform} is not enabled` };
   return entry.mode === 'post' ? post(deps, adapter, org, entry, options) : update(deps, adapter, org, entry);

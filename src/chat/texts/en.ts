@@ -4,6 +4,7 @@ import type { Catalogue, CommandName } from './catalogue.js';
 import { chartTextsEn } from './chart-texts-en.js';
 import { complaintChatTextsEn, complaintErrorsEn } from './complaint-chat-texts-en.js';
 import { dashboardErrorsEn, dashboardTextsEn } from './dashboard-texts-en.js';
+import { exportErrorsEn } from './export-texts-en.js';
 import { describeIssues } from './field-issues.js';
 import { followUpErrorsEn } from './follow-up-errors-en.js';
 import { draftTextsEn, followUpTextsEn } from './follow-up-texts-en.js';
@@ -63,6 +64,7 @@ export const en: Catalogue = {
     ...dashboardErrorsEn,
     ...stageErrorsEn,
     ...orderErrorsEn,
+    ...exportErrorsEn,
     ...offboardingTextsEn.errors,
     VALIDATION_FAILED: (d) => `Some input is not valid: ${field(d)}`,
     NOT_FOUND: () => 'Nothing was found to act on.',

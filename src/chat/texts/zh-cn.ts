@@ -5,6 +5,7 @@ import type { Catalogue, CommandName } from './catalogue.js';
 import { chartTextsZhCN } from './chart-texts-zh-cn.js';
 import { complaintChatTextsZhCN, complaintErrorsZhCN } from './complaint-chat-texts-zh-cn.js';
 import { dashboardErrorsZhCN, dashboardTextsZhCN } from './dashboard-texts-zh-cn.js';
+import { exportErrorsZhCN } from './export-texts-zh-cn.js';
 import { describeIssues } from './field-issues.js';
 import { followUpErrorsZhCN } from './follow-up-errors-zh-cn.js';
 import { draftTextsZhCN, followUpTextsZhCN } from './follow-up-texts-zh-cn.js';
@@ -70,6 +71,7 @@ export const zhCN: Catalogue = {
     ...dashboardErrorsZhCN,
     ...stageErrorsZhCN,
     ...orderErrorsZhCN,
+    ...exportErrorsZhCN,
     ...offboardingTextsZhCN.errors,
     VALIDATION_FAILED: (d) => `输入有误：${field(d)}`,
     NOT_FOUND: () => '没有找到要操作的记录。',

@@ -60,6 +60,17 @@ const POLICY = {
   'campaign.set_cost': ['admin', 'director'],
   /** Backups through the API (core/backups): make, list and download the org's own. */
   'backup.manage': ['admin'],
+  /**
+   * Exports (core/exports), each within the caller's data scope (export-scope.ts): a rep their own leads, customers,
+   * orders and follow-ups; a manager their teams'; directors and admins all. After-sales staff export their own
+   * tasks and complaints, not the customer list.
+   */
+  'export.leads': ['admin', 'director', 'manager', 'rep'],
+  'export.follow_ups': ['admin', 'director', 'manager', 'rep'],
+  'export.customers': ['admin', 'director', 'manager', 'rep', 'aftersales_manager'],
+  'export.orders': ['admin', 'director', 'manager', 'rep', 'aftersales_manager'],
+  'export.complaints': ['admin', 'director', 'manager', 'rep', 'aftersales', 'aftersales_manager'],
+  'export.tasks': ['admin', 'director', 'aftersales', 'aftersales_manager'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof POLICY;

@@ -146,6 +146,8 @@ leadSchema.index(
 leadSchema.index({ orgId: 1, ownerId: 1, status: 1, _id: -1 });
 leadSchema.index({ orgId: 1, status: 1, teamId: 1, _id: -1 });
 leadSchema.index({ orgId: 1, _id: -1 });
+// Metrics' leads-by-status gauge over every org: a count per status is then an index count scan (metrics/backlog.ts).
+leadSchema.index({ status: 1 });
 // Conversion weights: a team's leads assigned in a window.
 leadSchema.index({ orgId: 1, teamId: 1, assignedAt: 1 });
 // The reports (core/reports): the org's leads assigned in a period when no team is asked, the ones reclaimed in a
