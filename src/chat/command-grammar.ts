@@ -18,6 +18,7 @@ const ALIASES: Readonly<Record<string, CommandName>> = {
   报告: 'report',
   看板: 'dashboard',
   绑定: 'link',
+  成员: 'member',
   帮助: 'help',
 };
 

@@ -1,6 +1,7 @@
 import type { TaskWorkDeps } from '../../core/after-sales/index.js';
 import type { StageDeps } from '../../core/customers/index.js';
 import type { DueLeadsDeps, FollowUpDeps } from '../../core/follow-ups/index.js';
+import type { OffboardDeps, OffboardingStore } from '../../core/offboarding/index.js';
 import type { SetAvailabilityDeps } from '../../core/org/set-member-availability.js';
 import type { AssignDeps } from '../../core/pools/index.js';
 import { DomainError } from '../../core/shared/errors.js';
@@ -39,6 +40,13 @@ import {
 } from './lead-actions.js';
 import { leadCommand } from './lead-command.js';
 import { decideLinkAction, linkCommand } from './link-handlers.js';
+import {
+  memberCommand,
+  OFFBOARD_ACTIONS,
+  offboardCancelAction,
+  offboardConfirmAction,
+  offboardPickAction,
+} from './member-command.js';
 import { poolCommand } from './pool-command.js';
 import { type ReportChatDeps, reportCommand } from './report-command.js';
 import { setAvailabilityAction } from './set-availability-action.js';
@@ -64,7 +72,10 @@ export type HandlerDeps = SetAvailabilityDeps &
   DueLeadsDeps &
   ComplaintChatDeps &
   TaskWorkDeps &
-  ReportChatDeps & { readonly drafts: ChatDraftStore } & Partial<DashboardChatDeps>;
+  ReportChatDeps & { readonly drafts: ChatDraftStore } & Partial<DashboardChatDeps> & {
+    /** Offboarding's store (`/member leave`); a chat built without it (core fakes) does not know the command. */
+    readonly offboarding?: OffboardingStore;
+  };
 
 /** Wires every button and command to its handler; the same table serves all platforms. */
 export function registerHandlers(registry: Registry, deps: HandlerDeps): Registry {
@@ -83,6 +94,10 @@ export function registerHandlers(registry: Registry, deps: HandlerDeps): Registr
       .onCommand('tasks', tasksCommand(deps))
       .onCommand('report', reportCommand(deps))
       .onCommand('dashboard', dashboardLinkCommand(deps))
+      .onCommand('member', withOffboarding(deps, memberCommand, 'member'))
+      .onAction(OFFBOARD_ACTIONS.confirm, withOffboarding(deps, offboardConfirmAction))
+      .onAction(OFFBOARD_ACTIONS.cancel, withOffboarding(deps, offboardCancelAction))
+      .onAction(OFFBOARD_ACTIONS.pick, withOffboarding(deps, offboardPickAction))
       .onAction(REPORT_CARD_ACTIONS.openDashboard, dashboardLinkAction(deps))
       // A member who is linked already (they are typing from a linked account) is simply told so.
       .onCommand('link', async ({ member, texts }) => ({
@@ -151,4 +166,19 @@ function dashboardLinkAction(deps: HandlerDeps) {
     : async () => {
         throw new DomainError('UNKNOWN_ACTION', { actionId: REPORT_CARD_ACTIONS.openDashboard });
       };
+}
+
+/** An offboarding handler where the store is wired (the service); elsewhere the command or click is unknown. */
+function withOffboarding<H extends (...args: never[]) => Promise<unknown>>(
+  deps: HandlerDeps,
+  make: (d: OffboardDeps) => H,
+  command?: 'member',
+): H {
+  const { offboarding } = deps;
+  if (offboarding) return make({ ...deps, offboarding });
+  return (async () => {
+    throw command
+      ? new DomainError('UNKNOWN_COMMAND', { command })
+      : new DomainError('UNKNOWN_ACTION', { actionId: 'member.leave' });
+  }) as unknown as H;
 }

@@ -87,6 +87,7 @@ export const COMMAND_NAMES = [
   'report',
   'dashboard',
   'link',
+  'member',
   'help',
 ] as const;
 export type CommandName = (typeof COMMAND_NAMES)[number];

@@ -40,6 +40,8 @@ const COMMAND_HELP: Readonly<Record<CommandName, string>> = {
     '/report [this week|last week|this month|last month|2026-11] [team] — the report card with charts, e.g. /report last week East · /report channels · /report after-sales · /report heatmap',
   dashboard: '/dashboard — open the dashboard (a sign-in link, good for 10 minutes, sent to you privately)',
   link: '/link NAME — link your chat account to your member (an admin approves)',
+  member:
+    '/member leave NAME to RECEIVER|pool — offboard a member: leads handed over, tasks to the after-sales manager, tokens revoked, chat accounts unlinked (admins; asks to confirm first)',
   help: '/help — show this help',
 };
 

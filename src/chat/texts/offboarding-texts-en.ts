@@ -47,6 +47,7 @@ export const offboardingTextsEn: OffboardingTexts = {
     const resumed = p.resumed ? ' (finishing an earlier run)' : '';
     return `${p.leaver} has left${resumed}: ${leads}${tasks}${left}. ${plural(p.tokens, 'API token')} revoked, ${plural(p.identities, 'chat account')} unlinked; their history is kept.`;
   },
+  whichOne: (name) => `More than one member is called ${name}; which one?`,
   usage: 'Usage: /member leave NAME to RECEIVER (or "to pool")',
   errors: {
     MEMBER_ALREADY_LEFT: (d) =>

@@ -39,6 +39,7 @@ export const offboardingTextsZhCN: OffboardingTexts = {
     const resumed = p.resumed ? '（接续上次未完成的交接）' : '';
     return `${p.leaver}已离职${resumed}：${leads}${tasks}${left}。已吊销 ${p.tokens} 个接口令牌，解绑 ${p.identities} 个聊天账号；历史记录保留。`;
   },
+  whichOne: (name) => `有不止一位成员叫${name}，请选择：`,
   usage: '用法：/成员 离职 姓名 交接给 接手人（或「交接给 公海」）',
   errors: {
     MEMBER_ALREADY_LEFT: (d) =>

@@ -32,5 +32,7 @@ export type OffboardingTexts = {
     resumed: boolean;
   }) => string;
   readonly usage: string;
+  /** Several active members have the typed name. */
+  readonly whichOne: (name: string) => string;
   readonly errors: Readonly<Record<OffboardingErrorCode, (d: ErrorDetails) => string>>;
 };
