@@ -54,7 +54,15 @@ export type OutboundMessage = {
    * same choices are numbered in the text.
    */
   readonly select?: Select;
+  /**
+   * A file sent as a file message (an export). Only its reference is rendered: the outbox loads the bytes from the
+   * file store at delivery (PlatformMessage.attachment), so any instance can send it and nothing big is in a card.
+   */
+  readonly file?: FileRef;
 };
+
+/** A stored file (chat/file-store.ts) and how the reader sees it: its name (跟进记录-2026-11.csv) and type. */
+export type FileRef = { readonly fileId: string; readonly name: string; readonly mime: string };
 
 export type Select = {
   readonly actionId: string;

@@ -5,7 +5,11 @@ import type { OutboundMessage } from './card.js';
  * What an adapter is given to send: the message plus the mentioned members' user ids on its platform, resolved by
  * the outbox. Members without an identity there are left out; an adapter whose platform cannot mention ignores it.
  */
-export type PlatformMessage = OutboundMessage & { readonly mentionUserIds?: readonly string[] };
+export type PlatformMessage = OutboundMessage & {
+  readonly mentionUserIds?: readonly string[];
+  /** The bytes of `file`, loaded by the outbox from the file store; an adapter sends them as a file message. */
+  readonly attachment?: Uint8Array;
+};
 
 /** A resolved address on one platform: a DM with a user, a channel, or a thread inside a channel. */
 export type PlatformTarget =

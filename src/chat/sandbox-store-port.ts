@@ -17,6 +17,9 @@ export type SandboxImage = {
   readonly height: number;
 };
 
+/** A file message as the sandbox keeps it: the name shown and a signed, expiring link the page offers. */
+export type SandboxFile = { readonly name: string; readonly url: string };
+
 export type SandboxMessage = {
   readonly id: string;
   readonly conversation: string;
@@ -25,6 +28,7 @@ export type SandboxMessage = {
   readonly text?: string;
   readonly card?: Card;
   readonly images?: readonly SandboxImage[];
+  readonly file?: SandboxFile;
   readonly createdAt: Date;
   readonly updatedAt: Date;
 };
@@ -36,6 +40,7 @@ export type NewSandboxMessage = {
   readonly text?: string;
   readonly card?: Card;
   readonly images?: readonly SandboxImage[];
+  readonly file?: SandboxFile;
   readonly idempotencyKey?: string;
 };
 

@@ -7,6 +7,12 @@ import { type CounterDoc, counterSchema } from './models/counter-model.js';
 import { type CustomerDoc, customerSchema, RETIRED_CUSTOMER_INDEXES } from './models/customer-model.js';
 import { type DashboardAccessDoc, dashboardAccessSchema } from './models/dashboard-access-model.js';
 import { type DigestRunDoc, digestRunSchema } from './models/digest-run-model.js';
+import {
+  type ExportFileChunkDoc,
+  type ExportFileDoc,
+  exportFileChunkSchema,
+  exportFileSchema,
+} from './models/export-file-model.js';
 import { type FollowUpDoc, followUpSchema } from './models/follow-up-model.js';
 import { type InboundEventDoc, inboundEventSchema } from './models/inbound-event-model.js';
 import { type LeadDoc, leadSchema } from './models/lead-model.js';
@@ -46,6 +52,8 @@ export type Models = {
   readonly Campaign: Model<CampaignDoc>;
   readonly DigestRun: Model<DigestRunDoc>;
   readonly DashboardAccess: Model<DashboardAccessDoc>;
+  readonly ExportFile: Model<ExportFileDoc>;
+  readonly ExportFileChunk: Model<ExportFileChunkDoc>;
 };
 
 /** Binds every model to one connection (tests open one connection per database). */
@@ -75,6 +83,8 @@ export function bindModels(connection: Connection): Models {
     Campaign: connection.model<CampaignDoc>('Campaign', campaignSchema),
     DigestRun: connection.model<DigestRunDoc>('DigestRun', digestRunSchema),
     DashboardAccess: connection.model<DashboardAccessDoc>('DashboardAccess', dashboardAccessSchema),
+    ExportFile: connection.model<ExportFileDoc>('ExportFile', exportFileSchema),
+    ExportFileChunk: connection.model<ExportFileChunkDoc>('ExportFileChunk', exportFileChunkSchema),
   };
 }
 

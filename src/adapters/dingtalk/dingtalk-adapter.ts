@@ -35,6 +35,13 @@ export function dingtalkAdapter(settings: DingtalkSettings, deps: DingtalkAdapte
 
     async send(_workspaceId, target, message, idempotencyKey) {
       const space = spaceOf(target);
+      if (message.file && message.attachment) {
+        // A file message (an export): uploaded as media, then a robot sampleFile message. The file's name says
+        // what it is; the robot cannot put text beside it, and the request was already answered in chat.
+        const mediaId = await api.uploadFile(message.attachment, message.file.name, message.file.mime);
+        const key = await api.sendFile(space, mediaId, message.file.name);
+        return { messageRef: key ?? `file:${idempotencyKey}` };
+      }
       if (message.card) {
         // Images are uploaded first: a failed upload throws before anything is shown, and the outbox retries.
         // One too big for DingTalk (no retry mends that) stands in the card as its alt text instead.

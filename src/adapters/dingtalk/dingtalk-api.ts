@@ -1,6 +1,6 @@
 import { TransientDeliveryError } from '../../chat/chat-adapter.js';
 import { DingtalkApiError, type DingtalkHttpDeps, dingtalkHttpClient } from './dingtalk-http.js';
-import { uploadDingtalkImage } from './dingtalk-media.js';
+import { uploadDingtalkImage, uploadDingtalkMedia } from './dingtalk-media.js';
 import type { DingtalkSettings } from './dingtalk-settings.js';
 
 /** Where a card or message goes: the robot's 1:1 chat with a user, or a group (its openConversationId). */
@@ -24,6 +24,10 @@ export interface DingtalkApi {
   uploadImage(png: Uint8Array): Promise<string>;
   /** A robot image message showing uploaded media. */
   sendImage(space: DingtalkSpace, mediaId: string): Promise<string | undefined>;
+  /** A file (an export) uploaded as media of type file; returns its media_id. */
+  uploadFile(bytes: Uint8Array, name: string, mime: string): Promise<string>;
+  /** A robot file message showing uploaded media under its file name. */
+  sendFile(space: DingtalkSpace, mediaId: string, fileName: string): Promise<string | undefined>;
   /** HTTP mode only: points card button callbacks at `callbackUrl`, signed with the app secret. */
   registerCardCallback(callbackUrl: string): Promise<void>;
 }
@@ -96,6 +100,22 @@ export function dingtalkApi(settings: DingtalkSettings, deps: DingtalkHttpDeps =
       // sampleImageMsg takes a picture URL or an uploaded media_id as photoURL.
       // Doc: https://open.dingtalk.com/document/orgapp/types-of-messages-sent-by-robots
       return sendRobotMessage(space, 'sampleImageMsg', { photoURL: mediaId });
+    },
+
+    async uploadFile(bytes, name, mime) {
+      return uploadDingtalkMedia(settings, deps.fetch ?? fetch, await accessToken(), {
+        type: 'file',
+        bytes,
+        name,
+        mime,
+      });
+    },
+
+    async sendFile(space, mediaId, fileName) {
+      // sampleFile takes the uploaded media_id, the name shown and the type (the name's extension).
+      // Doc: https://open.dingtalk.com/document/orgapp/types-of-messages-sent-by-robots
+      const fileType = fileName.includes('.') ? (fileName.split('.').pop() ?? '') : '';
+      return sendRobotMessage(space, 'sampleFile', { mediaId, fileName, fileType });
     },
 
     async registerCardCallback(callbackUrl) {

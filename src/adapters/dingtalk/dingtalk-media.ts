@@ -17,15 +17,42 @@ export async function uploadDingtalkImage(
   accessToken: string,
   png: Uint8Array,
 ): Promise<string> {
+  return uploadDingtalkMedia(settings, fetchFn, accessToken, {
+    type: 'image',
+    bytes: png,
+    name: 'chart.png',
+    mime: 'image/png',
+  });
+}
+
+/** DingTalk's limit for a `file` in media/upload (20 MB), same doc. */
+export const DINGTALK_FILE_MAX_BYTES = 20 * 1024 * 1024;
+
+/**
+ * Uploads media of a type (`image` for charts, `file` for exports) and returns its media_id. Every failure is an
+ * ImageUploadError, a TransientDeliveryError: nothing was shown yet, and the outbox retries.
+ * Doc: https://open.dingtalk.com/document/orgapp/upload-media-files
+ */
+export async function uploadDingtalkMedia(
+  settings: DingtalkSettings,
+  fetchFn: typeof fetch,
+  accessToken: string,
+  media: {
+    readonly type: 'image' | 'file';
+    readonly bytes: Uint8Array;
+    readonly name: string;
+    readonly mime: string;
+  },
+): Promise<string> {
   const form = new FormData();
-  form.append('type', 'image');
-  form.append('media', new Blob([new Uint8Array(png)], { type: 'image/png' }), 'chart.png');
+  form.append('type', media.type);
+  form.append('media', new Blob([new Uint8Array(media.bytes)], { type: media.mime }), media.name);
   const base = settings.oapiUrl ?? 'https://oapi.dingtalk.com';
   let response: Response;
   try {
     // The token goes in the query string, as this API wants: the URL is never logged or put in an error.
     response = await fetchFn(
-      `${base}/media/upload?access_token=${encodeURIComponent(accessToken)}&type=image`,
+      `${base}/media/upload?access_token=${encodeURIComponent(accessToken)}&type=${media.type}`,
       {
         method: 'POST',
         body: form,

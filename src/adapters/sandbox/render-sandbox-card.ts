@@ -27,6 +27,7 @@ export function presentMessage(message: SandboxMessage, teams: readonly Team[]) 
     text: message.text ?? '',
     ...(message.card ? { card: message.card } : {}),
     ...(message.images ? { images: message.images } : {}),
+    ...(message.file ? { file: message.file } : {}),
     createdAt: message.createdAt.toISOString(),
     updatedAt: message.updatedAt.toISOString(),
   };

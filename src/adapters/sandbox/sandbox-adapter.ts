@@ -1,9 +1,11 @@
 import type { Card, OutboundMessage } from '../../chat/card.js';
-import type { ChatAdapter, PlatformTarget } from '../../chat/chat-adapter.js';
+import type { ChatAdapter, PlatformMessage, PlatformTarget } from '../../chat/chat-adapter.js';
 import type { Clock } from '../../core/shared/clock.js';
+import type { SandboxFileLinks } from './sandbox-file-links.js';
 import {
   channelConversation,
   dmConversation,
+  type SandboxFile,
   type SandboxImage,
   type SandboxStore,
 } from './sandbox-store.js';
@@ -11,7 +13,7 @@ import {
 export const BOT_NAME = 'Leadrelay';
 
 /** The embedded chat platform: "sending" stores the message where the sandbox page and API read it. */
-export function sandboxAdapter(store: SandboxStore, clock: Clock): ChatAdapter {
+export function sandboxAdapter(store: SandboxStore, clock: Clock, links?: SandboxFileLinks): ChatAdapter {
   return {
     platform: 'sandbox',
     // Local, so no platform limit; kept at zero so tests and the demo see messages at once.
@@ -23,6 +25,7 @@ export function sandboxAdapter(store: SandboxStore, clock: Clock): ChatAdapter {
           ...where(target),
           from: { kind: 'bot', name: BOT_NAME },
           ...content(message),
+          ...fileOf(message, links, clock),
           idempotencyKey,
         },
         clock.now(),
@@ -57,6 +60,17 @@ function content(message: OutboundMessage): { text?: string; card?: Card; images
         }
       : {}),
   };
+}
+
+/** A file message's "upload": a signed link to the file store (the bytes stay there, readable by any instance). */
+function fileOf(
+  message: PlatformMessage,
+  links: SandboxFileLinks | undefined,
+  clock: Clock,
+): { file?: SandboxFile } {
+  if (!message.file) return {};
+  if (!links) throw new Error('sandbox: a file message needs the file links (wire them with the file store)');
+  return { file: { name: message.file.name, url: links.linkFor(message.file.fileId, clock.now()) } };
 }
 
 function withoutImages(card: Card): Card {

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import Router from '@koa/router';
 import { dispatchAndReply, type InboundDeps, type SendReply } from '../../chat/dispatch-and-reply.js';
+import type { FileStore } from '../../chat/file-store.js';
 import type { DispatchResult } from '../../chat/registry.js';
 import type { MemberRepository, OrgRepository, TeamRepository } from '../../core/org/ports.js';
 import type { Member, Org, Team } from '../../core/org/types.js';
@@ -19,6 +20,8 @@ import {
 } from './parse-sandbox-events.js';
 import { conversationName, presentMembers, presentMessage, presentReply } from './render-sandbox-card.js';
 import { BOT_NAME } from './sandbox-adapter.js';
+import type { SandboxFileLinks } from './sandbox-file-links.js';
+import { sandboxFileRoute } from './sandbox-file-route.js';
 import { sandboxPage } from './sandbox-page.js';
 import { dmConversation, type SandboxStore } from './sandbox-store.js';
 import { visibleConversations } from './sandbox-visibility.js';
@@ -33,6 +36,9 @@ export type SandboxRouteDeps = InboundDeps & {
   readonly runJobs: () => Promise<void>;
   /** Delivers what is in the outbox now, so an answer reflects the cards it changed. */
   readonly flushOutbox: () => Promise<void>;
+  /** Where file messages' bytes are (exports), and the links that let the page download them. */
+  readonly files?: FileStore;
+  readonly fileLinks?: SandboxFileLinks;
 };
 
 /** The sandbox workspace: its page and the JSON API that tests, scripts and the page use. */
@@ -43,6 +49,11 @@ export function sandboxRoutes(deps: SandboxRouteDeps): Router {
     ctx.type = 'html';
     ctx.body = sandboxPage();
   });
+
+  if (deps.files && deps.fileLinks) {
+    const { files, fileLinks } = deps;
+    sandboxFileRoute(router, { files, links: fileLinks, clock: deps.clock, org: () => sandboxOrg(deps) });
+  }
 
   router.get('/api/members', async (ctx) => {
     const org = await sandboxOrg(deps);
@@ -134,7 +145,8 @@ async function memberContext(
 
 /** Shows a reply in the conversation, as a platform shows an ephemeral answer (once per key). */
 function postReply(deps: SandboxRouteDeps, org: Org, conversation: string): SendReply {
-  return (reply, idempotencyKey) =>
+  // A direct answer is never a file message: files go through the outbox to the member's DM.
+  return ({ file: _file, ...reply }, idempotencyKey) =>
     deps.store.post(
       org.id,
       { conversation, from: { kind: 'bot', name: BOT_NAME }, ...reply, idempotencyKey },

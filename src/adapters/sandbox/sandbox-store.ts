@@ -1,6 +1,7 @@
 export type {
   NewSandboxMessage,
   SandboxAuthor,
+  SandboxFile,
   SandboxImage,
   SandboxMessage,
   SandboxStore,

@@ -1,6 +1,7 @@
 import type Router from '@koa/router';
 import type { ChatAdapter } from '../../chat/chat-adapter.js';
 import { sandboxAdapter } from './sandbox-adapter.js';
+import { sandboxFileLinks } from './sandbox-file-links.js';
 import { type SandboxRouteDeps, sandboxRoutes } from './sandbox-routes.js';
 
 export type SandboxWiring = { readonly adapter: ChatAdapter; readonly routers: readonly Router[] };
@@ -11,5 +12,10 @@ export type SandboxWiring = { readonly adapter: ChatAdapter; readonly routers: r
  * unauthenticated demo tool on the app's own origin, with no platform on the other end to sign anything.
  */
 export function wireSandbox(deps: SandboxRouteDeps): SandboxWiring {
-  return { adapter: sandboxAdapter(deps.store, deps.clock), routers: [sandboxRoutes(deps)] };
+  // One link key for the adapter that makes the links and the route that checks them.
+  const fileLinks = deps.fileLinks ?? sandboxFileLinks();
+  return {
+    adapter: sandboxAdapter(deps.store, deps.clock, fileLinks),
+    routers: [sandboxRoutes({ ...deps, fileLinks })],
+  };
 }

@@ -4,6 +4,7 @@ import type { ChatAdapter, PlatformTarget, SentRef } from '../../chat/chat-adapt
 import { type SlackBlock, toSlackMessage } from './render-slack-card.js';
 import { toSlackModal } from './render-slack-modal.js';
 import { callSlack } from './slack-errors.js';
+import { sendSlackFile } from './slack-files.js';
 import { uploadSlackImages } from './slack-images.js';
 import type { SlackSettings } from './slack-settings.js';
 import { createSlackWebClient, type SlackWebClient } from './slack-web-client.js';
@@ -62,6 +63,18 @@ export function slackAdapter(settings: SlackSettings, deps: SlackAdapterDeps = {
 
     async send(_workspaceId, target, message, idempotencyKey): Promise<SentRef> {
       const { channel, threadTs } = await where(target);
+      if (message.file && message.attachment) {
+        // A file message (an export): shared into the conversation by the upload's completion, the text its comment.
+        const fileId = await sendSlackFile(
+          client,
+          channel,
+          message.file,
+          message.attachment,
+          message.text,
+          deps.fetch,
+        );
+        return { messageRef: `file:${fileId}` };
+      }
       // Uploaded first: a failed upload throws before anything is posted, and the outbox retries the whole send.
       const images = await uploadSlackImages(client, imagesOf(message), deps.fetch);
       // Slack has no idempotency key for chat.postMessage: a retry after a lost response posts twice. The key rides

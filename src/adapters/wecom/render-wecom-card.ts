@@ -38,7 +38,11 @@ export type WecomTemplateCard = {
 export type WecomMessageContent =
   | { readonly msgtype: 'text'; readonly text: { readonly content: string } }
   | { readonly msgtype: 'template_card'; readonly template_card: WecomTemplateCard }
-  | WecomImageMessage;
+  | WecomImageMessage
+  | WecomFileMessage;
+
+/** A file message showing uploaded media (文件消息, document/path/90236): an export. */
+export type WecomFileMessage = { readonly msgtype: 'file'; readonly file: { readonly media_id: string } };
 
 /** An image message showing uploaded media (图片消息, document/path/90236). */
 export type WecomImageMessage = { readonly msgtype: 'image'; readonly image: { readonly media_id: string } };

@@ -33,6 +33,15 @@ export function wecomAdapter(settings: WecomSettings, deps: WecomAdapterDeps): C
     async send(_workspaceId, target, message, idempotencyKey) {
       // The same outbox entry always gives the same task_id, so a retried send addresses the same card.
       const taskId = taskIdFor(idempotencyKey);
+      if (message.file && message.attachment) {
+        // A file message (an export): uploaded as temporary media, then sent as msgtype file. The file's name says
+        // what it is; a file message carries no text, and the request was already answered in chat.
+        const media_id = await api.uploadFile(message.attachment, message.file.name, message.file.mime);
+        if (target.kind === 'dm')
+          await api.sendMessage({ touser: target.userId, msgtype: 'file', file: { media_id } });
+        else await api.sendAppChat({ chatid: target.channelId, msgtype: 'file', file: { media_id } });
+        return { messageRef: `file:${taskId}` };
+      }
       // Images are uploaded first: a failed upload throws before anything is shown, and the outbox retries.
       const { mediaIds, shown } = await uploadImages(api, message);
       if (target.kind !== 'dm') {

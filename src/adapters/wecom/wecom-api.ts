@@ -1,6 +1,11 @@
 import { z } from 'zod';
 import type { Clock } from '../../core/shared/clock.js';
-import type { WecomImageMessage, WecomMessageContent, WecomTemplateCard } from './render-wecom-card.js';
+import type {
+  WecomFileMessage,
+  WecomImageMessage,
+  WecomMessageContent,
+  WecomTemplateCard,
+} from './render-wecom-card.js';
 import { checkReply, type WecomReply, wecomFetchJson } from './wecom-http.js';
 import type { WecomSettings } from './wecom-settings.js';
 import { type TokenSource, wecomTokenSource } from './wecom-token.js';
@@ -15,6 +20,7 @@ export type AppChatMessage = { readonly chatid: string } & (
   | { readonly msgtype: 'text'; readonly text: { readonly content: string } }
   | { readonly msgtype: 'markdown'; readonly markdown: { readonly content: string } }
   | WecomImageMessage
+  | WecomFileMessage
 );
 
 /** Whose copy to change: some members' (userids) or everyone who got the card (atall). */
@@ -32,6 +38,8 @@ export interface WecomApi {
   sendAppChat(message: AppChatMessage): Promise<void>;
   /** A PNG uploaded as temporary media (valid 3 days); returns its media_id. */
   uploadImage(png: Uint8Array): Promise<string>;
+  /** A file uploaded as temporary media of type file (valid 3 days); returns its media_id. */
+  uploadFile(bytes: Uint8Array, name: string, mime: string): Promise<string>;
   updateTemplateCard(
     responseCode: string,
     audience: CardUpdateAudience,
@@ -84,6 +92,19 @@ export function wecomApi(settings: WecomSettings, deps: WecomApiDeps): WecomApi 
     }
   }
 
+  // 上传临时素材: https://developer.work.weixin.qq.com/document/path/90253 (multipart, the file part named `media`;
+  // the part's filename is the name the member sees for a file)
+  async function upload(type: 'image' | 'file', bytes: Uint8Array, name: string, mime: string) {
+    const form = () => {
+      const body = new FormData();
+      body.append('media', new Blob([new Uint8Array(bytes)], { type: mime }), name);
+      return { method: 'POST', body };
+    };
+    const reply = uploadReply.parse(await request('/cgi-bin/media/upload', form, `&type=${type}`));
+    if (!reply.media_id) throw new Error('WeCom media/upload answered no media_id');
+    return reply.media_id;
+  }
+
   return {
     // 发送应用消息: https://developer.work.weixin.qq.com/document/path/90236
     async sendMessage(message) {
@@ -109,16 +130,12 @@ export function wecomApi(settings: WecomSettings, deps: WecomApiDeps): WecomApi 
       await post('/cgi-bin/appchat/send', message);
     },
 
-    // 上传临时素材: https://developer.work.weixin.qq.com/document/path/90253 (multipart, the file part named `media`)
     async uploadImage(png) {
-      const form = () => {
-        const body = new FormData();
-        body.append('media', new Blob([new Uint8Array(png)], { type: 'image/png' }), 'chart.png');
-        return { method: 'POST', body };
-      };
-      const reply = uploadReply.parse(await request('/cgi-bin/media/upload', form, '&type=image'));
-      if (!reply.media_id) throw new Error('WeCom media/upload answered no media_id');
-      return reply.media_id;
+      return upload('image', png, 'chart.png', 'image/png');
+    },
+
+    async uploadFile(bytes, name, mime) {
+      return upload('file', bytes, name, mime);
     },
 
     // 更新模版卡片消息: https://developer.work.weixin.qq.com/document/path/94888

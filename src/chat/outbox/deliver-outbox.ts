@@ -9,6 +9,7 @@ import {
   type PlatformTarget,
   TransientDeliveryError,
 } from '../chat-adapter.js';
+import type { FileStore } from '../file-store.js';
 import { renderNotice, renderSummary } from '../render/render-notice.js';
 import { textsFor } from '../texts/texts-for.js';
 import { summaryKindOf } from './coalesce-group.js';
@@ -25,6 +26,8 @@ export type DeliverDeps = ResolveDeps & {
   readonly lastSentAt: Map<string, number>;
   /** Told each attempt's outcome (the metrics' leadrelay_outbox_deliveries_total); paced waits are no attempt. */
   readonly onDelivery?: (platform: Platform | 'unknown', outcome: DeliveryOutcome) => void;
+  /** Where file messages' bytes are (exports); a notice rendered with a file cannot be sent without it. */
+  readonly files?: FileStore;
 };
 
 /** sent (and its burst), retried later, failed for good (no retry can mend it), dead after the last attempt. */
@@ -159,7 +162,9 @@ async function post(
     message.mentions && resolved.target.kind !== 'dm'
       ? await mentionUserIdsOf(deps, org, message.mentions)
       : [];
-  const mentioned: PlatformMessage = mentionUserIds.length > 0 ? { ...message, mentionUserIds } : message;
+  const withMentions: PlatformMessage = mentionUserIds.length > 0 ? { ...message, mentionUserIds } : message;
+  const mentioned = await withAttachment(deps, org, withMentions);
+  if (!mentioned) return permanent('file expired or missing');
   // The last attempt goes without images, their alt text in place: a platform that keeps refusing an upload
   // (ImageUploadError is retried like any failure) must not cost the reader the card and its numbers.
   const outgoing = entry.attempts >= options.maxAttempts ? withAltText(mentioned) : mentioned;
@@ -222,6 +227,21 @@ async function update(
     await adapter.update(sent.workspaceId, sent.target, sent.messageRef, message);
   }
   return { done: true };
+}
+
+/**
+ * The message with its file's bytes, read from the file store at send time (so whichever instance leases the entry
+ * can send it); undefined when the file is gone (expired), which no retry mends. A message without a file as is.
+ */
+async function withAttachment(
+  deps: DeliverDeps,
+  org: Org,
+  message: PlatformMessage,
+): Promise<PlatformMessage | undefined> {
+  if (!message.file) return message;
+  if (!deps.files) throw new Error('a file message needs the file store in the outbox deps');
+  const stored = await deps.files.load(org.id, message.file.fileId, deps.clock.now());
+  return stored ? { ...message, attachment: stored.bytes } : undefined;
 }
 
 /** A failure no retry can mend (the recipient has no identity on the platform, the org is gone). */

@@ -13,6 +13,8 @@ export type SandboxMessageDoc = {
   card?: Record<string, unknown>;
   /** The card's images as data URLs (the sandbox's "upload"), shown inline by the page. */
   images?: readonly { src: string; alt: string; width: number; height: number }[];
+  /** A file message: its name and the signed link the page offers (the bytes stay in the file store). */
+  file?: { name: string; url: string };
   idempotencyKey?: string;
   createdAt: Date;
   updatedAt: Date;
@@ -33,6 +35,7 @@ export const sandboxMessageSchema = new Schema<SandboxMessageDoc>(
     text: { type: String },
     card: { type: Schema.Types.Mixed },
     images: { type: Schema.Types.Mixed },
+    file: { type: Schema.Types.Mixed },
     idempotencyKey: { type: String },
     createdAt: { type: Date, required: true },
     updatedAt: { type: Date, required: true },

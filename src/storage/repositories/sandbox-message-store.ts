@@ -22,6 +22,7 @@ function toMessage(doc: SandboxMessageDoc): SandboxMessage {
     ...(doc.text !== undefined && doc.text !== null ? { text: doc.text } : {}),
     ...(doc.card ? { card: doc.card as unknown as Card } : {}),
     ...(doc.images?.length ? { images: doc.images } : {}),
+    ...(doc.file ? { file: doc.file } : {}),
     createdAt: doc.createdAt,
     updatedAt: doc.updatedAt,
   };
