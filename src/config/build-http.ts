@@ -75,7 +75,8 @@ export function buildHttp(
 
   const dashboard = dashboardRouters(storage, deps.intakeDeps.clock, deps.publicUrl);
   const api = new Router({ prefix: '/api/v1' });
-  api.use(apiAuth(tokens, orgs, dashboardSession(storage, deps.intakeDeps.clock)), tokenRole);
+  const people = { members, teams, clock: deps.intakeDeps.clock };
+  api.use(apiAuth(tokens, orgs, dashboardSession(storage, deps.intakeDeps.clock), people), tokenRole);
   for (const router of [
     orgRoutes({ orgs, members, teams }),
     offboardingRoutes({
@@ -86,7 +87,7 @@ export function buildHttp(
     followUpRoutes({ ...deps.intakeDeps, followUps, customers, orders, pendingCustomers, members }),
     importRoutes(deps.intakeDeps, importLimits),
     routingRoutes({ orgs, teams, members }),
-    tokenRoutes({ tokens, clock: deps.intakeDeps.clock }),
+    tokenRoutes({ tokens, members, clock: deps.intakeDeps.clock }),
     ...(deps.afterSalesDeps ? [afterSalesRoutes(deps.afterSalesDeps)] : []),
     ...stageRouters(storage, deps, importLimits),
     ...reportRouters(storage, deps),

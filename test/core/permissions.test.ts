@@ -14,6 +14,7 @@ const EXPECTED: Record<Action, readonly Role[]> = {
   'member.set_availability.other': ['admin', 'director', 'manager'],
   'member.see_phone': ['admin', 'director', 'manager'],
   'token.issue': ['admin'],
+  'token.issue_own': ['admin', 'director', 'manager', 'rep', 'aftersales', 'aftersales_manager'],
   'member.offboard': ['admin'],
   'lead.create': ['admin', 'director', 'manager'],
   'lead.read_all': ['admin', 'director', 'manager'],

@@ -1,4 +1,4 @@
-import type { OrgId } from '../shared/ids.js';
+import type { MemberId, OrgId } from '../shared/ids.js';
 import type { ApiTokenGrant } from './api-tokens.js';
 import type { Role } from './types.js';
 
@@ -19,9 +19,14 @@ export const ROLES_OF_TOKEN: Readonly<Record<TokenRole, readonly Role[]>> = {
 export type ApiTokenSummary = {
   readonly id: string;
   readonly name: string;
-  /** `custom` for a token issued with other roles (by a script, before roles existed). */
-  readonly role: TokenRole | 'custom';
+  /**
+   * `custom` for a token issued with other roles (by a script, before roles existed); `member` for a member's own
+   * token, which acts with that member's current roles (so `roles` is empty).
+   */
+  readonly role: TokenRole | 'custom' | 'member';
   readonly roles: readonly Role[];
+  readonly memberId?: MemberId;
+  readonly lastUsedAt?: Date;
   /** The secret's first characters, so people can tell their tokens apart. */
   readonly prefix: string;
   readonly createdAt: Date;
@@ -31,20 +36,31 @@ export type ApiTokenSummary = {
 /** A presented token's grant, with what the HTTP layer needs to apply its role. */
 export type RoleGrant = ApiTokenGrant & { readonly id: string; readonly role: ApiTokenSummary['role'] };
 
+/** An org token (`role`) or a member's own (`memberId`): one or the other, never both. */
 export type NewApiToken = {
   readonly name: string;
-  readonly role: TokenRole;
   readonly hash: string;
   readonly prefix: string;
-};
+} & (
+  | { readonly role: TokenRole; readonly memberId?: never }
+  | { readonly memberId: MemberId; readonly role?: never }
+);
 
 export interface ManagedApiTokens {
   /** Inserts a token; undefined when the org already has one of that name (revoked ones included). */
   create(orgId: OrgId, token: NewApiToken, at: Date): Promise<ApiTokenSummary | undefined>;
-  /** The org's tokens, newest first, revoked ones included (with `revokedAt`). */
-  list(orgId: OrgId): Promise<ApiTokenSummary[]>;
-  /** Marks the token revoked (once: a second call keeps the first time); undefined when the org has no such id. */
-  revoke(orgId: OrgId, id: string, at: Date): Promise<ApiTokenSummary | undefined>;
+  /** The org's tokens (or one member's), newest first, revoked ones included (with `revokedAt`). */
+  list(orgId: OrgId, filter?: { readonly memberId?: MemberId }): Promise<ApiTokenSummary[]>;
+  /**
+   * Marks the token revoked (once: a second call keeps the first time); undefined when the org has no such id, or
+   * (with `memberId`) when it is not that member's token.
+   */
+  revoke(
+    orgId: OrgId,
+    id: string,
+    at: Date,
+    filter?: { readonly memberId?: MemberId },
+  ): Promise<ApiTokenSummary | undefined>;
 }
 
 export type ManageTokenDeps = {

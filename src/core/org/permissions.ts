@@ -14,6 +14,8 @@ const POLICY = {
   'member.set_availability.other': ['admin', 'director', 'manager'],
   'member.see_phone': ['admin', 'director', 'manager'],
   'token.issue': ['admin'],
+  /** A member's own API token (`/token` in a DM): acts as them, with their current roles and scope. */
+  'token.issue_own': ['admin', 'director', 'manager', 'rep', 'aftersales', 'aftersales_manager'],
   /** A member leaves (core/offboarding): their leads, tasks, tokens and chat identities handed over or revoked. */
   'member.offboard': ['admin'],
   'lead.create': ['admin', 'director', 'manager'],

@@ -1,10 +1,10 @@
 import { DomainError } from '../shared/errors.js';
 import type { Caller } from './caller.js';
 import type { ApiTokenSummary, ManageTokenDeps } from './managed-api-tokens.js';
-import { assertCan } from './permissions.js';
+import { assertCan, can } from './permissions.js';
 
 /**
- * Revokes one of the org's tokens (admins only). Auth looks tokens up on every request and skips revoked ones, so
+ * Revokes one of the org's tokens: admins any, a member (with their own token, say) only their own. Auth looks tokens up on every request and skips revoked ones, so
  * the next request with it is a 401: nothing caches a grant.
  */
 export async function revokeApiToken(
@@ -12,8 +12,12 @@ export async function revokeApiToken(
   caller: Caller,
   input: { readonly tokenId: string },
 ): Promise<ApiTokenSummary> {
-  assertCan(caller, 'token.issue');
-  const token = await deps.tokens.revoke(caller.org.id, input.tokenId, deps.clock.now());
+  const admin = can(caller, 'token.issue');
+  if (!admin) assertCan(caller, 'token.issue_own');
+  // A member's revocation is filtered to their tokens in the write itself: another's id is a 404, not a 403.
+  const owner = !admin && caller.member ? { memberId: caller.member.id } : undefined;
+  if (!admin && !owner) throw new DomainError('FORBIDDEN', { action: 'token.issue', roles: caller.roles });
+  const token = await deps.tokens.revoke(caller.org.id, input.tokenId, deps.clock.now(), owner);
   if (!token) throw new DomainError('NOT_FOUND', { tokenId: input.tokenId });
   return token;
 }

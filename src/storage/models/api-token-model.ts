@@ -13,6 +13,10 @@ export type ApiTokenDoc = {
   roles: (typeof ROLES)[number][];
   /** Set on tokens made through POST /api/v1/tokens; older ones carry only `roles`. */
   role?: (typeof TOKEN_ROLES)[number];
+  /** A member's own token: acts as that member (their current roles, team and scope); `roles` is then empty. */
+  memberId?: Types.ObjectId;
+  /** Written at most once a minute per token (see LAST_USED_PRECISION_MS). */
+  lastUsedAt?: Date;
   createdAt: Date;
   revokedAt?: Date;
 };
@@ -25,6 +29,8 @@ export const apiTokenSchema = new Schema<ApiTokenDoc>(
     prefix: { type: String, required: true },
     roles: { type: [String], enum: ROLES, required: true },
     role: { type: String, enum: TOKEN_ROLES },
+    memberId: { type: Schema.Types.ObjectId },
+    lastUsedAt: { type: Date },
     createdAt: { type: Date, required: true },
     revokedAt: { type: Date },
   },
@@ -32,3 +38,5 @@ export const apiTokenSchema = new Schema<ApiTokenDoc>(
 );
 apiTokenSchema.index({ hash: 1 }, { unique: true });
 apiTokenSchema.index({ orgId: 1, name: 1 }, { unique: true });
+// A member's tokens (`/token list`, offboarding's revocation); sparse: org tokens have no member.
+apiTokenSchema.index({ orgId: 1, memberId: 1 }, { sparse: true });

@@ -6,13 +6,18 @@ import {
   ROLES_OF_TOKEN,
   type RoleGrant,
 } from '../../core/org/managed-api-tokens.js';
-import { type OrgId, orgId } from '../../core/shared/ids.js';
+import { type MemberId, memberId, type OrgId, orgId } from '../../core/shared/ids.js';
 import type { ApiTokenDoc } from '../models/api-token-model.js';
 import type { Models } from '../models.js';
 import { isDuplicateKeyError, mustObjectId, toObjectId } from '../object-id.js';
 
 const roleOf = (doc: ApiTokenDoc): ApiTokenSummary['role'] =>
-  doc.role ?? (doc.roles.length === 1 && doc.roles[0] === 'admin' ? 'admin' : 'custom');
+  doc.memberId
+    ? 'member'
+    : (doc.role ?? (doc.roles.length === 1 && doc.roles[0] === 'admin' ? 'admin' : 'custom'));
+
+const memberFilter = (filter: { readonly memberId?: MemberId } | undefined) =>
+  filter?.memberId ? { memberId: mustObjectId(filter.memberId) } : {};
 
 function toSummary(doc: ApiTokenDoc): ApiTokenSummary {
   return {
@@ -21,6 +26,8 @@ function toSummary(doc: ApiTokenDoc): ApiTokenSummary {
     role: roleOf(doc),
     roles: doc.roles,
     prefix: doc.prefix,
+    ...(doc.memberId ? { memberId: memberId(doc.memberId.toHexString()) } : {}),
+    ...(doc.lastUsedAt ? { lastUsedAt: doc.lastUsedAt } : {}),
     createdAt: doc.createdAt,
     ...(doc.revokedAt ? { revokedAt: doc.revokedAt } : {}),
   };
@@ -42,8 +49,19 @@ export function mongoApiTokenRepository(
             roles: doc.roles,
             id: doc._id.toHexString(),
             role: roleOf(doc),
+            ...(doc.memberId ? { memberId: memberId(doc.memberId.toHexString()) } : {}),
+            ...(doc.lastUsedAt ? { lastUsedAt: doc.lastUsedAt } : {}),
           }
         : undefined;
+    },
+    async touch(id: string, at: Date, staleBefore: Date) {
+      const _id = toObjectId(id);
+      if (!_id) return;
+      // Conditional: of concurrent requests in one minute, one write changes it and the others match nothing.
+      await ApiToken.updateOne(
+        { _id, $or: [{ lastUsedAt: { $exists: false } }, { lastUsedAt: { $lt: staleBefore } }] },
+        { $set: { lastUsedAt: at } },
+      );
     },
     async save(grant: ApiTokenGrant, hash: string, prefix: string, at: Date) {
       await ApiToken.updateOne(
@@ -59,8 +77,9 @@ export function mongoApiTokenRepository(
           name: token.name,
           hash: token.hash,
           prefix: token.prefix,
-          role: token.role,
-          roles: [...ROLES_OF_TOKEN[token.role]],
+          ...(token.memberId !== undefined
+            ? { memberId: mustObjectId(token.memberId), roles: [] }
+            : { role: token.role, roles: [...ROLES_OF_TOKEN[token.role]] }),
           createdAt: at,
         });
         return toSummary(doc.toObject());
@@ -70,19 +89,23 @@ export function mongoApiTokenRepository(
         throw error;
       }
     },
-    async list(org: OrgId) {
-      const docs = await ApiToken.find({ orgId: mustObjectId(org) })
+    async list(org: OrgId, filter) {
+      const docs = await ApiToken.find({ orgId: mustObjectId(org), ...memberFilter(filter) })
         .sort({ createdAt: -1, _id: -1 })
         .lean<ApiTokenDoc[]>();
       return docs.map(toSummary);
     },
-    async revoke(org: OrgId, id: string, at: Date) {
+    async revoke(org: OrgId, id: string, at: Date, filter) {
       const _id = toObjectId(id);
       if (!_id) return undefined;
       const o = mustObjectId(org);
       // One conditional write: the first revocation's time is kept when it is sent twice.
-      await ApiToken.updateOne({ _id, orgId: o, revokedAt: { $exists: false } }, { $set: { revokedAt: at } });
-      const doc = await ApiToken.findOne({ _id, orgId: o }).lean<ApiTokenDoc>();
+      const mine = memberFilter(filter);
+      await ApiToken.updateOne(
+        { _id, orgId: o, ...mine, revokedAt: { $exists: false } },
+        { $set: { revokedAt: at } },
+      );
+      const doc = await ApiToken.findOne({ _id, orgId: o, ...mine }).lean<ApiTokenDoc>();
       return doc ? toSummary(doc) : undefined;
     },
   };

@@ -1,0 +1,48 @@
+import { z } from 'zod';
+import { DomainError, validationFailed } from '../shared/errors.js';
+import type { MemberId } from '../shared/ids.js';
+import { textField } from '../shared/text-field.js';
+import { parseInput } from '../shared/validate.js';
+import { hashToken, newTokenSecret } from './api-tokens.js';
+import type { Caller } from './caller.js';
+import type { ApiTokenSummary, ManageTokenDeps } from './managed-api-tokens.js';
+import { assertCan, can } from './permissions.js';
+import type { MemberRepository } from './ports.js';
+
+export type MemberTokenDeps = ManageTokenDeps & { readonly members: Pick<MemberRepository, 'get'> };
+
+const inputSchema = z.strictObject({ name: textField().trim().min(1).max(64).optional() });
+
+/**
+ * Makes a token that acts as one member (admins for anyone of the org; a member for themselves, from `/token` in a
+ * direct message). It carries no roles of its own: auth reads the member at each request, so a changed role or
+ * team applies at once and an inactive member's token is refused. The secret is returned this once.
+ */
+export async function createMemberToken(
+  deps: MemberTokenDeps,
+  caller: Caller,
+  input: { readonly memberId: MemberId; readonly body: unknown },
+): Promise<{ token: ApiTokenSummary; secret: string }> {
+  const self = caller.member?.id === input.memberId;
+  if (!can(caller, 'token.issue')) {
+    assertCan(caller, 'token.issue_own');
+    if (!self) throw new DomainError('FORBIDDEN', { action: 'token.issue', roles: caller.roles });
+  }
+  const { name } = parseInput(inputSchema, input.body ?? {});
+  const member = await deps.members.get(caller.org.id, input.memberId);
+  if (!member) throw new DomainError('MEMBER_NOT_FOUND', { memberId: input.memberId });
+  if (!member.active) throw new DomainError('MEMBER_INACTIVE', { memberId: member.id });
+  const secret = newTokenSecret();
+  const prefix = secret.slice(0, 8);
+  // Names are unique in the org; a member's unnamed token is told apart by its random prefix.
+  const token = await deps.tokens.create(
+    caller.org.id,
+    { name: name ?? `${member.name} ${prefix}`, memberId: member.id, hash: hashToken(secret), prefix },
+    deps.clock.now(),
+  );
+  if (!token)
+    throw validationFailed([
+      { field: 'name', message: 'this org already has a token of that name', problem: { kind: 'duplicate' } },
+    ]);
+  return { token, secret };
+}
