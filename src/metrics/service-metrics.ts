@@ -3,7 +3,8 @@ import { Counter, collectDefaultMetrics, Histogram, Registry } from 'prom-client
 /**
  * The service's Prometheus metrics, on a registry of its own (not prom-client's global one), so a test process can
  * build several apps without "metric already registered" and each app's /metrics shows only its own figures.
- * The names are a contract: deploy/grafana's dashboard queries them (metric-names.json lists them).
+ * The names are a contract: deploy/grafana's dashboard queries them (test/deploy/grafana.test.ts checks it against
+ * this registry, labels included).
  */
 export function serviceMetrics() {
   const registry = new Registry();
