@@ -36,6 +36,9 @@
 //
 // The dashboard scenario (`--dashboard`, issue #14) loads the page once as a browser does from a `/看板` link:
 // requests and bytes per kind (HTML, CSS, JS, ECharts, JSON), and the database commands of its one JSON request.
+// The load scenario (`--scenario load [--clients 16] [--requests 2000]`, issue #16) runs alone: the HTTP service in
+// this process under N concurrent clients with a mixed workload (scripts/bench/load-workload.ts): throughput,
+// p50/p99, errors, and the database commands per request, overall and per kind (README "Performance").
 // The charts scenario (`--charts`, issue #14) runs alone, without a database: CPU ms and bytes per PNG per chart kind.
 // The targets are judged in the output (`meetsTargets`); a miss exits 0 unless --strict. A failed correctness
 // check (leads lost, duplicated or not created) always exits 1: its figures would mean nothing.
@@ -53,6 +56,7 @@ import { runContactPlanBench } from './bench/run-contact-plan.js';
 import { dashboardOnly } from './bench/run-dashboard.js';
 import { digestOnly } from './bench/run-digest.js';
 import { FOLLOW_UP_TARGETS, runFollowUps } from './bench/run-follow-up.js';
+import { runLoad } from './bench/run-load.js';
 import { type ReclaimFigures, runReclaim } from './bench/run-reclaim.js';
 import { REPORT_TARGETS, runReports } from './bench/run-reports.js';
 import { runSingle, type SingleFigures } from './bench/run-single.js';
@@ -73,6 +77,7 @@ async function main(): Promise<number> {
   if (args.dashboard) return dashboardOnly(args.dashboardLeads, args.strict, progress);
   if (args.digest) return digestOnly(args, progress);
   if (args.backup) return backupOnly(args.backupLeads);
+  if (args.scenario === 'load') return loadOnly(args.clients, args.requests);
   const began = performance.now();
   const env = await openBenchEnvironment(progress);
   try {
@@ -225,6 +230,13 @@ async function backupOnly(leads: number): Promise<number> {
   const backup = await runBackupBench(leads, progress);
   process.stdout.write(`${JSON.stringify({ node: process.version, backup }, null, 2)}\n`);
   return 0;
+}
+
+/** `--scenario load` (issue #16): the HTTP service under N concurrent clients, in a database of its own. */
+async function loadOnly(clients: number, requests: number): Promise<number> {
+  const load = await runLoad(clients, requests, progress);
+  process.stdout.write(`${JSON.stringify({ node: process.version, load }, null, 2)}\n`);
+  return load.ok ? 0 : 1;
 }
 
 /** A skipped scenario meets nothing and fails nothing: its entries are null and `all` ignores them. */

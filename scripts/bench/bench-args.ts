@@ -43,12 +43,16 @@ export type BenchArgs = {
   /** `--backup`: only the backup and restore scenario (issue #15), over the demo org plus so many leads. */
   readonly backup: boolean;
   readonly backupLeads: number;
+  /** `--scenario load` (issue #16): only the HTTP load scenario, `clients` concurrent clients sending `requests`. */
+  readonly scenario: 'load' | undefined;
+  readonly clients: number;
+  readonly requests: number;
   /** Exit 1 when a target is missed. */
   readonly strict: boolean;
 };
 
 export const BENCH_USAGE =
-  'usage: tsx scripts/bench.ts [--single 300] [--batch 10000] [--chunk 1000] [--warmup 100] [--reclaim-open 100000] [--reclaim-due 1000] [--campaign 1200] [--follow-up 300] [--agenda-reps 100] [--agenda-open 100000] [--plan-open 20000] [--plan-due 500] [--after-sales 20] [--charts [--chart-runs 20]] [--reports [--reports-leads 100000] [--reports-follow-ups 1000000]] [--digest [--digest-leads 100000] [--digest-follow-ups 1000000] [--digest-teams 10]] [--dashboard [--dashboard-leads 2000]] [--backup [--backup-leads 20000]] [--strict]';
+  'usage: tsx scripts/bench.ts [--single 300] [--batch 10000] [--chunk 1000] [--warmup 100] [--reclaim-open 100000] [--reclaim-due 1000] [--campaign 1200] [--follow-up 300] [--agenda-reps 100] [--agenda-open 100000] [--plan-open 20000] [--plan-due 500] [--after-sales 20] [--charts [--chart-runs 20]] [--reports [--reports-leads 100000] [--reports-follow-ups 1000000]] [--digest [--digest-leads 100000] [--digest-follow-ups 1000000] [--digest-teams 10]] [--dashboard [--dashboard-leads 2000]] [--backup [--backup-leads 20000]] [--scenario load [--clients 16] [--requests 2000]] [--strict]';
 
 /** A flag the bench cannot use: the message names it; no stack trace is worth showing. */
 export class BenchUsageError extends Error {}
@@ -93,6 +97,9 @@ function readArgs(argv: readonly string[]): BenchArgs {
       'digest-teams': { type: 'string', default: '10' },
       backup: { type: 'boolean', default: false },
       'backup-leads': { type: 'string', default: '20000' },
+      scenario: { type: 'string' },
+      clients: { type: 'string', default: '16' },
+      requests: { type: 'string', default: '2000' },
       strict: { type: 'boolean', default: false },
     },
     strict: true,
@@ -124,8 +131,16 @@ function readArgs(argv: readonly string[]): BenchArgs {
     digestTeams: count('digest-teams', values['digest-teams'], 3, 1000),
     backup: values.backup,
     backupLeads: count('backup-leads', values['backup-leads'], 0),
+    scenario: scenarioOf(values.scenario),
+    clients: count('clients', values.clients, 1, 1000),
+    requests: count('requests', values.requests, 1),
     strict: values.strict,
   };
+}
+
+function scenarioOf(raw: string | undefined): 'load' | undefined {
+  if (raw === undefined || raw === 'load') return raw;
+  throw new BenchUsageError(`--scenario must be load (got "${raw}")`);
 }
 
 function count(flag: string, raw: string, min: number, max = Number.MAX_SAFE_INTEGER): number {
