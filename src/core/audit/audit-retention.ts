@@ -1,4 +1,4 @@
-import type { OrgSettings } from '../org/types.js';
+import type { OrgSettings } from '../org/index.js';
 
 /** Three years, unless the org sets `audit.retentionDays`. */
 export const DEFAULT_AUDIT_RETENTION_DAYS = 1095;

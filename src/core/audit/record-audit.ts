@@ -1,4 +1,4 @@
-import type { Caller } from '../org/caller.js';
+import type { Caller } from '../org/index.js';
 import type { Clock } from '../shared/clock.js';
 import { auditExpiry, auditRetentionDaysOf } from './audit-retention.js';
 import type { AuditActor, AuditEntry, AuditFields, AuditKind, AuditTarget, AuditVia } from './audit-types.js';
