@@ -75,6 +75,18 @@ describe('architecture boundaries', () => {
     expect(offenders).toEqual([]);
   });
 
+  it('keeps src/export-files (the CSV and XLSX writers of exports) free of transport, storage and jobs', () => {
+    const forbidden =
+      /^(@slack\/|koa|@koa\/|mongoose|mongodb|agenda|@agendajs\/|adapters\/|storage\/|http\/|jobs\/|chat\/)/;
+    const offenders = sourceFiles(path.join(SRC, 'export-files')).flatMap((file) =>
+      importsOf(file)
+        .map((spec) => resolved(file, spec))
+        .filter((target) => forbidden.test(target))
+        .map((target) => `${rel(file)} imports ${target}`),
+    );
+    expect(offenders).toEqual([]);
+  });
+
   it('keeps each adapter from importing another adapter', () => {
     const adapters = readdirSync(path.join(SRC, 'adapters'));
     const offenders = adapters.flatMap((name) =>

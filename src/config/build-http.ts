@@ -11,6 +11,7 @@ import { type AfterSalesRouteDeps, afterSalesRoutes } from '../http/routes/after
 import { type BackupRouteDeps, backupRoutes } from '../http/routes/backup-routes.js';
 import { campaignRoutes } from '../http/routes/campaign-routes.js';
 import { customerRoutes } from '../http/routes/customer-routes.js';
+import { exportRoutes } from '../http/routes/export-routes.js';
 import { followUpRoutes } from '../http/routes/follow-up-routes.js';
 import { healthRoutes } from '../http/routes/health-routes.js';
 import { IMPORT_PATH, importRoutes } from '../http/routes/import-routes.js';
@@ -93,6 +94,13 @@ export function buildHttp(
     ...reportRouters(storage, deps),
     dashboard.api,
     ...(deps.backups ? [backupRoutes(deps.backups)] : []),
+    exportRoutes({
+      source: storage.repos.exportSource,
+      members,
+      teams,
+      clock: deps.intakeDeps.clock,
+      log: deps.log,
+    }),
   ]) {
     api.use(router.routes(), router.allowedMethods());
   }

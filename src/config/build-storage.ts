@@ -1,6 +1,7 @@
 import type { Connection } from 'mongoose';
 import type { Platform } from '../core/org/types.js';
 import type { Clock } from '../core/shared/clock.js';
+import { mongoExportSource } from '../storage/exports/export-source.js';
 import { bindModels } from '../storage/models.js';
 import { mongoAfterSalesFigures } from '../storage/repositories/after-sales-figures.js';
 import { mongoAfterSalesOrders } from '../storage/repositories/after-sales-orders.js';
@@ -73,6 +74,8 @@ export function buildStorage(connection: Connection, clock: Clock, edge: EdgeSet
     reportItems: mongoReportItems(models),
     // The dashboard's sign-in links and sessions (hashes only).
     dashboardAccess: mongoDashboardAccess(models),
+    // Exports (issue #15): every kind's lean, batched cursor (storage/exports).
+    exportSource: mongoExportSource(models),
   };
   return {
     connection,

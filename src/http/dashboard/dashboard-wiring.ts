@@ -17,9 +17,13 @@ type Storage = { readonly repos: DashboardRepos };
 
 const READS = new Set(['GET', 'HEAD']);
 
-/** A dashboard session reads the reports and their drill-down lists, nothing else of the API, and never writes. */
+/**
+ * A dashboard session reads the reports and their drill-down lists, and downloads exports in its member's scope
+ * (core/exports); nothing else of the API, and never writes.
+ */
 export const sessionPaths = (ctx: Pick<Context, 'method' | 'path'>) =>
-  READS.has(ctx.method) && ctx.path.startsWith('/api/v1/reports/');
+  READS.has(ctx.method) &&
+  (ctx.path.startsWith('/api/v1/reports/') || ctx.path.startsWith('/api/v1/exports/'));
 
 /** The API auth's session side: the cookie's member, on the report paths only. */
 export function dashboardSession(storage: Storage, clock: Clock): SessionAuth {

@@ -50,5 +50,7 @@ customerSchema.index({ orgId: 1, name: 1, _id: 1 });
 export const RETIRED_CUSTOMER_INDEXES = ['customer_lead'] as const;
 // The scoped lists, newest first: all (directors), a rep's own, a manager's teams'.
 customerSchema.index({ orgId: 1, _id: -1 });
+// Exports (storage/exports): the org's customers in the order they became customers.
+customerSchema.index({ orgId: 1, createdAt: 1, _id: 1 }, { name: 'customer_export_created' });
 customerSchema.index({ orgId: 1, ownerId: 1, _id: -1 });
 customerSchema.index({ orgId: 1, teamId: 1, _id: -1 });

@@ -185,6 +185,8 @@ leadSchema.index(
   { orgId: 1, 'lastFollowUp.at': 1 },
   { name: 'lead_last_follow_up', partialFilterExpression: { 'lastFollowUp.at': { $exists: true } } },
 );
+// Exports (storage/exports): the org's leads in creation order, a period of them a range of this index.
+leadSchema.index({ orgId: 1, createdAt: 1, _id: 1 }, { name: 'lead_export_created' });
 // The notice sweep: only leads whose notices may not have been published.
 leadSchema.index({ noticesPending: 1, updatedAt: 1 }, { partialFilterExpression: { noticesPending: true } });
 // The customers sweep: only won leads whose customer and order may not be stored yet (core/customers).

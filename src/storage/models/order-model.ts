@@ -47,3 +47,5 @@ orderSchema.index(
 );
 // A customer's orders, newest first.
 orderSchema.index({ orgId: 1, customerId: 1, _id: -1 });
+// Exports (storage/exports): the org's orders by signing date, a period of them a range of this index.
+orderSchema.index({ orgId: 1, signedAt: 1, _id: 1 }, { name: 'order_export_signed' });

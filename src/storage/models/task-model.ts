@@ -89,6 +89,8 @@ taskSchema.index(
 );
 // The figures: tasks approved in a period.
 taskSchema.index({ orgId: 1, 'approval.at': 1 });
+// Exports (storage/exports): the org's tasks by assignment time, a period of them a range of this index.
+taskSchema.index({ orgId: 1, assignedAt: 1, _id: 1 }, { name: 'task_export_assigned' });
 // The SLA sweep reads only what is due.
 taskSchema.index(
   { slaDueAt: 1 },

@@ -48,6 +48,9 @@ function fromDoc(doc: FollowUpDoc): FollowUp {
   return { content: '', ...pick(doc, PLAIN), ...ids, id: doc._id.toHexString() } as FollowUp;
 }
 
+/** The same mapping for the exports' reader (storage/exports). */
+export const followUpFromDoc = fromDoc;
+
 // Which unique index refused an insert: the request key (a retry) or the version (a correction raced).
 const conflictOf = (error: unknown): FollowUpInsertConflict | undefined => {
   const e = error as { code?: number; errmsg?: string; message?: string };
