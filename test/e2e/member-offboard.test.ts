@@ -1,3 +1,4 @@
+import { Types } from 'mongoose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { zhCN } from '../../src/chat/texts/zh-cn.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
@@ -136,6 +137,31 @@ describe('sandbox: /成员 离职 … with a confirmation', () => {
     const card = await cardIn(story.manager.id, '许亮离职');
     expect(card.card?.title).toBe('许亮离职，1 个售后任务已交接给你');
   }, 120_000);
+
+  it('asks which one when two active members share the receiver’s name, then confirms with the chosen one', async () => {
+    const admin = await named('周建国');
+    const bd = (await api(t, 'GET', '/teams')).body.teams.find((x: { name: string }) => x.name === 'BD组');
+    const twin = new Types.ObjectId();
+    await t.app.models.Member.collection.insertOne({
+      _id: twin,
+      orgId: new Types.ObjectId(t.orgId),
+      name: '李娜',
+      roles: ['rep'],
+      level: 'junior',
+      teamId: new Types.ObjectId(bd.id),
+      availability: 'available',
+      active: true,
+      identities: [],
+    });
+    await say(t, admin.id, '/成员 离职 刘洋 交接给 李娜');
+    const which = await cardIn(admin.id, o.whichOne('李娜'));
+    expect(which.card?.buttons.map((b) => b.label).sort()).toEqual(['李娜 · BD组', '李娜 · 华东销售组']);
+    const choice = which.card!.buttons.find((b) => b.label === '李娜 · BD组')!;
+    await click(t, admin.id, which, choice.actionId, choice.value);
+    const confirm = await cardIn(admin.id, '确认：刘洋');
+    expect(confirm.card?.title).toMatch(/^确认：刘洋离职，\d+ 条线索交给李娜？$/);
+    expect(confirm.card?.buttons[0]?.value).toContain(twin.toHexString());
+  });
 
   it('asks back when the name is not known, and explains the usage on a bad form', async () => {
     const admin = await named('周建国');
