@@ -4,6 +4,13 @@ import type { BackupDifference } from '../../core/backups/index.js';
 import { type OwnedCollection, orgFilter, orgIdValue } from './backup-collections.js';
 import { documentsOf, type OpenedBackup, verifyBackup } from './read-backup.js';
 import {
+  holderMayBeRunning,
+  keepLease,
+  newHolder,
+  type RestoreHolder,
+  takeOverMarker,
+} from './restore-lease.js';
+import {
   claimRestore,
   discardStaging,
   finishSwap,
@@ -85,41 +92,82 @@ export async function restoreBackup(options: RestoreOptions): Promise<RestoreRes
   }
   if (!options.force) await refuseExisting(db, plan, mode);
   if (mode.kind === 'org') await refuseTakenWorkspace(db, backup, mode.orgId);
+  const holder = newHolder(new Date());
   const claimed = await claimRestore(db, {
     backup: path.basename(backup.file),
     mode: mode.kind,
     ...(mode.kind === 'org' ? { orgId: mode.orgId } : {}),
     collections: plan,
     startedAt: new Date(),
+    ...holder,
   });
-  if (!claimed) throw new RestoreRefused('in_progress', 'another restore into this database is running');
-  const restoreTotal = expectedDocuments(options, mode);
-  const progress = progressOf(options, 'restore', restoreTotal);
-  let documents = 0;
-  for (const entry of plan) {
-    const hooks = {
-      onProgress: progress,
-      skipTtlIndexes: options.skipTtlIndexes ?? false,
-      ...pause(options),
-    };
-    documents += await stageCollection(db, backup, entry, mode, hooks);
+  if (!claimed) throw await refusedAsRunning(db);
+  const lease = keepLease(db, holder.owner);
+  try {
+    const restoreTotal = expectedDocuments(options, mode);
+    const progress = progressOf(options, 'restore', restoreTotal);
+    let documents = 0;
+    for (const entry of plan) {
+      const hooks = {
+        onProgress: progress,
+        skipTtlIndexes: options.skipTtlIndexes ?? false,
+        assertHeld: lease.assertHeld,
+        ...pause(options),
+      };
+      documents += await stageCollection(db, backup, entry, mode, hooks);
+    }
+    await markSwapping(db, holder.owner);
+    const marker = await pendingRestore(db);
+    if (marker) await finishSwap(db, marker, { ...pause(options), assertHeld: lease.assertHeld });
+    return { documents, collections: plan.length, ...(completedInterrupted ? { completedInterrupted } : {}) };
+  } finally {
+    lease.stop();
   }
-  await markSwapping(db);
-  const marker = await pendingRestore(db);
-  if (marker) await finishSwap(db, marker, pause(options));
-  return { documents, collections: plan.length, ...(completedInterrupted ? { completedInterrupted } : {}) };
 }
 
-/** A swap a kill interrupted is completed; a staging phase it interrupted is discarded (the live data is intact). */
+/**
+ * A swap a kill interrupted is completed; a staging phase it interrupted is discarded (the live data is intact).
+ * Only a marker whose holder is gone is touched (restore-lease.ts): a restore still running is refused, never
+ * taken for a crash's leftover (that dropped its staging and interleaved two swaps).
+ */
 export async function completeInterrupted(db: Db): Promise<RestoreMarker | undefined> {
   const marker = await pendingRestore(db);
   if (!marker) return undefined;
-  if (marker.state === 'staging') {
-    await discardStaging(db, marker);
-    return undefined;
+  if (holderMayBeRunning(marker, new Date())) throw refusal(db, marker);
+  const holder: RestoreHolder = newHolder(new Date());
+  // Of two runs finding the same dead holder, one takes the marker over; the other is refused as running.
+  if (!(await takeOverMarker(db, marker.owner, holder))) throw await refusedAsRunning(db);
+  const mine: RestoreMarker = { ...marker, ...holder };
+  const lease = keepLease(db, holder.owner);
+  try {
+    if (marker.state === 'staging') {
+      await discardStaging(db, mine);
+      return undefined;
+    }
+    await finishSwap(db, mine, { assertHeld: lease.assertHeld });
+    return marker;
+  } finally {
+    lease.stop();
   }
-  await finishSwap(db, marker);
-  return marker;
+}
+
+async function refusedAsRunning(db: Db): Promise<RestoreRefused> {
+  const other = await pendingRestore(db);
+  return other
+    ? refusal(db, other)
+    : new RestoreRefused('in_progress', 'another restore has just finished: run again');
+}
+
+/** Says which restore is running, from where, and when a holder that died on another machine counts as gone. */
+function refusal(db: Db, marker: RestoreMarker): RestoreRefused {
+  const what = `${marker.backup}${marker.orgId ? ` (org ${marker.orgId})` : ''}`;
+  const who = marker.host ? ` on ${marker.host} (pid ${marker.pid})` : '';
+  const until = marker.leaseUntil?.toISOString() ?? 'its lease passes';
+  return new RestoreRefused(
+    'in_progress',
+    `another restore into ${db.databaseName} is running: ${what}, started ${marker.startedAt.toISOString()}${who}. ` +
+      `Wait for it to finish; if that process died on another machine, run again after ${until}.`,
+  );
 }
 
 function sameRestore(marker: RestoreMarker, options: RestoreOptions, mode: RestoreMode): boolean {

@@ -3,6 +3,7 @@ import type { Db, Document } from 'mongodb';
 import { isDuplicateKeyError } from '../object-id.js';
 import { type OrgKey, orgFilter, orgIdValue, orgOfDocument } from './backup-collections.js';
 import { documentsOf, indexesOf, type OpenedBackup } from './read-backup.js';
+import type { RestoreHolder } from './restore-lease.js';
 
 /**
  * The restore's crash safety. Documents go first into staging collections (`<name>__restore`), which the service
@@ -16,9 +17,11 @@ import { documentsOf, indexesOf, type OpenedBackup } from './read-backup.js';
  * drops the staging); a kill after it leaves the swap recorded, and the next run of `npm run restore` completes it
  * before anything else — and the service refuses to start while one is pending (see pendingRestore). So the data
  * is either the old or, once the swap is complete, the new; a half-restored state is never left for anyone to use.
+ * The marker names its holder and a lease (restore-lease.ts): a second restore while one runs is refused, and every
+ * marker write below is conditioned on the holder.
  */
 export const RESTORE_STATE = 'restore_state';
-const MARKER_ID = 'restore';
+export const MARKER_ID = 'restore';
 const BATCH = 1000;
 
 export type RestoreMode = { readonly kind: 'all' } | { readonly kind: 'org'; readonly orgId: string };
@@ -34,7 +37,7 @@ export type RestoreMarker = {
   readonly collections: readonly RestorePlanEntry[];
   readonly swapped: readonly string[];
   readonly startedAt: Date;
-};
+} & Partial<RestoreHolder>;
 
 export type SwapHooks = {
   readonly onProgress?: (done: number) => void;
@@ -42,6 +45,8 @@ export type SwapHooks = {
   readonly pauseMs?: number;
   /** The drill's scratch restore: no TTL indexes (see stageCollection). */
   readonly skipTtlIndexes?: boolean;
+  /** Throws once this run's lease was taken over (restore-lease.ts): checked before every write. */
+  readonly assertHeld?: () => void;
 };
 
 export const stagingName = (name: string) => `${name}__restore`;
@@ -68,10 +73,16 @@ export async function claimRestore(
 }
 
 /** Drops what an unfinished staging phase wrote and releases the marker: the live data was never touched. */
-export async function discardStaging(db: Db, marker: Pick<RestoreMarker, 'collections'>): Promise<void> {
+export async function discardStaging(
+  db: Db,
+  marker: Pick<RestoreMarker, 'collections' | 'owner'>,
+): Promise<void> {
   for (const c of marker.collections) await dropIfExists(db, stagingName(c.name));
-  await markers(db).deleteOne({ _id: MARKER_ID });
+  await markers(db).deleteOne({ _id: MARKER_ID, ...heldBy(marker.owner) });
 }
+
+/** The filter that matches the marker only while this holder has it. */
+const heldBy = (owner: string | undefined) => (owner ? { owner } : {});
 
 /** Fills one staging collection from the backup (one org's documents only in org mode); returns how many. */
 export async function stageCollection(
@@ -101,6 +112,7 @@ export async function stageCollection(
   let batch: Document[] = [];
   let count = 0;
   const flush = async () => {
+    hooks.assertHeld?.();
     if (batch.length > 0) await db.collection(staging).insertMany(batch, { ordered: true });
     hooks.onProgress?.(batch.length);
     batch = [];
@@ -120,8 +132,12 @@ export async function stageCollection(
 }
 
 /** One write: from here on the restore goes forward, never back. */
-export async function markSwapping(db: Db): Promise<void> {
-  await markers(db).updateOne({ _id: MARKER_ID, state: 'staging' }, { $set: { state: 'swapping' } });
+export async function markSwapping(db: Db, owner?: string): Promise<void> {
+  const result = await markers(db).updateOne(
+    { _id: MARKER_ID, state: 'staging', ...heldBy(owner) },
+    { $set: { state: 'swapping' } },
+  );
+  if (result.matchedCount === 0) throw new Error("the restore marker is no longer this run's: not swapping");
 }
 
 /** Swaps every staged collection not yet swapped, then releases the marker. Safe to run again after a kill. */
@@ -129,6 +145,7 @@ export async function finishSwap(db: Db, marker: RestoreMarker, hooks: SwapHooks
   const oid = marker.orgId ? orgIdValue(marker.orgId) : undefined;
   for (const entry of marker.collections) {
     if (marker.swapped.includes(entry.name)) continue;
+    hooks.assertHeld?.();
     const staging = stagingName(entry.name);
     if (await collectionExists(db, staging)) {
       if (marker.mode === 'all') {
@@ -140,10 +157,14 @@ export async function finishSwap(db: Db, marker: RestoreMarker, hooks: SwapHooks
       } else await replaceOrgDocuments(db, entry, marker.orgId ?? '', oid, hooks);
     }
     // A staging collection already gone was swapped by the run a kill interrupted (renamed, or copied and dropped).
-    await markers(db).updateOne({ _id: MARKER_ID }, { $addToSet: { swapped: entry.name } });
+    const recorded = await markers(db).updateOne(
+      { _id: MARKER_ID, ...heldBy(marker.owner) },
+      { $addToSet: { swapped: entry.name } },
+    );
+    if (recorded.matchedCount === 0) throw new Error('the restore marker was taken over: stopped swapping');
     if (hooks.pauseMs) await sleep(hooks.pauseMs);
   }
-  await markers(db).deleteOne({ _id: MARKER_ID });
+  await markers(db).deleteOne({ _id: MARKER_ID, ...heldBy(marker.owner) });
 }
 
 async function replaceOrgDocuments(
@@ -159,6 +180,7 @@ async function replaceOrgDocuments(
   for await (const doc of db.collection(stagingName(entry.name)).find({}).sort({ _id: 1 })) {
     batch.push(doc);
     if (batch.length >= BATCH) {
+      hooks.assertHeld?.();
       await live.insertMany(batch, { ordered: true });
       hooks.onProgress?.(batch.length);
       batch = [];
