@@ -121,4 +121,47 @@ describe('kill -9 in the middle of a backup and of a restore', () => {
     const left = (await db.listCollections().toArray()).filter((c) => c.name.endsWith('__restore'));
     expect(left).toEqual([]);
   }, 240_000);
+
+  it('a one-org restore killed in its swap step is completed by the next run: that org as backed up, the other untouched', async () => {
+    await db.dropDatabase();
+    await ensureIndexes(models);
+    const orgs = await seedBackupFixture(db, 200);
+    const backedUp = await snapshotDatabase(db, names());
+    const written = await writeBackup({
+      db,
+      collections: ownedCollections(models),
+      dir,
+      now: new Date(),
+      service: { name: 'leadrelay', version: 'test' },
+    });
+    // Org A changed since the backup (a lead gone, one added); org B went on working (a lead added).
+    const orgA = new ObjectId(orgs.orgA);
+    await db.collection('leads').deleteOne({ orgId: orgA });
+    await db.collection('leads').insertOne({ _id: new ObjectId(), orgId: orgA, code: 'A-NEW' });
+    const laterB = { _id: new ObjectId(), orgId: new ObjectId(orgs.orgB), code: 'B-LATER' };
+    await db.collection('leads').insertOne(laterB);
+    const args = [written.file, '--org', orgs.orgA, '--force'];
+
+    const swapping = runCli('restore', args, { MONGODB_URI: uri, RESTORE_TEST_PAUSE_MS: '600' });
+    const exited = exitOf(swapping);
+    await waitFor(
+      async () => ((await pendingRestore(db))?.swapped.length ?? 0) >= 1,
+      'the first collection swapped',
+      120_000,
+    );
+    swapping.kill('SIGKILL');
+    expect(await exited).toBe('SIGKILL');
+    const marker = await pendingRestore(db);
+    expect(marker).toMatchObject({ state: 'swapping', mode: 'org', orgId: orgs.orgA });
+    // Killed part-way: some of org A's collections are swapped and some are not.
+    expect(marker?.swapped.length).toBeLessThan(marker?.collections.length ?? 0);
+
+    const resumed = runCli('restore', [written.file, '--org', orgs.orgA], { MONGODB_URI: uri });
+    expect(await exitOf(resumed)).toBe(0);
+    await db.collection('leads').deleteOne({ _id: laterB._id });
+    expect(await snapshotDatabase(db, names())).toEqual(backedUp);
+    expect(await db.listCollections({ name: RESTORE_STATE }).toArray()).toEqual([]);
+    const left = (await db.listCollections().toArray()).filter((c) => c.name.endsWith('__restore'));
+    expect(left).toEqual([]);
+  }, 240_000);
 });
