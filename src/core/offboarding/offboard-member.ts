@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { recordAudit } from '../audit/index.js';
 import { assertCan, type Caller, type Member } from '../org/index.js';
 import { DomainError } from '../shared/errors.js';
 import { type MemberId, memberId } from '../shared/ids.js';
@@ -56,7 +57,7 @@ export async function offboardMember(
   const tasks = await handOverTasks(deps, caller, leaver);
   await deps.notifier.publish(org, await handOverNotices(deps, org, leaver, begun.run, receiver, tasks));
   await deps.offboarding.finish(org, leaver.id, deps.clock.now());
-  return {
+  const result: OffboardingResult = {
     memberId: leaver.id,
     name: leaver.name,
     leftAt: begun.run.startedAt,
@@ -69,6 +70,24 @@ export async function offboardMember(
     tokensRevoked,
     identitiesUnlinked: begun.started === 'fresh' ? leaver.identities.length : 0,
   };
+  // Keyed by the run: a resumed run records the offboarding once, with the counts of the call that finished it.
+  await recordAudit(deps, caller, {
+    kind: 'member.leave',
+    key: `member.leave:${leaver.id}:${begun.run.startedAt.getTime()}`,
+    target: { type: 'member', id: leaver.id, label: leaver.name },
+    before: { active: true },
+    after: { active: false },
+    details: {
+      leadsTo: result.leadsTo.kind === 'pool' ? 'pool' : result.leadsTo.memberId,
+      leadsMoved: result.leadsMoved,
+      tasksMoved: result.tasksMoved,
+      tasksLeft: result.tasksLeft,
+      tokensRevoked: result.tokensRevoked,
+      identitiesUnlinked: result.identitiesUnlinked,
+      resumed: result.resumed,
+    },
+  });
+  return result;
 }
 
 function refuseUnlessStarted(

@@ -1,4 +1,5 @@
 import type { TaskRepository } from '../after-sales/index.js';
+import type { AuditLog } from '../audit/index.js';
 import type { Lead, LeadChange } from '../leads/index.js';
 import type { MemberRepository, PlatformIdentity, TeamRepository } from '../org/index.js';
 import type { Clock } from '../shared/clock.js';
@@ -62,6 +63,8 @@ export type OffboardDeps = {
   readonly tasks: Pick<TaskRepository, 'list' | 'updateIf'>;
   readonly notifier: Notifier;
   readonly clock: Clock;
+  /** The audit trail (core/audit): `member.leave` once per offboarding; absent where nothing is wired. */
+  readonly audit?: AuditLog;
 };
 
 export type { LeadsTo };

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { taskId } from '../../../src/core/after-sales/index.js';
+import type { AuditEntry } from '../../../src/core/audit/index.js';
 import {
   type HandOverNoticeData,
   type OffboardDeps,
@@ -46,9 +47,11 @@ function world() {
     tasks,
     notifier,
     clock,
+    audit: { record: async (entry) => void audited.push(entry) },
   };
+  const audited: AuditEntry[] = [];
   const org = makeOrg();
-  return { deps, store, tasks, notifier, clock, members, caller: memberCaller(org, ADMIN, 'zh-CN') };
+  return { audited, deps, store, tasks, notifier, clock, members, caller: memberCaller(org, ADMIN, 'zh-CN') };
 }
 
 const toReceiver = { memberId: LEAVER.id, body: { leadsTo: RECEIVER.id } };
@@ -76,6 +79,14 @@ describe('offboardMember', () => {
     expect(w.store.tokens.find((t) => t.memberId === REP.id)?.revokedAt).toBeUndefined();
     expect((await w.members.get(w.caller.org.id, LEAVER.id))?.identities).toEqual([]);
     expect(w.store.former.get(LEAVER.id)).toEqual(LEAVER.identities);
+    expect(w.audited).toEqual([
+      expect.objectContaining({
+        kind: 'member.leave',
+        actor: expect.objectContaining({ memberId: ADMIN.id }),
+        target: { type: 'member', id: LEAVER.id, label: '张伟' },
+        details: expect.objectContaining({ leadsMoved: 450, tokensRevoked: 1 }),
+      }),
+    ]);
   });
 
   it('does not move a lead changed under the bulk write; the next round moves it, once', async () => {
