@@ -36,6 +36,8 @@
 //
 // The dashboard scenario (`--dashboard`, issue #14) loads the page once as a browser does from a `/看板` link:
 // requests and bytes per kind (HTML, CSS, JS, ECharts, JSON), and the database commands of its one JSON request.
+// The exports scenario (`--export [--export-rows 1000000]`, issue #15) exports one month of N follow-ups as CSV and
+// XLSX: rows/s, CPU per 1,000 rows, peak RSS and heap growth (flat memory), database commands, the index used.
 // The charts scenario (`--charts`, issue #14) runs alone, without a database: CPU ms and bytes per PNG per chart kind.
 // The targets are judged in the output (`meetsTargets`); a miss exits 0 unless --strict. A failed correctness
 // check (leads lost, duplicated or not created) always exits 1: its figures would mean nothing.
@@ -52,6 +54,7 @@ import { runCharts } from './bench/run-charts.js';
 import { runContactPlanBench } from './bench/run-contact-plan.js';
 import { dashboardOnly } from './bench/run-dashboard.js';
 import { digestOnly } from './bench/run-digest.js';
+import { runExportBench } from './bench/run-export.js';
 import { FOLLOW_UP_TARGETS, runFollowUps } from './bench/run-follow-up.js';
 import { type ReclaimFigures, runReclaim } from './bench/run-reclaim.js';
 import { REPORT_TARGETS, runReports } from './bench/run-reports.js';
@@ -73,6 +76,7 @@ async function main(): Promise<number> {
   if (args.dashboard) return dashboardOnly(args.dashboardLeads, args.strict, progress);
   if (args.digest) return digestOnly(args, progress);
   if (args.backup) return backupOnly(args.backupLeads);
+  if (args.export) return exportOnly(args.exportRows);
   const began = performance.now();
   const env = await openBenchEnvironment(progress);
   try {
@@ -224,6 +228,12 @@ async function reportsOnly(leads: number, followUps: number, strict: boolean): P
 async function backupOnly(leads: number): Promise<number> {
   const backup = await runBackupBench(leads, progress);
   process.stdout.write(`${JSON.stringify({ node: process.version, backup }, null, 2)}\n`);
+  return 0;
+}
+
+async function exportOnly(rows: number): Promise<number> {
+  const exports = await runExportBench(rows, progress);
+  process.stdout.write(`${JSON.stringify({ node: process.version, exports }, null, 2)}\n`);
   return 0;
 }
 
