@@ -39,6 +39,8 @@
 // The load scenario (`--scenario load [--clients 16] [--requests 2000]`, issue #16) runs alone: the HTTP service in
 // this process under N concurrent clients with a mixed workload (scripts/bench/load-workload.ts): throughput,
 // p50/p99, errors, and the database commands per request, overall and per kind (README "Performance").
+// The exports scenario (`--export [--export-rows 1000000]`, issue #15) exports one month of N follow-ups as CSV and
+// XLSX: rows/s, CPU per 1,000 rows, peak RSS and heap growth (flat memory), database commands, the index used.
 // The charts scenario (`--charts`, issue #14) runs alone, without a database: CPU ms and bytes per PNG per chart kind.
 // The targets are judged in the output (`meetsTargets`); a miss exits 0 unless --strict. A failed correctness
 // check (leads lost, duplicated or not created) always exits 1: its figures would mean nothing.
@@ -55,6 +57,7 @@ import { runCharts } from './bench/run-charts.js';
 import { runContactPlanBench } from './bench/run-contact-plan.js';
 import { dashboardOnly } from './bench/run-dashboard.js';
 import { digestOnly } from './bench/run-digest.js';
+import { runExportBench } from './bench/run-export.js';
 import { FOLLOW_UP_TARGETS, runFollowUps } from './bench/run-follow-up.js';
 import { runLoad } from './bench/run-load.js';
 import { type ReclaimFigures, runReclaim } from './bench/run-reclaim.js';
@@ -78,6 +81,7 @@ async function main(): Promise<number> {
   if (args.digest) return digestOnly(args, progress);
   if (args.backup) return backupOnly(args.backupLeads);
   if (args.scenario === 'load') return loadOnly(args.clients, args.requests);
+  if (args.export) return exportOnly(args.exportRows);
   const began = performance.now();
   const env = await openBenchEnvironment(progress);
   try {
@@ -237,6 +241,12 @@ async function loadOnly(clients: number, requests: number): Promise<number> {
   const load = await runLoad(clients, requests, progress);
   process.stdout.write(`${JSON.stringify({ node: process.version, load }, null, 2)}\n`);
   return load.ok ? 0 : 1;
+}
+
+async function exportOnly(rows: number): Promise<number> {
+  const exports = await runExportBench(rows, progress);
+  process.stdout.write(`${JSON.stringify({ node: process.version, exports }, null, 2)}\n`);
+  return 0;
 }
 
 /** A skipped scenario meets nothing and fails nothing: its entries are null and `all` ignores them. */

@@ -73,7 +73,7 @@ function instantOfValue(value: Date | string, timeZone: string, end: boolean): D
   }
   const wall = WALL.exec(value);
   if (wall) {
-    const [, y, mo, d, h, mi, s] = wall.map(Number) as number[];
+    const [, y, mo, d, h, mi, s] = wall.map((part) => Number(part ?? 0));
     const at = instantOf(
       { year: y ?? 0, month: mo ?? 1, day: d ?? 1, hour: h ?? 0, minute: mi ?? 0 },
       timeZone,
