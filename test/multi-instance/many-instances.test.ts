@@ -139,6 +139,56 @@ describe('three instances on one database, jobs on in all', () => {
     await deliveredEverywhere(models, [a, b, c]);
   }, 240_000);
 
+  it('give a button click the same effect whichever instance it reaches, the same click on two at once', async () => {
+    // A pool card's 领取 button on a lead the ladder reclaimed, clicked by a rep of its team who did not own it.
+    type Pooled = {
+      _id: { toHexString(): string };
+      teamId?: unknown;
+      lastReclaim?: { fromOwnerId: unknown };
+    };
+    const pooled = await models.Lead.find({ campaign: '双十二', status: 'pooled' }).lean<Pooled[]>();
+    const reps = await models.Member.find({ roles: 'rep' }).lean<{ _id: unknown; teamId?: unknown }[]>();
+    const pick = pooled
+      .map((lead) => ({
+        lead,
+        rep: reps.find(
+          (r) =>
+            String(r.teamId) === String(lead.teamId) &&
+            String(r._id) !== String(lead.lastReclaim?.fromOwnerId),
+        ),
+      }))
+      .find((p) => p.rep);
+    expect(pick).toBeDefined();
+    const leadId = pick!.lead._id.toHexString();
+    const card = await models.SandboxMessage.findOne({
+      'card.buttons': { $elemMatch: { actionId: 'lead.claim', value: leadId } },
+    }).lean();
+    expect(card).not.toBeNull();
+    const click = {
+      member: String(pick!.rep!._id),
+      message: card!._id.toHexString(),
+      actionId: 'lead.claim',
+      value: leadId,
+      eventId: 'click-multi-1',
+    };
+    // The same click delivered to two instances at once (a platform retrying it on another).
+    const answers = await Promise.all([
+      a.post('/sandbox/api/actions', click),
+      c.post('/sandbox/api/actions', click),
+    ]);
+    expect(answers.map((r) => r.status)).toEqual([200, 200]);
+    const after = await models.Lead.findById(leadId).lean<{
+      status: string;
+      ownerId: unknown;
+      history: { type: string }[];
+    }>();
+    expect(after!.status).toBe('claimed');
+    expect(String(after!.ownerId)).toBe(click.member);
+    expect(eventsOf(after!, 'claimed')).toBe(1);
+    await drained(models);
+    await deliveredEverywhere(models, [a, b, c]);
+  }, 120_000);
+
   it('finish the work of an instance killed with SIGKILL mid-run: nothing lost, nothing doubled', async () => {
     const batch = b.post('/api/v1/leads:batch', { leads: campaignLeads(1000, 30, '年货节') });
     // Killed while its batch is being answered and its cards delivered.
