@@ -1,5 +1,6 @@
 import type { Connection, Model } from 'mongoose';
 import { type ApiTokenDoc, apiTokenSchema } from './models/api-token-model.js';
+import { type AuditEntryDoc, auditEntrySchema } from './models/audit-entry-model.js';
 import { type CampaignDoc, campaignSchema } from './models/campaign-model.js';
 import { type ChatDraftDoc, chatDraftSchema } from './models/chat-draft-model.js';
 import { type ComplaintDoc, complaintSchema } from './models/complaint-model.js';
@@ -46,6 +47,7 @@ export type Models = {
   readonly Campaign: Model<CampaignDoc>;
   readonly DigestRun: Model<DigestRunDoc>;
   readonly DashboardAccess: Model<DashboardAccessDoc>;
+  readonly AuditEntry: Model<AuditEntryDoc>;
 };
 
 /** Binds every model to one connection (tests open one connection per database). */
@@ -75,6 +77,7 @@ export function bindModels(connection: Connection): Models {
     Campaign: connection.model<CampaignDoc>('Campaign', campaignSchema),
     DigestRun: connection.model<DigestRunDoc>('DigestRun', digestRunSchema),
     DashboardAccess: connection.model<DashboardAccessDoc>('DashboardAccess', dashboardAccessSchema),
+    AuditEntry: connection.model<AuditEntryDoc>('AuditEntry', auditEntrySchema),
   };
 }
 

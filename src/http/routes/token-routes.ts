@@ -1,4 +1,5 @@
 import Router from '@koa/router';
+import type { AuditDeps } from '../../core/audit/index.js';
 import { createApiToken } from '../../core/org/create-api-token.js';
 import { listApiTokens } from '../../core/org/list-api-tokens.js';
 import type { ManageTokenDeps } from '../../core/org/managed-api-tokens.js';
@@ -6,7 +7,7 @@ import { revokeApiToken } from '../../core/org/revoke-api-token.js';
 import type { ApiState } from '../middleware/api-auth.js';
 
 /** The org's API tokens (admins): make one (its secret is in this answer only), list them, revoke one. */
-export function tokenRoutes(deps: ManageTokenDeps): Router<ApiState> {
+export function tokenRoutes(deps: ManageTokenDeps & AuditDeps): Router<ApiState> {
   const router = new Router<ApiState>();
   router.post('/tokens', async (ctx) => {
     ctx.status = 201;
