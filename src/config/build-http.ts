@@ -68,7 +68,8 @@ export function buildHttp(
   platforms: Pick<Platforms, 'routers' | 'rawBodyPaths' | 'sandboxRouters'>,
   deps: HttpDeps,
 ) {
-  const { orgs, members, teams, tokens, followUps, customers, orders, pendingCustomers } = storage.repos;
+  const { orgs, members, teams, tokens, followUps, customers, orders, pendingCustomers, audit } =
+    storage.repos;
   const edge = deps.edge ?? edgeSettings();
   const importLimits: ImportLimits = importLimitsOf(edge);
   let accepting = true;
@@ -79,7 +80,7 @@ export function buildHttp(
   const people = { members, teams, clock: deps.intakeDeps.clock };
   api.use(apiAuth(tokens, orgs, dashboardSession(storage, deps.intakeDeps.clock), people), tokenRole);
   for (const router of [
-    orgRoutes({ orgs, members, teams }),
+    orgRoutes({ orgs, members, teams, audit }),
     offboardingRoutes({
       ...{ offboarding: storage.repos.offboarding, members, teams, tasks: storage.repos.tasks },
       ...{ notifier: deps.intakeDeps.notifier, clock: deps.intakeDeps.clock },
@@ -87,8 +88,8 @@ export function buildHttp(
     leadRoutes(deps.intakeDeps),
     followUpRoutes({ ...deps.intakeDeps, followUps, customers, orders, pendingCustomers, members }),
     importRoutes(deps.intakeDeps, importLimits),
-    routingRoutes({ orgs, teams, members }),
-    tokenRoutes({ tokens, members, clock: deps.intakeDeps.clock }),
+    routingRoutes({ orgs, teams, members, audit }),
+    tokenRoutes({ tokens, members, audit, clock: deps.intakeDeps.clock }),
     ...(deps.afterSalesDeps ? [afterSalesRoutes(deps.afterSalesDeps)] : []),
     ...stageRouters(storage, deps, importLimits),
     ...reportRouters(storage, deps),
@@ -167,6 +168,7 @@ function reportRouters(storage: Storage, deps: HttpDeps): Router[] {
 function stageRouters(storage: Storage, deps: HttpDeps, limits: ImportLimits): Router[] {
   const { leads, customers, orders, pendingCustomers, members } = storage.repos;
   const { notifier, clock } = deps.intakeDeps;
-  const stageDeps = { leads, customers, orders, pendingCustomers, members, notifier, clock };
+  const { audit } = storage.repos;
+  const stageDeps = { leads, customers, orders, pendingCustomers, members, notifier, clock, audit };
   return [leadStageRoutes(stageDeps), customerRoutes(stageDeps), orderRoutes(stageDeps, limits)] as Router[];
 }

@@ -6,6 +6,7 @@ import { bindModels } from '../storage/models.js';
 import { mongoAfterSalesFigures } from '../storage/repositories/after-sales-figures.js';
 import { mongoAfterSalesOrders } from '../storage/repositories/after-sales-orders.js';
 import { mongoApiTokenRepository } from '../storage/repositories/api-token-repository.js';
+import { mongoAuditLog } from '../storage/repositories/audit-entry-repository.js';
 import { mongoBacklogQueries } from '../storage/repositories/backlog-queries.js';
 import { mongoChatDrafts } from '../storage/repositories/chat-draft-repository.js';
 import { mongoComplaintCustomers } from '../storage/repositories/complaint-customers.js';
@@ -76,6 +77,8 @@ export function buildStorage(connection: Connection, clock: Clock, edge: EdgeSet
     dashboardAccess: mongoDashboardAccess(models),
     // Exports (issue #15): every kind's lean, batched cursor (storage/exports).
     exportSource: mongoExportSource(models),
+    // The audit trail (issue #15): append-only, read by GET /api/v1/audit.
+    audit: mongoAuditLog(models),
   };
   return {
     connection,

@@ -48,11 +48,18 @@ export function composeApp(options: ComposeOptions) {
     publicUrl: config.PUBLIC_URL,
     onDelivery: (platform, outcome) => metrics.outboxDeliveries.inc({ platform, outcome }),
   });
-  const intakeDeps = { leads, roster, conversion, notifier: chat.notifier, clock };
+  const intakeDeps = {
+    leads,
+    roster,
+    conversion,
+    notifier: chat.notifier,
+    clock,
+    audit: storage.repos.audit,
+  };
   const { complaints, tasks, afterSalesOrders, afterSalesFigures, counters, members } = storage.repos;
   const afterSalesDeps = {
     ...{ complaints, tasks, orders: afterSalesOrders, figures: afterSalesFigures, counters, members },
-    ...{ notifier: chat.notifier, clock },
+    ...{ notifier: chat.notifier, clock, audit: storage.repos.audit },
   };
   const built = buildJobs(storage, chat, { clock, outboxIntervalMs: config.OUTBOX_INTERVAL_MS });
   const backups = options.backups

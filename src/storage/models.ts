@@ -1,5 +1,6 @@
 import type { Connection, Model } from 'mongoose';
 import { type ApiTokenDoc, apiTokenSchema } from './models/api-token-model.js';
+import { type AuditEntryDoc, auditEntrySchema } from './models/audit-entry-model.js';
 import { type CampaignDoc, campaignSchema } from './models/campaign-model.js';
 import { type ChatDraftDoc, chatDraftSchema } from './models/chat-draft-model.js';
 import { type ComplaintDoc, complaintSchema } from './models/complaint-model.js';
@@ -54,6 +55,7 @@ export type Models = {
   readonly DashboardAccess: Model<DashboardAccessDoc>;
   readonly ExportFile: Model<ExportFileDoc>;
   readonly ExportFileChunk: Model<ExportFileChunkDoc>;
+  readonly AuditEntry: Model<AuditEntryDoc>;
 };
 
 /** Binds every model to one connection (tests open one connection per database). */
@@ -85,6 +87,7 @@ export function bindModels(connection: Connection): Models {
     DashboardAccess: connection.model<DashboardAccessDoc>('DashboardAccess', dashboardAccessSchema),
     ExportFile: connection.model<ExportFileDoc>('ExportFile', exportFileSchema),
     ExportFileChunk: connection.model<ExportFileChunkDoc>('ExportFileChunk', exportFileChunkSchema),
+    AuditEntry: connection.model<AuditEntryDoc>('AuditEntry', auditEntrySchema),
   };
 }
 

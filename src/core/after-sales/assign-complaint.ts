@@ -1,3 +1,4 @@
+import { type AuditDeps, recordAudit } from '../audit/index.js';
 import { type Caller, can, type Member, type Org } from '../org/index.js';
 import { DomainError } from '../shared/errors.js';
 import type { MemberId } from '../shared/ids.js';
@@ -37,7 +38,7 @@ export const takesTasks = (m: Member): boolean => m.active && m.roles.some((r) =
  * the org's members, the complaint write, the task insert, the outbox.
  */
 export async function assignComplaint(
-  deps: AfterSalesDeps,
+  deps: AfterSalesDeps & AuditDeps,
   caller: Caller,
   input: AssignComplaintInput,
 ): Promise<{ complaint: Complaint; task: Task }> {
@@ -54,6 +55,13 @@ export async function assignComplaint(
     : members.filter((m) => m.roles.includes('aftersales_manager')).map((m) => m.id);
   const complaint = await claimComplaint(deps, caller, input.complaint, assignee);
   const task = await ensureTask(deps, org, complaint, managerIds);
+  // Keyed by the assignment's round: a retried click completes the same round and records nothing new.
+  await recordAudit(deps, caller, {
+    kind: 'complaint.assign',
+    target: { type: 'complaint', id: complaint.id, label: complaint.code },
+    after: { assigneeId: assignee.id, assigneeName: assignee.name },
+    key: `${complaint.id}@${complaint.round}`,
+  });
   return { complaint, task };
 }
 

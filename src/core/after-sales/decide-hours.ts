@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { type AuditDeps, recordAudit } from '../audit/index.js';
 import { assertCan, type Caller } from '../org/index.js';
 import { DomainError } from '../shared/errors.js';
 import { textField } from '../shared/text-field.js';
@@ -36,7 +37,7 @@ type Decision = z.output<typeof decideHoursSchema>;
  * the keyed notices: four database commands.
  */
 export async function decideHours(
-  deps: TaskWorkDeps,
+  deps: TaskWorkDeps & AuditDeps,
   caller: Caller,
   input: DecideHoursInput,
 ): Promise<Task> {
@@ -79,6 +80,13 @@ export async function decideHours(
     );
     await deps.notifier.publish(task.orgId, taskNotices(task, 'approved'));
   }
+  // Keyed by the task's history length: a platform's retry of the same click finds the same task and key.
+  await recordAudit(deps, caller, {
+    kind: 'task.approval',
+    target: { type: 'task', id: task.id, label: task.code },
+    after: { decision: given.decision, hours: task.approval?.hours ?? null },
+    key: `${task.id}@${task.history.length}`,
+  });
   return task;
 }
 

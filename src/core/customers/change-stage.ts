@@ -1,3 +1,4 @@
+import { recordAudit } from '../audit/index.js';
 import {
   FIRST_STAGE_KEY,
   findLead,
@@ -78,6 +79,13 @@ async function attemptChange(
   if (!written) return undefined;
   // The quote card is one of them (see quoteNotices): the notice sweep re-sends it too after a crash.
   await deps.notifier.publish(org.id, leadNotices(written));
+  await recordAudit(deps, caller, {
+    kind: 'customer.stage',
+    target: { type: 'lead', id: lead.id, label: lead.code ?? lead.id },
+    before: { stage: from.key },
+    after: { stage: target.key },
+    key: `${lead.id}@${written.version}`,
+  });
   const done = target.kind === 'won' ? await completeWonLead(deps, written) : undefined;
   return { lead: done ? settledLead(written) : written, changed: true, ...(done ?? {}) };
 }

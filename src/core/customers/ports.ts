@@ -1,3 +1,4 @@
+import type { AuditDeps } from '../audit/index.js';
 import type { Lead, LeadRepository } from '../leads/index.js';
 import type { MemberRepository } from '../org/index.js';
 import type { Clock } from '../shared/clock.js';
@@ -83,4 +84,4 @@ export type StageDeps = {
   readonly members: Pick<MemberRepository, 'list'>;
   readonly notifier: Notifier;
   readonly clock: Clock;
-};
+} & AuditDeps;

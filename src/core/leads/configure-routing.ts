@@ -1,3 +1,4 @@
+import { type AuditDeps, changedFields, recordAudit } from '../audit/index.js';
 import type { Caller, MemberRepository, OrgRepository, TeamRepository } from '../org/index.js';
 import { assertCan } from '../org/index.js';
 import { DomainError, type FieldIssue, validationFailed } from '../shared/errors.js';
@@ -10,7 +11,7 @@ export type ConfigureRoutingDeps = {
   readonly orgs: OrgRepository;
   readonly teams: TeamRepository;
   readonly members: MemberRepository;
-};
+} & AuditDeps;
 
 /** Replaces the org's routing rules as a whole (one write), after checking every rule names a team of the org. */
 export async function configureRouting(
@@ -35,6 +36,9 @@ export async function configureRouting(
   if (issues.length > 0) throw validationFailed(issues);
   const org = await deps.orgs.setRouting(caller.org.id, config);
   if (!org) throw new DomainError('ORG_NOT_FOUND', { orgId: caller.org.id });
+  const diff = changedFields({ routing: caller.org.settings.routing }, { routing: config });
+  const target = { type: 'org', id: caller.org.id, label: caller.org.name };
+  if (diff) await recordAudit(deps, caller, { kind: 'routing.update', target, ...diff });
   return config;
 }
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { afterSalesSettingsSchema } from '../after-sales/index.js';
+import { type AuditDeps, changedFields, recordAudit } from '../audit/index.js';
 import { backupSettingsSchema } from '../backups/index.js';
 import { stageSettingsSchema } from '../customers/index.js';
 import { followUpSettingsSchema, planSettingsSchema } from '../follow-ups/index.js';
@@ -93,7 +94,7 @@ export type OrgSettingsPatch = z.output<typeof orgSettingsPatchSchema>;
  * days" — and working hours). The ladder must climb: nudge before manager copy before reclaim.
  */
 export async function configureOrgSettings(
-  deps: { readonly orgs: OrgRepository },
+  deps: { readonly orgs: OrgRepository } & AuditDeps,
   caller: Caller,
   input: { readonly settings: unknown },
 ): Promise<Org> {
@@ -112,5 +113,10 @@ export async function configureOrgSettings(
   }
   const updated = await deps.orgs.updateSettings(org.id, patch);
   if (!updated) throw new DomainError('ORG_NOT_FOUND', { orgId: org.id });
+  // Only the fields that changed, before (the caller's org as loaded) and after (as stored); no extra read.
+  const diff = changedFields(org.settings, updated.settings);
+  if (diff) await recordAudit(deps, caller, { kind: 'settings.update', target: orgTarget(org), ...diff });
   return updated;
 }
+
+const orgTarget = (org: Org) => ({ type: 'org', id: org.id, label: org.name });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { type AuditDeps, recordAudit } from '../audit/index.js';
 import { DomainError } from '../shared/errors.js';
 import type { MemberId, TeamId } from '../shared/ids.js';
 import { textField } from '../shared/text-field.js';
@@ -24,7 +25,7 @@ const teamSchema = z
 
 /** Sets a team's channel and/or manager. */
 export async function configureTeam(
-  deps: ConnectChatDeps,
+  deps: ConnectChatDeps & AuditDeps,
   caller: Caller,
   input: { readonly teamId: TeamId; readonly patch: unknown },
 ): Promise<Team> {
@@ -39,5 +40,11 @@ export async function configureTeam(
     ...(patch.managerId ? { managerId: patch.managerId as MemberId } : {}),
   });
   if (!team) throw new DomainError('TEAM_NOT_FOUND', { teamId: id });
+  // The new values only: the team as it was is not read (no extra read per change); the previous entry has it.
+  await recordAudit(deps, caller, {
+    kind: 'team.update',
+    target: { type: 'team', id, label: team.name },
+    after: patch,
+  });
   return team;
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { type AuditDeps, recordAudit } from '../audit/index.js';
 import { validationFailed } from '../shared/errors.js';
 import { textField } from '../shared/text-field.js';
 import { parseInput } from '../shared/validate.js';
@@ -17,7 +18,7 @@ const inputSchema = z.strictObject({
  * its SHA-256 hash, so it cannot be shown again: a lost one is revoked and replaced.
  */
 export async function createApiToken(
-  deps: ManageTokenDeps,
+  deps: ManageTokenDeps & AuditDeps,
   caller: Caller,
   input: unknown,
 ): Promise<{ token: ApiTokenSummary; secret: string }> {
@@ -33,5 +34,17 @@ export async function createApiToken(
     throw validationFailed([
       { field: 'name', message: 'this org already has a token of that name', problem: { kind: 'duplicate' } },
     ]);
+  // The name and role only: never the secret, its hash or its prefix.
+  await recordAudit(deps, caller, {
+    kind: 'token.create',
+    target: tokenTarget(token),
+    after: { name, role },
+  });
   return { token, secret };
 }
+
+export const tokenTarget = (token: ApiTokenSummary) => ({
+  type: 'api_token',
+  id: token.id,
+  label: token.name,
+});

@@ -1,5 +1,7 @@
+import { type AuditDeps, recordAudit } from '../audit/index.js';
 import { DomainError } from '../shared/errors.js';
 import type { Caller } from './caller.js';
+import { tokenTarget } from './create-api-token.js';
 import type { ApiTokenSummary, ManageTokenDeps } from './managed-api-tokens.js';
 import { assertCan, can } from './permissions.js';
 
@@ -8,7 +10,7 @@ import { assertCan, can } from './permissions.js';
  * the next request with it is a 401: nothing caches a grant.
  */
 export async function revokeApiToken(
-  deps: ManageTokenDeps,
+  deps: ManageTokenDeps & AuditDeps,
   caller: Caller,
   input: { readonly tokenId: string },
 ): Promise<ApiTokenSummary> {
@@ -19,5 +21,6 @@ export async function revokeApiToken(
   if (!admin && !owner) throw new DomainError('FORBIDDEN', { action: 'token.issue', roles: caller.roles });
   const token = await deps.tokens.revoke(caller.org.id, input.tokenId, deps.clock.now(), owner);
   if (!token) throw new DomainError('NOT_FOUND', { tokenId: input.tokenId });
+  await recordAudit(deps, caller, { kind: 'token.revoke', target: tokenTarget(token) });
   return token;
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { type AuditDeps, recordAudit } from '../audit/index.js';
 import { DomainError } from '../shared/errors.js';
 import type { MemberId } from '../shared/ids.js';
 import { textField } from '../shared/text-field.js';
@@ -19,7 +20,7 @@ const identitiesSchema = z.strictObject({
  * A user id already held by another member of the org is a conflict, named in the answer.
  */
 export async function setIdentities(
-  deps: ConnectChatDeps,
+  deps: ConnectChatDeps & AuditDeps,
   caller: Caller,
   input: { readonly memberId: MemberId; readonly identities: unknown },
 ): Promise<Member> {
@@ -34,5 +35,7 @@ export async function setIdentities(
   }
   const member = await deps.members.setIdentities(caller.org.id, id, identities);
   if (!member) throw new DomainError('MEMBER_NOT_FOUND', { memberId: id });
+  const target = { type: 'member', id, label: member.name };
+  await recordAudit(deps, caller, { kind: 'member.identities', target, after: { identities } });
   return member;
 }

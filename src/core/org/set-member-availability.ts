@@ -1,3 +1,4 @@
+import { type AuditDeps, recordAudit } from '../audit/index.js';
 import type { Clock } from '../shared/clock.js';
 import { DomainError } from '../shared/errors.js';
 import type { MemberId } from '../shared/ids.js';
@@ -14,7 +15,7 @@ export type SetAvailabilityDeps = {
   readonly members: MemberRepository;
   readonly notifier: Notifier;
   readonly clock: Clock;
-};
+} & AuditDeps;
 
 /** Puts a member on leave or back to work; routing skips members on leave. Managers may do it for others. */
 export async function setMemberAvailability(
@@ -38,5 +39,7 @@ export async function setMemberAvailability(
   await deps.notifier.publish(orgId, [
     memberStatusNotice(updated, team, dailyCapOf(updated, org.settings), 'update', stamp),
   ]);
+  const about = { type: 'member', id: updated.id, label: updated.name };
+  await recordAudit(deps, caller, { kind: 'member.availability', target: about, after: { availability } });
   return updated;
 }

@@ -1,3 +1,4 @@
+import { type AuditDeps, recordAudit } from '../audit/index.js';
 import {
   type Assignment,
   canManageLead,
@@ -24,7 +25,7 @@ import { localDay } from '../shared/local-day.js';
 import type { ClaimDeps } from './ports.js';
 import { handOverChange, OWNERSHIP_FIELDS } from './release-moves.js';
 
-export type AssignDeps = ClaimDeps & { readonly roster: RosterRepository };
+export type AssignDeps = ClaimDeps & { readonly roster: RosterRepository } & AuditDeps;
 
 /** `to`: a member's id or exact name, or `pool` (back to the team's public pool). */
 export type AssignLeadInput = {
@@ -58,7 +59,7 @@ export async function assignLead(deps: AssignDeps, caller: Caller, input: Assign
   if (input.to === 'pool') {
     if (lead.status === 'pooled') return lead;
     const change: LeadChange = { set: { status: 'pooled' }, unset: OWNERSHIP_FIELDS, event };
-    return write(deps, caller, lead, change, async () => undefined);
+    return audited(deps, caller, lead, await write(deps, caller, lead, change, async () => undefined));
   }
   const roster = await deps.roster.loadAll(org.id);
   const target = findMember(roster, input.to);
@@ -74,7 +75,7 @@ export async function assignLead(deps: AssignDeps, caller: Caller, input: Assign
   const forced = why !== undefined && input.force === true && FORCEABLE.has(why);
   if (why && !forced) throw new DomainError('ASSIGNEE_NOT_ELIGIBLE', { name: target.name, why });
   const teamSize = roster.filter((m) => m.teamId === target.teamId).length;
-  return handTo(deps, caller, lead, target, {
+  const moved = await handTo(deps, caller, lead, target, {
     candidate,
     day,
     forced,
@@ -82,6 +83,22 @@ export async function assignLead(deps: AssignDeps, caller: Caller, input: Assign
     strategy: 'round_robin',
     teamSize,
   });
+  return audited(deps, caller, lead, moved);
+}
+
+/**
+ * One entry per hand move (a bulk move writes one for the whole batch, in assignLeads). The lead's new version is
+ * the key: the same move recorded twice is stored once.
+ */
+async function audited(deps: AssignDeps, caller: Caller, lead: Lead, updated: Lead): Promise<Lead> {
+  await recordAudit(deps, caller, {
+    kind: lead.ownerId ? 'lead.reassign' : 'lead.assign',
+    target: { type: 'lead', id: lead.id, label: lead.code ?? lead.id },
+    before: { status: lead.status, ownerId: lead.ownerId ?? null },
+    after: { status: updated.status, ownerId: updated.ownerId ?? null },
+    key: `${lead.id}@${updated.version}`,
+  });
+  return updated;
 }
 
 /**

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { recordAudit } from '../audit/index.js';
 import {
   canManageLead,
   type Lead,
@@ -121,7 +122,24 @@ export async function assignLeads(
     name: names.get(memberId) ?? '',
     count,
   }));
+  if (!body.dryRun && done.size > 0) await recordBulk(deps, caller, body.strategy, results);
   return { dryRun: body.dryRun === true, perMember, results };
+}
+
+/** Which leads went to whom, at most BULK_AUDIT_LIST of them listed: one entry for the batch, not one per lead. */
+const BULK_AUDIT_LIST = 1000;
+async function recordBulk(
+  deps: AssignDeps,
+  caller: Caller,
+  strategy: string,
+  results: readonly BulkOutcome[],
+) {
+  const moved = results.flatMap((r) => ('to' in r ? [{ lead: r.lead, to: r.to as string }] : []));
+  await recordAudit(deps, caller, {
+    kind: 'lead.bulk_assign',
+    target: { type: 'leads', id: `${moved.length}` },
+    details: { strategy, count: moved.length, moved: moved.slice(0, BULK_AUDIT_LIST) },
+  });
 }
 
 type Body = z.infer<typeof bulkAssignSchema>;

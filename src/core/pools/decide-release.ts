@@ -1,3 +1,4 @@
+import { type AuditDeps, recordAudit } from '../audit/index.js';
 import type { Lead, ReleaseRecord } from '../leads/index.js';
 import { findLead, type LeadRef, leadNotices } from '../leads/index.js';
 import { actingMember, assertCan, type Caller } from '../org/index.js';
@@ -16,7 +17,7 @@ export type ReleaseDecision = { readonly approveTo: MemberId } | { readonly keep
  * the version read, so two directors clicking at once cannot both decide.
  */
 export async function decideRelease(
-  deps: ClaimDeps,
+  deps: ClaimDeps & AuditDeps,
   caller: Caller,
   input: { readonly leadId: LeadRef; readonly decision: ReleaseDecision },
 ): Promise<Lead> {
@@ -75,5 +76,12 @@ export async function decideRelease(
   }
   if (!updated) throw new DomainError('RELEASE_NOT_PENDING', { leadId: id });
   await deps.notifier.publish(org.id, leadNotices(updated));
+  await recordAudit(deps, caller, {
+    kind: 'lead.approval',
+    target: { type: 'lead', id, label: lead.code ?? id },
+    before: { ownerId },
+    after: { decision: 'keep' in decision ? 'kept' : 'approved', ownerId: updated.ownerId ?? null },
+    key: `${id}@${updated.version}`,
+  });
   return updated;
 }

@@ -1,4 +1,5 @@
 import Router from '@koa/router';
+import type { AuditLog } from '../../core/audit/index.js';
 import {
   assertCan,
   configureOrgSettings,
@@ -18,6 +19,7 @@ export function orgRoutes(deps: {
   orgs: OrgRepository;
   members: MemberRepository;
   teams: TeamRepository;
+  audit?: AuditLog;
 }): Router<ApiState> {
   const router = new Router<ApiState>();
   router.patch('/org/chat', async (ctx) => {

@@ -1,4 +1,5 @@
 import Router from '@koa/router';
+import type { AuditDeps } from '../../core/audit/index.js';
 import { createApiToken } from '../../core/org/create-api-token.js';
 import { createMemberToken, type MemberTokenDeps } from '../../core/org/create-member-token.js';
 import { listApiTokens } from '../../core/org/list-api-tokens.js';
@@ -10,7 +11,7 @@ import type { ApiState } from '../middleware/api-auth.js';
  * The org's API tokens: make one (its secret is in this answer only), list them, revoke one. An org token has a
  * `role`; a member's (`POST /tokens {memberId}` or `POST /members/:id/tokens`) acts as that member.
  */
-export function tokenRoutes(deps: MemberTokenDeps): Router<ApiState> {
+export function tokenRoutes(deps: MemberTokenDeps & AuditDeps): Router<ApiState> {
   const router = new Router<ApiState>();
   router.post('/tokens', async (ctx) => {
     const body: unknown = ctx.request.body;
