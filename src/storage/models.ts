@@ -13,6 +13,7 @@ import {
   exportFileChunkSchema,
   exportFileSchema,
 } from './models/export-file-model.js';
+import { type ExportRequestDoc, exportRequestSchema } from './models/export-request-model.js';
 import { type FollowUpDoc, followUpSchema } from './models/follow-up-model.js';
 import { type InboundEventDoc, inboundEventSchema } from './models/inbound-event-model.js';
 import { type LeadDoc, leadSchema } from './models/lead-model.js';
@@ -54,6 +55,7 @@ export type Models = {
   readonly DashboardAccess: Model<DashboardAccessDoc>;
   readonly ExportFile: Model<ExportFileDoc>;
   readonly ExportFileChunk: Model<ExportFileChunkDoc>;
+  readonly ExportRequest: Model<ExportRequestDoc>;
 };
 
 /** Binds every model to one connection (tests open one connection per database). */
@@ -85,6 +87,7 @@ export function bindModels(connection: Connection): Models {
     DashboardAccess: connection.model<DashboardAccessDoc>('DashboardAccess', dashboardAccessSchema),
     ExportFile: connection.model<ExportFileDoc>('ExportFile', exportFileSchema),
     ExportFileChunk: connection.model<ExportFileChunkDoc>('ExportFileChunk', exportFileChunkSchema),
+    ExportRequest: connection.model<ExportRequestDoc>('ExportRequest', exportRequestSchema),
   };
 }
 
