@@ -16,6 +16,7 @@ const ALIASES: Readonly<Record<string, CommandName>> = {
   任务: 'tasks',
   报表: 'report',
   报告: 'report',
+  导出: 'export',
   看板: 'dashboard',
   绑定: 'link',
   成员: 'member',

@@ -14,6 +14,7 @@ import {
   exportFileChunkSchema,
   exportFileSchema,
 } from './models/export-file-model.js';
+import { type ExportRequestDoc, exportRequestSchema } from './models/export-request-model.js';
 import { type FollowUpDoc, followUpSchema } from './models/follow-up-model.js';
 import { type InboundEventDoc, inboundEventSchema } from './models/inbound-event-model.js';
 import { type LeadDoc, leadSchema } from './models/lead-model.js';
@@ -56,6 +57,7 @@ export type Models = {
   readonly ExportFile: Model<ExportFileDoc>;
   readonly ExportFileChunk: Model<ExportFileChunkDoc>;
   readonly AuditEntry: Model<AuditEntryDoc>;
+  readonly ExportRequest: Model<ExportRequestDoc>;
 };
 
 /** Binds every model to one connection (tests open one connection per database). */
@@ -88,6 +90,7 @@ export function bindModels(connection: Connection): Models {
     ExportFile: connection.model<ExportFileDoc>('ExportFile', exportFileSchema),
     ExportFileChunk: connection.model<ExportFileChunkDoc>('ExportFileChunk', exportFileChunkSchema),
     AuditEntry: connection.model<AuditEntryDoc>('AuditEntry', auditEntrySchema),
+    ExportRequest: connection.model<ExportRequestDoc>('ExportRequest', exportRequestSchema),
   };
 }
 

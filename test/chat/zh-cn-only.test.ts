@@ -156,6 +156,24 @@ const contactPlan = {
 
 /** One or more samples of every notice kind; a kind without one does not compile. */
 const NOTICES: { readonly [K in NoticeKind]: readonly [NoticeRecipient, NoticeDataByKind[K]][] } = {
+  'export.file': [
+    [
+      toRep,
+      {
+        fileId: 'f-1',
+        fileName: '跟进记录-2026-11.csv',
+        mime: 'text/csv',
+        kind: 'follow-ups',
+        rows: 1204,
+        period: '本月',
+      },
+    ],
+  ],
+  'export.empty': [[toRep, { kind: 'follow-ups', period: '上月' }]],
+  'export.failed': [
+    [toRep, { kind: 'leads', code: 'FORBIDDEN' }],
+    [toRep, { kind: 'leads', period: '本周', code: 'failed' }],
+  ],
   'member.status': [
     [
       toRep,

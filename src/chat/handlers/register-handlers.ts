@@ -23,6 +23,7 @@ import { complaintDraftAnswerer } from './complaint-draft.js';
 import type { ComplaintChatDeps } from './complaint-flow.js';
 import { COMPLAINT_FORM, complaintSubmit } from './complaint-form.js';
 import { type DashboardChatDeps, dashboardCommand, openDashboardAction } from './dashboard-command.js';
+import { type ExportChatDeps, exportCommand } from './export-command.js';
 import { followUpCommand } from './follow-up-command.js';
 import { followUpDraftAnswerer } from './follow-up-draft.js';
 import { FOLLOW_UP_FORM, followUpSubmit } from './follow-up-form.js';
@@ -72,7 +73,8 @@ export type HandlerDeps = SetAvailabilityDeps &
   DueLeadsDeps &
   ComplaintChatDeps &
   TaskWorkDeps &
-  ReportChatDeps & { readonly drafts: ChatDraftStore } & Partial<DashboardChatDeps> & {
+  ReportChatDeps & { readonly drafts: ChatDraftStore } & Partial<DashboardChatDeps> &
+  Partial<Pick<ExportChatDeps, 'exportRequests' | 'onExportQueued'>> & {
     /** Offboarding's store (`/member leave`); a chat built without it (core fakes) does not know the command. */
     readonly offboarding?: OffboardingStore;
   };
@@ -93,6 +95,7 @@ export function registerHandlers(registry: Registry, deps: HandlerDeps): Registr
       .onCommand('hours', hoursCommand(deps))
       .onCommand('tasks', tasksCommand(deps))
       .onCommand('report', reportCommand(deps))
+      .onCommand('export', exportLinkCommand(deps))
       .onCommand('dashboard', dashboardLinkCommand(deps))
       .onCommand('member', withOffboarding(deps, memberCommand, 'member'))
       .onAction(OFFBOARD_ACTIONS.confirm, withOffboarding(deps, offboardConfirmAction))
@@ -155,6 +158,16 @@ function dashboardLinkCommand(deps: HandlerDeps) {
     ? dashboardCommand({ ...deps, dashboardAccess })
     : async () => {
         throw new DomainError('UNKNOWN_COMMAND', { command: 'dashboard' });
+      };
+}
+
+/** `/导出`, where the requests' store is wired (the export runner with it); elsewhere an unknown command. */
+function exportLinkCommand(deps: HandlerDeps) {
+  const { exportRequests } = deps;
+  return exportRequests
+    ? exportCommand({ ...deps, exportRequests })
+    : async () => {
+        throw new DomainError('UNKNOWN_COMMAND', { command: 'export' });
       };
 }
 

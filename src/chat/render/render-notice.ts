@@ -8,6 +8,7 @@ import { agendaCard } from './agenda-card.js';
 import { backupDrillCard, backupFailedCard } from './backup-card.js';
 import { complaintCard } from './complaint-card.js';
 import { contactReminderCard, missedContactsCard } from './contact-reminder-card.js';
+import { exportEmptyMessage, exportFailedMessage, exportFileMessage } from './export-message.js';
 import { handOffCard } from './hand-off-card.js';
 import { handedOverCard } from './handed-over-card.js';
 import { leadApprovalCard, leadDecisionMessage } from './lead-approval-card.js';
@@ -49,6 +50,9 @@ const RENDERERS: Renderers = {
   'backup.failed': backupFailedCard,
   'backup.drill': backupDrillCard,
   'member.handed_over': handedOverCard,
+  'export.file': exportFileMessage,
+  'export.empty': exportEmptyMessage,
+  'export.failed': exportFailedMessage,
 };
 
 export function renderNotice(notice: Pick<Notice, 'kind' | 'data'>, ctx: RenderContext): OutboundMessage {

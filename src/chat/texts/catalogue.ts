@@ -7,6 +7,7 @@ import type { BackupTexts } from './backup-texts.js';
 import type { ChartTexts } from './chart-texts.js';
 import type { ComplaintChatTexts } from './complaint-chat-texts-zh-cn.js';
 import type { DashboardTexts } from './dashboard-texts.js';
+import type { ExportChatTexts } from './export-chat-texts.js';
 import type { DraftTexts, FollowUpTexts } from './follow-up-texts.js';
 import type { OffboardingTexts } from './offboarding-texts.js';
 import type { PlanTexts } from './plan-texts.js';
@@ -54,6 +55,7 @@ export type Catalogue = {
   readonly plan: PlanTexts;
   readonly report: ReportTexts;
   readonly backups: BackupTexts;
+  readonly exports: ExportChatTexts;
   readonly offboarding: OffboardingTexts;
   readonly followUps: FollowUpTexts;
   readonly drafts: DraftTexts;
@@ -85,6 +87,7 @@ export const COMMAND_NAMES = [
   'hours',
   'tasks',
   'report',
+  'export',
   'dashboard',
   'link',
   'member',

@@ -4,6 +4,7 @@ import type { Catalogue, CommandName } from './catalogue.js';
 import { chartTextsEn } from './chart-texts-en.js';
 import { complaintChatTextsEn, complaintErrorsEn } from './complaint-chat-texts-en.js';
 import { dashboardErrorsEn, dashboardTextsEn } from './dashboard-texts-en.js';
+import { exportChatTextsEn } from './export-chat-texts-en.js';
 import { exportErrorsEn } from './export-texts-en.js';
 import { describeIssues } from './field-issues.js';
 import { followUpErrorsEn } from './follow-up-errors-en.js';
@@ -38,6 +39,8 @@ const COMMAND_HELP: Readonly<Record<CommandName, string>> = {
   tasks: '/tasks — your open after-sales tasks (overdue first)',
   report:
     '/report [this week|last week|this month|last month|2026-11] [team] — the report card with charts, e.g. /report last week East · /report channels · /report after-sales · /report heatmap',
+  export:
+    '/export follow-ups|leads|customers|orders|complaints|tasks [this-week|last-week|this-month|last-month|2026-11] [team] — the file arrives in your DM, e.g. /export follow-ups this-month',
   dashboard: '/dashboard — open the dashboard (a sign-in link, good for 10 minutes, sent to you privately)',
   link: '/link NAME — link your chat account to your member (an admin approves)',
   member:
@@ -145,6 +148,7 @@ export const en: Catalogue = {
   stage: stageTextsEn,
   plan: planTextsEn,
   report: reportTextsEn,
+  exports: exportChatTextsEn,
   backups: backupTextsEn,
   offboarding: offboardingTextsEn,
   followUps: followUpTextsEn,

@@ -5,6 +5,7 @@ import type { Catalogue, CommandName } from './catalogue.js';
 import { chartTextsZhCN } from './chart-texts-zh-cn.js';
 import { complaintChatTextsZhCN, complaintErrorsZhCN } from './complaint-chat-texts-zh-cn.js';
 import { dashboardErrorsZhCN, dashboardTextsZhCN } from './dashboard-texts-zh-cn.js';
+import { exportChatTextsZhCN } from './export-chat-texts-zh-cn.js';
 import { exportErrorsZhCN } from './export-texts-zh-cn.js';
 import { describeIssues } from './field-issues.js';
 import { followUpErrorsZhCN } from './follow-up-errors-zh-cn.js';
@@ -38,6 +39,8 @@ const COMMAND_HELP: Readonly<Record<CommandName, string>> = {
   tasks: '/我的任务 — 我手上未完成的售后任务（逾期的排在前面）',
   report:
     '/报表 [本周|上周|本月|上月|2026-11] [销售组] — 报表卡片（带图表），例如 /报表 上周 华东组 · /报表 渠道 · /报表 售后 · /报表 热力图',
+  export:
+    '/导出 跟进|线索|客户|订单|投诉|任务 [本周|上周|本月|上月|2026-11] [销售组] — 导出文件发到你的私聊，例如 /导出 跟进 本月',
   dashboard: '/看板 — 打开数据看板（私信发给你一个 10 分钟内有效的登录链接）',
   link: '/绑定 姓名 — 把你的聊天账号绑定到成员（需管理员批准）',
   member:
@@ -145,6 +148,7 @@ export const zhCN: Catalogue = {
   stage: stageTextsZhCN,
   plan: planTextsZhCN,
   report: reportTextsZhCN,
+  exports: exportChatTextsZhCN,
   backups: backupTextsZhCN,
   offboarding: offboardingTextsZhCN,
   followUps: followUpTextsZhCN,

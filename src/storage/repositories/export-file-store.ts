@@ -29,13 +29,17 @@ export function mongoFileStore(models: Pick<Models, 'ExportFile' | 'ExportFileCh
         })),
       );
       // Last: the file exists for readers only once every chunk is there.
-      await models.ExportFile.updateOne(
-        { _id: id },
-        {
-          $set: { orgId, name: file.name, mime: file.mime, size: bytes.byteLength, chunks, expiresAt },
-        },
-        { upsert: true },
-      );
+      // Replaced whole: a rerun's file may have fewer chunks than the first run's.
+      await models.ExportFile.deleteOne({ _id: id });
+      await models.ExportFile.create({
+        _id: id,
+        orgId,
+        name: file.name,
+        mime: file.mime,
+        size: bytes.byteLength,
+        chunks,
+        expiresAt,
+      });
       return id;
     },
 
@@ -64,7 +68,9 @@ export function mongoFileStore(models: Pick<Models, 'ExportFile' | 'ExportFileCh
 /** A lean read gives a bson Binary (or a Buffer, by driver); both hold the bytes. */
 function toBuffer(data: unknown): Buffer {
   if (Buffer.isBuffer(data)) return data;
-  const binary = data as { buffer?: Uint8Array; value?: () => Uint8Array };
-  if (binary.buffer instanceof Uint8Array) return Buffer.from(binary.buffer);
+  // A bson Binary's buffer may be longer than its content: `position` is where the content ends.
+  const binary = data as { buffer?: Uint8Array; position?: number };
+  if (binary.buffer instanceof Uint8Array)
+    return Buffer.from(binary.buffer.subarray(0, binary.position ?? binary.buffer.byteLength));
   throw new Error('export file chunk holds no bytes');
 }
