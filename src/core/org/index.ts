@@ -6,6 +6,7 @@ export * from './configure-team.js';
 export * from './connect-chat.js';
 export * from './decide-link.js';
 export * from './error-codes.js';
+export * from './intern-rules.js';
 export * from './issue-api-token.js';
 export * from './list-members.js';
 export * from './member-status-notice.js';

@@ -2,6 +2,8 @@ import {
   type Assignment,
   canManageLead,
   findLead,
+  importanceSkip,
+  importantRule,
   type Lead,
   type LeadChange,
   type LeadRef,
@@ -12,7 +14,6 @@ import {
   type RoutingCandidate,
   type Strategy,
   scopeHasTeam,
-  seniorsOnly,
   skipReason,
   type TakeTurn,
   toCandidate,
@@ -69,8 +70,7 @@ export async function assignLead(deps: AssignDeps, caller: Caller, input: Assign
   const day = localDay(at, org.settings.timeZone);
   const candidate = toCandidate(org, target, day, undefined);
   const why =
-    skipReason(candidate, 'round_robin') ??
-    (seniorsOnly(org, lead.grade) && !candidate.senior ? 'not_senior' : undefined);
+    skipReason(candidate, 'round_robin') ?? importanceSkip(candidate, importantRule(org, lead.grade));
   const forced = why !== undefined && input.force === true && FORCEABLE.has(why);
   if (why && !forced) throw new DomainError('ASSIGNEE_NOT_ELIGIBLE', { name: target.name, why });
   const teamSize = roster.filter((m) => m.teamId === target.teamId).length;
