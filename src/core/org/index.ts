@@ -4,6 +4,7 @@ export * from './caller.js';
 export * from './configure-org-settings.js';
 export * from './configure-team.js';
 export * from './connect-chat.js';
+export * from './data-scope.js';
 export * from './decide-link.js';
 export * from './error-codes.js';
 export * from './intern-rules.js';
