@@ -550,6 +550,7 @@ const ERRORS: Readonly<Record<ErrorCode, ErrorDetails>> = {
   FOLLOW_UP_NOT_YOURS: { followUpId: LEAD },
   FOLLOW_UP_SUPERSEDED: { followUpId: LEAD },
   LEAD_NOT_IN_YOUR_TEAM: { leadId: LEAD },
+  INTERN_IMPORTANT_LEAD: { leadId: LEAD },
   PRIVATE_POOL_FULL: { capacity: 50 },
   BATCH_TOO_LARGE: { max: 1000, got: 1200 },
   IDEMPOTENCY_KEY_REUSED: { leadId: LEAD, matchedOn: 'externalId' },

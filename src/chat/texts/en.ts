@@ -59,7 +59,7 @@ export const en: Catalogue = {
     aftersales: 'After-sales',
     aftersales_manager: 'After-sales manager',
   },
-  levels: { junior: 'Junior', senior: 'Senior' },
+  levels: { intern: 'Intern', junior: 'Junior', senior: 'Senior' },
   errors: {
     ...followUpErrorsEn,
     ...afterSalesErrorsEn,
@@ -96,6 +96,7 @@ export const en: Catalogue = {
         ? 'This lead is not yours; only its owner can record a follow-up.'
         : 'Only the owner of a lead can release it.',
     LEAD_NOT_IN_YOUR_TEAM: () => "This pool lead belongs to another team; you can't claim it.",
+    INTERN_IMPORTANT_LEAD: () => 'Interns cannot claim important leads.',
     PRIVATE_POOL_FULL: (d) =>
       `Your private pool is full (${String(d.capacity ?? '')} leads); follow up or release some leads first.`,
     BATCH_TOO_LARGE: (d) =>

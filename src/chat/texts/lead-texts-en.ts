@@ -91,6 +91,7 @@ export const leadTextsEn: LeadTexts = {
     busy: 'just got another lead',
     previous_owner: 'the lead was just taken back from them',
     not_senior: 'important leads go to senior reps only',
+    intern: 'interns are not given important leads',
   },
   detail: {
     history: 'Ownership history',

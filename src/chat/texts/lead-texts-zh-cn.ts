@@ -91,6 +91,7 @@ export const leadTextsZhCN: LeadTexts = {
     busy: '刚被分配了另一条线索',
     previous_owner: '刚被收回这条线索',
     not_senior: '重要线索只分给资深销售',
+    intern: '重要线索不分给实习成员',
   },
   detail: {
     history: '归属记录',

@@ -66,7 +66,7 @@ export const zhCN: Catalogue = {
     aftersales: '售后人员',
     aftersales_manager: '售后经理',
   },
-  levels: { junior: '新销售', senior: '资深销售' },
+  levels: { intern: '实习', junior: '新销售', senior: '资深销售' },
   errors: {
     ...followUpErrorsZhCN,
     ...afterSalesErrorsZhCN,
@@ -100,6 +100,7 @@ export const zhCN: Catalogue = {
         ? '这条线索不是你负责的，只有负责人才能记录跟进。'
         : '只有线索的负责人才能释放它。',
     LEAD_NOT_IN_YOUR_TEAM: () => '这条公海线索属于其他销售组，你不能领取。',
+    INTERN_IMPORTANT_LEAD: () => '实习成员不能认领重要线索。',
     PRIVATE_POOL_FULL: (d) => `你的私海已满（上限 ${String(d.capacity ?? '')} 条），请先跟进或释放一些线索。`,
     BATCH_TOO_LARGE: (d) =>
       `一次最多提交 ${String(d.max ?? 1000)} 条线索（本次 ${String(d.got ?? '')} 条），请分批提交。`,

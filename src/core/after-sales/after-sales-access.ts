@@ -1,4 +1,4 @@
-import { type Caller, can } from '../org/index.js';
+import { type Caller, can, dataScope } from '../org/index.js';
 import { DomainError } from '../shared/errors.js';
 import type { Actor, Complaint, Task } from './after-sales-types.js';
 import type { ComplaintQuery, TaskQuery } from './ports.js';
@@ -14,12 +14,12 @@ export const actorOf = (caller: Caller): Actor =>
 export function complaintScope(
   caller: Caller,
 ): Pick<ComplaintQuery, 'customerOwnerId' | 'assigneeId'> | undefined {
-  if (can(caller, 'complaint.read_all')) return {};
+  // The one data-scope rule (core/org/data-scope.ts), as a query.
+  const scope = dataScope(caller).complaints;
   const member = caller.member;
-  if (!member) return undefined;
-  if (can(caller, 'task.work')) return { assigneeId: member.id };
-  if (can(caller, 'lead.read')) return { customerOwnerId: member.id };
-  return undefined;
+  if (scope === 'all') return {};
+  if (!member || scope === 'none') return undefined;
+  return scope === 'own_tasks' ? { assigneeId: member.id } : { customerOwnerId: member.id };
 }
 
 /** Whether the caller may see this complaint (the scope above, for one). */
@@ -31,7 +31,7 @@ export function canSeeComplaint(caller: Caller, complaint: Complaint): boolean {
 
 /** Whose tasks a caller may list: all (after-sales managers, directors, admins), else their own. */
 export function taskScope(caller: Caller): Pick<TaskQuery, 'assigneeId'> {
-  if (can(caller, 'task.read_all')) return {};
+  if (dataScope(caller).tasks === 'all') return {};
   const member = caller.member;
   if (!member) throw new DomainError('FORBIDDEN', { action: 'task.read', roles: caller.roles });
   return { assigneeId: member.id };

@@ -1,6 +1,6 @@
 import { outcomeOf } from '../follow-ups/index.js';
 import { maskPhone } from '../leads/index.js';
-import { type Caller, can, type Member, type Team } from '../org/index.js';
+import { type Caller, canSeePhone, type Member, type Team } from '../org/index.js';
 import type { MemberId, TeamId } from '../shared/ids.js';
 import { exportFileName } from './export-file-name.js';
 import type { ExportFormat, ExportKind } from './export-kinds.js';
@@ -32,7 +32,7 @@ const PROGRESS_EVERY = 1000;
 function rowContext(caller: Caller, members: readonly Member[], teams: readonly Team[]): RowContext {
   const memberById = new Map<string, Member>(members.map((m) => [m.id, m]));
   const teamById = new Map<string, string>(teams.map((t) => [t.id, t.name]));
-  const showPhones = can(caller, 'member.see_phone');
+  const showPhones = canSeePhone(caller);
   return {
     locale: caller.locale,
     timeZone: caller.org.settings.timeZone,

@@ -5,7 +5,7 @@ import { buildAssignment } from './build-assignment.js';
 import type { IntakeDeps } from './intake-lead.js';
 import type { LeadInput } from './lead-input.js';
 import type { Assignment } from './lead-types.js';
-import { pickAssignee, seniorsOnly } from './pick-assignee.js';
+import { importantRule, pickAssignee } from './pick-assignee.js';
 import { toCandidate, unroutedAssignment, weightsFor } from './route-lead.js';
 import { matchRule } from './routing-config.js';
 import type { RoutingCandidate, Strategy } from './routing-types.js';
@@ -52,7 +52,7 @@ export async function batchRouter(
       const s = strategy ?? rule.strategy;
       if (s === 'pool') return { assignment: buildAssignment(rule, s, now, { teamSize: 0, skipped: [] }) };
       const candidates = prepared.get(`${rule.id}:${s}`) ?? [];
-      const pick = pickAssignee(s, candidates, new Set(), new Set(), seniorsOnly(org, scores[item]!.grade));
+      const pick = pickAssignee(s, candidates, new Set(), new Set(), importantRule(org, scores[item]!.grade));
       const outcome = { teamSize: candidates.length, skipped: pick.skipped };
       if (!pick.ownerId || pick.nextPass === undefined) {
         return { assignment: buildAssignment(rule, s, now, outcome) };

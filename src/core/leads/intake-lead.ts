@@ -10,7 +10,7 @@ import { replayOf, sameRequestOrRefuse, singleRequestKey } from './idempotency.j
 import { type LeadInput, leadInputSchema } from './lead-input.js';
 import { leadNotices } from './lead-notices.js';
 import type { DedupeKeys, Lead } from './lead-types.js';
-import { seniorsOnly } from './pick-assignee.js';
+import { importantRule } from './pick-assignee.js';
 import type { LeadRepository, NewLead } from './ports.js';
 import { requestFingerprint } from './request-fingerprint.js';
 import { type RouteDecision, type RouteDeps, routeLead, unroutedAssignment } from './route-lead.js';
@@ -118,7 +118,15 @@ async function decide(
   const routing = org.settings.routing;
   if (!routing) return { assignment: unroutedAssignment(now) };
   const rule = matchRule(routing, draft);
-  return routeLead(deps, org, rule, strategy ?? rule.strategy, now, new Set(), seniorsOnly(org, draft.grade));
+  return routeLead(
+    deps,
+    org,
+    rule,
+    strategy ?? rule.strategy,
+    now,
+    new Set(),
+    importantRule(org, draft.grade),
+  );
 }
 
 async function storeDuplicate(

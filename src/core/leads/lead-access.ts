@@ -1,5 +1,5 @@
-import type { Caller } from '../org/index.js';
-import { can } from '../org/index.js';
+import type { Caller, LeadDataScope } from '../org/index.js';
+import { can, dataScope } from '../org/index.js';
 import type { MemberId, TeamId } from '../shared/ids.js';
 import type { Lead } from './lead-types.js';
 
@@ -11,25 +11,11 @@ import type { Lead } from './lead-types.js';
  * own team and every team they manage, `Caller.managedTeamIds`) and their own. `own`: a member's own leads and
  * their team's public pool.
  */
-export type LeadScope =
-  | { readonly kind: 'org' }
-  | { readonly kind: 'team'; readonly memberId: MemberId; readonly teamIds: readonly TeamId[] }
-  | { readonly kind: 'own'; readonly memberId: MemberId; readonly teamId?: TeamId }
-  | { readonly kind: 'none' };
+export type LeadScope = LeadDataScope;
 
+/** The leads part of the one data-scope rule (core/org/data-scope.ts). */
 export function leadScope(caller: Caller): LeadScope {
-  const member = caller.member;
-  if (can(caller, 'lead.read_org') || (caller.kind !== 'member' && can(caller, 'lead.read_all'))) {
-    return { kind: 'org' };
-  }
-  if (!member) return { kind: 'none' };
-  if (can(caller, 'lead.read_all')) {
-    const teamIds = [
-      ...new Set([...(member.teamId ? [member.teamId] : []), ...(caller.managedTeamIds ?? [])]),
-    ];
-    return { kind: 'team', memberId: member.id, teamIds };
-  }
-  return { kind: 'own', memberId: member.id, ...(member.teamId ? { teamId: member.teamId } : {}) };
+  return dataScope(caller).leads;
 }
 
 /** Whether a team's leads are the scope's (a manager's teams); `org` has every team, `own` and `none` none. */

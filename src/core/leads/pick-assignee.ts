@@ -1,7 +1,7 @@
 import type { Org } from '../org/index.js';
 import type { MemberId } from '../shared/ids.js';
 import type { Grade } from './lead-types.js';
-import type { PickResult, RoutingCandidate, SkipReason, Strategy } from './routing-types.js';
+import type { ImportantRule, PickResult, RoutingCandidate, SkipReason, Strategy } from './routing-types.js';
 
 /** Why this candidate cannot take a lead now, or undefined when they can. Order: the most lasting reason first. */
 export function skipReason(c: RoutingCandidate, strategy: Strategy): SkipReason | undefined {
@@ -27,14 +27,15 @@ export function skipReason(c: RoutingCandidate, strategy: Strategy): SkipReason 
  *
  * `exclude`: members a concurrent intake just took (their conditional write failed), tried no more this time.
  * `barred`: members who may not have this lead (the rep it was just reclaimed from).
- * `seniorOnly`: an important lead the org keeps to senior reps (seniorsOnly): juniors are skipped as `not_senior`.
+ * `important`: the lead's importance rule (importantRule): interns are skipped as `intern` for any important lead,
+ * juniors as `not_senior` when the org keeps important leads to seniors.
  */
 export function pickAssignee(
   strategy: Strategy,
   candidates: readonly RoutingCandidate[],
   exclude: ReadonlySet<MemberId> = new Set(),
   barred: ReadonlySet<MemberId> = new Set(),
-  seniorOnly = false,
+  important: ImportantRule = 'open',
 ): PickResult {
   if (strategy === 'pool') return { skipped: [] };
   const skipped: { memberId: MemberId; why: SkipReason }[] = [];
@@ -44,7 +45,7 @@ export function pickAssignee(
       ? 'previous_owner'
       : exclude.has(c.memberId)
         ? 'busy'
-        : (skipReason(c, strategy) ?? (seniorOnly && !c.senior ? 'not_senior' : undefined));
+        : (skipReason(c, strategy) ?? importanceSkip(c, important));
     if (why) skipped.push({ memberId: c.memberId, why });
     else eligible.push(c);
   }
@@ -70,6 +71,19 @@ export function pickAssignee(
     nextPass: finish(owner),
     skipped,
   };
+}
+
+/** Why the lead's importance rules this candidate out: the one check routing, hand and bulk assignment share. */
+export function importanceSkip(c: RoutingCandidate, rule: ImportantRule): SkipReason | undefined {
+  if (rule !== 'open' && c.intern) return 'intern';
+  if (rule === 'seniors_only' && !c.senior) return 'not_senior';
+  return undefined;
+}
+
+/** An important lead is never an intern's; and senior reps' only while the org keeps `importantToSeniors` on. */
+export function importantRule(org: Org, grade: Grade): ImportantRule {
+  if (grade !== 'important') return 'open';
+  return seniorsOnly(org, grade) ? 'seniors_only' : 'no_interns';
 }
 
 /** Whether routing gives this lead to senior reps only: important leads, unless the org turned the setting off. */

@@ -6,7 +6,7 @@ import type { Assignment } from './lead-types.js';
 import { pickAssignee } from './pick-assignee.js';
 import type { ConversionStats, RosterMember, RosterRepository, TakeTurn } from './ports.js';
 import type { MatchedRule } from './routing-config.js';
-import type { RoutingCandidate, Strategy } from './routing-types.js';
+import type { ImportantRule, RoutingCandidate, Strategy } from './routing-types.js';
 
 export type RouteDeps = { readonly roster: RosterRepository; readonly conversion: ConversionStats };
 
@@ -49,6 +49,7 @@ export function toCandidate(
     onLeave: member.onLeave,
     isRep: member.roles.includes('rep'),
     senior: member.level === 'senior',
+    intern: member.level === 'intern',
     dailyCap: member.dailyCap ?? org.settings.dailyCaps[member.level],
     assignedToday: member.day === day ? member.assignedToday : 0,
     openLeads: member.openLeads,
@@ -88,7 +89,7 @@ export async function routeLead(
   strategy: Strategy,
   now: Date,
   barred: ReadonlySet<MemberId> = new Set(),
-  seniorOnly = false,
+  important: ImportantRule = 'open',
 ): Promise<RouteDecision> {
   const assignment = (outcome: RoutingOutcome) => buildAssignment(rule, strategy, now, outcome);
   if (strategy === 'pool') return { assignment: assignment({ teamSize: 0, skipped: [] }) };
@@ -99,7 +100,7 @@ export async function routeLead(
     const candidates = roster.map((m) => toCandidate(org, m, day, weights));
     const lost = new Set<MemberId>();
     for (;;) {
-      const pick = pickAssignee(strategy, candidates, lost, barred, seniorOnly);
+      const pick = pickAssignee(strategy, candidates, lost, barred, important);
       const skipped = pick.skipped.filter((s) => s.why !== 'busy');
       if (!pick.ownerId || pick.nextPass === undefined) {
         if (lost.size > 0) {

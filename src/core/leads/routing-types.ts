@@ -14,7 +14,15 @@ export type SkipReason =
   | 'busy'
   | 'previous_owner'
   /** An important lead, kept to senior reps by the org's `importantToSeniors` setting. */
-  | 'not_senior';
+  | 'not_senior'
+  /** An important lead and an intern (实习): never theirs, whatever the org's `importantToSeniors` says. */
+  | 'intern';
+
+/**
+ * Who may have a lead by its importance: anyone (`open`), anyone but interns (an important lead while the org lets
+ * juniors have them), or senior reps only (an important lead, `importantToSeniors` on).
+ */
+export type ImportantRule = 'open' | 'no_interns' | 'seniors_only';
 
 /** A team member as routing sees them at the moment of the decision. */
 export type RoutingCandidate = {
@@ -24,6 +32,8 @@ export type RoutingCandidate = {
   readonly isRep: boolean;
   /** A senior rep (资深销售): the only ones given important leads while `importantToSeniors` is on. */
   readonly senior: boolean;
+  /** An intern (实习): never given an important lead. */
+  readonly intern: boolean;
   readonly dailyCap: number;
   readonly assignedToday: number;
   readonly openLeads: number;

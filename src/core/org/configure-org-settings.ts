@@ -13,6 +13,8 @@ import type { OrgRepository } from './ports.js';
 import { LOCALES, type Org, type OrgSettings } from './types.js';
 
 const perLevel = z.strictObject({
+  // Optional for intern: settings written before the level existed keep working (its default applies).
+  intern: z.number().int().min(0).max(10_000).optional(),
   junior: z.number().int().min(0).max(10_000),
   senior: z.number().int().min(0).max(10_000),
 });

@@ -1,12 +1,12 @@
 import type { MemberId } from '../shared/ids.js';
 import type { Notice } from '../shared/notices.js';
-import type { Member, Role, Team } from './types.js';
+import type { Level, Member, Role, Team } from './types.js';
 
 export type MemberStatusData = {
   readonly memberId: MemberId;
   readonly name: string;
   readonly teamName?: string;
-  readonly level: 'junior' | 'senior';
+  readonly level: Level;
   readonly dailyCap: number;
   readonly availability: 'available' | 'on_leave';
   /** Routing gives leads to reps only (see route-lead.ts); the others get a card about their role, no quota. */

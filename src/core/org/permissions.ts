@@ -90,6 +90,9 @@ export function assertCan(caller: Pick<Caller, 'roles'>, action: Action): void {
   }
 }
 
+/** Every action of the table, in its order: the permissions matrix and its test are generated from it. */
+export const ACTIONS = Object.keys(POLICY) as Action[];
+
 export function rolesAllowed(action: Action): readonly Role[] {
   return POLICY[action];
 }

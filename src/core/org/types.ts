@@ -12,7 +12,11 @@ import type { MemberId, OrgId, TeamId } from '../shared/ids.js';
 export const ROLES = ['admin', 'director', 'manager', 'rep', 'aftersales', 'aftersales_manager'] as const;
 export type Role = (typeof ROLES)[number];
 
-export const LEVELS = ['junior', 'senior'] as const;
+/**
+ * `intern` (实习): new staff on trial. Besides smaller caps, an intern never sees an unmasked phone and never gets an
+ * important lead (claimed, routed or assigned by hand), whatever their role: see intern-rules.ts.
+ */
+export const LEVELS = ['intern', 'junior', 'senior'] as const;
 export type Level = (typeof LEVELS)[number];
 
 export const LOCALES = ['zh-CN', 'en'] as const;
@@ -113,13 +117,15 @@ export type Member = {
 export const DEFAULT_ORG_SETTINGS: OrgSettings = {
   locale: 'zh-CN',
   timeZone: 'Asia/Shanghai',
-  dailyCaps: { junior: 10, senior: 20 },
-  poolCapacity: { junior: 30, senior: 60 },
+  // An intern (实习) is learning the trade under supervision: a few leads a day they can follow up properly, a
+  // small private pool and one pool claim a day, so nothing piles up unfollowed while they learn.
+  dailyCaps: { intern: 3, junior: 10, senior: 20 },
+  poolCapacity: { intern: 10, junior: 30, senior: 60 },
   nudgeAfterHours: 24,
   managerAfterHours: 36,
   reclaimAfterHours: 48,
   reclaimTo: 'pool',
-  poolClaimsPerDay: { junior: 3, senior: 3 },
+  poolClaimsPerDay: { intern: 1, junior: 3, senior: 3 },
   claimCooldownHours: 24,
 };
 

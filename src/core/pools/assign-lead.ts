@@ -3,6 +3,8 @@ import {
   type Assignment,
   canManageLead,
   findLead,
+  importanceSkip,
+  importantRule,
   type Lead,
   type LeadChange,
   type LeadRef,
@@ -13,7 +15,6 @@ import {
   type RoutingCandidate,
   type Strategy,
   scopeHasTeam,
-  seniorsOnly,
   skipReason,
   type TakeTurn,
   toCandidate,
@@ -70,8 +71,7 @@ export async function assignLead(deps: AssignDeps, caller: Caller, input: Assign
   const day = localDay(at, org.settings.timeZone);
   const candidate = toCandidate(org, target, day, undefined);
   const why =
-    skipReason(candidate, 'round_robin') ??
-    (seniorsOnly(org, lead.grade) && !candidate.senior ? 'not_senior' : undefined);
+    skipReason(candidate, 'round_robin') ?? importanceSkip(candidate, importantRule(org, lead.grade));
   const forced = why !== undefined && input.force === true && FORCEABLE.has(why);
   if (why && !forced) throw new DomainError('ASSIGNEE_NOT_ELIGIBLE', { name: target.name, why });
   const teamSize = roster.filter((m) => m.teamId === target.teamId).length;

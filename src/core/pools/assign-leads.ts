@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { recordAudit } from '../audit/index.js';
 import {
   canManageLead,
+  importantRule,
   type Lead,
   leadScope,
   pickAssignee,
@@ -9,7 +10,6 @@ import {
   type RoutingCandidate,
   resolveLeadRef,
   scopeHasTeam,
-  seniorsOnly,
   toCandidate,
 } from '../leads/index.js';
 import { assertCan, type Caller, can, type Org } from '../org/index.js';
@@ -196,7 +196,10 @@ function pickFor(
     pool,
     new Set(),
     new Set(),
-    !body.force && seniorsOnly(org, lead.grade),
+    // `force` overrides the seniors-only limit, never the interns' exclusion.
+    body.force && importantRule(org, lead.grade) === 'seniors_only'
+      ? 'no_interns'
+      : importantRule(org, lead.grade),
   );
   if (!pick.ownerId || pick.nextPass === undefined) return undefined;
   const c = state.get(pick.ownerId)!;

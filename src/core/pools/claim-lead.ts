@@ -5,7 +5,7 @@ import { actingMember, assertCan, type Caller } from '../org/index.js';
 import { DomainError } from '../shared/errors.js';
 import { localDay, nextLocalMidnight } from '../shared/local-day.js';
 import { ladderFrom, ladderStart } from './ladder.js';
-import { assertClaimable, assertPoolClaimAllowed } from './lead-rules.js';
+import { assertClaimable, assertInternMayHave, assertPoolClaimAllowed } from './lead-rules.js';
 import type { ClaimDeps } from './ports.js';
 
 /**
@@ -27,6 +27,7 @@ export async function claimLead(
   // A second click of the winner (or a platform retry that got past dedupe) changes nothing.
   if (lead.status === 'claimed' && lead.ownerId === member.id) return lead;
   assertClaimable(lead, member);
+  assertInternMayHave(lead, member);
 
   const now = deps.clock.now();
   const fromPool = lead.status === 'pooled';

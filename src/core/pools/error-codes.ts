@@ -4,6 +4,8 @@ export type PoolErrorCode =
   | 'LEAD_ASSIGNED_TO_OTHER'
   | 'LEAD_NOT_YOURS'
   | 'LEAD_NOT_IN_YOUR_TEAM'
+  /** An intern (实习) may not claim (nor be given) an important lead. */
+  | 'INTERN_IMPORTANT_LEAD'
   | 'PRIVATE_POOL_FULL'
   | 'POOL_CLAIM_LIMIT'
   | 'CLAIM_COOLDOWN'

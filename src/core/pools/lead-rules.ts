@@ -1,5 +1,5 @@
 import type { Lead, PendingRelease } from '../leads/index.js';
-import type { Member } from '../org/index.js';
+import { isIntern, type Member } from '../org/index.js';
 import { DomainError } from '../shared/errors.js';
 
 // Who may claim, release, follow up or decide one lead, each rule in one function, used by chat, the API and the
@@ -17,6 +17,12 @@ export function assertClaimable(lead: Lead, member: Member): void {
   if (lead.status === 'assigned' && lead.ownerId !== member.id) {
     throw new DomainError('LEAD_ASSIGNED_TO_OTHER', { leadId: lead.id, ownerName: lead.ownerName ?? '' });
   }
+}
+
+/** An important lead is never an intern's (实习), whatever the org's seniors-only setting: claim refused. */
+export function assertInternMayHave(lead: Pick<Lead, 'grade' | 'id'>, member: Member): void {
+  if (lead.grade === 'important' && isIntern(member))
+    throw new DomainError('INTERN_IMPORTANT_LEAD', { leadId: lead.id });
 }
 
 /** A pooled lead is claimed by its own team's members only, and not during a cooldown of theirs. */

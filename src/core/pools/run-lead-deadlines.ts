@@ -6,7 +6,7 @@ import type {
   OwnershipEvent,
   ReleaseRecord,
 } from '../leads/index.js';
-import { leadNotices, matchRule, type RouteDeps, routeLead } from '../leads/index.js';
+import { importantRule, leadNotices, matchRule, type RouteDeps, routeLead } from '../leads/index.js';
 import type { Org, OrgRepository, TeamRepository } from '../org/index.js';
 import type { Clock } from '../shared/clock.js';
 import type { MemberId, OrgId, TeamId } from '../shared/ids.js';
@@ -180,7 +180,9 @@ async function reclaimTarget(deps: DeadlineDeps, org: Org, lead: Lead, record: R
   if (org.settings.reclaimTo === 'reroute' && routing && lead.teamId) {
     const rule = { ...matchRule(routing, lead), teamId: lead.teamId };
     const strategy = rule.strategy === 'pool' ? 'round_robin' : rule.strategy;
-    const decision = await routeLead(deps, org, rule, strategy, now, new Set([record.originalOwnerId]));
+    // Re-routed by the same importance rule as at intake (it used to be skipped here): no intern, seniors if set.
+    const barred = new Set([record.originalOwnerId]);
+    const decision = await routeLead(deps, org, rule, strategy, now, barred, importantRule(org, lead.grade));
     const to = decision.assignment.ownerId;
     if (to && decision.turn) {
       const event = {

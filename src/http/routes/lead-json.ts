@@ -2,15 +2,15 @@ import { textsFor } from '../../chat/texts/texts-for.js';
 import { type Lead, poolOf } from '../../core/leads/lead-types.js';
 import { maskPhone } from '../../core/leads/mask-phone.js';
 import type { Caller } from '../../core/org/caller.js';
-import { can } from '../../core/org/permissions.js';
+import { canSeePhone } from '../../core/org/intern-rules.js';
 import { leadProgressJson } from './lead-progress-json.js';
 
 /**
- * A lead as the API shows it. The phone is masked for callers whose role may not see phone numbers. Lists ask for a
+ * A lead as the API shows it. The phone is masked for callers whose role may not see phone numbers, and interns. Lists ask for a
  * summary (`history: false`): a page of 200 leads would otherwise carry up to 10,000 history events nobody asked for.
  */
 export function leadJson(lead: Lead, caller: Caller, options: { readonly history?: boolean } = {}) {
-  const seePhone = can(caller, 'member.see_phone');
+  const seePhone = canSeePhone(caller);
   const { phone, ...contact } = lead.contact;
   const a = lead.assignment;
   const en = textsFor('en').lead;

@@ -11,6 +11,7 @@ import {
   setIdentities,
   type TeamRepository,
 } from '../../core/org/index.js';
+import { permissionsMatrix } from '../../core/org/permissions-matrix.js';
 import { memberId, teamId } from '../../core/shared/ids.js';
 import type { ApiState } from '../middleware/api-auth.js';
 
@@ -22,6 +23,10 @@ export function orgRoutes(deps: {
   audit?: AuditLog;
 }): Router<ApiState> {
   const router = new Router<ApiState>();
+  // Who may do what, and see which records: derived from the policy table and the data-scope rule.
+  router.get('/permissions', (ctx) => {
+    ctx.body = permissionsMatrix(ctx.state.caller);
+  });
   router.patch('/org/chat', async (ctx) => {
     const org = await connectChat(deps, ctx.state.caller, { chat: ctx.request.body });
     ctx.body = {

@@ -1,6 +1,9 @@
 import { Schema, type Types } from 'mongoose';
 import { type LEVELS, LOCALES, PLATFORMS } from '../../core/org/types.js';
 
+/** A per-level setting; `intern` is absent in orgs saved before the level existed (its default applies). */
+type PerLevelDoc = { intern?: number; junior: number; senior: number };
+
 export type OrgDoc = {
   _id: Types.ObjectId;
   name: string;
@@ -8,13 +11,13 @@ export type OrgDoc = {
   settings: {
     locale: (typeof LOCALES)[number];
     timeZone: string;
-    dailyCaps: Record<(typeof LEVELS)[number], number>;
-    poolCapacity?: Record<(typeof LEVELS)[number], number>;
+    dailyCaps: PerLevelDoc;
+    poolCapacity?: PerLevelDoc;
     nudgeAfterHours?: number;
     reclaimAfterHours?: number;
     managerAfterHours?: number;
     reclaimTo?: 'pool' | 'reroute';
-    poolClaimsPerDay?: Record<(typeof LEVELS)[number], number>;
+    poolClaimsPerDay?: PerLevelDoc;
     claimCooldownHours?: number;
     importantToSeniors?: boolean;
     businessHours?: { days: readonly number[]; start: string; end: string };
@@ -50,13 +53,25 @@ export const orgSchema = new Schema<OrgDoc>(
     settings: {
       locale: { type: String, enum: LOCALES, default: 'zh-CN' },
       timeZone: { type: String, default: 'Asia/Shanghai' },
-      dailyCaps: { junior: { type: Number, default: 10 }, senior: { type: Number, default: 20 } },
-      poolCapacity: { junior: { type: Number, default: 30 }, senior: { type: Number, default: 60 } },
+      dailyCaps: {
+        intern: { type: Number },
+        junior: { type: Number, default: 10 },
+        senior: { type: Number, default: 20 },
+      },
+      poolCapacity: {
+        intern: { type: Number },
+        junior: { type: Number, default: 30 },
+        senior: { type: Number, default: 60 },
+      },
       nudgeAfterHours: { type: Number, default: 24 },
       reclaimAfterHours: { type: Number, default: 48 },
       managerAfterHours: { type: Number, default: 36 },
       reclaimTo: { type: String, enum: ['pool', 'reroute'], default: 'pool' },
-      poolClaimsPerDay: { junior: { type: Number, default: 3 }, senior: { type: Number, default: 3 } },
+      poolClaimsPerDay: {
+        intern: { type: Number },
+        junior: { type: Number, default: 3 },
+        senior: { type: Number, default: 3 },
+      },
       claimCooldownHours: { type: Number, default: 24 },
       importantToSeniors: Boolean,
       businessHours: { type: Schema.Types.Mixed },

@@ -6,13 +6,28 @@ import type { RoutingConfig } from '../../core/leads/routing-config.js';
 import type { ScoringConfig } from '../../core/leads/score-lead.js';
 import type { OrgSettingsPatch } from '../../core/org/configure-org-settings.js';
 import type { OrgRepository } from '../../core/org/ports.js';
-import { type ChatWorkspace, DEFAULT_ORG_SETTINGS, type Org, type Platform } from '../../core/org/types.js';
+import {
+  type ChatWorkspace,
+  DEFAULT_ORG_SETTINGS,
+  type Level,
+  type Org,
+  type Platform,
+} from '../../core/org/types.js';
 import type { ReportSettings } from '../../core/reports/index.js';
 import { DomainError } from '../../core/shared/errors.js';
 import { type OrgId, orgId } from '../../core/shared/ids.js';
 import type { OrgDoc } from '../models/org-model.js';
 import type { Models } from '../models.js';
 import { isDuplicateKeyError, toObjectId } from '../object-id.js';
+
+/** A per-level setting as stored; orgs saved before the intern level existed get its default. */
+function perLevel(
+  stored: { intern?: number | null; junior: number; senior: number } | undefined,
+  fallback: Readonly<Record<Level, number>>,
+): Record<Level, number> {
+  if (!stored) return { ...fallback };
+  return { intern: stored.intern ?? fallback.intern, junior: stored.junior, senior: stored.senior };
+}
 
 export function toOrg(doc: OrgDoc): Org {
   return {
@@ -22,17 +37,13 @@ export function toOrg(doc: OrgDoc): Org {
     settings: {
       locale: doc.settings.locale,
       timeZone: doc.settings.timeZone,
-      dailyCaps: { junior: doc.settings.dailyCaps.junior, senior: doc.settings.dailyCaps.senior },
-      poolCapacity: doc.settings.poolCapacity
-        ? { junior: doc.settings.poolCapacity.junior, senior: doc.settings.poolCapacity.senior }
-        : DEFAULT_ORG_SETTINGS.poolCapacity,
+      dailyCaps: perLevel(doc.settings.dailyCaps, DEFAULT_ORG_SETTINGS.dailyCaps),
+      poolCapacity: perLevel(doc.settings.poolCapacity, DEFAULT_ORG_SETTINGS.poolCapacity),
       nudgeAfterHours: doc.settings.nudgeAfterHours ?? DEFAULT_ORG_SETTINGS.nudgeAfterHours,
       reclaimAfterHours: doc.settings.reclaimAfterHours ?? DEFAULT_ORG_SETTINGS.reclaimAfterHours,
       managerAfterHours: doc.settings.managerAfterHours ?? DEFAULT_ORG_SETTINGS.managerAfterHours,
       reclaimTo: doc.settings.reclaimTo ?? DEFAULT_ORG_SETTINGS.reclaimTo,
-      poolClaimsPerDay: doc.settings.poolClaimsPerDay
-        ? { junior: doc.settings.poolClaimsPerDay.junior, senior: doc.settings.poolClaimsPerDay.senior }
-        : DEFAULT_ORG_SETTINGS.poolClaimsPerDay,
+      poolClaimsPerDay: perLevel(doc.settings.poolClaimsPerDay, DEFAULT_ORG_SETTINGS.poolClaimsPerDay),
       claimCooldownHours: doc.settings.claimCooldownHours ?? DEFAULT_ORG_SETTINGS.claimCooldownHours,
       ...(typeof doc.settings.importantToSeniors === 'boolean'
         ? { importantToSeniors: doc.settings.importantToSeniors }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pickAssignee, seniorsOnly } from '../../../src/core/leads/pick-assignee.js';
+import { importantRule, pickAssignee, seniorsOnly } from '../../../src/core/leads/pick-assignee.js';
 import type { RoutingCandidate } from '../../../src/core/leads/routing-types.js';
 import type { Org } from '../../../src/core/org/types.js';
 import { type MemberId, memberId } from '../../../src/core/shared/ids.js';
@@ -10,6 +10,7 @@ const rep = (id: string, over: Partial<RoutingCandidate> = {}): RoutingCandidate
   onLeave: false,
   isRep: true,
   senior: true,
+  intern: false,
   dailyCap: 1_000_000,
   assignedToday: 0,
   openLeads: 0,
@@ -147,13 +148,27 @@ describe('pickAssignee', () => {
 
   it('skips juniors as not_senior for a lead kept to seniors, and gives it to a senior', () => {
     const team = [rep('a', { senior: false }), rep('b'), rep('c', { senior: false })];
-    const pick = pickAssignee('round_robin', team, new Set(), new Set(), true);
+    const pick = pickAssignee('round_robin', team, new Set(), new Set(), 'seniors_only');
     expect(pick.ownerId).toBe('b');
     expect(pick.skipped).toEqual([
       { memberId: 'a', why: 'not_senior' },
       { memberId: 'c', why: 'not_senior' },
     ]);
     expect(pickAssignee('round_robin', team).ownerId).toBe('a');
+  });
+
+  it('never gives an important lead to an intern, even while juniors may have it', () => {
+    const team = [rep('a', { senior: false, intern: true }), rep('b', { senior: false }), rep('c')];
+    for (const rule of ['no_interns', 'seniors_only'] as const) {
+      const pick = pickAssignee('round_robin', team, new Set(), new Set(), rule);
+      expect(pick.skipped[0]).toEqual({ memberId: 'a', why: 'intern' });
+      expect(pick.ownerId).toBe(rule === 'no_interns' ? 'b' : 'c');
+    }
+    const org = { settings: { importantToSeniors: false } } as unknown as Org;
+    expect(importantRule(org, 'important')).toBe('no_interns');
+    expect(importantRule(org, 'normal')).toBe('open');
+    // An ordinary lead goes to the intern in turn.
+    expect(pickAssignee('round_robin', team, new Set(), new Set(), 'open').ownerId).toBe('a');
   });
 
   it('says only seniors get important leads unless the org turned it off', () => {

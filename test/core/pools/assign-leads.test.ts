@@ -31,7 +31,7 @@ describe('assignLeads', () => {
   });
 
   it('sends leads by region to the mapped member, reports what it cannot move, and respects caps unless forced', async () => {
-    const w = leadWorld({ settings: { dailyCaps: { junior: 1, senior: 1 } } });
+    const w = leadWorld({ settings: { dailyCaps: { intern: 1, junior: 1, senior: 1 } } });
     const sh = await w.store({ contact: {}, region: '上海' });
     const sh2 = await w.store({ contact: {}, region: '上海' });
     const bj = await w.store({ contact: {}, region: '北京' });

@@ -70,7 +70,7 @@ describe('claimLead', () => {
   });
 
   it('refuses another team’s pool lead, a cooldown, a full private pool and the day’s last claim, saying which', async () => {
-    const w = leadWorld({ settings: { poolClaimsPerDay: { junior: 1, senior: 1 } } });
+    const w = leadWorld({ settings: { poolClaimsPerDay: { intern: 1, junior: 1, senior: 1 } } });
     const other = await w.store({ teamId: teamId('team-2') });
     expect((await refusal(claimLead(w.deps, w.as(REP_A), { leadId: other.id }))).code).toBe(
       'LEAD_NOT_IN_YOUR_TEAM',
