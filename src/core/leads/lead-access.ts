@@ -1,6 +1,6 @@
 import type { Caller, LeadDataScope } from '../org/index.js';
 import { can, dataScope } from '../org/index.js';
-import type { MemberId, TeamId } from '../shared/ids.js';
+import type { TeamId } from '../shared/ids.js';
 import type { Lead } from './lead-types.js';
 
 // Who may see and act on a lead, in one place for chat, the API, the lists and the jobs.

@@ -1,5 +1,5 @@
 import { Schema, type Types } from 'mongoose';
-import { type LEVELS, LOCALES, PLATFORMS } from '../../core/org/types.js';
+import { LOCALES, PLATFORMS } from '../../core/org/types.js';
 
 /** A per-level setting; `intern` is absent in orgs saved before the level existed (its default applies). */
 type PerLevelDoc = { intern?: number; junior: number; senior: number };
