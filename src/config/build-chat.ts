@@ -39,6 +39,8 @@ export function buildChat(
     clock,
     log,
     lastSentAt: new Map(),
+    // File messages (a `/导出`'s CSV) read their bytes here at send time.
+    files: storage.repos.exportFiles,
     ...(deps.onDelivery ? { onDelivery: deps.onDelivery } : {}),
   };
   const outboxPump = singleFlight(

@@ -1,6 +1,9 @@
+import type { Logger } from 'pino';
+import { makeCsvExport } from '../chat/exports/make-csv-export.js';
 import type { Clock } from '../core/shared/clock.js';
 import { afterSalesJobs } from '../jobs/after-sales-jobs.js';
 import { customerJobs } from '../jobs/customer-jobs.js';
+import { exportJobs } from '../jobs/export-jobs.js';
 import { leadJobs, runJobsOnce } from '../jobs/job-table.js';
 import { reportJobs } from '../jobs/report-jobs.js';
 import { mongoAgendaRuns } from '../storage/repositories/agenda-runs.js';
@@ -12,7 +15,7 @@ import type { Storage } from './build-storage.js';
 export function buildJobs(
   storage: Storage,
   chat: Pick<Chat, 'outboxPump' | 'notifier'>,
-  deps: { readonly clock: Clock; readonly outboxIntervalMs: number },
+  deps: { readonly clock: Clock; readonly outboxIntervalMs: number; readonly log: Logger },
 ) {
   const { leads, roster, conversion, orgs, teams, customers, orders, pendingCustomers, members } =
     storage.repos;
@@ -52,6 +55,16 @@ export function buildJobs(
       ...{ reports: storage.repos.reports, campaigns: storage.repos.campaigns, teams, members, orgs },
       ...{ afterSalesFigures: storage.repos.afterSalesFigures, runs: mongoDigestRuns(storage.models) },
       ...{ notifier: chat.notifier, clock: deps.clock },
+    }),
+    // `/导出`: the stored requests made into CSV files by the export use-case and sent to the member's DM.
+    ...exportJobs({
+      ...{
+        requests: storage.repos.exportRequests,
+        files: storage.repos.exportFiles,
+        notifier: chat.notifier,
+      },
+      ...{ orgs, members, teams, clock: deps.clock, log: deps.log },
+      makeExport: makeCsvExport({ source: storage.repos.exportSource, members, teams, clock: deps.clock }),
     }),
   ];
   return { jobs, runJobs: runJobsOnce(jobs) };

@@ -51,6 +51,8 @@ export function buildPlatforms(
       clock,
       runJobs: jobs.runJobs,
       flushOutbox: () => chat.outboxPump.runNow(),
+      // The signed download links of file messages (a `/导出`'s CSV) read the bytes here.
+      files: storage.repos.exportFiles,
     });
     chat.adapters.set('sandbox', sandbox.adapter);
     sandboxRouters.push(...sandbox.routers);

@@ -16,6 +16,8 @@ import { mongoCounters } from '../storage/repositories/counter-repository.js';
 import { mongoPendingCustomers } from '../storage/repositories/customer-pending-leads.js';
 import { mongoCustomerRepository } from '../storage/repositories/customer-repository.js';
 import { mongoDashboardAccess } from '../storage/repositories/dashboard-access-repository.js';
+import { mongoFileStore } from '../storage/repositories/export-file-store.js';
+import { mongoExportRequests } from '../storage/repositories/export-request-store.js';
 import { mongoFollowUpRepository } from '../storage/repositories/follow-up-repository.js';
 import { mongoInboundEventLog } from '../storage/repositories/inbound-event-log.js';
 import { leadNoticeSweep } from '../storage/repositories/lead-notice-sweep.js';
@@ -77,6 +79,9 @@ export function buildStorage(connection: Connection, clock: Clock, edge: EdgeSet
     dashboardAccess: mongoDashboardAccess(models),
     // Exports (issue #15): every kind's lean, batched cursor (storage/exports).
     exportSource: mongoExportSource(models),
+    // `/导出` (issue #15): the waiting requests (the handler's `exportRequests`) and the files made for them.
+    exportRequests: mongoExportRequests(models),
+    exportFiles: mongoFileStore(models),
     // The audit trail (issue #15): append-only, read by GET /api/v1/audit.
     audit: mongoAuditLog(models),
   };

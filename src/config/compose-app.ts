@@ -61,7 +61,7 @@ export function composeApp(options: ComposeOptions) {
     ...{ complaints, tasks, orders: afterSalesOrders, figures: afterSalesFigures, counters, members },
     ...{ notifier: chat.notifier, clock, audit: storage.repos.audit },
   };
-  const built = buildJobs(storage, chat, { clock, outboxIntervalMs: config.OUTBOX_INTERVAL_MS });
+  const built = buildJobs(storage, chat, { clock, log, outboxIntervalMs: config.OUTBOX_INTERVAL_MS });
   const backups = options.backups
     ? buildBackups(connection, storage, { notifier: chat.notifier, clock, options: options.backups })
     : undefined;

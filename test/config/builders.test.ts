@@ -39,7 +39,7 @@ describe('the builders', () => {
 
   it('jobs over storage and chat form the lead job table, and run once in table order', async () => {
     const chat = buildChat(storage, { clock, log });
-    const { jobs, runJobs } = buildJobs(storage, chat, { clock, outboxIntervalMs: 1234 });
+    const { jobs, runJobs } = buildJobs(storage, chat, { clock, log, outboxIntervalMs: 1234 });
     expect(jobs.map((job) => [job.name, job.intervalMs])).toEqual([
       ['outbox.deliver', 1234],
       ['leads.deadlines', DEADLINE_INTERVAL_MS],
@@ -49,6 +49,7 @@ describe('the builders', () => {
       ['customers.pending-sweep', 60_000],
       ['after-sales.task-sla', 60_000],
       ['reports.weekly-digest', 60_000],
+      ['exports.chat-requests', 10_000],
     ]);
     await expect(runJobs()).resolves.toBeUndefined();
     await chat.outboxPump.idle();
@@ -73,7 +74,7 @@ describe('the builders', () => {
 
   it('platforms register the sandbox adapter into the chat side, and http serves it to loopback only', async () => {
     const chat = buildChat(storage, { clock, log });
-    const jobs = buildJobs(storage, chat, { clock, outboxIntervalMs: 1000 });
+    const jobs = buildJobs(storage, chat, { clock, log, outboxIntervalMs: 1000 });
     const platforms = buildPlatforms(storage, chat, jobs, { clock, log, sandboxEnabled: true });
     expect([...chat.adapters.keys()]).toEqual(['sandbox']);
     const intakeDeps = { ...storage.repos, notifier: chat.notifier, clock };
