@@ -96,13 +96,14 @@ export function buildHttp(
     ...stageRouters(storage, deps, importLimits),
     ...reportRouters(storage, deps),
     dashboard.api,
-    ...(deps.backups ? [backupRoutes(deps.backups)] : []),
+    ...(deps.backups ? [backupRoutes({ ...deps.backups, audit })] : []),
     exportRoutes({
       source: storage.repos.exportSource,
       members,
       teams,
       clock: deps.intakeDeps.clock,
       log: deps.log,
+      audit,
     }),
   ]) {
     api.use(router.routes(), router.allowedMethods());

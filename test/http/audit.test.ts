@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { type AuditEntry, auditExpiry } from '../../src/core/audit/index.js';
 import { systemCaller } from '../../src/core/org/caller.js';
 import { issueApiToken } from '../../src/core/org/issue-api-token.js';
@@ -105,5 +105,54 @@ describe('GET /api/v1/audit', () => {
     const res = await get('', managerToken);
     expect(res.status).toBe(403);
     expect(res.body.entries).toBeUndefined();
+  });
+});
+
+describe('the changes recorded besides configuration', () => {
+  const last = async (kind: string) => (await get(`?kind=${kind}&limit=1`)).body.entries[0];
+
+  it('records a finished export with its kind, period and rows', async () => {
+    const res = await fetch(`${t.baseUrl}/api/v1/exports/leads?from=2026-03-01&to=2026-03-31`, {
+      headers: as(adminToken),
+    });
+    expect(res.status).toBe(200);
+    const lines = (await res.text()).trim().split('\n').length;
+    // The entry is written once the file is whole, which the client may see a moment before the insert lands.
+    const e = await vi.waitFor(
+      async () => (await last('export.run')) ?? Promise.reject(new Error('not yet')),
+    );
+    expect(e.actor).toMatchObject({ kind: 'api', tokenName: 'audit-admin' });
+    expect(e.details).toMatchObject({ kind: 'leads', format: 'csv', rows: lines - 1 });
+    expect(new Date(e.details.from).getTime()).toBeLessThan(new Date(e.details.to).getTime());
+  });
+
+  it('records a member token made for a member, without its secret', async () => {
+    const member = (await t.app.repos.members.list(orgId(t.orgId)))[1]!;
+    const made = await t.request(
+      'POST',
+      `/api/v1/members/${member.id}/tokens`,
+      { name: 'audit-own' },
+      as(adminToken),
+    );
+    expect(made.status).toBe(201);
+    const e = await last('token.create');
+    expect(e.target).toEqual({ type: 'api_token', id: made.body.token.id, label: 'audit-own' });
+    expect(e.after).toEqual({ name: 'audit-own', memberId: member.id, memberName: member.name });
+    expect(JSON.stringify(e)).not.toContain(made.body.secret);
+  });
+
+  it('records an offboarding through the API', async () => {
+    const leaver = (await t.app.repos.members.list(orgId(t.orgId))).find((m) => m.name === '郑浩')!;
+    const done = await t.request(
+      'POST',
+      `/api/v1/members/${leaver.id}/offboard`,
+      { leadsTo: 'pool' },
+      as(adminToken),
+    );
+    expect(done.status, JSON.stringify(done.body)).toBe(200);
+    const e = await last('member.leave');
+    expect(e.target).toEqual({ type: 'member', id: leaver.id, label: '郑浩' });
+    expect(e.after).toEqual({ active: false });
+    expect(e.details.tokensRevoked).toBe(done.body.offboarding.tokensRevoked);
   });
 });
