@@ -8,6 +8,7 @@ import { dashboardRouters, dashboardSession } from '../http/dashboard/dashboard-
 import { apiAuth } from '../http/middleware/api-auth.js';
 import { tokenRole } from '../http/middleware/token-role.js';
 import { type AfterSalesRouteDeps, afterSalesRoutes } from '../http/routes/after-sales-routes.js';
+import { auditRoutes } from '../http/routes/audit-routes.js';
 import { type BackupRouteDeps, backupRoutes } from '../http/routes/backup-routes.js';
 import { campaignRoutes } from '../http/routes/campaign-routes.js';
 import { customerRoutes } from '../http/routes/customer-routes.js';
@@ -83,8 +84,9 @@ export function buildHttp(
     orgRoutes({ orgs, members, teams, audit }),
     offboardingRoutes({
       ...{ offboarding: storage.repos.offboarding, members, teams, tasks: storage.repos.tasks },
-      ...{ notifier: deps.intakeDeps.notifier, clock: deps.intakeDeps.clock },
+      ...{ notifier: deps.intakeDeps.notifier, clock: deps.intakeDeps.clock, audit },
     }),
+    auditRoutes({ auditReader: audit }),
     leadRoutes(deps.intakeDeps),
     followUpRoutes({ ...deps.intakeDeps, followUps, customers, orders, pendingCustomers, members }),
     importRoutes(deps.intakeDeps, importLimits),
@@ -94,13 +96,14 @@ export function buildHttp(
     ...stageRouters(storage, deps, importLimits),
     ...reportRouters(storage, deps),
     dashboard.api,
-    ...(deps.backups ? [backupRoutes(deps.backups)] : []),
+    ...(deps.backups ? [backupRoutes({ ...deps.backups, audit })] : []),
     exportRoutes({
       source: storage.repos.exportSource,
       members,
       teams,
       clock: deps.intakeDeps.clock,
       log: deps.log,
+      audit,
     }),
   ]) {
     api.use(router.routes(), router.allowedMethods());

@@ -25,6 +25,10 @@ describe('backups API: POST, GET /api/v1/backups and GET /api/v1/backups/:name',
     const { backup } = made.body;
     expect(backup).toMatchObject({ scope: { kind: 'all' }, orgIds: [t.orgId] });
     expect(backup.documents).toBeGreaterThan(0);
+    // The audit trail (issue #15) has the backup, by the token that asked for it.
+    const audit = await t.request('GET', '/api/v1/audit?kind=backup.make', undefined, as(t.token));
+    expect(audit.body.entries.map((e: { target: { id: string } }) => e.target.id)).toEqual([backup.name]);
+    expect(audit.body.entries[0].details).toMatchObject({ scope: 'all', documents: backup.documents });
     const listed = await t.request('GET', '/api/v1/backups', undefined, as(t.token));
     expect(listed.body.backups.map((b: { name: string }) => b.name)).toEqual([backup.name]);
 

@@ -1,10 +1,16 @@
+import { type AuditLog, recordAudit } from '../audit/index.js';
 import type { Caller } from '../org/index.js';
 import { assertCan } from '../org/index.js';
 import { DomainError } from '../shared/errors.js';
 import { type BackupSummary, summaryOf } from './backup-manifest.js';
 import type { Backups, StoredBackup } from './ports.js';
 
-type Deps = { readonly backups: Backups; readonly clock: { now(): Date } };
+type Deps = {
+  readonly backups: Backups;
+  readonly clock: { now(): Date };
+  /** The audit trail (core/audit): `backup.make` once per backup made; absent where nothing is wired. */
+  readonly audit?: AuditLog;
+};
 
 /**
  * Backups through the API are an org admin's: a backup holds every org of the database, so an admin may make,
@@ -23,7 +29,15 @@ export async function makeBackup(deps: Deps, caller: Caller): Promise<BackupSumm
     now: deps.clock.now(),
     ...(alone ? {} : { orgId: caller.org.id }),
   });
-  return summaryOf(written.name, written.manifest);
+  const summary = summaryOf(written.name, written.manifest);
+  // Keyed by the backup's name: the file is the operation's own identity.
+  await recordAudit(deps, caller, {
+    kind: 'backup.make',
+    key: summary.name,
+    target: { type: 'backup', id: summary.name },
+    details: { scope: summary.scope.kind, documents: summary.documents, bytes: summary.bytes },
+  });
+  return summary;
 }
 
 /** `GET /api/v1/backups`: the caller's backups, newest first. */

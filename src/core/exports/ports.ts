@@ -1,3 +1,4 @@
+import type { AuditLog } from '../audit/index.js';
 import type { MemberRepository, TeamRepository } from '../org/index.js';
 import type { Clock } from '../shared/clock.js';
 import type { MemberId, OrgId, TeamId } from '../shared/ids.js';
@@ -67,6 +68,8 @@ export type ExportDeps = {
   readonly members: Pick<MemberRepository, 'list'>;
   readonly teams: Pick<TeamRepository, 'list'>;
   readonly clock: Clock;
+  /** The audit trail (core/audit): `export.run` once per finished export; absent where nothing is wired. */
+  readonly audit?: AuditLog;
 };
 
 /** Rows written so far, and how many the filter matched when counted (the CLI's progress bar). */

@@ -1,3 +1,4 @@
+import { recordAudit } from '../audit/index.js';
 import { outcomeOf } from '../follow-ups/index.js';
 import { maskPhone } from '../leads/index.js';
 import { type Caller, canSeePhone, type Member, type Team } from '../org/index.js';
@@ -135,5 +136,17 @@ export async function streamExport(
   const plan = isPlan(query) ? query : await planExport(deps, caller, query);
   const rows = await writeRows(deps, plan, sink, onProgress, signal);
   await sink.end();
+  // After the file is whole: an export cut short (the client left, the database failed) was not an export.
+  await recordAudit(deps, caller, {
+    kind: 'export.run',
+    target: { type: 'export', id: plan.kind, label: plan.fileName },
+    details: {
+      kind: plan.kind,
+      format: plan.format,
+      ...(plan.filter.from ? { from: plan.filter.from } : {}),
+      ...(plan.filter.to ? { to: plan.filter.to } : {}),
+      rows,
+    },
+  });
   return { kind: plan.kind, fileName: plan.fileName, rows };
 }

@@ -1,15 +1,18 @@
 import { z } from 'zod';
+import { type AuditDeps, recordAudit } from '../audit/index.js';
 import { DomainError, validationFailed } from '../shared/errors.js';
 import type { MemberId } from '../shared/ids.js';
 import { textField } from '../shared/text-field.js';
 import { parseInput } from '../shared/validate.js';
 import { hashToken, newTokenSecret } from './api-tokens.js';
 import type { Caller } from './caller.js';
+import { tokenTarget } from './create-api-token.js';
 import type { ApiTokenSummary, ManageTokenDeps } from './managed-api-tokens.js';
 import { assertCan, can } from './permissions.js';
 import type { MemberRepository } from './ports.js';
 
-export type MemberTokenDeps = ManageTokenDeps & { readonly members: Pick<MemberRepository, 'get'> };
+export type MemberTokenDeps = ManageTokenDeps &
+  AuditDeps & { readonly members: Pick<MemberRepository, 'get'> };
 
 const inputSchema = z.strictObject({ name: textField().trim().min(1).max(64).optional() });
 
@@ -44,5 +47,11 @@ export async function createMemberToken(
     throw validationFailed([
       { field: 'name', message: 'this org already has a token of that name', problem: { kind: 'duplicate' } },
     ]);
+  // The name and whose it is only: never the secret, its hash or its prefix.
+  await recordAudit(deps, caller, {
+    kind: 'token.create',
+    target: tokenTarget(token),
+    after: { name: token.name, memberId: member.id, memberName: member.name },
+  });
   return { token, secret };
 }

@@ -1,11 +1,16 @@
 import { createReadStream } from 'node:fs';
 import Router from '@koa/router';
+import type { AuditLog } from '../../core/audit/index.js';
 import { type Backups, findBackupFile, listBackups, makeBackup } from '../../core/backups/index.js';
 import type { Clock } from '../../core/shared/clock.js';
 import { DomainError } from '../../core/shared/errors.js';
 import type { ApiState } from '../middleware/api-auth.js';
 
-export type BackupRouteDeps = { readonly backups: Backups; readonly clock: Clock };
+export type BackupRouteDeps = {
+  readonly backups: Backups;
+  readonly clock: Clock;
+  readonly audit?: AuditLog;
+};
 
 /**
  * Backups under /api/v1, admins only (core/backups/make-backup.ts says which backups an org's admin may see):
