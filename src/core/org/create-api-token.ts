@@ -1,10 +1,9 @@
 import { z } from 'zod';
 import { type AuditDeps, recordAudit } from '../audit/index.js';
-import { validationFailed } from '../shared/errors.js';
 import { textField } from '../shared/text-field.js';
 import { parseInput } from '../shared/validate.js';
-import { hashToken, newTokenSecret } from './api-tokens.js';
 import type { Caller } from './caller.js';
+import { insertNewToken } from './insert-new-token.js';
 import { type ApiTokenSummary, type ManageTokenDeps, TOKEN_ROLES } from './managed-api-tokens.js';
 import { assertCan } from './permissions.js';
 
@@ -24,16 +23,7 @@ export async function createApiToken(
 ): Promise<{ token: ApiTokenSummary; secret: string }> {
   assertCan(caller, 'token.issue');
   const { name, role } = parseInput(inputSchema, input);
-  const secret = newTokenSecret();
-  const token = await deps.tokens.create(
-    caller.org.id,
-    { name, role, hash: hashToken(secret), prefix: secret.slice(0, 8) },
-    deps.clock.now(),
-  );
-  if (!token)
-    throw validationFailed([
-      { field: 'name', message: 'this org already has a token of that name', problem: { kind: 'duplicate' } },
-    ]);
+  const { token, secret } = await insertNewToken(deps, caller.org.id, () => ({ name, role }));
   // The name and role only: never the secret, its hash or its prefix.
   await recordAudit(deps, caller, {
     kind: 'token.create',

@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import { type AuditDeps, recordAudit } from '../audit/index.js';
-import { DomainError, validationFailed } from '../shared/errors.js';
+import { DomainError } from '../shared/errors.js';
 import type { MemberId } from '../shared/ids.js';
 import { textField } from '../shared/text-field.js';
 import { parseInput } from '../shared/validate.js';
-import { hashToken, newTokenSecret } from './api-tokens.js';
 import type { Caller } from './caller.js';
 import { tokenTarget } from './create-api-token.js';
+import { insertNewToken } from './insert-new-token.js';
 import type { ApiTokenSummary, ManageTokenDeps } from './managed-api-tokens.js';
 import { assertCan, can } from './permissions.js';
 import type { MemberRepository } from './ports.js';
@@ -35,18 +35,11 @@ export async function createMemberToken(
   const member = await deps.members.get(caller.org.id, input.memberId);
   if (!member) throw new DomainError('MEMBER_NOT_FOUND', { memberId: input.memberId });
   if (!member.active) throw new DomainError('MEMBER_INACTIVE', { memberId: member.id });
-  const secret = newTokenSecret();
-  const prefix = secret.slice(0, 8);
   // Names are unique in the org; a member's unnamed token is told apart by its random prefix.
-  const token = await deps.tokens.create(
-    caller.org.id,
-    { name: name ?? `${member.name} ${prefix}`, memberId: member.id, hash: hashToken(secret), prefix },
-    deps.clock.now(),
-  );
-  if (!token)
-    throw validationFailed([
-      { field: 'name', message: 'this org already has a token of that name', problem: { kind: 'duplicate' } },
-    ]);
+  const { token, secret } = await insertNewToken(deps, caller.org.id, (prefix) => ({
+    name: name ?? `${member.name} ${prefix}`,
+    memberId: member.id,
+  }));
   // The name and whose it is only: never the secret, its hash or its prefix.
   await recordAudit(deps, caller, {
     kind: 'token.create',
