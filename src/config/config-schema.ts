@@ -130,7 +130,7 @@ export const SETTINGS = {
   METRICS_PORT: {
     schema: z.coerce.number().int().min(1).max(65535).optional(),
     default: '(none: /metrics on PORT)',
-    doc: 'Serve `/metrics` on this port instead, without a token (expose it only to the monitoring network); the service port then has no `/metrics`.',
+    doc: 'Serve `/metrics` on this port instead, without a token (expose it only to the monitoring network); the service port then has no `/metrics`. Must differ from PORT.',
   },
   READY_OUTBOX_MAX_AGE_MS: millis(
     1000,

@@ -9,6 +9,8 @@ type Checked = Pick<
   | 'PLATFORMS'
   | 'HTTP_REQUEST_TIMEOUT_MS'
   | 'HTTP_HEADERS_TIMEOUT_MS'
+  | 'PORT'
+  | 'METRICS_PORT'
 >;
 
 /**
@@ -37,6 +39,12 @@ export function startupRefusals(config: Checked): string[] {
   if (config.HTTP_HEADERS_TIMEOUT_MS > config.HTTP_REQUEST_TIMEOUT_MS) {
     refusals.push(
       'HTTP_HEADERS_TIMEOUT_MS must not exceed HTTP_REQUEST_TIMEOUT_MS: lower one or raise the other.',
+    );
+  }
+  // METRICS_PORT serves /metrics without a token: on the service's own port that would be the public port, unguarded.
+  if (config.METRICS_PORT === config.PORT) {
+    refusals.push(
+      `METRICS_PORT must differ from PORT (both ${config.PORT}): pick another port for /metrics, or unset METRICS_PORT to serve it on PORT behind METRICS_TOKEN.`,
     );
   }
   return refusals;

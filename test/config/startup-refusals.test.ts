@@ -39,6 +39,13 @@ describe('startup refusals', () => {
     expect(startupRefusals(loadConfig(env))).toEqual([expect.stringContaining('HTTP_HEADERS_TIMEOUT_MS')]);
   });
 
+  it('refuses METRICS_PORT on the service port, where /metrics would be open without a token', () => {
+    expect(startupRefusals(loadConfig({ PORT: '3000', METRICS_PORT: '3000' }))).toEqual([
+      expect.stringMatching(/^METRICS_PORT must differ from PORT \(both 3000\)/),
+    ]);
+    expect(startupRefusals(loadConfig({ PORT: '3000', METRICS_PORT: '9464' }))).toEqual([]);
+  });
+
   it('stops `main` in production without MONGODB_URI with one line, before any database or demo org', async () => {
     const dataDir = path.join(dir, 'production');
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/config/main.ts'], {
