@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FakeSlackApi, startFakeSlackApi } from '../adapters/slack/support/fake-slack-api.js';
-import { TEST_SIGNING_SECRET } from '../adapters/slack/support/slack-settings-for.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
+import type { TestApp } from '../support/test-app.js';
+import { memberNamed, startSlackOrg } from './support/platform-apps.js';
 import { api, pumpUntil } from './support/story.js';
-import { SLACK_TEAM, slackClick, slackCommand } from './support/task-steps-slack.js';
+import { slackClick, slackCommand } from './support/task-steps-slack.js';
 
 // The offboarding story on Slack through its real receiver (signed requests, the fake Web API): /member leave typed
 // by the admin, the confirmation's 确认 clicked, the result answered, and one hand-over card in the receiver's DM.
@@ -16,36 +16,20 @@ let phone = 13900083000;
 
 beforeAll(async () => {
   fake = await startFakeSlackApi();
-  t = await startTestApp({
-    platforms: {
-      enabled: ['slack'],
-      env: {
-        SLACK_SIGNING_SECRET: TEST_SIGNING_SECRET,
-        SLACK_BOT_TOKEN: 'xoxb-e2e',
-        SLACK_API_URL: fake.apiUrl,
-      },
-      publicUrl: 'https://leadrelay.example',
-    },
-  });
-  expect((await api(t, 'PATCH', '/org/chat', { platform: 'slack', workspaceId: SLACK_TEAM })).status).toBe(
-    200,
-  );
+  t = await startSlackOrg(fake);
 }, 60_000);
 afterAll(async () => {
   await t?.close();
   await fake?.close();
 });
 
-type Member = { id: string; name: string };
-const named = async (name: string) =>
-  ((await api(t, 'GET', '/members')).body.members as Member[]).find((m) => m.name === name)!;
 type Block = { type: string; text?: { text: string }; elements?: { action_id?: string; value?: string }[] };
 const blocksOf = (c: { params: Record<string, unknown> }) => (c.params.blocks ?? []) as Block[];
 
 describe('Slack: /member leave … to …, confirmed', () => {
   it('shows the confirmation, acts on 确认, and sends the receiver one card', async () => {
-    const admin = await named('周建国');
-    const lina = await named('李娜');
+    const admin = await memberNamed(t, '周建国');
+    const lina = await memberNamed(t, '李娜');
     for (const [member, user] of [
       [admin, ADMIN],
       [lina, LINA],

@@ -1,15 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { zhCN } from '../../src/chat/texts/zh-cn.js';
-import { SECRET as DINGTALK_SECRET } from '../adapters/dingtalk/dingtalk-test-support.js';
 import { type FakeDingtalkApi, startFakeDingtalkApi } from '../adapters/dingtalk/fake-dingtalk-api.js';
 import { type FakeSlackApi, startFakeSlackApi } from '../adapters/slack/support/fake-slack-api.js';
-import { TEST_SIGNING_SECRET } from '../adapters/slack/support/slack-settings-for.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
+import { memberNamed, startDingtalkOrg, startSlackOrg } from './support/platform-apps.js';
 import { sandboxMessages } from './support/sandbox-messages.js';
 import { api, pumpUntil } from './support/story.js';
 import { say } from './support/task-steps.js';
 import { dingtalkAnswered, dingtalkSay } from './support/task-steps-dingtalk.js';
-import { SLACK_TEAM, slackAnswered, slackCommand } from './support/task-steps-slack.js';
+import { slackAnswered, slackCommand } from './support/task-steps-slack.js';
 
 // Issue #14 item 4 on the real stack: /报表 typed in the sandbox by a director, a manager, a rep and an after-sales
 // manager, each answered with the card their role allows (drawn at delivery, its charts as images in the DM), the
@@ -29,11 +28,6 @@ type Shown = {
 };
 
 const members = async (app: TestApp) => (await api(app, 'GET', '/members')).body.members as Member[];
-const named = async (app: TestApp, name: string) => {
-  const found = (await members(app)).find((m) => m.name === name);
-  if (!found) throw new Error(`no member ${name}`);
-  return found;
-};
 
 /** Leads taken in for Shanghai (routed round robin to 华东销售组's reps), the first followed up two hours later. */
 async function activity(app: TestApp) {
@@ -91,7 +85,7 @@ afterAll(() => t?.close());
 
 describe('/报表 in the sandbox', () => {
   it('a director gets the org: teams side by side, the funnel and the heat map, as images with their numbers', async () => {
-    const director = await named(t, '陈思远');
+    const director = await memberNamed(t, '陈思远');
     const card = await reportFor(director, '/报表', '报表 · 全公司');
     expect(card.card?.status).toMatch(/^分配 3 · 未跟进率 \d+% · 响应中位 2 小时 · 成交 0 \/ ¥0$/);
     expect(card.card?.markdown).toContain('**华东销售组** — 分配 3');
@@ -109,7 +103,7 @@ describe('/报表 in the sandbox', () => {
   });
 
   it('a manager gets their team, reps ranked; another team is refused in plain words', async () => {
-    const manager = await named(t, '王海峰');
+    const manager = await memberNamed(t, '王海峰');
     const card = await reportFor(manager, '/报表 本周', '报表 · 华东销售组');
     expect(card.card?.markdown).toContain(r.rankedTitle);
     expect(card.images?.[0]?.alt).toMatch(/^未跟进率 · 华东销售组：/);
@@ -118,7 +112,7 @@ describe('/报表 in the sandbox', () => {
   });
 
   it('an empty period says so, with no charts', async () => {
-    const manager = await named(t, '王海峰');
+    const manager = await memberNamed(t, '王海峰');
     const card = await reportFor(manager, '/报表 上周', '报表 · 华东销售组');
     expect(card.card?.status).toMatch(/没有新分配的线索。$/);
     expect(card.images ?? []).toEqual([]);
@@ -139,16 +133,16 @@ describe('/报表 in the sandbox', () => {
   });
 
   it('the channel table and the after-sales card', async () => {
-    const director = await named(t, '陈思远');
+    const director = await memberNamed(t, '陈思远');
     const channels = await reportFor(director, '/报表 渠道', '渠道报表 · 全公司');
     expect(channels.images?.[0]?.alt).toContain('活动：双十二 — 线索 3');
-    const afterSales = await named(t, '高峰');
+    const afterSales = await memberNamed(t, '高峰');
     const card = await reportFor(afterSales, '/报表 售后 本月', '售后报表 · 全公司');
     expect(card.card?.status).toMatch(/没有投诉|投诉 \d+/);
   });
 
   it("a platform's retry of the same command posts one card", async () => {
-    const director = await named(t, '陈思远');
+    const director = await memberNamed(t, '陈思远');
     const count = async () =>
       ((await sandboxMessages(t, director.id)) as Shown[]).filter((m) =>
         m.card?.title.startsWith('回访热力图'),
@@ -167,7 +161,7 @@ describe('/报表 in the sandbox', () => {
   });
 
   it('answers unknown words with what is accepted', async () => {
-    const manager = await named(t, '王海峰');
+    const manager = await memberNamed(t, '王海峰');
     const answer = await say(t, manager.id, '/报表 下周');
     expect(answer.replies).toEqual([{ text: r.command.unknown('下周', ['华东销售组']) }]);
     const two = await say(t, manager.id, '/报表 本周 上周');
@@ -181,19 +175,7 @@ describe('/report on Slack: the card in the DM, its charts uploaded', () => {
   const DIRECTOR = 'U0DIRECTOR';
   beforeAll(async () => {
     fake = await startFakeSlackApi();
-    slack = await startTestApp({
-      platforms: {
-        enabled: ['slack'],
-        env: {
-          SLACK_SIGNING_SECRET: TEST_SIGNING_SECRET,
-          SLACK_BOT_TOKEN: 'xoxb-e2e',
-          SLACK_API_URL: fake.apiUrl,
-        },
-        publicUrl: 'https://leadrelay.example',
-      },
-    });
-    const moved = await api(slack, 'PATCH', '/org/chat', { platform: 'slack', workspaceId: SLACK_TEAM });
-    expect(moved.status).toBe(200);
+    slack = await startSlackOrg(fake);
   });
   afterAll(async () => {
     await slack?.close();
@@ -201,7 +183,7 @@ describe('/report on Slack: the card in the DM, its charts uploaded', () => {
   });
 
   it('acks, says it is coming, then posts the card with one uploaded image per chart', async () => {
-    const director = await named(slack, '陈思远');
+    const director = await memberNamed(slack, '陈思远');
     const identities = [
       { platform: 'sandbox', userId: director.id },
       { platform: 'slack', userId: DIRECTOR },
@@ -233,24 +215,11 @@ describe('/报表 on DingTalk: the card to the robot chat, its chart as a media 
   let ding: TestApp;
   beforeAll(async () => {
     fake = await startFakeDingtalkApi();
-    ding = await startTestApp({
-      platforms: {
-        enabled: ['dingtalk'],
-        env: {
-          DINGTALK_MODE: 'http',
-          DINGTALK_CLIENT_ID: CLIENT_ID,
-          DINGTALK_CLIENT_SECRET: DINGTALK_SECRET,
-          DINGTALK_ROBOT_CODE: CLIENT_ID,
-          DINGTALK_CARD_TEMPLATE_ID: 'e2e0c0de-report-card.schema',
-          DINGTALK_API_URL: fake.url,
-          // The image upload is on DingTalk's old OpenAPI host: the fake answers both.
-          DINGTALK_OAPI_URL: fake.url,
-        },
-        publicUrl: 'https://leadrelay.example',
-      },
+    ding = await startDingtalkOrg(fake, {
+      clientId: CLIENT_ID,
+      cardTemplateId: 'e2e0c0de-report-card.schema',
+      withOapi: true,
     });
-    const moved = await api(ding, 'PATCH', '/org/chat', { platform: 'dingtalk', workspaceId: CLIENT_ID });
-    expect(moved.status).toBe(200);
   });
   afterAll(async () => {
     await ding?.close();
@@ -258,7 +227,7 @@ describe('/报表 on DingTalk: the card to the robot chat, its chart as a media 
   });
 
   it('answers that it is coming, delivers the card, uploads the table image and sends it', async () => {
-    const director = await named(ding, '陈思远');
+    const director = await memberNamed(ding, '陈思远');
     const identities = [
       { platform: 'sandbox', userId: director.id },
       { platform: 'dingtalk', userId: DIRECTOR },

@@ -4,13 +4,13 @@ import { dashboardTextsEn } from '../../src/chat/texts/dashboard-texts-en.js';
 import { dashboardTextsZhCN } from '../../src/chat/texts/dashboard-texts-zh-cn.js';
 import { zhCN } from '../../src/chat/texts/zh-cn.js';
 import { type FakeSlackApi, startFakeSlackApi } from '../adapters/slack/support/fake-slack-api.js';
-import { TEST_SIGNING_SECRET } from '../adapters/slack/support/slack-settings-for.js';
 import { openLink } from '../http/dashboard-support.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
+import { memberNamed, startSlackOrg } from './support/platform-apps.js';
 import { type SandboxMsg, sandboxMessages } from './support/sandbox-messages.js';
 import { api, pumpUntil } from './support/story.js';
 import { click, say } from './support/task-steps.js';
-import { SLACK_TEAM, slackClick, slackCommand } from './support/task-steps-slack.js';
+import { slackClick, slackCommand } from './support/task-steps-slack.js';
 
 // Issue #14: the report card's 打开看板 on the sandbox's real stack. The card carries no link; each click issues a
 // fresh one-time link for whoever clicked, in their private reply (on Slack an ephemeral answer), and the card is
@@ -21,18 +21,13 @@ let t: TestApp;
 let manager: Member;
 let card: SandboxMsg;
 
-const named = async (name: string) => {
-  const found = ((await api(t, 'GET', '/members')).body.members as Member[]).find((m) => m.name === name);
-  if (!found) throw new Error(`no member ${name}`);
-  return found;
-};
 const linkIn = (answer: { replies: { text?: string }[] }) =>
   /\/dashboard\?t=([A-Za-z0-9_-]+)/.exec(answer.replies.map((r) => r.text ?? '').join('\n'))?.[1];
 const press = (member: Member) => click(t, member.id, card, REPORT_CARD_ACTIONS.openDashboard);
 
 beforeAll(async () => {
   t = await startTestApp();
-  manager = await named('王海峰');
+  manager = await memberNamed(t, '王海峰');
   expect((await say(t, manager.id, '/报表')).replies).toEqual([{ text: zhCN.report.command.working }]);
   await pumpUntil(
     t,
@@ -68,7 +63,7 @@ describe('打开看板 on the report card', () => {
   });
 
   it('gives another member who clicks their own link, not the card owner’s', async () => {
-    const [rep, colleague] = [await named('李娜'), await named('张伟')];
+    const [rep, colleague] = [await memberNamed(t, '李娜'), await memberNamed(t, '张伟')];
     const colleagueItems = `/api/v1/reports/items?figure=response&member=${colleague.id}`;
     const asRep = await openLink(t, linkIn(await press(rep)) as string);
     const asManager = await openLink(t, linkIn(await press(manager)) as string);
@@ -81,7 +76,7 @@ describe('打开看板 on the report card', () => {
   });
 
   it('tells a member whose role sees no figure so, in plain words, with no link', async () => {
-    const answer = await press(await named('许亮'));
+    const answer = await press(await memberNamed(t, '许亮'));
     expect(answer.replies).toEqual([{ text: dashboardTextsZhCN.noFigures }]);
   });
 });
@@ -92,19 +87,7 @@ describe('打开看板 on Slack: the link in an ephemeral answer to the clicker,
   let slack: TestApp;
   beforeAll(async () => {
     fake = await startFakeSlackApi();
-    slack = await startTestApp({
-      platforms: {
-        enabled: ['slack'],
-        env: {
-          SLACK_SIGNING_SECRET: TEST_SIGNING_SECRET,
-          SLACK_BOT_TOKEN: 'xoxb-e2e',
-          SLACK_API_URL: fake.apiUrl,
-        },
-        publicUrl: 'https://leadrelay.example',
-      },
-    });
-    const moved = await api(slack, 'PATCH', '/org/chat', { platform: 'slack', workspaceId: SLACK_TEAM });
-    expect(moved.status).toBe(200);
+    slack = await startSlackOrg(fake);
   });
   afterAll(async () => {
     await slack?.close();
@@ -112,9 +95,7 @@ describe('打开看板 on Slack: the link in an ephemeral answer to the clicker,
   });
 
   it('posts the button, and a click answers only the clicker with a link that opens', async () => {
-    const director = ((await api(slack, 'GET', '/members')).body.members as Member[]).find(
-      (m) => m.name === '陈思远',
-    ) as Member;
+    const director = await memberNamed(slack, '陈思远');
     const identities = [
       { platform: 'sandbox', userId: director.id },
       { platform: 'slack', userId: DIRECTOR },

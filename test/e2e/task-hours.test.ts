@@ -1,11 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { zhCN } from '../../src/chat/texts/zh-cn.js';
 import { wallTimeOf } from '../../src/core/shared/zoned-time.js';
-import { SECRET as DINGTALK_SECRET } from '../adapters/dingtalk/dingtalk-test-support.js';
 import { type FakeDingtalkApi, startFakeDingtalkApi } from '../adapters/dingtalk/fake-dingtalk-api.js';
 import { type FakeSlackApi, startFakeSlackApi } from '../adapters/slack/support/fake-slack-api.js';
-import { TEST_SIGNING_SECRET } from '../adapters/slack/support/slack-settings-for.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
+import { startDingtalkOrg, startSlackOrg } from './support/platform-apps.js';
 import { api, pumpUntil } from './support/story.js';
 import {
   advanceClock,
@@ -23,7 +22,6 @@ import {
   dingtalkSay,
 } from './support/task-steps-dingtalk.js';
 import {
-  SLACK_TEAM,
   slackAnswered,
   slackCardShowing,
   slackClick,
@@ -125,20 +123,7 @@ describe('Slack: the same task, through its Web API and signed callbacks', () =>
   const MANAGER = 'U0MANAGER';
   beforeAll(async () => {
     fake = await startFakeSlackApi();
-    slack = await startTestApp({
-      platforms: {
-        enabled: ['slack'],
-        env: {
-          SLACK_SIGNING_SECRET: TEST_SIGNING_SECRET,
-          SLACK_BOT_TOKEN: 'xoxb-e2e',
-          SLACK_API_URL: fake.apiUrl,
-        },
-        publicUrl: 'https://leadrelay.example',
-      },
-    });
-    expect(
-      (await api(slack, 'PATCH', '/org/chat', { platform: 'slack', workspaceId: SLACK_TEAM })).status,
-    ).toBe(200);
+    slack = await startSlackOrg(fake);
   });
   afterAll(async () => {
     await slack?.close();
@@ -219,23 +204,7 @@ describe('DingTalk: the same task, through its OpenAPI and signed callbacks', ()
   let ding: TestApp;
   beforeAll(async () => {
     fake = await startFakeDingtalkApi();
-    ding = await startTestApp({
-      platforms: {
-        enabled: ['dingtalk'],
-        env: {
-          DINGTALK_MODE: 'http',
-          DINGTALK_CLIENT_ID: CLIENT_ID,
-          DINGTALK_CLIENT_SECRET: DINGTALK_SECRET,
-          DINGTALK_ROBOT_CODE: CLIENT_ID,
-          DINGTALK_CARD_TEMPLATE_ID: 'e2e0c0de-task-card.schema',
-          DINGTALK_API_URL: fake.url,
-        },
-        publicUrl: 'https://leadrelay.example',
-      },
-    });
-    expect(
-      (await api(ding, 'PATCH', '/org/chat', { platform: 'dingtalk', workspaceId: CLIENT_ID })).status,
-    ).toBe(200);
+    ding = await startDingtalkOrg(fake, { clientId: CLIENT_ID, cardTemplateId: 'e2e0c0de-task-card.schema' });
   });
   afterAll(async () => {
     await ding?.close();
