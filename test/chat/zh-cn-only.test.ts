@@ -540,6 +540,8 @@ const ERRORS: Readonly<Record<ErrorCode, ErrorDetails>> = {
   FORBIDDEN: { action: 'lead.read_all' },
   UNAUTHENTICATED: {},
   IDENTITY_NOT_LINKED: { platform: 'dingtalk' },
+  TOKEN_NOT_FOUND: { ref: '报表脚本' },
+  TOKEN_AMBIGUOUS: { ref: '报表', count: 2 },
   LEAD_NOT_FOUND: { leadId: LEAD },
   LEAD_ALREADY_CLAIMED: { leadId: LEAD, ownerName: REP_B.name },
   LEAD_ASSIGNED_TO_OTHER: { leadId: LEAD, ownerName: REP_B.name },
