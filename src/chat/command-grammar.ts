@@ -20,6 +20,7 @@ const ALIASES: Readonly<Record<string, CommandName>> = {
   看板: 'dashboard',
   绑定: 'link',
   成员: 'member',
+  令牌: 'token',
   帮助: 'help',
 };
 

@@ -34,6 +34,11 @@ export type CommandEvent = {
   readonly rawText: string;
   /** Where it was typed (see TextEvent.conversation); absent: the member's DM with the bot. */
   readonly conversation?: string;
+  /**
+   * Typed in a group chat whose answers still go to the member's 1:1 chat (DingTalk: replyInDm), so no
+   * `conversation` is set for it; elsewhere a group sets `conversation`. See isDirectMessage.
+   */
+  readonly groupChat?: true;
   /** Set where the platform can open a form in answer (Slack's slash commands carry a trigger_id). */
   readonly formTrigger?: string;
 };
@@ -72,3 +77,11 @@ export type ChatEvent = ActionEvent | CommandEvent | TextEvent | SubmitEvent;
 /** The key a conversation's drafts are kept under: the platform's conversation id, or `dm`. */
 export const conversationOf = (event: { readonly conversation?: string }): string =>
   event.conversation ?? 'dm';
+
+/**
+ * Whether a command was typed in the member's 1:1 chat with the bot, not in a group: what must stay private (a
+ * token's secret) is only handed out there. A group is known by its `conversation` (Slack, the sandbox) or, where
+ * answers go to the 1:1 chat anyway, by `groupChat` (DingTalk); WeCom's app chat is always 1:1.
+ */
+export const isDirectMessage = (event: Pick<CommandEvent, 'conversation' | 'groupChat'>): boolean =>
+  event.conversation === undefined && event.groupChat !== true;

@@ -38,6 +38,7 @@ const COPYABLE = [
   /\b(?:TS|T|SO)-\d+(?:-\d+)?\b/g,
   /[\w.+-]+@[\w-]+(\.[\w-]+)+/g,
   /\bSO-\d+\b/g, // an order number (`SO-1001`), shown to be copied like a lead code
+  /\blr_[\w-]+/g, // an API token (`/令牌 新建`) or its prefix, shown to be copied
 ];
 
 function latinProblems(text: string): string[] {
@@ -540,6 +541,8 @@ const ERRORS: Readonly<Record<ErrorCode, ErrorDetails>> = {
   FORBIDDEN: { action: 'lead.read_all' },
   UNAUTHENTICATED: {},
   IDENTITY_NOT_LINKED: { platform: 'dingtalk' },
+  TOKEN_NOT_FOUND: { ref: '报表脚本' },
+  TOKEN_AMBIGUOUS: { ref: '报表', count: 2 },
   LEAD_NOT_FOUND: { leadId: LEAD },
   LEAD_ALREADY_CLAIMED: { leadId: LEAD, ownerName: REP_B.name },
   LEAD_ASSIGNED_TO_OTHER: { leadId: LEAD, ownerName: REP_B.name },
@@ -647,6 +650,30 @@ describe('a zh-CN org reads Chinese only', () => {
 
   it.each(Object.entries(ERRORS))('words %s in Chinese', (code, details) => {
     expectChinese(code, { text: zhCN.errors[code as ErrorCode](details) });
+  });
+
+  it('words every /令牌 answer in Chinese', () => {
+    const t = zhCN.tokens;
+    const texts = [
+      t.created({
+        name: '报表脚本',
+        prefix: 'lr_AbCd1',
+        secret: 'lr_AbCd1xYz-_0123456789abcdefghijklmnopqrstu',
+      }),
+      t.listTitle(2),
+      t.line({ name: '报表脚本', prefix: 'lr_AbCd1', created: '12/02 16:30', lastUsed: '12/03 09:05' }),
+      t.line({ name: '同步', prefix: 'lr_Zz9_k', created: '12/02 16:30' }),
+      t.none,
+      t.revoked('报表脚本', 'lr_AbCd1'),
+      t.alreadyRevoked('报表脚本', 'lr_AbCd1'),
+      t.dmOnly,
+      t.noName,
+      t.nameTaken('报表脚本'),
+      t.nameTooLong(64),
+      t.noRef,
+      t.unknown('重置'),
+    ];
+    for (const text of texts) expectChinese(text, { text });
   });
 
   it('names hand assignment in /help and in the /lead usage line', async () => {

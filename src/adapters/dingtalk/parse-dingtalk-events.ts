@@ -49,7 +49,9 @@ export function parseRobotMessage(raw: unknown, workspaceId: string): CommandEve
   const user = { platform: 'dingtalk', workspaceId, userId: message.senderStaffId } as const;
   const command = text ? parseCommandText(text) : { command: 'help' as const, args: [] };
   if (!command) return { type: 'text', eventId, user, text };
-  return { type: 'command', eventId, user, ...command, rawText: text };
+  // Answers go to the 1:1 chat wherever it was typed, but a command that hands out a secret must know it was a group.
+  const where = message.conversationType === '2' ? { groupChat: true as const } : {};
+  return { type: 'command', eventId, user, ...command, rawText: text, ...where };
 }
 
 /**

@@ -1,7 +1,9 @@
 import type { TaskWorkDeps } from '../../core/after-sales/index.js';
+import type { AuditLog } from '../../core/audit/index.js';
 import type { StageDeps } from '../../core/customers/index.js';
 import type { DueLeadsDeps, FollowUpDeps } from '../../core/follow-ups/index.js';
 import type { OffboardDeps, OffboardingStore } from '../../core/offboarding/index.js';
+import type { ManagedApiTokens } from '../../core/org/managed-api-tokens.js';
 import type { SetAvailabilityDeps } from '../../core/org/set-member-availability.js';
 import type { AssignDeps } from '../../core/pools/index.js';
 import { DomainError } from '../../core/shared/errors.js';
@@ -65,6 +67,7 @@ import {
   returnSubmit,
 } from './task-decision.js';
 import { tasksCommand } from './tasks-command.js';
+import { tokenCommand } from './token-command.js';
 
 export type HandlerDeps = SetAvailabilityDeps &
   AssignDeps &
@@ -77,6 +80,10 @@ export type HandlerDeps = SetAvailabilityDeps &
   Partial<Pick<ExportChatDeps, 'exportRequests' | 'onExportQueued'>> & {
     /** Offboarding's store (`/member leave`); a chat built without it (core fakes) does not know the command. */
     readonly offboarding?: OffboardingStore;
+    /** The org's API tokens (`/token`); a chat built without them (core fakes) does not know the command. */
+    readonly tokens?: ManagedApiTokens;
+    /** The audit trail, where a member's token made or revoked in chat is recorded. */
+    readonly audit?: AuditLog;
   };
 
 /** Wires every button and command to its handler; the same table serves all platforms. */
@@ -98,6 +105,7 @@ export function registerHandlers(registry: Registry, deps: HandlerDeps): Registr
       .onCommand('export', exportLinkCommand(deps))
       .onCommand('dashboard', dashboardLinkCommand(deps))
       .onCommand('member', withOffboarding(deps, memberCommand, 'member'))
+      .onCommand('token', tokenLinkCommand(deps))
       .onAction(OFFBOARD_ACTIONS.confirm, withOffboarding(deps, offboardConfirmAction))
       .onAction(OFFBOARD_ACTIONS.cancel, withOffboarding(deps, offboardCancelAction))
       .onAction(OFFBOARD_ACTIONS.pick, withOffboarding(deps, offboardPickAction))
@@ -168,6 +176,16 @@ function exportLinkCommand(deps: HandlerDeps) {
     ? exportCommand({ ...deps, exportRequests })
     : async () => {
         throw new DomainError('UNKNOWN_COMMAND', { command: 'export' });
+      };
+}
+
+/** `/令牌` where the tokens are stored (the service); elsewhere an unknown command. */
+function tokenLinkCommand(deps: HandlerDeps) {
+  const { tokens } = deps;
+  return tokens
+    ? tokenCommand({ ...deps, tokens })
+    : async () => {
+        throw new DomainError('UNKNOWN_COMMAND', { command: 'token' });
       };
 }
 

@@ -14,6 +14,7 @@ import type { PlanTexts } from './plan-texts.js';
 import type { ReportTexts } from './report-texts.js';
 import type { StageTexts } from './stage-texts.js';
 import type { TaskChatTexts } from './task-chat-texts.js';
+import type { TokenChatTexts } from './token-texts.js';
 
 /**
  * Every user-facing text, once per language. Both catalogues are typed with this shape, so a text (or an error
@@ -57,6 +58,7 @@ export type Catalogue = {
   readonly backups: BackupTexts;
   readonly exports: ExportChatTexts;
   readonly offboarding: OffboardingTexts;
+  readonly tokens: TokenChatTexts;
   readonly followUps: FollowUpTexts;
   readonly drafts: DraftTexts;
   readonly link: {
@@ -91,6 +93,7 @@ export const COMMAND_NAMES = [
   'dashboard',
   'link',
   'member',
+  'token',
   'help',
 ] as const;
 export type CommandName = (typeof COMMAND_NAMES)[number];

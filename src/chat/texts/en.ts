@@ -18,6 +18,7 @@ import { planTextsEn } from './plan-texts-en.js';
 import { reportTextsEn } from './report-texts-en.js';
 import { stageErrorsEn, stageTextsEn } from './stage-texts-en.js';
 import { taskChatTextsEn } from './task-chat-texts-en.js';
+import { tokenTextsEn } from './token-texts-en.js';
 
 const field = (details: Readonly<Record<string, unknown>>): string => describeIssues(details, 'en');
 
@@ -45,6 +46,8 @@ const COMMAND_HELP: Readonly<Record<CommandName, string>> = {
   link: '/link NAME — link your chat account to your member (an admin approves)',
   member:
     '/member leave NAME to RECEIVER|pool — offboard a member: leads handed over, tasks to the after-sales manager, tokens revoked, chat accounts unlinked (admins; asks to confirm first)',
+  token:
+    '/token — your API tokens · /token new NAME — make one (shown once) · /token revoke PREFIX|NAME (in your direct chat with the bot only)',
   help: '/help — show this help',
 };
 
@@ -69,6 +72,7 @@ export const en: Catalogue = {
     ...orderErrorsEn,
     ...exportErrorsEn,
     ...offboardingTextsEn.errors,
+    ...tokenTextsEn.errors,
     VALIDATION_FAILED: (d) => `Some input is not valid: ${field(d)}`,
     NOT_FOUND: () => 'Nothing was found to act on.',
     CONFLICT: () => 'Someone else changed this just now; refresh and try again.',
@@ -152,6 +156,7 @@ export const en: Catalogue = {
   exports: exportChatTextsEn,
   backups: backupTextsEn,
   offboarding: offboardingTextsEn,
+  tokens: tokenTextsEn,
   followUps: followUpTextsEn,
   drafts: draftTextsEn,
   link: {

@@ -19,6 +19,7 @@ import { planTextsZhCN } from './plan-texts-zh-cn.js';
 import { reportTextsZhCN } from './report-texts-zh-cn.js';
 import { stageErrorsZhCN, stageTextsZhCN } from './stage-texts-zh-cn.js';
 import { taskChatTextsZhCN } from './task-chat-texts-zh-cn.js';
+import { tokenTextsZhCN } from './token-texts-zh-cn.js';
 
 const field = (details: Readonly<Record<string, unknown>>): string => describeIssues(details, 'zh-CN');
 
@@ -45,6 +46,8 @@ const COMMAND_HELP: Readonly<Record<CommandName, string>> = {
   link: '/绑定 姓名 — 把你的聊天账号绑定到成员（需管理员批准）',
   member:
     '/成员 离职 姓名 交接给 接手人|公海 — 成员离职：线索交接、任务交给售后经理、令牌吊销、聊天账号解绑（管理员，先确认再执行）',
+  token:
+    '/令牌 — 我的 API 令牌 · /令牌 新建 名称 — 新建令牌（只显示一次）· /令牌 撤销 前缀或名称（只能在私聊中使用）',
   help: '/帮助 — 显示本说明',
 };
 
@@ -76,6 +79,7 @@ export const zhCN: Catalogue = {
     ...orderErrorsZhCN,
     ...exportErrorsZhCN,
     ...offboardingTextsZhCN.errors,
+    ...tokenTextsZhCN.errors,
     VALIDATION_FAILED: (d) => `输入有误：${field(d)}`,
     NOT_FOUND: () => '没有找到要操作的记录。',
     CONFLICT: () => '记录已被他人修改，请刷新后重试。',
@@ -152,6 +156,7 @@ export const zhCN: Catalogue = {
   exports: exportChatTextsZhCN,
   backups: backupTextsZhCN,
   offboarding: offboardingTextsZhCN,
+  tokens: tokenTextsZhCN,
   followUps: followUpTextsZhCN,
   drafts: draftTextsZhCN,
   link: {

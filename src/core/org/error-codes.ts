@@ -6,7 +6,11 @@ export type OrgErrorCode =
   | 'MEMBER_INACTIVE'
   | 'FORBIDDEN'
   | 'UNAUTHENTICATED'
-  | 'IDENTITY_NOT_LINKED';
+  | 'IDENTITY_NOT_LINKED'
+  /** `/token revoke …`: none of the member's tokens has that prefix or name. */
+  | 'TOKEN_NOT_FOUND'
+  /** `/token revoke …`: the prefix (or name) fits several of the member's live tokens; nothing was revoked. */
+  | 'TOKEN_AMBIGUOUS';
 
 declare module '../shared/errors.js' {
   interface DomainErrorCodes extends Record<OrgErrorCode, true> {}

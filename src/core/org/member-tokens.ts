@@ -1,5 +1,7 @@
+import { type AuditDeps, recordAudit } from '../audit/index.js';
 import { DomainError } from '../shared/errors.js';
 import { actingMember, type Caller } from './caller.js';
+import { tokenTarget } from './create-api-token.js';
 import type { ApiTokenSummary, ManageTokenDeps } from './managed-api-tokens.js';
 import { assertCan } from './permissions.js';
 
@@ -14,22 +16,45 @@ export async function listOwnTokens(
   return deps.tokens.list(caller.org.id, { memberId: member.id });
 }
 
+/** Shorter prefixes than this would match by chance (every secret starts `lr_`). */
+const MIN_PREFIX = 4;
+
+/** What revoking by a typed reference did: revoked now, or found revoked already (a repeated command). */
+export type OwnTokenRevocation = { readonly token: ApiTokenSummary; readonly alreadyRevoked: boolean };
+
 /**
- * Revokes one of the caller's own tokens by the prefix they were shown (`/token revoke lr_AbCd`). A prefix that
- * matches none of theirs, or more than one unrevoked, is NOT_FOUND: a member never revokes someone else's token.
+ * Revokes one of the caller's own tokens by what they typed (`/token revoke lr_AbCd`, `/令牌 撤销 报表脚本`): the
+ * exact name, else the start of the prefix they were shown. Only their own tokens are searched, so a member never
+ * revokes someone else's. None: TOKEN_NOT_FOUND; several live ones: TOKEN_AMBIGUOUS and nothing is revoked. A
+ * reference that fits only a revoked token answers it as revoked already, so repeating the command is harmless.
  */
 export async function revokeOwnToken(
-  deps: ManageTokenDeps,
+  deps: ManageTokenDeps & AuditDeps,
   caller: Caller,
-  input: { readonly prefix: string },
-): Promise<ApiTokenSummary> {
+  input: { readonly ref: string },
+): Promise<OwnTokenRevocation> {
   const mine = await listOwnTokens(deps, caller);
-  const wanted = input.prefix.trim();
-  const matches = wanted.length >= 4 ? mine.filter((t) => !t.revokedAt && t.prefix.startsWith(wanted)) : [];
-  const only = matches.length === 1 ? matches[0] : undefined;
-  if (!only) throw new DomainError('NOT_FOUND', { prefix: wanted });
+  const ref = input.ref.trim();
+  const matches = matching(mine, ref);
+  const live = matches.filter((t) => !t.revokedAt);
+  if (live.length > 1) throw new DomainError('TOKEN_AMBIGUOUS', { ref, count: live.length });
+  const only = live[0];
+  if (!only) {
+    const revoked = matches[0];
+    if (revoked) return { token: revoked, alreadyRevoked: true };
+    throw new DomainError('TOKEN_NOT_FOUND', { ref });
+  }
   const member = actingMember(caller, 'token.issue_own');
+  // The write is filtered to the member's tokens too, and keeps the first revokedAt should two revokes race.
   const token = await deps.tokens.revoke(caller.org.id, only.id, deps.clock.now(), { memberId: member.id });
-  if (!token) throw new DomainError('NOT_FOUND', { prefix: wanted });
-  return token;
+  if (!token) throw new DomainError('TOKEN_NOT_FOUND', { ref });
+  await recordAudit(deps, caller, { kind: 'token.revoke', target: tokenTarget(token) });
+  return { token, alreadyRevoked: false };
+}
+
+/** A name is exact (names are unique in the org); otherwise the typed text starts a prefix. */
+function matching(tokens: readonly ApiTokenSummary[], ref: string): ApiTokenSummary[] {
+  const named = tokens.filter((t) => t.name === ref);
+  if (named.length > 0) return named;
+  return ref.length >= MIN_PREFIX ? tokens.filter((t) => t.prefix.startsWith(ref)) : [];
 }

@@ -27,7 +27,10 @@ describe('parseRobotMessage', () => {
       command: 'pool',
       args: ['华东'],
       rawText: '/公海 华东',
+      // Answered in the 1:1 chat, but known as typed in a group: /令牌 refuses there (isDirectMessage).
+      groupChat: true,
     });
+    expect(parseRobotMessage(fixture('robot-dm-command.json'), WS)).not.toHaveProperty('groupChat');
   });
 
   // Issue #12: other text is a text event (a guided exchange's answer); the registry refuses it when nothing waits.
