@@ -66,6 +66,8 @@ export class FakeComplaintRepository implements ComplaintRepository {
           (q.status === undefined || c.status === q.status) &&
           (q.customerId === undefined || c.customerId === q.customerId) &&
           (q.customerOwnerId === undefined || c.customerOwnerId === q.customerOwnerId) &&
+          (q.customerOwnerIds === undefined ||
+            (c.customerOwnerId !== undefined && q.customerOwnerIds.includes(c.customerOwnerId))) &&
           (q.assigneeId === undefined || c.assigneeId === q.assigneeId),
       )
       .sort((a, b) => (a.id < b.id ? 1 : -1))

@@ -14,7 +14,7 @@ import type {
   NewTask,
   TaskRepository,
 } from '../../src/core/after-sales/ports.js';
-import { customerId, memberId, orderId, orgId } from '../../src/core/shared/ids.js';
+import { customerId, type MemberId, memberId, orderId, orgId } from '../../src/core/shared/ids.js';
 import { bindModels, ensureIndexes, type Models } from '../../src/storage/models.js';
 import { mustObjectId } from '../../src/storage/object-id.js';
 import { mongoAfterSalesFigures } from '../../src/storage/repositories/after-sales-figures.js';
@@ -258,6 +258,23 @@ describe.each([
       second.id,
     ]);
     expect(await s.complaints.list(OTHER, { limit: 10 })).toEqual([]);
+  });
+
+  it("lists a manager's complaints: any of several customer owners, none for an empty list", async () => {
+    const s = await subject();
+    const first = await raised(s);
+    const second = await raised(s, { customerOwnerId: STAFF2 });
+    const { customerOwnerId: _none, ...unowned } = newComplaint();
+    const third = await s.complaints.insert(unowned);
+    if (!('complaint' in third)) throw new Error('not inserted');
+    expect(await s.complaints.list(ORG, { limit: 10 })).toHaveLength(3);
+    const ids = async (customerOwnerIds: MemberId[]) =>
+      (await s.complaints.list(ORG, { customerOwnerIds, limit: 10 })).map((c) => c.id);
+    expect(await ids([OWNER, STAFF2])).toEqual([second.id, first.id]);
+    expect(await ids([STAFF2])).toEqual([second.id]);
+    // Nobody's customers is no complaint, not the ones without an owner.
+    expect(await ids([])).toEqual([]);
+    expect(await ids(['not-an-id' as MemberId])).toEqual([]);
   });
 
   it('keeps one task per assignment and returns the stored one to a second insert', async () => {

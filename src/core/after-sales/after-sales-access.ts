@@ -1,4 +1,4 @@
-import { type Caller, can, dataScope } from '../org/index.js';
+import { type Caller, dataScope, type Member, type MemberRepository } from '../org/index.js';
 import { DomainError } from '../shared/errors.js';
 import type { Actor, Complaint, Task } from './after-sales-types.js';
 import type { ComplaintQuery, TaskQuery } from './ports.js';
@@ -7,26 +7,48 @@ import type { ComplaintQuery, TaskQuery } from './ports.js';
 export const actorOf = (caller: Caller): Actor =>
   caller.member ? { memberId: caller.member.id, name: caller.member.name } : {};
 
+/** A complaint query's scope part: `{}` every complaint, else these owners' customers' or this assignee's. */
+export type ComplaintReach = Pick<ComplaintQuery, 'customerOwnerIds' | 'assigneeId'>;
+
 /**
- * Whose complaints a caller may list: every one (the complaint centre), else their own customers' (a sales rep or
- * manager) and the ones assigned to them (after-sales staff). Undefined: none.
+ * Whose complaints a caller sees, in lists, single reads and exports alike: every one (the complaint centre), their
+ * teams' people's customers' (a sales manager: their teams' members and themselves), their own customers' (a rep),
+ * the ones assigned to them (after-sales staff); undefined: none. The one data-scope rule (core/org/data-scope.ts)
+ * as a complaint query. `members`: the org's members, read by the
+ * caller only when the scope is `team` (complaintReachOf does), since a complaint carries its customer's owner, not a team.
  */
-export function complaintScope(
-  caller: Caller,
-): Pick<ComplaintQuery, 'customerOwnerId' | 'assigneeId'> | undefined {
-  // The one data-scope rule (core/org/data-scope.ts), as a query.
-  const scope = dataScope(caller).complaints;
+export function complaintScope(caller: Caller, members: readonly Member[] = []): ComplaintReach | undefined {
+  const scope = dataScope(caller);
   const member = caller.member;
-  if (scope === 'all') return {};
-  if (!member || scope === 'none') return undefined;
-  return scope === 'own_tasks' ? { assigneeId: member.id } : { customerOwnerId: member.id };
+  if (scope.complaints === 'all') return {};
+  if (!member || scope.complaints === 'none') return undefined;
+  if (scope.complaints === 'own_tasks') return { assigneeId: member.id };
+  // `team` comes only with a `team` lead scope (data-scope.ts); the second test is there for the type's sake.
+  if (scope.complaints === 'own_customers' || scope.leads.kind !== 'team')
+    return { customerOwnerIds: [member.id] };
+  const teamIds = scope.leads.teamIds;
+  const people = members.filter((m) => m.teamId !== undefined && teamIds.includes(m.teamId)).map((m) => m.id);
+  return { customerOwnerIds: [...new Set([member.id, ...people])] };
 }
 
-/** Whether the caller may see this complaint (the scope above, for one). */
-export function canSeeComplaint(caller: Caller, complaint: Complaint): boolean {
-  if (can(caller, 'complaint.read_all')) return true;
-  const id = caller.member?.id;
-  return id !== undefined && (complaint.customerOwnerId === id || complaint.assigneeId === id);
+/** complaintScope with the member list read when (and only when) the scope needs it: one command, for a manager. */
+export async function complaintReachOf(
+  deps: { readonly members: Pick<MemberRepository, 'list'> },
+  caller: Caller,
+): Promise<ComplaintReach | undefined> {
+  const team = dataScope(caller).complaints === 'team';
+  return complaintScope(caller, team ? await deps.members.list(caller.org.id) : []);
+}
+
+/** Whether one complaint is within a reach: what a list with that reach would return, for one. */
+export function inComplaintReach(reach: ComplaintReach | undefined, complaint: Complaint): boolean {
+  if (!reach) return false;
+  if (reach.assigneeId !== undefined) return complaint.assigneeId === reach.assigneeId;
+  if (reach.customerOwnerIds !== undefined)
+    return (
+      complaint.customerOwnerId !== undefined && reach.customerOwnerIds.includes(complaint.customerOwnerId)
+    );
+  return true;
 }
 
 /** Whose tasks a caller may list: all (after-sales managers, directors, admins), else their own. */

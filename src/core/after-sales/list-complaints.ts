@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { assertCan, type Caller } from '../org/index.js';
 import { customerId } from '../shared/ids.js';
 import { parseInput } from '../shared/validate.js';
-import { complaintScope } from './after-sales-access.js';
+import { complaintReachOf } from './after-sales-access.js';
 import { COMPLAINT_STATUSES, type Complaint } from './after-sales-types.js';
 import type { AfterSalesDeps } from './ports.js';
 
@@ -14,15 +14,16 @@ const listSchema = z.strictObject({
 
 /**
  * The complaint centre's list, newest first: every complaint for after-sales managers, directors and admins; a
- * sales rep sees their own customers', after-sales staff the ones assigned to them. One database command.
+ * sales manager sees their teams' customers', a rep their own customers', after-sales staff the ones assigned to
+ * them (complaintScope). One database command (two for a manager: their teams' members first).
  */
 export async function listComplaints(
-  deps: Pick<AfterSalesDeps, 'complaints'>,
+  deps: Pick<AfterSalesDeps, 'complaints' | 'members'>,
   caller: Caller,
   input: z.input<typeof listSchema> = {},
 ): Promise<Complaint[]> {
   const given = parseInput(listSchema, input);
-  const scope = complaintScope(caller);
+  const scope = await complaintReachOf(deps, caller);
   if (!scope) {
     assertCan(caller, 'complaint.read_all');
     return [];

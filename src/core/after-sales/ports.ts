@@ -66,6 +66,8 @@ export type ComplaintQuery = {
   readonly customerId?: CustomerId;
   /** A sales rep's scope: the complaints of their own customers. */
   readonly customerOwnerId?: MemberId;
+  /** A sales manager's scope: the complaints of these people's customers (their teams' members and their own). */
+  readonly customerOwnerIds?: readonly MemberId[];
   /** A staff member's scope: the complaints assigned to them. */
   readonly assigneeId?: MemberId;
   readonly limit: number;

@@ -1,5 +1,4 @@
-import { leadScope } from '../leads/index.js';
-import type { Caller } from '../org/index.js';
+import { type Caller, dataScope } from '../org/index.js';
 import { DomainError } from '../shared/errors.js';
 import type { CustomerId } from '../shared/ids.js';
 import type { Customer, Order } from './customer-types.js';
@@ -7,11 +6,12 @@ import type { CustomerQuery, StageDeps } from './ports.js';
 
 type ReadDeps = Pick<StageDeps, 'customers' | 'orders'>;
 
-/** The customer filter of a caller's lead scope: reps their own, managers their teams' (and own), the rest all. */
+/**
+ * The customer filter of the caller's data scope (core/org/data-scope.ts, as exports apply it): reps their own,
+ * managers their teams' (and own), directors, admins and after-sales all (complaints come in on any order).
+ */
 function scopeQuery(caller: Caller): Omit<CustomerQuery, 'limit' | 'before'> {
-  // After-sales serves every customer of the org (complaints come in on any order).
-  if (caller.roles.includes('aftersales')) return {};
-  const scope = leadScope(caller);
+  const scope = dataScope(caller).customers;
   if (scope.kind === 'org') return {};
   if (scope.kind === 'team') return { ownerId: scope.memberId, teamIds: scope.teamIds };
   if (scope.kind === 'own') return { ownerId: scope.memberId };

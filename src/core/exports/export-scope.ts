@@ -1,6 +1,6 @@
 import { complaintScope, taskScope } from '../after-sales/index.js';
 import { type LeadScope, leadScope } from '../leads/index.js';
-import { type Action, assertCan, type Caller, can, type Member } from '../org/index.js';
+import { type Action, assertCan, type Caller, dataScope, type Member } from '../org/index.js';
 
 import { DomainError } from '../shared/errors.js';
 import type { MemberId, TeamId } from '../shared/ids.js';
@@ -33,9 +33,8 @@ function forbidden(kind: ExportKind, caller: Caller): never {
   throw new DomainError('FORBIDDEN', { action: EXPORT_ACTIONS[kind], roles: caller.roles });
 }
 
-/** Leads, customers and orders follow the lead scope (core/leads/lead-access.ts): own, the teams', all. */
-function ownedScope(caller: Caller, kind: ExportKind, pool: boolean): ExportScope {
-  const scope = leadScope(caller);
+/** Leads, customers and orders follow their data scope (core/org/data-scope.ts): own, the teams', all. */
+function ownedScope(scope: LeadScope, caller: Caller, kind: ExportKind, pool: boolean): ExportScope {
   if (scope.kind === 'org') return ALL;
   if (scope.kind === 'team') return any({ owner: scope.memberId }, { teams: scope.teamIds });
   if (scope.kind === 'own')
@@ -52,11 +51,11 @@ export function exportScopeOf(caller: Caller, kind: ExportKind, members: readonl
   assertCan(caller, EXPORT_ACTIONS[kind]);
   switch (kind) {
     case 'leads':
-      return ownedScope(caller, kind, true);
+      return ownedScope(leadScope(caller), caller, kind, true);
     case 'customers':
     case 'orders':
-      // The complaint centre serves every customer (complaints come in on any order), as listCustomers lets it.
-      return can(caller, 'complaint.read_all') ? ALL : ownedScope(caller, kind, false);
+      // The customers' scope, as listCustomers applies it (the complaint centre serves every customer).
+      return ownedScope(dataScope(caller).customers, caller, kind, false);
     case 'follow-ups': {
       const scope = leadScope(caller);
       if (scope.kind === 'org') return ALL;
@@ -65,14 +64,12 @@ export function exportScopeOf(caller: Caller, kind: ExportKind, members: readonl
       return forbidden(kind, caller);
     }
     case 'complaints': {
-      const scope = complaintScope(caller);
+      // The complaint lists' own rule: a manager's teams' people's customers, a rep's own, staff their tasks'.
+      const scope = complaintScope(caller, members);
       if (!scope) return forbidden(kind, caller);
-      if (!scope.assigneeId && !scope.customerOwnerId) return ALL;
       if (scope.assigneeId) return any({ assignees: [scope.assigneeId] });
-      const lead = leadScope(caller);
-      return any({
-        customerOwners: lead.kind === 'team' ? peopleOf(lead, members) : [scope.customerOwnerId as MemberId],
-      });
+      if (scope.customerOwnerIds) return any({ customerOwners: [...scope.customerOwnerIds] });
+      return ALL;
     }
     case 'tasks': {
       const scope = taskScope(caller);

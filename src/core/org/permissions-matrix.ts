@@ -3,11 +3,17 @@ import { type DataScope, dataScope } from './data-scope.js';
 import { ACTIONS, type Action, assertCan, can } from './permissions.js';
 import { type Org, ROLES, type Role } from './types.js';
 
-/** One role's row: each action allowed or not, and the data scope the role's member gets. */
+/**
+ * One role's row: each action allowed or not, and the data scope the role's member gets (leads and customers by
+ * width: `org`, `team`, `own`, `none`).
+ */
 export type RoleRow = {
   readonly role: Role;
   readonly actions: Readonly<Record<Action, boolean>>;
-  readonly scope: { readonly leads: DataScope['leads']['kind'] } & Omit<DataScope, 'leads'>;
+  readonly scope: {
+    readonly leads: DataScope['leads']['kind'];
+    readonly customers: DataScope['customers']['kind'];
+  } & Omit<DataScope, 'leads' | 'customers'>;
 };
 
 export type PermissionsMatrix = {
@@ -32,8 +38,8 @@ function roleRow(org: Org, role: Role): RoleRow {
   const member = sampleMember(org, role);
   const who = memberCaller(org, member, org.settings.locale);
   const actions = Object.fromEntries(ACTIONS.map((a) => [a, can(who, a)])) as Record<Action, boolean>;
-  const { leads, ...rest } = dataScope(who);
-  return { role, actions, scope: { leads: leads.kind, ...rest } };
+  const { leads, customers, ...rest } = dataScope(who);
+  return { role, actions, scope: { leads: leads.kind, customers: customers.kind, ...rest } };
 }
 
 /** A stand-in member of one role on a team, so the scope shown is the one a real member of that role gets. */

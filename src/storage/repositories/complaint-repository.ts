@@ -52,6 +52,10 @@ export function mongoComplaintRepository(models: Pick<Models, 'Complaint'>): Com
       if (q.status) filter.status = q.status;
       if (q.customerId) filter.customerId = toObjectId(q.customerId) ?? null;
       if (q.customerOwnerId) filter.customerOwnerId = toObjectId(q.customerOwnerId) ?? null;
+      // Ids that are no ObjectId are dropped, not turned into null (which would match the complaints with no
+      // owner); an empty list matches nothing, as it should: a scope of nobody's customers.
+      if (q.customerOwnerIds)
+        filter.customerOwnerId = { $in: q.customerOwnerIds.flatMap((id) => toObjectId(id) ?? []) };
       if (q.assigneeId) filter.assigneeId = toObjectId(q.assigneeId) ?? null;
       const docs = await col.find(filter).sort({ _id: -1 }).limit(q.limit).toArray();
       return docs.map((d) => complaintFromDoc(d as unknown as ComplaintDoc));

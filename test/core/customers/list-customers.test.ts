@@ -6,7 +6,7 @@ import { DIRECTOR, MANAGER, REP_A, REP_B, refusal } from '../lead-world.js';
 import { AFTERSALES, DEAL, stageWorld } from './stage-world.js';
 
 describe('listCustomers and getCustomer', () => {
-  it('shows reps their own customers, managers their teams’, directors and after-sales all of them', async () => {
+  it('shows reps their own customers, managers their teams’, directors and after-sales (staff and centre) all', async () => {
     const w = stageWorld();
     const mine = await w.owned();
     const theirs = await w.owned({
@@ -28,6 +28,9 @@ describe('listCustomers and getCustomer', () => {
     expect(await names(MANAGER)).toEqual([mine.id]);
     expect((await names(DIRECTOR)).sort()).toEqual([mine.id, theirs.id].sort());
     expect((await names(AFTERSALES)).sort()).toEqual([mine.id, theirs.id].sort());
+    // The complaint centre too (as its customer export does): complaints come in on any customer's order.
+    const centre = makeMember('00000000000000000000c006', { roles: ['aftersales_manager'] });
+    expect((await names(centre)).sort()).toEqual([mine.id, theirs.id].sort());
 
     const [foreign] = await listCustomers(w.stageDeps, w.as(other), { limit: 10 });
     const hidden = await refusal(getCustomer(w.stageDeps, w.as(REP_A), { customerId: foreign!.id }));

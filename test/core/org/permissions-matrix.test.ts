@@ -37,10 +37,12 @@ describe('the permissions matrix', () => {
       expect(
         complaints === undefined
           ? 'none'
-          : 'assigneeId' in complaints
+          : complaints.assigneeId
             ? 'own_tasks'
-            : 'customerOwnerId' in complaints
-              ? 'own_customers'
+            : complaints.customerOwnerIds
+              ? row.role === 'manager'
+                ? 'team'
+                : 'own_customers'
               : 'all',
       ).toBe(row.scope.complaints);
       const tasks = (() => {
