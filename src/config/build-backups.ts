@@ -34,6 +34,7 @@ export function buildBackups(
     members: storage.repos.members,
     notifier: deps.notifier,
     clock: deps.clock,
+    audit: storage.repos.audit,
   };
   return { deps: backupDeps, jobs: backupJobs(backupDeps), routes: { backups, clock: deps.clock } };
 }

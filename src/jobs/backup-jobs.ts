@@ -1,4 +1,10 @@
-import { type BackupDeps, runBackupDrill, runScheduledBackup } from '../core/backups/index.js';
+import {
+  BACKUP_DRILL_JOB,
+  type BackupDeps,
+  DAILY_BACKUP_JOB,
+  runBackupDrill,
+  runScheduledBackup,
+} from '../core/backups/index.js';
 import type { JobDefinition } from './job-definition.js';
 
 /** Both jobs are due to the minute (an org's 02:00); a run that is not due reads the orgs and returns. */
@@ -11,14 +17,14 @@ export function backupJobs(deps: BackupDeps): JobDefinition[] {
   const drillsSeen = new Set<string>();
   return [
     {
-      name: 'backups.daily',
+      name: DAILY_BACKUP_JOB,
       intervalMs: BACKUP_CHECK_INTERVAL_MS,
       run: async () => {
         await runScheduledBackup(deps, backupsSeen);
       },
     },
     {
-      name: 'backups.drill',
+      name: BACKUP_DRILL_JOB,
       intervalMs: BACKUP_CHECK_INTERVAL_MS,
       run: async () => {
         await runBackupDrill(deps, drillsSeen);

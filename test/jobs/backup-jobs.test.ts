@@ -10,6 +10,7 @@ import { startDemo } from '../../src/config/start-demo.js';
 import { fixedClock } from '../../src/core/shared/clock.js';
 import { directoryBackups } from '../../src/storage/backups/backup-directory.js';
 import { BACKUP_RUNS } from '../../src/storage/backups/backup-runs.js';
+import { openBackup } from '../../src/storage/backups/read-backup.js';
 import { connectDatabase } from '../../src/storage/connect-database.js';
 import { ensureIndexes } from '../../src/storage/models.js';
 import { openTestDatabase } from '../support/test-database.js';
@@ -42,6 +43,7 @@ describe('backup jobs: the daily backup, retention, failure notices and the dril
   const db = () => first.connection.db as Db;
   const tars = async () => (await readdir(dir)).filter((f) => f.endsWith('.tar')).sort();
   const notices = (kind: string) => db().collection('outbox').find({ kind }).toArray();
+  const audited = (kind: string) => db().collection('auditentries').find({ kind }).sort({ at: 1 }).toArray();
 
   beforeAll(async () => {
     first = await openTestDatabase();
@@ -58,6 +60,7 @@ describe('backup jobs: the daily backup, retention, failure notices and the dril
     dir = await mkdtemp(path.join(tmpdir(), 'lr-backup-jobs-'));
     apps = [make(first.connection, dir), make(second, dir)];
     await db().collection(BACKUP_RUNS).deleteMany({});
+    await db().collection('auditentries').deleteMany({});
     await db()
       .collection('outbox')
       .deleteMany({ kind: /^backup\./ });
@@ -69,6 +72,20 @@ describe('backup jobs: the daily backup, retention, failure notices and the dril
     const [a, b] = apps as [ComposedApp, ComposedApp];
     await Promise.all([job(a, 'backups.daily'), job(b, 'backups.daily')]);
     expect(await tars()).toHaveLength(1);
+    // One audit entry for the one backup, by the system through the job, in the demo org's trail.
+    const [name] = await tars();
+    const backup = await openBackup(path.join(dir, name ?? ''));
+    const made = await audited('backup.make');
+    expect(made).toHaveLength(1);
+    expect(made[0]).toMatchObject({
+      _id: `${orgId}/backup.make/${name}`,
+      actor: { kind: 'system' },
+      via: { job: 'backups.daily' },
+      target: { type: 'backup', id: name },
+      details: { scope: 'all', documents: backup.manifest.orgs.find((o) => o.orgId === orgId)?.documents },
+    });
+    // The entry came after the backup: the backup does not hold it (the next one will).
+    expect(backup.manifest.collections.find((c) => c.name === 'auditentries')?.documents).toBe(0);
     // Later that day, by a third runner (a restarted instance, which remembers nothing): still one.
     clock.set(new Date(DUE.getTime() + 3 * 3_600_000));
     await Promise.all([job(make(first.connection, dir), 'backups.daily'), job(a, 'backups.daily')]);
@@ -80,6 +97,7 @@ describe('backup jobs: the daily backup, retention, failure notices and the dril
     clock.set(new Date(DUE.getTime() + 864e5));
     await Promise.all([job(a, 'backups.daily'), job(b, 'backups.daily')]);
     expect(await tars()).toHaveLength(2);
+    expect(await audited('backup.make')).toHaveLength(2);
     expect(await notices('backup.failed')).toEqual([]);
   });
 
@@ -119,18 +137,28 @@ describe('backup jobs: the daily backup, retention, failure notices and the dril
       .countDocuments({ orgId: { $exists: true }, roles: 'admin' });
     expect(told).toHaveLength(admins);
     expect(told[0]?.data).toMatchObject({ reason: 'other' });
+    // No backup was made, so none is in the audit trail.
+    expect(await audited('backup.make')).toEqual([]);
   });
 
   it('the weekly drill restores the latest backup into a scratch database and reports it to the admins', async () => {
     const [a, b] = apps as [ComposedApp, ComposedApp];
     await job(a, 'backups.daily');
-    const documents = await countOrgDocuments(db(), orgId);
+    // The backup's own audit entry was written after it, so it is not among the documents drilled.
+    const documents = (await countOrgDocuments(db(), orgId)) - (await audited('backup.make')).length;
     clock.set(DRILL_DUE);
     await Promise.all([job(a, 'backups.drill'), job(b, 'backups.drill')]);
     const told = await notices('backup.drill');
     expect(told.length).toBeGreaterThan(0);
     for (const notice of told)
       expect(notice.data).toMatchObject({ passed: true, documents, differences: [] });
+    const drilled = await audited('backup.drill');
+    expect(drilled).toHaveLength(1);
+    expect(drilled[0]).toMatchObject({
+      actor: { kind: 'system' },
+      via: { job: 'backups.drill' },
+      details: { passed: true, documents, differences: 0 },
+    });
     const names = (await db().admin().listDatabases({ nameOnly: true })).databases.map((d) => d.name);
     expect(names.filter((n) => n.startsWith(`${db().databaseName}_drill_`))).toEqual([]);
   });

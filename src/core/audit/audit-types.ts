@@ -25,24 +25,30 @@ export const AUDIT_KINDS = [
   'export.run',
   'backup.make',
   'backup.restore',
+  'backup.drill',
 ] as const;
 export type AuditKind = (typeof AUDIT_KINDS)[number];
 
-/** Who made the change: a member (by chat or the dashboard), an API token (its id and name), or the service itself. */
+/**
+ * Who made the change: a member (by chat or the dashboard), an API token (its id and name), the service itself (a
+ * scheduled job: `via.job` names it), or a person at the command line (`npm run backup`): the database in hand and
+ * no member behind it, so the entry names the operating-system user who ran it.
+ */
 export type AuditActor = {
-  readonly kind: 'member' | 'api' | 'system';
+  readonly kind: 'member' | 'api' | 'system' | 'cli';
   readonly memberId?: MemberId;
-  /** The member's name at the time, so the entry still reads after a rename or a departure. */
+  /** The member's name at the time (so the entry still reads after a rename or a departure), or the OS user's. */
   readonly name?: string;
   readonly tokenId?: string;
   readonly tokenName?: string;
 };
 
-/** From where: the chat platform, the API, a scheduled job or a command-line script. */
+/** From where: the chat platform, the API, a scheduled job or the command line (`cli`, with the npm script's name). */
 export type AuditVia = {
   readonly platform?: 'slack' | 'dingtalk' | 'wecom' | 'sandbox';
   readonly api?: true;
   readonly job?: string;
+  readonly cli?: true;
   readonly script?: string;
 };
 

@@ -64,6 +64,8 @@ function actorOf(caller: Caller): AuditActor {
       ...(origin?.tokenName ? { tokenName: origin.tokenName } : {}),
     };
   }
+  // A script run by hand is a person, not the service: named by the OS user, so "who" is never blank.
+  if (origin?.script) return { kind: 'cli', ...(origin.osUser ? { name: origin.osUser } : {}) };
   return { kind: 'system' };
 }
 
@@ -73,6 +75,6 @@ function viaOf(caller: Caller): AuditVia {
     ...(origin?.platform ? { platform: origin.platform } : {}),
     ...(caller.kind === 'api' || origin?.tokenName ? { api: true as const } : {}),
     ...(origin?.job ? { job: origin.job } : {}),
-    ...(origin?.script ? { script: origin.script } : {}),
+    ...(origin?.script ? { cli: true as const, script: origin.script } : {}),
   };
 }

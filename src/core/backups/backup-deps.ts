@@ -1,3 +1,4 @@
+import type { AuditLog } from '../audit/index.js';
 import type { MemberRepository, Org, OrgRepository } from '../org/index.js';
 import { PLATFORMS } from '../org/index.js';
 import type { Clock } from '../shared/clock.js';
@@ -11,6 +12,8 @@ export type BackupDeps = {
   readonly members: Pick<MemberRepository, 'list'>;
   readonly notifier: Notifier;
   readonly clock: Clock;
+  /** The audit trail (core/audit): `backup.make` per daily backup, `backup.drill` per drill; absent, none. */
+  readonly audit?: AuditLog;
 };
 
 /** Every org of the service, on every platform (the backup is of the whole database). */

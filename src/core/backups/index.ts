@@ -1,3 +1,4 @@
+export * from './audit-backups.js';
 export * from './backup-deps.js';
 export * from './backup-manifest.js';
 export * from './backup-notices.js';

@@ -1,9 +1,13 @@
+import { recordDrill } from './audit-backups.js';
 import { allOrgs, type BackupDeps, errorText, RUN_LEASE_MS } from './backup-deps.js';
 import type { BackupDrillData } from './backup-notices.js';
 import { tellAdmins } from './backup-notices.js';
 import { weeklySlot } from './backup-schedule.js';
 import { backupSettingsOf, scheduleOrg } from './backup-settings.js';
 import type { DrillResult, StoredBackup } from './ports.js';
+
+/** The job's name, as the scheduler runs it (src/jobs/backup-jobs.ts) and the audit trail names it. */
+export const BACKUP_DRILL_JOB = 'backups.drill';
 
 /** How many differences a drill report lists (the rest are counted in the logs, not in chat). */
 export const DRILL_DIFFERENCES_SHOWN = 5;
@@ -50,6 +54,20 @@ export async function runBackupDrill(deps: BackupDeps, done: Set<string> = new S
     } as BackupDrillData;
     await tellAdmins(deps, org.id, `backup-drill:${slot.key}`, { kind: 'backup.drill', data });
   }
+  // After the admins were told (an audit write that fails must not keep the report from them). The drill wrote
+  // only to its scratch database, dropped by now, so its entries go to the live one.
+  await recordDrill(
+    deps,
+    orgs,
+    { job: BACKUP_DRILL_JOB },
+    {
+      slot: slot.key,
+      ...(latest ? { backup: latest } : {}),
+      passed,
+      differences: result.differences.length,
+      ...(result.error !== undefined ? { error: result.error } : {}),
+    },
+  );
   return { ran: true, ...result, ...(latest ? { backup: latest.name } : {}) };
 }
 

@@ -1,8 +1,13 @@
+import { recordBackupMade } from './audit-backups.js';
 import { allOrgs, type BackupDeps, errorText, RUN_LEASE_MS } from './backup-deps.js';
 import { failureReason, tellAdmins } from './backup-notices.js';
 import { backupsToPrune } from './backup-retention.js';
 import { dailySlot } from './backup-schedule.js';
 import { backupSettingsOf, scheduleOrg } from './backup-settings.js';
+import type { StoredBackup } from './ports.js';
+
+/** The job's name, as the scheduler runs it (src/jobs/backup-jobs.ts) and the audit trail names it. */
+export const DAILY_BACKUP_JOB = 'backups.daily';
 
 export type ScheduledBackupOutcome =
   | { readonly ran: false }
@@ -33,11 +38,12 @@ export async function runScheduledBackup(
   if (done.has(key)) return { ran: false };
   done.add(key);
   if (!(await deps.runs.claim(key, now, RUN_LEASE_MS))) return { ran: false };
+  let made: { written: StoredBackup; pruned: string[] };
   try {
     const written = await deps.backups.write({ now });
     const pruned = await prune(deps, settings.retention, ruling.settings.timeZone);
     await deps.runs.finish(key, 'done', deps.clock.now(), written.name);
-    return { ran: true, name: written.name, pruned };
+    made = { written, pruned };
   } catch (error) {
     const message = errorText(error);
     await deps.runs.finish(key, 'failed', deps.clock.now(), message);
@@ -47,6 +53,10 @@ export async function runScheduledBackup(
     }
     return { ran: true, pruned: [], error: message };
   }
+  // Outside the try: the backup is final (manifest written, file renamed) and its slot done, so an audit write that
+  // fails is that, not a failed backup to tell the admins about; and the entry is in no backup until the next one.
+  await recordBackupMade(deps, orgs, { job: DAILY_BACKUP_JOB }, made.written);
+  return { ran: true, name: made.written.name, pruned: made.pruned };
 }
 
 async function prune(

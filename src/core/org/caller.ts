@@ -11,7 +11,10 @@ export type CallerOrigin = {
   readonly tokenId?: string;
   readonly tokenName?: string;
   readonly job?: string;
+  /** The npm script a person ran (`backup`, `restore`, `export`): the command line, not a job. */
   readonly script?: string;
+  /** Who ran that script: the operating-system user (there is no member at the command line). */
+  readonly osUser?: string;
 };
 
 /**

@@ -10,7 +10,7 @@ export type AuditEntryDoc = {
   orgId: Types.ObjectId;
   at: Date;
   actor: { kind: string; memberId?: string; name?: string; tokenId?: string; tokenName?: string };
-  via: { platform?: string; api?: boolean; job?: string; script?: string };
+  via: { platform?: string; api?: boolean; job?: string; cli?: boolean; script?: string };
   kind: string;
   target: { type: string; id: string; label?: string };
   before?: Record<string, unknown>;
@@ -31,7 +31,7 @@ export const auditEntrySchema = new Schema<AuditEntryDoc>(
       tokenId: String,
       tokenName: String,
     },
-    via: { platform: String, api: Boolean, job: String, script: String },
+    via: { platform: String, api: Boolean, job: String, cli: Boolean, script: String },
     kind: { type: String, required: true },
     target: { type: { type: String, required: true }, id: { type: String, required: true }, label: String },
     before: { type: Schema.Types.Mixed },
