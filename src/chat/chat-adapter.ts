@@ -1,5 +1,5 @@
 import type { Platform } from '../core/org/types.js';
-import type { OutboundMessage } from './card.js';
+import type { FileRef, OutboundMessage } from './card.js';
 
 /**
  * What an adapter is given to send: the message plus the mentioned members' user ids on its platform, resolved by
@@ -24,12 +24,37 @@ export type Pacing = { readonly perConversationMs: number };
 export type SentRef = { readonly messageRef: string; readonly threadRef?: string };
 
 /**
+ * How a platform takes a file message, in two steps, so the outbox can keep what the first step made between tries:
+ * a send retried after a crash (the upload done, the entry not yet marked sent) reuses the upload instead of
+ * uploading again, and the platform can then recognise the second post as the first (deliver-file.ts).
+ */
+export interface FileSender {
+  /** The most bytes one file may have here (the platform's documented upload limit); a bigger one is not tried. */
+  readonly maxBytes: number;
+  /** Uploads the bytes and returns the platform's reference to them (a media_id, a file id). Shows nothing. */
+  upload(workspaceId: string, file: FileRef, bytes: Uint8Array): Promise<string>;
+  /**
+   * Shows the uploaded file in the conversation, `message.text` beside it where the platform can. `retry` is true
+   * when the upload came from an earlier try, which may have shown it already.
+   */
+  post(
+    workspaceId: string,
+    target: PlatformTarget,
+    uploadRef: string,
+    message: PlatformMessage,
+    retry: boolean,
+  ): Promise<SentRef>;
+}
+
+/**
  * The port every chat platform implements. Calls may be retried by the outbox, so each takes the outbox entry's
  * idempotency key and an adapter that can pass it to its platform does.
  */
 export interface ChatAdapter {
   readonly platform: Platform;
   readonly pacing: Pacing;
+  /** File messages in two steps; absent: the adapter shows a file its own way in `send` (the sandbox: a link). */
+  readonly files?: FileSender;
   send(
     workspaceId: string,
     target: PlatformTarget,

@@ -4,7 +4,7 @@ import { cardWithAltText, imagesOf } from '../../chat/card-images.js';
 import type { ChatAdapter, PlatformTarget } from '../../chat/chat-adapter.js';
 import { type Clock, systemClock } from '../../core/shared/clock.js';
 import { type DingtalkApi, type DingtalkSpace, dingtalkApi } from './dingtalk-api.js';
-import { DINGTALK_IMAGE_MAX_BYTES } from './dingtalk-media.js';
+import { DINGTALK_FILE_MAX_BYTES, DINGTALK_IMAGE_MAX_BYTES } from './dingtalk-media.js';
 import type { DingtalkSettings } from './dingtalk-settings.js';
 import { renderCardParams } from './render-dingtalk-card.js';
 
@@ -36,8 +36,7 @@ export function dingtalkAdapter(settings: DingtalkSettings, deps: DingtalkAdapte
     async send(_workspaceId, target, message, idempotencyKey) {
       const space = spaceOf(target);
       if (message.file && message.attachment) {
-        // A file message (an export): uploaded as media, then a robot sampleFile message. The file's name says
-        // what it is; the robot cannot put text beside it, and the request was already answered in chat.
+        // A file message in one go (the outbox uses `files`, which keeps the upload between tries).
         const mediaId = await api.uploadFile(message.attachment, message.file.name, message.file.mime);
         const key = await api.sendFile(space, mediaId, message.file.name);
         return { messageRef: key ?? `file:${idempotencyKey}` };
@@ -69,6 +68,21 @@ export function dingtalkAdapter(settings: DingtalkSettings, deps: DingtalkAdapte
       // Robot text has no idempotency key on DingTalk's side: a retry after a lost answer can show it twice.
       const key = await api.sendText(space, message.text);
       return { messageRef: key ?? `text:${idempotencyKey}` };
+    },
+
+    // A file message (an export): uploaded as media, then a robot sampleFile message. The file's name says what it
+    // is; the robot cannot put text beside it, and the request was already answered in chat. Robot messages have no
+    // idempotency key: a retry reuses the media (no second upload) but, if the crashed try had posted, shows it
+    // twice; DingTalk offers no way to tell (the processQueryKey comes only with the answer that was lost).
+    files: {
+      maxBytes: DINGTALK_FILE_MAX_BYTES,
+      upload: (_workspaceId, file, bytes) => api.uploadFile(bytes, file.name, file.mime),
+      async post(_workspaceId, target, mediaId, message) {
+        const name = message.file?.name;
+        if (!name) throw new Error('DingTalk: a file post needs the message file');
+        const key = await api.sendFile(spaceOf(target), mediaId, name);
+        return { messageRef: key ?? `file:${mediaId}` };
+      },
     },
 
     async update(_workspaceId, _target, messageRef, message) {

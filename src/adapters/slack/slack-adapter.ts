@@ -4,7 +4,7 @@ import type { ChatAdapter, PlatformTarget, SentRef } from '../../chat/chat-adapt
 import { type SlackBlock, toSlackMessage } from './render-slack-card.js';
 import { toSlackModal } from './render-slack-modal.js';
 import { callSlack } from './slack-errors.js';
-import { sendSlackFile } from './slack-files.js';
+import { postSlackFile, SLACK_FILE_MAX_BYTES, uploadSlackFile } from './slack-files.js';
 import { uploadSlackImages } from './slack-images.js';
 import type { SlackSettings } from './slack-settings.js';
 import { createSlackWebClient, type SlackWebClient } from './slack-web-client.js';
@@ -64,16 +64,13 @@ export function slackAdapter(settings: SlackSettings, deps: SlackAdapterDeps = {
     async send(_workspaceId, target, message, idempotencyKey): Promise<SentRef> {
       const { channel, threadTs } = await where(target);
       if (message.file && message.attachment) {
-        // A file message (an export): shared into the conversation by the upload's completion, the text its comment.
-        const fileId = await sendSlackFile(
-          client,
-          channel,
-          message.file,
-          message.attachment,
-          message.text,
-          deps.fetch,
-        );
-        return { messageRef: `file:${fileId}` };
+        // A file message in one go (the outbox uses `files`, which keeps the upload between tries).
+        const fileId = await uploadSlackFile(client, message.file, message.attachment, deps.fetch);
+        const posted = await postSlackFile(client, channel, fileId, message.file, message.text, {
+          retry: false,
+          ...(threadTs ? { threadTs } : {}),
+        });
+        return { messageRef: `file:${posted}` };
       }
       // Uploaded first: a failed upload throws before anything is posted, and the outbox retries the whole send.
       const images = await uploadSlackImages(client, imagesOf(message), deps.fetch);
@@ -96,6 +93,23 @@ export function slackAdapter(settings: SlackSettings, deps: SlackAdapterDeps = {
       );
       if (!posted.channel || !posted.ts) throw new Error('slack chat.postMessage returned no channel/ts');
       return { messageRef: messageRefOf(posted.channel, posted.ts), threadRef: threadTs ?? posted.ts };
+    },
+
+    files: {
+      maxBytes: SLACK_FILE_MAX_BYTES,
+      upload: (_workspaceId, file, bytes) => uploadSlackFile(client, file, bytes, deps.fetch),
+      async post(_workspaceId, target, fileId, message, retry) {
+        // Shared into the conversation by the upload's completion, the text its comment (a file message is never
+        // updated; the message's ts is not in the answer, so the file id is the reference).
+        const { channel, threadTs } = await where(target);
+        const file = message.file;
+        if (!file) throw new Error('slack: a file post needs the message file');
+        await postSlackFile(client, channel, fileId, file, message.text, {
+          retry,
+          ...(threadTs ? { threadTs } : {}),
+        });
+        return { messageRef: `file:${fileId}` };
+      },
     },
 
     async update(_workspaceId, _target, messageRef, message: OutboundMessage): Promise<void> {

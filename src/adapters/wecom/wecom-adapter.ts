@@ -34,12 +34,9 @@ export function wecomAdapter(settings: WecomSettings, deps: WecomAdapterDeps): C
       // The same outbox entry always gives the same task_id, so a retried send addresses the same card.
       const taskId = taskIdFor(idempotencyKey);
       if (message.file && message.attachment) {
-        // A file message (an export): uploaded as temporary media, then sent as msgtype file. The file's name says
-        // what it is; a file message carries no text, and the request was already answered in chat.
-        const media_id = await api.uploadFile(message.attachment, message.file.name, message.file.mime);
-        if (target.kind === 'dm')
-          await api.sendMessage({ touser: target.userId, msgtype: 'file', file: { media_id } });
-        else await api.sendAppChat({ chatid: target.channelId, msgtype: 'file', file: { media_id } });
+        // A file message in one go (the outbox uses `files`, which keeps the upload between tries).
+        const mediaId = await api.uploadFile(message.attachment, message.file.name, message.file.mime);
+        await sendFile(target, mediaId);
         return { messageRef: `file:${taskId}` };
       }
       // Images are uploaded first: a failed upload throws before anything is shown, and the outbox retries.
@@ -62,6 +59,17 @@ export function wecomAdapter(settings: WecomSettings, deps: WecomAdapterDeps): C
       return { messageRef: taskId };
     },
 
+    // A file message (an export): uploaded as temporary media (valid 3 days), then sent as msgtype file. The file's
+    // name says what it is; a file message carries no text, and the request was already answered in chat.
+    files: {
+      maxBytes: WECOM_FILE_MAX_BYTES,
+      upload: (_workspaceId, file, bytes) => api.uploadFile(bytes, file.name, file.mime),
+      async post(_workspaceId, target, mediaId) {
+        await sendFile(target, mediaId);
+        return { messageRef: `file:${mediaId}` };
+      },
+    },
+
     async update(_workspaceId, target, messageRef, message) {
       const code = await deps.responseCodes.take(messageRef);
       // No code: the message was text or went to a group (neither can change on WeCom), or the code was spent or
@@ -78,6 +86,27 @@ export function wecomAdapter(settings: WecomSettings, deps: WecomAdapterDeps): C
       }
     },
   };
+
+  /**
+   * A DM file message asks WeCom's duplicate check (enable_duplicate_check): the same request JSON within the
+   * interval is not delivered twice, and a retry reuses the upload's media_id, so its JSON is the same. 4 h is the
+   * longest interval WeCom allows (recalled; default 1800 s), well past the outbox's retries.
+   * Doc (发送应用消息): https://developer.work.weixin.qq.com/document/path/90236
+   * appchat/send documents no such check (document/path/90248): a group file can show twice after a crash.
+   */
+  async function sendFile(target: PlatformTarget, media_id: string): Promise<void> {
+    if (target.kind === 'dm') {
+      await api.sendMessage({
+        touser: target.userId,
+        msgtype: 'file',
+        file: { media_id },
+        enable_duplicate_check: 1,
+        duplicate_check_interval: WECOM_DUPLICATE_CHECK_SECONDS,
+      });
+    } else {
+      await api.sendAppChat({ chatid: target.channelId, msgtype: 'file', file: { media_id } });
+    }
+  }
 
   /**
    * A self-built app cannot post to ordinary group chats; it can post to group chats it created itself through
@@ -103,6 +132,11 @@ export function wecomAdapter(settings: WecomSettings, deps: WecomAdapterDeps): C
  * retried, so it stands in the card as its alt text; a chart is some tens of KB.
  */
 export const WECOM_IMAGE_MAX_BYTES = 10 * 1024 * 1024;
+
+/** WeCom takes a file (普通文件) up to 20 MB, same doc. */
+export const WECOM_FILE_MAX_BYTES = 20 * 1024 * 1024;
+
+const WECOM_DUPLICATE_CHECK_SECONDS = 4 * 3600;
 
 /** Uploads the images that fit; the message to show is the card with those too big as alt text. */
 async function uploadImages(

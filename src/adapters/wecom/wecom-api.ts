@@ -13,7 +13,12 @@ import { type TokenSource, wecomTokenSource } from './wecom-token.js';
 export type WecomApiDeps = { readonly fetch: typeof fetch; readonly clock: Clock };
 
 /** An app message to one member (or several, "a|b"), without agentid: the client adds it. */
-export type AppMessage = { readonly touser: string } & WecomMessageContent;
+export type AppMessage = {
+  readonly touser: string;
+  /** WeCom drops a repeat of the same request JSON within `duplicate_check_interval` seconds (default 1800). */
+  readonly enable_duplicate_check?: 0 | 1;
+  readonly duplicate_check_interval?: number;
+} & WecomMessageContent;
 
 /** A message to a group chat the app created (appchat). */
 export type AppChatMessage = { readonly chatid: string } & (
@@ -95,9 +100,11 @@ export function wecomApi(settings: WecomSettings, deps: WecomApiDeps): WecomApi 
   // 上传临时素材: https://developer.work.weixin.qq.com/document/path/90253 (multipart, the file part named `media`;
   // the part's filename is the name the member sees for a file)
   async function upload(type: 'image' | 'file', bytes: Uint8Array, name: string, mime: string) {
+    // The name may not start with "/" nor hold "\" or ":" (document/path/99310, the same upload for providers).
+    const shown = name.replace(/^\/+/, '').replace(/[\\:]/g, '-');
     const form = () => {
       const body = new FormData();
-      body.append('media', new Blob([new Uint8Array(bytes)], { type: mime }), name);
+      body.append('media', new Blob([new Uint8Array(bytes)], { type: mime }), shown);
       return { method: 'POST', body };
     };
     const reply = uploadReply.parse(await request('/cgi-bin/media/upload', form, `&type=${type}`));

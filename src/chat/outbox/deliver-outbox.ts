@@ -13,6 +13,7 @@ import type { FileStore } from '../file-store.js';
 import { renderNotice, renderSummary } from '../render/render-notice.js';
 import { textsFor } from '../texts/texts-for.js';
 import { summaryKindOf } from './coalesce-group.js';
+import { deliverFile } from './deliver-file.js';
 import type { OutboxEntry } from './outbox-store.js';
 import { type ResolveDeps, resolveTarget } from './resolve-target.js';
 import { burstKey, takeBurst } from './take-burst.js';
@@ -163,12 +164,25 @@ async function post(
       ? await mentionUserIdsOf(deps, org, message.mentions)
       : [];
   const withMentions: PlatformMessage = mentionUserIds.length > 0 ? { ...message, mentionUserIds } : message;
-  const mentioned = await withAttachment(deps, org, withMentions);
-  if (!mentioned) return permanent('file expired or missing');
+  const lastTry = entry.attempts >= options.maxAttempts;
   // The last attempt goes without images, their alt text in place: a platform that keeps refusing an upload
   // (ImageUploadError is retried like any failure) must not cost the reader the card and its numbers.
-  const outgoing = entry.attempts >= options.maxAttempts ? withAltText(mentioned) : mentioned;
-  const sent = await adapter.send(org.chat.workspaceId, resolved.target, outgoing, idempotencyKey);
+  const sent = withMentions.file
+    ? await deliverFile(deps, adapter, org, {
+        entry,
+        target: resolved.target,
+        message: withMentions,
+        idempotencyKey,
+        texts: ctx.texts,
+        locale: ctx.locale,
+        lastTry,
+      })
+    : await adapter.send(
+        org.chat.workspaceId,
+        resolved.target,
+        lastTry ? withAltText(withMentions) : withMentions,
+        idempotencyKey,
+      );
   deps.lastSentAt.set(paceKey(org, resolved.target), deps.clock.now().getTime());
   if (entry.group) deps.lastSentAt.set(burstKey(entry), deps.clock.now().getTime());
   await deps.outbox.recordSent(
@@ -227,21 +241,6 @@ async function update(
     await adapter.update(sent.workspaceId, sent.target, sent.messageRef, message);
   }
   return { done: true };
-}
-
-/**
- * The message with its file's bytes, read from the file store at send time (so whichever instance leases the entry
- * can send it); undefined when the file is gone (expired), which no retry mends. A message without a file as is.
- */
-async function withAttachment(
-  deps: DeliverDeps,
-  org: Org,
-  message: PlatformMessage,
-): Promise<PlatformMessage | undefined> {
-  if (!message.file) return message;
-  if (!deps.files) throw new Error('a file message needs the file store in the outbox deps');
-  const stored = await deps.files.load(org.id, message.file.fileId, deps.clock.now());
-  return stored ? { ...message, attachment: stored.bytes } : undefined;
 }
 
 /** A failure no retry can mend (the recipient has no identity on the platform, the org is gone). */

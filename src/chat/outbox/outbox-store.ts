@@ -15,7 +15,12 @@ export type OutboxEntry = Notice & {
   readonly lastError?: string;
   /** The burst it may be merged into (coalesce-group.ts); stored with it so delivery can take the whole burst. */
   readonly group?: string;
+  /** A file message's upload made by an earlier try (deliver-file.ts): reused, so a retry does not upload again. */
+  readonly upload?: FileUpload;
 };
+
+/** Which stored file was uploaded, and the platform's reference to the upload (a media_id, a Slack file id). */
+export type FileUpload = { readonly fileId: string; readonly ref: string };
 
 /** A message as delivered: where it went and the platform's reference, so later updates can reach it. */
 export type SentMessage = {
@@ -38,6 +43,11 @@ export interface OutboxStore {
   /** Puts an entry back to wait; `countAttempt: false` when it was only paced, not failed. */
   retryAt(id: string, dueAt: Date, error: string | undefined, countAttempt: boolean): Promise<void>;
   fail(id: string, error: string): Promise<void>;
+  /**
+   * Keeps a file message's upload on its entry before the post that shows it, so a retry after a crash between the
+   * two reuses it. One write, only while the entry is leased for sending.
+   */
+  rememberUpload(id: string, upload: FileUpload): Promise<void>;
   /**
    * Leases, in one conditional write, every due entry of this group besides the one already leased (`leaderId`),
    * and returns them all, the leader first. Each entry is leased by one write alone, so two deliverers never both

@@ -10,6 +10,11 @@ export const exportChatTextsEn: ExportChatTexts = {
   empty: (what) => `There is nothing to export for ${what}.`,
   failed: (what, reason) =>
     `The export of ${what} failed${reason ? `: ${reason}` : '; please try again later.'}`,
+  fileTooBig: (fileName, size, limit) =>
+    `"${fileName}" is ${size}, more than the ${limit} a chat file may have here, so it cannot be sent. Narrow the period (for example /export follow-ups this-week) or export one team at a time.`,
+  fileNotSent: (fileName) =>
+    `"${fileName}" could not be sent after several tries; please export it again later.`,
+  fileExpired: (fileName) => `"${fileName}" has expired; please export it again.`,
   noKind: `What should be exported? For example /export follow-ups this-month (you can export ${kinds}).`,
   unknownKind: (word) =>
     `There is no export called "${word}"; you can export ${kinds}. For example /export follow-ups this-month`,

@@ -9,6 +9,12 @@ export type ExportChatTexts = {
   readonly fileReady: (what: string, rows: string) => string;
   readonly empty: (what: string) => string;
   readonly failed: (what: string, reason: string | undefined) => string;
+  /** The file is bigger than the platform takes (sizes already worded: "25.3 MB"); what to do instead. */
+  readonly fileTooBig: (fileName: string, size: string, limit: string) => string;
+  /** Every try to send the file failed: said instead of the file on the last one. */
+  readonly fileNotSent: (fileName: string) => string;
+  /** The file left the store (its 7 days ended) before it could be sent. */
+  readonly fileExpired: (fileName: string) => string;
   readonly noKind: string;
   readonly unknownKind: (word: string) => string;
   readonly unknown: (words: string) => string;

@@ -20,6 +20,8 @@ export type OutboxEntryDoc = {
   attempts: number;
   dueAt: Date;
   lastError?: string;
+  /** A file message's upload (chat/outbox/deliver-file.ts), kept so a retry posts it without uploading again. */
+  upload?: { fileId: string; ref: string };
   createdAt: Date;
   sentAt?: Date;
   /** Set when the entry is delivered (or superseded): MongoDB removes it after this moment. */
@@ -43,6 +45,7 @@ export const outboxEntrySchema = new Schema<OutboxEntryDoc>(
     attempts: { type: Number, default: 0 },
     dueAt: { type: Date, required: true },
     lastError: { type: String },
+    upload: { type: new Schema({ fileId: String, ref: String }, { _id: false }) },
     createdAt: { type: Date, required: true },
     sentAt: { type: Date },
     expiresAt: { type: Date },

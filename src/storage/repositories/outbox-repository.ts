@@ -23,6 +23,9 @@ function toEntry(doc: OutboxEntryDoc): OutboxEntry {
     attempts: doc.attempts,
     dueAt: doc.dueAt,
     ...(doc.lastError ? { lastError: doc.lastError } : {}),
+    ...(doc.upload?.fileId && doc.upload.ref
+      ? { upload: { fileId: doc.upload.fileId, ref: doc.upload.ref } }
+      : {}),
   } as OutboxEntry;
 }
 
@@ -203,6 +206,13 @@ export function mongoOutboxStore(models: Models, retention?: OutboxRetention): O
           $set: { status: 'pending', dueAt, ...(error ? { lastError: error } : {}) },
           ...(countAttempt ? {} : { $inc: { attempts: -1 } }),
         },
+      );
+    },
+    async rememberUpload(id, upload) {
+      // Only while it is being sent: an entry already marked sent or dead keeps what it has.
+      await Entry.updateOne(
+        { _id: mustObjectId(id), status: 'sending' },
+        { $set: { upload: { fileId: upload.fileId, ref: upload.ref } } },
       );
     },
     async fail(id: string, error: string) {

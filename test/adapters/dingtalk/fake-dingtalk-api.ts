@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { type MultipartPart, parseMultipart } from '../support/multipart.js';
 
 export type RecordedCall = {
   readonly method: string;
@@ -31,6 +32,12 @@ export async function startFakeDingtalkApi(): Promise<FakeDingtalkApi> {
   const calls: RecordedCall[] = [];
   const overrides: { key: string; answer: Canned }[] = [];
   const cards = new Set<string>();
+  // media_ids this fake handed out: a sampleFile naming another is refused, as DingTalk would.
+  const media = new Set<string>();
+  const unknownMedia = (call: RecordedCall) => {
+    if (call.body.msgKey !== 'sampleFile') return false;
+    return !media.has(JSON.parse(call.body.msgParam).mediaId);
+  };
   let tokens = 0;
 
   const defaults = (call: RecordedCall): Canned => {
@@ -59,15 +66,22 @@ export async function startFakeDingtalkApi(): Promise<FakeDingtalkApi> {
           ? { status: 200, body: { success: true, result: true } }
           : { status: 400, body: { code: 'param.cardNotExist', message: '卡片不存在' } };
       case 'POST /v1.0/robot/oToMessages/batchSend':
+        if (unknownMedia(call))
+          return { status: 400, body: { code: 'invalidParameter.mediaId', message: '媒体文件不存在' } };
         return { status: 200, body: { processQueryKey: `pqk-${calls.length}`, invalidStaffIdList: [] } };
       case 'POST /v1.0/robot/groupMessages/send':
+        if (unknownMedia(call))
+          return { status: 400, body: { code: 'invalidParameter.mediaId', message: '媒体文件不存在' } };
         return { status: 200, body: { processQueryKey: `pqk-${calls.length}` } };
       // https://open.dingtalk.com/document/orgapp/upload-media-files
-      case 'POST /media/upload':
+      case 'POST /media/upload': {
+        const mediaId = `@media-${calls.length}`;
+        media.add(mediaId);
         return {
           status: 200,
-          body: { errcode: 0, errmsg: 'ok', type: 'image', media_id: `@media-${calls.length}` },
+          body: { errcode: 0, errmsg: 'ok', type: call.body.type, media_id: mediaId },
         };
+      }
       case 'POST /v1.0/card/callbacks/register':
         return { status: 200, body: { success: true, result: { callbackUrl: call.body.callbackUrl } } };
       default:
@@ -92,7 +106,12 @@ export async function startFakeDingtalkApi(): Promise<FakeDingtalkApi> {
       path: url.pathname,
       token,
       body: multipart
-        ? { bytes: raw.length, type: url.searchParams.get('type'), hasPng: raw.includes(PNG_SIGNATURE) }
+        ? {
+            bytes: raw.length,
+            type: url.searchParams.get('type'),
+            hasPng: raw.includes(PNG_SIGNATURE),
+            parts: parseMultipart(req.headers['content-type'], raw) satisfies MultipartPart[],
+          }
         : text
           ? JSON.parse(text)
           : undefined,

@@ -2,6 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { readWecomSettings, type WecomSettings } from '../../../src/adapters/wecom/wecom-settings.js';
 import { VECTOR_A_KEYS } from '../../fixtures/wecom/vector-keys.js';
+import { parseMultipart } from '../support/multipart.js';
 
 /** One request the adapter made, as the fake WeCom server saw it. */
 export type RecordedCall = {
@@ -24,6 +25,10 @@ export class FakeWecomApi {
   private readonly validTokens = new Set<string>();
   private readonly expiredTokens = new Set<string>();
   private seq = 0;
+  /** What members were shown: message/send bodies WeCom delivered (a duplicate it checked for is not). */
+  readonly delivered: object[] = [];
+  private readonly checked = new Map<string, number>();
+  private readonly media = new Set<string>();
   private server: Server | undefined;
   url = '';
 
@@ -46,6 +51,7 @@ export class FakeWecomApi {
                 bytes: raw.length,
                 hasPng: raw.includes(Buffer.from([137, 80, 78, 71])),
                 named: text.includes('name="media"'),
+                parts: parseMultipart(req.headers['content-type'], raw),
               }
             : text
               ? JSON.parse(text)
@@ -84,6 +90,7 @@ export class FakeWecomApi {
 
   reset(): void {
     this.calls.length = 0;
+    this.delivered.length = 0;
     this.scripted.clear();
   }
 
@@ -98,6 +105,27 @@ export class FakeWecomApi {
     if (!this.validTokens.has(token)) return { errcode: 40014, errmsg: 'invalid access_token' };
     const body = call.body as { msgtype?: string } | undefined;
     if (call.path === '/cgi-bin/message/send') {
+      const sent = body as {
+        enable_duplicate_check?: number;
+        duplicate_check_interval?: number;
+        file?: { media_id?: string };
+      };
+      if (sent.file?.media_id && !this.media.has(sent.file.media_id))
+        return { errcode: 40007, errmsg: 'invalid media_id' };
+      // 重复消息检查 (document/path/90236): the same request JSON within the interval is answered but not delivered.
+      const json = JSON.stringify(body);
+      const seen = this.checked.get(json);
+      const now = Date.now();
+      if (
+        !(
+          sent.enable_duplicate_check === 1 &&
+          seen !== undefined &&
+          now - seen < (sent.duplicate_check_interval ?? 1800) * 1000
+        )
+      ) {
+        this.delivered.push(body as object);
+      }
+      if (sent.enable_duplicate_check === 1) this.checked.set(json, now);
       const n = ++this.seq;
       // Only interactive template cards come back with a response_code (document/path/90236).
       return body?.msgtype === 'template_card'
@@ -106,11 +134,13 @@ export class FakeWecomApi {
     }
     if (call.path === '/cgi-bin/media/upload') {
       // 上传临时素材 (document/path/90253)
+      const mediaId = `MEDIA-${++this.seq}`;
+      this.media.add(mediaId);
       return {
         errcode: 0,
         errmsg: 'ok',
-        type: 'image',
-        media_id: `MEDIA-${++this.seq}`,
+        type: call.query.type ?? 'image',
+        media_id: mediaId,
         created_at: '1380000000',
       };
     }

@@ -30,6 +30,8 @@ export type FakeSlackApi = {
 export async function startFakeSlackApi(): Promise<FakeSlackApi> {
   const calls: RecordedCall[] = [];
   const scripted = new Map<string, ScriptedReply[]>();
+  // Completed uploads and where each was shared (channel_id), as files.info reports them.
+  const shares = new Map<string, string[]>();
   let seq = 100;
 
   const server: Server = createServer(async (req, res) => {
@@ -47,12 +49,13 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
             fileId: path.slice('/upload/'.length),
             bytes: raw.length,
             contentType: req.headers['content-type'],
+            body: raw,
           }
         : parseBody(req, raw.toString('utf8'));
     calls.push({ method, params, authorization: req.headers.authorization });
     const reply = scripted.get(method)?.shift() ?? {
       status: 200,
-      body: success(method, params, ++seq, base),
+      body: fileAnswer(method, params, shares) ?? success(method, params, ++seq, base),
     };
     res.writeHead(reply.status, { 'content-type': 'application/json', ...reply.headers });
     res.end(JSON.stringify(reply.body ?? {}));
@@ -70,6 +73,41 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
       scripted.set(method, [...(scripted.get(method) ?? []), reply]);
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+/**
+ * files.completeUploadExternal shares each file into `channel_id` (Slack shows it there, once per call: completing
+ * again shares again); files.info reports the shares, and file_not_found for an id never completed.
+ * https://docs.slack.dev/reference/methods/files.info
+ */
+function fileAnswer(
+  method: string,
+  params: Record<string, unknown>,
+  shares: Map<string, string[]>,
+): unknown | undefined {
+  if (method === 'files.completeUploadExternal') {
+    const files = (params.files as { id: string }[] | undefined) ?? [];
+    for (const f of files) {
+      const where = shares.get(f.id) ?? [];
+      if (typeof params.channel_id === 'string') where.push(params.channel_id);
+      shares.set(f.id, where);
+    }
+    return undefined;
+  }
+  if (method !== 'files.info') return undefined;
+  const where = shares.get(String(params.file));
+  if (!where) return { ok: false, error: 'file_not_found' };
+  const isDm = (c: string) => c.startsWith('D');
+  return {
+    ok: true,
+    file: {
+      id: params.file,
+      ims: where.filter(isDm),
+      channels: where.filter((c) => !isDm(c)),
+      groups: [],
+      shares: { private: Object.fromEntries(where.map((c) => [c, [{ ts: '1718000000.000001' }]])) },
+    },
   };
 }
 

@@ -1,0 +1,81 @@
+import type { Org } from '../../core/org/types.js';
+import type { Clock } from '../../core/shared/clock.js';
+import type { ChatAdapter, PlatformMessage, PlatformTarget, SentRef } from '../chat-adapter.js';
+import type { FileStore } from '../file-store.js';
+import type { Catalogue } from '../texts/catalogue.js';
+import type { OutboxEntry, OutboxStore } from './outbox-store.js';
+
+export type DeliverFileDeps = {
+  readonly outbox: Pick<OutboxStore, 'rememberUpload'>;
+  readonly files?: FileStore;
+  readonly clock: Clock;
+};
+
+/** How the outbox sends this try of a file message (`message.file` is set). */
+export type FileTry = {
+  readonly entry: OutboxEntry;
+  readonly target: PlatformTarget;
+  readonly message: PlatformMessage;
+  readonly idempotencyKey: string;
+  readonly texts: Catalogue;
+  readonly locale: string;
+  /** The entry's last try: a file that keeps failing is replaced by a line saying so, so the member is told. */
+  readonly lastTry: boolean;
+};
+
+/**
+ * Sends a file message (an export) and never leaves the member without an answer: the file when it fits the
+ * platform and can be sent; otherwise one line in their language saying why and what to do (too big for the
+ * platform, gone from the store, or still failing on the last try). The upload is kept on the entry before the
+ * post, so a retry after a crash between the two posts the same upload: no second upload, and a platform that can
+ * recognise the repeat (Slack's file shares, WeCom's duplicate check on the same media_id) shows it once.
+ */
+export async function deliverFile(
+  deps: DeliverFileDeps,
+  adapter: ChatAdapter,
+  org: Org,
+  attempt: FileTry,
+): Promise<SentRef> {
+  const { entry, target, message, idempotencyKey } = attempt;
+  const file = message.file;
+  if (!file) throw new Error('deliverFile needs a file message');
+  const t = attempt.texts.exports;
+  const instead = (text: string) =>
+    adapter.send(org.chat.workspaceId, target, { text }, `${idempotencyKey}:instead`);
+  if (!deps.files) throw new Error('a file message needs the file store in the outbox deps');
+  const stored = await deps.files.load(org.id, file.fileId, deps.clock.now());
+  if (!stored) return instead(t.fileExpired(file.name));
+  const sender = adapter.files;
+  // An adapter without a two-step sender shows the file its own way (the sandbox: a signed link to the store).
+  if (!sender)
+    return adapter.send(
+      org.chat.workspaceId,
+      target,
+      { ...message, attachment: stored.bytes },
+      idempotencyKey,
+    );
+  if (stored.bytes.byteLength > sender.maxBytes) {
+    // No retry can make it fit: said at once, with what to ask for instead.
+    return instead(
+      t.fileTooBig(
+        file.name,
+        megabytes(stored.bytes.byteLength, attempt.locale),
+        megabytes(sender.maxBytes, attempt.locale),
+      ),
+    );
+  }
+  if (attempt.lastTry) return instead(t.fileNotSent(file.name));
+  const kept = entry.upload?.fileId === file.fileId ? entry.upload.ref : undefined;
+  let ref = kept;
+  if (!ref) {
+    ref = await sender.upload(org.chat.workspaceId, file, stored.bytes);
+    await deps.outbox.rememberUpload(entry.id, { fileId: file.fileId, ref });
+  }
+  return sender.post(org.chat.workspaceId, target, ref, message, kept !== undefined);
+}
+
+/** "25.3 MB": what the platforms' own limits are worded in. */
+function megabytes(bytes: number, locale: string): string {
+  const mb = bytes / (1024 * 1024);
+  return `${new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(mb)} MB`;
+}
