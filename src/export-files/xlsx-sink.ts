@@ -1,6 +1,7 @@
 import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { Cell, ExportSink } from '../core/exports/index.js';
+import { sheetZipInput, zipInputDrained } from './sheet-zip-input.js';
 import { drained } from './write-with-backpressure.js';
 
 /**
@@ -16,10 +17,13 @@ export function xlsxSink(out: Writable, sheetName: string): ExportSink {
     useSharedStrings: false,
   });
   const sheet = workbook.addWorksheet(sheetName.slice(0, 31));
-  // The zip is written to `out` as rows are committed; when `out` is full, the next row waits for it to drain.
+  // The zip is written to `out` as rows are committed; when `out` is full, or the zip's own input is (exceljs does
+  // not wait for it: sheet-zip-input.ts), the next row waits for it to drain, so memory stays flat.
   const waitIfFull = async () => {
     if (out.destroyed) throw new Error('export stream closed');
     if (out.writableNeedDrain) await drained(out);
+    const input = sheetZipInput(sheet);
+    if (input) await zipInputDrained(input, out);
   };
   return {
     async header(cells) {
