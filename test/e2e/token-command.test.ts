@@ -203,7 +203,7 @@ describe('sandbox: /令牌 in the member’s 1:1 chat', () => {
     const secret = secretIn((await say(t, manager.id, '/令牌 新建 主管同步')).replies[0]?.text)!;
     const asIntern = await t.request('GET', `/api/v1/leads/${code}`, undefined, bearer(secret));
     expect(asIntern.status, JSON.stringify(asIntern.body)).toBe(200);
-    expect(asIntern.body.lead.contact.phone).toMatch(/^139\*+6001$|\*/);
+    expect(asIntern.body.lead.contact.phone).toContain('*');
     expect(asIntern.body.lead.contact.phone).not.toBe('13900086001');
     // Read at each request: the same token sees the phone once he is no longer an intern.
     await t.app.models.Member.updateOne({ name: '王海峰' }, { $set: { level: 'senior' } });
