@@ -194,6 +194,22 @@ describe('sandbox: /令牌 in the member’s 1:1 chat', () => {
     expect(secrets).toHaveLength(1);
   }, 60_000);
 
+  it('revokes once when two revokes of the same token arrive at once', async () => {
+    const rep = await named('吴静');
+    expect(secretIn((await say(t, rep.id, '/令牌 新建 并发撤销')).replies[0]?.text)).toBeDefined();
+    const { prefix, _id } = (await t.app.models.ApiToken.findOne({ name: '并发撤销' }).lean())!;
+    const answers = await Promise.all(
+      ['a', 'b'].map((n) => sayAs(rep.id, '/令牌 撤销 并发撤销', { eventId: `sandbox-race-revoke-${n}` })),
+    );
+    expect(answers.map((a) => a.body.replies[0]?.text).sort()).toEqual(
+      [T.revoked('并发撤销', prefix), T.alreadyRevoked('并发撤销', prefix)].sort(),
+    );
+    const audit = await t.app.models.Lead.db
+      .collection('auditentries')
+      .countDocuments({ kind: 'token.revoke', 'target.id': _id.toHexString() });
+    expect(audit).toBe(1);
+  }, 60_000);
+
   it('acts with the member’s level too: an intern’s token gets masked phones', async () => {
     const manager = await named('王海峰');
     const made = await api(t, 'POST', '/leads', { phone: '13900086001', region: '上海', source: 'website' });
@@ -203,7 +219,7 @@ describe('sandbox: /令牌 in the member’s 1:1 chat', () => {
     const secret = secretIn((await say(t, manager.id, '/令牌 新建 主管同步')).replies[0]?.text)!;
     const asIntern = await t.request('GET', `/api/v1/leads/${code}`, undefined, bearer(secret));
     expect(asIntern.status, JSON.stringify(asIntern.body)).toBe(200);
-    expect(asIntern.body.lead.contact.phone).toMatch(/^139\*+6001$|\*/);
+    expect(asIntern.body.lead.contact.phone).toContain('*');
     expect(asIntern.body.lead.contact.phone).not.toBe('13900086001');
     // Read at each request: the same token sees the phone once he is no longer an intern.
     await t.app.models.Member.updateOne({ name: '王海峰' }, { $set: { level: 'senior' } });

@@ -52,15 +52,15 @@ export interface ManagedApiTokens {
   /** The org's tokens (or one member's), newest first, revoked ones included (with `revokedAt`). */
   list(orgId: OrgId, filter?: { readonly memberId?: MemberId }): Promise<ApiTokenSummary[]>;
   /**
-   * Marks the token revoked (once: a second call keeps the first time); undefined when the org has no such id, or
-   * (with `memberId`) when it is not that member's token.
+   * Marks the token revoked (once: a second call keeps the first time, and is told `revokedNow: false`); undefined
+   * when the org has no such id, or (with `memberId`) when it is not that member's token.
    */
   revoke(
     orgId: OrgId,
     id: string,
     at: Date,
     filter?: { readonly memberId?: MemberId },
-  ): Promise<ApiTokenSummary | undefined>;
+  ): Promise<(ApiTokenSummary & { readonly revokedNow: boolean }) | undefined>;
 }
 
 export type ManageTokenDeps = {

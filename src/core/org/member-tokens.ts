@@ -45,9 +45,12 @@ export async function revokeOwnToken(
     throw new DomainError('TOKEN_NOT_FOUND', { ref });
   }
   const member = actingMember(caller, 'token.issue_own');
-  // The write is filtered to the member's tokens too, and keeps the first revokedAt should two revokes race.
-  const token = await deps.tokens.revoke(caller.org.id, only.id, deps.clock.now(), { memberId: member.id });
-  if (!token) throw new DomainError('TOKEN_NOT_FOUND', { ref });
+  // The write is filtered to the member's tokens too; of two revokes at once, one writes and the other is told
+  // the token was revoked already (and records nothing).
+  const revoked = await deps.tokens.revoke(caller.org.id, only.id, deps.clock.now(), { memberId: member.id });
+  if (!revoked) throw new DomainError('TOKEN_NOT_FOUND', { ref });
+  const { revokedNow, ...token } = revoked;
+  if (!revokedNow) return { token, alreadyRevoked: true };
   await recordAudit(deps, caller, { kind: 'token.revoke', target: tokenTarget(token) });
   return { token, alreadyRevoked: false };
 }

@@ -19,8 +19,10 @@ export async function revokeApiToken(
   // A member's revocation is filtered to their tokens in the write itself: another's id is a 404, not a 403.
   const owner = !admin && caller.member ? { memberId: caller.member.id } : undefined;
   if (!admin && !owner) throw new DomainError('FORBIDDEN', { action: 'token.issue', roles: caller.roles });
-  const token = await deps.tokens.revoke(caller.org.id, input.tokenId, deps.clock.now(), owner);
-  if (!token) throw new DomainError('NOT_FOUND', { tokenId: input.tokenId });
+  const revoked = await deps.tokens.revoke(caller.org.id, input.tokenId, deps.clock.now(), owner);
+  if (!revoked) throw new DomainError('NOT_FOUND', { tokenId: input.tokenId });
+  // The API answers the token as listed; whether this call was the one that revoked it is not part of it.
+  const { revokedNow: _, ...token } = revoked;
   await recordAudit(deps, caller, { kind: 'token.revoke', target: tokenTarget(token) });
   return token;
 }

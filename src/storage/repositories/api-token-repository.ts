@@ -99,14 +99,17 @@ export function mongoApiTokenRepository(
       const _id = toObjectId(id);
       if (!_id) return undefined;
       const o = mustObjectId(org);
-      // One conditional write: the first revocation's time is kept when it is sent twice.
+      // One conditional write: the first revocation's time is kept when it is sent twice, and only the call whose
+      // write matched is told it revoked the token (`revokedNow`), so two at once answer "revoked" once.
       const mine = memberFilter(filter);
-      await ApiToken.updateOne(
+      const won = await ApiToken.findOneAndUpdate(
         { _id, orgId: o, ...mine, revokedAt: { $exists: false } },
         { $set: { revokedAt: at } },
-      );
+        { new: true },
+      ).lean<ApiTokenDoc>();
+      if (won) return { ...toSummary(won), revokedNow: true };
       const doc = await ApiToken.findOne({ _id, orgId: o, ...mine }).lean<ApiTokenDoc>();
-      return doc ? toSummary(doc) : undefined;
+      return doc ? { ...toSummary(doc), revokedNow: false } : undefined;
     },
   };
 }

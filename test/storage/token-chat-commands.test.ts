@@ -1,0 +1,73 @@
+import pino from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { countCommands, totalOf } from '../../scripts/bench/command-counter.js';
+import type { CommandEvent } from '../../src/chat/events.js';
+import { type ComposedApp, composeApp } from '../../src/config/compose-app.js';
+import { startDemo } from '../../src/config/start-demo.js';
+import type { Member, Org } from '../../src/core/org/types.js';
+import { adjustableClock } from '../../src/core/shared/clock.js';
+import { ensureIndexes } from '../../src/storage/models.js';
+import { openTestDatabase } from '../support/test-database.js';
+
+// What each /令牌 costs on the real driver (every `commandStarted` event, none excluded), through the registry as
+// a platform's event reaches it: the org and the member are looked up first (2 finds), then the use-case. Pinned so
+// a change shows.
+
+let db: Awaited<ReturnType<typeof openTestDatabase>>;
+let app: ComposedApp;
+let org: Org;
+let rep: Member;
+beforeAll(async () => {
+  db = await openTestDatabase({ monitorCommands: true });
+  app = composeApp({
+    connection: db.connection,
+    config: { SANDBOX_ENABLED: false, JOBS_ENABLED: false, BODY_LIMIT: '1mb', OUTBOX_INTERVAL_MS: 60_000 },
+    log: pino({ level: 'silent' }),
+    clock: adjustableClock(),
+  });
+  await ensureIndexes(app.models);
+  const demo = await startDemo(app, { reset: false });
+  await app.outboxPump.idle();
+  org = (await app.repos.orgs.get(demo.orgId))!;
+  rep = (await app.repos.members.list(org.id)).find((m) => m.name === '张伟')!;
+});
+afterAll(async () => {
+  await app.outboxPump.idle();
+  await db.close();
+});
+
+let seq = 0;
+const typed = (...args: string[]): CommandEvent => ({
+  type: 'command',
+  eventId: `count-${++seq}`,
+  user: { platform: 'sandbox', workspaceId: org.id, userId: rep.id },
+  command: 'token',
+  args,
+  rawText: `/令牌 ${args.join(' ')}`,
+});
+
+describe('database commands of /令牌', () => {
+  it('makes a token in 5 commands, lists them in 3, revokes one in 5', async () => {
+    const counter = countCommands(db.connection);
+    try {
+      let mark = counter.mark();
+      const made = await app.registry.dispatch(typed('新建', '计数'));
+      expect(made.ok).toBe(true);
+      // org, member; the member again (the use-case reads them as they are now), the token's insert, the audit entry.
+      expect(counter.since(mark)).toEqual({ find: 3, insert: 2 });
+      mark = counter.mark();
+      await app.registry.dispatch(typed());
+      // org, member, the member's tokens.
+      expect(counter.since(mark)).toEqual({ find: 3 });
+      const prefix = (await app.models.ApiToken.findOne({ name: '计数' }).lean())!.prefix;
+      mark = counter.mark();
+      await app.registry.dispatch(typed('撤销', prefix));
+      // org, member, the member's tokens; the one conditional write; the audit entry.
+      const revoke = counter.since(mark);
+      expect(revoke).toEqual({ find: 3, findAndModify: 1, insert: 1 });
+      expect(totalOf(revoke)).toBe(5);
+    } finally {
+      counter.stop();
+    }
+  });
+});
