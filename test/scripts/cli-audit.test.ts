@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { copyFile, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
@@ -115,6 +115,21 @@ describe('the CLIs in the audit trail: backup, restore (into the restored databa
     const one = (await entries(targetModels, 'backup.restore')).filter((e) => e.details?.mode === 'org');
     expect(one.map((e) => e.orgId.toHexString())).toEqual([orgA]);
     expect(one[0]?.details).toMatchObject({ outcome: 'restored', force: true });
+
+    // A backup file gone after it was opened: the restore fails (not a refusal) and says so in the trail.
+    const copy = path.join(dir, 'vanishing.tar');
+    await copyFile(first, copy);
+    const vanishing = await openBackup(copy);
+    await rm(copy);
+    await expect(
+      restoreCommand({ db, backup: vanishing, models: targetModels, origin: cliOrigin('restore', 'tester') }),
+    ).rejects.not.toBeInstanceOf(RestoreRefused);
+    const failed = (await entries(targetModels, 'backup.restore')).filter(
+      (e) => e.details?.outcome === 'failed',
+    );
+    expect(failed).toHaveLength(2);
+    expect(failed[0]?.target).toEqual({ type: 'backup', id: 'vanishing.tar' });
+    expect(String(failed[0]?.details?.error)).toContain('ENOENT');
   });
 
   it('npm run export: the export is in the trail by the OS user, and the audit kind exports that trail', async () => {
