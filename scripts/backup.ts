@@ -1,13 +1,14 @@
 // `npm run backup [-- --org ID] [--dir DIR]`: writes one backup of the database the service uses (or of one org)
-// to BACKUP_DIR now, with a progress bar on stderr and the result on stdout. Exit 0: written; 2: nothing written.
+// to BACKUP_DIR now, with a progress bar on stderr and the result on stdout, and records it in the audit trail of
+// each org it holds (by the OS user, through the command line). Exit 0: written; 2: nothing written.
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
 import { serviceVersion } from '../src/config/service-version.js';
-import { ownedCollections } from '../src/storage/backups/backup-collections.js';
-import { writeBackup } from '../src/storage/backups/write-backup.js';
+import { backupCommand } from './backup-command.js';
 import { CliProblem, openCliDatabase } from './backup-database.js';
+import { cliOrigin } from './cli-origin.js';
 
 const USAGE = 'npm run backup [-- --org ID] [--dir DIR]';
 
@@ -28,9 +29,10 @@ async function main(): Promise<number> {
   try {
     await mkdir(dir, { recursive: true });
     bar.start(1, 0);
-    const written = await writeBackup({
+    const written = await backupCommand({
       db: database.db,
-      collections: ownedCollections(database.models),
+      models: database.models,
+      origin: cliOrigin('backup'),
       dir,
       now: new Date(),
       service: serviceVersion(),

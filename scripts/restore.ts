@@ -1,15 +1,17 @@
 // `npm run restore -- FILE [--into URI] [--org ID] [--force]`: verifies every checksum of a backup, then restores it
 // into the database the service uses (or --into), the whole database or one org, crash-safely (see
 // src/storage/backups/restore-swap.ts). FILE is a path or a backup's name in BACKUP_DIR. Exit 0: restored; 1:
-// refused (checksums, existing data without --force), nothing written; 2: usage, file or database problem.
+// refused (checksums, existing data without --force), nothing written; 2: usage, file or database problem. Either
+// way the attempt is in the audit trail of the orgs it concerned (scripts/restore-command.ts).
 import { access } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
-import { ownedCollections } from '../src/storage/backups/backup-collections.js';
 import { BackupFileError, openBackup } from '../src/storage/backups/read-backup.js';
-import { RestoreRefused, restoreBackup } from '../src/storage/backups/restore-backup.js';
+import { RestoreRefused } from '../src/storage/backups/restore-backup.js';
 import { CliProblem, openCliDatabase } from './backup-database.js';
+import { cliOrigin } from './cli-origin.js';
+import { restoreCommand } from './restore-command.js';
 
 const USAGE = 'npm run restore -- FILE [--into URI] [--org ID] [--force]';
 
@@ -38,10 +40,12 @@ async function main(): Promise<number> {
       `Restoring ${path.basename(backup.file)} into ${database.db.databaseName} (${database.description})`,
     );
     let phase = '';
-    const result = await restoreBackup({
+    const result = await restoreCommand({
       db: database.db,
       backup,
-      owned: ownedCollections(database.models),
+      models: database.models,
+      origin: cliOrigin('restore'),
+      warn: (line) => console.error(line),
       ...(values.org ? { orgId: values.org } : {}),
       force: values.force ?? false,
       onProgress: (next, done, total) => {

@@ -207,5 +207,47 @@ export async function seedExportData(models: Models) {
         : {}),
     })),
   );
+  // The audit trail of that month: an admin's settings change in DingTalk, a manager's reassignment in WeCom and a
+  // backup from the command line (no member: the OS user's name), as record-audit.ts writes them.
+  const zhou = m('周建国');
+  const wang = m('王海峰');
+  const expireAt = new Date(Date.UTC(2028, 2, 1));
+  await models.AuditEntry.create([
+    {
+      _id: new Types.ObjectId().toHexString(),
+      orgId,
+      at: at(2),
+      actor: { kind: 'member', memberId: zhou._id.toHexString(), name: zhou.name },
+      via: { platform: 'dingtalk' },
+      kind: 'settings.update',
+      target: { type: 'org', id: orgId.toHexString() },
+      before: { reclaimAfterHours: 48 },
+      after: { reclaimAfterHours: 72 },
+      expireAt,
+    },
+    {
+      _id: new Types.ObjectId().toHexString(),
+      orgId,
+      at: at(6),
+      actor: { kind: 'member', memberId: wang._id.toHexString(), name: wang.name },
+      via: { platform: 'wecom' },
+      kind: 'lead.reassign',
+      target: { type: 'lead', id: leads[0]?._id.toHexString() ?? '', label: 'L-9001' },
+      before: { ownerName: sun.name },
+      after: { ownerName: li.name },
+      expireAt,
+    },
+    {
+      _id: `${orgId.toHexString()}/backup.make/leadrelay-20250307.tar`,
+      orgId,
+      at: at(7),
+      actor: { kind: 'cli', name: 'ops' },
+      via: { cli: true, script: 'backup' },
+      kind: 'backup.make',
+      target: { type: 'backup', id: 'leadrelay-20250307.tar' },
+      details: { scope: 'all', documents: 120, bytes: 4096 },
+      expireAt,
+    },
+  ]);
   return { orgId: orgId.toHexString(), eastId: east.toHexString(), bdId: bd.toHexString() };
 }

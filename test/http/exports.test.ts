@@ -81,6 +81,7 @@ const EXPECTED_ROWS = {
   orders: 2,
   complaints: 2,
   tasks: 2,
+  audit: 3,
 } as const;
 
 describe('GET /api/v1/exports/:kind', () => {
@@ -173,6 +174,72 @@ describe('GET /api/v1/exports/:kind', () => {
     expect(byName.rows.map((r) => r[0])).toEqual(['L-9002']);
     const byId = await csvOf('follow-ups', undefined, `${march}&team=${seeded.eastId}`);
     expect(byId.rows).toHaveLength(1);
+  });
+
+  it('exports the audit trail to admins only: the period oldest first, who, from where, before/after as JSON', async () => {
+    const { header, rows } = await csvOf('audit');
+    expect(header).toEqual([
+      '时间',
+      '操作人',
+      '来源',
+      '接口令牌',
+      '操作',
+      '对象',
+      '修改前',
+      '修改后',
+      '详情',
+    ]);
+    expect(rows).toEqual([
+      [
+        '2025-03-02 10:00',
+        '周建国',
+        '钉钉',
+        '',
+        '修改企业设置',
+        seeded.orgId,
+        '{"reclaimAfterHours":48}',
+        '{"reclaimAfterHours":72}',
+        '',
+      ],
+      [
+        '2025-03-06 10:00',
+        '王海峰',
+        '企业微信',
+        '',
+        '改派线索',
+        'L-9001',
+        '{"ownerName":"孙磊"}',
+        '{"ownerName":"李娜"}',
+        '',
+      ],
+      [
+        '2025-03-07 10:00',
+        'ops',
+        '命令行',
+        '',
+        '备份数据库',
+        'leadrelay-20250307.tar',
+        '',
+        '',
+        '{"scope":"all","documents":120,"bytes":4096}',
+      ],
+    ]);
+    // `to` is exclusive of the instant, inclusive of a day: the 6th alone is the reassignment.
+    const sixth = await csvOf('audit', undefined, 'from=2025-03-06&to=2025-03-06');
+    expect(sixth.rows.map((r) => r[4])).toEqual(['改派线索']);
+    // A team asked: the changes its people made.
+    const east = await csvOf('audit', undefined, `${march}&team=${encodeURIComponent('华东销售组')}`);
+    expect(east.rows.map((r) => r[1])).toEqual(['王海峰']);
+    // audit.read is the admins' (as GET /api/v1/audit): a director, a manager and a rep are refused.
+    for (const who of ['陈思远', '王海峰', '李娜']) {
+      const refused = await fetchAs(`/api/v1/exports/audit?${march}`, who);
+      expect(refused.status, who).toBe(403);
+    }
+    // The export of the trail is in the trail, by the admin token that asked for it.
+    const trail = await (await fetchAs('/api/v1/audit?kind=export.run&limit=200')).json();
+    const own = trail.entries.filter((e: { details: { kind: string } }) => e.details.kind === 'audit');
+    expect(own.length).toBeGreaterThanOrEqual(3);
+    expect(own[0]).toMatchObject({ actor: { kind: 'api' }, via: { api: true } });
   });
 
   it('answers 400 naming every bad field, and 404 for a kind there is not', async () => {

@@ -35,6 +35,13 @@ async function waitFor(check: () => Promise<boolean>, what: string, timeoutMs = 
   }
 }
 
+/** The restores' audit entries' outcomes, removed so that what is left compares with the backup as it was. */
+async function takeRestoreEntries(db: Db): Promise<unknown[]> {
+  const entries = await db.collection('auditentries').find({ kind: 'backup.restore' }).toArray();
+  await db.collection('auditentries').deleteMany({ kind: 'backup.restore' });
+  return entries.map((e) => e.details?.outcome);
+}
+
 describe('kill -9 in the middle of a backup and of a restore', () => {
   let database: { connection: Connection; close: () => Promise<void> };
   let db: Db;
@@ -116,6 +123,8 @@ describe('kill -9 in the middle of a backup and of a restore', () => {
 
     const resumed = runCli('restore', [written.file], { MONGODB_URI: uri });
     expect(await exitOf(resumed)).toBe(0);
+    // The restored database as backed up, plus the restore's own audit entries (scripts/restore-command.ts).
+    expect(await takeRestoreEntries(db)).toEqual(['restored', 'restored']);
     expect(await snapshotDatabase(db, names())).toEqual(newData);
     expect(await db.listCollections({ name: RESTORE_STATE }).toArray()).toEqual([]);
     const left = (await db.listCollections().toArray()).filter((c) => c.name.endsWith('__restore'));
@@ -158,6 +167,7 @@ describe('kill -9 in the middle of a backup and of a restore', () => {
 
     const resumed = runCli('restore', [written.file, '--org', orgs.orgA], { MONGODB_URI: uri });
     expect(await exitOf(resumed)).toBe(0);
+    expect(await takeRestoreEntries(db)).toEqual(['restored']);
     await db.collection('leads').deleteOne({ _id: laterB._id });
     expect(await snapshotDatabase(db, names())).toEqual(backedUp);
     expect(await db.listCollections({ name: RESTORE_STATE }).toArray()).toEqual([]);

@@ -56,7 +56,7 @@ export async function recordBackupMade(
 
 /** How a restore ended: done, refused before anything was written (why, as RestoreRefused's kind), or failed. */
 export type RestoreAuditOutcome =
-  | { readonly outcome: 'restored'; readonly documents: number }
+  | { readonly outcome: 'restored' }
   | { readonly outcome: 'refused'; readonly reason: string }
   | { readonly outcome: 'failed'; readonly error: string };
 
@@ -64,7 +64,8 @@ export type RestoreAuditOutcome =
  * `backup.restore`, written INTO the database restored to (`orgs` are read from it), for each org the restore
  * concerned: the one org of `--org`, else every org of the backup. After a whole restore the trail is the backup's
  * (its entries up to `backupAt`), so this entry says which backup and how old: what happened between is in the
- * replaced database only. No key: a restore run twice is two operations.
+ * replaced database only. A restored entry counts the org's own documents. No key: a restore run twice is two
+ * operations.
  */
 export async function recordRestore(
   deps: BackupAuditDeps,
@@ -87,10 +88,10 @@ export async function recordRestore(
     backupAt: input.manifest.createdAt,
     force: input.force,
   };
-  await recordForEach(deps, orgs, orgIds, origin, () => ({
+  await recordForEach(deps, orgs, orgIds, origin, (org) => ({
     kind: 'backup.restore',
     target: { type: 'backup', id: input.backup },
-    details,
+    details: outcome === 'restored' ? { ...details, documents: documentsOf(input.manifest, org) } : details,
   }));
 }
 

@@ -1,10 +1,18 @@
 import type { Locale } from '../org/index.js';
 
 /**
- * What can be exported. `audit` joins when the audit trail lands (one more kind file and one more entry here: the
- * typed maps below and in export-registry.ts then refuse to compile until its columns and names exist).
+ * What can be exported; `audit` is the audit trail (admins only, as GET /api/v1/audit). A kind added here without
+ * its names below, its columns (export-registry.ts) and its scope (export-scope.ts) does not compile.
  */
-export const EXPORT_KINDS = ['leads', 'follow-ups', 'customers', 'orders', 'complaints', 'tasks'] as const;
+export const EXPORT_KINDS = [
+  'leads',
+  'follow-ups',
+  'customers',
+  'orders',
+  'complaints',
+  'tasks',
+  'audit',
+] as const;
 export type ExportKind = (typeof EXPORT_KINDS)[number];
 
 export const EXPORT_FORMATS = ['csv', 'xlsx'] as const;
@@ -47,6 +55,10 @@ export const EXPORT_KIND_NAMES: Readonly<Record<ExportKind, Readonly<Record<Loca
   tasks: {
     'zh-CN': { word: '任务', title: '任务单', aliases: ['任务单', '工时'] },
     en: { word: 'tasks', title: 'tasks', aliases: ['task', 'hours'] },
+  },
+  audit: {
+    'zh-CN': { word: '审计', title: '审计日志', aliases: ['审计日志', '操作日志'] },
+    en: { word: 'audit', title: 'audit-trail', aliases: ['audit-trail', 'audit-log'] },
   },
 };
 

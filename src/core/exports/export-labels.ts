@@ -1,6 +1,7 @@
 import type { ComplaintStatus, Priority, TaskStatus } from '../after-sales/index.js';
+import type { AuditKind } from '../audit/index.js';
 import type { FollowUpChannel, FollowUpStatus, Grade, LeadStatus } from '../leads/index.js';
-import type { Locale } from '../org/index.js';
+import type { Locale, Platform } from '../org/index.js';
 import { wallTimeOf } from '../shared/zoned-time.js';
 
 // An export's cells are read by people in a spreadsheet: stored keys (`pooled`, `in_review`) become the words the
@@ -69,6 +70,80 @@ export const TASK_STATUS_LABELS: Labels<TaskStatus> = {
 export const PRIORITY_LABELS: Labels<Priority> = {
   'zh-CN': { urgent: '紧急', high: '高', normal: '普通', low: '低' },
   en: { urgent: 'urgent', high: 'high', normal: 'normal', low: 'low' },
+};
+
+/** What an audit entry's change was, as the audit export names it. */
+export const AUDIT_KIND_LABELS: Labels<AuditKind> = {
+  'zh-CN': {
+    'settings.update': '修改企业设置',
+    'routing.update': '修改分配规则',
+    'scoring.update': '修改评分规则',
+    'team.update': '修改销售组',
+    'member.identities': '修改成员聊天账号绑定',
+    'member.roles': '修改成员角色',
+    'member.availability': '修改成员接单状态',
+    'member.leave': '成员离职交接',
+    'token.create': '创建接口令牌',
+    'token.revoke': '吊销接口令牌',
+    'lead.assign': '分配线索',
+    'lead.reassign': '改派线索',
+    'lead.bulk_assign': '批量分配线索',
+    'customer.stage': '变更客户阶段',
+    'lead.approval': '审批线索回流',
+    'task.approval': '审核工时',
+    'complaint.assign': '分配投诉',
+    'export.run': '导出数据',
+    'backup.make': '备份数据库',
+    'backup.restore': '恢复备份',
+    'backup.drill': '备份演练',
+  },
+  en: {
+    'settings.update': 'settings changed',
+    'routing.update': 'routing rules changed',
+    'scoring.update': 'scoring rules changed',
+    'team.update': 'team changed',
+    'member.identities': 'chat accounts linked',
+    'member.roles': 'roles changed',
+    'member.availability': 'availability changed',
+    'member.leave': 'member offboarded',
+    'token.create': 'API token created',
+    'token.revoke': 'API token revoked',
+    'lead.assign': 'lead assigned',
+    'lead.reassign': 'lead reassigned',
+    'lead.bulk_assign': 'leads assigned in bulk',
+    'customer.stage': 'customer stage changed',
+    'lead.approval': 'release decided',
+    'task.approval': 'hours decided',
+    'complaint.assign': 'complaint assigned',
+    'export.run': 'export',
+    'backup.make': 'backup',
+    'backup.restore': 'restore',
+    'backup.drill': 'restore drill',
+  },
+};
+
+/** From where an audited change came (an entry's `via`), and who "the system" is, as the audit export names them. */
+export const AUDIT_ORIGIN_LABELS: Labels<Platform | 'api' | 'job' | 'cli' | 'system'> = {
+  'zh-CN': {
+    slack: 'Slack',
+    dingtalk: '钉钉',
+    wecom: '企业微信',
+    sandbox: '沙盒',
+    api: '接口',
+    job: '定时任务',
+    cli: '命令行',
+    system: '系统',
+  },
+  en: {
+    slack: 'Slack',
+    dingtalk: 'DingTalk',
+    wecom: 'WeCom',
+    sandbox: 'sandbox',
+    api: 'API',
+    job: 'scheduled job',
+    cli: 'command line',
+    system: 'system',
+  },
 };
 
 export const YES_NO: Readonly<Record<Locale, { readonly yes: string; readonly no: string }>> = {

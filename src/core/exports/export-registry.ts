@@ -1,5 +1,6 @@
 import type { ExportKind } from './export-kinds.js';
 import type { ExportColumns } from './export-types.js';
+import { AUDIT_COLUMNS } from './kinds/audit-columns.js';
 import { COMPLAINT_COLUMNS } from './kinds/complaint-columns.js';
 import { CUSTOMER_COLUMNS } from './kinds/customer-columns.js';
 import { FOLLOW_UP_COLUMNS } from './kinds/follow-up-columns.js';
@@ -15,4 +16,5 @@ export const EXPORT_COLUMNS: { readonly [K in ExportKind]: ExportColumns<K> } = 
   orders: ORDER_COLUMNS,
   complaints: COMPLAINT_COLUMNS,
   tasks: TASK_COLUMNS,
+  audit: AUDIT_COLUMNS,
 };

@@ -15,6 +15,8 @@ export const EXPORT_ACTIONS: Readonly<Record<ExportKind, Action>> = {
   orders: 'export.orders',
   complaints: 'export.complaints',
   tasks: 'export.tasks',
+  // The same right as GET /api/v1/audit: the trail is one thing, however it is read.
+  audit: 'audit.read',
 };
 
 const ALL: ExportScope = { kind: 'all' };
@@ -75,6 +77,9 @@ export function exportScopeOf(caller: Caller, kind: ExportKind, members: readonl
       const scope = taskScope(caller);
       return scope.assigneeId ? any({ assignees: [scope.assigneeId] }) : ALL;
     }
+    case 'audit':
+      // Only admins hold audit.read (checked above), and an admin reads the org's whole trail.
+      return ALL;
   }
 }
 
@@ -92,5 +97,7 @@ export function teamFilterOf(kind: ExportKind, teamId: TeamId, members: readonly
       return any({ customerOwners: people });
     case 'tasks':
       return any({ assignees: people });
+    case 'audit':
+      return any({ actors: people });
   }
 }

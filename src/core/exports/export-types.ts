@@ -1,4 +1,5 @@
 import type { Complaint, Task } from '../after-sales/index.js';
+import type { StoredAuditEntry } from '../audit/index.js';
 import type { Customer, Order } from '../customers/index.js';
 import type { FollowUp } from '../follow-ups/index.js';
 import type { Lead } from '../leads/index.js';
@@ -14,6 +15,7 @@ export type ExportRecords = {
   readonly orders: Order;
   readonly complaints: Complaint;
   readonly tasks: Task;
+  readonly audit: StoredAuditEntry;
 };
 export type ExportRecordOf<K extends ExportKind> = ExportRecords[K];
 

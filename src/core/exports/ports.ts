@@ -21,7 +21,9 @@ export type ScopeClause =
   /** Complaints of these members' customers. */
   | { readonly customerOwners: readonly MemberId[] }
   /** Complaints and tasks assigned to these members. */
-  | { readonly assignees: readonly MemberId[] };
+  | { readonly assignees: readonly MemberId[] }
+  /** Audit entries of changes these members made (a team asked of the audit export). */
+  | { readonly actors: readonly MemberId[] };
 
 /** `all`: the whole org; otherwise the records matching any clause (none: nothing). */
 export type ExportScope =
@@ -30,7 +32,8 @@ export type ExportScope =
 
 /**
  * What the storage adapter is asked for: one org, one period of the kind's own date (a lead's and a customer's
- * creation, a follow-up's time, an order's signing, a complaint's creation, a task's assignment; `to` exclusive),
+ * creation, a follow-up's time, an order's signing, a complaint's creation, a task's assignment, an audit entry's
+ * time; `to` exclusive),
  * the caller's scope, and a team asked for, ANDed with it.
  */
 export type ExportFilter = {

@@ -9,7 +9,7 @@ import { mustObjectId } from '../object-id.js';
 export type KindSpec = {
   readonly dateField: string;
   /** The index's keys, given to MongoDB as the hint (an index of these keys is declared beside the model). */
-  readonly index: Readonly<Record<string, 1>>;
+  readonly index: Readonly<Record<string, 1 | -1>>;
   readonly sort: Readonly<Record<string, 1>>;
   /** Always part of the filter (follow-ups: the current version of each record only). */
   readonly always?: Readonly<Record<string, unknown>>;
@@ -55,6 +55,13 @@ export const KIND_SPECS: Readonly<Record<ExportKind, KindSpec>> = {
     sort: { assignedAt: 1, _id: 1 },
     omit: ['history', 'pauses'],
   },
+  audit: {
+    // The trail's own newest-first index (GET /api/v1/audit), walked backwards: oldest first, as every export.
+    dateField: 'at',
+    index: { orgId: 1, at: -1, _id: -1 },
+    sort: { at: 1, _id: 1 },
+    omit: [],
+  },
 };
 
 const ids = (values: readonly string[]) => ({ $in: values.map(mustObjectId) });
@@ -66,7 +73,9 @@ function clauseFilter(clause: ScopeClause): Record<string, unknown> {
   if ('pooledTeam' in clause) return { teamId: mustObjectId(clause.pooledTeam), status: 'pooled' };
   if ('authors' in clause) return { authorId: ids(clause.authors) };
   if ('customerOwners' in clause) return { customerOwnerId: ids(clause.customerOwners) };
-  return { assigneeId: ids(clause.assignees) };
+  if ('assignees' in clause) return { assigneeId: ids(clause.assignees) };
+  // An audit entry keeps its actor's member id as a string (audit-entry-model.ts).
+  return { 'actor.memberId': { $in: [...clause.actors] } };
 }
 
 /** A scope as conditions to AND in: none for `all`; an `$or` of its clauses (an empty one matches nothing). */
@@ -100,7 +109,7 @@ export function exportQueryOf(kind: ExportKind, filter: ExportFilter): Record<st
  * The index to read by: the kind's date index, except one rep's follow-ups, where their author index (its keys
  * `{ orgId, authorId, at, … }` also give the order) reads only their records instead of the whole org's.
  */
-export function exportHintOf(kind: ExportKind, filter: ExportFilter): Readonly<Record<string, 1>> {
+export function exportHintOf(kind: ExportKind, filter: ExportFilter): Readonly<Record<string, 1 | -1>> {
   const [only] = filter.scope.kind === 'any' ? filter.scope.clauses : [];
   const oneAuthor =
     kind === 'follow-ups' && !filter.team && filter.scope.kind === 'any' && filter.scope.clauses.length === 1;

@@ -1,6 +1,7 @@
 import type { Model } from 'mongoose';
 import type { ExportFilter, ExportKind, ExportReader, ExportSource } from '../../core/exports/index.js';
 import type { Models } from '../models.js';
+import { auditEntryFromDoc } from '../repositories/audit-entry-repository.js';
 import { complaintFromDoc } from '../repositories/complaint-mapping.js';
 import { customerFromDoc } from '../repositories/customer-repository.js';
 import { followUpFromDoc } from '../repositories/follow-up-repository.js';
@@ -61,5 +62,6 @@ export function mongoExportSource(models: Models): ExportSource {
     orders: readerOf(models.Order, 'orders', orderFromDoc),
     complaints: readerOf(models.Complaint, 'complaints', complaintFromDoc),
     tasks: readerOf(models.Task, 'tasks', taskFromDoc),
+    audit: readerOf(models.AuditEntry, 'audit', auditEntryFromDoc),
   };
 }

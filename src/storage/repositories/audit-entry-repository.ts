@@ -50,7 +50,7 @@ export function mongoAuditLog(models: Models): AuditLog & AuditReader {
         .sort({ at: -1, _id: -1 })
         .limit(query.limit + 1)
         .lean<AuditEntryDoc[]>();
-      const entries = docs.slice(0, query.limit).map(fromDoc);
+      const entries = docs.slice(0, query.limit).map(auditEntryFromDoc);
       const last = docs.length > query.limit ? docs[query.limit - 1] : undefined;
       return { entries, ...(last ? { next: cursorOf(last) } : {}) };
     },
@@ -73,7 +73,8 @@ function toDoc(entry: AuditEntry): AuditEntryDoc {
   };
 }
 
-function fromDoc(doc: AuditEntryDoc): StoredAuditEntry {
+/** A stored entry as core reads it (the list here, the audit export's reader). */
+export function auditEntryFromDoc(doc: AuditEntryDoc): StoredAuditEntry {
   return {
     id: doc._id,
     orgId: doc.orgId.toHexString() as OrgId,

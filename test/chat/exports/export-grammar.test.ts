@@ -19,6 +19,9 @@ describe('/export grammar', () => {
     ['Follow-Ups this month', { kind: 'follow-ups', period: 'this-month' }],
     ['orders last week East', { kind: 'orders', period: 'last-week', team: 'East Team' }],
     ['leads', { kind: 'leads' }],
+    ['审计 本月', { kind: 'audit', period: '本月' }],
+    ['审计日志 上月', { kind: 'audit', period: '上月' }],
+    ['audit last month', { kind: 'audit', period: 'last-month' }],
   ])('reads "%s"', (text, expected) => {
     expect(ask(text)).toEqual({ ok: true, ask: expected });
   });
