@@ -264,6 +264,21 @@ describe('file messages through the outbox', () => {
     expect(await sentStatus()).toBe('sent');
   });
 
+  it('uploads again when the kept upload is refused on a retry (a WeCom media_id expired), then sends it', async () => {
+    await queueExport('wecom');
+    await deliverOutbox(deps('wecom', crashingAt('rememberUpload')));
+    afterLease();
+    wecom.script('/cgi-bin/message/send', { json: { errcode: 40007, errmsg: 'invalid media_id' } });
+    await deliverOutbox(deps('wecom'));
+    expect((await models.OutboxEntry.findOne({}).lean())?.upload).toBeUndefined();
+
+    clock.advance(10 * 60_000);
+    await deliverOutbox(deps('wecom'));
+    expect(wecom.callsTo('/cgi-bin/media/upload')).toHaveLength(2);
+    expect(wecom.delivered).toEqual([expect.objectContaining({ msgtype: 'file' })]);
+    expect(await sentStatus()).toBe('sent');
+  });
+
   it('tells the member the file expired when its 7 days ended before it could be sent', async () => {
     await queueExport('wecom', new Date(START.getTime() - 1));
     await deliverOutbox(deps('wecom'));
