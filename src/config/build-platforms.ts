@@ -1,5 +1,6 @@
 import type Router from '@koa/router';
 import type { Logger } from 'pino';
+import { SANDBOX_FILE_LINK_KEY } from '../adapters/sandbox/sandbox-file-links.js';
 import { wireSandbox } from '../adapters/sandbox/wire-sandbox.js';
 import type { AdjustableClock } from '../core/shared/clock.js';
 import type { Chat } from './build-chat.js';
@@ -53,6 +54,7 @@ export function buildPlatforms(
       flushOutbox: () => chat.outboxPump.runNow(),
       // The signed download links of file messages (a `/导出`'s CSV) read the bytes here.
       files: storage.repos.exportFiles,
+      fileLinkKey: () => storage.repos.sharedSecret(SANDBOX_FILE_LINK_KEY),
     });
     chat.adapters.set('sandbox', sandbox.adapter);
     sandboxRouters.push(...sandbox.routers);

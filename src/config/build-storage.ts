@@ -6,6 +6,7 @@ import { bindModels } from '../storage/models.js';
 import { mongoAfterSalesFigures } from '../storage/repositories/after-sales-figures.js';
 import { mongoAfterSalesOrders } from '../storage/repositories/after-sales-orders.js';
 import { mongoApiTokenRepository } from '../storage/repositories/api-token-repository.js';
+import { mongoSharedSecret } from '../storage/repositories/app-secret-store.js';
 import { mongoAuditLog } from '../storage/repositories/audit-entry-repository.js';
 import { mongoBacklogQueries } from '../storage/repositories/backlog-queries.js';
 import { mongoChatDrafts } from '../storage/repositories/chat-draft-repository.js';
@@ -82,6 +83,8 @@ export function buildStorage(connection: Connection, clock: Clock, edge: EdgeSet
     // `/导出` (issue #15): the waiting requests (the handler's `exportRequests`) and the files made for them.
     exportRequests: mongoExportRequests(models),
     exportFiles: mongoFileStore(models),
+    // Keys the app makes once and keeps (the sandbox's download links stay valid across restarts).
+    sharedSecret: mongoSharedSecret(models),
     // The audit trail (issue #15): append-only, read by GET /api/v1/audit.
     audit: mongoAuditLog(models),
   };

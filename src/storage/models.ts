@@ -1,5 +1,6 @@
 import type { Connection, Model } from 'mongoose';
 import { type ApiTokenDoc, apiTokenSchema } from './models/api-token-model.js';
+import { type AppSecretDoc, appSecretSchema } from './models/app-secret-model.js';
 import { type AuditEntryDoc, auditEntrySchema } from './models/audit-entry-model.js';
 import { type CampaignDoc, campaignSchema } from './models/campaign-model.js';
 import { type ChatDraftDoc, chatDraftSchema } from './models/chat-draft-model.js';
@@ -58,6 +59,7 @@ export type Models = {
   readonly ExportFileChunk: Model<ExportFileChunkDoc>;
   readonly AuditEntry: Model<AuditEntryDoc>;
   readonly ExportRequest: Model<ExportRequestDoc>;
+  readonly AppSecret: Model<AppSecretDoc>;
 };
 
 /** Binds every model to one connection (tests open one connection per database). */
@@ -91,6 +93,7 @@ export function bindModels(connection: Connection): Models {
     ExportFileChunk: connection.model<ExportFileChunkDoc>('ExportFileChunk', exportFileChunkSchema),
     AuditEntry: connection.model<AuditEntryDoc>('AuditEntry', auditEntrySchema),
     ExportRequest: connection.model<ExportRequestDoc>('ExportRequest', exportRequestSchema),
+    AppSecret: connection.model<AppSecretDoc>('AppSecret', appSecretSchema),
   };
 }
 

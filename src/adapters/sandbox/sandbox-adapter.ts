@@ -25,7 +25,7 @@ export function sandboxAdapter(store: SandboxStore, clock: Clock, links?: Sandbo
           ...where(target),
           from: { kind: 'bot', name: BOT_NAME },
           ...content(message),
-          ...fileOf(message, links, clock),
+          ...(await fileOf(message, links, clock)),
           idempotencyKey,
         },
         clock.now(),
@@ -63,14 +63,14 @@ function content(message: OutboundMessage): { text?: string; card?: Card; images
 }
 
 /** A file message's "upload": a signed link to the file store (the bytes stay there, readable by any instance). */
-function fileOf(
+async function fileOf(
   message: PlatformMessage,
   links: SandboxFileLinks | undefined,
   clock: Clock,
-): { file?: SandboxFile } {
+): Promise<{ file?: SandboxFile }> {
   if (!message.file) return {};
   if (!links) throw new Error('sandbox: a file message needs the file links (wire them with the file store)');
-  return { file: { name: message.file.name, url: links.linkFor(message.file.fileId, clock.now()) } };
+  return { file: { name: message.file.name, url: await links.linkFor(message.file.fileId, clock.now()) } };
 }
 
 function withoutImages(card: Card): Card {

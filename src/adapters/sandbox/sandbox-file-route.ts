@@ -22,7 +22,7 @@ export function sandboxFileRoute(router: Router, deps: SandboxFileRouteDeps): vo
     const expires = typeof ctx.query.expires === 'string' ? ctx.query.expires : '';
     const sig = typeof ctx.query.sig === 'string' ? ctx.query.sig : '';
     const now = deps.clock.now();
-    if (!deps.links.verify(id, expires, sig, now)) {
+    if (!(await deps.links.verify(id, expires, sig, now))) {
       ctx.status = 403;
       ctx.body = {
         error: { code: 'FILE_LINK_INVALID', message: 'this download link is not valid or has expired' },

@@ -39,6 +39,8 @@ export type SandboxRouteDeps = InboundDeps & {
   /** Where file messages' bytes are (exports), and the links that let the page download them. */
   readonly files?: FileStore;
   readonly fileLinks?: SandboxFileLinks;
+  /** The key the file links are signed with, kept where a restart does not lose it (the database). */
+  readonly fileLinkKey?: () => Promise<Uint8Array>;
 };
 
 /** The sandbox workspace: its page and the JSON API that tests, scripts and the page use. */

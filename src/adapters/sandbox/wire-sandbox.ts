@@ -12,8 +12,9 @@ export type SandboxWiring = { readonly adapter: ChatAdapter; readonly routers: r
  * unauthenticated demo tool on the app's own origin, with no platform on the other end to sign anything.
  */
 export function wireSandbox(deps: SandboxRouteDeps): SandboxWiring {
-  // One link key for the adapter that makes the links and the route that checks them.
-  const fileLinks = deps.fileLinks ?? sandboxFileLinks();
+  // One link key for the adapter that makes the links and the route that checks them, kept in the database so a
+  // link still works after a restart (or served by another instance).
+  const fileLinks = deps.fileLinks ?? sandboxFileLinks(deps.fileLinkKey);
   return {
     adapter: sandboxAdapter(deps.store, deps.clock, fileLinks),
     routers: [sandboxRoutes({ ...deps, fileLinks })],

@@ -1,12 +1,18 @@
 import type { Org } from '../../core/org/types.js';
 import type { Clock } from '../../core/shared/clock.js';
-import type { ChatAdapter, PlatformMessage, PlatformTarget, SentRef } from '../chat-adapter.js';
+import {
+  type ChatAdapter,
+  type PlatformMessage,
+  type PlatformTarget,
+  type SentRef,
+  TransientDeliveryError,
+} from '../chat-adapter.js';
 import type { FileStore } from '../file-store.js';
 import type { Catalogue } from '../texts/catalogue.js';
 import type { OutboxEntry, OutboxStore } from './outbox-store.js';
 
 export type DeliverFileDeps = {
-  readonly outbox: Pick<OutboxStore, 'rememberUpload'>;
+  readonly outbox: Pick<OutboxStore, 'rememberUpload' | 'forgetUpload'>;
   readonly files?: FileStore;
   readonly clock: Clock;
 };
@@ -71,7 +77,16 @@ export async function deliverFile(
     ref = await sender.upload(org.chat.workspaceId, file, stored.bytes);
     await deps.outbox.rememberUpload(entry.id, { fileId: file.fileId, ref });
   }
-  return sender.post(org.chat.workspaceId, target, ref, message, kept !== undefined);
+  try {
+    return await sender.post(org.chat.workspaceId, target, ref, message, kept !== undefined);
+  } catch (error) {
+    // A kept upload the platform refuses for good (a WeCom media_id lives 3 days, a Slack upload not completed in
+    // time is dropped) would fail every retry the same way: forgotten, so the next try uploads afresh. A passing
+    // hitch (rate limit, network) keeps it.
+    if (kept !== undefined && !(error instanceof TransientDeliveryError))
+      await deps.outbox.forgetUpload(entry.id);
+    throw error;
+  }
 }
 
 /** "25.3 MB": what the platforms' own limits are worded in. */

@@ -48,6 +48,8 @@ export interface OutboxStore {
    * two reuses it. One write, only while the entry is leased for sending.
    */
   rememberUpload(id: string, upload: FileUpload): Promise<void>;
+  /** Drops a kept upload the platform no longer takes (its media expired): the next try uploads again. */
+  forgetUpload(id: string): Promise<void>;
   /**
    * Leases, in one conditional write, every due entry of this group besides the one already leased (`leaderId`),
    * and returns them all, the leader first. Each entry is leased by one write alone, so two deliverers never both

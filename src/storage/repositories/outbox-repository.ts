@@ -215,6 +215,9 @@ export function mongoOutboxStore(models: Models, retention?: OutboxRetention): O
         { $set: { upload: { fileId: upload.fileId, ref: upload.ref } } },
       );
     },
+    async forgetUpload(id) {
+      await Entry.updateOne({ _id: mustObjectId(id), status: 'sending' }, { $unset: { upload: 1 } });
+    },
     async fail(id: string, error: string) {
       await Entry.updateOne({ _id: mustObjectId(id) }, { $set: { status: 'dead', lastError: error } });
     },
