@@ -137,6 +137,9 @@ export function offboardCancelAction(deps: Pick<OffboardDeps, 'members'>): Actio
     const leaver = ID.test(event.value)
       ? await deps.members.get(ctx.org.id, memberId(event.value))
       : undefined;
+    // The card keeps its buttons after 确认 (DingTalk and WeCom do not redraw it): a 取消 clicked then must not say
+    // nothing was done.
+    if (leaver && !leaver.active) throw new DomainError('MEMBER_ALREADY_LEFT', { name: leaver.name });
     return { replies: [{ text: ctx.texts.offboarding.cancelled(leaver?.name ?? '') }] };
   };
 }

@@ -214,6 +214,10 @@ describe('DingTalk: /成员 离职 张伟 交接给 李娜, confirmed on the car
     // rev unchanged, so the same event) stopped at the event ledger, before any handler.
     const toAdmin = to(ADMIN).filter((c) => c.path === '/v1.0/robot/oToMessages/batchSend');
     expect(toAdmin.map(textOf)).toEqual([done]);
+    // 取消 on the same card, after the fact, does not claim that nothing was done.
+    await deliver(click(ADMIN, confirm!, buttons[1]!.actionId, buttons[1]!.value));
+    const late = zhCN.offboarding.errors.MEMBER_ALREADY_LEFT({ name: '张伟' });
+    expect(await answer(ADMIN, (s) => s !== done, 'the late 取消’s answer')).toBe(late);
     const audits = await t.app.models.AuditEntry.countDocuments({
       kind: 'member.leave',
       'target.id': zhangwei.id,

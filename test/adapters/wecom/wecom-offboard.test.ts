@@ -222,6 +222,11 @@ describe('WeCom: /成员 离职 张伟 交接给 李娜, confirmed on the card',
     expect(sent[0]?.text?.content).toMatch(new RegExp(`^张伟离职，${open} 条线索已交接给你`));
     // The admin heard the result once and the second click's answer once: the retry reached no handler.
     expect(textsTo(ADMIN).filter((s) => s.startsWith('张伟已离职：') || s === again)).toHaveLength(2);
+    // 取消 on the same card, after the fact, does not claim that nothing was done.
+    await deliver(click(ADMIN, confirm!.task_id, keys[1]!, 'RC-offboard-cancel'));
+    const late = zhCN.offboarding.errors.MEMBER_ALREADY_LEFT({ name: '张伟' });
+    expect(await answer(ADMIN, (s) => s === late, 'the late 取消’s answer')).toBe(late);
+    expect(textsTo(ADMIN)).not.toContain(zhCN.offboarding.cancelled('张伟'));
     const audits = await t.app.models.AuditEntry.countDocuments({
       kind: 'member.leave',
       'target.id': zhangwei.id,
