@@ -34,6 +34,12 @@ describe('API tokens: POST, GET and DELETE /api/v1/tokens', () => {
     // Revoking again keeps the first time; an unknown or malformed id is a 404.
     const again = await t.request('DELETE', `/api/v1/tokens/${token.id}`, undefined, as(t.token));
     expect(again.body.token.revokedAt).toBe(revoked.body.token.revokedAt);
+    // …and leaves one entry in the audit trail, not one per DELETE.
+    const trail = await t.request('GET', '/api/v1/audit?kind=token.revoke', undefined, as(t.token));
+    const entries = (trail.body.entries as { target?: { id?: string } }[]).filter(
+      (e) => e.target?.id === token.id,
+    );
+    expect(entries).toHaveLength(1);
     expect(
       (await t.request('DELETE', '/api/v1/tokens/000000000000000000000000', undefined, as(t.token))).status,
     ).toBe(404);

@@ -22,7 +22,8 @@ export async function revokeApiToken(
   const revoked = await deps.tokens.revoke(caller.org.id, input.tokenId, deps.clock.now(), owner);
   if (!revoked) throw new DomainError('NOT_FOUND', { tokenId: input.tokenId });
   // The API answers the token as listed; whether this call was the one that revoked it is not part of it.
-  const { revokedNow: _, ...token } = revoked;
-  await recordAudit(deps, caller, { kind: 'token.revoke', target: tokenTarget(token) });
+  const { revokedNow, ...token } = revoked;
+  // A repeated DELETE (a retry, a double click) changes nothing, so it leaves no second entry in the trail.
+  if (revokedNow) await recordAudit(deps, caller, { kind: 'token.revoke', target: tokenTarget(token) });
   return token;
 }
