@@ -1,7 +1,9 @@
 import type { Org } from '../../core/org/types.js';
 import type { Clock } from '../../core/shared/clock.js';
+import type { FileRef } from '../card.js';
 import {
   type ChatAdapter,
+  type FileSender,
   type PlatformMessage,
   type PlatformTarget,
   type SentRef,
@@ -42,15 +44,14 @@ export async function deliverFile(
   org: Org,
   attempt: FileTry,
 ): Promise<SentRef> {
-  const { entry, target, message, idempotencyKey } = attempt;
+  const { target, message, idempotencyKey } = attempt;
   const file = message.file;
   if (!file) throw new Error('deliverFile needs a file message');
-  const t = attempt.texts.exports;
-  const instead = (text: string) =>
-    adapter.send(org.chat.workspaceId, target, { text }, `${idempotencyKey}:instead`);
   if (!deps.files) throw new Error('a file message needs the file store in the outbox deps');
   const stored = await deps.files.load(org.id, file.fileId, deps.clock.now());
-  if (!stored) return instead(t.fileExpired(file.name));
+  const say = (text: string) =>
+    adapter.send(org.chat.workspaceId, target, { text }, `${idempotencyKey}:instead`);
+  if (!stored) return say(attempt.texts.exports.fileExpired(file.name));
   const sender = adapter.files;
   // An adapter without a two-step sender shows the file its own way (the sandbox: a signed link to the store).
   if (!sender)
@@ -60,25 +61,39 @@ export async function deliverFile(
       { ...message, attachment: stored.bytes },
       idempotencyKey,
     );
-  if (stored.bytes.byteLength > sender.maxBytes) {
-    // No retry can make it fit: said at once, with what to ask for instead.
-    return instead(
-      t.fileTooBig(
-        file.name,
-        megabytes(stored.bytes.byteLength, attempt.locale),
-        megabytes(sender.maxBytes, attempt.locale),
-      ),
-    );
+  const instead = whyNot(attempt, file, stored.bytes, sender);
+  if (instead !== undefined) return say(instead);
+  return uploadAndPost(deps, sender, org, attempt, file, stored.bytes);
+}
+
+/** The line said instead of the file when it cannot go: too big (no retry mends that), or the last try. */
+function whyNot(attempt: FileTry, file: FileRef, bytes: Uint8Array, sender: FileSender): string | undefined {
+  const t = attempt.texts.exports;
+  if (bytes.byteLength > sender.maxBytes) {
+    const size = megabytes(bytes.byteLength, attempt.locale);
+    return t.fileTooBig(file.name, size, megabytes(sender.maxBytes, attempt.locale));
   }
-  if (attempt.lastTry) return instead(t.fileNotSent(file.name));
+  return attempt.lastTry ? t.fileNotSent(file.name) : undefined;
+}
+
+/** Uploads unless an earlier try kept an upload of this file, keeps it on the entry, then posts it. */
+async function uploadAndPost(
+  deps: DeliverFileDeps,
+  sender: FileSender,
+  org: Org,
+  attempt: FileTry,
+  file: FileRef,
+  bytes: Uint8Array,
+): Promise<SentRef> {
+  const { entry } = attempt;
   const kept = entry.upload?.fileId === file.fileId ? entry.upload.ref : undefined;
   let ref = kept;
   if (!ref) {
-    ref = await sender.upload(org.chat.workspaceId, file, stored.bytes);
+    ref = await sender.upload(org.chat.workspaceId, file, bytes);
     await deps.outbox.rememberUpload(entry.id, { fileId: file.fileId, ref });
   }
   try {
-    return await sender.post(org.chat.workspaceId, target, ref, message, kept !== undefined);
+    return await sender.post(org.chat.workspaceId, attempt.target, ref, attempt.message, kept !== undefined);
   } catch (error) {
     // A kept upload the platform refuses for good (a WeCom media_id lives 3 days, a Slack upload not completed in
     // time is dropped) would fail every retry the same way: forgotten, so the next try uploads afresh. A passing
