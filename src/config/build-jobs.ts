@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import { makeCsvExport } from '../chat/exports/make-csv-export.js';
+import { makeChatExport } from '../chat/exports/make-chat-export.js';
 import type { Clock } from '../core/shared/clock.js';
 import { afterSalesJobs } from '../jobs/after-sales-jobs.js';
 import { customerJobs } from '../jobs/customer-jobs.js';
@@ -64,7 +64,7 @@ export function buildJobs(
         notifier: chat.notifier,
       },
       ...{ orgs, members, teams, clock: deps.clock, log: deps.log },
-      makeExport: makeCsvExport({ source: storage.repos.exportSource, members, teams, clock: deps.clock }),
+      makeExport: makeChatExport({ source: storage.repos.exportSource, members, teams, clock: deps.clock }),
     }),
   ];
   return { jobs, runJobs: runJobsOnce(jobs) };

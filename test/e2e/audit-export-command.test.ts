@@ -65,4 +65,14 @@ describe('/导出 审计 in the sandbox', () => {
     expect(change).toContain('接口');
     expect(change).toContain('""reclaimAfterHours"":72');
   });
+
+  it('tells a rep at once that their role may not export it, and queues nothing', async () => {
+    const members = (await api(t, 'GET', '/members')).body.members as Member[];
+    const rep = members.find((m) => m.name === '李娜');
+    if (!rep) throw new Error('no rep 李娜 in the demo org');
+    const queued = await t.app.models.ExportRequest.countDocuments();
+    const answer = await say(t, rep.id, '/导出 审计 本月');
+    expect(answer.replies).toEqual([{ text: t0.notAllowed('audit') }]);
+    expect(await t.app.models.ExportRequest.countDocuments()).toBe(queued);
+  });
 });

@@ -1,4 +1,5 @@
-import type { TeamRepository } from '../../core/org/index.js';
+import { EXPORT_ACTIONS } from '../../core/exports/index.js';
+import { can, type TeamRepository } from '../../core/org/index.js';
 import type { Clock } from '../../core/shared/clock.js';
 import { wallTimeOf } from '../../core/shared/zoned-time.js';
 import { parseExportAsk } from '../exports/export-grammar.js';
@@ -16,8 +17,9 @@ export type ExportChatDeps = {
 /**
  * `/导出 跟进 本月` (`/export follow-ups this-month`): answers at once and stores the request; the export runner
  * (run-chat-exports.ts) makes the file and the outbox sends it to the member's DM. Stored before the answer, keyed
- * by the platform's event id: a crash loses nothing and a retried command asks once. Permission and scope are the
- * export use-case's, checked when it runs.
+ * by the platform's event id: a crash loses nothing and a retried command asks once. Scope is the export use-case's,
+ * applied when it runs; the kind's permission is also checked here, so a refusal is said at once rather than after
+ * "正在导出…" (the use-case checks it again: a role changed in between is still refused).
  */
 export function exportCommand(deps: ExportChatDeps): CommandHandler {
   return async (ctx, event) => {
@@ -38,6 +40,7 @@ export function exportCommand(deps: ExportChatDeps): CommandHandler {
       return { replies: [{ text }] };
     }
     const { ask } = parsed;
+    if (!can(ctx.caller, EXPORT_ACTIONS[ask.kind])) return { replies: [{ text: t.notAllowed(ask.kind) }] };
     await deps.exportRequests.add(
       {
         id: `${ctx.org.id}:${ctx.member.id}:${event.eventId}`,

@@ -21,4 +21,6 @@ export const exportChatTextsEn: ExportChatTexts = {
   unknown: (words) =>
     `"${words}" is not a period or a team: write this-week, last-week, this-month, last-month or 2026-11, or a team's name.`,
   tooMany: 'Pick one period, for example /export follow-ups this-month',
+  notAllowed: (kind) =>
+    `Your role may not export ${EXPORT_KIND_NAMES[kind].en.title}; ask an admin if you need it.`,
 };

@@ -17,4 +17,5 @@ export const exportChatTextsZhCN: ExportChatTexts = {
   unknownKind: (word) => `没有“${word}”这种导出，可导出：${kinds}。例如 /导出 跟进 本月`,
   unknown: (words) => `看不懂“${words}”：时间请写 本周、上周、本月、上月、2026-11 或 11月，团队请写团队名称`,
   tooMany: '只能选一个时间段，例如 /导出 跟进 本月',
+  notAllowed: (kind) => `你的角色不能导出${EXPORT_KIND_NAMES[kind]['zh-CN'].title}，如需要请联系管理员`,
 };

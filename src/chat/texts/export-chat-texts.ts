@@ -19,4 +19,6 @@ export type ExportChatTexts = {
   readonly unknownKind: (word: string) => string;
   readonly unknown: (words: string) => string;
   readonly tooMany: string;
+  /** The member's role may not export this kind (the audit trail is for admins): said at once, nothing queued. */
+  readonly notAllowed: (kind: ExportKind) => string;
 };

@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { zhCN } from '../../../src/chat/texts/zh-cn.js';
 import { SECRET as DINGTALK_SECRET } from '../../adapters/dingtalk/dingtalk-test-support.js';
@@ -9,7 +10,8 @@ import { startTestApp, type TestApp } from '../../support/test-app.js';
 
 // Issue #15, item 5: `/导出 跟进 本月` typed to the DingTalk robot (HTTP mode: a signed robot callback), answered at
 // once, made by the job table's export job, and delivered by the outbox to the member's robot chat as DingTalk's
-// file message: one media upload of the CSV (its Chinese name, BOM, the follow-up as typed), one sampleFile.
+// file message: one media upload of the workbook (XLSX: DingTalk's file messages take no CSV; its Chinese name, Chinese
+// headers, the follow-up as typed), one sampleFile.
 
 const CLIENT_ID = 'dinge2eexport01';
 const DIRECTOR = 'directorX01';
@@ -48,7 +50,7 @@ type Member = { id: string; name: string };
 const isFile = (c: { body: Record<string, unknown> }) => c.body.msgKey === 'sampleFile';
 
 describe('/导出 跟进 本月 on DingTalk', () => {
-  it('answers, makes the CSV in the export job and sends it once as a file message to the robot chat', async () => {
+  it('answers, makes the XLSX in the export job and sends it once as a file message to the robot chat', async () => {
     const lead = await api(t, 'POST', '/leads', { phone: '13900008101', region: '上海', source: 'website' });
     expect(lead.status, JSON.stringify(lead.body)).toBe(201);
     const content = '客户说月底前定，先发报价单';
@@ -83,11 +85,12 @@ describe('/导出 跟进 本月 on DingTalk', () => {
     expect(uploads).toHaveLength(1);
     expect(uploads[0]?.body.type).toBe('file');
     const media = ((uploads[0]?.body.parts ?? []) as MultipartPart[]).find((p) => p.name === 'media');
-    expect(media?.filename).toMatch(/^跟进记录-.*\.csv$/);
-    expect([...(media?.bytes.subarray(0, 3) ?? [])]).toEqual([0xef, 0xbb, 0xbf]);
-    const csv = media?.bytes.subarray(3).toString('utf8') ?? '';
-    expect(csv.split('\r\n')[0]?.split(',').slice(0, 2)).toEqual(['记录编号', '线索编号']);
-    expect(csv.split('\r\n').filter((line) => line.includes(content))).toHaveLength(1);
+    expect(media?.filename).toMatch(/^跟进记录-.*\.xlsx$/);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(media?.bytes as never);
+    const rows = (book.worksheets[0]?.getSheetValues() ?? []).filter(Boolean) as unknown[][];
+    expect(rows[0]?.slice(1, 3)).toEqual(['记录编号', '线索编号']);
+    expect(rows.filter((row) => row.includes(content))).toHaveLength(1);
 
     const files = fake.callsTo('/v1.0/robot/oToMessages/batchSend').filter(isFile);
     expect(files).toHaveLength(1);
@@ -96,7 +99,7 @@ describe('/导出 跟进 本月 on DingTalk', () => {
     expect(param).toEqual({
       mediaId: expect.stringMatching(/^@media-/),
       fileName: media?.filename,
-      fileType: 'csv',
+      fileType: 'xlsx',
     });
     // The media the message shows is the one uploaded, kept on the outbox entry.
     const entry = await t.app.models.OutboxEntry.findOne({ kind: 'export.file' }).lean();
