@@ -7,7 +7,7 @@ import { can } from './permissions.js';
  * single reads, chat cards, exports (core/exports/export-scope.ts) and reports (core/reports/report-scope.ts).
  * Leads: `org` for directors and admins (and org API tokens holding `lead.read_all`: an integration, not a person
  * with a team); `team` for a manager (their own team and every team they manage); `own` for a rep (their own and
- * their team's public pool).
+ * their team's public pool); `none` for whoever may not read leads (after-sales).
  */
 export type LeadDataScope =
   | { readonly kind: 'org' }
@@ -49,7 +49,8 @@ function leadDataScope(caller: Caller): LeadDataScope {
   if (can(caller, 'lead.read_org') || (caller.kind !== 'member' && can(caller, 'lead.read_all'))) {
     return { kind: 'org' };
   }
-  if (!member) return { kind: 'none' };
+  // No lead list at all (after-sales): none, so the matrix does not promise them an `own` they cannot read.
+  if (!member || !can(caller, 'lead.read')) return { kind: 'none' };
   if (can(caller, 'lead.read_all')) {
     const own = member.teamId ? [member.teamId] : [];
     return {

@@ -6,6 +6,7 @@ import { ROLES, type Role } from '../../../src/core/org/types.js';
 import { DomainError } from '../../../src/core/shared/errors.js';
 import { makeOrg } from '../fakes.js';
 import { type Outcome, PROBES } from './matrix-probes.js';
+import { listedFor, promisedFor, type ScopeFixtures, seedScopeFixtures } from './matrix-scopes.js';
 import { type MatrixWorld, matrixWorld } from './matrix-world.js';
 
 // Every cell of GET /api/v1/permissions against what the real use-case does for a member of that role, on the dev
@@ -22,8 +23,10 @@ const expected = (row: RoleRow, action: Action): boolean =>
   action === 'task.work' ? row.actions['task.work'] || row.actions['task.work_any'] : row.actions[action];
 
 let w: MatrixWorld;
+let fixtures: ScopeFixtures;
 beforeAll(async () => {
   w = await matrixWorld();
+  fixtures = await seedScopeFixtures(w);
 }, 120_000);
 afterAll(async () => {
   await w?.close();
@@ -47,6 +50,13 @@ describe('the permissions matrix, cell by cell, against the use-cases', () => {
     expect(matrix.roles.map((r) => r.role)).toEqual([...ROLES]);
     for (const row of matrix.roles) expect(Object.keys(row.actions).sort()).toEqual([...ACTIONS].sort());
   });
+  // First, before the action probes add records of their own to the lists.
+  for (const role of ROLES) {
+    it(`${role}: each list returns the records its scope cell promises`, async () => {
+      const row = matrix.roles.find((r) => r.role === role) as RoleRow;
+      expect(await listedFor(w, fixtures, role)).toEqual(promisedFor(fixtures, row));
+    });
+  }
   for (const role of ROLES) {
     it(`${role}: every action's use-case allows or refuses as the matrix says`, async () => {
       const row = matrix.roles.find((r) => r.role === role) as RoleRow;

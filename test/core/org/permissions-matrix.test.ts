@@ -7,6 +7,7 @@ import { permissionsMatrix } from '../../../src/core/org/permissions-matrix.js';
 import { makeMember, makeOrg, TEAM_ID } from '../fakes.js';
 
 const org = makeOrg();
+const TEAMMATE = makeMember('00000000000000000000beef', { roles: ['rep'], teamId: TEAM_ID });
 const matrix = permissionsMatrix(systemCaller(org));
 
 describe('the permissions matrix', () => {
@@ -33,14 +34,15 @@ describe('the permissions matrix', () => {
     });
     it(`${row.role}: the scope shown is the one the readers apply`, () => {
       expect(leadScope(who).kind).toBe(row.scope.leads);
-      const complaints = complaintScope(who);
+      // A teammate in the member list: a `team` reach takes in their customers too, an `own_customers` one does not.
+      const complaints = complaintScope(who, [TEAMMATE]);
       expect(
         complaints === undefined
           ? 'none'
           : complaints.assigneeId
             ? 'own_tasks'
             : complaints.customerOwnerIds
-              ? row.role === 'manager'
+              ? complaints.customerOwnerIds.includes(TEAMMATE.id)
                 ? 'team'
                 : 'own_customers'
               : 'all',
