@@ -1,3 +1,4 @@
+import { Types } from 'mongoose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashToken } from '../../src/core/org/api-tokens.js';
 import { orgId } from '../../src/core/shared/ids.js';
@@ -110,9 +111,26 @@ describe('the gauges read from the database', () => {
       const assigned = await fresh.app.models.Lead.countDocuments({ status: 'assigned' });
       const pooled = await fresh.app.models.Lead.countDocuments({ status: 'pooled' });
       expect(assigned + pooled).toBe(2);
+      // The intakes' cards go out at once (the notifier triggers the pump): let them, so the count below is not
+      // raced by a delivery, then leave one message waiting (due in an hour) for the gauge to count.
+      await fresh.app.outboxPump.runNow();
+      const now = fresh.app.clock.now().getTime();
+      await fresh.app.models.OutboxEntry.create({
+        orgId: new Types.ObjectId(),
+        idempotencyKey: 'metrics-waiting-1',
+        kind: 'lead.assigned',
+        data: {},
+        to: { kind: 'member', memberId: 'x' },
+        mode: 'post',
+        status: 'pending',
+        attempts: 0,
+        dueAt: new Date(now + 3_600_000),
+        createdAt: new Date(now),
+      });
       const waiting = await fresh.app.models.OutboxEntry.countDocuments({
         status: { $in: ['pending', 'sending'] },
       });
+      expect(waiting).toBeGreaterThan(0);
       const first = await read();
       expect(value(first, 'leadrelay_outbox_depth')).toBe(waiting);
       expect(value(first, 'leadrelay_leads{status="assigned"}')).toBe(assigned);
