@@ -64,6 +64,15 @@ describe('who may see a lead', () => {
     ).toBe('FORBIDDEN');
   });
 
+  it('reads one lead by id only within the caller’s scope: a manager their teams’, not another team’s', async () => {
+    const w = leadWorld();
+    const ours = await w.store({ status: 'claimed', ownerId: REP_A.id });
+    const theirs = await w.store({ contact: {}, teamId: teamId('team-2') });
+    expect((await getLead(w.deps, w.as(MANAGER), { leadId: ours.id })).id).toBe(ours.id);
+    expect((await refusal(getLead(w.deps, w.as(MANAGER), { leadId: theirs.id }))).code).toBe('FORBIDDEN');
+    expect((await getLead(w.deps, w.as(DIRECTOR), { leadId: theirs.id })).id).toBe(theirs.id);
+  });
+
   it('lists my open leads and my team’s pool', async () => {
     const w = leadWorld();
     const mine = await w.store({ status: 'assigned', ownerId: REP_A.id });
