@@ -8,6 +8,8 @@ export type MemoryPoint = {
   readonly rows: number;
   readonly seconds: number;
   readonly rssGrowthMb: number;
+  /** RSS again right after that collection: what the process keeps, without the garbage V8 had let pile up. */
+  readonly rssAfterCollectionGrowthMb: number;
   /** The heap still in use after a full collection: what the export holds, without garbage not yet collected. */
   readonly liveHeapGrowthMb: number;
 };
@@ -18,6 +20,11 @@ const mb = (n: number) => Math.round((n / 1e6) * 10) / 10;
 // last collected. `npm run bench` starts node without --expose-gc, so the flag is set here.
 setFlagsFromString('--expose-gc');
 const collect = runInNewContext('gc') as () => void;
+
+const collected = (now: NodeJS.MemoryUsage, start: NodeJS.MemoryUsage) => ({
+  rssAfterCollectionGrowthMb: mb(now.rss - start.rss),
+  liveHeapGrowthMb: mb(now.heapUsed - start.heapUsed),
+});
 
 /**
  * Wraps an export's sink to sample memory as the rows pass 10 %, 50 % and 100 % of the expected count (a full
@@ -54,7 +61,7 @@ export function memoryCurve(
           ...due,
           seconds: Math.round((performance.now() - began) / 100) / 10,
           rssGrowthMb: mb(rss - start.rss),
-          liveHeapGrowthMb: mb(process.memoryUsage().heapUsed - start.heapUsed),
+          ...collected(process.memoryUsage(), start),
         };
         points.push(point);
         onPoint(point);

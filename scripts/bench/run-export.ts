@@ -49,7 +49,9 @@ export async function runExportBench(rows: number, progress: (line: string) => v
         format,
       });
       const curve = memoryCurve(openExportSink(format, out, 'bench'), rows, (p) =>
-        progress(`${format}: ${p.percent} % (${p.rows} rows) at ${p.seconds} s, RSS +${p.rssGrowthMb} MB`),
+        progress(
+          `${format}: ${p.percent} % (${p.rows} rows) at ${p.seconds} s, RSS ${p.rssGrowthMb} MB over the start, ${p.rssAfterCollectionGrowthMb} MB after a full GC, live heap ${p.liveHeapGrowthMb} MB`,
+        ),
       );
       const measured = await measure(() => streamExport(deps, caller, plan, curve.sink));
       const commands = counter.since(mark);
