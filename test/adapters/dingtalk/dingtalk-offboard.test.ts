@@ -2,6 +2,7 @@ import { Types } from 'mongoose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { zhCN } from '../../../src/chat/texts/zh-cn.js';
 import { dingtalkDriver } from '../../e2e/support/dingtalk-driver.js';
+import { outboxSettled, prepareLeaver } from '../../e2e/support/offboard-steps.js';
 import { api, pumpUntil } from '../../e2e/support/story.js';
 import type { TestApp } from '../../support/test-app.js';
 import { cardHeaders, robotHeaders } from './dingtalk-test-support.js';
@@ -19,7 +20,6 @@ const ZHANGWEI = 'dtZhangwei03';
 const driver = dingtalkDriver();
 let t: TestApp;
 let fake: FakeDingtalkApi;
-let phone = 13900084000;
 let msgs = 0;
 let last = 0;
 
@@ -34,9 +34,6 @@ afterAll(async () => {
   await driver.close();
 });
 
-type Member = { id: string; name: string };
-const named = async (name: string) =>
-  ((await api(t, 'GET', '/members')).body.members as Member[]).find((m) => m.name === name)!;
 const params = (c: RecordedCall) => (c.body?.cardData?.cardParamMap ?? {}) as Record<string, string>;
 /** Everything the fake received addressed to one DingTalk user: cards in their robot chat and 1:1 messages. */
 const to = (userId: string) =>
@@ -112,60 +109,20 @@ async function answer(userId: string, matches: (text: string) => boolean, what: 
   return found!;
 }
 
-/** Until the outbox has delivered everything queued (its pacing holds a member's next message back a while). */
-const settled = () =>
-  pumpUntil(
-    t,
-    async () =>
-      (await t.app.models.OutboxEntry.countDocuments({ status: { $in: ['pending', 'sending'] } })) === 0,
-    'every queued message',
-  );
-
-async function leadsOwnedBy(name: string, n: number): Promise<string[]> {
-  const codes: string[] = [];
-  for (let i = 0; i < n; i++) {
-    const made = await api(t, 'POST', '/leads', {
-      phone: String(++phone),
-      region: '上海',
-      source: 'website',
-    });
-    expect(made.status, JSON.stringify(made.body)).toBe(201);
-    const moved = await api(t, 'POST', `/leads/${made.body.lead.code}:assign`, { to: name, force: true });
-    expect(moved.status, JSON.stringify(moved.body)).toBe(200);
-    codes.push(made.body.lead.code);
-  }
-  return codes;
-}
-
 describe('DingTalk: /成员 离职 张伟 交接给 李娜, confirmed on the card', () => {
   it('hands over in one card, unlinks and revokes, ignores the retry, and gives a rehire nothing', async () => {
-    const [admin, lina, zhangwei] = [await named('周建国'), await named('李娜'), await named('张伟')];
-    for (const [member, userId] of [
-      [admin, ADMIN],
-      [lina, LINA],
-      [zhangwei, ZHANGWEI],
-    ] as const) {
-      const identities = [{ platform: 'dingtalk', userId }];
-      const put = await api(t, 'PUT', `/members/${member.id}/identities`, { identities });
-      expect(put.status, JSON.stringify(put.body)).toBe(200);
-    }
-    const codes = await leadsOwnedBy('张伟', 3);
-    const open = await t.app.models.Lead.countDocuments({
-      ownerId: new Types.ObjectId(zhangwei.id),
-      status: { $in: ['assigned', 'claimed'] },
-    });
-    expect(open).toBeGreaterThanOrEqual(3);
-    const token = await api(t, 'POST', `/members/${zhangwei.id}/tokens`, {});
-    expect(token.status, JSON.stringify(token.body)).toBe(201);
-    const asLeaver = () =>
-      t.request('GET', '/api/v1/leads', undefined, { authorization: `Bearer ${token.body.secret}` });
-    expect((await asLeaver()).status).toBe(200);
+    const { zhangweiId, linaId, open, codes, asLeaver } = await prepareLeaver(
+      t,
+      'dingtalk',
+      { admin: ADMIN, lina: LINA, zhangwei: ZHANGWEI },
+      { count: 3, firstPhone: 13900084001 },
+    );
     // Before: 张伟's DingTalk account is 张伟, and /线索 lists his leads.
     await say(ZHANGWEI, '/线索');
     const before = await answer(ZHANGWEI, (s) => s.includes(codes[0]!), '张伟’s list of leads');
     for (const code of codes) expect(before).toContain(code);
     // The set-up's own notices (the reassignments) are paced per member: all out before the count starts.
-    await settled();
+    await outboxSettled(t);
     fake.calls.length = 0;
 
     await say(ADMIN, '/成员 离职 张伟 交接给 李娜');
@@ -182,7 +139,7 @@ describe('DingTalk: /成员 离职 张伟 交接给 李娜, confirmed on the car
     const buttons = JSON.parse(params(confirm!).buttons ?? '[]') as { actionId: string; value: string }[];
     expect(buttons.map((b) => b.actionId)).toEqual(['member.leave_confirm', 'member.leave_cancel']);
     // Nothing changes before the yes.
-    expect((await t.app.models.Member.findById(zhangwei.id).lean())?.active).toBe(true);
+    expect((await t.app.models.Member.findById(zhangweiId).lean())?.active).toBe(true);
 
     const yes = click(ADMIN, confirm!, buttons[0]!.actionId, buttons[0]!.value);
     await deliver(yes);
@@ -199,13 +156,13 @@ describe('DingTalk: /成员 离职 张伟 交接给 李娜, confirmed on the car
     );
     for (const code of codes) {
       const lead = (await api(t, 'GET', `/leads/${code}`)).body.lead;
-      expect(lead).toMatchObject({ ownerId: lina.id, status: 'claimed' });
+      expect(lead).toMatchObject({ ownerId: linaId, status: 'claimed' });
     }
 
     // DingTalk pushes the same click again (same signed request), and the admin clicks 确认 once more.
     await deliver(yes);
     await deliver(click(ADMIN, confirm!, buttons[0]!.actionId, buttons[0]!.value));
-    await settled();
+    await outboxSettled(t);
     cards = to(LINA);
     // One card for the whole hand-over, nothing else to 李娜: not one per lead, not one per click.
     expect(cards.map((c) => c.path)).toEqual(['/v1.0/card/instances/createAndDeliver']);
@@ -220,7 +177,7 @@ describe('DingTalk: /成员 离职 张伟 交接给 李娜, confirmed on the car
     expect(await answer(ADMIN, (s) => s !== done, 'the late 取消’s answer')).toBe(late);
     const audits = await t.app.models.AuditEntry.countDocuments({
       kind: 'member.leave',
-      'target.id': zhangwei.id,
+      'target.id': zhangweiId,
     });
     expect(audits).toBe(1);
 
@@ -229,12 +186,12 @@ describe('DingTalk: /成员 离职 张伟 交接给 李娜, confirmed on the car
     await say(ZHANGWEI, '/线索');
     const unknown = await answer(ZHANGWEI, (s) => !s.includes('`'), 'the answer to the unlinked account');
     expect(unknown).toBe(zhCN.errors.IDENTITY_NOT_LINKED({}));
-    const left = await t.app.models.Member.findById(zhangwei.id).lean();
+    const left = await t.app.models.Member.findById(zhangweiId).lean();
     expect(left?.identities).toEqual([]);
     expect(left?.formerIdentities).toMatchObject([{ platform: 'dingtalk', userId: ZHANGWEI }]);
 
     // A rehire: a new member record given the same DingTalk account owns nothing of the old one.
-    const rehire = await rehireOf(zhangwei.id);
+    const rehire = await rehireOf(zhangweiId);
     const linked = await api(t, 'PUT', `/members/${rehire}/identities`, {
       identities: [{ platform: 'dingtalk', userId: ZHANGWEI }],
     });
@@ -245,7 +202,7 @@ describe('DingTalk: /成员 离职 张伟 交接给 李娜, confirmed on the car
     expect(mine).toBe(zhCN.lead.noOpenLeads);
     for (const code of codes) {
       const lead = (await api(t, 'GET', `/leads/${code}`)).body.lead;
-      expect(lead.ownerId).toBe(lina.id);
+      expect(lead.ownerId).toBe(linaId);
     }
   }, 180_000);
 });

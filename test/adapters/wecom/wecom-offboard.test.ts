@@ -2,6 +2,7 @@ import { Types } from 'mongoose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encryptPayload, signEncrypted } from '../../../src/adapters/wecom/wecom-crypto.js';
 import { zhCN } from '../../../src/chat/texts/zh-cn.js';
+import { outboxSettled, prepareLeaver } from '../../e2e/support/offboard-steps.js';
 import { api, nowSeconds, pumpUntil } from '../../e2e/support/story.js';
 import { wecomDriver } from '../../e2e/support/wecom-driver.js';
 import { VECTOR_A_KEYS } from '../../fixtures/wecom/vector-keys.js';
@@ -20,7 +21,6 @@ const ZHANGWEI = 'WwZhangWei';
 const driver = wecomDriver();
 let t: TestApp;
 let fake: FakeWecomApi;
-let phone = 13900085000;
 let msgIds = 0;
 let nonces = 0;
 
@@ -35,15 +35,12 @@ afterAll(async () => {
   await driver.close();
 });
 
-type Member = { id: string; name: string };
 type Sent = {
   touser?: string;
   msgtype?: string;
   text?: { content?: string };
   template_card?: { task_id: string; main_title: { title: string }; button_list: { key: string }[] };
 };
-const named = async (name: string) =>
-  ((await api(t, 'GET', '/members')).body.members as Member[]).find((m) => m.name === name)!;
 const bodyOf = (c: RecordedCall) => (c.body ?? {}) as Sent & { userids?: string[] };
 /** Everything the fake received for one WeCom user: sends and card updates. */
 const to = (userId: string) =>
@@ -126,60 +123,20 @@ async function answer(userId: string, matches: (text: string) => boolean, what: 
   return found!;
 }
 
-/** Until the outbox has delivered everything queued (its pacing holds a member's next message back a while). */
-const settled = () =>
-  pumpUntil(
-    t,
-    async () =>
-      (await t.app.models.OutboxEntry.countDocuments({ status: { $in: ['pending', 'sending'] } })) === 0,
-    'every queued message',
-  );
-
-async function leadsOwnedBy(name: string, n: number): Promise<string[]> {
-  const codes: string[] = [];
-  for (let i = 0; i < n; i++) {
-    const made = await api(t, 'POST', '/leads', {
-      phone: String(++phone),
-      region: '上海',
-      source: 'website',
-    });
-    expect(made.status, JSON.stringify(made.body)).toBe(201);
-    const moved = await api(t, 'POST', `/leads/${made.body.lead.code}:assign`, { to: name, force: true });
-    expect(moved.status, JSON.stringify(moved.body)).toBe(200);
-    codes.push(made.body.lead.code);
-  }
-  return codes;
-}
-
 describe('WeCom: /成员 离职 张伟 交接给 李娜, confirmed on the card', () => {
   it('hands over in one message, unlinks and revokes, ignores the retry, and gives a rehire nothing', async () => {
-    const [admin, lina, zhangwei] = [await named('周建国'), await named('李娜'), await named('张伟')];
-    for (const [member, userId] of [
-      [admin, ADMIN],
-      [lina, LINA],
-      [zhangwei, ZHANGWEI],
-    ] as const) {
-      const identities = [{ platform: 'wecom', userId }];
-      const put = await api(t, 'PUT', `/members/${member.id}/identities`, { identities });
-      expect(put.status, JSON.stringify(put.body)).toBe(200);
-    }
-    const codes = await leadsOwnedBy('张伟', 3);
-    const open = await t.app.models.Lead.countDocuments({
-      ownerId: new Types.ObjectId(zhangwei.id),
-      status: { $in: ['assigned', 'claimed'] },
-    });
-    expect(open).toBeGreaterThanOrEqual(3);
-    const token = await api(t, 'POST', `/members/${zhangwei.id}/tokens`, {});
-    expect(token.status, JSON.stringify(token.body)).toBe(201);
-    const asLeaver = () =>
-      t.request('GET', '/api/v1/leads', undefined, { authorization: `Bearer ${token.body.secret}` });
-    expect((await asLeaver()).status).toBe(200);
+    const { zhangweiId, linaId, open, codes, asLeaver } = await prepareLeaver(
+      t,
+      'wecom',
+      { admin: ADMIN, lina: LINA, zhangwei: ZHANGWEI },
+      { count: 3, firstPhone: 13900085001 },
+    );
     // Before: 张伟's WeCom account is 张伟, and /线索 lists his leads.
     await say(ZHANGWEI, '/线索');
     const before = await answer(ZHANGWEI, (s) => s.includes(codes[0]!), '张伟’s list of leads');
     for (const code of codes) expect(before).toContain(code);
     // The set-up's own notices (the reassignments) are paced per member: all out before the count starts.
-    await settled();
+    await outboxSettled(t);
     fake.reset();
 
     await say(ADMIN, '/成员 离职 张伟 交接给 李娜');
@@ -197,7 +154,7 @@ describe('WeCom: /成员 离职 张伟 交接给 李娜, confirmed on the card',
     expect(confirm?.main_title.title).toBe(`确认：张伟离职，${open} 条线索交给李娜？`);
     const keys = confirm!.button_list.map((b) => b.key);
     expect(keys.map((k) => k.split('|')[0])).toEqual(['member.leave_confirm', 'member.leave_cancel']);
-    expect((await t.app.models.Member.findById(zhangwei.id).lean())?.active).toBe(true);
+    expect((await t.app.models.Member.findById(zhangweiId).lean())?.active).toBe(true);
 
     const yes = click(ADMIN, confirm!.task_id, keys[0]!, 'RC-offboard-yes');
     await deliver(yes);
@@ -206,7 +163,7 @@ describe('WeCom: /成员 离职 张伟 交接给 李娜, confirmed on the card',
     await pumpUntil(t, async () => to(LINA).length > 0, 'the hand-over message');
     for (const code of codes) {
       const lead = (await api(t, 'GET', `/leads/${code}`)).body.lead;
-      expect(lead).toMatchObject({ ownerId: lina.id, status: 'claimed' });
+      expect(lead).toMatchObject({ ownerId: linaId, status: 'claimed' });
     }
 
     // WeCom retries the same callback, then the admin clicks 确认 again a second later (a new event).
@@ -214,7 +171,7 @@ describe('WeCom: /成员 离职 张伟 交接给 李娜, confirmed on the card',
     await deliver(click(ADMIN, confirm!.task_id, keys[0]!, 'RC-offboard-again'));
     const again = await answer(ADMIN, (s) => !s.startsWith('张伟已离职：'), 'the second click’s answer');
     expect(again).toBe(zhCN.offboarding.errors.MEMBER_ALREADY_LEFT({ name: '张伟', byName: '周建国' }));
-    await settled();
+    await outboxSettled(t);
     // One message for the whole hand-over, nothing else to 李娜: not one per lead, not one per click. A card
     // without buttons goes out as text on WeCom (a button_interaction card needs a button).
     const sent = to(LINA).map(bodyOf);
@@ -229,7 +186,7 @@ describe('WeCom: /成员 离职 张伟 交接给 李娜, confirmed on the card',
     expect(textsTo(ADMIN)).not.toContain(zhCN.offboarding.cancelled('张伟'));
     const audits = await t.app.models.AuditEntry.countDocuments({
       kind: 'member.leave',
-      'target.id': zhangwei.id,
+      'target.id': zhangweiId,
     });
     expect(audits).toBe(1);
 
@@ -240,12 +197,12 @@ describe('WeCom: /成员 离职 张伟 交接给 李娜, confirmed on the card',
     expect(await answer(ZHANGWEI, () => true, 'the answer to the unlinked account')).toBe(
       zhCN.errors.IDENTITY_NOT_LINKED({}),
     );
-    const left = await t.app.models.Member.findById(zhangwei.id).lean();
+    const left = await t.app.models.Member.findById(zhangweiId).lean();
     expect(left?.identities).toEqual([]);
     expect(left?.formerIdentities).toMatchObject([{ platform: 'wecom', userId: ZHANGWEI }]);
 
     // A rehire: a new member record given the same WeCom account owns nothing of the old one.
-    const rehire = await rehireOf(zhangwei.id);
+    const rehire = await rehireOf(zhangweiId);
     const linked = await api(t, 'PUT', `/members/${rehire}/identities`, {
       identities: [{ platform: 'wecom', userId: ZHANGWEI }],
     });
@@ -255,7 +212,7 @@ describe('WeCom: /成员 离职 张伟 交接给 李娜, confirmed on the card',
     expect(await answer(ZHANGWEI, () => true, 'the rehire’s list of leads')).toBe(zhCN.lead.noOpenLeads);
     for (const code of codes) {
       const lead = (await api(t, 'GET', `/leads/${code}`)).body.lead;
-      expect(lead.ownerId).toBe(lina.id);
+      expect(lead.ownerId).toBe(linaId);
     }
   }, 180_000);
 });
