@@ -3,7 +3,8 @@ import { slackSignature } from '../../src/adapters/slack/verify-slack-signature.
 import { zhCN } from '../../src/chat/texts/zh-cn.js';
 import { type FakeSlackApi, startFakeSlackApi } from '../adapters/slack/support/fake-slack-api.js';
 import { TEST_SIGNING_SECRET } from '../adapters/slack/support/slack-settings-for.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
+import type { TestApp } from '../support/test-app.js';
+import { memberNamed, startSlackOrg } from './support/platform-apps.js';
 import { api, pumpUntil } from './support/story.js';
 import { SLACK_TEAM } from './support/task-steps-slack.js';
 
@@ -19,23 +20,8 @@ let seq = 0;
 
 beforeAll(async () => {
   fake = await startFakeSlackApi();
-  t = await startTestApp({
-    platforms: {
-      enabled: ['slack'],
-      env: {
-        SLACK_SIGNING_SECRET: TEST_SIGNING_SECRET,
-        SLACK_BOT_TOKEN: 'xoxb-e2e',
-        SLACK_API_URL: fake.apiUrl,
-      },
-      publicUrl: 'https://leadrelay.example',
-    },
-  });
-  expect((await api(t, 'PATCH', '/org/chat', { platform: 'slack', workspaceId: SLACK_TEAM })).status).toBe(
-    200,
-  );
-  const rep = ((await api(t, 'GET', '/members')).body.members as { id: string; name: string }[]).find(
-    (m) => m.name === '李娜',
-  )!;
+  t = await startSlackOrg(fake);
+  const rep = await memberNamed(t, '李娜');
   const identities = [{ platform: 'slack', userId: USER }];
   expect((await api(t, 'PUT', `/members/${rep.id}/identities`, { identities })).status).toBe(200);
 }, 60_000);

@@ -103,15 +103,24 @@ export async function dingtalkClick(
 
 let dtMessages = 0;
 
-/** A message in the member's 1:1 chat with the robot: https://open.dingtalk.com/document/orgapp/receive-message */
-export async function dingtalkSay(t: TestApp, userId: string, robotCode: string, text: string) {
+/**
+ * A message in the member's 1:1 chat with the robot, or (`group`) in a group the robot is in, mentioning it:
+ * https://open.dingtalk.com/document/orgapp/receive-message
+ */
+export async function dingtalkSay(
+  t: TestApp,
+  userId: string,
+  robotCode: string,
+  text: string,
+  options: { readonly group?: boolean } = {},
+) {
   await postDingtalk(t, robotHeaders(dtNow()), {
     msgId: `msgTask${++dtMessages}`,
     msgtype: 'text',
     text: { content: text },
     senderStaffId: userId,
-    conversationType: '1',
-    conversationId: `cid${userId}==`,
+    conversationType: options.group ? '2' : '1',
+    conversationId: options.group ? 'cidGroupSales==' : `cid${userId}==`,
     robotCode,
   });
 }
