@@ -2,13 +2,19 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { isAlive, type ServiceProcess, startService, waitUntil } from '../support/service-process.js';
+import {
+  freePort,
+  isAlive,
+  type ServiceProcess,
+  startService,
+  waitUntil,
+} from '../support/service-process.js';
 
 // Issue #9 item 8: the README's run command, in its own process group, signalled as a whole (Ctrl-C, docker stop,
 // systemd): every run must end "stopped cleanly" with exit 0 and keep the lead written just before the signal.
 const dataDir = mkdtempSync(path.join(tmpdir(), 'leadrelay-stop-'));
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
-const port = 4100 + Math.floor(Math.random() * 400);
+const port = await freePort();
 const SIGNALS: NodeJS.Signals[] = ['SIGINT', 'SIGINT', 'SIGINT', 'SIGTERM', 'SIGTERM', 'SIGTERM'];
 
 async function writeLead(service: ServiceProcess, n: number): Promise<string> {

@@ -2,13 +2,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { isAlive, startService, waitUntil } from '../support/service-process.js';
+import { freePort, isAlive, startService, waitUntil } from '../support/service-process.js';
 
 // Issue #10 item 7: a kill -9 of the whole service (npm, node and the embedded dev database together) in the middle
 // of concurrent lead POSTs loses no lead that was answered 201.
 const dataDir = mkdtempSync(path.join(tmpdir(), 'leadrelay-crash-'));
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
-const port = 4600 + Math.floor(Math.random() * 300);
+const port = await freePort();
 const CLIENTS = 8;
 
 describe('a crash of the embedded default', () => {

@@ -1,5 +1,19 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+
+/**
+ * A port free on loopback now, from the OS (its ephemeral range): a test's service keeps it across its restarts.
+ * Not a random number in a fixed range: one could be taken, or be on fetch's blocked list (4190, 6000, 6665…),
+ * which refuses to connect with "bad port".
+ */
+export async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
 
 export const SERVICE_TOKEN = 'demo-token-for-process-tests';
 
