@@ -39,7 +39,8 @@
 // The load scenario (`--scenario load [--clients 16] [--requests 2000]`, issue #16) runs alone: the HTTP service in
 // this process under N concurrent clients with a mixed workload (scripts/bench/load-workload.ts): throughput,
 // p50/p99, errors, and the database commands per request, overall and per kind (README "Performance").
-// The exports scenario (`--export [--export-rows 1000000]`, issue #15) exports one month of N follow-ups as CSV and
+// The exports scenario (`--export [--export-rows 1000000] [--export-source generated]`, issue #15) exports one month
+// of N follow-ups (from the database, or made on the fly to measure this process alone) as CSV and
 // XLSX: rows/s, CPU per 1,000 rows, peak RSS and heap growth (flat memory), database commands, the index used.
 // The charts scenario (`--charts`, issue #14) runs alone, without a database: CPU ms and bytes per PNG per chart kind.
 // The targets are judged in the output (`meetsTargets`); a miss exits 0 unless --strict. A failed correctness
@@ -81,7 +82,7 @@ async function main(): Promise<number> {
   if (args.digest) return digestOnly(args, progress);
   if (args.backup) return backupOnly(args.backupLeads);
   if (args.scenario === 'load') return loadOnly(args.clients, args.requests);
-  if (args.export) return exportOnly(args.exportRows);
+  if (args.export) return exportOnly(args.exportRows, args.exportSource);
   const began = performance.now();
   const env = await openBenchEnvironment(progress);
   try {
@@ -243,8 +244,8 @@ async function loadOnly(clients: number, requests: number): Promise<number> {
   return load.ok ? 0 : 1;
 }
 
-async function exportOnly(rows: number): Promise<number> {
-  const exports = await runExportBench(rows, progress);
+async function exportOnly(rows: number, source: 'db' | 'generated'): Promise<number> {
+  const exports = await runExportBench(rows, progress, source);
   process.stdout.write(`${JSON.stringify({ node: process.version, exports }, null, 2)}\n`);
   return 0;
 }

@@ -50,12 +50,14 @@ export type BenchArgs = {
   /** `--export`: only the exports scenario (issue #15), over so many follow-up records of one month. */
   readonly export: boolean;
   readonly exportRows: number;
+  /** `--export-source generated`: follow-ups made on the fly instead of read from the database (this process alone). */
+  readonly exportSource: 'db' | 'generated';
   /** Exit 1 when a target is missed. */
   readonly strict: boolean;
 };
 
 export const BENCH_USAGE =
-  'usage: tsx scripts/bench.ts [--single 300] [--batch 10000] [--chunk 1000] [--warmup 100] [--reclaim-open 100000] [--reclaim-due 1000] [--campaign 1200] [--follow-up 300] [--agenda-reps 100] [--agenda-open 100000] [--plan-open 20000] [--plan-due 500] [--after-sales 20] [--charts [--chart-runs 20]] [--reports [--reports-leads 100000] [--reports-follow-ups 1000000]] [--digest [--digest-leads 100000] [--digest-follow-ups 1000000] [--digest-teams 10]] [--dashboard [--dashboard-leads 2000]] [--backup [--backup-leads 20000]] [--scenario load [--clients 16] [--requests 2000]] [--export [--export-rows 1000000]] [--strict]';
+  'usage: tsx scripts/bench.ts [--single 300] [--batch 10000] [--chunk 1000] [--warmup 100] [--reclaim-open 100000] [--reclaim-due 1000] [--campaign 1200] [--follow-up 300] [--agenda-reps 100] [--agenda-open 100000] [--plan-open 20000] [--plan-due 500] [--after-sales 20] [--charts [--chart-runs 20]] [--reports [--reports-leads 100000] [--reports-follow-ups 1000000]] [--digest [--digest-leads 100000] [--digest-follow-ups 1000000] [--digest-teams 10]] [--dashboard [--dashboard-leads 2000]] [--backup [--backup-leads 20000]] [--scenario load [--clients 16] [--requests 2000]] [--export [--export-rows 1000000] [--export-source db|generated]] [--strict]';
 
 /** A flag the bench cannot use: the message names it; no stack trace is worth showing. */
 export class BenchUsageError extends Error {}
@@ -105,6 +107,7 @@ function readArgs(argv: readonly string[]): BenchArgs {
       requests: { type: 'string', default: '2000' },
       export: { type: 'boolean', default: false },
       'export-rows': { type: 'string', default: '1000000' },
+      'export-source': { type: 'string', default: 'db' },
       strict: { type: 'boolean', default: false },
     },
     strict: true,
@@ -141,8 +144,14 @@ function readArgs(argv: readonly string[]): BenchArgs {
     requests: count('requests', values.requests, 1),
     export: values.export,
     exportRows: count('export-rows', values['export-rows'], 1),
+    exportSource: exportSourceOf(values['export-source']),
     strict: values.strict,
   };
+}
+
+function exportSourceOf(raw: string | undefined): 'db' | 'generated' {
+  if (raw === undefined || raw === 'db' || raw === 'generated') return raw ?? 'db';
+  throw new BenchUsageError(`--export-source must be db or generated (got "${raw}")`);
 }
 
 function scenarioOf(raw: string | undefined): 'load' | undefined {

@@ -7,6 +7,7 @@ import { openExportSink } from '../../src/export-files/open-export-sink.js';
 import { mongoExportSource } from '../../src/storage/exports/export-source.js';
 import { openBenchEnvironment } from './bench-environment.js';
 import { countCommands } from './command-counter.js';
+import { type BenchAuthor, benchFollowUpDoc, generatedFollowUpSource } from './generated-follow-ups.js';
 import { memoryCurve } from './memory-curve.js';
 import { declaredIndexes, indexUses, recordQueries } from './run-reports-indexes.js';
 
@@ -18,13 +19,21 @@ import { declaredIndexes, indexUses, recordQueries } from './run-reports-indexes
  * it does not grow with the rows written; compare two --export-rows too), the database commands sent (finds and
  * getMores: rows / batch size), and which index the find can use. The seeding's own time is printed apart.
  */
-export async function runExportBench(rows: number, progress: (line: string) => void) {
+export async function runExportBench(
+  rows: number,
+  progress: (line: string) => void,
+  source: 'db' | 'generated' = 'db',
+) {
   const env = await openBenchEnvironment(progress);
   try {
     const db = env.connection.db as Db;
-    const seeded = await seedFollowUps(env, db, rows, progress);
+    const fromDb = mongoExportSource(env.app.models);
+    const seeded = source === 'db' ? await seedFollowUps(env, db, rows, progress) : null;
     const deps = {
-      source: mongoExportSource(env.app.models),
+      source:
+        source === 'db'
+          ? fromDb
+          : generatedFollowUpSource(fromDb, rows, new ObjectId(env.org.id), await benchAuthors(env)),
       members: env.app.repos.members,
       teams: env.app.repos.teams,
       clock: { now: () => new Date() },
@@ -78,7 +87,7 @@ export async function runExportBench(rows: number, progress: (line: string) => v
     };
     const csv = await run('csv');
     const xlsx = await run('xlsx');
-    return { database: env.database, seededRows: rows, seeding: seeded, csv, xlsx };
+    return { database: env.database, source, rows, seeding: seeded, csv, xlsx };
   } finally {
     await env.close();
   }
@@ -116,6 +125,12 @@ async function measure<T>(work: () => Promise<T>) {
 // 100,000-document / 48 MB message limits) while the batch being built stays a few MB of this process's heap.
 const SEED_BATCH = 10_000;
 
+/** The demo org's reps, who write the bench's follow-ups in turn. */
+async function benchAuthors(env: Awaited<ReturnType<typeof openBenchEnvironment>>): Promise<BenchAuthor[]> {
+  const reps = await env.app.models.Member.find({ orgId: new ObjectId(env.org.id), roles: 'rep' }).lean();
+  return reps.map((rep) => ({ _id: rep._id, name: rep.name }));
+}
+
 /**
  * Follow-ups of November 2026 by the demo's reps, seeded straight into a side collection (no use-case: a bench
  * fixture, not a product path) and renamed into place (the dev server checks unique keys by scanning, which a
@@ -129,31 +144,12 @@ async function seedFollowUps(
 ) {
   const began = performance.now();
   const org = new ObjectId(env.org.id);
-  const reps = await env.app.models.Member.find({ orgId: org, roles: 'rep' }).lean();
-  const start = Date.UTC(2026, 9, 31, 16);
-  const step = (30 * 86_400_000) / Math.max(count, 1);
+  const authors = await benchAuthors(env);
   const side = db.collection('bench_follow_ups_seed');
   for (let done = 0; done < count; done += SEED_BATCH) {
-    const batch = Array.from({ length: Math.min(SEED_BATCH, count - done) }, (_, i) => {
-      const n = done + i;
-      const rep = reps[n % reps.length];
-      const id = new ObjectId();
-      return {
-        _id: id,
-        orgId: org,
-        recordId: id,
-        version: 1,
-        leadId: new ObjectId(),
-        channel: n % 3 === 0 ? 'wechat' : 'phone',
-        content: `第 ${n} 次跟进：客户询问报价，约下周二再谈, "含税"价格`,
-        outcome: 'second-quote',
-        nextStep: '发报价单',
-        nextContactAt: new Date(start + n * step + 86_400_000),
-        authorId: rep?._id,
-        authorName: rep?.name ?? '',
-        at: new Date(start + n * step),
-      };
-    });
+    const batch = Array.from({ length: Math.min(SEED_BATCH, count - done) }, (_, i) =>
+      benchFollowUpDoc(done + i, count, org, authors),
+    );
     await side.insertMany(batch, { ordered: false });
     if ((done + batch.length) % 100_000 === 0) progress(`seeded ${done + batch.length} follow-ups`);
   }
