@@ -1,11 +1,7 @@
-import type { Writable } from 'node:stream';
+import type { DrainSource } from './write-with-backpressure.js';
 
 /** What the sheet's rows are handed to inside the zip (archiver's PassThrough, readable-stream 2's shape). */
-type ZipInput = {
-  readonly _writableState?: { readonly needDrain?: boolean };
-  once(event: 'drain' | 'error' | 'close', listener: (error?: Error) => void): unknown;
-  off(event: 'drain' | 'error' | 'close', listener: (error?: Error) => void): unknown;
-};
+export type ZipInput = DrainSource & { readonly _writableState?: { readonly needDrain?: boolean } };
 
 /**
  * Why this exists: exceljs's streaming writer puts each committed row into the sheet's StreamBuf, whose `write`
@@ -28,23 +24,5 @@ export function sheetZipInput(sheet: object): ZipInput | undefined {
   return shaped ? (first as ZipInput) : undefined;
 }
 
-/** Resolves once the zip has taken what it holds, or fails when the response (`out`) is gone first. */
-export function zipInputDrained(input: ZipInput, out: Writable): Promise<void> {
-  if (!input._writableState?.needDrain) return Promise.resolve();
-  return new Promise((resolve, reject) => {
-    const done = (error?: Error) => {
-      input.off('drain', onDrain);
-      input.off('error', done);
-      out.off('close', onClose);
-      out.off('error', done);
-      if (error) reject(error);
-      else resolve();
-    };
-    const onDrain = () => done();
-    const onClose = () => done(new Error('export stream closed'));
-    input.once('drain', onDrain);
-    input.once('error', done);
-    out.once('close', onClose);
-    out.once('error', done);
-  });
-}
+/** Whether the zip's input holds more than it wants (then the next row waits for its `drain`: `drained(out, input)`). */
+export const zipInputFull = (input: ZipInput): boolean => input._writableState?.needDrain === true;

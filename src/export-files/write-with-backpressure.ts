@@ -1,14 +1,22 @@
 import type { Writable } from 'node:stream';
 
+/** What can say it is full and then `drain`: a Writable, or a stream inside a library (exceljs's zip input). */
+export type DrainSource = {
+  once(event: 'drain' | 'error', listener: (error?: Error) => void): unknown;
+  off(event: 'drain' | 'error', listener: (error?: Error) => void): unknown;
+};
+
 /**
- * Waits until the stream wants more (`drain`), or fails if it is gone first (the HTTP client hung up, the file
- * could not be written): an export never writes into a buffer nobody reads.
+ * Waits until `source` (the stream itself by default) wants more (`drain`), or fails if `out` is gone first (the
+ * HTTP client hung up, the file could not be written) or `source` breaks: an export never writes into a buffer
+ * nobody reads.
  */
-export function drained(out: Writable): Promise<void> {
+export function drained(out: Writable, source: DrainSource = out): Promise<void> {
   if (out.destroyed) return Promise.reject(new Error('export stream closed'));
   return new Promise((resolve, reject) => {
     const done = (error?: Error) => {
-      out.off('drain', onDrain);
+      source.off('drain', onDrain);
+      source.off('error', done);
       out.off('close', onClose);
       out.off('error', done);
       if (error) reject(error);
@@ -16,9 +24,10 @@ export function drained(out: Writable): Promise<void> {
     };
     const onDrain = () => done();
     const onClose = () => done(new Error('export stream closed'));
-    out.on('drain', onDrain);
-    out.on('close', onClose);
-    out.on('error', done);
+    source.once('drain', onDrain);
+    source.once('error', done);
+    out.once('close', onClose);
+    out.once('error', done);
   });
 }
 

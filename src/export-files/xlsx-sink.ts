@@ -1,7 +1,7 @@
 import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { Cell, ExportSink } from '../core/exports/index.js';
-import { sheetZipInput, zipInputDrained } from './sheet-zip-input.js';
+import { sheetZipInput, zipInputFull } from './sheet-zip-input.js';
 import { drained } from './write-with-backpressure.js';
 
 /**
@@ -23,7 +23,7 @@ export function xlsxSink(out: Writable, sheetName: string): ExportSink {
     if (out.destroyed) throw new Error('export stream closed');
     if (out.writableNeedDrain) await drained(out);
     const input = sheetZipInput(sheet);
-    if (input) await zipInputDrained(input, out);
+    if (input && zipInputFull(input)) await drained(out, input);
   };
   return {
     async header(cells) {
