@@ -1,17 +1,12 @@
-import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countCommands, totalOf } from '../../scripts/bench/command-counter.js';
 import { outboxNotifier } from '../../src/chat/outbox/outbox-notifier.js';
-import { type ComposedApp, composeApp } from '../../src/config/compose-app.js';
-import { startDemo } from '../../src/config/start-demo.js';
 import { recordFollowUp } from '../../src/core/follow-ups/index.js';
 import { intakeLead } from '../../src/core/leads/index.js';
 import type { Lead } from '../../src/core/leads/lead-types.js';
 import { apiCaller, memberCaller } from '../../src/core/org/caller.js';
 import type { Org } from '../../src/core/org/types.js';
-import { adjustableClock } from '../../src/core/shared/clock.js';
-import { ensureIndexes } from '../../src/storage/models.js';
-import { openTestDatabase } from '../support/test-database.js';
+import { type CountedDemoApp, openCountedDemoApp } from './support/counted-demo-app.js';
 
 // What one follow-up costs on the real driver (every `commandStarted` event, none excluded). Issue #12 item 8 asks
 // at most 4 for a claimed lead: read the lead (find), insert the record (insert), the conditional write
@@ -19,26 +14,15 @@ import { openTestDatabase } from '../support/test-database.js';
 // bulkWrite that refreshes queued copies of the card (outbox-repository.ts enqueue), which every use-case that
 // changes a shown card pays. The follow-up's own part is 3; the 5 are pinned here so any change shows.
 
-let db: Awaited<ReturnType<typeof openTestDatabase>>;
-let app: ComposedApp;
+let counted: CountedDemoApp;
+let db: CountedDemoApp['db'];
+let app: CountedDemoApp['app'];
 let org: Org;
 beforeAll(async () => {
-  db = await openTestDatabase({ monitorCommands: true });
-  app = composeApp({
-    connection: db.connection,
-    config: { SANDBOX_ENABLED: false, JOBS_ENABLED: false, BODY_LIMIT: '1mb', OUTBOX_INTERVAL_MS: 60_000 },
-    log: pino({ level: 'silent' }),
-    clock: adjustableClock(),
-  });
-  await ensureIndexes(app.models);
-  const demo = await startDemo(app, { reset: false });
-  await app.outboxPump.idle();
-  org = (await app.repos.orgs.get(demo.orgId))!;
+  counted = await openCountedDemoApp();
+  ({ db, app, org } = counted);
 });
-afterAll(async () => {
-  await app.outboxPump.idle();
-  await db.close();
-});
+afterAll(() => counted?.close());
 
 let phone = 13600002000;
 /** A lead of the demo org, claimed by its owner, and the owner's caller. */

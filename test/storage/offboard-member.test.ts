@@ -1,10 +1,7 @@
 import { Types } from 'mongoose';
-import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countCommands, totalOf } from '../../scripts/bench/command-counter.js';
 import { outboxNotifier } from '../../src/chat/outbox/outbox-notifier.js';
-import { type ComposedApp, composeApp } from '../../src/config/compose-app.js';
-import { startDemo } from '../../src/config/start-demo.js';
 import { intakeLead } from '../../src/core/leads/index.js';
 import {
   type OffboardDeps,
@@ -14,37 +11,24 @@ import {
 } from '../../src/core/offboarding/index.js';
 import { apiCaller, memberCaller } from '../../src/core/org/caller.js';
 import type { Member, Org } from '../../src/core/org/types.js';
-import { adjustableClock } from '../../src/core/shared/clock.js';
 import { DomainError } from '../../src/core/shared/errors.js';
 import { memberId } from '../../src/core/shared/ids.js';
-import { ensureIndexes } from '../../src/storage/models.js';
-import { openTestDatabase } from '../support/test-database.js';
+import { type CountedDemoApp, openCountedDemoApp } from './support/counted-demo-app.js';
 
 // Offboarding on the real driver and the dev database: the bulk hand-over (counted in commands), a crash in the
 // middle and the rerun, two admins at once, the rehire, and one card per receiver.
 
-let db: Awaited<ReturnType<typeof openTestDatabase>>;
-let app: ComposedApp;
+let counted: CountedDemoApp;
+let db: CountedDemoApp['db'];
+let app: CountedDemoApp['app'];
 let org: Org;
 let roster: Member[];
 beforeAll(async () => {
-  db = await openTestDatabase({ monitorCommands: true });
-  app = composeApp({
-    connection: db.connection,
-    config: { SANDBOX_ENABLED: false, JOBS_ENABLED: false, BODY_LIMIT: '1mb', OUTBOX_INTERVAL_MS: 60_000 },
-    log: pino({ level: 'silent' }),
-    clock: adjustableClock(),
-  });
-  await ensureIndexes(app.models);
-  const demo = await startDemo(app, { reset: false });
-  await app.outboxPump.idle();
-  org = (await app.repos.orgs.get(demo.orgId))!;
+  counted = await openCountedDemoApp();
+  ({ db, app, org } = counted);
   roster = await app.repos.members.list(org.id);
 }, 60_000);
-afterAll(async () => {
-  await app.outboxPump.idle();
-  await db.close();
-});
+afterAll(() => counted?.close());
 
 const named = (name: string) => roster.find((m) => m.name === name)!;
 const admin = () => memberCaller(org, named('周建国'), 'zh-CN');

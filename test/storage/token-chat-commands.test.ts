@@ -1,40 +1,24 @@
-import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countCommands, totalOf } from '../../scripts/bench/command-counter.js';
 import type { CommandEvent } from '../../src/chat/events.js';
-import { type ComposedApp, composeApp } from '../../src/config/compose-app.js';
-import { startDemo } from '../../src/config/start-demo.js';
 import type { Member, Org } from '../../src/core/org/types.js';
-import { adjustableClock } from '../../src/core/shared/clock.js';
-import { ensureIndexes } from '../../src/storage/models.js';
-import { openTestDatabase } from '../support/test-database.js';
+import { type CountedDemoApp, openCountedDemoApp } from './support/counted-demo-app.js';
 
 // What each /令牌 costs on the real driver (every `commandStarted` event, none excluded), through the registry as
 // a platform's event reaches it: the org and the member are looked up first (2 finds), then the use-case. Pinned so
 // a change shows.
 
-let db: Awaited<ReturnType<typeof openTestDatabase>>;
-let app: ComposedApp;
+let counted: CountedDemoApp;
+let db: CountedDemoApp['db'];
+let app: CountedDemoApp['app'];
 let org: Org;
 let rep: Member;
 beforeAll(async () => {
-  db = await openTestDatabase({ monitorCommands: true });
-  app = composeApp({
-    connection: db.connection,
-    config: { SANDBOX_ENABLED: false, JOBS_ENABLED: false, BODY_LIMIT: '1mb', OUTBOX_INTERVAL_MS: 60_000 },
-    log: pino({ level: 'silent' }),
-    clock: adjustableClock(),
-  });
-  await ensureIndexes(app.models);
-  const demo = await startDemo(app, { reset: false });
-  await app.outboxPump.idle();
-  org = (await app.repos.orgs.get(demo.orgId))!;
+  counted = await openCountedDemoApp();
+  ({ db, app, org } = counted);
   rep = (await app.repos.members.list(org.id)).find((m) => m.name === '张伟')!;
 });
-afterAll(async () => {
-  await app.outboxPump.idle();
-  await db.close();
-});
+afterAll(() => counted?.close());
 
 let seq = 0;
 const typed = (...args: string[]): CommandEvent => ({
