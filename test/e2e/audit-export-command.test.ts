@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { zhCN } from '../../src/chat/texts/zh-cn.js';
+import { AUDIT_HEADER_ZH } from '../http/export-fixtures.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { sandboxMessages } from './support/sandbox-messages.js';
 import { api, pumpUntil } from './support/story.js';
@@ -50,17 +51,7 @@ describe('/导出 审计 in the sandbox', () => {
     const lines = new TextDecoder()
       .decode(new Uint8Array(await download.arrayBuffer()).slice(3))
       .split('\r\n');
-    expect(lines[0]?.split(',')).toEqual([
-      '时间',
-      '操作人',
-      '来源',
-      '接口令牌',
-      '操作',
-      '对象',
-      '修改前',
-      '修改后',
-      '详情',
-    ]);
+    expect(lines[0]?.split(',')).toEqual(AUDIT_HEADER_ZH);
     const change = lines.find((line) => line.includes('修改企业设置'));
     expect(change).toContain('接口');
     expect(change).toContain('""reclaimAfterHours"":72');

@@ -8,6 +8,18 @@ import type { Models } from '../../src/storage/models.js';
 export const MARCH = { from: '2025-03-01', to: '2025-03-31' } as const;
 export const PHONE_LI = '13812345678';
 export const PHONE_CUSTOMER = '13987654321';
+/** The audit export's header for a zh-CN org, as a reader of the file sees it (one place for every test of it). */
+export const AUDIT_HEADER_ZH = [
+  '时间',
+  '操作人',
+  '来源',
+  '接口令牌',
+  '操作',
+  '对象',
+  '修改前',
+  '修改后',
+  '详情',
+];
 export const TRICKY = '客户说"再考虑",下周回电\n第二行';
 
 const at = (day: number, hour = 10) => new Date(Date.UTC(2025, 2, day, hour - 8));

@@ -6,7 +6,14 @@ import { EXPORT_COLUMNS, EXPORT_KINDS } from '../../src/core/exports/index.js';
 import { hashToken } from '../../src/core/org/api-tokens.js';
 import { SESSION_COOKIE } from '../../src/http/dashboard/session-caller.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
-import { MARCH, PHONE_CUSTOMER, PHONE_LI, seedExportData, TRICKY } from './export-fixtures.js';
+import {
+  AUDIT_HEADER_ZH,
+  MARCH,
+  PHONE_CUSTOMER,
+  PHONE_LI,
+  seedExportData,
+  TRICKY,
+} from './export-fixtures.js';
 
 // GET /api/v1/exports/:kind through the whole service on the dev database: every kind as CSV and XLSX parsed
 // back, Chinese headers (English once the org is switched to en), phones masked per role, each role's scope
@@ -178,17 +185,7 @@ describe('GET /api/v1/exports/:kind', () => {
 
   it('exports the audit trail to admins only: the period oldest first, who, from where, before/after as JSON', async () => {
     const { header, rows } = await csvOf('audit');
-    expect(header).toEqual([
-      '时间',
-      '操作人',
-      '来源',
-      '接口令牌',
-      '操作',
-      '对象',
-      '修改前',
-      '修改后',
-      '详情',
-    ]);
+    expect(header).toEqual(AUDIT_HEADER_ZH);
     expect(rows).toEqual([
       [
         '2025-03-02 10:00',

@@ -13,6 +13,7 @@ import { openBackup } from '../../src/storage/backups/read-backup.js';
 import { RestoreRefused } from '../../src/storage/backups/restore-backup.js';
 import { connectDatabase } from '../../src/storage/connect-database.js';
 import { bindModels, ensureIndexes, type Models } from '../../src/storage/models.js';
+import { AUDIT_HEADER_ZH } from '../http/export-fixtures.js';
 import { seedBackupFixture } from '../storage/backup-fixture.js';
 import { openTestDatabase } from '../support/test-database.js';
 
@@ -144,17 +145,7 @@ describe('the CLIs in the audit trail: backup, restore (into the restored databa
     // Org A's two backups, nothing of org B's.
     expect(result.rows).toBe(2);
     const [header, ...rows] = parse((await readFile(out, 'utf8')).slice(1)) as string[][];
-    expect(header).toEqual([
-      '时间',
-      '操作人',
-      '来源',
-      '接口令牌',
-      '操作',
-      '对象',
-      '修改前',
-      '修改后',
-      '详情',
-    ]);
+    expect(header).toEqual(AUDIT_HEADER_ZH);
     expect(rows.map((r) => [r[1], r[2], r[4]])).toEqual([
       ['tester', '命令行', '备份数据库'],
       ['tester', '命令行', '备份数据库'],

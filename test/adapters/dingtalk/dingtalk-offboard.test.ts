@@ -1,8 +1,12 @@
-import { Types } from 'mongoose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { zhCN } from '../../../src/chat/texts/zh-cn.js';
 import { dingtalkDriver } from '../../e2e/support/dingtalk-driver.js';
-import { outboxSettled, prepareLeaver } from '../../e2e/support/offboard-steps.js';
+import {
+  expectLeadsOwnedBy,
+  outboxSettled,
+  prepareLeaver,
+  rehireOn,
+} from '../../e2e/support/offboard-steps.js';
 import { api, pumpUntil } from '../../e2e/support/story.js';
 import type { TestApp } from '../../support/test-app.js';
 import { cardHeaders, robotHeaders } from './dingtalk-test-support.js';
@@ -191,36 +195,11 @@ describe('DingTalk: /成员 离职 张伟 交接给 李娜, confirmed on the car
     expect(left?.formerIdentities).toMatchObject([{ platform: 'dingtalk', userId: ZHANGWEI }]);
 
     // A rehire: a new member record given the same DingTalk account owns nothing of the old one.
-    const rehire = await rehireOf(zhangweiId);
-    const linked = await api(t, 'PUT', `/members/${rehire}/identities`, {
-      identities: [{ platform: 'dingtalk', userId: ZHANGWEI }],
-    });
-    expect(linked.status, JSON.stringify(linked.body)).toBe(200);
+    await rehireOn(t, 'dingtalk', zhangweiId, ZHANGWEI);
     fake.calls.length = 0;
     await say(ZHANGWEI, '/线索');
     const mine = await answer(ZHANGWEI, () => true, 'the rehire’s list of leads');
     expect(mine).toBe(zhCN.lead.noOpenLeads);
-    for (const code of codes) {
-      const lead = (await api(t, 'GET', `/leads/${code}`)).body.lead;
-      expect(lead.ownerId).toBe(linaId);
-    }
+    await expectLeadsOwnedBy(t, codes, linaId);
   }, 180_000);
 });
-
-/** There is no API to add a member (they come from the seed or an import): the record is inserted as an import does. */
-async function rehireOf(leaverId: string): Promise<string> {
-  const old = await t.app.models.Member.findById(leaverId).lean();
-  const id = new Types.ObjectId();
-  await t.app.models.Member.collection.insertOne({
-    _id: id,
-    orgId: new Types.ObjectId(t.orgId),
-    name: '张伟',
-    roles: ['rep'],
-    level: 'junior',
-    ...(old?.teamId ? { teamId: old.teamId } : {}),
-    availability: 'available',
-    active: true,
-    identities: [],
-  });
-  return id.toHexString();
-}

@@ -1,8 +1,12 @@
-import { Types } from 'mongoose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encryptPayload, signEncrypted } from '../../../src/adapters/wecom/wecom-crypto.js';
 import { zhCN } from '../../../src/chat/texts/zh-cn.js';
-import { outboxSettled, prepareLeaver } from '../../e2e/support/offboard-steps.js';
+import {
+  expectLeadsOwnedBy,
+  outboxSettled,
+  prepareLeaver,
+  rehireOn,
+} from '../../e2e/support/offboard-steps.js';
 import { api, nowSeconds, pumpUntil } from '../../e2e/support/story.js';
 import { wecomDriver } from '../../e2e/support/wecom-driver.js';
 import { VECTOR_A_KEYS } from '../../fixtures/wecom/vector-keys.js';
@@ -202,35 +206,10 @@ describe('WeCom: /成员 离职 张伟 交接给 李娜, confirmed on the card',
     expect(left?.formerIdentities).toMatchObject([{ platform: 'wecom', userId: ZHANGWEI }]);
 
     // A rehire: a new member record given the same WeCom account owns nothing of the old one.
-    const rehire = await rehireOf(zhangweiId);
-    const linked = await api(t, 'PUT', `/members/${rehire}/identities`, {
-      identities: [{ platform: 'wecom', userId: ZHANGWEI }],
-    });
-    expect(linked.status, JSON.stringify(linked.body)).toBe(200);
+    await rehireOn(t, 'wecom', zhangweiId, ZHANGWEI);
     fake.reset();
     await say(ZHANGWEI, '/线索');
     expect(await answer(ZHANGWEI, () => true, 'the rehire’s list of leads')).toBe(zhCN.lead.noOpenLeads);
-    for (const code of codes) {
-      const lead = (await api(t, 'GET', `/leads/${code}`)).body.lead;
-      expect(lead.ownerId).toBe(linaId);
-    }
+    await expectLeadsOwnedBy(t, codes, linaId);
   }, 180_000);
 });
-
-/** There is no API to add a member (they come from the seed or an import): the record is inserted as an import does. */
-async function rehireOf(leaverId: string): Promise<string> {
-  const old = await t.app.models.Member.findById(leaverId).lean();
-  const id = new Types.ObjectId();
-  await t.app.models.Member.collection.insertOne({
-    _id: id,
-    orgId: new Types.ObjectId(t.orgId),
-    name: '张伟',
-    roles: ['rep'],
-    level: 'junior',
-    ...(old?.teamId ? { teamId: old.teamId } : {}),
-    availability: 'available',
-    active: true,
-    identities: [],
-  });
-  return id.toHexString();
-}

@@ -74,3 +74,44 @@ export const outboxSettled = (t: TestApp) =>
       (await t.app.models.OutboxEntry.countDocuments({ status: { $in: ['pending', 'sending'] } })) === 0,
     'every queued message',
   );
+
+/**
+ * A rehire of 张伟 on the same platform account: a new member record (there is no API to add a member; they come
+ * from the seed or an import, so it is inserted as an import does) in the leaver's team, linked to `userId`.
+ */
+export async function rehireOn(
+  t: TestApp,
+  platform: 'dingtalk' | 'wecom',
+  leaverId: string,
+  userId: string,
+): Promise<string> {
+  const old = await t.app.models.Member.findById(leaverId).lean();
+  const id = new Types.ObjectId();
+  await t.app.models.Member.collection.insertOne({
+    _id: id,
+    orgId: new Types.ObjectId(t.orgId),
+    name: '张伟',
+    roles: ['rep'],
+    level: 'junior',
+    ...(old?.teamId ? { teamId: old.teamId } : {}),
+    availability: 'available',
+    active: true,
+    identities: [],
+  });
+  const rehire = id.toHexString();
+  const linked = await api(t, 'PUT', `/members/${rehire}/identities`, { identities: [{ platform, userId }] });
+  expect(linked.status, JSON.stringify(linked.body)).toBe(200);
+  return rehire;
+}
+
+/** Each of these leads is now `ownerId`'s, read back through the API. */
+export async function expectLeadsOwnedBy(
+  t: TestApp,
+  codes: readonly string[],
+  ownerId: string,
+): Promise<void> {
+  for (const code of codes) {
+    const lead = (await api(t, 'GET', `/leads/${code}`)).body.lead;
+    expect(lead.ownerId).toBe(ownerId);
+  }
+}
