@@ -8,6 +8,7 @@ import {
   rehireOn,
 } from '../../e2e/support/offboard-steps.js';
 import { api, pumpUntil } from '../../e2e/support/story.js';
+import { dingtalkClickBody, dingtalkTextBody } from '../../e2e/support/task-steps-dingtalk.js';
 import type { TestApp } from '../../support/test-app.js';
 import { cardHeaders, robotHeaders } from './dingtalk-test-support.js';
 import type { FakeDingtalkApi, RecordedCall } from './fake-dingtalk-api.js';
@@ -64,36 +65,19 @@ async function deliver(d: Delivery): Promise<void> {
 // Signed with the real time (the route checks the window against it), a distinct millisecond each: a pair is used once.
 const stamp = () => (last = Math.max(Date.now(), last + 1));
 
-/** A text in the user's 1:1 chat with the robot: https://open.dingtalk.com/document/orgapp/receive-message */
+/** A text in the user's 1:1 chat with the robot. */
 async function say(userId: string, text: string): Promise<void> {
-  const body = {
-    msgId: `msgOffboard${++msgs}`,
-    msgtype: 'text',
-    text: { content: text },
-    senderStaffId: userId,
-    conversationType: '1',
-    conversationId: `cid${userId}==`,
-    robotCode: ROBOT,
-  };
+  const body = dingtalkTextBody(`msgOffboard${++msgs}`, userId, ROBOT, text);
   await deliver({ headers: robotHeaders(stamp()), body: JSON.stringify(body) });
 }
 
-/** A button of a delivered card: https://open.dingtalk.com/document/development/event-callback-card */
+/** A button of a delivered card, kept so it can be delivered again. */
 function click(userId: string, card: RecordedCall, actionId: string, value: string): Delivery {
-  const content = JSON.stringify({
-    cardPrivateData: { actionIds: ['lead_button'], params: { actionId, value, rev: params(card).rev } },
-  });
-  const body = {
-    type: 'actionCallback',
-    outTrackId: card.body.outTrackId,
-    userId,
-    corpId: 'dingcorpe2e',
-    spaceType: 'IM_ROBOT',
-    spaceId: userId,
-    content,
-    value: content,
+  const shown = { outTrackId: String(card.body.outTrackId), rev: params(card).rev };
+  return {
+    headers: cardHeaders(stamp()),
+    body: JSON.stringify(dingtalkClickBody(userId, shown, actionId, value)),
   };
-  return { headers: cardHeaders(stamp()), body: JSON.stringify(body) };
 }
 
 /** Waits for the robot's 1:1 text to the user that `matches`, and returns it. */

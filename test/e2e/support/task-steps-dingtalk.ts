@@ -78,18 +78,17 @@ async function postDingtalk(t: TestApp, headers: Record<string, string>, body: u
   expect(response.status, await response.text()).toBe(200);
 }
 
-/** A card button click: https://open.dingtalk.com/document/development/event-callback-card */
-export async function dingtalkClick(
-  t: TestApp,
+/** The body DingTalk posts for a button of a delivered card: https://open.dingtalk.com/document/development/event-callback-card */
+export function dingtalkClickBody(
   userId: string,
-  card: DingtalkCard,
+  card: Pick<DingtalkCard, 'outTrackId' | 'rev'>,
   actionId: string,
   value: string,
 ) {
   const content = JSON.stringify({
     cardPrivateData: { actionIds: ['lead_button'], params: { actionId, value, rev: card.rev } },
   });
-  await postDingtalk(t, cardHeaders(dtNow()), {
+  return {
     type: 'actionCallback',
     outTrackId: card.outTrackId,
     userId,
@@ -98,15 +97,45 @@ export async function dingtalkClick(
     spaceId: userId,
     content,
     value: content,
-  });
+  };
+}
+
+/** A card button click, signed and posted. */
+export async function dingtalkClick(
+  t: TestApp,
+  userId: string,
+  card: DingtalkCard,
+  actionId: string,
+  value: string,
+) {
+  await postDingtalk(t, cardHeaders(dtNow()), dingtalkClickBody(userId, card, actionId, value));
+}
+
+/**
+ * The body DingTalk posts for a text in the member's 1:1 chat with the robot, or (`group`) in a group the robot is
+ * in, mentioning it: https://open.dingtalk.com/document/orgapp/receive-message
+ */
+export function dingtalkTextBody(
+  msgId: string,
+  userId: string,
+  robotCode: string,
+  text: string,
+  options: { readonly group?: boolean } = {},
+) {
+  return {
+    msgId,
+    msgtype: 'text',
+    text: { content: text },
+    senderStaffId: userId,
+    conversationType: options.group ? '2' : '1',
+    conversationId: options.group ? 'cidGroupSales==' : `cid${userId}==`,
+    robotCode,
+  };
 }
 
 let dtMessages = 0;
 
-/**
- * A message in the member's 1:1 chat with the robot, or (`group`) in a group the robot is in, mentioning it:
- * https://open.dingtalk.com/document/orgapp/receive-message
- */
+/** A text to the robot (see dingtalkTextBody), signed and posted. */
 export async function dingtalkSay(
   t: TestApp,
   userId: string,
@@ -114,15 +143,11 @@ export async function dingtalkSay(
   text: string,
   options: { readonly group?: boolean } = {},
 ) {
-  await postDingtalk(t, robotHeaders(dtNow()), {
-    msgId: `msgTask${++dtMessages}`,
-    msgtype: 'text',
-    text: { content: text },
-    senderStaffId: userId,
-    conversationType: options.group ? '2' : '1',
-    conversationId: options.group ? 'cidGroupSales==' : `cid${userId}==`,
-    robotCode,
-  });
+  await postDingtalk(
+    t,
+    robotHeaders(dtNow()),
+    dingtalkTextBody(`msgTask${++dtMessages}`, userId, robotCode, text, options),
+  );
 }
 
 /** Waits for the robot's plain answer `text` to the member. */
