@@ -1,9 +1,9 @@
-import { Types } from 'mongoose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashToken } from '../../src/core/org/api-tokens.js';
 import { orgId } from '../../src/core/shared/ids.js';
 import { METRIC_NAMES } from '../../src/metrics/service-metrics.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
+import { pendingOutboxEntry } from './outbox-fixtures.js';
 
 const METRICS_TOKEN = 'metrics-token-for-the-test-0123';
 let t: TestApp;
@@ -115,18 +115,12 @@ describe('the gauges read from the database', () => {
       // raced by a delivery, then leave one message waiting (due in an hour) for the gauge to count.
       await fresh.app.outboxPump.runNow();
       const now = fresh.app.clock.now().getTime();
-      await fresh.app.models.OutboxEntry.create({
-        orgId: new Types.ObjectId(),
-        idempotencyKey: 'metrics-waiting-1',
-        kind: 'lead.assigned',
-        data: {},
-        to: { kind: 'member', memberId: 'x' },
-        mode: 'post',
-        status: 'pending',
-        attempts: 0,
-        dueAt: new Date(now + 3_600_000),
-        createdAt: new Date(now),
-      });
+      await pendingOutboxEntry(
+        fresh.app.models,
+        'metrics-waiting-1',
+        new Date(now + 3_600_000),
+        new Date(now),
+      );
       const waiting = await fresh.app.models.OutboxEntry.countDocuments({
         status: { $in: ['pending', 'sending'] },
       });

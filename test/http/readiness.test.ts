@@ -1,11 +1,11 @@
 import type { AddressInfo } from 'node:net';
-import { Types } from 'mongoose';
 import pino from 'pino';
 import { afterAll, describe, expect, it } from 'vitest';
 import { composeApp } from '../../src/config/compose-app.js';
 import { connectDatabase } from '../../src/storage/connect-database.js';
 import { type DevDbServer, startDevDbServer } from '../../src/storage/dev-db-server.js';
 import { startTestApp } from '../support/test-app.js';
+import { pendingOutboxEntry } from './outbox-fixtures.js';
 
 /**
  * Asks /readyz until `status` comes back (a cached read or a reconnect takes a few seconds), at most `limitMs`, and,
@@ -30,18 +30,8 @@ describe('/readyz', () => {
       expect((await fetch(`${t.baseUrl}/readyz`)).status).toBe(200);
       const now = t.app.clock.now().getTime();
       // Due ten minutes ago and never taken: what a stalled deliverer leaves behind.
-      const stuck = await t.app.models.OutboxEntry.create({
-        orgId: new Types.ObjectId(),
-        idempotencyKey: 'stuck-1',
-        kind: 'lead.assigned',
-        data: {},
-        to: { kind: 'member', memberId: 'x' },
-        mode: 'post',
-        status: 'pending',
-        attempts: 0,
-        dueAt: new Date(now - 10 * 60_000),
-        createdAt: new Date(now - 10 * 60_000),
-      });
+      const tenMinutesAgo = new Date(now - 10 * 60_000);
+      const stuck = await pendingOutboxEntry(t.app.models, 'stuck-1', tenMinutesAgo, tenMinutesAgo);
       const behind = await readyzUntil(t.baseUrl, 503, 15_000, 'behind');
       expect(behind.status).toBe(503);
       expect(behind.body.checks.outbox).toBe('behind');
