@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { bytesOfBinary } from '../binary-bytes.js';
 import type { Models } from '../models.js';
 import { isDuplicateKeyError } from '../object-id.js';
 
@@ -19,7 +20,7 @@ export function mongoSharedSecret(
           { upsert: true, returnDocument: 'after' },
         ).lean();
         if (!doc) throw new Error(`app secret ${name} was not stored`);
-        return new Uint8Array(toBuffer(doc.key));
+        return new Uint8Array(bytesOfBinary(doc.key, 'app secret'));
       } catch (error) {
         // Two instances upserting at once: the loser's insert hits the unique _id; the winner's key is there now.
         if (attempt === 0 && isDuplicateKeyError(error)) continue;
@@ -27,13 +28,4 @@ export function mongoSharedSecret(
       }
     }
   };
-}
-
-/** A lean read gives a bson Binary (or a Buffer, by driver); both hold the bytes. */
-function toBuffer(data: unknown): Buffer {
-  if (Buffer.isBuffer(data)) return data;
-  const binary = data as { buffer?: Uint8Array; position?: number };
-  if (binary.buffer instanceof Uint8Array)
-    return Buffer.from(binary.buffer.subarray(0, binary.position ?? binary.buffer.byteLength));
-  throw new Error('app secret holds no bytes');
 }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { FileStore, StoredFile } from '../../chat/file-store.js';
 import type { OrgId } from '../../core/shared/ids.js';
+import { bytesOfBinary } from '../binary-bytes.js';
 import type { Models } from '../models.js';
 
 /** GridFS's default chunk size: well under the wire server's and MongoDB's document limits. */
@@ -50,7 +51,7 @@ export function mongoFileStore(models: Pick<Models, 'ExportFile' | 'ExportFileCh
         .sort({ n: 1 })
         .lean();
       if (docs.length !== meta.chunks) return undefined;
-      const bytes = Buffer.concat(docs.map((d) => toBuffer(d.data)));
+      const bytes = Buffer.concat(docs.map((d) => bytesOfBinary(d.data, 'export file chunk')));
       if (bytes.byteLength !== meta.size) return undefined;
       const stored: StoredFile = {
         id,
@@ -63,14 +64,4 @@ export function mongoFileStore(models: Pick<Models, 'ExportFile' | 'ExportFileCh
       return stored;
     },
   };
-}
-
-/** A lean read gives a bson Binary (or a Buffer, by driver); both hold the bytes. */
-function toBuffer(data: unknown): Buffer {
-  if (Buffer.isBuffer(data)) return data;
-  // A bson Binary's buffer may be longer than its content: `position` is where the content ends.
-  const binary = data as { buffer?: Uint8Array; position?: number };
-  if (binary.buffer instanceof Uint8Array)
-    return Buffer.from(binary.buffer.subarray(0, binary.position ?? binary.buffer.byteLength));
-  throw new Error('export file chunk holds no bytes');
 }
